@@ -1,0 +1,267 @@
+package io.rumbo.identity;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.rumbo.identity.domain.ApiTokenRepository;
+import io.rumbo.identity.domain.User;
+import io.rumbo.identity.domain.UserRepository;
+import io.rumbo.shared.domain.AccessRefusedException;
+import io.rumbo.shared.domain.ConflictException;
+import io.rumbo.shared.domain.NotFoundException;
+import io.rumbo.shared.domain.StaleVersionException;
+import io.rumbo.shared.domain.ValidationFailedException;
+import io.rumbo.shared.web.ListQuery;
+import io.rumbo.shared.web.PageResponse;
+
+/** User accounts and role grants. Only administrators manage accounts; everyone manages their own password. */
+@Service
+public class UserManagement {
+
+	public static final int MIN_PASSWORD_LENGTH = 8;
+
+	public static final Map<String, String> SORTS = Map.of("username", "u.username", "displayName", "u.display_name",
+			"createdAt", "u.created_at");
+
+	public record NewUser(String username, String displayName, @Nullable String email, String password,
+			Set<Role> roles) {
+	}
+
+	public record UserChanges(long version, String displayName, @Nullable String email, boolean enabled,
+			Set<Role> roles) {
+	}
+
+	public record Filter(@Nullable String q, @Nullable Role role, @Nullable Boolean enabled, boolean includeArchived) {
+	}
+
+	private final UserRepository users;
+	private final ApiTokenRepository tokens;
+	private final PasswordEncoder passwords;
+	private final AuditTrail audit;
+	private final JdbcClient jdbc;
+	private final Clock clock;
+
+	UserManagement(UserRepository users, ApiTokenRepository tokens, PasswordEncoder passwords, AuditTrail audit,
+			JdbcClient jdbc, Clock clock) {
+		this.users = users;
+		this.tokens = tokens;
+		this.passwords = passwords;
+		this.audit = audit;
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	@Transactional(readOnly = true)
+	public PageResponse<UserView> list(CurrentUser actor, Filter filter, ListQuery query) {
+		requireAdmin(actor);
+		StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+		Map<String, Object> params = new HashMap<>();
+		if (filter.q() != null && !filter.q().isBlank()) {
+			where.append(" AND (LOWER(u.username) LIKE :q OR LOWER(u.display_name) LIKE :q OR LOWER(u.email) LIKE :q)");
+			params.put("q", "%" + filter.q().trim().toLowerCase() + "%");
+		}
+		if (filter.role() != null) {
+			where.append(" AND EXISTS (SELECT 1 FROM identity_user_role r WHERE r.user_id = u.id AND r.role = :role)");
+			params.put("role", filter.role().name());
+		}
+		if (filter.enabled() != null) {
+			where.append(" AND u.enabled = :enabled");
+			params.put("enabled", filter.enabled());
+		}
+		if (!filter.includeArchived()) {
+			where.append(" AND u.archived = FALSE");
+		}
+		long total = jdbc.sql("SELECT COUNT(*) FROM identity_user u" + where).params(params).query(Long.class).single();
+		List<UserRow> rows = jdbc.sql("SELECT u.* FROM identity_user u" + where + query.orderBy("u.id") + query.limit())
+			.params(params)
+			.query(UserManagement::row)
+			.list();
+		Map<Long, Set<Role>> roles = rolesOf(rows.stream().map(UserRow::id).toList());
+		List<UserView> views = new ArrayList<>();
+		for (UserRow row : rows) {
+			views.add(row.view(roles.getOrDefault(row.id(), Set.of())));
+		}
+		return PageResponse.of(views, query, total);
+	}
+
+	@Transactional(readOnly = true)
+	public UserView get(CurrentUser actor, long id) {
+		if (!actor.has(Role.ADMIN) && actor.id().value() != id) {
+			throw new NotFoundException("user", id);
+		}
+		return load(id).view();
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<UserView> findByUsername(String username) {
+		return users.findByUsernameIgnoreCase(username).map(User::view);
+	}
+
+	@Transactional(readOnly = true)
+	public boolean exists(UserId id) {
+		return users.existsById(id.value());
+	}
+
+	@Transactional(readOnly = true)
+	public boolean anyUserExists() {
+		return users.count() > 0;
+	}
+
+	@Transactional
+	public UserView create(CurrentUser actor, NewUser request) {
+		requireAdmin(actor);
+		checkPassword("password", request.password());
+		return insert(request, passwords.encode(request.password()));
+	}
+
+	/**
+	 * Creates accounts without an acting administrator (first start, demo company). The password policy is not
+	 * applied: the demo's well-known password is deliberately short. All accounts share one hash computation.
+	 */
+	@Transactional
+	public Map<String, UserId> provision(List<NewUser> accounts, String sharedPassword) {
+		String hash = passwords.encode(sharedPassword);
+		Map<String, UserId> created = new LinkedHashMap<>();
+		for (NewUser account : accounts) {
+			created.put(account.username(), new UserId(insert(account, hash).id()));
+		}
+		return created;
+	}
+
+	private UserView insert(NewUser request, String passwordHash) {
+		String username = request.username().trim();
+		if (!username.matches("[A-Za-z0-9._-]{2,64}")) {
+			throw ValidationFailedException.of("username", "identity.user.username.invalid");
+		}
+		if (users.existsByUsernameIgnoreCase(username)) {
+			throw ValidationFailedException.of("username", "identity.user.username.taken", username);
+		}
+		User user = users.saveAndFlush(new User(username, request.displayName().trim(), blankToNull(request.email()),
+				passwordHash, request.roles(), clock.instant()));
+		audit.record("USER", user.userId(), "CREATE", null, user.auditState(), username);
+		return user.view();
+	}
+
+	@Transactional
+	public UserView update(CurrentUser actor, long id, UserChanges changes) {
+		requireAdmin(actor);
+		User user = load(id);
+		if (user.version() != changes.version()) {
+			throw new StaleVersionException(changes.version(), user.view());
+		}
+		if (actor.id().value() == id && !changes.roles().contains(Role.ADMIN)) {
+			throw ValidationFailedException.of("roles", "identity.user.roles.keepOwnAdmin");
+		}
+		if (actor.id().value() == id && !changes.enabled()) {
+			throw ValidationFailedException.of("enabled", "identity.user.enabled.notSelf");
+		}
+		Map<String, Object> before = user.auditState();
+		Set<Role> previousRoles = user.roles();
+		user.update(changes.displayName().trim(), blankToNull(changes.email()), changes.enabled(), changes.roles());
+		users.saveAndFlush(user);
+		audit.record("USER", id, "UPDATE", before, user.auditState(), user.username());
+		for (Role role : changes.roles()) {
+			if (!previousRoles.contains(role)) {
+				audit.record("ROLE_GRANT", id, "GRANT", null, Map.of("role", role.name()), user.username() + " +" + role);
+			}
+		}
+		for (Role role : previousRoles) {
+			if (!changes.roles().contains(role)) {
+				audit.record("ROLE_GRANT", id, "REVOKE", Map.of("role", role.name()), null, user.username() + " -" + role);
+			}
+		}
+		return user.view();
+	}
+
+	@Transactional
+	public void archive(CurrentUser actor, long id) {
+		requireAdmin(actor);
+		if (actor.id().value() == id) {
+			throw new ConflictException("identity.user.archive.notSelf");
+		}
+		User user = load(id);
+		Map<String, Object> before = user.auditState();
+		user.archive();
+		tokens.findByUserIdOrderByCreatedAtDesc(id).forEach(token -> token.revoke(clock.instant()));
+		audit.record("USER", id, "ARCHIVE", before, user.auditState(), user.username());
+	}
+
+	@Transactional
+	public void changePassword(CurrentUser actor, String currentPassword, String newPassword) {
+		User user = load(actor.id().value());
+		if (!passwords.matches(currentPassword, user.passwordHash())) {
+			throw ValidationFailedException.of("currentPassword", "identity.password.current.wrong");
+		}
+		checkPassword("newPassword", newPassword);
+		user.changePassword(passwords.encode(newPassword), clock.instant());
+		audit.record("USER", user.userId(), "PASSWORD_CHANGE", null, null, user.username());
+	}
+
+	@Transactional
+	public void preferLocale(UserId id, String locale) {
+		users.findById(id.value()).ifPresent(user -> user.preferLocale(locale));
+	}
+
+	private void checkPassword(String field, String password) {
+		if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
+			throw ValidationFailedException.of(field, "identity.password.tooShort", MIN_PASSWORD_LENGTH);
+		}
+	}
+
+	private User load(long id) {
+		return users.findById(id).orElseThrow(() -> new NotFoundException("user", id));
+	}
+
+	private static void requireAdmin(CurrentUser actor) {
+		if (!actor.has(Role.ADMIN)) {
+			throw new AccessRefusedException("users");
+		}
+	}
+
+	private Map<Long, Set<Role>> rolesOf(List<Long> ids) {
+		Map<Long, Set<Role>> roles = new HashMap<>();
+		if (ids.isEmpty()) {
+			return roles;
+		}
+		jdbc.sql("SELECT user_id, role FROM identity_user_role WHERE user_id IN (:ids)")
+			.param("ids", ids)
+			.query((rs, n) -> Map.entry(rs.getLong(1), Role.valueOf(rs.getString(2))))
+			.list()
+			.forEach(e -> roles.computeIfAbsent(e.getKey(), k -> EnumSet.noneOf(Role.class)).add(e.getValue()));
+		return roles;
+	}
+
+	private static @Nullable String blankToNull(@Nullable String text) {
+		return text == null || text.isBlank() ? null : text.trim();
+	}
+
+	private record UserRow(long id, long version, String username, String displayName, @Nullable String email,
+			boolean enabled, boolean archived, @Nullable String locale, OffsetDateTime createdAt) {
+		UserView view(Set<Role> roles) {
+			return new UserView(id, version, username, displayName, email, enabled, archived, roles, locale,
+					createdAt.toInstant());
+		}
+	}
+
+	private static UserRow row(ResultSet rs, int n) throws SQLException {
+		return new UserRow(rs.getLong("id"), rs.getLong("version"), rs.getString("username"),
+				rs.getString("display_name"), rs.getString("email"), rs.getBoolean("enabled"), rs.getBoolean("archived"),
+				rs.getString("locale"), rs.getObject("created_at", OffsetDateTime.class));
+	}
+}

@@ -1,0 +1,83 @@
+package io.rumbo.identity.web;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
+
+import io.rumbo.identity.AuditEntry;
+import io.rumbo.identity.AuditTrail;
+import io.rumbo.identity.CurrentUser;
+import io.rumbo.shared.csv.CsvExport;
+import io.rumbo.shared.web.CsvResponses;
+import io.rumbo.shared.web.Htmx;
+import io.rumbo.shared.web.ListQuery;
+import io.rumbo.shared.web.PageResponse;
+
+@Controller
+class AuditPageController {
+
+	private final AuditTrail audit;
+
+	AuditPageController(AuditTrail audit) {
+		this.audit = audit;
+	}
+
+	@GetMapping("/admin/audit")
+	Object search(CurrentUser actor, @RequestParam(required = false) @Nullable String actorName,
+			@RequestParam(required = false) @Nullable String entityType,
+			@RequestParam(required = false) @Nullable String entityId,
+			@RequestParam(required = false) @Nullable String action,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
+			@RequestParam(required = false) @Nullable Integer page, @RequestParam(required = false) @Nullable String sort,
+			@RequestParam(required = false) @Nullable String format, HttpServletRequest request, Model model) {
+		AuditTrail.Filter filter = new AuditTrail.Filter(actorName, entityType, entityId, action, from, to);
+		List<String> sorts = sort == null ? List.of("occurredAt,desc") : List.of(sort);
+		if ("csv".equals(format)) {
+			List<AuditEntry> all = audit.search(actor, filter,
+					ListQuery.of(0, 1, sorts, AuditTrail.SORTS, "occurredAt").unpaged()).content();
+			return CsvResponses.attachment("audit.csv", out -> {
+				try (CsvExport csv = CsvExport.to(out, List.of("id", "occurredAt", "actor", "action", "entityType",
+						"entityId", "summary", "before", "after", "remoteAddress"))) {
+					all.forEach(e -> csv.row(e.id(), e.occurredAt(), e.actor(), e.action(), e.entityType(), e.entityId(),
+							e.summary(), e.before(), e.after(), e.remoteAddress()));
+				}
+			});
+		}
+		ListQuery query = ListQuery.of(page, 50, sorts, AuditTrail.SORTS, "occurredAt");
+		PageResponse<AuditEntry> results = audit.search(actor, filter, query);
+		UriComponentsBuilder base = UriComponentsBuilder.fromPath("/admin/audit");
+		addIfPresent(base, "actorName", actorName);
+		addIfPresent(base, "entityType", entityType);
+		addIfPresent(base, "entityId", entityId);
+		addIfPresent(base, "action", action);
+		addIfPresent(base, "from", from);
+		addIfPresent(base, "to", to);
+		String filterUrl = base.build().encode().toUriString();
+		String sep = filterUrl.contains("?") ? "&" : "?";
+		model.addAttribute("results", results);
+		model.addAttribute("query", query);
+		model.addAttribute("filterUrl", filterUrl);
+		model.addAttribute("pageUrl", filterUrl + sep + "sort=" + query.sortParam());
+		model.addAttribute("csvUrl", filterUrl + sep + "sort=" + query.sortParam() + "&format=csv");
+		model.addAttribute("filter", filter);
+		model.addAttribute("entityTypes", audit.knownEntityTypes());
+		model.addAttribute("actions", audit.knownActions());
+		return Htmx.view(request, "identity/audit", "results");
+	}
+
+	private static void addIfPresent(UriComponentsBuilder builder, String name, @Nullable Object value) {
+		if (value != null && !value.toString().isBlank()) {
+			builder.queryParam(name, value);
+		}
+	}
+}

@@ -1,0 +1,226 @@
+package io.rumbo.organization;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.rumbo.identity.AuditTrail;
+import io.rumbo.identity.CurrentUser;
+import io.rumbo.identity.Role;
+import io.rumbo.identity.UserId;
+import io.rumbo.identity.UserManagement;
+import io.rumbo.organization.domain.OrgQueries;
+import io.rumbo.organization.domain.OrgUnit;
+import io.rumbo.organization.domain.OrgUnitRepository;
+import io.rumbo.organization.domain.Staff;
+import io.rumbo.organization.domain.StaffRepository;
+import io.rumbo.organization.domain.StructureHistory;
+import io.rumbo.shared.domain.AccessRefusedException;
+import io.rumbo.shared.domain.NotFoundException;
+import io.rumbo.shared.domain.StaleVersionException;
+import io.rumbo.shared.domain.ValidationFailedException;
+import io.rumbo.shared.web.ListQuery;
+import io.rumbo.shared.web.PageResponse;
+
+/**
+ * Salespeople and the rest of the sales staff. Company-wide roles (administrator, director, people) edit
+ * anyone; a manager edits the people in the subtree they lead; everyone else only reads what their scope allows.
+ */
+@Service
+public class StaffManagement {
+
+	public static final int MIN_QUALIFICATION = 1;
+	public static final int MAX_QUALIFICATION = 5;
+
+	public record StaffFilter(@Nullable String q, @Nullable Long unitId, @Nullable JobRole jobRole,
+			@Nullable StaffStatus status, boolean includeArchived, @Nullable LocalDate asOf) {
+	}
+
+	/** The editable fields of a person; {@code effectiveDate} says from when a move to another unit applies. */
+	public record StaffDetails(String employeeNumber, String firstName, String lastName, @Nullable String email,
+			@Nullable String phone, LocalDate hireDate, long unitId, JobRole jobRole, StaffStatus status,
+			int qualificationLevel, @Nullable Long userId, @Nullable LocalDate effectiveDate) {
+	}
+
+	private final StaffRepository staff;
+	private final OrgUnitRepository units;
+	private final StructureHistory structure;
+	private final OrgQueries queries;
+	private final DataScopes scopes;
+	private final UserManagement users;
+	private final AuditTrail audit;
+	private final Clock clock;
+
+	StaffManagement(StaffRepository staff, OrgUnitRepository units, StructureHistory structure, OrgQueries queries,
+			DataScopes scopes, UserManagement users, AuditTrail audit, Clock clock) {
+		this.staff = staff;
+		this.units = units;
+		this.structure = structure;
+		this.queries = queries;
+		this.scopes = scopes;
+		this.users = users;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	@Transactional(readOnly = true)
+	public PageResponse<StaffView> list(CurrentUser actor, StaffFilter filter, ListQuery query) {
+		return queries.staff(scopes.of(actor), toQueryFilter(filter), query);
+	}
+
+	/** Every matching person, one at a time, for exports of any size. */
+	@Transactional(readOnly = true)
+	public void each(CurrentUser actor, StaffFilter filter, ListQuery query, Consumer<StaffView> sink) {
+		queries.eachStaff(scopes.of(actor), toQueryFilter(filter), query, sink);
+	}
+
+	private OrgQueries.StaffFilter toQueryFilter(StaffFilter filter) {
+		Set<Long> unitIds = null;
+		if (filter.unitId() != null) {
+			unitIds = (filter.asOf() == null ? structure.currentTree() : structure.treeAt(filter.asOf()))
+				.subtree(filter.unitId());
+		}
+		return new OrgQueries.StaffFilter(filter.q(), unitIds, filter.jobRole(), filter.status(),
+				filter.includeArchived(), filter.asOf());
+	}
+
+	@Transactional(readOnly = true)
+	public StaffView get(CurrentUser actor, long id) {
+		StaffView view = queries.staffById(scopes.of(actor), id);
+		if (view == null) {
+			throw new NotFoundException("staff", id);
+		}
+		return view;
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<StaffView> ownProfile(CurrentUser actor) {
+		return scopes.staffIdOf(actor).map(id -> queries.staffById(DataScope.EVERYTHING, id));
+	}
+
+	/** Whether the user may edit this person (used by pages to offer the edit button). */
+	@Transactional(readOnly = true)
+	public boolean mayEdit(CurrentUser actor, StaffView person) {
+		return isEditor(actor) && scopes.of(actor).managesUnit(person.unitId());
+	}
+
+	@Transactional(readOnly = true)
+	public boolean mayCreate(CurrentUser actor) {
+		return isEditor(actor);
+	}
+
+	@Transactional
+	public StaffView create(CurrentUser actor, StaffDetails details) {
+		if (!isEditor(actor)) {
+			throw new AccessRefusedException("staff");
+		}
+		validate(actor, null, details);
+		Staff person = new Staff(details.employeeNumber().trim(), details.firstName().trim(), details.lastName().trim(),
+				details.hireDate(), details.unitId(), details.jobRole(), details.qualificationLevel());
+		person.describe(details.employeeNumber().trim(), details.firstName().trim(), details.lastName().trim(),
+				blankToNull(details.email()), blankToNull(details.phone()), details.hireDate(), details.jobRole(),
+				details.status(), details.qualificationLevel());
+		person.linkUser(details.userId());
+		staff.saveAndFlush(person);
+		LocalDate from = details.effectiveDate() != null ? details.effectiveDate() : details.hireDate();
+		structure.assignNewStaff(person, from);
+		audit.record("STAFF", person.id(), "CREATE", null, person.auditState(), person.fullName());
+		return get(actor, person.id());
+	}
+
+	@Transactional
+	public StaffView update(CurrentUser actor, long id, long version, StaffDetails details) {
+		StaffView current = get(actor, id);
+		if (!mayEdit(actor, current)) {
+			throw new AccessRefusedException("staff");
+		}
+		Staff person = staff.findById(id).orElseThrow(() -> new NotFoundException("staff", id));
+		if (person.version() != version) {
+			throw new StaleVersionException(version, current);
+		}
+		validate(actor, person, details);
+		var before = person.auditState();
+		person.describe(details.employeeNumber().trim(), details.firstName().trim(), details.lastName().trim(),
+				blankToNull(details.email()), blankToNull(details.phone()), details.hireDate(), details.jobRole(),
+				details.status(), details.qualificationLevel());
+		if (actor.hasAny(Role.ADMIN, Role.DIRECTOR, Role.PEOPLE)) {
+			person.linkUser(details.userId());
+		}
+		if (person.unitId() != details.unitId()) {
+			LocalDate effective = details.effectiveDate() == null ? LocalDate.now(clock) : details.effectiveDate();
+			structure.moveStaff(person, details.unitId(), effective);
+		}
+		staff.saveAndFlush(person);
+		audit.record("STAFF", id, "UPDATE", before, person.auditState(), person.fullName());
+		return get(actor, id);
+	}
+
+	/** Archives a person who left: they stay in history and in past reports, but no longer count or appear in lists. */
+	@Transactional
+	public void archive(CurrentUser actor, long id, @Nullable LocalDate date) {
+		StaffView current = get(actor, id);
+		if (!mayEdit(actor, current)) {
+			throw new AccessRefusedException("staff");
+		}
+		Staff person = staff.findById(id).orElseThrow(() -> new NotFoundException("staff", id));
+		if (person.archived()) {
+			return;
+		}
+		var before = person.auditState();
+		structure.archiveStaff(person, date == null ? LocalDate.now(clock) : date);
+		units.findByManagerStaffId(id).forEach(u -> u.assignManager(null));
+		audit.record("STAFF", id, "ARCHIVE", before, person.auditState(), person.fullName());
+	}
+
+	private void validate(CurrentUser actor, @Nullable Staff existing, StaffDetails details) {
+		List<ValidationFailedException.FieldError> errors = new ArrayList<>();
+		String number = details.employeeNumber() == null ? "" : details.employeeNumber().trim();
+		if (!number.matches("[A-Za-z0-9_.-]{1,32}")) {
+			errors.add(new ValidationFailedException.FieldError("employeeNumber", "organization.staff.employeeNumber.invalid"));
+		}
+		else if (existing == null ? staff.existsByEmployeeNumberIgnoreCase(number)
+				: staff.existsByEmployeeNumberIgnoreCaseAndIdNot(number, existing.id())) {
+			errors.add(new ValidationFailedException.FieldError("employeeNumber", "organization.staff.employeeNumber.taken",
+					number));
+		}
+		OrgUnit unit = units.findById(details.unitId()).orElse(null);
+		if (unit == null || unit.archived() || !scopes.of(actor).managesUnit(details.unitId())) {
+			errors.add(new ValidationFailedException.FieldError("unitId", "organization.staff.unit.unknown"));
+		}
+		if (details.qualificationLevel() < MIN_QUALIFICATION || details.qualificationLevel() > MAX_QUALIFICATION) {
+			errors.add(new ValidationFailedException.FieldError("qualificationLevel",
+					"organization.staff.qualificationLevel.range", MIN_QUALIFICATION, MAX_QUALIFICATION));
+		}
+		if (details.hireDate().isAfter(LocalDate.now(clock).plusYears(1))) {
+			errors.add(new ValidationFailedException.FieldError("hireDate", "organization.staff.hireDate.future"));
+		}
+		if (details.userId() != null) {
+			if (!users.exists(new UserId(details.userId()))) {
+				errors.add(new ValidationFailedException.FieldError("userId", "organization.staff.user.unknown"));
+			}
+			else if (existing == null ? staff.findByUserId(details.userId()).isPresent()
+					: staff.existsByUserIdAndIdNot(details.userId(), existing.id())) {
+				errors.add(new ValidationFailedException.FieldError("userId", "organization.staff.user.taken"));
+			}
+		}
+		if (!errors.isEmpty()) {
+			throw new ValidationFailedException(errors);
+		}
+	}
+
+	private static boolean isEditor(CurrentUser actor) {
+		return actor.hasAny(Role.ADMIN, Role.DIRECTOR, Role.PEOPLE, Role.MANAGER);
+	}
+
+	private static @Nullable String blankToNull(@Nullable String text) {
+		return text == null || text.isBlank() ? null : text.trim();
+	}
+}

@@ -1,0 +1,205 @@
+package io.rumbo.organization.web;
+
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
+
+import io.rumbo.identity.CurrentUser;
+import io.rumbo.identity.Role;
+import io.rumbo.organization.JobRole;
+import io.rumbo.organization.OrgUnitKind;
+import io.rumbo.organization.OrgUnitManagement;
+import io.rumbo.organization.OrgUnitView;
+import io.rumbo.organization.StaffManagement;
+import io.rumbo.organization.StaffView;
+import io.rumbo.organization.domain.OrgQueries;
+import io.rumbo.shared.domain.ConflictException;
+import io.rumbo.shared.domain.StaleVersionException;
+import io.rumbo.shared.domain.ValidationFailedException;
+import io.rumbo.shared.web.CsvResponses;
+import io.rumbo.shared.web.FormErrors;
+import io.rumbo.shared.web.Htmx;
+import io.rumbo.shared.web.ListQuery;
+import io.rumbo.shared.web.PageResponse;
+
+@Controller
+class OrgUnitPageController {
+
+	private final OrgUnitManagement units;
+	private final StaffManagement staff;
+
+	OrgUnitPageController(OrgUnitManagement units, StaffManagement staff) {
+		this.units = units;
+		this.staff = staff;
+	}
+
+	@GetMapping("/organization/units")
+	Object list(CurrentUser user, @RequestParam(required = false) @Nullable String q,
+			@RequestParam(required = false) @Nullable OrgUnitKind kind,
+			@RequestParam(defaultValue = "false") boolean archived, @RequestParam(required = false) @Nullable Integer page,
+			@RequestParam(required = false) @Nullable String sort, @RequestParam(required = false) @Nullable String format,
+			HttpServletRequest request, Model model) {
+		OrgUnitManagement.UnitFilter filter = new OrgUnitManagement.UnitFilter(q, kind, null, archived, null);
+		List<String> sorts = sort == null ? null : List.of(sort);
+		if ("csv".equals(format)) {
+			List<OrgUnitView> all = units.list(user, filter,
+					ListQuery.of(0, 1, sorts, OrgQueries.UNIT_SORTS, "code").unpaged()).content();
+			ResponseEntity<StreamingResponseBody> csv = CsvResponses.attachment("org-units.csv",
+					out -> OrgUnitRestController.OrgCsv.units(out, all));
+			return csv;
+		}
+		ListQuery query = ListQuery.of(page, 25, sorts, OrgQueries.UNIT_SORTS, "code");
+		PageResponse<OrgUnitView> results = units.list(user, filter, query);
+		UriComponentsBuilder base = UriComponentsBuilder.fromPath("/organization/units")
+			.queryParamIfPresent("q", java.util.Optional.ofNullable(q).filter(s -> !s.isBlank()))
+			.queryParamIfPresent("kind", java.util.Optional.ofNullable(kind));
+		if (archived) {
+			base.queryParam("archived", true);
+		}
+		String filterUrl = base.build().encode().toUriString();
+		model.addAttribute("results", results);
+		model.addAttribute("query", query);
+		model.addAttribute("filterUrl", filterUrl);
+		model.addAttribute("pageUrl", filterUrl + (filterUrl.contains("?") ? "&" : "?") + "sort=" + query.sortParam());
+		model.addAttribute("csvUrl", filterUrl + (filterUrl.contains("?") ? "&" : "?") + "sort=" + query.sortParam()
+				+ "&format=csv");
+		model.addAttribute("q", q);
+		model.addAttribute("kind", kind);
+		model.addAttribute("archived", archived);
+		model.addAttribute("kinds", OrgUnitKind.values());
+		model.addAttribute("mayShape", user.hasAny(Role.ADMIN, Role.DIRECTOR));
+		return Htmx.view(request, "organization/unit-list", "results");
+	}
+
+	@GetMapping("/organization/units/{id}")
+	String unit(CurrentUser user, @PathVariable long id, Model model) {
+		OrgUnitView unit = units.get(user, id, null);
+		model.addAttribute("unit", unit);
+		model.addAttribute("ancestors", units.ancestors(id));
+		model.addAttribute("children", units.children(user, id));
+		model.addAttribute("positions", units.positions(user, id));
+		PageResponse<StaffView> people = staff.list(user,
+				new StaffManagement.StaffFilter(null, id, null, null, false, null),
+				ListQuery.of(0, 500, List.of("lastName"), OrgQueries.STAFF_SORTS, "lastName"));
+		model.addAttribute("people", people.content().stream().filter(p -> p.unitId() == id).toList());
+		model.addAttribute("subtreeCount", people.page().totalElements());
+		model.addAttribute("mayShape", user.hasAny(Role.ADMIN, Role.DIRECTOR));
+		model.addAttribute("mayPlan", user.hasAny(Role.ADMIN, Role.DIRECTOR, Role.MANAGER)
+				&& units.assignableUnits(user).stream().anyMatch(u -> u.id() == id));
+		model.addAttribute("jobRoles", JobRole.values());
+		return "organization/unit";
+	}
+
+	@PostMapping("/organization/units/{id}/positions")
+	String planPosition(CurrentUser user, @PathVariable long id, @RequestParam JobRole jobRole,
+			@RequestParam int plannedHeadcount, RedirectAttributes redirect) {
+		units.planPosition(user, id, jobRole, plannedHeadcount);
+		redirect.addFlashAttribute("flash", "organization.position.saved");
+		return "redirect:/organization/units/" + id + "#positions";
+	}
+
+	@GetMapping("/organization/units/new")
+	String newForm(CurrentUser user, @RequestParam(required = false) @Nullable Long parentId, Model model) {
+		OrgUnitForm form = new OrgUnitForm();
+		form.setParentId(parentId);
+		return form(user, form, null, model);
+	}
+
+	@PostMapping("/organization/units/new")
+	String create(CurrentUser user, @Valid @ModelAttribute("form") OrgUnitForm form, BindingResult binding, Model model,
+			RedirectAttributes redirect) {
+		if (binding.hasErrors()) {
+			return form(user, form, null, model);
+		}
+		try {
+			OrgUnitView created = units.create(user, form.details());
+			redirect.addFlashAttribute("flash", "organization.unit.created");
+			return "redirect:/organization/units/" + created.id();
+		}
+		catch (ValidationFailedException ex) {
+			FormErrors.bind(ex, binding);
+			return form(user, form, null, model);
+		}
+	}
+
+	@GetMapping("/organization/units/{id}/edit")
+	String editForm(CurrentUser user, @PathVariable long id, Model model) {
+		OrgUnitView unit = units.get(user, id, null);
+		if (!user.hasAny(Role.ADMIN, Role.DIRECTOR)) {
+			throw new io.rumbo.shared.domain.AccessRefusedException("orgUnits");
+		}
+		return form(user, OrgUnitForm.of(unit), unit, model);
+	}
+
+	@PostMapping("/organization/units/{id}/edit")
+	String update(CurrentUser user, @PathVariable long id, @Valid @ModelAttribute("form") OrgUnitForm form,
+			BindingResult binding, Model model, RedirectAttributes redirect) {
+		OrgUnitView unit = units.get(user, id, null);
+		if (binding.hasErrors()) {
+			return form(user, form, unit, model);
+		}
+		try {
+			units.update(user, id, form.getVersion(), form.details());
+			redirect.addFlashAttribute("flash", "organization.unit.saved");
+			return "redirect:/organization/units/" + id;
+		}
+		catch (ValidationFailedException ex) {
+			FormErrors.bind(ex, binding);
+			return form(user, form, unit, model);
+		}
+		catch (StaleVersionException ex) {
+			binding.reject("shared.problem.staleVersion.form");
+			form.setVersion(((OrgUnitView) ex.current()).version());
+			return form(user, form, unit, model);
+		}
+	}
+
+	@PostMapping("/organization/units/{id}/archive")
+	String archive(CurrentUser user, @PathVariable long id, RedirectAttributes redirect) {
+		try {
+			units.archive(user, id, null);
+			redirect.addFlashAttribute("flash", "organization.unit.archived");
+			return "redirect:/organization/chart";
+		}
+		catch (ConflictException ex) {
+			redirect.addFlashAttribute("flash", ex.messageKey());
+			redirect.addFlashAttribute("flashKind", "warning");
+			return "redirect:/organization/units/" + id;
+		}
+	}
+
+	@GetMapping("/organization/vacancies")
+	String vacancies(CurrentUser user, Model model) {
+		model.addAttribute("vacancies", units.vacancies(user));
+		return "organization/vacancies";
+	}
+
+	private String form(CurrentUser user, OrgUnitForm form, @Nullable OrgUnitView unit, Model model) {
+		model.addAttribute("form", form);
+		model.addAttribute("unit", unit);
+		model.addAttribute("kinds", OrgUnitKind.values());
+		model.addAttribute("parentOptions", units.assignableUnits(user)
+			.stream()
+			.filter(u -> unit == null || u.id() != unit.id())
+			.toList());
+		model.addAttribute("managerOptions", staff.list(user,
+				new StaffManagement.StaffFilter(null, null, null, io.rumbo.organization.StaffStatus.ACTIVE, false, null),
+				ListQuery.of(0, 500, List.of("lastName"), OrgQueries.STAFF_SORTS, "lastName")).content());
+		return "organization/unit-form";
+	}
+}

@@ -1,0 +1,183 @@
+package io.rumbo.organization.web;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
+
+import io.rumbo.identity.CurrentUser;
+import io.rumbo.organization.JobRole;
+import io.rumbo.organization.OrgUnitManagement;
+import io.rumbo.organization.StaffManagement;
+import io.rumbo.organization.StaffStatus;
+import io.rumbo.organization.StaffView;
+import io.rumbo.organization.domain.OrgQueries;
+import io.rumbo.shared.domain.StaleVersionException;
+import io.rumbo.shared.domain.ValidationFailedException;
+import io.rumbo.shared.web.FormErrors;
+import io.rumbo.shared.web.Htmx;
+import io.rumbo.shared.web.ListQuery;
+import io.rumbo.shared.web.PageResponse;
+
+@Controller
+class StaffPageController {
+
+	private final StaffManagement staff;
+	private final OrgUnitManagement units;
+
+	StaffPageController(StaffManagement staff, OrgUnitManagement units) {
+		this.staff = staff;
+		this.units = units;
+	}
+
+	/** The list; an htmx request gets only the results, a {@code format=csv} request the CSV export of the same filter. */
+	@GetMapping("/organization/staff")
+	Object list(CurrentUser user, @RequestParam(required = false) @Nullable String q,
+			@RequestParam(required = false) @Nullable Long unitId, @RequestParam(required = false) @Nullable JobRole jobRole,
+			@RequestParam(required = false) @Nullable StaffStatus status,
+			@RequestParam(defaultValue = "false") boolean archived,
+			@RequestParam(required = false) @Nullable Integer page, @RequestParam(required = false) @Nullable Integer size,
+			@RequestParam(required = false) @Nullable String sort, @RequestParam(required = false) @Nullable String format,
+			HttpServletRequest request, Model model) {
+		StaffManagement.StaffFilter filter = new StaffManagement.StaffFilter(q, unitId, jobRole, status, archived, null);
+		List<String> sorts = sort == null ? null : List.of(sort);
+		if ("csv".equals(format)) {
+			ResponseEntity<StreamingResponseBody> csv = StaffRestController.StaffExport.csv(staff, user, filter,
+					ListQuery.of(0, 1, sorts, OrgQueries.STAFF_SORTS, "lastName").unpaged());
+			return csv;
+		}
+		ListQuery query = ListQuery.of(page, size == null ? 25 : size, sorts, OrgQueries.STAFF_SORTS, "lastName");
+		PageResponse<StaffView> results = staff.list(user, filter, query);
+		UriComponentsBuilder base = UriComponentsBuilder.fromPath("/organization/staff")
+			.queryParamIfPresent("q", java.util.Optional.ofNullable(q).filter(s -> !s.isBlank()))
+			.queryParamIfPresent("unitId", java.util.Optional.ofNullable(unitId))
+			.queryParamIfPresent("jobRole", java.util.Optional.ofNullable(jobRole))
+			.queryParamIfPresent("status", java.util.Optional.ofNullable(status));
+		if (archived) {
+			base.queryParam("archived", true);
+		}
+		String filterUrl = base.build().encode().toUriString();
+		model.addAttribute("results", results);
+		model.addAttribute("query", query);
+		model.addAttribute("filterUrl", filterUrl);
+		model.addAttribute("pageUrl", UriComponentsBuilder.fromUriString(filterUrl)
+			.queryParam("sort", query.sortParam())
+			.build()
+			.toUriString());
+		model.addAttribute("csvUrl", UriComponentsBuilder.fromUriString(filterUrl)
+			.queryParam("sort", query.sortParam())
+			.queryParam("format", "csv")
+			.build()
+			.toUriString());
+		model.addAttribute("q", q);
+		model.addAttribute("unitId", unitId);
+		model.addAttribute("jobRole", jobRole);
+		model.addAttribute("status", status);
+		model.addAttribute("archived", archived);
+		model.addAttribute("unitOptions", units.list(user, new OrgUnitManagement.UnitFilter(null, null, null, false, null),
+				ListQuery.of(0, 1, List.of("name"), OrgQueries.UNIT_SORTS, "name").unpaged()).content());
+		model.addAttribute("jobRoles", JobRole.values());
+		model.addAttribute("statuses", StaffStatus.values());
+		model.addAttribute("mayCreate", staff.mayCreate(user));
+		return Htmx.view(request, "organization/staff-list", "results");
+	}
+
+	@GetMapping("/organization/staff/{id}")
+	String profile(CurrentUser user, @PathVariable long id, Model model) {
+		StaffView person = staff.get(user, id);
+		model.addAttribute("person", person);
+		model.addAttribute("mayEdit", staff.mayEdit(user, person));
+		return "organization/staff-profile";
+	}
+
+	@GetMapping("/organization/staff/new")
+	String newForm(CurrentUser user, @RequestParam(required = false) @Nullable Long unitId, Model model) {
+		StaffForm form = new StaffForm();
+		form.setUnitId(unitId);
+		form.setHireDate(LocalDate.now());
+		return form(user, form, null, model);
+	}
+
+	@PostMapping("/organization/staff/new")
+	String create(CurrentUser user, @Valid @ModelAttribute("form") StaffForm form, BindingResult binding, Model model,
+			RedirectAttributes redirect) {
+		if (binding.hasErrors()) {
+			return form(user, form, null, model);
+		}
+		try {
+			StaffView created = staff.create(user, form.details());
+			redirect.addFlashAttribute("flash", "organization.staff.created");
+			return "redirect:/organization/staff/" + created.id();
+		}
+		catch (ValidationFailedException ex) {
+			FormErrors.bind(ex, binding);
+			return form(user, form, null, model);
+		}
+	}
+
+	@GetMapping("/organization/staff/{id}/edit")
+	String editForm(CurrentUser user, @PathVariable long id, Model model) {
+		StaffView person = staff.get(user, id);
+		if (!staff.mayEdit(user, person)) {
+			throw new io.rumbo.shared.domain.AccessRefusedException("staff");
+		}
+		return form(user, StaffForm.of(person), person, model);
+	}
+
+	@PostMapping("/organization/staff/{id}/edit")
+	String update(CurrentUser user, @PathVariable long id, @Valid @ModelAttribute("form") StaffForm form,
+			BindingResult binding, Model model, RedirectAttributes redirect) {
+		StaffView person = staff.get(user, id);
+		if (binding.hasErrors()) {
+			return form(user, form, person, model);
+		}
+		try {
+			staff.update(user, id, form.getVersion(), form.details());
+			redirect.addFlashAttribute("flash", "organization.staff.saved");
+			return "redirect:/organization/staff/" + id;
+		}
+		catch (ValidationFailedException ex) {
+			FormErrors.bind(ex, binding);
+			return form(user, form, person, model);
+		}
+		catch (StaleVersionException ex) {
+			binding.reject("shared.problem.staleVersion.form");
+			form.setVersion(((StaffView) ex.current()).version());
+			return form(user, form, person, model);
+		}
+	}
+
+	@PostMapping("/organization/staff/{id}/archive")
+	String archive(CurrentUser user, @PathVariable long id,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate date,
+			RedirectAttributes redirect) {
+		staff.archive(user, id, date);
+		redirect.addFlashAttribute("flash", "organization.staff.archived");
+		return "redirect:/organization/staff";
+	}
+
+	private String form(CurrentUser user, StaffForm form, @Nullable StaffView person, Model model) {
+		model.addAttribute("form", form);
+		model.addAttribute("person", person);
+		model.addAttribute("unitOptions", units.assignableUnits(user));
+		model.addAttribute("jobRoles", JobRole.values());
+		model.addAttribute("statuses", StaffStatus.values());
+		return "organization/staff-form";
+	}
+}

@@ -1,0 +1,70 @@
+package io.rumbo.shared.csv;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * Writes a list as CSV, row by row, so an export never holds the whole list in memory.
+ * Text cells that a spreadsheet would read as a formula are neutralised with a leading apostrophe.
+ */
+public final class CsvExport implements AutoCloseable {
+
+	private final CSVPrinter printer;
+
+	private CsvExport(Writer writer, List<String> header) throws IOException {
+		this.printer = CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new)).get().print(writer);
+	}
+
+	public static CsvExport to(OutputStream out, List<String> header) {
+		try {
+			// A byte order mark lets spreadsheet programs read accented names as UTF-8.
+			out.write(new byte[] { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF });
+			return new CsvExport(new OutputStreamWriter(out, StandardCharsets.UTF_8), header);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	public void row(Object... cells) {
+		try {
+			for (Object cell : cells) {
+				printer.print(neutralise(cell));
+			}
+			printer.println();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** Numbers and dates pass as they are; text starting with a formula trigger gets a leading apostrophe. */
+	public static Object neutralise(Object cell) {
+		if (!(cell instanceof CharSequence text) || text.isEmpty()) {
+			return cell == null ? "" : cell;
+		}
+		char first = text.charAt(0);
+		if (first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r') {
+			return "'" + text;
+		}
+		return text;
+	}
+
+	@Override
+	public void close() {
+		try {
+			printer.close(true);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+}

@@ -1,0 +1,61 @@
+package io.rumbo.shared.web;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.i18n.CookieLocaleResolver;
+import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+
+/**
+ * The language follows the remembered choice (a cookie, also set from the user's profile at sign-in),
+ * else the browser's Accept-Language, limited to the languages Rumbo ships: Spanish and English.
+ */
+@Configuration(proxyBeanMethods = false)
+public class LocaleSupport implements WebMvcConfigurer {
+
+	public static final String COOKIE = "rumbo-lang";
+	public static final List<Locale> SUPPORTED = List.of(Locale.ENGLISH, Locale.forLanguageTag("es"));
+
+	@Bean
+	LocaleResolver localeResolver() {
+		CookieLocaleResolver resolver = new CookieLocaleResolver(COOKIE);
+		resolver.setCookieMaxAge(Duration.ofDays(365));
+		resolver.setDefaultLocaleFunction(LocaleSupport::fromBrowser);
+		return resolver;
+	}
+
+	static Locale fromBrowser(HttpServletRequest request) {
+		String header = request.getHeader("Accept-Language");
+		if (header == null || header.isBlank()) {
+			return Locale.ENGLISH;
+		}
+		try {
+			Locale match = Locale.lookup(Locale.LanguageRange.parse(header), SUPPORTED);
+			return match == null ? Locale.ENGLISH : match;
+		}
+		catch (IllegalArgumentException ex) {
+			return Locale.ENGLISH;
+		}
+	}
+
+	/** Reduces any locale to one Rumbo ships. */
+	public static Locale supported(Locale locale) {
+		return locale != null && "es".equals(locale.getLanguage()) ? SUPPORTED.get(1) : Locale.ENGLISH;
+	}
+
+	@Override
+	public void addInterceptors(InterceptorRegistry registry) {
+		LocaleChangeInterceptor change = new LocaleChangeInterceptor();
+		change.setParamName("lang");
+		change.setIgnoreInvalidLocale(true);
+		registry.addInterceptor(change);
+	}
+}
