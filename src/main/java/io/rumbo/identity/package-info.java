@@ -3,6 +3,6 @@
  * access tokens for the API, and the audit trail of changes to important records and of every sign-in.
  * Data scope by position in the org tree is computed by the organization module from {@link io.rumbo.identity.CurrentUser}.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = "shared :: *")
+@org.springframework.modulith.ApplicationModule(allowedDependencies = "shared")
 @org.jspecify.annotations.NullMarked
 package io.rumbo.identity;

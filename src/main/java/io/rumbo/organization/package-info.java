@@ -3,6 +3,6 @@
  * to units, positions with planned headcount and vacancies, and the data scope that follows from a user's
  * place in the tree. Later modules ask {@link io.rumbo.organization.DataScopes} who may see what.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared :: *", "identity" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "identity" })
 @org.jspecify.annotations.NullMarked
 package io.rumbo.organization;

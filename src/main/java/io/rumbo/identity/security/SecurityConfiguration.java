@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -71,7 +72,10 @@ class SecurityConfiguration {
 			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.requestCache(cache -> cache.disable())
 			.addFilterBefore(new BearerTokenFilter(tokens), UsernamePasswordAuthenticationFilter.class)
-			.authorizeHttpRequests(auth -> auth.requestMatchers(HttpMethod.POST, "/api/v1/auth/tokens")
+			// A streamed answer (CSV) finishes on an async dispatch of a request that was already authorised.
+			.authorizeHttpRequests(auth -> auth.dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR)
+				.permitAll()
+				.requestMatchers(HttpMethod.POST, "/api/v1/auth/tokens")
 				.permitAll()
 				.anyRequest()
 				.authenticated())
@@ -87,7 +91,12 @@ class SecurityConfiguration {
 	@Order(2)
 	SecurityFilterChain pages(HttpSecurity http, AuthenticationManager authenticationManager) throws Exception {
 		http.authenticationManager(authenticationManager)
-			.authorizeHttpRequests(auth -> auth.requestMatchers(PUBLIC_PAGES).permitAll().anyRequest().authenticated())
+			.authorizeHttpRequests(auth -> auth.dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR)
+				.permitAll()
+				.requestMatchers(PUBLIC_PAGES)
+				.permitAll()
+				.anyRequest()
+				.authenticated())
 			.formLogin(form -> form.loginPage("/login")
 				.successHandler(new RememberLocaleOnSignIn())
 				.failureHandler((request, response, failure) -> response

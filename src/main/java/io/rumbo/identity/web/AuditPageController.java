@@ -7,10 +7,12 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import io.rumbo.identity.AuditEntry;
@@ -31,28 +33,39 @@ class AuditPageController {
 		this.audit = audit;
 	}
 
+	@GetMapping(value = "/admin/audit", params = "format=csv")
+	ResponseEntity<StreamingResponseBody> export(CurrentUser actor,
+			@RequestParam(required = false) @Nullable String actorName,
+			@RequestParam(required = false) @Nullable String entityType,
+			@RequestParam(required = false) @Nullable String entityId,
+			@RequestParam(required = false) @Nullable String action,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
+			@RequestParam(required = false) @Nullable String sort) {
+		AuditTrail.Filter filter = new AuditTrail.Filter(actorName, entityType, entityId, action, from, to);
+		List<AuditEntry> all = audit.search(actor, filter, ListQuery
+			.of(0, 1, sort == null ? List.of("occurredAt,desc") : List.of(sort), AuditTrail.SORTS, "occurredAt")
+			.unpaged()).content();
+		return CsvResponses.attachment("audit.csv", out -> {
+			try (CsvExport csv = CsvExport.to(out, List.of("id", "occurredAt", "actor", "action", "entityType",
+					"entityId", "summary", "before", "after", "remoteAddress"))) {
+				all.forEach(e -> csv.row(e.id(), e.occurredAt(), e.actor(), e.action(), e.entityType(), e.entityId(),
+						e.summary(), e.before(), e.after(), e.remoteAddress()));
+			}
+		});
+	}
+
 	@GetMapping("/admin/audit")
-	Object search(CurrentUser actor, @RequestParam(required = false) @Nullable String actorName,
+	String search(CurrentUser actor, @RequestParam(required = false) @Nullable String actorName,
 			@RequestParam(required = false) @Nullable String entityType,
 			@RequestParam(required = false) @Nullable String entityId,
 			@RequestParam(required = false) @Nullable String action,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
 			@RequestParam(required = false) @Nullable Integer page, @RequestParam(required = false) @Nullable String sort,
-			@RequestParam(required = false) @Nullable String format, HttpServletRequest request, Model model) {
+			HttpServletRequest request, Model model) {
 		AuditTrail.Filter filter = new AuditTrail.Filter(actorName, entityType, entityId, action, from, to);
 		List<String> sorts = sort == null ? List.of("occurredAt,desc") : List.of(sort);
-		if ("csv".equals(format)) {
-			List<AuditEntry> all = audit.search(actor, filter,
-					ListQuery.of(0, 1, sorts, AuditTrail.SORTS, "occurredAt").unpaged()).content();
-			return CsvResponses.attachment("audit.csv", out -> {
-				try (CsvExport csv = CsvExport.to(out, List.of("id", "occurredAt", "actor", "action", "entityType",
-						"entityId", "summary", "before", "after", "remoteAddress"))) {
-					all.forEach(e -> csv.row(e.id(), e.occurredAt(), e.actor(), e.action(), e.entityType(), e.entityId(),
-							e.summary(), e.before(), e.after(), e.remoteAddress()));
-				}
-			});
-		}
 		ListQuery query = ListQuery.of(page, 50, sorts, AuditTrail.SORTS, "occurredAt");
 		PageResponse<AuditEntry> results = audit.search(actor, filter, query);
 		UriComponentsBuilder base = UriComponentsBuilder.fromPath("/admin/audit");

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -21,11 +23,9 @@ import io.rumbo.identity.CurrentUser;
 import io.rumbo.identity.Role;
 import io.rumbo.identity.UserManagement;
 import io.rumbo.identity.UserView;
-import io.rumbo.shared.csv.CsvExport;
 import io.rumbo.shared.domain.ConflictException;
 import io.rumbo.shared.domain.StaleVersionException;
 import io.rumbo.shared.domain.ValidationFailedException;
-import io.rumbo.shared.web.CsvResponses;
 import io.rumbo.shared.web.FormErrors;
 import io.rumbo.shared.web.Htmx;
 import io.rumbo.shared.web.ListQuery;
@@ -41,26 +41,20 @@ class UserAdminPageController {
 		this.users = users;
 	}
 
+	@GetMapping(value = "/admin/users", params = "format=csv")
+	ResponseEntity<StreamingResponseBody> export(CurrentUser actor, @RequestParam(required = false) @Nullable String q,
+			@RequestParam(required = false) @Nullable Role role, @RequestParam(required = false) @Nullable Boolean enabled,
+			@RequestParam(defaultValue = "false") boolean archived, @RequestParam(required = false) @Nullable String sort) {
+		return UserCsv.export(users, actor, new UserManagement.Filter(q, role, enabled, archived), sort);
+	}
+
 	@GetMapping("/admin/users")
-	Object list(CurrentUser actor, @RequestParam(required = false) @Nullable String q,
+	String list(CurrentUser actor, @RequestParam(required = false) @Nullable String q,
 			@RequestParam(required = false) @Nullable Role role, @RequestParam(required = false) @Nullable Boolean enabled,
 			@RequestParam(defaultValue = "false") boolean archived, @RequestParam(required = false) @Nullable Integer page,
-			@RequestParam(required = false) @Nullable String sort, @RequestParam(required = false) @Nullable String format,
-			HttpServletRequest request, Model model) {
+			@RequestParam(required = false) @Nullable String sort, HttpServletRequest request, Model model) {
 		UserManagement.Filter filter = new UserManagement.Filter(q, role, enabled, archived);
 		List<String> sorts = sort == null ? null : List.of(sort);
-		if ("csv".equals(format)) {
-			List<UserView> all = users.list(actor, filter,
-					ListQuery.of(0, 1, sorts, UserManagement.SORTS, "username").unpaged()).content();
-			return CsvResponses.attachment("users.csv", out -> {
-				try (CsvExport csv = CsvExport.to(out,
-						List.of("id", "username", "displayName", "email", "roles", "enabled", "archived", "createdAt"))) {
-					all.forEach(u -> csv.row(u.id(), u.username(), u.displayName(), u.email(),
-							String.join(" ", u.roles().stream().map(Enum::name).sorted().toList()), u.enabled(),
-							u.archived(), u.createdAt()));
-				}
-			});
-		}
 		ListQuery query = ListQuery.of(page, 25, sorts, UserManagement.SORTS, "username");
 		PageResponse<UserView> results = users.list(actor, filter, query);
 		UriComponentsBuilder base = UriComponentsBuilder.fromPath("/admin/users")

@@ -27,7 +27,6 @@ import io.rumbo.identity.CurrentUser;
 import io.rumbo.identity.Role;
 import io.rumbo.identity.UserManagement;
 import io.rumbo.identity.UserView;
-import io.rumbo.shared.csv.CsvExport;
 import io.rumbo.shared.web.CsvResponses;
 import io.rumbo.shared.web.ListQuery;
 import io.rumbo.shared.web.PageResponse;
@@ -71,17 +70,8 @@ class UserRestController {
 			@RequestParam(required = false) @Nullable Role role, @RequestParam(required = false) @Nullable Boolean enabled,
 			@RequestParam(defaultValue = "false") boolean archived,
 			@RequestParam(required = false) @Nullable List<String> sort) {
-		PageResponse<UserView> all = users.list(actor, new UserManagement.Filter(q, role, enabled, archived),
-				ListQuery.of(0, 1, sort, UserManagement.SORTS, "username").unpaged());
-		return CsvResponses.attachment("users.csv", out -> {
-			try (CsvExport csv = CsvExport.to(out,
-					List.of("id", "username", "displayName", "email", "roles", "enabled", "archived", "createdAt"))) {
-				all.content()
-					.forEach(u -> csv.row(u.id(), u.username(), u.displayName(), u.email(),
-							String.join(" ", u.roles().stream().map(Enum::name).sorted().toList()), u.enabled(),
-							u.archived(), u.createdAt()));
-			}
-		});
+		return UserCsv.export(users, actor, new UserManagement.Filter(q, role, enabled, archived),
+				sort == null || sort.isEmpty() ? null : sort.get(0));
 	}
 
 	@GetMapping("/me")

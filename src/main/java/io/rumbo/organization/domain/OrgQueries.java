@@ -106,8 +106,8 @@ public class OrgQueries {
 			return " FROM org_staff s JOIN org_unit u ON u.id = s.unit_id";
 		}
 		params.put("asOf", filter.asOf());
-		return """
-				 FROM org_staff s
+		return " " + """
+				FROM org_staff s
 				 JOIN org_staff_assignment a ON a.staff_id = s.id AND a.valid_from <= :asOf
 				   AND (a.valid_to IS NULL OR a.valid_to > :asOf)
 				 JOIN org_unit u ON u.id = a.unit_id""";
@@ -200,8 +200,8 @@ public class OrgQueries {
 			return " FROM org_unit u";
 		}
 		params.put("asOf", filter.asOf());
-		return """
-				 FROM org_unit u
+		return " " + """
+				FROM org_unit u
 				 JOIN org_unit_placement p ON p.unit_id = u.id AND p.valid_from <= :asOf
 				   AND (p.valid_to IS NULL OR p.valid_to > :asOf)""";
 	}

@@ -48,21 +48,23 @@ class OrgUnitPageController {
 		this.staff = staff;
 	}
 
+	@GetMapping(value = "/organization/units", params = "format=csv")
+	ResponseEntity<StreamingResponseBody> export(CurrentUser user, @RequestParam(required = false) @Nullable String q,
+			@RequestParam(required = false) @Nullable OrgUnitKind kind,
+			@RequestParam(defaultValue = "false") boolean archived, @RequestParam(required = false) @Nullable String sort) {
+		List<OrgUnitView> all = units.list(user, new OrgUnitManagement.UnitFilter(q, kind, null, archived, null),
+				ListQuery.of(0, 1, sort == null ? null : List.of(sort), OrgQueries.UNIT_SORTS, "code").unpaged())
+			.content();
+		return CsvResponses.attachment("org-units.csv", out -> OrgUnitRestController.OrgCsv.units(out, all));
+	}
+
 	@GetMapping("/organization/units")
-	Object list(CurrentUser user, @RequestParam(required = false) @Nullable String q,
+	String list(CurrentUser user, @RequestParam(required = false) @Nullable String q,
 			@RequestParam(required = false) @Nullable OrgUnitKind kind,
 			@RequestParam(defaultValue = "false") boolean archived, @RequestParam(required = false) @Nullable Integer page,
-			@RequestParam(required = false) @Nullable String sort, @RequestParam(required = false) @Nullable String format,
-			HttpServletRequest request, Model model) {
+			@RequestParam(required = false) @Nullable String sort, HttpServletRequest request, Model model) {
 		OrgUnitManagement.UnitFilter filter = new OrgUnitManagement.UnitFilter(q, kind, null, archived, null);
 		List<String> sorts = sort == null ? null : List.of(sort);
-		if ("csv".equals(format)) {
-			List<OrgUnitView> all = units.list(user, filter,
-					ListQuery.of(0, 1, sorts, OrgQueries.UNIT_SORTS, "code").unpaged()).content();
-			ResponseEntity<StreamingResponseBody> csv = CsvResponses.attachment("org-units.csv",
-					out -> OrgUnitRestController.OrgCsv.units(out, all));
-			return csv;
-		}
 		ListQuery query = ListQuery.of(page, 25, sorts, OrgQueries.UNIT_SORTS, "code");
 		PageResponse<OrgUnitView> results = units.list(user, filter, query);
 		UriComponentsBuilder base = UriComponentsBuilder.fromPath("/organization/units")

@@ -46,22 +46,27 @@ class StaffPageController {
 		this.units = units;
 	}
 
-	/** The list; an htmx request gets only the results, a {@code format=csv} request the CSV export of the same filter. */
+	/** The CSV export of the list with the same filters and sort as the page. */
+	@GetMapping(value = "/organization/staff", params = "format=csv")
+	ResponseEntity<StreamingResponseBody> export(CurrentUser user, @RequestParam(required = false) @Nullable String q,
+			@RequestParam(required = false) @Nullable Long unitId, @RequestParam(required = false) @Nullable JobRole jobRole,
+			@RequestParam(required = false) @Nullable StaffStatus status,
+			@RequestParam(defaultValue = "false") boolean archived, @RequestParam(required = false) @Nullable String sort) {
+		return StaffRestController.StaffExport.csv(staff, user,
+				new StaffManagement.StaffFilter(q, unitId, jobRole, status, archived, null),
+				ListQuery.of(0, 1, sort == null ? null : List.of(sort), OrgQueries.STAFF_SORTS, "lastName").unpaged());
+	}
+
+	/** The list; an htmx request gets only the results. */
 	@GetMapping("/organization/staff")
-	Object list(CurrentUser user, @RequestParam(required = false) @Nullable String q,
+	String list(CurrentUser user, @RequestParam(required = false) @Nullable String q,
 			@RequestParam(required = false) @Nullable Long unitId, @RequestParam(required = false) @Nullable JobRole jobRole,
 			@RequestParam(required = false) @Nullable StaffStatus status,
 			@RequestParam(defaultValue = "false") boolean archived,
 			@RequestParam(required = false) @Nullable Integer page, @RequestParam(required = false) @Nullable Integer size,
-			@RequestParam(required = false) @Nullable String sort, @RequestParam(required = false) @Nullable String format,
-			HttpServletRequest request, Model model) {
+			@RequestParam(required = false) @Nullable String sort, HttpServletRequest request, Model model) {
 		StaffManagement.StaffFilter filter = new StaffManagement.StaffFilter(q, unitId, jobRole, status, archived, null);
 		List<String> sorts = sort == null ? null : List.of(sort);
-		if ("csv".equals(format)) {
-			ResponseEntity<StreamingResponseBody> csv = StaffRestController.StaffExport.csv(staff, user, filter,
-					ListQuery.of(0, 1, sorts, OrgQueries.STAFF_SORTS, "lastName").unpaged());
-			return csv;
-		}
 		ListQuery query = ListQuery.of(page, size == null ? 25 : size, sorts, OrgQueries.STAFF_SORTS, "lastName");
 		PageResponse<StaffView> results = staff.list(user, filter, query);
 		UriComponentsBuilder base = UriComponentsBuilder.fromPath("/organization/staff")

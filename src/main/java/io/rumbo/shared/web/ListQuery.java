@@ -45,25 +45,33 @@ public record ListQuery(int page, int size, List<Order> orders) {
 		}
 		List<Order> orders = new ArrayList<>();
 		List<String> params = sortParams == null || sortParams.isEmpty() ? List.of(defaultSort) : sortParams;
+		// Spring splits "name,desc" into two values when binding to a list, so directions attach to the key before them.
+		List<String> tokens = new ArrayList<>();
 		for (String param : params) {
-			if (param == null || param.isBlank()) {
+			if (param != null) {
+				for (String token : param.split(",")) {
+					if (!token.isBlank()) {
+						tokens.add(token.trim());
+					}
+				}
+			}
+		}
+		for (String token : tokens) {
+			String lower = token.toLowerCase(Locale.ROOT);
+			if (lower.equals("asc") || lower.equals("desc")) {
+				if (orders.isEmpty()) {
+					throw ValidationFailedException.of("sort", "shared.validation.sortDirection", token);
+				}
+				Order last = orders.remove(orders.size() - 1);
+				orders.add(new Order(last.key(), last.column(), lower.equals("desc")));
 				continue;
 			}
-			String[] parts = param.split(",");
-			String key = parts[0].trim();
-			String column = allowed.get(key);
-			if (column == null || parts.length > 2) {
-				throw ValidationFailedException.of("sort", "shared.validation.sort", key, String.join(", ", allowed.keySet()));
+			String column = allowed.get(token);
+			if (column == null) {
+				throw ValidationFailedException.of("sort", "shared.validation.sort", token,
+						String.join(", ", new java.util.TreeSet<>(allowed.keySet())));
 			}
-			boolean desc = false;
-			if (parts.length == 2) {
-				String dir = parts[1].trim().toLowerCase(Locale.ROOT);
-				if (!dir.equals("asc") && !dir.equals("desc")) {
-					throw ValidationFailedException.of("sort", "shared.validation.sortDirection", parts[1]);
-				}
-				desc = dir.equals("desc");
-			}
-			orders.add(new Order(key, column, desc));
+			orders.add(new Order(token, column, false));
 		}
 		if (orders.isEmpty()) {
 			orders.add(new Order(defaultSort, allowed.get(defaultSort), false));

@@ -1,0 +1,110 @@
+package io.rumbo;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import io.rumbo.identity.Role;
+import io.rumbo.organization.JobRole;
+import io.rumbo.organization.OrgUnitKind;
+import io.rumbo.organization.StaffStatus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every visible text exists in English and Spanish, and every key the code and templates use exists. */
+class I18nBundlesTests {
+
+	private static final String[] MODULES = { "shared", "identity", "organization" };
+	private static final Pattern TEMPLATE_KEY = Pattern.compile("#\\{([a-zA-Z][\\w.-]+)[}(]");
+	private static final Pattern JAVA_KEY = Pattern.compile("\"((?:shared|identity|organization)\\.[a-zA-Z.-]+[a-zA-Z])\"");
+
+	@ParameterizedTest
+	@ValueSource(strings = { "shared", "identity", "organization" })
+	void spanishAndEnglishBundlesHaveTheSameKeys(String module) throws IOException {
+		Set<String> english = load("messages/" + module + ".properties").stringPropertyNames();
+		Set<String> spanish = load("messages/" + module + "_es.properties").stringPropertyNames();
+		assertThat(new TreeSet<>(spanish)).as("keys in " + module + "_es").isEqualTo(new TreeSet<>(english));
+		load("messages/" + module + "_es.properties").forEach((key, value) -> assertThat(value.toString())
+			.as(key.toString()).isNotBlank());
+	}
+
+	@Test
+	void everyKeyUsedInTemplatesAndCodeExists() throws IOException {
+		Set<String> known = allKeys();
+		Set<String> used = new TreeSet<>();
+		try (Stream<Path> files = Files.walk(Path.of("src/main/resources/templates"))) {
+			for (Path file : files.filter(f -> f.toString().endsWith(".html")).toList()) {
+				Matcher m = TEMPLATE_KEY.matcher(Files.readString(file));
+				while (m.find()) {
+					used.add(m.group(1));
+				}
+			}
+		}
+		try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+			for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+				Matcher m = JAVA_KEY.matcher(Files.readString(file));
+				while (m.find()) {
+					used.add(m.group(1));
+				}
+			}
+		}
+		used.removeIf(key -> key.endsWith("."));
+		Set<String> missing = new TreeSet<>(used);
+		missing.removeAll(known);
+		assertThat(missing).as("keys used but missing from the bundles").isEmpty();
+	}
+
+	@Test
+	void everyEnumValueShownOnPagesHasALabel() throws IOException {
+		Set<String> known = allKeys();
+		Set<String> expected = new HashSet<>();
+		for (Role r : Role.values()) {
+			expected.add("identity.role." + r);
+		}
+		for (OrgUnitKind k : OrgUnitKind.values()) {
+			expected.add("organization.kind." + k);
+		}
+		for (JobRole j : JobRole.values()) {
+			expected.add("organization.jobRole." + j);
+		}
+		for (StaffStatus s : StaffStatus.values()) {
+			expected.add("organization.status." + s);
+		}
+		for (int level = 1; level <= 5; level++) {
+			expected.add("organization.qualification." + level);
+		}
+		expected.removeAll(known);
+		assertThat(expected).isEmpty();
+	}
+
+	private static Set<String> allKeys() throws IOException {
+		Set<String> keys = new HashSet<>();
+		for (String module : MODULES) {
+			keys.addAll(load("messages/" + module + ".properties").stringPropertyNames());
+		}
+		return keys;
+	}
+
+	private static Properties load(String resource) throws IOException {
+		Properties properties = new Properties();
+		try (InputStream in = I18nBundlesTests.class.getClassLoader().getResourceAsStream(resource)) {
+			assertThat(in).as(resource).isNotNull();
+			properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+		}
+		return properties;
+	}
+}

@@ -1,0 +1,166 @@
+package io.rumbo.scenarios;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import io.rumbo.support.BrowserAvailability;
+import io.rumbo.support.RumboIntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The main journeys in headless Chromium; screenshots land in target/screenshots. */
+@RumboIntegrationTest
+@Tag("browser")
+@ExtendWith(BrowserAvailability.class)
+class BrowserJourneyTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	WebDriver browser;
+	WebDriverWait wait;
+
+	@BeforeEach
+	void openBrowser() {
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(BrowserAvailability.CHROMIUM);
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+				"--disable-sync", "--lang=en-GB", "--window-size=1366,900");
+		ChromeDriverService service = new ChromeDriverService.Builder()
+			.usingDriverExecutable(new java.io.File(BrowserAvailability.CHROMEDRIVER))
+			.build();
+		browser = new ChromeDriver(service, options);
+		browser.manage().window().setSize(new Dimension(1366, 900));
+		wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+	}
+
+	@AfterEach
+	void closeBrowser() {
+		if (browser != null) {
+			browser.quit();
+		}
+	}
+
+	@Test
+	void managerOpensTheOrgChartAndEditsASalesperson() {
+		signIn("manager");
+		open("/organization/chart");
+		WebElement chart = browser.findElement(By.id("org-chart"));
+		assertThat(chart.getText()).contains("Región Centro").contains("Equipo Madrid Sur").doesNotContain("Región Norte");
+		screenshot("org-chart-manager");
+		chart.findElement(By.linkText("Equipo Madrid Sur")).click();
+		wait.until(ExpectedConditions.textToBe(By.id("unit-name"), "Equipo Madrid Sur"));
+		browser.findElement(By.id("unit-people")).findElement(By.partialLinkText("Hugo Serrano")).click();
+		wait.until(ExpectedConditions.textToBe(By.id("person-name"), "Hugo Serrano Calvo"));
+		browser.findElement(By.id("edit-person")).click();
+		WebElement phone = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("phone")));
+		phone.clear();
+		phone.sendKeys("+34 699 123 456");
+		screenshot("staff-edit");
+		browser.findElement(By.id("save")).click();
+		wait.until(ExpectedConditions.textToBe(By.id("person-phone"), "+34 699 123 456"));
+		assertThat(browser.findElement(By.cssSelector("[role=status]")).getText()).contains("saved");
+		screenshot("staff-profile-after-edit");
+	}
+
+	@Test
+	void inlineValidationNamesTheField() {
+		signIn("manager");
+		long hugo = jdbc.sql("SELECT id FROM org_staff WHERE last_name = 'Serrano Calvo'").query(Long.class).single();
+		open("/organization/staff/" + hugo + "/edit");
+		WebElement first = browser.findElement(By.id("firstName"));
+		first.clear();
+		browser.findElement(By.id("save")).click();
+		WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("firstName-error")));
+		assertThat(error.getText()).isEqualTo("must not be blank");
+		screenshot("staff-edit-invalid");
+	}
+
+	@Test
+	void repCannotReachAPersonInAnotherRegion() {
+		signIn("rep");
+		long ane = jdbc.sql("SELECT id FROM org_staff WHERE last_name = 'Goñi Olazabal'").query(Long.class).single();
+		open("/organization/staff/" + ane);
+		assertThat(browser.getPageSource()).contains("Not found").doesNotContain("Goñi");
+		open("/organization/staff");
+		assertThat(browser.findElement(By.id("staff-table")).getText()).contains("García Martín")
+			.doesNotContain("Goñi").doesNotContain("Romero Castillo");
+		screenshot("staff-list-rep");
+	}
+
+	@Test
+	void switchingTheLanguageTranslatesTheInterface() {
+		signIn("director");
+		open("/organization/staff");
+		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Staff");
+		browser.findElement(By.id("lang-es")).click();
+		wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Plantilla"));
+		assertThat(browser.findElement(By.id("staff-table")).getText()).contains("Fecha de alta");
+		screenshot("staff-list-es");
+		open("/organization/chart");
+		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Organigrama");
+		screenshot("org-chart-es");
+		browser.findElement(By.id("lang-en")).click();
+		wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Org chart"));
+	}
+
+	@Test
+	void searchingTheStaffListUpdatesTheResultsInPlace() {
+		signIn("admin");
+		open("/organization/staff");
+		WebElement search = browser.findElement(By.id("q"));
+		search.sendKeys("Etxeberria");
+		wait.until(ExpectedConditions.textToBe(By.id("result-count"), "1 results"));
+		assertThat(browser.findElement(By.id("staff-table")).getText()).contains("Etxeberria Goikoetxea");
+		assertThat(browser.getCurrentUrl()).contains("q=Etxeberria");
+		screenshot("staff-search");
+	}
+
+	private void signIn(String user) {
+		open("/login");
+		browser.findElement(By.id("username")).sendKeys(user);
+		browser.findElement(By.id("password")).sendKeys("demo");
+		browser.findElement(By.id("sign-in")).click();
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("userMenu")));
+	}
+
+	private void open(String path) {
+		browser.get("http://localhost:" + port + path);
+	}
+
+	private void screenshot(String name) {
+		try {
+			Path folder = Files.createDirectories(Path.of("target/screenshots"));
+			Files.write(folder.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+		}
+		catch (IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+}
