@@ -3,7 +3,6 @@ package io.rumbo.identity;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -129,7 +128,7 @@ public class AuditTrail {
 		List<AuditEntry> rows = jdbc
 			.sql("SELECT * FROM identity_audit_event" + where + query.orderBy("id DESC") + query.limit())
 			.params(params)
-			.query(AuditTrail::entry)
+			.query(this::entry)
 			.list();
 		return PageResponse.of(rows, query, total);
 	}
@@ -147,11 +146,30 @@ public class AuditTrail {
 		return jdbc.sql("SELECT DISTINCT action FROM identity_audit_event ORDER BY action").query(String.class).list();
 	}
 
-	private static AuditEntry entry(ResultSet rs, int row) throws SQLException {
+	private AuditEntry entry(ResultSet rs, int row) throws SQLException {
+		String before = rs.getString("before_state");
+		String after = rs.getString("after_state");
 		return new AuditEntry(rs.getLong("id"), rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
 				rs.getString("actor"), rs.getString("action"), rs.getString("entity_type"), rs.getString("entity_id"),
-				rs.getString("summary"), rs.getString("before_state"), rs.getString("after_state"),
-				rs.getString("remote_address"));
+				rs.getString("summary"), before, after, rs.getString("remote_address"), changes(before, after));
+	}
+
+	/** The fields that differ between two recorded states, in the order the record lists them. */
+	List<AuditEntry.FieldChange> changes(@Nullable String before, @Nullable String after) {
+		Map<String, Object> old = before == null ? Map.of() : json.readValue(before, LinkedHashMap.class);
+		Map<String, Object> now = after == null ? Map.of() : json.readValue(after, LinkedHashMap.class);
+		java.util.Set<String> fields = new java.util.LinkedHashSet<>(now.keySet());
+		fields.addAll(old.keySet());
+		List<AuditEntry.FieldChange> changes = new ArrayList<>();
+		for (String field : fields) {
+			Object was = old.get(field);
+			Object is = now.get(field);
+			if (!Objects.equals(was, is)) {
+				changes.add(new AuditEntry.FieldChange(field, was == null ? "" : String.valueOf(was),
+						is == null ? "" : String.valueOf(is)));
+			}
+		}
+		return changes;
 	}
 
 	static String currentActor() {
@@ -173,9 +191,5 @@ public class AuditTrail {
 
 	private static @Nullable String truncate(@Nullable String text, int max) {
 		return text == null || text.length() <= max ? text : text.substring(0, max);
-	}
-
-	Instant now() {
-		return clock.instant();
 	}
 }

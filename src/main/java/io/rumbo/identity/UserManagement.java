@@ -113,6 +113,12 @@ public class UserManagement {
 		return users.findByUsernameIgnoreCase(username).map(User::view);
 	}
 
+	/** The user name of an account, for showing which account a record is linked to. */
+	@Transactional(readOnly = true)
+	public Optional<String> usernameOf(UserId id) {
+		return users.findById(id.value()).map(User::username);
+	}
+
 	@Transactional(readOnly = true)
 	public boolean exists(UserId id) {
 		return users.existsById(id.value());

@@ -46,7 +46,7 @@ public class OrgUnitManagement {
 
 	/**
 	 * The editable fields of a unit. {@code validFrom} applies on creation; {@code effectiveDate} says from when
-	 * a move to another parent applies (today when absent).
+	 * a move to another parent or a change of manager applies (today when absent).
 	 */
 	public record UnitDetails(String code, String name, OrgUnitKind kind, @Nullable String location,
 			@Nullable Long parentId, @Nullable Long managerStaffId, @Nullable LocalDate validFrom,
@@ -113,8 +113,8 @@ public class OrgUnitManagement {
 		validate(null, details);
 		OrgUnit unit = units.saveAndFlush(new OrgUnit(details.code().trim(), details.name().trim(), details.kind(),
 				blankToNull(details.location()), details.parentId(), validFrom));
-		unit.assignManager(details.managerStaffId());
 		structure.placeNewUnit(unit, validFrom);
+		structure.changeManager(unit, details.managerStaffId(), validFrom);
 		units.flush();
 		audit.record("ORG_UNIT", unit.id(), "CREATE", null, unit.auditState(), unit.code() + " " + unit.name());
 		return get(actor, unit.id(), null);
@@ -134,9 +134,9 @@ public class OrgUnitManagement {
 		validate(unit, details);
 		var before = unit.auditState();
 		unit.describe(details.code().trim(), details.name().trim(), details.kind(), blankToNull(details.location()));
-		unit.assignManager(details.managerStaffId());
+		LocalDate effective = details.effectiveDate() == null ? LocalDate.now(clock) : details.effectiveDate();
+		structure.changeManager(unit, details.managerStaffId(), effective);
 		if (!java.util.Objects.equals(unit.parentId(), details.parentId())) {
-			LocalDate effective = details.effectiveDate() == null ? LocalDate.now(clock) : details.effectiveDate();
 			structure.moveUnit(unit, details.parentId(), effective);
 		}
 		units.saveAndFlush(unit);
@@ -228,13 +228,22 @@ public class OrgUnitManagement {
 		return queries.positions(Set.of(unitId));
 	}
 
+	/** Every planned position across the units the user may see, with how many people fill it. */
+	@Transactional(readOnly = true)
+	public List<PositionView> positionsInScope(CurrentUser actor) {
+		DataScope scope = scopes.of(actor);
+		OrgTree tree = structure.currentTree();
+		Set<Long> unitIds = scope.all() ? tree.subtrees(tree.roots()) : new java.util.HashSet<>(scope.managedUnitIds());
+		if (scope.ownUnitId() != null) {
+			unitIds.add(scope.ownUnitId());
+		}
+		return queries.positions(unitIds);
+	}
+
 	/** Positions with vacancies across every unit the user may see. */
 	@Transactional(readOnly = true)
 	public List<PositionView> vacancies(CurrentUser actor) {
-		DataScope scope = scopes.of(actor);
-		Set<Long> unitIds = scope.all() ? Set.copyOf(structure.currentTree().subtrees(structure.currentTree().roots()))
-				: scope.managedUnitIds();
-		return queries.positions(unitIds).stream().filter(p -> p.vacancies() > 0).toList();
+		return positionsInScope(actor).stream().filter(p -> p.vacancies() > 0).toList();
 	}
 
 	@Transactional

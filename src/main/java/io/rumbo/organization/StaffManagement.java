@@ -175,8 +175,9 @@ public class StaffManagement {
 			return;
 		}
 		var before = person.auditState();
-		structure.archiveStaff(person, date == null ? LocalDate.now(clock) : date);
-		units.findByManagerStaffId(id).forEach(u -> u.assignManager(null));
+		LocalDate left = date == null ? LocalDate.now(clock) : date;
+		structure.archiveStaff(person, left);
+		units.findByManagerStaffId(id).forEach(unit -> structure.changeManager(unit, null, left));
 		audit.record("STAFF", id, "ARCHIVE", before, person.auditState(), person.fullName());
 	}
 

@@ -90,6 +90,38 @@ class StructureHistoryTests {
 			.satisfies(ex -> assertThat(((ValidationFailedException) ex).errors().get(0).field()).isEqualTo("effectiveDate"));
 	}
 
+	@Test
+	void aNewManagerLeadsFromTheEffectiveDateAndThePreviousOneStaysInHistory() {
+		String suffix = "G" + SEQUENCE.incrementAndGet() + System.nanoTime() % 10000;
+		OrgUnitView company = units.list(admin, new OrgUnitManagement.UnitFilter("ALBA", OrgUnitKind.COMPANY, null,
+				false, null), query()).content().get(0);
+		OrgUnitView team = create("G" + suffix, company.id(), LocalDate.of(2022, 1, 1));
+		StaffView first = hire("1" + suffix, "Primera", team.id());
+		StaffView second = hire("2" + suffix, "Segunda", team.id());
+		StaffView member = hire("3" + suffix, "Miembro", team.id());
+		OrgUnitView led = units.update(admin, team.id(), team.version(),
+				new OrgUnitManagement.UnitDetails(team.code(), team.name(), team.kind(), null, company.id(), first.id(),
+						null, LocalDate.of(2022, 1, 1)));
+		units.update(admin, team.id(), led.version(), new OrgUnitManagement.UnitDetails(team.code(), team.name(),
+				team.kind(), null, company.id(), second.id(), null, LocalDate.of(2025, 3, 1)));
+
+		assertThat(units.get(admin, team.id(), LocalDate.of(2024, 12, 31)).managerStaffId()).isEqualTo(first.id());
+		assertThat(units.get(admin, team.id(), LocalDate.of(2025, 3, 1)).managerStaffId()).isEqualTo(second.id());
+		assertThat(units.get(admin, team.id(), null).managerName()).isEqualTo(second.fullName());
+		assertThat(memberOn(member, team.id(), LocalDate.of(2024, 6, 1)).managerStaffId()).isEqualTo(first.id());
+		assertThat(memberOn(member, team.id(), null).managerStaffId()).isEqualTo(second.id());
+	}
+
+	private StaffView hire(String number, String name, long unit) {
+		return staff.create(admin, new StaffManagement.StaffDetails("P" + number, name, "Gestión", null, null,
+				LocalDate.of(2021, 6, 1), unit, JobRole.SALESPERSON, StaffStatus.ACTIVE, 3, null, null));
+	}
+
+	private StaffView memberOn(StaffView member, long unit, LocalDate asOf) {
+		return staff.list(admin, new StaffManagement.StaffFilter(member.employeeNumber(), unit, null, null, false, asOf),
+				ListQuery.of(0, 10, null, OrgQueries.STAFF_SORTS, "lastName")).content().get(0);
+	}
+
 	private OrgUnitView create(String code, long parent, LocalDate from) {
 		return units.create(admin, new OrgUnitManagement.UnitDetails(code, "Unidad " + code, OrgUnitKind.TEAM, null,
 				parent, null, from, null));

@@ -101,6 +101,34 @@ class OrganizationApiScenarioTests extends ApiTestSupport {
 		}
 	}
 
+	@ParameterizedTest
+	@CsvSource({ "admin, 200, 204", "director, 200, 204", "people, 403, 403", "manager, 403, 403", "rep, 404, 404",
+			"viewer, 403, 403", "finance, 403, 403" })
+	void onlyDirectorsAndAdministratorsChangeOrArchiveUnits(String user, int update, int archive) {
+		JsonNode unit = api.post("/api/v1/org-units", "admin", unitBody(unique("W"), unitId(api, "S-MAD"))).json();
+		long id = unit.get("id").asLong();
+		Map<String, Object> body = Api.mapper().convertValue(unit, Map.class);
+		body.put("name", "Changed by " + user);
+		assertThat(api.put("/api/v1/org-units/" + id, user, body).status()).isEqualTo(update);
+		assertThat(api.delete("/api/v1/org-units/" + id, user).status()).isEqualTo(archive);
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "admin, 200", "director, 200", "viewer, 200", "people, 200", "finance, 200", "manager, 200", "rep, 200" })
+	void everyRoleReadsTheChartAndVacanciesOfItsScope(String user, int status) {
+		Api.Response chart = api.get("/api/v1/org-units/chart", user);
+		assertThat(chart.status()).isEqualTo(status);
+		String expectedRoot = switch (user) {
+			case "manager" -> "R-CENTRO";
+			case "rep" -> "E-MAD-NOR";
+			default -> "ALBA";
+		};
+		assertThat(chart.json().get(0).get("code").asString()).isEqualTo(expectedRoot);
+		assertThat(api.get("/api/v1/org-units/vacancies", user).status()).isEqualTo(status);
+		assertThat(api.get("/api/v1/org-units/vacancies", user, Map.of("Accept", "text/csv")).body())
+			.startsWith("\uFEFFunitId,unitName,jobRole");
+	}
+
 	@Test
 	void managerCannotPlaceSomeoneOutsideTheirRegion() {
 		Api.Response answer = api.post("/api/v1/staff", "manager", staffBody(unique("N"), unitId(api, "E-OVI")));
@@ -267,6 +295,19 @@ class OrganizationApiScenarioTests extends ApiTestSupport {
 		Api.Response again = api.post("/api/v1/staff", "admin", staffBody(number, unitId(api, "E-VLL")));
 		assertThat(again.status()).isEqualTo(400);
 		assertThat(again.json().get("errors").get(0).get("field").asString()).isEqualTo("employeeNumber");
+	}
+
+	@Test
+	void aPersonIsLinkedToAtMostOneUserAccount() {
+		long repUser = api.get("/api/v1/users/me", "rep").json().get("id").asLong();
+		Map<String, Object> body = staffBody(unique("L"), unitId(api, "E-VLL"));
+		body.put("userId", repUser);
+		Api.Response taken = api.post("/api/v1/staff", "admin", body);
+		assertThat(taken.status()).isEqualTo(400);
+		assertThat(taken.json().get("errors").get(0).get("field").asString()).isEqualTo("userId");
+		body.put("userId", 999_999);
+		assertThat(api.post("/api/v1/staff", "admin", body).json().get("errors").get(0).get("field").asString())
+			.isEqualTo("userId");
 	}
 
 	@Test

@@ -1,7 +1,6 @@
 package io.rumbo.identity.security;
 
 import java.util.Collection;
-import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.CredentialsContainer;
@@ -57,9 +56,5 @@ public final class RumboPrincipal implements UserDetails, CredentialsContainer {
 	@Override
 	public void eraseCredentials() {
 		passwordHash = null;
-	}
-
-	static List<SimpleGrantedAuthority> authorities(CurrentUser user) {
-		return user.roles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList();
 	}
 }

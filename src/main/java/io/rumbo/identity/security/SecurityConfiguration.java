@@ -102,6 +102,7 @@ class SecurityConfiguration {
 				.failureHandler((request, response, failure) -> response
 					.sendRedirect(request.getContextPath() + "/login?error=" + failureCode(failure))))
 			.logout(logout -> logout.logoutSuccessUrl("/login?signedOut"))
+			.sessionManagement(session -> session.invalidSessionUrl("/login?expired"))
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
 					"default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; "
 							+ "object-src 'none'; frame-ancestors 'none'")));

@@ -13,7 +13,6 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
-import org.springframework.web.util.UriComponentsBuilder;
 
 import io.rumbo.identity.AuditEntry;
 import io.rumbo.identity.AuditTrail;
@@ -21,6 +20,7 @@ import io.rumbo.identity.CurrentUser;
 import io.rumbo.shared.csv.CsvExport;
 import io.rumbo.shared.web.CsvResponses;
 import io.rumbo.shared.web.Htmx;
+import io.rumbo.shared.web.ListPages;
 import io.rumbo.shared.web.ListQuery;
 import io.rumbo.shared.web.PageResponse;
 
@@ -68,29 +68,11 @@ class AuditPageController {
 		List<String> sorts = sort == null ? List.of("occurredAt,desc") : List.of(sort);
 		ListQuery query = ListQuery.of(page, 50, sorts, AuditTrail.SORTS, "occurredAt");
 		PageResponse<AuditEntry> results = audit.search(actor, filter, query);
-		UriComponentsBuilder base = UriComponentsBuilder.fromPath("/admin/audit");
-		addIfPresent(base, "actorName", actorName);
-		addIfPresent(base, "entityType", entityType);
-		addIfPresent(base, "entityId", entityId);
-		addIfPresent(base, "action", action);
-		addIfPresent(base, "from", from);
-		addIfPresent(base, "to", to);
-		String filterUrl = base.build().encode().toUriString();
-		String sep = filterUrl.contains("?") ? "&" : "?";
-		model.addAttribute("results", results);
-		model.addAttribute("query", query);
-		model.addAttribute("filterUrl", filterUrl);
-		model.addAttribute("pageUrl", filterUrl + sep + "sort=" + query.sortParam());
-		model.addAttribute("csvUrl", filterUrl + sep + "sort=" + query.sortParam() + "&format=csv");
+		ListPages.addTo(model, ListPages.filterUrl("/admin/audit", "actorName", actorName, "entityType", entityType,
+				"entityId", entityId, "action", action, "from", from, "to", to), query, results);
 		model.addAttribute("filter", filter);
 		model.addAttribute("entityTypes", audit.knownEntityTypes());
 		model.addAttribute("actions", audit.knownActions());
 		return Htmx.view(request, "identity/audit", "results");
-	}
-
-	private static void addIfPresent(UriComponentsBuilder builder, String name, @Nullable Object value) {
-		if (value != null && !value.toString().isBlank()) {
-			builder.queryParam(name, value);
-		}
 	}
 }

@@ -17,7 +17,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.util.UriComponentsBuilder;
 
 import io.rumbo.identity.CurrentUser;
 import io.rumbo.identity.Role;
@@ -28,6 +27,7 @@ import io.rumbo.shared.domain.StaleVersionException;
 import io.rumbo.shared.domain.ValidationFailedException;
 import io.rumbo.shared.web.FormErrors;
 import io.rumbo.shared.web.Htmx;
+import io.rumbo.shared.web.ListPages;
 import io.rumbo.shared.web.ListQuery;
 import io.rumbo.shared.web.PageResponse;
 
@@ -57,20 +57,8 @@ class UserAdminPageController {
 		List<String> sorts = sort == null ? null : List.of(sort);
 		ListQuery query = ListQuery.of(page, 25, sorts, UserManagement.SORTS, "username");
 		PageResponse<UserView> results = users.list(actor, filter, query);
-		UriComponentsBuilder base = UriComponentsBuilder.fromPath("/admin/users")
-			.queryParamIfPresent("q", java.util.Optional.ofNullable(q).filter(s -> !s.isBlank()))
-			.queryParamIfPresent("role", java.util.Optional.ofNullable(role))
-			.queryParamIfPresent("enabled", java.util.Optional.ofNullable(enabled));
-		if (archived) {
-			base.queryParam("archived", true);
-		}
-		String filterUrl = base.build().encode().toUriString();
-		String sep = filterUrl.contains("?") ? "&" : "?";
-		model.addAttribute("results", results);
-		model.addAttribute("query", query);
-		model.addAttribute("filterUrl", filterUrl);
-		model.addAttribute("pageUrl", filterUrl + sep + "sort=" + query.sortParam());
-		model.addAttribute("csvUrl", filterUrl + sep + "sort=" + query.sortParam() + "&format=csv");
+		ListPages.addTo(model, ListPages.filterUrl("/admin/users", "q", q, "role", role, "enabled", enabled, "archived",
+				archived), query, results);
 		model.addAttribute("q", q);
 		model.addAttribute("role", role);
 		model.addAttribute("enabled", enabled);

@@ -164,7 +164,7 @@ class DemoCompany implements ApplicationRunner {
 		// A key account manager and a distributor, so the tree shows the other unit kinds.
 		OrgUnitView distributor = units.create(admin, new OrgUnitManagement.UnitDetails("D-CANARIAS",
 				"Distribuidor Canarias Atlántico", OrgUnitKind.DISTRIBUTOR, "Las Palmas de Gran Canaria",
-				unitIdOf(teamsByCode, "E-SVQ-CAP", admin), null, founded.plusYears(2), null));
+				teamsByCode.get("E-SVQ-CAP").id(), null, founded.plusYears(2), null));
 		hire(admin, numbers, "Yeray Santana Suárez", distributor.id(), JobRole.AGENT, 3, founded.plusYears(2));
 		StaffView kam = hire(admin, numbers, "Patricia León Carrasco", teamsByCode.get("E-MAD-NOR").id(),
 				JobRole.KEY_ACCOUNT_MANAGER, 5, founded.plusYears(1));
@@ -204,10 +204,6 @@ class DemoCompany implements ApplicationRunner {
 				created.size() + 1, PASSWORD);
 	}
 
-	private static long unitIdOf(Map<String, OrgUnitView> teams, String code, CurrentUser admin) {
-		return teams.get(code).id();
-	}
-
 	private static StaffManagement.StaffDetails details(StaffView s, long unitId, StaffStatus status,
 			LocalDate effective) {
 		return new StaffManagement.StaffDetails(s.employeeNumber(), s.firstName(), s.lastName(), s.email(), s.phone(),
@@ -216,8 +212,10 @@ class DemoCompany implements ApplicationRunner {
 
 	private void lead(CurrentUser admin, OrgUnitView unit, StaffView manager) {
 		OrgUnitView current = units.get(admin, unit.id(), null);
+		// The manager has led the unit since it was founded, so past-date views show them too.
 		units.update(admin, unit.id(), current.version(), new OrgUnitManagement.UnitDetails(current.code(),
-				current.name(), current.kind(), current.location(), current.parentId(), manager.id(), null, null));
+				current.name(), current.kind(), current.location(), current.parentId(), manager.id(), null,
+				current.validFrom()));
 	}
 
 	private StaffView hire(CurrentUser admin, Counter numbers, String fullName, long unitId, JobRole role, int level,

@@ -53,12 +53,28 @@ public class OrgQueries {
 	}
 
 	public UnitDirectory directory() {
-		return new UnitDirectory(jdbc.sql("""
+		return directory(null);
+	}
+
+	/** Every unit with the parent and manager it had on {@code asOf} (today's when {@code null}). */
+	public UnitDirectory directory(@Nullable LocalDate asOf) {
+		String sql = asOf == null ? """
 				SELECT u.id, u.code, u.name, u.parent_id, u.manager_staff_id, m.first_name, m.last_name
-				FROM org_unit u LEFT JOIN org_staff m ON m.id = u.manager_staff_id""")
-			.query((rs, n) -> new UnitDirectory.Entry(rs.getLong(1), rs.getString(2), rs.getString(3),
-					(Long) rs.getObject(4, Long.class), (Long) rs.getObject(5, Long.class),
-					rs.getString(6) == null ? null : rs.getString(6) + " " + rs.getString(7)))
+				FROM org_unit u LEFT JOIN org_staff m ON m.id = u.manager_staff_id""" : """
+				SELECT u.id, u.code, u.name, p.parent_id, h.manager_staff_id, m.first_name, m.last_name
+				FROM org_unit u
+				LEFT JOIN org_unit_placement p ON p.unit_id = u.id AND p.valid_from <= :d
+				  AND (p.valid_to IS NULL OR p.valid_to > :d)
+				LEFT JOIN org_unit_manager h ON h.unit_id = u.id AND h.valid_from <= :d
+				  AND (h.valid_to IS NULL OR h.valid_to > :d)
+				LEFT JOIN org_staff m ON m.id = h.manager_staff_id""";
+		JdbcClient.StatementSpec statement = jdbc.sql(sql);
+		if (asOf != null) {
+			statement = statement.param("d", asOf);
+		}
+		return new UnitDirectory(statement.query((rs, n) -> new UnitDirectory.Entry(rs.getLong(1), rs.getString(2),
+				rs.getString(3), (Long) rs.getObject(4, Long.class), (Long) rs.getObject(5, Long.class),
+				rs.getString(6) == null ? null : rs.getString(6) + " " + rs.getString(7)))
 			.list());
 	}
 
@@ -68,7 +84,7 @@ public class OrgQueries {
 		Map<String, Object> params = new HashMap<>();
 		String from = staffFrom(filter, params) + staffWhere(scope, filter, params);
 		long total = jdbc.sql("SELECT COUNT(*)" + from).params(params).query(Long.class).single();
-		UnitDirectory units = directory();
+		UnitDirectory units = directory(filter.asOf());
 		List<StaffView> rows = jdbc.sql(staffSelect() + from + query.orderBy("s.id") + query.limit())
 			.params(params)
 			.query((rs, n) -> staffRow(rs, units))
@@ -80,7 +96,7 @@ public class OrgQueries {
 	public void eachStaff(DataScope scope, StaffFilter filter, ListQuery query, Consumer<StaffView> sink) {
 		Map<String, Object> params = new HashMap<>();
 		String from = staffFrom(filter, params) + staffWhere(scope, filter, params);
-		UnitDirectory units = directory();
+		UnitDirectory units = directory(filter.asOf());
 		jdbc.sql(staffSelect() + from + query.orderBy("s.id"))
 			.params(params)
 			.query(rs -> {
@@ -178,15 +194,15 @@ public class OrgQueries {
 	}
 
 	private List<OrgUnitView> unitRows(String fromWhereOrder, Map<String, Object> params, @Nullable LocalDate asOf) {
-		UnitDirectory units = directory();
+		UnitDirectory units = directory(asOf);
 		Map<Long, Long> headcounts = headcounts(asOf);
 		return jdbc.sql("SELECT u.*, " + (asOf == null ? "u.parent_id" : "p.parent_id") + " AS at_parent_id"
 				+ fromWhereOrder).params(params).query((rs, n) -> {
 					long id = rs.getLong("id");
 					Long parentId = (Long) rs.getObject("at_parent_id", Long.class);
-					Long managerId = (Long) rs.getObject("manager_staff_id", Long.class);
 					UnitDirectory.Entry parent = parentId == null ? null : units.get(parentId);
 					UnitDirectory.Entry self = units.get(id);
+					Long managerId = self == null ? null : self.managerStaffId();
 					return new OrgUnitView(id, rs.getLong("version"), rs.getString("code"), rs.getString("name"),
 							OrgUnitKind.valueOf(rs.getString("kind")), rs.getString("location"), parentId,
 							parent == null ? null : parent.name(), managerId, self == null ? null : self.managerName(),

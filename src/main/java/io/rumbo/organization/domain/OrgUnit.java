@@ -75,7 +75,7 @@ public class OrgUnit {
 		this.location = location;
 	}
 
-	public void assignManager(@Nullable Long staffId) {
+	void assignManager(@Nullable Long staffId) {
 		this.managerStaffId = staffId;
 	}
 

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 import io.rumbo.shared.domain.ValidationFailedException;
 
 /**
- * Keeps the periods of the structure: which parent a unit had and which unit a person belonged to, from
+ * Keeps the periods of the structure: which parent and manager a unit had and which unit a person belonged to, from
  * which date to which (inclusive start, exclusive end). A change effective on a date closes the open period
  * and opens a new one; a change on the very day the open period started corrects it instead.
  */
@@ -42,7 +42,17 @@ public class StructureHistory {
 
 	public void archiveUnit(OrgUnit unit, LocalDate date) {
 		close("org_unit_placement", "unit_id", unit.id(), date);
+		close("org_unit_manager", "unit_id", unit.id(), date);
 		unit.archive(date);
+	}
+
+	/** A new manager (or none) leads the unit from {@code effective}; the previous one stays in the history. */
+	public void changeManager(OrgUnit unit, @Nullable Long staffId, LocalDate effective) {
+		if (java.util.Objects.equals(unit.managerStaffId(), staffId)) {
+			return;
+		}
+		change("org_unit_manager", "unit_id", "manager_staff_id", unit.id(), staffId, effective);
+		unit.assignManager(staffId);
 	}
 
 	public void assignNewStaff(Staff staff, LocalDate from) {

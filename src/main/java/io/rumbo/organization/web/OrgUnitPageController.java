@@ -17,7 +17,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.util.UriComponentsBuilder;
 
 import io.rumbo.identity.CurrentUser;
 import io.rumbo.identity.Role;
@@ -34,6 +33,7 @@ import io.rumbo.shared.domain.ValidationFailedException;
 import io.rumbo.shared.web.CsvResponses;
 import io.rumbo.shared.web.FormErrors;
 import io.rumbo.shared.web.Htmx;
+import io.rumbo.shared.web.ListPages;
 import io.rumbo.shared.web.ListQuery;
 import io.rumbo.shared.web.PageResponse;
 
@@ -42,10 +42,12 @@ class OrgUnitPageController {
 
 	private final OrgUnitManagement units;
 	private final StaffManagement staff;
+	private final tools.jackson.databind.json.JsonMapper json;
 
-	OrgUnitPageController(OrgUnitManagement units, StaffManagement staff) {
+	OrgUnitPageController(OrgUnitManagement units, StaffManagement staff, tools.jackson.databind.json.JsonMapper json) {
 		this.units = units;
 		this.staff = staff;
+		this.json = json;
 	}
 
 	@GetMapping(value = "/organization/units", params = "format=csv")
@@ -67,19 +69,8 @@ class OrgUnitPageController {
 		List<String> sorts = sort == null ? null : List.of(sort);
 		ListQuery query = ListQuery.of(page, 25, sorts, OrgQueries.UNIT_SORTS, "code");
 		PageResponse<OrgUnitView> results = units.list(user, filter, query);
-		UriComponentsBuilder base = UriComponentsBuilder.fromPath("/organization/units")
-			.queryParamIfPresent("q", java.util.Optional.ofNullable(q).filter(s -> !s.isBlank()))
-			.queryParamIfPresent("kind", java.util.Optional.ofNullable(kind));
-		if (archived) {
-			base.queryParam("archived", true);
-		}
-		String filterUrl = base.build().encode().toUriString();
-		model.addAttribute("results", results);
-		model.addAttribute("query", query);
-		model.addAttribute("filterUrl", filterUrl);
-		model.addAttribute("pageUrl", filterUrl + (filterUrl.contains("?") ? "&" : "?") + "sort=" + query.sortParam());
-		model.addAttribute("csvUrl", filterUrl + (filterUrl.contains("?") ? "&" : "?") + "sort=" + query.sortParam()
-				+ "&format=csv");
+		ListPages.addTo(model, ListPages.filterUrl("/organization/units", "q", q, "kind", kind, "archived", archived),
+				query, results);
 		model.addAttribute("q", q);
 		model.addAttribute("kind", kind);
 		model.addAttribute("archived", archived);
@@ -185,9 +176,18 @@ class OrgUnitPageController {
 		}
 	}
 
+	@GetMapping(value = "/organization/vacancies", params = "format=csv")
+	ResponseEntity<StreamingResponseBody> exportVacancies(CurrentUser user) {
+		List<io.rumbo.organization.PositionView> all = units.vacancies(user);
+		return CsvResponses.attachment("vacancies.csv", out -> OrgUnitRestController.OrgCsv.positions(out, all));
+	}
+
 	@GetMapping("/organization/vacancies")
 	String vacancies(CurrentUser user, Model model) {
-		model.addAttribute("vacancies", units.vacancies(user));
+		List<io.rumbo.organization.PositionView> positions = units.positionsInScope(user);
+		model.addAttribute("vacancies", positions.stream().filter(p -> p.vacancies() > 0).toList());
+		// Safe inside a <script type="application/json"> block: no "<" can close it.
+		model.addAttribute("chartJson", json.writeValueAsString(HeadcountChart.byUnit(positions)).replace("<", "\\u003c"));
 		return "organization/vacancies";
 	}
 

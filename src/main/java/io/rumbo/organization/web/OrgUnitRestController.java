@@ -97,10 +97,16 @@ class OrgUnitRestController {
 		return units.chart(actor, asOf);
 	}
 
-	@GetMapping("/vacancies")
-	@Operation(summary = "Positions with vacancies in the units the caller may see")
+	@GetMapping(value = "/vacancies", produces = "application/json")
+	@Operation(summary = "Positions with vacancies in the units the caller may see (Accept: text/csv for CSV)")
 	List<PositionView> vacancies(CurrentUser actor) {
 		return units.vacancies(actor);
+	}
+
+	@GetMapping(value = "/vacancies", produces = CsvResponses.TEXT_CSV)
+	ResponseEntity<StreamingResponseBody> exportVacancies(CurrentUser actor) {
+		List<PositionView> all = units.vacancies(actor);
+		return CsvResponses.attachment("vacancies.csv", out -> OrgCsv.positions(out, all));
 	}
 
 	@GetMapping("/{id}")
@@ -160,6 +166,13 @@ class OrgUnitRestController {
 					"parentName", "managerName", "headcount", "validFrom", "validTo", "archived"))) {
 				rows.forEach(u -> csv.row(u.id(), u.code(), u.name(), u.kind(), u.location(), u.parentId(),
 						u.parentName(), u.managerName(), u.headcount(), u.validFrom(), u.validTo(), u.archived()));
+			}
+		}
+
+		static void positions(java.io.OutputStream out, List<PositionView> rows) {
+			try (CsvExport csv = CsvExport.to(out,
+					List.of("unitId", "unitName", "jobRole", "planned", "filled", "vacancies"))) {
+				rows.forEach(p -> csv.row(p.unitId(), p.unitName(), p.jobRole(), p.planned(), p.filled(), p.vacancies()));
 			}
 		}
 

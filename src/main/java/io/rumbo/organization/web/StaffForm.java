@@ -61,6 +61,10 @@ class StaffForm {
 
 	private @Nullable Long userId;
 
+	/** The linked user account by user name, as the page shows it; resolved to {@code userId} on save. */
+	@Size(max = 64)
+	private @Nullable String username;
+
 	@DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
 	private @Nullable LocalDate effectiveDate;
 
@@ -111,6 +115,8 @@ class StaffForm {
 	public void setQualificationLevel(Integer qualificationLevel) { this.qualificationLevel = qualificationLevel; }
 	public @Nullable Long getUserId() { return userId; }
 	public void setUserId(@Nullable Long userId) { this.userId = userId; }
+	public @Nullable String getUsername() { return username; }
+	public void setUsername(@Nullable String username) { this.username = username; }
 	public @Nullable LocalDate getEffectiveDate() { return effectiveDate; }
 	public void setEffectiveDate(@Nullable LocalDate effectiveDate) { this.effectiveDate = effectiveDate; }
 }

@@ -19,9 +19,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.util.UriComponentsBuilder;
 
 import io.rumbo.identity.CurrentUser;
+import io.rumbo.identity.Role;
+import io.rumbo.identity.UserId;
+import io.rumbo.identity.UserManagement;
 import io.rumbo.organization.JobRole;
 import io.rumbo.organization.OrgUnitManagement;
 import io.rumbo.organization.StaffManagement;
@@ -32,6 +34,7 @@ import io.rumbo.shared.domain.StaleVersionException;
 import io.rumbo.shared.domain.ValidationFailedException;
 import io.rumbo.shared.web.FormErrors;
 import io.rumbo.shared.web.Htmx;
+import io.rumbo.shared.web.ListPages;
 import io.rumbo.shared.web.ListQuery;
 import io.rumbo.shared.web.PageResponse;
 
@@ -40,10 +43,14 @@ class StaffPageController {
 
 	private final StaffManagement staff;
 	private final OrgUnitManagement units;
+	private final UserManagement users;
+	private final java.time.Clock clock;
 
-	StaffPageController(StaffManagement staff, OrgUnitManagement units) {
+	StaffPageController(StaffManagement staff, OrgUnitManagement units, UserManagement users, java.time.Clock clock) {
 		this.staff = staff;
 		this.units = units;
+		this.users = users;
+		this.clock = clock;
 	}
 
 	/** The CSV export of the list with the same filters and sort as the page. */
@@ -69,27 +76,8 @@ class StaffPageController {
 		List<String> sorts = sort == null ? null : List.of(sort);
 		ListQuery query = ListQuery.of(page, size == null ? 25 : size, sorts, OrgQueries.STAFF_SORTS, "lastName");
 		PageResponse<StaffView> results = staff.list(user, filter, query);
-		UriComponentsBuilder base = UriComponentsBuilder.fromPath("/organization/staff")
-			.queryParamIfPresent("q", java.util.Optional.ofNullable(q).filter(s -> !s.isBlank()))
-			.queryParamIfPresent("unitId", java.util.Optional.ofNullable(unitId))
-			.queryParamIfPresent("jobRole", java.util.Optional.ofNullable(jobRole))
-			.queryParamIfPresent("status", java.util.Optional.ofNullable(status));
-		if (archived) {
-			base.queryParam("archived", true);
-		}
-		String filterUrl = base.build().encode().toUriString();
-		model.addAttribute("results", results);
-		model.addAttribute("query", query);
-		model.addAttribute("filterUrl", filterUrl);
-		model.addAttribute("pageUrl", UriComponentsBuilder.fromUriString(filterUrl)
-			.queryParam("sort", query.sortParam())
-			.build()
-			.toUriString());
-		model.addAttribute("csvUrl", UriComponentsBuilder.fromUriString(filterUrl)
-			.queryParam("sort", query.sortParam())
-			.queryParam("format", "csv")
-			.build()
-			.toUriString());
+		ListPages.addTo(model, ListPages.filterUrl("/organization/staff", "q", q, "unitId", unitId, "jobRole", jobRole,
+				"status", status, "archived", archived), query, results);
 		model.addAttribute("q", q);
 		model.addAttribute("unitId", unitId);
 		model.addAttribute("jobRole", jobRole);
@@ -108,6 +96,8 @@ class StaffPageController {
 		StaffView person = staff.get(user, id);
 		model.addAttribute("person", person);
 		model.addAttribute("mayEdit", staff.mayEdit(user, person));
+		model.addAttribute("username", person.userId() == null ? null
+				: users.usernameOf(new UserId(person.userId())).orElse(null));
 		return "organization/staff-profile";
 	}
 
@@ -115,13 +105,14 @@ class StaffPageController {
 	String newForm(CurrentUser user, @RequestParam(required = false) @Nullable Long unitId, Model model) {
 		StaffForm form = new StaffForm();
 		form.setUnitId(unitId);
-		form.setHireDate(LocalDate.now());
+		form.setHireDate(LocalDate.now(clock));
 		return form(user, form, null, model);
 	}
 
 	@PostMapping("/organization/staff/new")
 	String create(CurrentUser user, @Valid @ModelAttribute("form") StaffForm form, BindingResult binding, Model model,
 			RedirectAttributes redirect) {
+		resolveAccount(user, form, binding);
 		if (binding.hasErrors()) {
 			return form(user, form, null, model);
 		}
@@ -142,13 +133,18 @@ class StaffPageController {
 		if (!staff.mayEdit(user, person)) {
 			throw new io.rumbo.shared.domain.AccessRefusedException("staff");
 		}
-		return form(user, StaffForm.of(person), person, model);
+		StaffForm form = StaffForm.of(person);
+		if (person.userId() != null) {
+			form.setUsername(users.usernameOf(new UserId(person.userId())).orElse(null));
+		}
+		return form(user, form, person, model);
 	}
 
 	@PostMapping("/organization/staff/{id}/edit")
 	String update(CurrentUser user, @PathVariable long id, @Valid @ModelAttribute("form") StaffForm form,
 			BindingResult binding, Model model, RedirectAttributes redirect) {
 		StaffView person = staff.get(user, id);
+		resolveAccount(user, form, binding);
 		if (binding.hasErrors()) {
 			return form(user, form, person, model);
 		}
@@ -177,7 +173,28 @@ class StaffPageController {
 		return "redirect:/organization/staff";
 	}
 
+	/** Only company-wide editors link accounts; for everyone else the form keeps no link of its own. */
+	private void resolveAccount(CurrentUser user, StaffForm form, BindingResult binding) {
+		if (!mayLinkAccounts(user)) {
+			form.setUserId(null);
+			return;
+		}
+		String username = form.getUsername();
+		if (username == null || username.isBlank()) {
+			form.setUserId(null);
+			return;
+		}
+		users.findByUsername(username.trim())
+			.ifPresentOrElse(account -> form.setUserId(account.id()),
+					() -> binding.rejectValue("username", "organization.staff.user.unknown"));
+	}
+
+	private static boolean mayLinkAccounts(CurrentUser user) {
+		return user.hasAny(Role.ADMIN, Role.DIRECTOR, Role.PEOPLE);
+	}
+
 	private String form(CurrentUser user, StaffForm form, @Nullable StaffView person, Model model) {
+		model.addAttribute("mayLink", mayLinkAccounts(user));
 		model.addAttribute("form", form);
 		model.addAttribute("person", person);
 		model.addAttribute("unitOptions", units.assignableUnits(user));
