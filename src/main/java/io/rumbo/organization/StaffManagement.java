@@ -109,7 +109,12 @@ public class StaffManagement {
 	/** Whether the user may edit this person (used by pages to offer the edit button). */
 	@Transactional(readOnly = true)
 	public boolean mayEdit(CurrentUser actor, StaffView person) {
-		return isEditor(actor) && scopes.of(actor).managesUnit(person.unitId());
+		DataScope scope = scopes.of(actor);
+		// A manager edits their people, not their own record (role, status, unit are for someone above them).
+		if (!scope.all() && Long.valueOf(person.id()).equals(scope.ownStaffId())) {
+			return false;
+		}
+		return isEditor(actor) && scope.managesUnit(person.unitId());
 	}
 
 	@Transactional(readOnly = true)

@@ -151,6 +151,14 @@ class OrganizationApiScenarioTests extends ApiTestSupport {
 		assertThat(api.put("/api/v1/staff/" + mikel.get("id").asLong(), "manager", other).status()).isEqualTo(404);
 	}
 
+	@Test
+	void aManagerCannotEditTheirOwnRecord() {
+		JsonNode self = api.get("/api/v1/staff/me", "manager").json();
+		Map<String, Object> body = Api.mapper().convertValue(self, Map.class);
+		body.put("jobRole", "SALES_DIRECTOR");
+		assertThat(api.put("/api/v1/staff/" + self.get("id").asLong(), "manager", body).status()).isEqualTo(403);
+	}
+
 	@ParameterizedTest
 	@CsvSource({ "rep", "viewer", "finance" })
 	void readersCannotEditPeopleTheyCanSee(String user) {

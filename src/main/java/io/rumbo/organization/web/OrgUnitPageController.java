@@ -57,7 +57,7 @@ class OrgUnitPageController {
 		List<OrgUnitView> all = units.list(user, new OrgUnitManagement.UnitFilter(q, kind, null, archived, null),
 				ListQuery.of(0, 1, sort == null ? null : List.of(sort), OrgQueries.UNIT_SORTS, "code").unpaged())
 			.content();
-		return CsvResponses.attachment("org-units.csv", out -> OrgUnitRestController.OrgCsv.units(out, all));
+		return CsvResponses.attachment("org-units.csv", out -> OrgCsv.units(out, all));
 	}
 
 	@GetMapping("/organization/units")
@@ -179,7 +179,7 @@ class OrgUnitPageController {
 	@GetMapping(value = "/organization/vacancies", params = "format=csv")
 	ResponseEntity<StreamingResponseBody> exportVacancies(CurrentUser user) {
 		List<io.rumbo.organization.PositionView> all = units.vacancies(user);
-		return CsvResponses.attachment("vacancies.csv", out -> OrgUnitRestController.OrgCsv.positions(out, all));
+		return CsvResponses.attachment("vacancies.csv", out -> OrgCsv.positions(out, all));
 	}
 
 	@GetMapping("/organization/vacancies")

@@ -33,7 +33,6 @@ import io.rumbo.organization.OrgUnitManagement;
 import io.rumbo.organization.OrgUnitView;
 import io.rumbo.organization.PositionView;
 import io.rumbo.organization.domain.OrgQueries;
-import io.rumbo.shared.csv.CsvExport;
 import io.rumbo.shared.web.CsvResponses;
 import io.rumbo.shared.web.ListQuery;
 import io.rumbo.shared.web.PageResponse;
@@ -154,38 +153,5 @@ class OrgUnitRestController {
 	@Operation(summary = "Set the planned headcount of one job role in the unit")
 	PositionView planPosition(CurrentUser actor, @PathVariable long id, @Valid @RequestBody PositionRequest request) {
 		return units.planPosition(actor, id, request.jobRole(), request.plannedHeadcount());
-	}
-
-	static final class OrgCsv {
-
-		private OrgCsv() {
-		}
-
-		static void units(java.io.OutputStream out, List<OrgUnitView> rows) {
-			try (CsvExport csv = CsvExport.to(out, List.of("id", "code", "name", "kind", "location", "parentId",
-					"parentName", "managerName", "headcount", "validFrom", "validTo", "archived"))) {
-				rows.forEach(u -> csv.row(u.id(), u.code(), u.name(), u.kind(), u.location(), u.parentId(),
-						u.parentName(), u.managerName(), u.headcount(), u.validFrom(), u.validTo(), u.archived()));
-			}
-		}
-
-		static void positions(java.io.OutputStream out, List<PositionView> rows) {
-			try (CsvExport csv = CsvExport.to(out,
-					List.of("unitId", "unitName", "jobRole", "planned", "filled", "vacancies"))) {
-				rows.forEach(p -> csv.row(p.unitId(), p.unitName(), p.jobRole(), p.planned(), p.filled(), p.vacancies()));
-			}
-		}
-
-		static CsvExport staff(java.io.OutputStream out) {
-			return CsvExport.to(out, List.of("id", "employeeNumber", "firstName", "lastName", "email", "phone",
-					"hireDate", "unitCode", "unitName", "managerName", "jobRole", "status", "qualificationLevel",
-					"archived"));
-		}
-
-		static void staffRow(CsvExport csv, io.rumbo.organization.StaffView s) {
-			csv.row(s.id(), s.employeeNumber(), s.firstName(), s.lastName(), s.email(), s.phone(), s.hireDate(),
-					s.unitCode(), s.unitName(), s.managerName(), s.jobRole(), s.status(), s.qualificationLevel(),
-					s.archived());
-		}
 	}
 }

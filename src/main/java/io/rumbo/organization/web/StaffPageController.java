@@ -59,7 +59,7 @@ class StaffPageController {
 			@RequestParam(required = false) @Nullable Long unitId, @RequestParam(required = false) @Nullable JobRole jobRole,
 			@RequestParam(required = false) @Nullable StaffStatus status,
 			@RequestParam(defaultValue = "false") boolean archived, @RequestParam(required = false) @Nullable String sort) {
-		return StaffRestController.StaffExport.csv(staff, user,
+		return OrgCsv.staff(staff, user,
 				new StaffManagement.StaffFilter(q, unitId, jobRole, status, archived, null),
 				ListQuery.of(0, 1, sort == null ? null : List.of(sort), OrgQueries.STAFF_SORTS, "lastName").unpaged());
 	}

@@ -32,7 +32,6 @@ import io.rumbo.organization.StaffManagement;
 import io.rumbo.organization.StaffStatus;
 import io.rumbo.organization.StaffView;
 import io.rumbo.organization.domain.OrgQueries;
-import io.rumbo.shared.csv.CsvExport;
 import io.rumbo.shared.domain.ValidationFailedException;
 import io.rumbo.shared.web.CsvResponses;
 import io.rumbo.shared.web.ListQuery;
@@ -87,7 +86,7 @@ class StaffRestController {
 			@RequestParam(defaultValue = "false") boolean archived,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate asOf,
 			@RequestParam(required = false) @Nullable List<String> sort) {
-		return StaffExport.csv(staff, actor, new StaffManagement.StaffFilter(q, unitId, jobRole, status, archived, asOf),
+		return OrgCsv.staff(staff, actor, new StaffManagement.StaffFilter(q, unitId, jobRole, status, archived, asOf),
 				ListQuery.of(0, 1, sort, OrgQueries.STAFF_SORTS, "lastName").unpaged());
 	}
 
@@ -124,21 +123,5 @@ class StaffRestController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate date) {
 		staff.archive(actor, id, date);
 		return ResponseEntity.noContent().build();
-	}
-
-	/** The one CSV shape of a staff list, shared by the API and the staff page. */
-	static final class StaffExport {
-
-		private StaffExport() {
-		}
-
-		static ResponseEntity<StreamingResponseBody> csv(StaffManagement staff, CurrentUser actor,
-				StaffManagement.StaffFilter filter, ListQuery query) {
-			return CsvResponses.attachment("staff.csv", out -> {
-				try (CsvExport csv = OrgUnitRestController.OrgCsv.staff(out)) {
-					staff.each(actor, filter, query, s -> OrgUnitRestController.OrgCsv.staffRow(csv, s));
-				}
-			});
-		}
 	}
 }
