@@ -28,12 +28,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Every visible text exists in English and Spanish, and every key the code and templates use exists. */
 class I18nBundlesTests {
 
-	private static final String[] MODULES = { "shared", "identity", "organization" };
+	private static final String[] MODULES = { "shared", "identity", "organization", "catalog", "customers" };
 	private static final Pattern TEMPLATE_KEY = Pattern.compile("#\\{([a-zA-Z][\\w.-]+)[}(]");
-	private static final Pattern JAVA_KEY = Pattern.compile("\"((?:shared|identity|organization)\\.[a-zA-Z.-]+[a-zA-Z])\"");
+	private static final Pattern JAVA_KEY = Pattern.compile("\"((?:shared|identity|organization|catalog|customers)\\.[a-zA-Z.-]+[a-zA-Z])\"");
 
 	@ParameterizedTest
-	@ValueSource(strings = { "shared", "identity", "organization" })
+	@ValueSource(strings = { "shared", "identity", "organization", "catalog", "customers" })
 	void spanishAndEnglishBundlesHaveTheSameKeys(String module) throws IOException {
 		Set<String> english = load("messages/" + module + ".properties").stringPropertyNames();
 		Set<String> spanish = load("messages/" + module + "_es.properties").stringPropertyNames();
@@ -83,6 +83,21 @@ class I18nBundlesTests {
 		}
 		for (StaffStatus s : StaffStatus.values()) {
 			expected.add("organization.status." + s);
+		}
+		for (io.rumbo.catalog.UnitOfMeasure u : io.rumbo.catalog.UnitOfMeasure.values()) {
+			expected.add("catalog.uom." + u);
+		}
+		for (io.rumbo.customers.CustomerStatus v : io.rumbo.customers.CustomerStatus.values()) {
+			expected.add("customers.status." + v);
+		}
+		for (io.rumbo.customers.Segment v : io.rumbo.customers.Segment.values()) {
+			expected.add("customers.segment." + v);
+		}
+		for (io.rumbo.customers.CompanySize v : io.rumbo.customers.CompanySize.values()) {
+			expected.add("customers.size." + v);
+		}
+		for (io.rumbo.customers.ContactRole v : io.rumbo.customers.ContactRole.values()) {
+			expected.add("customers.contactRole." + v);
 		}
 		for (int level = 1; level <= 5; level++) {
 			expected.add("organization.qualification." + level);

@@ -37,6 +37,9 @@ import io.rumbo.shared.web.PageResponse;
 @Service
 public class StaffManagement {
 
+	/** The sort keys staff lists accept. */
+	public static final java.util.Map<String, String> SORTS = OrgQueries.STAFF_SORTS;
+
 	public static final int MIN_QUALIFICATION = 1;
 	public static final int MAX_QUALIFICATION = 5;
 

@@ -274,6 +274,10 @@ class OrganizationApiScenarioTests extends ApiTestSupport {
 			.doesNotContain("Madrid");
 		Api.Response units = api.get("/api/v1/org-units", "manager", Map.of("Accept", "text/csv"));
 		assertThat(units.body()).contains("R-CENTRO").doesNotContain("R-NORTE");
+		Api.Response xlsx = api.get("/api/v1/staff?unitId=" + unitId(api, "E-OVI"), "admin",
+				Map.of("Accept", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
+		assertThat(xlsx.status()).isEqualTo(200);
+		assertThat(xlsx.contentType()).startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 	}
 
 	// ---- validation, localised

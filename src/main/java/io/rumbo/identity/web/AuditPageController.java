@@ -17,8 +17,7 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 import io.rumbo.identity.AuditEntry;
 import io.rumbo.identity.AuditTrail;
 import io.rumbo.identity.CurrentUser;
-import io.rumbo.shared.csv.CsvExport;
-import io.rumbo.shared.web.CsvResponses;
+import io.rumbo.shared.export.ExportFormat;
 import io.rumbo.shared.web.Htmx;
 import io.rumbo.shared.web.ListPages;
 import io.rumbo.shared.web.ListQuery;
@@ -33,8 +32,8 @@ class AuditPageController {
 		this.audit = audit;
 	}
 
-	@GetMapping(value = "/admin/audit", params = "format=csv")
-	ResponseEntity<StreamingResponseBody> export(CurrentUser actor,
+	@GetMapping(value = "/admin/audit", params = "format")
+	ResponseEntity<StreamingResponseBody> export(CurrentUser actor, @RequestParam String format,
 			@RequestParam(required = false) @Nullable String actorName,
 			@RequestParam(required = false) @Nullable String entityType,
 			@RequestParam(required = false) @Nullable String entityId,
@@ -42,17 +41,9 @@ class AuditPageController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
 			@RequestParam(required = false) @Nullable String sort) {
-		AuditTrail.Filter filter = new AuditTrail.Filter(actorName, entityType, entityId, action, from, to);
-		List<AuditEntry> all = audit.search(actor, filter, ListQuery
-			.of(0, 1, sort == null ? List.of("occurredAt,desc") : List.of(sort), AuditTrail.SORTS, "occurredAt")
-			.unpaged()).content();
-		return CsvResponses.attachment("audit.csv", out -> {
-			try (CsvExport csv = CsvExport.to(out, List.of("id", "occurredAt", "actor", "action", "entityType",
-					"entityId", "summary", "before", "after", "remoteAddress"))) {
-				all.forEach(e -> csv.row(e.id(), e.occurredAt(), e.actor(), e.action(), e.entityType(), e.entityId(),
-						e.summary(), e.before(), e.after(), e.remoteAddress()));
-			}
-		});
+		return UserExports.audit(ExportFormat.param(format), audit, actor,
+				new AuditTrail.Filter(actorName, entityType, entityId, action, from, to),
+				sort == null ? List.of("occurredAt,desc") : List.of(sort));
 	}
 
 	@GetMapping("/admin/audit")

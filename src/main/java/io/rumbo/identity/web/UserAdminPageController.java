@@ -25,6 +25,7 @@ import io.rumbo.identity.UserView;
 import io.rumbo.shared.domain.ConflictException;
 import io.rumbo.shared.domain.StaleVersionException;
 import io.rumbo.shared.domain.ValidationFailedException;
+import io.rumbo.shared.export.ExportFormat;
 import io.rumbo.shared.web.FormErrors;
 import io.rumbo.shared.web.Htmx;
 import io.rumbo.shared.web.ListPages;
@@ -41,11 +42,13 @@ class UserAdminPageController {
 		this.users = users;
 	}
 
-	@GetMapping(value = "/admin/users", params = "format=csv")
-	ResponseEntity<StreamingResponseBody> export(CurrentUser actor, @RequestParam(required = false) @Nullable String q,
+	@GetMapping(value = "/admin/users", params = "format")
+	ResponseEntity<StreamingResponseBody> export(CurrentUser actor, @RequestParam String format,
+			@RequestParam(required = false) @Nullable String q,
 			@RequestParam(required = false) @Nullable Role role, @RequestParam(required = false) @Nullable Boolean enabled,
 			@RequestParam(defaultValue = "false") boolean archived, @RequestParam(required = false) @Nullable String sort) {
-		return UserCsv.export(users, actor, new UserManagement.Filter(q, role, enabled, archived), sort);
+		return UserExports.users(ExportFormat.param(format), users, actor,
+				new UserManagement.Filter(q, role, enabled, archived), sort == null ? null : List.of(sort));
 	}
 
 	@GetMapping("/admin/users")

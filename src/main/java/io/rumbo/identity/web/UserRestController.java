@@ -11,6 +11,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -27,7 +29,7 @@ import io.rumbo.identity.CurrentUser;
 import io.rumbo.identity.Role;
 import io.rumbo.identity.UserManagement;
 import io.rumbo.identity.UserView;
-import io.rumbo.shared.web.CsvResponses;
+import io.rumbo.shared.export.ExportFormat;
 import io.rumbo.shared.web.ListQuery;
 import io.rumbo.shared.web.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
@@ -55,7 +57,7 @@ class UserRestController {
 
 	@GetMapping(produces = { "application/json" })
 	@Operation(summary = "List users", description = "Filters: q (name, user name, e-mail), role, enabled, archived. "
-			+ "Sort keys: username, displayName, createdAt. Send Accept: text/csv for the CSV export.")
+			+ "Sort keys: username, displayName, createdAt. Send Accept: text/csv or the XLSX type for an export.")
 	PageResponse<UserView> list(CurrentUser actor, @RequestParam(required = false) @Nullable String q,
 			@RequestParam(required = false) @Nullable Role role, @RequestParam(required = false) @Nullable Boolean enabled,
 			@RequestParam(defaultValue = "false") boolean archived, @RequestParam(required = false) @Nullable Integer page,
@@ -65,13 +67,14 @@ class UserRestController {
 				ListQuery.of(page, size, sort, UserManagement.SORTS, "username"));
 	}
 
-	@GetMapping(produces = CsvResponses.TEXT_CSV)
-	ResponseEntity<StreamingResponseBody> export(CurrentUser actor, @RequestParam(required = false) @Nullable String q,
+	@GetMapping(produces = { ExportFormat.CSV_TYPE, ExportFormat.XLSX_TYPE })
+	ResponseEntity<StreamingResponseBody> export(CurrentUser actor, @RequestHeader(HttpHeaders.ACCEPT) String accept,
+			@RequestParam(required = false) @Nullable String q,
 			@RequestParam(required = false) @Nullable Role role, @RequestParam(required = false) @Nullable Boolean enabled,
 			@RequestParam(defaultValue = "false") boolean archived,
 			@RequestParam(required = false) @Nullable List<String> sort) {
-		return UserCsv.export(users, actor, new UserManagement.Filter(q, role, enabled, archived),
-				sort == null || sort.isEmpty() ? null : sort.get(0));
+		return UserExports.users(ExportFormat.fromAccept(accept), users, actor,
+				new UserManagement.Filter(q, role, enabled, archived), sort);
 	}
 
 	@GetMapping("/me")

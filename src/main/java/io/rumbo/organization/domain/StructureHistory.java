@@ -2,13 +2,12 @@ package io.rumbo.organization.domain;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import io.rumbo.shared.domain.ValidationFailedException;
+import io.rumbo.shared.history.PeriodTable;
 
 /**
  * Keeps the periods of the structure: which parent and manager a unit had and which unit a person belonged to, from
@@ -19,30 +18,29 @@ import io.rumbo.shared.domain.ValidationFailedException;
 public class StructureHistory {
 
 	private final JdbcClient jdbc;
+	private final PeriodTable placements;
+	private final PeriodTable managers;
+	private final PeriodTable assignments;
 
 	StructureHistory(JdbcClient jdbc) {
 		this.jdbc = jdbc;
-	}
-
-	private record OpenPeriod(long id, @Nullable Long target, LocalDate validFrom) {
+		this.placements = new PeriodTable(jdbc, "org_unit_placement", "unit_id", "parent_id");
+		this.managers = new PeriodTable(jdbc, "org_unit_manager", "unit_id", "manager_staff_id");
+		this.assignments = new PeriodTable(jdbc, "org_staff_assignment", "staff_id", "unit_id");
 	}
 
 	public void placeNewUnit(OrgUnit unit, LocalDate from) {
-		jdbc.sql("INSERT INTO org_unit_placement (unit_id, parent_id, valid_from) VALUES (:unit, :parent, :from)")
-			.param("unit", unit.id())
-			.param("parent", unit.parentId())
-			.param("from", from)
-			.update();
+		placements.change(unit.id(), from, unit.parentId());
 	}
 
 	public void moveUnit(OrgUnit unit, @Nullable Long newParentId, LocalDate effective) {
-		change("org_unit_placement", "unit_id", "parent_id", unit.id(), newParentId, effective);
+		placements.change(unit.id(), effective, newParentId);
 		unit.placeUnder(newParentId);
 	}
 
 	public void archiveUnit(OrgUnit unit, LocalDate date) {
-		close("org_unit_placement", "unit_id", unit.id(), date);
-		close("org_unit_manager", "unit_id", unit.id(), date);
+		placements.close(unit.id(), date);
+		managers.close(unit.id(), date);
 		unit.archive(date);
 	}
 
@@ -51,25 +49,21 @@ public class StructureHistory {
 		if (java.util.Objects.equals(unit.managerStaffId(), staffId)) {
 			return;
 		}
-		change("org_unit_manager", "unit_id", "manager_staff_id", unit.id(), staffId, effective);
+		managers.change(unit.id(), effective, staffId);
 		unit.assignManager(staffId);
 	}
 
 	public void assignNewStaff(Staff staff, LocalDate from) {
-		jdbc.sql("INSERT INTO org_staff_assignment (staff_id, unit_id, valid_from) VALUES (:staff, :unit, :from)")
-			.param("staff", staff.id())
-			.param("unit", staff.unitId())
-			.param("from", from)
-			.update();
+		assignments.change(staff.id(), from, staff.unitId());
 	}
 
 	public void moveStaff(Staff staff, long unitId, LocalDate effective) {
-		change("org_staff_assignment", "staff_id", "unit_id", staff.id(), unitId, effective);
+		assignments.change(staff.id(), effective, unitId);
 		staff.moveTo(unitId);
 	}
 
 	public void archiveStaff(Staff staff, LocalDate date) {
-		close("org_staff_assignment", "staff_id", staff.id(), date);
+		assignments.close(staff.id(), date);
 		staff.archive();
 	}
 
@@ -92,57 +86,5 @@ public class StructureHistory {
 
 	public OrgTree treeAt(LocalDate date) {
 		return new OrgTree(linksAt(date));
-	}
-
-	private void change(String table, String ownerColumn, String targetColumn, long owner, @Nullable Long target,
-			LocalDate effective) {
-		Optional<OpenPeriod> open = jdbc
-			.sql("SELECT id, " + targetColumn + ", valid_from FROM " + table + " WHERE " + ownerColumn
-					+ " = :owner AND valid_to IS NULL")
-			.param("owner", owner)
-			.query((rs, n) -> new OpenPeriod(rs.getLong(1), (Long) rs.getObject(2, Long.class),
-					rs.getObject(3, LocalDate.class)))
-			.optional();
-		if (open.isEmpty()) {
-			insert(table, ownerColumn, targetColumn, owner, target, effective);
-			return;
-		}
-		OpenPeriod period = open.get();
-		if (java.util.Objects.equals(period.target(), target)) {
-			return;
-		}
-		if (effective.isBefore(period.validFrom())) {
-			throw ValidationFailedException.of("effectiveDate", "organization.history.effectiveBeforeCurrent",
-					period.validFrom());
-		}
-		if (effective.isEqual(period.validFrom())) {
-			jdbc.sql("UPDATE " + table + " SET " + targetColumn + " = :target WHERE id = :id")
-				.param("target", target)
-				.param("id", period.id())
-				.update();
-			return;
-		}
-		jdbc.sql("UPDATE " + table + " SET valid_to = :to WHERE id = :id")
-			.param("to", effective)
-			.param("id", period.id())
-			.update();
-		insert(table, ownerColumn, targetColumn, owner, target, effective);
-	}
-
-	private void insert(String table, String ownerColumn, String targetColumn, long owner, @Nullable Long target,
-			LocalDate from) {
-		jdbc.sql("INSERT INTO " + table + " (" + ownerColumn + ", " + targetColumn + ", valid_from) VALUES (:o, :t, :f)")
-			.param("o", owner)
-			.param("t", target)
-			.param("f", from)
-			.update();
-	}
-
-	private void close(String table, String ownerColumn, long owner, LocalDate date) {
-		jdbc.sql("UPDATE " + table + " SET valid_to = CASE WHEN valid_from > :d THEN valid_from ELSE :d END WHERE "
-				+ ownerColumn + " = :owner AND valid_to IS NULL")
-			.param("d", date)
-			.param("owner", owner)
-			.update();
 	}
 }

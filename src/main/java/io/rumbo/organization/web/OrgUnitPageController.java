@@ -30,7 +30,7 @@ import io.rumbo.organization.domain.OrgQueries;
 import io.rumbo.shared.domain.ConflictException;
 import io.rumbo.shared.domain.StaleVersionException;
 import io.rumbo.shared.domain.ValidationFailedException;
-import io.rumbo.shared.web.CsvResponses;
+import io.rumbo.shared.export.ExportFormat;
 import io.rumbo.shared.web.FormErrors;
 import io.rumbo.shared.web.Htmx;
 import io.rumbo.shared.web.ListPages;
@@ -50,14 +50,15 @@ class OrgUnitPageController {
 		this.json = json;
 	}
 
-	@GetMapping(value = "/organization/units", params = "format=csv")
-	ResponseEntity<StreamingResponseBody> export(CurrentUser user, @RequestParam(required = false) @Nullable String q,
+	@GetMapping(value = "/organization/units", params = "format")
+	ResponseEntity<StreamingResponseBody> export(CurrentUser user, @RequestParam String format,
+			@RequestParam(required = false) @Nullable String q,
 			@RequestParam(required = false) @Nullable OrgUnitKind kind,
 			@RequestParam(defaultValue = "false") boolean archived, @RequestParam(required = false) @Nullable String sort) {
 		List<OrgUnitView> all = units.list(user, new OrgUnitManagement.UnitFilter(q, kind, null, archived, null),
 				ListQuery.of(0, 1, sort == null ? null : List.of(sort), OrgQueries.UNIT_SORTS, "code").unpaged())
 			.content();
-		return CsvResponses.attachment("org-units.csv", out -> OrgCsv.units(out, all));
+		return OrgExports.units(ExportFormat.param(format), all);
 	}
 
 	@GetMapping("/organization/units")
@@ -176,10 +177,9 @@ class OrgUnitPageController {
 		}
 	}
 
-	@GetMapping(value = "/organization/vacancies", params = "format=csv")
-	ResponseEntity<StreamingResponseBody> exportVacancies(CurrentUser user) {
-		List<io.rumbo.organization.PositionView> all = units.vacancies(user);
-		return CsvResponses.attachment("vacancies.csv", out -> OrgCsv.positions(out, all));
+	@GetMapping(value = "/organization/vacancies", params = "format")
+	ResponseEntity<StreamingResponseBody> exportVacancies(CurrentUser user, @RequestParam String format) {
+		return OrgExports.positions(ExportFormat.param(format), units.vacancies(user));
 	}
 
 	@GetMapping("/organization/vacancies")

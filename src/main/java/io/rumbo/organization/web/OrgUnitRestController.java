@@ -13,6 +13,7 @@ import jakarta.validation.constraints.Size;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -33,7 +35,7 @@ import io.rumbo.organization.OrgUnitManagement;
 import io.rumbo.organization.OrgUnitView;
 import io.rumbo.organization.PositionView;
 import io.rumbo.organization.domain.OrgQueries;
-import io.rumbo.shared.web.CsvResponses;
+import io.rumbo.shared.export.ExportFormat;
 import io.rumbo.shared.web.ListQuery;
 import io.rumbo.shared.web.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
@@ -67,7 +69,7 @@ class OrgUnitRestController {
 	@GetMapping(produces = "application/json")
 	@Operation(summary = "List org units", description = "Filters: q (code, name, location), kind, under (a unit id: "
 			+ "its whole subtree), archived, asOf (the structure on that date). Sort keys: code, name, kind, validFrom, "
-			+ "location. Send Accept: text/csv for the CSV export.")
+			+ "location. Send Accept: text/csv or the XLSX type for an export.")
 	PageResponse<OrgUnitView> list(CurrentUser actor, @RequestParam(required = false) @Nullable String q,
 			@RequestParam(required = false) @Nullable OrgUnitKind kind, @RequestParam(required = false) @Nullable Long under,
 			@RequestParam(defaultValue = "false") boolean archived,
@@ -78,15 +80,16 @@ class OrgUnitRestController {
 				ListQuery.of(page, size, sort, OrgQueries.UNIT_SORTS, "code"));
 	}
 
-	@GetMapping(produces = CsvResponses.TEXT_CSV)
-	ResponseEntity<StreamingResponseBody> export(CurrentUser actor, @RequestParam(required = false) @Nullable String q,
+	@GetMapping(produces = { ExportFormat.CSV_TYPE, ExportFormat.XLSX_TYPE })
+	ResponseEntity<StreamingResponseBody> export(CurrentUser actor, @RequestHeader(HttpHeaders.ACCEPT) String accept,
+			@RequestParam(required = false) @Nullable String q,
 			@RequestParam(required = false) @Nullable OrgUnitKind kind, @RequestParam(required = false) @Nullable Long under,
 			@RequestParam(defaultValue = "false") boolean archived,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate asOf,
 			@RequestParam(required = false) @Nullable List<String> sort) {
 		List<OrgUnitView> all = units.list(actor, new OrgUnitManagement.UnitFilter(q, kind, under, archived, asOf),
 				ListQuery.of(0, 1, sort, OrgQueries.UNIT_SORTS, "code").unpaged()).content();
-		return CsvResponses.attachment("org-units.csv", out -> OrgCsv.units(out, all));
+		return OrgExports.units(ExportFormat.fromAccept(accept), all);
 	}
 
 	@GetMapping("/chart")
@@ -97,15 +100,15 @@ class OrgUnitRestController {
 	}
 
 	@GetMapping(value = "/vacancies", produces = "application/json")
-	@Operation(summary = "Positions with vacancies in the units the caller may see (Accept: text/csv for CSV)")
+	@Operation(summary = "Positions with vacancies in the units the caller may see (Accept: text/csv or the XLSX type for a file)")
 	List<PositionView> vacancies(CurrentUser actor) {
 		return units.vacancies(actor);
 	}
 
-	@GetMapping(value = "/vacancies", produces = CsvResponses.TEXT_CSV)
-	ResponseEntity<StreamingResponseBody> exportVacancies(CurrentUser actor) {
-		List<PositionView> all = units.vacancies(actor);
-		return CsvResponses.attachment("vacancies.csv", out -> OrgCsv.positions(out, all));
+	@GetMapping(value = "/vacancies", produces = { ExportFormat.CSV_TYPE, ExportFormat.XLSX_TYPE })
+	ResponseEntity<StreamingResponseBody> exportVacancies(CurrentUser actor,
+			@RequestHeader(HttpHeaders.ACCEPT) String accept) {
+		return OrgExports.positions(ExportFormat.fromAccept(accept), units.vacancies(actor));
 	}
 
 	@GetMapping("/{id}")

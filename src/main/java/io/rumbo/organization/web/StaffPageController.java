@@ -32,6 +32,7 @@ import io.rumbo.organization.StaffView;
 import io.rumbo.organization.domain.OrgQueries;
 import io.rumbo.shared.domain.StaleVersionException;
 import io.rumbo.shared.domain.ValidationFailedException;
+import io.rumbo.shared.export.ExportFormat;
 import io.rumbo.shared.web.FormErrors;
 import io.rumbo.shared.web.Htmx;
 import io.rumbo.shared.web.ListPages;
@@ -53,13 +54,14 @@ class StaffPageController {
 		this.clock = clock;
 	}
 
-	/** The CSV export of the list with the same filters and sort as the page. */
-	@GetMapping(value = "/organization/staff", params = "format=csv")
-	ResponseEntity<StreamingResponseBody> export(CurrentUser user, @RequestParam(required = false) @Nullable String q,
+	/** The CSV or XLSX export of the list with the same filters and sort as the page. */
+	@GetMapping(value = "/organization/staff", params = "format")
+	ResponseEntity<StreamingResponseBody> export(CurrentUser user, @RequestParam String format,
+			@RequestParam(required = false) @Nullable String q,
 			@RequestParam(required = false) @Nullable Long unitId, @RequestParam(required = false) @Nullable JobRole jobRole,
 			@RequestParam(required = false) @Nullable StaffStatus status,
 			@RequestParam(defaultValue = "false") boolean archived, @RequestParam(required = false) @Nullable String sort) {
-		return OrgCsv.staff(staff, user,
+		return OrgExports.staff(ExportFormat.param(format), staff, user,
 				new StaffManagement.StaffFilter(q, unitId, jobRole, status, archived, null),
 				ListQuery.of(0, 1, sort == null ? null : List.of(sort), OrgQueries.STAFF_SORTS, "lastName").unpaged());
 	}

@@ -14,6 +14,7 @@ import jakarta.validation.constraints.Size;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -33,7 +35,7 @@ import io.rumbo.organization.StaffStatus;
 import io.rumbo.organization.StaffView;
 import io.rumbo.organization.domain.OrgQueries;
 import io.rumbo.shared.domain.ValidationFailedException;
-import io.rumbo.shared.web.CsvResponses;
+import io.rumbo.shared.export.ExportFormat;
 import io.rumbo.shared.web.ListQuery;
 import io.rumbo.shared.web.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
@@ -66,8 +68,8 @@ class StaffRestController {
 	@GetMapping(produces = "application/json")
 	@Operation(summary = "List staff", description = "Filters: q (name, employee number, e-mail), unitId (the unit and "
 			+ "its subtree), jobRole, status, archived, asOf (unit membership on that date). Sort keys: lastName, "
-			+ "firstName, employeeNumber, hireDate, status, jobRole, unit, qualificationLevel. Send Accept: text/csv "
-			+ "for the CSV export.")
+			+ "firstName, employeeNumber, hireDate, status, jobRole, unit, qualificationLevel. Send Accept: text/csv or the XLSX type "
+			+ "for an export.")
 	PageResponse<StaffView> list(CurrentUser actor, @RequestParam(required = false) @Nullable String q,
 			@RequestParam(required = false) @Nullable Long unitId, @RequestParam(required = false) @Nullable JobRole jobRole,
 			@RequestParam(required = false) @Nullable StaffStatus status,
@@ -79,14 +81,15 @@ class StaffRestController {
 				ListQuery.of(page, size, sort, OrgQueries.STAFF_SORTS, "lastName"));
 	}
 
-	@GetMapping(produces = CsvResponses.TEXT_CSV)
-	ResponseEntity<StreamingResponseBody> export(CurrentUser actor, @RequestParam(required = false) @Nullable String q,
+	@GetMapping(produces = { ExportFormat.CSV_TYPE, ExportFormat.XLSX_TYPE })
+	ResponseEntity<StreamingResponseBody> export(CurrentUser actor, @RequestHeader(HttpHeaders.ACCEPT) String accept,
+			@RequestParam(required = false) @Nullable String q,
 			@RequestParam(required = false) @Nullable Long unitId, @RequestParam(required = false) @Nullable JobRole jobRole,
 			@RequestParam(required = false) @Nullable StaffStatus status,
 			@RequestParam(defaultValue = "false") boolean archived,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate asOf,
 			@RequestParam(required = false) @Nullable List<String> sort) {
-		return OrgCsv.staff(staff, actor, new StaffManagement.StaffFilter(q, unitId, jobRole, status, archived, asOf),
+		return OrgExports.staff(ExportFormat.fromAccept(accept), staff, actor, new StaffManagement.StaffFilter(q, unitId, jobRole, status, archived, asOf),
 				ListQuery.of(0, 1, sort, OrgQueries.STAFF_SORTS, "lastName").unpaged());
 	}
 

@@ -16,6 +16,22 @@ import org.springframework.stereotype.Component;
 @Component("fmt")
 public class Formats {
 
+	private final java.util.Currency currency;
+
+	Formats(@org.springframework.beans.factory.annotation.Value("${rumbo.currency:EUR}") String currency) {
+		this.currency = java.util.Currency.getInstance(currency);
+	}
+
+	/** An amount in the company's currency, written the way the reader's language writes money. */
+	public String money(@Nullable Number amount) {
+		if (amount == null) {
+			return "";
+		}
+		NumberFormat format = NumberFormat.getCurrencyInstance(locale());
+		format.setCurrency(currency);
+		return format.format(amount);
+	}
+
 	public String date(@Nullable LocalDate date) {
 		return date == null ? "" : DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale()).format(date);
 	}

@@ -6,7 +6,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * What every list page puts in its model: the results, the query, and the URLs that keep the current filters
- * for sorting ({@code filterUrl}), paging ({@code pageUrl}) and the CSV export ({@code csvUrl}).
+ * for sorting ({@code filterUrl}), paging ({@code pageUrl}) and the exports ({@code csvUrl}, {@code xlsxUrl}).
  */
 public final class ListPages {
 
@@ -33,5 +33,6 @@ public final class ListPages {
 		model.addAttribute("filterUrl", filterUrl);
 		model.addAttribute("pageUrl", sorted);
 		model.addAttribute("csvUrl", sorted + "&format=csv");
+		model.addAttribute("xlsxUrl", sorted + "&format=xlsx");
 	}
 }

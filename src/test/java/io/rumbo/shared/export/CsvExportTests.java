@@ -1,4 +1,4 @@
-package io.rumbo.shared.csv;
+package io.rumbo.shared.export;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

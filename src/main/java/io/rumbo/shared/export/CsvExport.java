@@ -1,4 +1,4 @@
-package io.rumbo.shared.csv;
+package io.rumbo.shared.export;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -15,7 +15,7 @@ import org.apache.commons.csv.CSVPrinter;
  * Writes a list as CSV, row by row, so an export never holds the whole list in memory.
  * Text cells that a spreadsheet would read as a formula are neutralised with a leading apostrophe.
  */
-public final class CsvExport implements AutoCloseable {
+public final class CsvExport implements TableWriter {
 
 	private final CSVPrinter printer;
 
@@ -34,6 +34,7 @@ public final class CsvExport implements AutoCloseable {
 		}
 	}
 
+	@Override
 	public void row(Object... cells) {
 		try {
 			for (Object cell : cells) {
@@ -46,16 +47,8 @@ public final class CsvExport implements AutoCloseable {
 		}
 	}
 
-	/** Numbers and dates pass as they are; text starting with a formula trigger gets a leading apostrophe. */
 	public static Object neutralise(Object cell) {
-		if (!(cell instanceof CharSequence text) || text.isEmpty()) {
-			return cell == null ? "" : cell;
-		}
-		char first = text.charAt(0);
-		if (first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r') {
-			return "'" + text;
-		}
-		return text;
+		return TableWriter.neutralise(cell);
 	}
 
 	@Override

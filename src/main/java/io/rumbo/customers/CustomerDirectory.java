@@ -1,0 +1,49 @@
+package io.rumbo.customers;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Account names and owners for other modules that have already decided what their reader may see (an order's
+ * credited partner sees the customer's name on that order even when they do not own the account).
+ */
+@Service
+public class CustomerDirectory {
+
+	/** What another module needs to know about an account. */
+	public record CustomerRef(long id, String legalName, @Nullable Long ownerStaffId, long unitId, boolean archived) {
+	}
+
+	private final JdbcClient jdbc;
+
+	CustomerDirectory(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@Transactional(readOnly = true)
+	public Map<Long, String> names(Collection<Long> ids) {
+		Map<Long, String> names = new HashMap<>();
+		if (!ids.isEmpty()) {
+			jdbc.sql("SELECT id, legal_name FROM customer_account WHERE id IN (:ids)").param("ids", ids).query(rs -> {
+				names.put(rs.getLong(1), rs.getString(2));
+			});
+		}
+		return names;
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<CustomerRef> find(long id) {
+		return jdbc.sql("SELECT id, legal_name, owner_staff_id, unit_id, archived FROM customer_account WHERE id = :id")
+			.param("id", id)
+			.query((rs, n) -> new CustomerRef(rs.getLong(1), rs.getString(2), (Long) rs.getObject(3, Long.class),
+					rs.getLong(4), rs.getBoolean(5)))
+			.optional();
+	}
+}

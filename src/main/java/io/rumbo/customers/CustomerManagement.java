@@ -1,0 +1,344 @@
+package io.rumbo.customers;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.rumbo.customers.domain.Contact;
+import io.rumbo.customers.domain.ContactRepository;
+import io.rumbo.customers.domain.Customer;
+import io.rumbo.customers.domain.CustomerQueries;
+import io.rumbo.customers.domain.CustomerRepository;
+import io.rumbo.customers.domain.OwnershipHistory;
+import io.rumbo.identity.AuditTrail;
+import io.rumbo.identity.CurrentUser;
+import io.rumbo.identity.Role;
+import io.rumbo.organization.DataScope;
+import io.rumbo.organization.DataScopes;
+import io.rumbo.organization.OrgDirectory;
+import io.rumbo.shared.domain.AccessRefusedException;
+import io.rumbo.shared.domain.NotFoundException;
+import io.rumbo.shared.domain.StaleVersionException;
+import io.rumbo.shared.domain.ValidationFailedException;
+import io.rumbo.shared.domain.ValidationFailedException.FieldError;
+import io.rumbo.shared.money.Amounts;
+import io.rumbo.shared.web.ListQuery;
+import io.rumbo.shared.web.PageResponse;
+
+/**
+ * Customer accounts and their contacts. Directors and administrators manage every account; a manager the accounts
+ * of their subtree (and may hand them to people there); a salesperson their own accounts, which stay theirs.
+ * Accounts are archived, never deleted, so orders and history keep what they refer to.
+ */
+@Service
+public class CustomerManagement {
+
+	/** The sort keys customer lists accept. */
+	public static final java.util.Map<String, String> SORTS = CustomerQueries.SORTS;
+
+	public record Filter(@Nullable String q, @Nullable CustomerStatus status, @Nullable Segment segment,
+			@Nullable PotentialClass potentialClass, @Nullable Long ownerStaffId, @Nullable Long unitId,
+			boolean includeArchived) {
+	}
+
+	/**
+	 * The editable fields of an account. Without a unit the account belongs to its owner's unit; a change of owner
+	 * or unit applies from {@code effectiveDate} (today when absent) and the earlier ownership stays in the history.
+	 */
+	public record CustomerDetails(@Nullable String externalId, String legalName, @Nullable String taxId, Segment segment,
+			@Nullable String industry, CompanySize companySize, @Nullable String region, @Nullable String address,
+			@Nullable String postalCode, @Nullable String city, PotentialClass potentialClass,
+			@Nullable BigDecimal annualPotential, CustomerStatus status, @Nullable Long ownerStaffId,
+			@Nullable Long unitId, @Nullable LocalDate effectiveDate) {
+	}
+
+	public record ContactDetails(@Nullable String externalId, String fullName, @Nullable String jobTitle,
+			ContactRole role, @Nullable String email, @Nullable String phone, boolean primary) {
+	}
+
+	private final CustomerRepository customers;
+	private final ContactRepository contacts;
+	private final OwnershipHistory ownership;
+	private final CustomerQueries queries;
+	private final DataScopes scopes;
+	private final OrgDirectory org;
+	private final AuditTrail audit;
+	private final Clock clock;
+
+	CustomerManagement(CustomerRepository customers, ContactRepository contacts, OwnershipHistory ownership,
+			CustomerQueries queries, DataScopes scopes, OrgDirectory org, AuditTrail audit, Clock clock) {
+		this.customers = customers;
+		this.contacts = contacts;
+		this.ownership = ownership;
+		this.queries = queries;
+		this.scopes = scopes;
+		this.org = org;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	// ---- reading
+
+	@Transactional(readOnly = true)
+	public PageResponse<CustomerView> list(CurrentUser actor, Filter filter, ListQuery query) {
+		return queries.customers(scopes.of(actor), toQuery(filter), query);
+	}
+
+	@Transactional(readOnly = true)
+	public void each(CurrentUser actor, Filter filter, ListQuery query, Consumer<CustomerView> sink) {
+		queries.each(scopes.of(actor), toQuery(filter), query, sink);
+	}
+
+	private CustomerQueries.Filter toQuery(Filter f) {
+		Set<Long> units = f.unitId() == null ? null : org.subtree(f.unitId());
+		return new CustomerQueries.Filter(f.q(), f.status(), f.segment(), f.potentialClass(), f.ownerStaffId(), units,
+				f.includeArchived());
+	}
+
+	@Transactional(readOnly = true)
+	public CustomerView get(CurrentUser actor, long id) {
+		CustomerView view = queries.customer(scopes.of(actor), id);
+		if (view == null) {
+			throw new NotFoundException("customer", id);
+		}
+		return view;
+	}
+
+	@Transactional(readOnly = true)
+	public List<ContactView> contacts(CurrentUser actor, long customerId) {
+		get(actor, customerId);
+		return queries.contacts(customerId);
+	}
+
+	@Transactional(readOnly = true)
+	public List<OwnershipPeriod> ownership(CurrentUser actor, long customerId) {
+		get(actor, customerId);
+		return ownership.of(customerId);
+	}
+
+	/** Whether the user may change this account (pages offer the edit buttons accordingly). */
+	@Transactional(readOnly = true)
+	public boolean mayEdit(CurrentUser actor, CustomerView customer) {
+		DataScope scope = scopes.of(actor);
+		if (actor.hasAny(Role.ADMIN, Role.DIRECTOR)) {
+			return true;
+		}
+		if (actor.has(Role.MANAGER) && scope.managesUnit(customer.unitId())) {
+			return true;
+		}
+		return actor.hasAny(Role.REP, Role.MANAGER) && customer.ownerStaffId() != null
+				&& customer.ownerStaffId().equals(scope.ownStaffId());
+	}
+
+	public static boolean mayCreate(CurrentUser actor) {
+		return actor.hasAny(Role.ADMIN, Role.DIRECTOR, Role.MANAGER, Role.REP);
+	}
+
+	// ---- writing
+
+	@Transactional
+	public CustomerView create(CurrentUser actor, CustomerDetails details) {
+		if (!mayCreate(actor)) {
+			throw new AccessRefusedException("customers");
+		}
+		List<FieldError> errors = new ArrayList<>();
+		Assignment assignment = assignment(actor, details, errors);
+		validate(null, details, errors);
+		Customer customer = new Customer(details.legalName().trim(), assignment.unitId());
+		describe(customer, details);
+		customers.saveAndFlush(customer);
+		ownership.assign(customer, assignment.ownerStaffId(), assignment.unitId(),
+				details.effectiveDate() == null ? LocalDate.now(clock) : details.effectiveDate());
+		customers.flush();
+		audit.record("CUSTOMER", customer.id(), "CREATE", null, customer.auditState(), customer.legalName());
+		return get(actor, customer.id());
+	}
+
+	@Transactional
+	public CustomerView update(CurrentUser actor, long id, long version, CustomerDetails details) {
+		CustomerView current = get(actor, id);
+		if (!mayEdit(actor, current)) {
+			throw new AccessRefusedException("customers");
+		}
+		Customer customer = customers.findById(id).orElseThrow(() -> new NotFoundException("customer", id));
+		if (customer.version() != version) {
+			throw new StaleVersionException(version, current);
+		}
+		List<FieldError> errors = new ArrayList<>();
+		Assignment assignment = assignment(actor, details, errors);
+		validate(customer, details, errors);
+		var before = customer.auditState();
+		describe(customer, details);
+		ownership.assign(customer, assignment.ownerStaffId(), assignment.unitId(),
+				details.effectiveDate() == null ? LocalDate.now(clock) : details.effectiveDate());
+		customers.saveAndFlush(customer);
+		audit.record("CUSTOMER", id, "UPDATE", before, customer.auditState(), customer.legalName());
+		return get(actor, id);
+	}
+
+	@Transactional
+	public void archive(CurrentUser actor, long id) {
+		CustomerView current = get(actor, id);
+		if (!mayEdit(actor, current)) {
+			throw new AccessRefusedException("customers");
+		}
+		Customer customer = customers.findById(id).orElseThrow(() -> new NotFoundException("customer", id));
+		var before = customer.auditState();
+		customer.archive();
+		audit.record("CUSTOMER", id, "ARCHIVE", before, customer.auditState(), customer.legalName());
+	}
+
+	@Transactional
+	public ContactView addContact(CurrentUser actor, long customerId, ContactDetails details) {
+		requireEditable(actor, customerId);
+		validateContact(details);
+		Contact contact = new Contact(customerId);
+		contact.describe(blank(details.externalId()), details.fullName().trim(), blank(details.jobTitle()),
+				details.role(), blank(details.email()), blank(details.phone()), details.primary());
+		contacts.saveAndFlush(contact);
+		keepOnePrimary(contact);
+		audit.record("CONTACT", contact.id(), "CREATE", null, contact.auditState(), contact.fullName());
+		return contact(customerId, contact.id());
+	}
+
+	@Transactional
+	public ContactView updateContact(CurrentUser actor, long customerId, long contactId, long version,
+			ContactDetails details) {
+		requireEditable(actor, customerId);
+		Contact contact = contacts.findById(contactId)
+			.filter(c -> c.customerId() == customerId)
+			.orElseThrow(() -> new NotFoundException("contact", contactId));
+		if (contact.version() != version) {
+			throw new StaleVersionException(version, contact(customerId, contactId));
+		}
+		validateContact(details);
+		var before = contact.auditState();
+		contact.describe(blank(details.externalId()), details.fullName().trim(), blank(details.jobTitle()),
+				details.role(), blank(details.email()), blank(details.phone()), details.primary());
+		contacts.saveAndFlush(contact);
+		keepOnePrimary(contact);
+		audit.record("CONTACT", contactId, "UPDATE", before, contact.auditState(), contact.fullName());
+		return contact(customerId, contactId);
+	}
+
+	@Transactional
+	public void archiveContact(CurrentUser actor, long customerId, long contactId) {
+		requireEditable(actor, customerId);
+		Contact contact = contacts.findById(contactId)
+			.filter(c -> c.customerId() == customerId)
+			.orElseThrow(() -> new NotFoundException("contact", contactId));
+		var before = contact.auditState();
+		contact.archive();
+		audit.record("CONTACT", contactId, "ARCHIVE", before, contact.auditState(), contact.fullName());
+	}
+
+	private ContactView contact(long customerId, long contactId) {
+		return queries.contacts(customerId)
+			.stream()
+			.filter(c -> c.id() == contactId)
+			.findFirst()
+			.orElseThrow(() -> new NotFoundException("contact", contactId));
+	}
+
+	private void keepOnePrimary(Contact contact) {
+		if (contact.primary()) {
+			contacts.findByCustomerIdAndArchivedFalse(contact.customerId())
+				.stream()
+				.filter(other -> other.id() != contact.id() && other.primary())
+				.forEach(Contact::notPrimary);
+		}
+	}
+
+	private void requireEditable(CurrentUser actor, long customerId) {
+		if (!mayEdit(actor, get(actor, customerId))) {
+			throw new AccessRefusedException("customers");
+		}
+	}
+
+	private record Assignment(@Nullable Long ownerStaffId, long unitId) {
+	}
+
+	/**
+	 * Who owns the account and where it belongs, as the actor may set them: a salesperson always assigns to
+	 * themselves; a manager within their subtree; directors and administrators anywhere.
+	 */
+	private Assignment assignment(CurrentUser actor, CustomerDetails details, List<FieldError> errors) {
+		DataScope scope = scopes.of(actor);
+		boolean companyWide = actor.hasAny(Role.ADMIN, Role.DIRECTOR);
+		Long owner = details.ownerStaffId();
+		if (!companyWide && !actor.has(Role.MANAGER)) {
+			owner = scope.ownStaffId();
+		}
+		Long unit = details.unitId();
+		if (owner != null) {
+			var staff = org.staff(owner);
+			if (staff.isEmpty() || !staff.get().active()) {
+				errors.add(new FieldError("ownerStaffId", "customers.customer.owner.unknown"));
+			}
+			else if (!companyWide && !scope.managesUnit(staff.get().unitId()) && !owner.equals(scope.ownStaffId())) {
+				errors.add(new FieldError("ownerStaffId", "customers.customer.owner.outOfScope"));
+			}
+			else if (unit == null || (!companyWide && !actor.has(Role.MANAGER))) {
+				unit = staff.get().unitId();
+			}
+		}
+		if (unit == null) {
+			errors.add(new FieldError("unitId", "customers.customer.unit.required"));
+		}
+		else if (!org.isActiveUnit(unit) || (!companyWide && !scope.managesUnit(unit) && !unit.equals(scope.ownUnitId()))) {
+			errors.add(new FieldError("unitId", "customers.customer.unit.unknown"));
+		}
+		return new Assignment(owner, unit == null ? -1L : unit);
+	}
+
+	/** Checks the account's own fields and throws every error found, including those of the assignment. */
+	private void validate(@Nullable Customer existing, CustomerDetails details, List<FieldError> errors) {
+		if (details.legalName() == null || details.legalName().isBlank()) {
+			errors.add(new FieldError("legalName", "customers.customer.legalName.required"));
+		}
+		String taxId = blank(details.taxId());
+		if (taxId != null && !taxId.matches("[A-Za-z0-9-]{3,32}")) {
+			errors.add(new FieldError("taxId", "customers.customer.taxId.invalid"));
+		}
+		else if (taxId != null && (existing == null ? customers.existsByTaxIdIgnoreCase(taxId)
+				: customers.existsByTaxIdIgnoreCaseAndIdNot(taxId, existing.id()))) {
+			errors.add(new FieldError("taxId", "customers.customer.taxId.taken", taxId));
+		}
+		String external = blank(details.externalId());
+		if (external != null && (existing == null ? customers.existsByExternalId(external)
+				: customers.existsByExternalIdAndIdNot(external, existing.id()))) {
+			errors.add(new FieldError("externalId", "customers.customer.externalId.taken", external));
+		}
+		if (details.annualPotential() != null
+				&& (details.annualPotential().signum() < 0 || !Amounts.fitsPrice(details.annualPotential()))) {
+			errors.add(new FieldError("annualPotential", "customers.customer.annualPotential.invalid"));
+		}
+		if (!errors.isEmpty()) {
+			throw new ValidationFailedException(errors);
+		}
+	}
+
+	private static void validateContact(ContactDetails details) {
+		if (details.fullName() == null || details.fullName().isBlank()) {
+			throw ValidationFailedException.of("fullName", "customers.contact.fullName.required");
+		}
+	}
+
+	private static void describe(Customer customer, CustomerDetails d) {
+		customer.describe(blank(d.externalId()), d.legalName().trim(), blank(d.taxId()), d.segment(), blank(d.industry()),
+				d.companySize(), blank(d.region()), blank(d.address()), blank(d.postalCode()), blank(d.city()),
+				d.potentialClass(), d.annualPotential(), d.status());
+	}
+
+	private static @Nullable String blank(@Nullable String text) {
+		return text == null || text.isBlank() ? null : text.trim();
+	}
+}

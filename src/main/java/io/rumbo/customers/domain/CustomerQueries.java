@@ -1,0 +1,177 @@
+package io.rumbo.customers.domain;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import io.rumbo.customers.CompanySize;
+import io.rumbo.customers.ContactRole;
+import io.rumbo.customers.ContactView;
+import io.rumbo.customers.CustomerStatus;
+import io.rumbo.customers.CustomerView;
+import io.rumbo.customers.PotentialClass;
+import io.rumbo.customers.Segment;
+import io.rumbo.organization.DataScope;
+import io.rumbo.organization.OrgDirectory;
+import io.rumbo.shared.web.ListQuery;
+import io.rumbo.shared.web.PageResponse;
+
+/**
+ * Set-based reads of customers, with the data scope in SQL: an account is visible when its unit is in the reader's
+ * managed subtree or the reader owns it. Owner and unit names come from the organisation in one lookup per page.
+ */
+@Component
+public class CustomerQueries {
+
+	public static final Map<String, String> SORTS = Map.of("legalName", "c.legal_name", "city", "c.city", "status",
+			"c.status", "potentialClass", "c.potential_class", "annualPotential", "c.annual_potential", "segment",
+			"c.segment");
+
+	public record Filter(@Nullable String q, @Nullable CustomerStatus status, @Nullable Segment segment,
+			@Nullable PotentialClass potentialClass, @Nullable Long ownerStaffId, @Nullable Set<Long> unitIds,
+			boolean includeArchived) {
+	}
+
+	private final JdbcClient jdbc;
+	private final OrgDirectory org;
+
+	CustomerQueries(JdbcClient jdbc, OrgDirectory org) {
+		this.jdbc = jdbc;
+		this.org = org;
+	}
+
+	public PageResponse<CustomerView> customers(DataScope scope, Filter filter, ListQuery query) {
+		Map<String, Object> params = new HashMap<>();
+		String where = where(scope, filter, params);
+		long total = jdbc.sql("SELECT COUNT(*) FROM customer_account c" + where).params(params).query(Long.class).single();
+		List<Row> rows = jdbc.sql("SELECT c.* FROM customer_account c" + where + query.orderBy("c.id") + query.limit())
+			.params(params)
+			.query(CustomerQueries::row)
+			.list();
+		return PageResponse.of(named(rows), query, total);
+	}
+
+	/** Every matching account in pages of a thousand, so exports of any size keep memory flat. */
+	public void each(DataScope scope, Filter filter, ListQuery query, Consumer<CustomerView> sink) {
+		Map<String, Object> params = new HashMap<>();
+		String where = where(scope, filter, params);
+		List<Row> batch = new ArrayList<>();
+		jdbc.sql("SELECT c.* FROM customer_account c" + where + query.orderBy("c.id")).params(params).query(rs -> {
+			batch.add(row(rs, 0));
+			if (batch.size() == 1000) {
+				named(batch).forEach(sink);
+				batch.clear();
+			}
+		});
+		named(batch).forEach(sink);
+	}
+
+	public @Nullable CustomerView customer(DataScope scope, long id) {
+		Map<String, Object> params = new HashMap<>();
+		String where = where(scope, new Filter(null, null, null, null, null, null, true), params) + " AND c.id = :id";
+		params.put("id", id);
+		List<Row> rows = jdbc.sql("SELECT c.* FROM customer_account c" + where).params(params).query(CustomerQueries::row)
+			.list();
+		return rows.isEmpty() ? null : named(rows).get(0);
+	}
+
+	public List<ContactView> contacts(long customerId) {
+		return jdbc.sql("""
+				SELECT * FROM customer_contact WHERE customer_id = :id AND archived = FALSE
+				ORDER BY is_primary DESC, full_name""")
+			.param("id", customerId)
+			.query((rs, n) -> new ContactView(rs.getLong("id"), rs.getLong("version"), rs.getLong("customer_id"),
+					rs.getString("external_id"), rs.getString("full_name"), rs.getString("job_title"),
+					ContactRole.valueOf(rs.getString("contact_role")), rs.getString("email"), rs.getString("phone"),
+					rs.getBoolean("is_primary")))
+			.list();
+	}
+
+	private static String where(DataScope scope, Filter filter, Map<String, Object> params) {
+		StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+		if (!scope.all()) {
+			where.append(" AND (")
+				.append(scope.managedUnitIds().isEmpty() ? "1 = 0" : "c.unit_id IN (:scopeUnits)")
+				.append(" OR c.owner_staff_id = :ownStaff)");
+			params.put("scopeUnits", scope.managedUnitIds().isEmpty() ? List.of(-1L) : scope.managedUnitIds());
+			params.put("ownStaff", scope.ownStaffId() == null ? -1L : scope.ownStaffId());
+		}
+		if (filter.q() != null && !filter.q().isBlank()) {
+			where.append(" AND (LOWER(c.legal_name) LIKE :q OR LOWER(c.tax_id) LIKE :q OR LOWER(c.city) LIKE :q"
+					+ " OR LOWER(c.external_id) LIKE :q)");
+			params.put("q", "%" + filter.q().trim().toLowerCase() + "%");
+		}
+		if (filter.status() != null) {
+			where.append(" AND c.status = :status");
+			params.put("status", filter.status().name());
+		}
+		if (filter.segment() != null) {
+			where.append(" AND c.segment = :segment");
+			params.put("segment", filter.segment().name());
+		}
+		if (filter.potentialClass() != null) {
+			where.append(" AND c.potential_class = :potential");
+			params.put("potential", filter.potentialClass().name());
+		}
+		if (filter.ownerStaffId() != null) {
+			where.append(" AND c.owner_staff_id = :owner");
+			params.put("owner", filter.ownerStaffId());
+		}
+		if (filter.unitIds() != null) {
+			where.append(" AND c.unit_id IN (:units)");
+			params.put("units", filter.unitIds().isEmpty() ? List.of(-1L) : filter.unitIds());
+		}
+		if (!filter.includeArchived()) {
+			where.append(" AND c.archived = FALSE");
+		}
+		return where.toString();
+	}
+
+	private record Row(long id, long version, @Nullable String externalId, String legalName, @Nullable String taxId,
+			Segment segment, @Nullable String industry, CompanySize size, @Nullable String region,
+			@Nullable String address, @Nullable String postalCode, @Nullable String city, PotentialClass potentialClass,
+			java.math.@Nullable BigDecimal annualPotential, CustomerStatus status, @Nullable Long ownerStaffId,
+			long unitId, boolean archived) {
+	}
+
+	private List<CustomerView> named(List<Row> rows) {
+		Set<Long> owners = new HashSet<>();
+		Set<Long> units = new HashSet<>();
+		for (Row row : rows) {
+			if (row.ownerStaffId() != null) {
+				owners.add(row.ownerStaffId());
+			}
+			units.add(row.unitId());
+		}
+		Map<Long, String> ownerNames = org.staffNames(owners);
+		Map<Long, String> unitNames = org.unitNames(units);
+		List<CustomerView> views = new ArrayList<>();
+		for (Row r : rows) {
+			views.add(new CustomerView(r.id(), r.version(), r.externalId(), r.legalName(), r.taxId(), r.segment(),
+					r.industry(), r.size(), r.region(), r.address(), r.postalCode(), r.city(), r.potentialClass(),
+					r.annualPotential(), r.status(), r.ownerStaffId(),
+					r.ownerStaffId() == null ? null : ownerNames.get(r.ownerStaffId()), r.unitId(),
+					unitNames.get(r.unitId()), r.archived()));
+		}
+		return views;
+	}
+
+	private static Row row(ResultSet rs, int n) throws SQLException {
+		return new Row(rs.getLong("id"), rs.getLong("version"), rs.getString("external_id"), rs.getString("legal_name"),
+				rs.getString("tax_id"), Segment.valueOf(rs.getString("segment")), rs.getString("industry"),
+				CompanySize.valueOf(rs.getString("company_size")), rs.getString("region"), rs.getString("address"),
+				rs.getString("postal_code"), rs.getString("city"), PotentialClass.valueOf(rs.getString("potential_class")),
+				rs.getBigDecimal("annual_potential"), CustomerStatus.valueOf(rs.getString("status")),
+				(Long) rs.getObject("owner_staff_id", Long.class), rs.getLong("unit_id"), rs.getBoolean("archived"));
+	}
+}

@@ -1,0 +1,225 @@
+package io.rumbo.customers.web;
+
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import io.rumbo.customers.CompanySize;
+import io.rumbo.customers.ContactRole;
+import io.rumbo.customers.CustomerManagement;
+import io.rumbo.customers.CustomerStatus;
+import io.rumbo.customers.CustomerView;
+import io.rumbo.customers.PotentialClass;
+import io.rumbo.customers.Segment;
+import io.rumbo.customers.domain.CustomerQueries;
+import io.rumbo.identity.CurrentUser;
+import io.rumbo.identity.Role;
+import io.rumbo.organization.OrgDirectory;
+import io.rumbo.organization.OrgUnitManagement;
+import io.rumbo.organization.StaffManagement;
+import io.rumbo.organization.StaffStatus;
+import io.rumbo.shared.domain.AccessRefusedException;
+import io.rumbo.shared.domain.StaleVersionException;
+import io.rumbo.shared.domain.ValidationFailedException;
+import io.rumbo.shared.export.ExportFormat;
+import io.rumbo.shared.web.FormErrors;
+import io.rumbo.shared.web.Htmx;
+import io.rumbo.shared.web.ListPages;
+import io.rumbo.shared.web.ListQuery;
+import io.rumbo.shared.web.PageResponse;
+
+@Controller
+class CustomerPageController {
+
+	private final CustomerManagement customers;
+	private final StaffManagement staff;
+	private final OrgUnitManagement units;
+	private final OrgDirectory org;
+
+	CustomerPageController(CustomerManagement customers, StaffManagement staff, OrgUnitManagement units,
+			OrgDirectory org) {
+		this.customers = customers;
+		this.staff = staff;
+		this.units = units;
+		this.org = org;
+	}
+
+	@GetMapping(value = "/customers", params = "format")
+	ResponseEntity<StreamingResponseBody> export(CurrentUser user, @RequestParam String format,
+			@RequestParam(required = false) @Nullable String q,
+			@RequestParam(required = false) @Nullable CustomerStatus status,
+			@RequestParam(required = false) @Nullable Segment segment,
+			@RequestParam(required = false) @Nullable PotentialClass potentialClass,
+			@RequestParam(required = false) @Nullable Long ownerStaffId,
+			@RequestParam(defaultValue = "false") boolean archived, @RequestParam(required = false) @Nullable String sort) {
+		return CustomerExports.customers(ExportFormat.param(format), customers, user,
+				new CustomerManagement.Filter(q, status, segment, potentialClass, ownerStaffId, null, archived),
+				ListQuery.of(0, 1, sort == null ? null : List.of(sort), CustomerQueries.SORTS, "legalName").unpaged());
+	}
+
+	@GetMapping("/customers")
+	String list(CurrentUser user, @RequestParam(required = false) @Nullable String q,
+			@RequestParam(required = false) @Nullable CustomerStatus status,
+			@RequestParam(required = false) @Nullable Segment segment,
+			@RequestParam(required = false) @Nullable PotentialClass potentialClass,
+			@RequestParam(required = false) @Nullable Long ownerStaffId,
+			@RequestParam(defaultValue = "false") boolean archived, @RequestParam(required = false) @Nullable Integer page,
+			@RequestParam(required = false) @Nullable String sort, HttpServletRequest request, Model model) {
+		ListQuery query = ListQuery.of(page, 25, sort == null ? null : List.of(sort), CustomerQueries.SORTS, "legalName");
+		PageResponse<CustomerView> results = customers.list(user,
+				new CustomerManagement.Filter(q, status, segment, potentialClass, ownerStaffId, null, archived), query);
+		ListPages.addTo(model, ListPages.filterUrl("/customers", "q", q, "status", status, "segment", segment,
+				"potentialClass", potentialClass, "ownerStaffId", ownerStaffId, "archived", archived), query, results);
+		model.addAttribute("q", q);
+		model.addAttribute("status", status);
+		model.addAttribute("segment", segment);
+		model.addAttribute("potentialClass", potentialClass);
+		model.addAttribute("ownerStaffId", ownerStaffId);
+		model.addAttribute("archived", archived);
+		model.addAttribute("statuses", CustomerStatus.values());
+		model.addAttribute("segments", Segment.values());
+		model.addAttribute("classes", PotentialClass.values());
+		model.addAttribute("owners", ownerOptions(user));
+		model.addAttribute("mayCreate", CustomerManagement.mayCreate(user));
+		return Htmx.view(request, "customers/customer-list", "results");
+	}
+
+	@GetMapping("/customers/{id}")
+	String customer(CurrentUser user, @PathVariable long id, Model model) {
+		CustomerView customer = customers.get(user, id);
+		var ownership = customers.ownership(user, id);
+		model.addAttribute("customer", customer);
+		model.addAttribute("contacts", customers.contacts(user, id));
+		model.addAttribute("ownership", ownership);
+		model.addAttribute("ownerNames", org.staffNames(ownership.stream()
+			.map(o -> o.ownerStaffId())
+			.filter(java.util.Objects::nonNull)
+			.toList()));
+		model.addAttribute("unitNames", org.unitNames(ownership.stream().map(o -> o.unitId()).toList()));
+		model.addAttribute("mayEdit", customers.mayEdit(user, customer));
+		model.addAttribute("roles", ContactRole.values());
+		return "customers/customer";
+	}
+
+	@PostMapping("/customers/{id}/contacts")
+	String addContact(CurrentUser user, @PathVariable long id, @RequestParam String fullName,
+			@RequestParam(required = false) @Nullable String jobTitle, @RequestParam ContactRole role,
+			@RequestParam(required = false) @Nullable String email, @RequestParam(required = false) @Nullable String phone,
+			@RequestParam(defaultValue = "false") boolean primary, RedirectAttributes redirect) {
+		try {
+			customers.addContact(user, id,
+					new CustomerManagement.ContactDetails(null, fullName, jobTitle, role, email, phone, primary));
+			redirect.addFlashAttribute("flash", "customers.contact.created");
+		}
+		catch (ValidationFailedException ex) {
+			redirect.addFlashAttribute("flash", ex.errors().get(0).messageKey());
+			redirect.addFlashAttribute("flashKind", "danger");
+		}
+		return "redirect:/customers/" + id + "#contacts";
+	}
+
+	@PostMapping("/customers/{id}/contacts/{contactId}/archive")
+	String archiveContact(CurrentUser user, @PathVariable long id, @PathVariable long contactId,
+			RedirectAttributes redirect) {
+		customers.archiveContact(user, id, contactId);
+		redirect.addFlashAttribute("flash", "customers.contact.archived");
+		return "redirect:/customers/" + id + "#contacts";
+	}
+
+	@PostMapping("/customers/{id}/archive")
+	String archive(CurrentUser user, @PathVariable long id, RedirectAttributes redirect) {
+		customers.archive(user, id);
+		redirect.addFlashAttribute("flash", "customers.customer.archived");
+		return "redirect:/customers/" + id;
+	}
+
+	@GetMapping("/customers/new")
+	String newForm(CurrentUser user, Model model) {
+		if (!CustomerManagement.mayCreate(user)) {
+			throw new AccessRefusedException("customers");
+		}
+		return form(user, new CustomerForm(), null, model);
+	}
+
+	@PostMapping("/customers/new")
+	String create(CurrentUser user, @Valid @ModelAttribute("form") CustomerForm form, BindingResult binding, Model model,
+			RedirectAttributes redirect) {
+		if (binding.hasErrors()) {
+			return form(user, form, null, model);
+		}
+		try {
+			CustomerView created = customers.create(user, form.details());
+			redirect.addFlashAttribute("flash", "customers.customer.created");
+			return "redirect:/customers/" + created.id();
+		}
+		catch (ValidationFailedException ex) {
+			FormErrors.bind(ex, binding);
+			return form(user, form, null, model);
+		}
+	}
+
+	@GetMapping("/customers/{id}/edit")
+	String editForm(CurrentUser user, @PathVariable long id, Model model) {
+		CustomerView customer = customers.get(user, id);
+		if (!customers.mayEdit(user, customer)) {
+			throw new AccessRefusedException("customers");
+		}
+		return form(user, CustomerForm.of(customer), customer, model);
+	}
+
+	@PostMapping("/customers/{id}/edit")
+	String update(CurrentUser user, @PathVariable long id, @Valid @ModelAttribute("form") CustomerForm form,
+			BindingResult binding, Model model, RedirectAttributes redirect) {
+		CustomerView customer = customers.get(user, id);
+		if (binding.hasErrors()) {
+			return form(user, form, customer, model);
+		}
+		try {
+			customers.update(user, id, form.getVersion(), form.details());
+			redirect.addFlashAttribute("flash", "customers.customer.saved");
+			return "redirect:/customers/" + id;
+		}
+		catch (ValidationFailedException ex) {
+			FormErrors.bind(ex, binding);
+			return form(user, form, customer, model);
+		}
+		catch (StaleVersionException ex) {
+			binding.reject("shared.problem.staleVersion.form");
+			form.setVersion(((CustomerView) ex.current()).version());
+			return form(user, form, customer, model);
+		}
+	}
+
+	private String form(CurrentUser user, CustomerForm form, @Nullable CustomerView customer, Model model) {
+		boolean assigns = user.hasAny(Role.ADMIN, Role.DIRECTOR, Role.MANAGER);
+		model.addAttribute("form", form);
+		model.addAttribute("customer", customer);
+		model.addAttribute("assigns", assigns);
+		model.addAttribute("owners", assigns ? ownerOptions(user) : List.of());
+		model.addAttribute("unitOptions", assigns ? units.assignableUnits(user) : List.of());
+		model.addAttribute("statuses", CustomerStatus.values());
+		model.addAttribute("segments", Segment.values());
+		model.addAttribute("sizes", CompanySize.values());
+		model.addAttribute("classes", PotentialClass.values());
+		return "customers/customer-form";
+	}
+
+	private List<io.rumbo.organization.StaffView> ownerOptions(CurrentUser user) {
+		return staff.list(user, new StaffManagement.StaffFilter(null, null, null, StaffStatus.ACTIVE, false, null),
+				ListQuery.of(0, 500, List.of("lastName"), StaffManagement.SORTS, "lastName")).content();
+	}
+}

@@ -1,0 +1,97 @@
+package io.rumbo.organization;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.rumbo.organization.domain.StructureHistory;
+
+/**
+ * Names and placements of people and units for other modules, looked up set-based (one query for any number of
+ * ids), so that a list of customers or orders shows its owners' names without a query per row.
+ */
+@Service
+public class OrgDirectory {
+
+	/** A person as other modules need them: where they work and whether they still do. */
+	public record StaffSummary(long id, String fullName, long unitId, boolean active) {
+	}
+
+	private final JdbcClient jdbc;
+	private final StructureHistory structure;
+
+	OrgDirectory(JdbcClient jdbc, StructureHistory structure) {
+		this.jdbc = jdbc;
+		this.structure = structure;
+	}
+
+	@Transactional(readOnly = true)
+	public Map<Long, String> staffNames(Collection<Long> ids) {
+		Map<Long, String> names = new HashMap<>();
+		if (!ids.isEmpty()) {
+			jdbc.sql("SELECT id, first_name, last_name FROM org_staff WHERE id IN (:ids)")
+				.param("ids", ids)
+				.query(rs -> {
+					names.put(rs.getLong(1), rs.getString(2) + " " + rs.getString(3));
+				});
+		}
+		return names;
+	}
+
+	@Transactional(readOnly = true)
+	public Map<Long, String> unitNames(Collection<Long> ids) {
+		Map<Long, String> names = new HashMap<>();
+		if (!ids.isEmpty()) {
+			jdbc.sql("SELECT id, name FROM org_unit WHERE id IN (:ids)").param("ids", ids).query(rs -> {
+				names.put(rs.getLong(1), rs.getString(2));
+			});
+		}
+		return names;
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<StaffSummary> staff(long id) {
+		return jdbc.sql("""
+				SELECT id, first_name, last_name, unit_id, archived, status FROM org_staff WHERE id = :id""")
+			.param("id", id)
+			.query((rs, n) -> new StaffSummary(rs.getLong(1), rs.getString(2) + " " + rs.getString(3), rs.getLong(4),
+					!rs.getBoolean(5) && !"LEFT".equals(rs.getString(6))))
+			.optional();
+	}
+
+	/** The unit each person belonged to on a date (from their assignment history), in one query. */
+	@Transactional(readOnly = true)
+	public Map<Long, Long> unitsOn(Collection<Long> staffIds, java.time.LocalDate date) {
+		Map<Long, Long> units = new HashMap<>();
+		if (!staffIds.isEmpty()) {
+			jdbc.sql("""
+					SELECT staff_id, unit_id FROM org_staff_assignment
+					WHERE staff_id IN (:ids) AND valid_from <= :d AND (valid_to IS NULL OR valid_to > :d)""")
+				.param("ids", staffIds)
+				.param("d", date)
+				.query(rs -> {
+					units.put(rs.getLong(1), rs.getLong(2));
+				});
+		}
+		return units;
+	}
+
+	@Transactional(readOnly = true)
+	public boolean isActiveUnit(long id) {
+		return jdbc.sql("SELECT COUNT(*) FROM org_unit WHERE id = :id AND archived = FALSE")
+			.param("id", id)
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	/** The unit and every unit below it today. */
+	@Transactional(readOnly = true)
+	public java.util.Set<Long> subtree(long unitId) {
+		return structure.currentTree().subtree(unitId);
+	}
+}

@@ -1,0 +1,84 @@
+package io.rumbo.scenarios;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import io.rumbo.support.RumboIntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every page renders for every kind of user, in both languages, and page exports answer files. */
+@RumboIntegrationTest
+class PageScenarioTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@ParameterizedTest
+	@ValueSource(strings = { "admin", "director", "manager", "rep" })
+	void everyPageRendersForEveryRole(String user) {
+		long product = jdbc.sql("SELECT MIN(id) FROM catalog_product").query(Long.class).single();
+		long unit = jdbc.sql("SELECT id FROM org_unit WHERE code = 'E-MAD-NOR'").query(Long.class).single();
+		long person = jdbc.sql("SELECT id FROM org_staff WHERE last_name = 'García Martín'").query(Long.class).single();
+		long customer = jdbc.sql("""
+				SELECT MIN(c.id) FROM customer_account c JOIN org_staff s ON s.id = c.owner_staff_id
+				WHERE s.last_name = 'García Martín'""").query(Long.class).single();
+		List<String> pages = List.of("/organization/chart", "/organization/chart?asOf=2025-01-01", "/organization/units",
+				"/organization/units/" + unit, "/organization/staff", "/organization/staff/" + person,
+				"/organization/vacancies", "/account", "/catalog/products", "/catalog/products/" + product,
+				"/catalog/lines", "/customers", "/customers/" + customer);
+		for (String lang : List.of("en", "es")) {
+			WebSession browser = new WebSession();
+			browser.signIn(port, user, "demo");
+			browser.get(port, "/organization/chart?lang=" + lang);
+			for (String page : pages) {
+				HttpResponse<String> answer = browser.get(port, page);
+				assertThat(answer.statusCode()).as(user + " " + lang + " " + page).isEqualTo(200);
+				assertThat(answer.body()).as(page).doesNotContain("Unexpected error").doesNotContain("Error inesperado")
+					.doesNotContain("??");
+			}
+		}
+	}
+
+	@Test
+	void formsRenderForThoseWhoMayUseThem() {
+		WebSession admin = new WebSession();
+		admin.signIn(port, "admin", "demo");
+		long product = jdbc.sql("SELECT MIN(id) FROM catalog_product").query(Long.class).single();
+		long customer = jdbc.sql("SELECT MIN(id) FROM customer_account").query(Long.class).single();
+		long user = jdbc.sql("SELECT id FROM identity_user WHERE username = 'rep'").query(Long.class).single();
+		for (String page : List.of("/organization/units/new", "/organization/staff/new", "/catalog/products/new",
+				"/catalog/products/" + product + "/edit", "/customers/new", "/customers/" + customer + "/edit",
+				"/admin/users", "/admin/users/new", "/admin/users/" + user, "/admin/audit")) {
+			HttpResponse<String> answer = admin.get(port, page);
+			assertThat(answer.statusCode()).as(page).isEqualTo(200);
+			assertThat(answer.body()).as(page).doesNotContain("Unexpected error").doesNotContain("??");
+		}
+	}
+
+	@Test
+	void pageExportsAnswerCsvAndXlsxFiles() {
+		WebSession manager = new WebSession();
+		manager.signIn(port, "manager", "demo");
+		for (String list : List.of("/organization/staff", "/organization/units", "/organization/vacancies",
+				"/catalog/products", "/customers")) {
+			HttpResponse<String> csv = manager.get(port, list + "?format=csv");
+			assertThat(csv.statusCode()).as(list).isEqualTo(200);
+			assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+			HttpResponse<String> xlsx = manager.get(port, list + "?format=xlsx");
+			assertThat(xlsx.headers().firstValue("Content-Type").orElse(""))
+				.startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+		}
+		assertThat(manager.get(port, "/organization/staff?format=pdf").statusCode()).isEqualTo(400);
+	}
+}
