@@ -21,3 +21,27 @@
   }
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', draw); else draw();
 })();
+
+// Booked net amount and margin by month on the order list.
+(function () {
+  function draw() {
+    var el = document.querySelector('[data-chart="monthly"]');
+    var dataEl = document.getElementById('monthly-chart-data');
+    if (!el || !dataEl || !window.echarts) return;
+    var data = JSON.parse(dataEl.textContent || '{}');
+    var chart = echarts.init(el);
+    chart.setOption({
+      tooltip: { trigger: 'axis' },
+      legend: { top: 0 },
+      grid: { left: 8, right: 16, bottom: 8, top: 32, containLabel: true },
+      xAxis: { type: 'category', data: data.months || [] },
+      yAxis: { type: 'value' },
+      series: [
+        { name: el.dataset.netLabel, type: 'bar', data: data.net || [] },
+        { name: el.dataset.marginLabel, type: 'line', data: data.margin || [] }
+      ]
+    });
+    window.addEventListener('resize', function () { chart.resize(); });
+  }
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', draw); else draw();
+})();

@@ -28,12 +28,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Every visible text exists in English and Spanish, and every key the code and templates use exists. */
 class I18nBundlesTests {
 
-	private static final String[] MODULES = { "shared", "identity", "organization", "catalog", "customers" };
+	private static final String[] MODULES = { "shared", "identity", "organization", "catalog", "customers", "sales" };
 	private static final Pattern TEMPLATE_KEY = Pattern.compile("#\\{([a-zA-Z][\\w.-]+)[}(]");
-	private static final Pattern JAVA_KEY = Pattern.compile("\"((?:shared|identity|organization|catalog|customers)\\.[a-zA-Z.-]+[a-zA-Z])\"");
+	private static final Pattern JAVA_KEY = Pattern.compile("\"((?:shared|identity|organization|catalog|customers|sales)\\.[a-zA-Z.-]+[a-zA-Z])\"");
 
 	@ParameterizedTest
-	@ValueSource(strings = { "shared", "identity", "organization", "catalog", "customers" })
+	@ValueSource(strings = { "shared", "identity", "organization", "catalog", "customers", "sales" })
 	void spanishAndEnglishBundlesHaveTheSameKeys(String module) throws IOException {
 		Set<String> english = load("messages/" + module + ".properties").stringPropertyNames();
 		Set<String> spanish = load("messages/" + module + "_es.properties").stringPropertyNames();
@@ -98,6 +98,9 @@ class I18nBundlesTests {
 		}
 		for (io.rumbo.customers.ContactRole v : io.rumbo.customers.ContactRole.values()) {
 			expected.add("customers.contactRole." + v);
+		}
+		for (io.rumbo.sales.OrderStatus v : io.rumbo.sales.OrderStatus.values()) {
+			expected.add("sales.status." + v);
 		}
 		for (int level = 1; level <= 5; level++) {
 			expected.add("organization.qualification." + level);

@@ -33,10 +33,14 @@ class PageScenarioTests {
 		long customer = jdbc.sql("""
 				SELECT MIN(c.id) FROM customer_account c JOIN org_staff s ON s.id = c.owner_staff_id
 				WHERE s.last_name = 'García Martín'""").query(Long.class).single();
+		long order = jdbc.sql("""
+				SELECT MIN(o.order_id) FROM sales_order_credit o JOIN org_staff s ON s.id = o.staff_id
+				WHERE s.last_name = 'García Martín'""").query(Long.class).single();
 		List<String> pages = List.of("/organization/chart", "/organization/chart?asOf=2025-01-01", "/organization/units",
 				"/organization/units/" + unit, "/organization/staff", "/organization/staff/" + person,
 				"/organization/vacancies", "/account", "/catalog/products", "/catalog/products/" + product,
-				"/catalog/lines", "/customers", "/customers/" + customer);
+				"/catalog/lines", "/customers", "/customers/" + customer, "/orders", "/orders?from=2025-01-01",
+				"/orders/" + order);
 		for (String lang : List.of("en", "es")) {
 			WebSession browser = new WebSession();
 			browser.signIn(port, user, "demo");
@@ -71,7 +75,7 @@ class PageScenarioTests {
 		WebSession manager = new WebSession();
 		manager.signIn(port, "manager", "demo");
 		for (String list : List.of("/organization/staff", "/organization/units", "/organization/vacancies",
-				"/catalog/products", "/customers")) {
+				"/catalog/products", "/customers", "/orders")) {
 			HttpResponse<String> csv = manager.get(port, list + "?format=csv");
 			assertThat(csv.statusCode()).as(list).isEqualTo(200);
 			assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");

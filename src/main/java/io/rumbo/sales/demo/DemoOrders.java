@@ -1,0 +1,227 @@
+package io.rumbo.sales.demo;
+
+import java.math.BigDecimal;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.rumbo.catalog.CostHistory;
+import io.rumbo.catalog.ProductCatalog;
+import io.rumbo.catalog.ProductView;
+import io.rumbo.customers.CustomerManagement;
+import io.rumbo.customers.CustomerStatus;
+import io.rumbo.customers.CustomerView;
+import io.rumbo.customers.OwnershipPeriod;
+import io.rumbo.identity.AuditTrail;
+import io.rumbo.identity.CurrentUser;
+import io.rumbo.identity.Role;
+import io.rumbo.identity.UserId;
+import io.rumbo.identity.UserManagement;
+import io.rumbo.identity.UserView;
+import io.rumbo.organization.OrgDirectory;
+import io.rumbo.sales.OrderLines;
+import io.rumbo.shared.DemoMode;
+import io.rumbo.shared.money.Amounts;
+import io.rumbo.shared.web.ListQuery;
+
+/**
+ * Two years of orders for the demo company (about 20,000 lines): order frequency follows each account's potential,
+ * with a seasonal dip in August and peaks before Christmas and in March; some orders are split between two people,
+ * some are returns. Written with batched inserts, priced by the same {@link OrderLines} rules as every order, and
+ * credited to whoever owned the account on the order date.
+ */
+@Component
+@Order(50)
+class DemoOrders implements ApplicationRunner {
+
+	private static final Logger log = LoggerFactory.getLogger(DemoOrders.class);
+	private static final double[] SEASON = { 0.9, 1.0, 1.25, 1.0, 1.05, 1.0, 0.85, 0.45, 1.0, 1.1, 1.3, 1.2 };
+	private static final BigDecimal[] DISCOUNTS = { BigDecimal.ZERO, BigDecimal.ZERO, new BigDecimal("5"),
+			new BigDecimal("10"), new BigDecimal("15") };
+
+	private final DemoMode demo;
+	private final UserManagement users;
+	private final CustomerManagement customers;
+	private final ProductCatalog catalog;
+	private final OrgDirectory org;
+	private final AuditTrail audit;
+	private final JdbcClient jdbc;
+	private final JdbcTemplate batch;
+	private final Clock clock;
+
+	DemoOrders(DemoMode demo, UserManagement users, CustomerManagement customers, ProductCatalog catalog,
+			OrgDirectory org, AuditTrail audit, JdbcClient jdbc, JdbcTemplate batch, Clock clock) {
+		this.demo = demo;
+		this.users = users;
+		this.customers = customers;
+		this.catalog = catalog;
+		this.org = org;
+		this.audit = audit;
+		this.jdbc = jdbc;
+		this.batch = batch;
+		this.clock = clock;
+	}
+
+	@Override
+	@Transactional
+	public void run(ApplicationArguments args) {
+		UserView adminView = users.findByUsername("admin").orElse(null);
+		if (!demo.enabled() || adminView == null
+				|| jdbc.sql("SELECT COUNT(*) FROM sales_order").query(Long.class).single() > 0) {
+			return;
+		}
+		CurrentUser admin = new CurrentUser(new UserId(adminView.id()), "admin", adminView.displayName(), Set.of(Role.ADMIN));
+		List<CustomerView> accounts = customers.list(admin, new CustomerManagement.Filter(null, null, null, null, null,
+				null, false), ListQuery.of(0, 1, List.of("legalName"), CustomerManagement.SORTS, "legalName").unpaged())
+			.content();
+		if (accounts.isEmpty()) {
+			return;
+		}
+		List<ProductView> products = catalog.products(jdbc.sql("SELECT id FROM catalog_product WHERE active = TRUE")
+			.query(Long.class)
+			.list());
+		Map<Long, CostHistory> costs = catalog.costHistories(products.stream().map(ProductView::id).toList());
+		Map<Long, List<Long>> colleagues = new HashMap<>();
+		accounts.forEach(a -> {
+			if (a.ownerStaffId() != null) {
+				List<Long> list = colleagues.computeIfAbsent(a.unitId(), k -> new ArrayList<>());
+				if (!list.contains(a.ownerStaffId())) {
+					list.add(a.ownerStaffId());
+				}
+			}
+		});
+		Random random = new Random(7L);
+		LocalDate today = LocalDate.now(clock);
+		LocalDate start = today.minusMonths(24).withDayOfMonth(1);
+		int orders = 0;
+		int lines = 0;
+		List<Object[]> lineRows = new ArrayList<>();
+		List<Object[]> creditRows = new ArrayList<>();
+		for (CustomerView account : accounts) {
+			if (account.status() == CustomerStatus.PROSPECT || account.ownerStaffId() == null) {
+				continue;
+			}
+			List<OwnershipPeriod> owners = customers.ownership(admin, account.id());
+			double perMonth = switch (account.potentialClass()) {
+				case A -> 1.8;
+				case B -> 0.9;
+				case C -> 0.35;
+			};
+			LocalDate stop = account.status() == CustomerStatus.DORMANT ? today.minusMonths(9) : today;
+			for (LocalDate month = start; month.isBefore(stop); month = month.plusMonths(1)) {
+				double expected = perMonth * SEASON[month.getMonthValue() - 1];
+				int count = (int) expected + (random.nextDouble() < expected - (int) expected ? 1 : 0);
+				for (int o = 0; o < count; o++) {
+					LocalDate date = month.plusDays(random.nextInt(month.lengthOfMonth()));
+					if (date.isAfter(today)) {
+						continue;
+					}
+					Long owner = ownerOn(owners, date);
+					if (owner == null) {
+						continue;
+					}
+					boolean isReturn = random.nextInt(50) == 0;
+					int lineCount = isReturn ? 1 : 1 + random.nextInt(5);
+					List<OrderLines.Priced> priced = new ArrayList<>();
+					List<Long> lineProducts = new ArrayList<>();
+					for (int l = 0; l < lineCount; l++) {
+						ProductView product = products.get(random.nextInt(products.size()));
+						BigDecimal quantity = BigDecimal.valueOf((1 + random.nextInt(product.listPrice().intValue() > 200 ? 4 : 30))
+								* (isReturn ? -1 : 1));
+						BigDecimal discount = DISCOUNTS[random.nextInt(DISCOUNTS.length)];
+						BigDecimal cost = costs.get(product.id()).costOn(date).orElse(null);
+						priced.add(OrderLines.price(quantity, product.listPrice(), discount, cost));
+						lineProducts.add(product.id());
+					}
+					OrderLines.Totals totals = OrderLines.totals(priced);
+					long id = insertOrder(account.id(), date, totals, isReturn);
+					orders++;
+					for (int l = 0; l < priced.size(); l++) {
+						OrderLines.Priced p = priced.get(l);
+						lineRows.add(new Object[] { id, l + 1, lineProducts.get(l), p.quantity(), p.unitPrice(),
+								p.discountPercent(), p.unitCost(), p.net(), p.cost(), p.margin() });
+						lines++;
+					}
+					List<Long> unitColleagues = colleagues.getOrDefault(account.unitId(), List.of());
+					Long partner = random.nextInt(20) == 0 ? unitColleagues.stream()
+						.filter(c -> !c.equals(owner))
+						.findFirst()
+						.orElse(null) : null;
+					if (partner == null) {
+						creditRows.add(new Object[] { id, owner, account.unitId(), Amounts.HUNDRED });
+					}
+					else {
+						creditRows.add(new Object[] { id, owner, account.unitId(), new BigDecimal("60") });
+						creditRows.add(new Object[] { id, partner, account.unitId(), new BigDecimal("40") });
+					}
+				}
+			}
+			if (lineRows.size() > 2000) {
+				flush(lineRows, creditRows);
+			}
+		}
+		flush(lineRows, creditRows);
+		audit.record("ORDER", "demo", "DEMO_LOAD", null, Map.of("orders", orders, "lines", lines),
+				"demo orders: " + orders);
+		log.info("Loaded the demo orders: {} orders with {} lines", orders, lines);
+	}
+
+	private static Long ownerOn(List<OwnershipPeriod> periods, LocalDate date) {
+		for (OwnershipPeriod period : periods) {
+			if (!date.isBefore(period.validFrom()) && (period.validTo() == null || date.isBefore(period.validTo()))) {
+				return period.ownerStaffId();
+			}
+		}
+		return periods.isEmpty() ? null : periods.get(periods.size() - 1).ownerStaffId();
+	}
+
+	private long insertOrder(long customerId, LocalDate date, OrderLines.Totals totals, boolean isReturn) {
+		GeneratedKeyHolder key = new GeneratedKeyHolder();
+		jdbc.sql("""
+				INSERT INTO sales_order (customer_id, order_date, status, notes, net_amount, cost_amount, margin_amount,
+				  units, version)
+				VALUES (:customer, :date, 'BOOKED', :notes, :net, :cost, :margin, :units, 0)""")
+			.param("customer", customerId)
+			.param("date", date)
+			.param("notes", isReturn ? "Devolución / return" : null)
+			.param("net", totals.net())
+			.param("cost", totals.cost())
+			.param("margin", totals.margin())
+			.param("units", totals.units())
+			.update(key, "id");
+		long id = key.getKey().longValue();
+		jdbc.sql("UPDATE sales_order SET order_number = :number WHERE id = :id")
+			.param("number", String.format("PED-%d-%06d", date.getYear(), id))
+			.param("id", id)
+			.update();
+		return id;
+	}
+
+	private void flush(List<Object[]> lineRows, List<Object[]> creditRows) {
+		batch.batchUpdate("""
+				INSERT INTO sales_order_line (order_id, line_no, product_id, quantity, unit_price, discount_percent,
+				  unit_cost, net_amount, cost_amount, margin_amount) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", lineRows);
+		batch.batchUpdate("INSERT INTO sales_order_credit (order_id, staff_id, unit_id, share_percent) VALUES (?, ?, ?, ?)",
+				creditRows);
+		lineRows.clear();
+		creditRows.clear();
+	}
+
+}

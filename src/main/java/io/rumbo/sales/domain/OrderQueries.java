@@ -1,0 +1,167 @@
+package io.rumbo.sales.domain;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import io.rumbo.customers.CustomerDirectory;
+import io.rumbo.organization.DataScope;
+import io.rumbo.organization.OrgDirectory;
+import io.rumbo.sales.OrderStatus;
+import io.rumbo.sales.OrderSummary;
+import io.rumbo.shared.web.ListQuery;
+import io.rumbo.shared.web.PageResponse;
+
+/**
+ * Set-based reads of orders. An order is visible when one of its credited people is in the reader's managed subtree
+ * (by the unit they were in on the order date) or is the reader; totals are summed in SQL over the same filter.
+ */
+@Component
+public class OrderQueries {
+
+	public static final Map<String, String> SORTS = Map.of("orderDate", "o.order_date", "orderNumber", "o.order_number",
+			"netAmount", "o.net_amount", "marginAmount", "o.margin_amount", "customer", "o.customer_id");
+
+	public record Filter(@Nullable Long staffId, @Nullable Set<Long> unitIds, @Nullable Long customerId,
+			@Nullable LocalDate from, @Nullable LocalDate to, @Nullable OrderStatus status) {
+	}
+
+	public record Totals(long orders, BigDecimal net, BigDecimal margin, BigDecimal units) {
+	}
+
+	private final JdbcClient jdbc;
+	private final OrgDirectory org;
+	private final CustomerDirectory customers;
+
+	OrderQueries(JdbcClient jdbc, OrgDirectory org, CustomerDirectory customers) {
+		this.jdbc = jdbc;
+		this.org = org;
+		this.customers = customers;
+	}
+
+	public PageResponse<OrderSummary> orders(DataScope scope, Filter filter, ListQuery query) {
+		Map<String, Object> params = new HashMap<>();
+		String where = where(scope, filter, params);
+		long total = jdbc.sql("SELECT COUNT(*) FROM sales_order o" + where).params(params).query(Long.class).single();
+		List<OrderSummary> rows = rows(where + query.orderBy("o.id") + query.limit(), params);
+		return PageResponse.of(rows, query, total);
+	}
+
+	public Totals totals(DataScope scope, Filter filter) {
+		Map<String, Object> params = new HashMap<>();
+		String where = where(scope, filter, params) + " AND o.status = 'BOOKED'";
+		return jdbc.sql("SELECT COUNT(*), COALESCE(SUM(o.net_amount), 0), COALESCE(SUM(o.margin_amount), 0),"
+				+ " COALESCE(SUM(o.units), 0) FROM sales_order o" + where)
+			.params(params)
+			.query((rs, n) -> new Totals(rs.getLong(1), rs.getBigDecimal(2), rs.getBigDecimal(3), rs.getBigDecimal(4)))
+			.single();
+	}
+
+	/** Booked net amount and margin per month of the selection, oldest first, for the trend chart. */
+	public List<MonthTotal> monthly(DataScope scope, Filter filter) {
+		Map<String, Object> params = new HashMap<>();
+		String where = where(scope, filter, params) + " AND o.status = 'BOOKED'";
+		return jdbc.sql("SELECT EXTRACT(YEAR FROM o.order_date) AS y, EXTRACT(MONTH FROM o.order_date) AS m,"
+				+ " SUM(o.net_amount), SUM(o.margin_amount) FROM sales_order o" + where
+				+ " GROUP BY EXTRACT(YEAR FROM o.order_date), EXTRACT(MONTH FROM o.order_date) ORDER BY 1, 2")
+			.params(params)
+			.query((rs, n) -> new MonthTotal(rs.getInt(1), rs.getInt(2), rs.getBigDecimal(3), rs.getBigDecimal(4)))
+			.list();
+	}
+
+	public record MonthTotal(int year, int month, BigDecimal net, BigDecimal margin) {
+	}
+
+	public boolean visible(DataScope scope, long orderId) {
+		Map<String, Object> params = new HashMap<>();
+		String where = where(scope, new Filter(null, null, null, null, null, null), params) + " AND o.id = :id";
+		params.put("id", orderId);
+		return jdbc.sql("SELECT COUNT(*) FROM sales_order o" + where).params(params).query(Long.class).single() > 0;
+	}
+
+	private List<OrderSummary> rows(String whereOrderLimit, Map<String, Object> params) {
+		record Row(long id, long version, String number, @Nullable String external, long customerId, LocalDate date,
+				OrderStatus status, BigDecimal net, BigDecimal margin, BigDecimal units) {
+		}
+		List<Row> rows = jdbc.sql("SELECT o.* FROM sales_order o" + whereOrderLimit)
+			.params(params)
+			.query((rs, n) -> new Row(rs.getLong("id"), rs.getLong("version"), rs.getString("order_number"),
+					rs.getString("external_number"), rs.getLong("customer_id"), rs.getObject("order_date", LocalDate.class),
+					OrderStatus.valueOf(rs.getString("status")), rs.getBigDecimal("net_amount"),
+					rs.getBigDecimal("margin_amount"), rs.getBigDecimal("units")))
+			.list();
+		Map<Long, List<long[]>> credits = new LinkedHashMap<>();
+		Set<Long> staff = new HashSet<>();
+		if (!rows.isEmpty()) {
+			jdbc.sql("SELECT order_id, staff_id, share_percent FROM sales_order_credit WHERE order_id IN (:ids)"
+					+ " ORDER BY share_percent DESC, staff_id")
+				.param("ids", rows.stream().map(Row::id).toList())
+				.query(rs -> {
+					credits.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+						.add(new long[] { rs.getLong(2), rs.getBigDecimal(3).longValue() });
+					staff.add(rs.getLong(2));
+				});
+		}
+		Map<Long, String> names = org.staffNames(staff);
+		Map<Long, String> customerNames = customers.names(rows.stream().map(Row::customerId).collect(
+				java.util.stream.Collectors.toSet()));
+		List<OrderSummary> result = new ArrayList<>();
+		for (Row r : rows) {
+			List<String> people = new ArrayList<>();
+			for (long[] credit : credits.getOrDefault(r.id(), List.of())) {
+				String name = names.getOrDefault(credit[0], "#" + credit[0]);
+				people.add(credit[1] == 100 ? name : name + " (" + credit[1] + " %)");
+			}
+			result.add(new OrderSummary(r.id(), r.version(), r.number(), r.external(), r.customerId(),
+					customerNames.get(r.customerId()), r.date(), r.status(), r.net(), r.margin(), r.units(),
+					String.join(", ", people)));
+		}
+		return result;
+	}
+
+	private static String where(DataScope scope, Filter filter, Map<String, Object> params) {
+		StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+		if (!scope.all()) {
+			where.append(" AND EXISTS (SELECT 1 FROM sales_order_credit sc WHERE sc.order_id = o.id AND (")
+				.append(scope.managedUnitIds().isEmpty() ? "1 = 0" : "sc.unit_id IN (:scopeUnits)")
+				.append(" OR sc.staff_id = :ownStaff))");
+			params.put("scopeUnits", scope.managedUnitIds().isEmpty() ? List.of(-1L) : scope.managedUnitIds());
+			params.put("ownStaff", scope.ownStaffId() == null ? -1L : scope.ownStaffId());
+		}
+		if (filter.staffId() != null) {
+			where.append(" AND EXISTS (SELECT 1 FROM sales_order_credit fs WHERE fs.order_id = o.id AND fs.staff_id = :staff)");
+			params.put("staff", filter.staffId());
+		}
+		if (filter.unitIds() != null) {
+			where.append(" AND EXISTS (SELECT 1 FROM sales_order_credit fu WHERE fu.order_id = o.id AND fu.unit_id IN (:units))");
+			params.put("units", filter.unitIds().isEmpty() ? List.of(-1L) : filter.unitIds());
+		}
+		if (filter.customerId() != null) {
+			where.append(" AND o.customer_id = :customer");
+			params.put("customer", filter.customerId());
+		}
+		if (filter.from() != null) {
+			where.append(" AND o.order_date >= :from");
+			params.put("from", filter.from());
+		}
+		if (filter.to() != null) {
+			where.append(" AND o.order_date <= :to");
+			params.put("to", filter.to());
+		}
+		if (filter.status() != null) {
+			where.append(" AND o.status = :status");
+			params.put("status", filter.status().name());
+		}
+		return where.toString();
+	}
+}

@@ -1,0 +1,131 @@
+package io.rumbo.sales.web;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import io.rumbo.identity.CurrentUser;
+import io.rumbo.identity.Role;
+import io.rumbo.organization.StaffManagement;
+import io.rumbo.organization.StaffStatus;
+import io.rumbo.sales.OrderManagement;
+import io.rumbo.sales.OrderStatus;
+import io.rumbo.sales.OrderSummary;
+import io.rumbo.sales.OrderView;
+import io.rumbo.shared.export.ExportFormat;
+import io.rumbo.shared.web.Htmx;
+import io.rumbo.shared.web.ListPages;
+import io.rumbo.shared.web.ListQuery;
+import io.rumbo.shared.web.PageResponse;
+import tools.jackson.databind.json.JsonMapper;
+
+@Controller
+class OrderPageController {
+
+	private final OrderManagement orders;
+	private final StaffManagement staff;
+	private final JsonMapper json;
+
+	OrderPageController(OrderManagement orders, StaffManagement staff, JsonMapper json) {
+		this.orders = orders;
+		this.staff = staff;
+		this.json = json;
+	}
+
+	@GetMapping(value = "/orders", params = "format")
+	ResponseEntity<StreamingResponseBody> export(CurrentUser user, @RequestParam String format,
+			@RequestParam(required = false) @Nullable Long staffId,
+			@RequestParam(required = false) @Nullable Long customerId,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
+			@RequestParam(required = false) @Nullable OrderStatus status,
+			@RequestParam(required = false) @Nullable String sort) {
+		return OrderExports.orders(ExportFormat.param(format), orders, user,
+				new OrderManagement.Filter(staffId, null, customerId, from, to, status),
+				ListQuery.of(0, 1, sort == null ? null : List.of(sort), OrderManagement.SORTS, "orderDate"));
+	}
+
+	@GetMapping("/orders")
+	String list(CurrentUser user, @RequestParam(required = false) @Nullable Long staffId,
+			@RequestParam(required = false) @Nullable Long customerId,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
+			@RequestParam(required = false) @Nullable OrderStatus status,
+			@RequestParam(required = false) @Nullable Integer page, @RequestParam(required = false) @Nullable String sort,
+			HttpServletRequest request, Model model) {
+		OrderManagement.Filter filter = new OrderManagement.Filter(staffId, null, customerId, from, to, status);
+		ListQuery query = ListQuery.of(page, 25, sort == null ? List.of("orderDate,desc") : List.of(sort),
+				OrderManagement.SORTS, "orderDate");
+		PageResponse<OrderSummary> results = orders.list(user, filter, query);
+		ListPages.addTo(model, ListPages.filterUrl("/orders", "staffId", staffId, "customerId", customerId, "from", from,
+				"to", to, "status", status), query, results);
+		model.addAttribute("totals", orders.totals(user, filter));
+		model.addAttribute("chartJson", chart(orders.monthly(user, filter)));
+		model.addAttribute("staffId", staffId);
+		model.addAttribute("customerId", customerId);
+		model.addAttribute("from", from);
+		model.addAttribute("to", to);
+		model.addAttribute("status", status);
+		model.addAttribute("statuses", OrderStatus.values());
+		model.addAttribute("people", staff.list(user, new StaffManagement.StaffFilter(null, null, null,
+				StaffStatus.ACTIVE, false, null), ListQuery.of(0, 500, List.of("lastName"), StaffManagement.SORTS,
+						"lastName")).content());
+		return Htmx.view(request, "sales/order-list", "results");
+	}
+
+	@GetMapping("/orders/{id}")
+	String order(CurrentUser user, @PathVariable long id, Model model) {
+		OrderView order = orders.get(user, id);
+		model.addAttribute("order", order);
+		model.addAttribute("marginPercent", percent(order.marginAmount(), order.netAmount()));
+		model.addAttribute("mayCancel", order.status() == OrderStatus.BOOKED
+				&& user.hasAny(Role.ADMIN, Role.DIRECTOR, Role.MANAGER));
+		return "sales/order";
+	}
+
+	@PostMapping("/orders/{id}/cancel")
+	String cancel(CurrentUser user, @PathVariable long id, RedirectAttributes redirect) {
+		orders.cancel(user, id);
+		redirect.addFlashAttribute("flash", "sales.order.cancelledFlash");
+		return "redirect:/orders/" + id;
+	}
+
+	private String chart(List<io.rumbo.sales.domain.OrderQueries.MonthTotal> months) {
+		List<String> labels = new ArrayList<>();
+		List<BigDecimal> net = new ArrayList<>();
+		List<BigDecimal> margin = new ArrayList<>();
+		for (var m : months) {
+			labels.add(String.format("%d-%02d", m.year(), m.month()));
+			net.add(m.net());
+			margin.add(m.margin());
+		}
+		Map<String, Object> data = new LinkedHashMap<>();
+		data.put("months", labels);
+		data.put("net", net);
+		data.put("margin", margin);
+		// Safe inside a <script type="application/json"> block: no "<" can close it.
+		return json.writeValueAsString(data).replace("<", "\\u003c");
+	}
+
+	static @Nullable BigDecimal percent(BigDecimal part, BigDecimal whole) {
+		return whole.signum() == 0 ? null
+				: part.multiply(io.rumbo.shared.money.Amounts.HUNDRED).divide(whole, 1, io.rumbo.shared.money.Amounts.ROUNDING);
+	}
+}
