@@ -39,6 +39,9 @@ import io.rumbo.shared.web.PageResponse;
 @Service
 public class CatalogManagement {
 
+	/** The sort keys product lists accept. */
+	public static final Map<String, String> PRODUCT_SORTS = CatalogQueries.PRODUCT_SORTS;
+
 	public record LineDetails(String code, String nameEs, String nameEn, boolean active) {
 	}
 
@@ -67,12 +70,12 @@ public class CatalogManagement {
 	// ---- reading
 
 	@Transactional(readOnly = true)
-	public PageResponse<ProductView> products(CatalogQueries.ProductFilter filter, ListQuery query) {
+	public PageResponse<ProductView> products(ProductFilter filter, ListQuery query) {
 		return queries.products(filter, query, LocalDate.now(clock));
 	}
 
 	@Transactional(readOnly = true)
-	public void eachProduct(CatalogQueries.ProductFilter filter, ListQuery query, Consumer<ProductView> sink) {
+	public void eachProduct(ProductFilter filter, ListQuery query, Consumer<ProductView> sink) {
 		queries.eachProduct(filter, query, LocalDate.now(clock), sink);
 	}
 

@@ -113,6 +113,16 @@ public class UserManagement {
 		return users.findByUsernameIgnoreCase(username).map(User::view);
 	}
 
+	/**
+	 * The signed-in view of an account, for work the application does on a user's behalf without a request (demo
+	 * data, scheduled jobs); empty when the account does not exist.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<CurrentUser> actAs(String username) {
+		return users.findByUsernameIgnoreCase(username)
+			.map(u -> new CurrentUser(u.userId(), u.username(), u.displayName(), u.roles()));
+	}
+
 	/** The user name of an account, for showing which account a record is linked to. */
 	@Transactional(readOnly = true)
 	public Optional<String> usernameOf(UserId id) {

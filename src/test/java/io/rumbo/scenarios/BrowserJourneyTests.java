@@ -142,6 +142,47 @@ class BrowserJourneyTests {
 		screenshot("staff-search");
 	}
 
+	@Test
+	void repBooksAnOrderForTheirCustomerWithAnExtraLine() {
+		signIn("rep");
+		long customer = jdbc.sql("""
+				SELECT MIN(c.id) FROM customer_account c JOIN org_staff s ON s.id = c.owner_staff_id
+				WHERE s.last_name = 'García Martín' AND c.archived = FALSE""").query(Long.class).single();
+		long product = jdbc.sql("SELECT id FROM catalog_product WHERE sku = 'PAP-A4-500'").query(Long.class).single();
+		open("/customers/" + customer);
+		click(By.id("new-order"));
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("order-form")));
+		browser.findElement(By.name("lines[0].quantity")).sendKeys("2");
+		click(By.id("add-line"));
+		int row = 5;
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.name("lines[" + row + "].productId")));
+		new org.openqa.selenium.support.ui.Select(browser.findElement(By.name("lines[" + row + "].productId")))
+			.selectByValue(String.valueOf(product));
+		browser.findElement(By.name("lines[" + row + "].quantity")).sendKeys("10");
+		screenshot("order-form");
+		click(By.id("save"));
+		// Line 1 has a quantity but no product: the order is refused and the row is named.
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("order-errors")));
+		assertThat(browser.findElement(By.id("order-errors")).getText()).contains("lines[0].productId");
+		// The form comes back with the blank rows dropped: the half-filled line first, the product line second.
+		browser.findElement(By.name("lines[0].quantity")).clear();
+		assertThat(new org.openqa.selenium.support.ui.Select(browser.findElement(By.name("lines[1].productId")))
+			.getFirstSelectedOption().getAttribute("value")).isEqualTo(String.valueOf(product));
+		click(By.id("save"));
+		// 10 x 4.95 list price = 49.50
+		wait.until(ExpectedConditions.textToBe(By.id("order-net"), "€49.50"));
+		assertThat(browser.findElement(By.id("credit-list")).getText()).contains("Lucía García Martín").contains("100");
+		screenshot("order-booked");
+	}
+
+	/** Clicks after scrolling the element to the middle of the window, so the footer never covers it. */
+	private void click(By locator) {
+		WebElement element = wait.until(ExpectedConditions.presenceOfElementLocated(locator));
+		((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})",
+				element);
+		wait.until(ExpectedConditions.elementToBeClickable(element)).click();
+	}
+
 	private void signIn(String user) {
 		open("/login");
 		browser.findElement(By.id("username")).sendKeys(user);

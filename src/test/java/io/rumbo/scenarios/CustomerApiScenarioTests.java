@@ -60,7 +60,9 @@ class CustomerApiScenarioTests extends ApiTestSupport {
 	@Test
 	void aManagerSeesTheAccountsOfTheirRegionOnly() {
 		JsonNode page = api.get("/api/v1/customers?size=500", "manager").json();
-		assertThat(page.get("content")).isNotEmpty().allSatisfy(c -> assertThat(c.get("region").asString()).isEqualTo("Centro"));
+		assertThat(page.get("content")).isNotEmpty().allSatisfy(c -> assertThat(c.get("unitName").asString())
+			.isIn("Región Centro", "Sucursal Madrid", "Sucursal Valladolid", "Equipo Madrid Norte", "Equipo Madrid Sur",
+					"Equipo Castilla"));
 		long north = api.get("/api/v1/customers?size=500&q=Bilbao", "director").json().get("content").get(0).get("id")
 			.asLong();
 		assertThat(api.get("/api/v1/customers/" + north, "manager").status()).isEqualTo(404);

@@ -166,6 +166,25 @@ class OrderApiScenarioTests extends ApiTestSupport {
 		assertThat(csv.body()).startsWith("\uFEFFid,orderNumber").contains("PED-2025-");
 	}
 
+	@Test
+	void customerFactsComeFromBookedOrders() {
+		long customer = api.post("/api/v1/customers", "rep", Map.of("legalName", unique("Facts"), "segment",
+				"SMALL_BUSINESS", "companySize", "SMALL", "potentialClass", "C", "status", "ACTIVE")).json().get("id").asLong();
+		long product = productId("PAP-A4-500");
+		api.post("/api/v1/orders", "rep", order(customer, "2024-05-10", List.of(line(product, "10", "5", null)), List.of()));
+		api.post("/api/v1/orders", "rep", order(customer, "2025-02-01", List.of(line(product, "4", "5", null)), List.of()));
+		api.post("/api/v1/orders", "rep", order(customer, "2025-09-30", List.of(line(product, "2", "5", null)), List.of()));
+		JsonNode facts = api.get("/api/v1/customers/" + customer + "/sales", "rep").json();
+		assertThat(facts.get("firstPurchase").asString()).isEqualTo("2024-05-10");
+		assertThat(facts.get("lastPurchase").asString()).isEqualTo("2025-09-30");
+		assertThat(facts.get("orders").asLong()).isEqualTo(3);
+		assertThat(facts.get("net").decimalValue()).isEqualByComparingTo("80.00");
+		assertThat(facts.get("years").get(0).get("boughtNextYear").asBoolean()).as("2024 -> 2025").isTrue();
+		assertThat(facts.get("years").get(1).get("boughtNextYear").asBoolean()).as("2025 -> 2026").isFalse();
+		assertThat(facts.get("years").get(1).get("orders").asLong()).isEqualTo(2);
+		assertThat(api.get("/api/v1/customers/" + customer + "/sales", "ane.goni").status()).isEqualTo(404);
+	}
+
 	private long repCustomer() {
 		return api.get("/api/v1/customers?size=1&status=ACTIVE", "rep").json().get("content").get(0).get("id").asLong();
 	}

@@ -63,7 +63,8 @@ class PageScenarioTests {
 		long user = jdbc.sql("SELECT id FROM identity_user WHERE username = 'rep'").query(Long.class).single();
 		for (String page : List.of("/organization/units/new", "/organization/staff/new", "/catalog/products/new",
 				"/catalog/products/" + product + "/edit", "/customers/new", "/customers/" + customer + "/edit",
-				"/admin/users", "/admin/users/new", "/admin/users/" + user, "/admin/audit")) {
+				"/admin/users", "/admin/users/new", "/admin/users/" + user, "/admin/audit", "/orders/new",
+				"/orders/new?customerId=" + customer)) {
 			HttpResponse<String> answer = admin.get(port, page);
 			assertThat(answer.statusCode()).as(page).isEqualTo(200);
 			assertThat(answer.body()).as(page).doesNotContain("Unexpected error").doesNotContain("??");

@@ -5,7 +5,6 @@ import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,10 +18,7 @@ import io.rumbo.catalog.CatalogManagement;
 import io.rumbo.catalog.ProductLineView;
 import io.rumbo.catalog.UnitOfMeasure;
 import io.rumbo.identity.CurrentUser;
-import io.rumbo.identity.Role;
-import io.rumbo.identity.UserId;
 import io.rumbo.identity.UserManagement;
-import io.rumbo.identity.UserView;
 import io.rumbo.shared.DemoMode;
 
 /**
@@ -106,11 +102,10 @@ class DemoCatalog implements ApplicationRunner {
 		if (!demo.enabled() || !catalog.lines(true).isEmpty()) {
 			return;
 		}
-		UserView adminView = users.findByUsername("admin").orElse(null);
-		if (adminView == null) {
+		CurrentUser admin = users.actAs("admin").orElse(null);
+		if (admin == null) {
 			return;
 		}
-		CurrentUser admin = new CurrentUser(new UserId(adminView.id()), "admin", adminView.displayName(), Set.of(Role.ADMIN));
 		LocalDate today = LocalDate.now(clock);
 		LocalDate firstCost = today.minusYears(2).withDayOfMonth(1);
 		LocalDate rise = today.minusMonths(5).withDayOfMonth(1);

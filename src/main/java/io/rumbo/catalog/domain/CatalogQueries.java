@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import io.rumbo.catalog.CostHistory;
+import io.rumbo.catalog.ProductFilter;
 import io.rumbo.catalog.ProductLineView;
 import io.rumbo.catalog.ProductView;
 import io.rumbo.catalog.UnitOfMeasure;
@@ -31,9 +32,6 @@ public class CatalogQueries {
 
 	public static final Map<String, String> LINE_SORTS = Map.of("code", "l.code", "nameEs", "l.name_es", "nameEn",
 			"l.name_en");
-
-	public record ProductFilter(@Nullable String q, @Nullable Long lineId, @Nullable Boolean active) {
-	}
 
 	private final JdbcClient jdbc;
 

@@ -6,6 +6,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 import io.rumbo.catalog.CatalogManagement;
+import io.rumbo.catalog.ProductFilter;
 import io.rumbo.catalog.domain.CatalogQueries;
 import io.rumbo.shared.export.ExportFormat;
 import io.rumbo.shared.export.Exports;
@@ -18,7 +19,7 @@ final class CatalogExports {
 	}
 
 	static ResponseEntity<StreamingResponseBody> products(ExportFormat format, CatalogManagement catalog,
-			CatalogQueries.ProductFilter filter, ListQuery query) {
+			ProductFilter filter, ListQuery query) {
 		return Exports.download(format, "products", List.of("id", "sku", "nameEs", "nameEn", "lineCode",
 				"unitOfMeasure", "listPrice", "standardCost", "costValidFrom", "active"),
 				table -> catalog.eachProduct(filter, query, p -> table.row(p.id(), p.sku(), p.nameEs(), p.nameEn(),

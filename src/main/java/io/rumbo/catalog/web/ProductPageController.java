@@ -24,6 +24,7 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.rumbo.catalog.CatalogManagement;
+import io.rumbo.catalog.ProductFilter;
 import io.rumbo.catalog.ProductView;
 import io.rumbo.catalog.UnitOfMeasure;
 import io.rumbo.catalog.domain.CatalogQueries;
@@ -56,7 +57,7 @@ class ProductPageController {
 			@RequestParam(required = false) @Nullable Boolean active,
 			@RequestParam(required = false) @Nullable String sort) {
 		return CatalogExports.products(ExportFormat.param(format), catalog,
-				new CatalogQueries.ProductFilter(q, lineId, active),
+				new ProductFilter(q, lineId, active),
 				ListQuery.of(0, 1, sort == null ? null : List.of(sort), CatalogQueries.PRODUCT_SORTS, "sku").unpaged());
 	}
 
@@ -66,7 +67,7 @@ class ProductPageController {
 			@RequestParam(required = false) @Nullable Integer page, @RequestParam(required = false) @Nullable String sort,
 			HttpServletRequest request, Model model) {
 		ListQuery query = ListQuery.of(page, 25, sort == null ? null : List.of(sort), CatalogQueries.PRODUCT_SORTS, "sku");
-		PageResponse<ProductView> results = catalog.products(new CatalogQueries.ProductFilter(q, lineId, active), query);
+		PageResponse<ProductView> results = catalog.products(new ProductFilter(q, lineId, active), query);
 		ListPages.addTo(model, ListPages.filterUrl("/catalog/products", "q", q, "lineId", lineId, "active", active),
 				query, results);
 		model.addAttribute("q", q);

@@ -26,6 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 import io.rumbo.catalog.CatalogManagement;
+import io.rumbo.catalog.ProductFilter;
 import io.rumbo.catalog.CostPeriod;
 import io.rumbo.catalog.ProductLineView;
 import io.rumbo.catalog.ProductView;
@@ -81,7 +82,7 @@ class ProductRestController {
 			@RequestParam(required = false) @Nullable Long lineId, @RequestParam(required = false) @Nullable Boolean active,
 			@RequestParam(required = false) @Nullable Integer page, @RequestParam(required = false) @Nullable Integer size,
 			@RequestParam(required = false) @Nullable List<String> sort) {
-		return catalog.products(new CatalogQueries.ProductFilter(q, lineId, active),
+		return catalog.products(new ProductFilter(q, lineId, active),
 				ListQuery.of(page, size, sort, CatalogQueries.PRODUCT_SORTS, "sku"));
 	}
 
@@ -91,7 +92,7 @@ class ProductRestController {
 			@RequestParam(required = false) @Nullable Boolean active,
 			@RequestParam(required = false) @Nullable List<String> sort) {
 		return CatalogExports.products(ExportFormat.fromAccept(accept), catalog,
-				new CatalogQueries.ProductFilter(q, lineId, active),
+				new ProductFilter(q, lineId, active),
 				ListQuery.of(0, 1, sort, CatalogQueries.PRODUCT_SORTS, "sku").unpaged());
 	}
 

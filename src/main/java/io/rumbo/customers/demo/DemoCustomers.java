@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Random;
-import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,10 +23,7 @@ import io.rumbo.customers.PotentialClass;
 import io.rumbo.customers.Segment;
 import io.rumbo.customers.domain.CustomerQueries;
 import io.rumbo.identity.CurrentUser;
-import io.rumbo.identity.Role;
-import io.rumbo.identity.UserId;
 import io.rumbo.identity.UserManagement;
-import io.rumbo.identity.UserView;
 import io.rumbo.organization.JobRole;
 import io.rumbo.organization.StaffManagement;
 import io.rumbo.organization.StaffView;
@@ -82,11 +78,10 @@ class DemoCustomers implements ApplicationRunner {
 	@Override
 	@Transactional
 	public void run(ApplicationArguments args) {
-		UserView adminView = users.findByUsername("admin").orElse(null);
-		if (!demo.enabled() || adminView == null) {
+		CurrentUser admin = users.actAs("admin").orElse(null);
+		if (!demo.enabled() || admin == null) {
 			return;
 		}
-		CurrentUser admin = new CurrentUser(new UserId(adminView.id()), "admin", adminView.displayName(), Set.of(Role.ADMIN));
 		if (customers.list(admin, new CustomerManagement.Filter(null, null, null, null, null, null, true),
 				ListQuery.of(0, 1, null, CustomerQueries.SORTS, "legalName")).page().totalElements() > 0) {
 			return;

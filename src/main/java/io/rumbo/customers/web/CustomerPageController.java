@@ -21,6 +21,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import io.rumbo.customers.CompanySize;
 import io.rumbo.customers.ContactRole;
 import io.rumbo.customers.CustomerManagement;
+import io.rumbo.customers.CustomerSalesHistory;
 import io.rumbo.customers.CustomerStatus;
 import io.rumbo.customers.CustomerView;
 import io.rumbo.customers.PotentialClass;
@@ -49,13 +50,18 @@ class CustomerPageController {
 	private final StaffManagement staff;
 	private final OrgUnitManagement units;
 	private final OrgDirectory org;
+	private final org.springframework.beans.factory.ObjectProvider<CustomerSalesHistory> sales;
+	private final tools.jackson.databind.json.JsonMapper json;
 
 	CustomerPageController(CustomerManagement customers, StaffManagement staff, OrgUnitManagement units,
-			OrgDirectory org) {
+			OrgDirectory org, org.springframework.beans.factory.ObjectProvider<CustomerSalesHistory> sales,
+			tools.jackson.databind.json.JsonMapper json) {
 		this.customers = customers;
 		this.staff = staff;
 		this.units = units;
 		this.org = org;
+		this.sales = sales;
+		this.json = json;
 	}
 
 	@GetMapping(value = "/customers", params = "format")
@@ -112,6 +118,16 @@ class CustomerPageController {
 		model.addAttribute("unitNames", org.unitNames(ownership.stream().map(o -> o.unitId()).toList()));
 		model.addAttribute("mayEdit", customers.mayEdit(user, customer));
 		model.addAttribute("roles", ContactRole.values());
+		CustomerSalesHistory history = sales.getIfAvailable();
+		if (history != null) {
+			CustomerSalesHistory.Facts facts = history.of(id);
+			model.addAttribute("facts", facts);
+			java.util.Map<String, Object> chart = new java.util.LinkedHashMap<>();
+			chart.put("years", facts.years().stream().map(y -> String.valueOf(y.year())).toList());
+			chart.put("net", facts.years().stream().map(CustomerSalesHistory.Year::net).toList());
+			chart.put("margin", facts.years().stream().map(CustomerSalesHistory.Year::margin).toList());
+			model.addAttribute("chartJson", io.rumbo.shared.web.ChartData.json(json, chart));
+		}
 		return "customers/customer";
 	}
 

@@ -78,9 +78,24 @@ class CustomerRestController {
 	}
 
 	private final CustomerManagement customers;
+	private final org.springframework.beans.factory.ObjectProvider<io.rumbo.customers.CustomerSalesHistory> sales;
 
-	CustomerRestController(CustomerManagement customers) {
+	CustomerRestController(CustomerManagement customers,
+			org.springframework.beans.factory.ObjectProvider<io.rumbo.customers.CustomerSalesHistory> sales) {
 		this.customers = customers;
+		this.sales = sales;
+	}
+
+	@GetMapping("/{id}/sales")
+	@Operation(summary = "Repeat-customer facts from booked orders: first and last purchase, orders and sales per year, "
+			+ "and whether the customer bought again the following year")
+	io.rumbo.customers.CustomerSalesHistory.Facts sales(CurrentUser actor, @PathVariable long id) {
+		customers.get(actor, id);
+		io.rumbo.customers.CustomerSalesHistory history = sales.getIfAvailable();
+		if (history == null) {
+			throw new io.rumbo.shared.domain.NotFoundException("customerSales", id);
+		}
+		return history.of(id);
 	}
 
 	@GetMapping(produces = "application/json")

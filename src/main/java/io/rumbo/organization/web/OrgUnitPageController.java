@@ -186,8 +186,7 @@ class OrgUnitPageController {
 	String vacancies(CurrentUser user, Model model) {
 		List<io.rumbo.organization.PositionView> positions = units.positionsInScope(user);
 		model.addAttribute("vacancies", positions.stream().filter(p -> p.vacancies() > 0).toList());
-		// Safe inside a <script type="application/json"> block: no "<" can close it.
-		model.addAttribute("chartJson", json.writeValueAsString(HeadcountChart.byUnit(positions)).replace("<", "\\u003c"));
+		model.addAttribute("chartJson", io.rumbo.shared.web.ChartData.json(json, HeadcountChart.byUnit(positions)));
 		return "organization/vacancies";
 	}
 

@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,10 +30,7 @@ import io.rumbo.customers.CustomerView;
 import io.rumbo.customers.OwnershipPeriod;
 import io.rumbo.identity.AuditTrail;
 import io.rumbo.identity.CurrentUser;
-import io.rumbo.identity.Role;
-import io.rumbo.identity.UserId;
 import io.rumbo.identity.UserManagement;
-import io.rumbo.identity.UserView;
 import io.rumbo.organization.OrgDirectory;
 import io.rumbo.sales.OrderLines;
 import io.rumbo.shared.DemoMode;
@@ -82,12 +78,11 @@ class DemoOrders implements ApplicationRunner {
 	@Override
 	@Transactional
 	public void run(ApplicationArguments args) {
-		UserView adminView = users.findByUsername("admin").orElse(null);
-		if (!demo.enabled() || adminView == null
+		CurrentUser admin = users.actAs("admin").orElse(null);
+		if (!demo.enabled() || admin == null
 				|| jdbc.sql("SELECT COUNT(*) FROM sales_order").query(Long.class).single() > 0) {
 			return;
 		}
-		CurrentUser admin = new CurrentUser(new UserId(adminView.id()), "admin", adminView.displayName(), Set.of(Role.ADMIN));
 		List<CustomerView> accounts = customers.list(admin, new CustomerManagement.Filter(null, null, null, null, null,
 				null, false), ListQuery.of(0, 1, List.of("legalName"), CustomerManagement.SORTS, "legalName").unpaged())
 			.content();
@@ -120,9 +115,9 @@ class DemoOrders implements ApplicationRunner {
 			}
 			List<OwnershipPeriod> owners = customers.ownership(admin, account.id());
 			double perMonth = switch (account.potentialClass()) {
-				case A -> 1.8;
-				case B -> 0.9;
-				case C -> 0.35;
+				case A -> 1.2;
+				case B -> 0.6;
+				case C -> 0.25;
 			};
 			LocalDate stop = account.status() == CustomerStatus.DORMANT ? today.minusMonths(9) : today;
 			for (LocalDate month = start; month.isBefore(stop); month = month.plusMonths(1)) {

@@ -21,6 +21,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import io.rumbo.catalog.CatalogManagement;
+import io.rumbo.customers.CustomerManagement;
 import io.rumbo.identity.CurrentUser;
 import io.rumbo.identity.Role;
 import io.rumbo.organization.StaffManagement;
@@ -39,14 +41,78 @@ import tools.jackson.databind.json.JsonMapper;
 @Controller
 class OrderPageController {
 
+	private static final int LINE_ROWS = 5;
+
 	private final OrderManagement orders;
 	private final StaffManagement staff;
+	private final CustomerManagement customers;
+	private final CatalogManagement catalog;
 	private final JsonMapper json;
+	private final java.time.Clock clock;
 
-	OrderPageController(OrderManagement orders, StaffManagement staff, JsonMapper json) {
+	OrderPageController(OrderManagement orders, StaffManagement staff, CustomerManagement customers,
+			CatalogManagement catalog, JsonMapper json, java.time.Clock clock) {
 		this.orders = orders;
 		this.staff = staff;
+		this.customers = customers;
+		this.catalog = catalog;
 		this.json = json;
+		this.clock = clock;
+	}
+
+	@GetMapping("/orders/new")
+	String newForm(CurrentUser user, @RequestParam(required = false) @Nullable Long customerId, Model model) {
+		if (!OrderManagement.mayBook(user)) {
+			throw new io.rumbo.shared.domain.AccessRefusedException("orders");
+		}
+		OrderForm form = new OrderForm();
+		form.setCustomerId(customerId);
+		form.setOrderDate(LocalDate.now(clock));
+		return form(user, form, model);
+	}
+
+	/** The lines of the form as typed so far plus one empty row, for the add-line button (htmx). */
+	@PostMapping("/orders/new/lines")
+	String addLine(@org.springframework.web.bind.annotation.ModelAttribute("form") OrderForm form, Model model) {
+		form.getLines().add(new OrderForm.LineForm());
+		model.addAttribute("form", form);
+		model.addAttribute("products", activeProducts());
+		return "sales/order-form :: lines";
+	}
+
+	@PostMapping("/orders/new")
+	String create(CurrentUser user, @jakarta.validation.Valid @org.springframework.web.bind.annotation.ModelAttribute("form") OrderForm form,
+			org.springframework.validation.BindingResult binding, Model model, RedirectAttributes redirect) {
+		if (binding.hasErrors()) {
+			return form(user, form, model);
+		}
+		form.compact();
+		try {
+			OrderView created = orders.create(user, form.details());
+			redirect.addFlashAttribute("flash", "sales.order.created");
+			return "redirect:/orders/" + created.id();
+		}
+		catch (io.rumbo.shared.domain.ValidationFailedException ex) {
+			io.rumbo.shared.web.FormErrors.bind(ex, binding);
+			return form(user, form, model);
+		}
+	}
+
+	private String form(CurrentUser user, OrderForm form, Model model) {
+		form.pad(Math.max(LINE_ROWS, form.getLines().size()));
+		model.addAttribute("form", form);
+		model.addAttribute("customerOptions", customers.list(user, new CustomerManagement.Filter(null, null, null, null,
+				null, null, false), ListQuery.of(0, 1, List.of("legalName"), CustomerManagement.SORTS, "legalName").unpaged())
+			.content());
+		model.addAttribute("products", activeProducts());
+		model.addAttribute("people", staff.list(user, new StaffManagement.StaffFilter(null, null, null, StaffStatus.ACTIVE,
+				false, null), ListQuery.of(0, 500, List.of("lastName"), StaffManagement.SORTS, "lastName")).content());
+		return "sales/order-form";
+	}
+
+	private List<io.rumbo.catalog.ProductView> activeProducts() {
+		return catalog.products(new io.rumbo.catalog.ProductFilter(null, null, true),
+				ListQuery.of(0, 1, List.of("sku"), CatalogManagement.PRODUCT_SORTS, "sku").unpaged()).content();
 	}
 
 	@GetMapping(value = "/orders", params = "format")
@@ -120,8 +186,7 @@ class OrderPageController {
 		data.put("months", labels);
 		data.put("net", net);
 		data.put("margin", margin);
-		// Safe inside a <script type="application/json"> block: no "<" can close it.
-		return json.writeValueAsString(data).replace("<", "\\u003c");
+		return io.rumbo.shared.web.ChartData.json(json, data);
 	}
 
 	static @Nullable BigDecimal percent(BigDecimal part, BigDecimal whole) {

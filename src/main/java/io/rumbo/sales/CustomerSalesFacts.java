@@ -1,0 +1,68 @@
+package io.rumbo.sales;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeMap;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.rumbo.customers.CustomerSalesHistory;
+
+/** A customer's purchases by year, first and last purchase and retention, in two queries. */
+@Service
+class CustomerSalesFacts implements CustomerSalesHistory {
+
+	private static final int RECENT = 10;
+
+	private final JdbcClient jdbc;
+
+	CustomerSalesFacts(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Facts of(long customerId) {
+		record Row(int year, long orders, BigDecimal net, BigDecimal margin, LocalDate first, LocalDate last) {
+		}
+		List<Row> rows = jdbc.sql("""
+				SELECT EXTRACT(YEAR FROM order_date), COUNT(*), SUM(net_amount), SUM(margin_amount), MIN(order_date),
+				       MAX(order_date)
+				FROM sales_order WHERE customer_id = :customer AND status = 'BOOKED'
+				GROUP BY EXTRACT(YEAR FROM order_date) ORDER BY 1""")
+			.param("customer", customerId)
+			.query((rs, n) -> new Row(rs.getInt(1), rs.getLong(2), rs.getBigDecimal(3), rs.getBigDecimal(4),
+					rs.getObject(5, LocalDate.class), rs.getObject(6, LocalDate.class)))
+			.list();
+		TreeMap<Integer, Row> byYear = new TreeMap<>();
+		rows.forEach(r -> byYear.put(r.year(), r));
+		Set<Integer> years = byYear.keySet();
+		List<Year> result = new ArrayList<>();
+		long orders = 0;
+		BigDecimal net = BigDecimal.ZERO;
+		BigDecimal margin = BigDecimal.ZERO;
+		for (Row r : rows) {
+			result.add(new Year(r.year(), r.orders(), r.net(), r.margin(), years.contains(r.year() + 1)));
+			orders += r.orders();
+			net = net.add(r.net());
+			margin = margin.add(r.margin());
+		}
+		List<RecentOrder> recent = jdbc.sql("""
+				SELECT id, order_number, order_date, net_amount, margin_amount FROM sales_order
+				WHERE customer_id = :customer AND status = 'BOOKED' ORDER BY order_date DESC, id DESC""")
+			.param("customer", customerId)
+			.query((rs, n) -> new RecentOrder(rs.getLong(1), rs.getString(2), rs.getObject(3, LocalDate.class),
+					rs.getBigDecimal(4), rs.getBigDecimal(5)))
+			.list()
+			.stream()
+			.limit(RECENT)
+			.toList();
+		return new Facts(rows.isEmpty() ? null : rows.get(0).first(),
+				rows.isEmpty() ? null : rows.get(rows.size() - 1).last(), orders, net, margin, result, recent);
+	}
+}
