@@ -99,6 +99,9 @@ class I18nBundlesTests {
 		for (io.rumbo.customers.ContactRole v : io.rumbo.customers.ContactRole.values()) {
 			expected.add("customers.contactRole." + v);
 		}
+		for (io.rumbo.sales.ForecastCategory v : io.rumbo.sales.ForecastCategory.values()) {
+			expected.add("sales.forecast." + v);
+		}
 		for (io.rumbo.sales.OrderStatus v : io.rumbo.sales.OrderStatus.values()) {
 			expected.add("sales.status." + v);
 		}

@@ -175,10 +175,10 @@ class BrowserJourneyTests {
 		screenshot("order-booked");
 	}
 
-	/** Clicks after scrolling the element to the middle of the window, so the footer never covers it. */
+	/** Clicks after scrolling the element to the middle of the window at once (Bootstrap makes scrolling smooth). */
 	private void click(By locator) {
 		WebElement element = wait.until(ExpectedConditions.presenceOfElementLocated(locator));
-		((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})",
+		((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})",
 				element);
 		wait.until(ExpectedConditions.elementToBeClickable(element)).click();
 	}

@@ -36,11 +36,14 @@ class PageScenarioTests {
 		long order = jdbc.sql("""
 				SELECT MIN(o.order_id) FROM sales_order_credit o JOIN org_staff s ON s.id = o.staff_id
 				WHERE s.last_name = 'García Martín'""").query(Long.class).single();
+		long opportunity = jdbc.sql("""
+				SELECT MIN(o.id) FROM sales_opportunity o JOIN org_staff s ON s.id = o.owner_staff_id
+				WHERE s.last_name = 'García Martín'""").query(Long.class).single();
 		List<String> pages = List.of("/organization/chart", "/organization/chart?asOf=2025-01-01", "/organization/units",
 				"/organization/units/" + unit, "/organization/staff", "/organization/staff/" + person,
 				"/organization/vacancies", "/account", "/catalog/products", "/catalog/products/" + product,
 				"/catalog/lines", "/customers", "/customers/" + customer, "/orders", "/orders?from=2025-01-01",
-				"/orders/" + order);
+				"/orders/" + order, "/opportunities", "/opportunities/" + opportunity);
 		for (String lang : List.of("en", "es")) {
 			WebSession browser = new WebSession();
 			browser.signIn(port, user, "demo");
@@ -69,6 +72,22 @@ class PageScenarioTests {
 			assertThat(answer.statusCode()).as(page).isEqualTo(200);
 			assertThat(answer.body()).as(page).doesNotContain("Unexpected error").doesNotContain("??");
 		}
+	}
+
+	@Test
+	void droppingACardOnAStageMovesItAndRedrawsTheBoard() {
+		WebSession rep = new WebSession();
+		rep.signIn(port, "rep", "demo");
+		long opportunity = jdbc.sql("""
+				SELECT MIN(o.id) FROM sales_opportunity o JOIN org_staff s ON s.id = o.owner_staff_id
+				WHERE s.last_name = 'García Martín'""").query(Long.class).single();
+		String csrf = WebSession.csrf(rep.get(port, "/opportunities").body());
+		HttpResponse<String> board = rep.postForm(port, "/opportunities/" + opportunity + "/stage",
+				java.util.Map.of("stage", "NEGOTIATION", "_csrf", csrf));
+		assertThat(board.statusCode()).isEqualTo(200);
+		assertThat(board.body()).contains("id=\"board\"").doesNotContain("<html");
+		assertThat(jdbc.sql("SELECT stage_code FROM sales_opportunity WHERE id = :id").param("id", opportunity)
+			.query(String.class).single()).isEqualTo("NEGOTIATION");
 	}
 
 	@Test

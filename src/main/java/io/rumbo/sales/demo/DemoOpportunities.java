@@ -1,0 +1,92 @@
+package io.rumbo.sales.demo;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Random;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.rumbo.customers.CustomerManagement;
+import io.rumbo.customers.CustomerStatus;
+import io.rumbo.customers.CustomerView;
+import io.rumbo.identity.CurrentUser;
+import io.rumbo.identity.UserManagement;
+import io.rumbo.sales.OpportunityManagement;
+import io.rumbo.sales.OpportunityView;
+import io.rumbo.sales.Stage;
+import io.rumbo.shared.DemoMode;
+import io.rumbo.shared.web.ListQuery;
+
+/** About 150 opportunities in every stage of the pipeline, for the demo company's accounts. */
+@Component
+@Order(60)
+class DemoOpportunities implements ApplicationRunner {
+
+	private static final Logger log = LoggerFactory.getLogger(DemoOpportunities.class);
+	private static final List<String> TOPICS = List.of("Renovación de mobiliario", "Suministro anual de papelería",
+			"Equipos informáticos", "Contrato de limpieza", "Máquinas de café", "Ampliación de oficina",
+			"Puestos de teletrabajo", "Material de higiene");
+
+	private final DemoMode demo;
+	private final UserManagement users;
+	private final CustomerManagement customers;
+	private final OpportunityManagement opportunities;
+	private final Clock clock;
+
+	DemoOpportunities(DemoMode demo, UserManagement users, CustomerManagement customers,
+			OpportunityManagement opportunities, Clock clock) {
+		this.demo = demo;
+		this.users = users;
+		this.customers = customers;
+		this.opportunities = opportunities;
+		this.clock = clock;
+	}
+
+	@Override
+	@Transactional
+	public void run(ApplicationArguments args) {
+		CurrentUser admin = users.actAs("admin").orElse(null);
+		if (!demo.enabled() || admin == null
+				|| !opportunities.list(admin, new OpportunityManagement.Filter(null, null, null, false)).isEmpty()) {
+			return;
+		}
+		List<CustomerView> accounts = customers.list(admin, new CustomerManagement.Filter(null, null, null, null, null,
+				null, false), ListQuery.of(0, 1, List.of("legalName"), CustomerManagement.SORTS, "legalName").unpaged())
+			.content()
+			.stream()
+			.filter(c -> c.ownerStaffId() != null && c.status() != CustomerStatus.LOST)
+			.toList();
+		List<Stage> stages = opportunities.stages();
+		Random random = new Random(42L);
+		LocalDate today = LocalDate.now(clock);
+		int created = 0;
+		for (int i = 0; i < accounts.size(); i += 3) {
+			CustomerView account = accounts.get(i);
+			Stage target = stages.get(random.nextInt(stages.size()));
+			LocalDate close = target.open() ? today.plusDays(10 + random.nextInt(120)) : today.minusDays(random.nextInt(80));
+			OpportunityView opportunity = opportunities.create(admin, new OpportunityManagement.OpportunityDetails(
+					account.id(), TOPICS.get(random.nextInt(TOPICS.size())) + " " + (2026 + random.nextInt(2)),
+					BigDecimal.valueOf(2_000 + random.nextInt(60) * 500), close, null, account.ownerStaffId(),
+					random.nextBoolean() ? "Visita comercial" : "Web", target.won() || target.open() ? null
+							: "Precio de la competencia"));
+			for (Stage stage : stages) {
+				if (stage.position() > target.position() || stage.position() == 1) {
+					continue;
+				}
+				if (stage.open() || stage.code().equals(target.code())) {
+					opportunities.moveTo(admin, opportunity.id(), stage.code());
+				}
+			}
+			created++;
+		}
+		log.info("Loaded the demo pipeline: {} opportunities", created);
+	}
+}

@@ -1,0 +1,144 @@
+package io.rumbo.sales.domain;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import org.jspecify.annotations.Nullable;
+
+import io.rumbo.sales.ForecastCategory;
+import io.rumbo.shared.money.Amounts;
+
+/** A deal being worked: it moves through stages and, once won, can become an order. */
+@Entity
+@Table(name = "sales_opportunity")
+public class Opportunity {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private @Nullable Long id;
+
+	private long customerId;
+
+	private String title;
+
+	private BigDecimal amount;
+
+	private LocalDate expectedClose;
+
+	private String stageCode;
+
+	@Enumerated(EnumType.STRING)
+	private ForecastCategory forecastCategory;
+
+	private long ownerStaffId;
+
+	private long ownerUnitId;
+
+	private @Nullable String source;
+
+	private @Nullable String lossReason;
+
+	private @Nullable Long orderId;
+
+	@Version
+	private long version;
+
+	protected Opportunity() {
+		this.title = "";
+		this.amount = BigDecimal.ZERO;
+		this.expectedClose = LocalDate.MIN;
+		this.stageCode = "";
+		this.forecastCategory = ForecastCategory.PIPELINE;
+	}
+
+	public Opportunity(long customerId, String stageCode) {
+		this();
+		this.customerId = customerId;
+		this.stageCode = stageCode;
+	}
+
+	public void describe(long customerId, String title, BigDecimal amount, LocalDate expectedClose,
+			ForecastCategory forecastCategory, long ownerStaffId, long ownerUnitId, @Nullable String source,
+			@Nullable String lossReason) {
+		this.customerId = customerId;
+		this.title = title;
+		this.amount = Amounts.price(amount);
+		this.expectedClose = expectedClose;
+		this.forecastCategory = forecastCategory;
+		this.ownerStaffId = ownerStaffId;
+		this.ownerUnitId = ownerUnitId;
+		this.source = source;
+		this.lossReason = lossReason;
+	}
+
+	/** Moving to a closed stage closes the forecast category too; reopening puts it back in the pipeline. */
+	public void moveTo(String stageCode, boolean open, boolean won) {
+		this.stageCode = stageCode;
+		if (!open) {
+			this.forecastCategory = won ? ForecastCategory.CLOSED : ForecastCategory.OMITTED;
+		}
+		else if (forecastCategory == ForecastCategory.CLOSED || forecastCategory == ForecastCategory.OMITTED) {
+			this.forecastCategory = ForecastCategory.PIPELINE;
+		}
+	}
+
+	public void convertedTo(long orderId) {
+		this.orderId = orderId;
+	}
+
+	public Map<String, Object> auditState() {
+		Map<String, Object> state = new LinkedHashMap<>();
+		state.put("customerId", customerId);
+		state.put("title", title);
+		state.put("amount", amount.toPlainString());
+		state.put("expectedClose", expectedClose.toString());
+		state.put("stage", stageCode);
+		state.put("forecastCategory", forecastCategory.name());
+		state.put("ownerStaffId", ownerStaffId);
+		state.put("lossReason", lossReason);
+		state.put("orderId", orderId);
+		return state;
+	}
+
+	public long id() {
+		if (id == null) {
+			throw new IllegalStateException("Opportunity not saved yet");
+		}
+		return id;
+	}
+
+	public long version() {
+		return version;
+	}
+
+	public String stageCode() {
+		return stageCode;
+	}
+
+	public long customerId() {
+		return customerId;
+	}
+
+	public long ownerStaffId() {
+		return ownerStaffId;
+	}
+
+	public @Nullable Long orderId() {
+		return orderId;
+	}
+
+	public String title() {
+		return title;
+	}
+}

@@ -1,0 +1,161 @@
+package io.rumbo.sales.web;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import io.rumbo.catalog.CatalogManagement;
+import io.rumbo.catalog.ProductFilter;
+import io.rumbo.customers.CustomerManagement;
+import io.rumbo.identity.CurrentUser;
+import io.rumbo.organization.StaffManagement;
+import io.rumbo.organization.StaffStatus;
+import io.rumbo.sales.OpportunityManagement;
+import io.rumbo.sales.OpportunityView;
+import io.rumbo.sales.OrderManagement;
+import io.rumbo.sales.OrderView;
+import io.rumbo.sales.Stage;
+import io.rumbo.shared.domain.ConflictException;
+import io.rumbo.shared.domain.ValidationFailedException;
+import io.rumbo.shared.web.Htmx;
+import io.rumbo.shared.web.ListQuery;
+import io.rumbo.shared.web.LocaleSupport;
+
+/** The pipeline board: a column per stage, cards moved by drag and drop (htmx), totals weighted by probability. */
+@Controller
+class OpportunityPageController {
+
+	private final OpportunityManagement opportunities;
+	private final CustomerManagement customers;
+	private final StaffManagement staff;
+	private final CatalogManagement catalog;
+	private final java.time.Clock clock;
+
+	OpportunityPageController(OpportunityManagement opportunities, CustomerManagement customers, StaffManagement staff,
+			CatalogManagement catalog, java.time.Clock clock) {
+		this.opportunities = opportunities;
+		this.customers = customers;
+		this.staff = staff;
+		this.catalog = catalog;
+		this.clock = clock;
+	}
+
+	@GetMapping("/opportunities")
+	String board(CurrentUser user, @RequestParam(required = false) @Nullable Long ownerStaffId,
+			HttpServletRequest request, Model model) {
+		boardModel(user, ownerStaffId, model);
+		model.addAttribute("customerOptions", customers.list(user, new CustomerManagement.Filter(null, null, null, null,
+				null, null, false), ListQuery.of(0, 1, List.of("legalName"), CustomerManagement.SORTS, "legalName").unpaged())
+			.content());
+		model.addAttribute("people", staff.list(user, new StaffManagement.StaffFilter(null, null, null, StaffStatus.ACTIVE,
+				false, null), ListQuery.of(0, 500, List.of("lastName"), StaffManagement.SORTS, "lastName")).content());
+		model.addAttribute("today", LocalDate.now(clock));
+		return Htmx.view(request, "sales/pipeline", "board");
+	}
+
+	/** A card dropped on a column; answers the redrawn board. */
+	@PostMapping("/opportunities/{id}/stage")
+	String move(CurrentUser user, @PathVariable long id, @RequestParam String stage,
+			@RequestParam(required = false) @Nullable Long ownerStaffId, Model model) {
+		opportunities.moveTo(user, id, stage);
+		boardModel(user, ownerStaffId, model);
+		return "sales/pipeline :: board";
+	}
+
+	@PostMapping("/opportunities")
+	String create(CurrentUser user, @RequestParam long customerId, @RequestParam String title,
+			@RequestParam BigDecimal amount,
+			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate expectedClose,
+			RedirectAttributes redirect) {
+		try {
+			OpportunityView created = opportunities.create(user, new OpportunityManagement.OpportunityDetails(customerId,
+					title, amount, expectedClose, null, null, null, null));
+			redirect.addFlashAttribute("flash", "sales.opportunity.created");
+			return "redirect:/opportunities/" + created.id();
+		}
+		catch (ValidationFailedException ex) {
+			redirect.addFlashAttribute("flash", ex.errors().get(0).messageKey());
+			redirect.addFlashAttribute("flashKind", "danger");
+			return "redirect:/opportunities";
+		}
+	}
+
+	@GetMapping("/opportunities/{id}")
+	String opportunity(CurrentUser user, @PathVariable long id, Model model) {
+		OpportunityView opportunity = opportunities.get(user, id);
+		Map<String, Stage> stages = new LinkedHashMap<>();
+		opportunities.stages().forEach(s -> stages.put(s.code(), s));
+		model.addAttribute("opportunity", opportunity);
+		model.addAttribute("stages", stages);
+		model.addAttribute("stage", stages.get(opportunity.stageCode()));
+		model.addAttribute("lang", language());
+		model.addAttribute("products", catalog.products(new ProductFilter(null, null, true),
+				ListQuery.of(0, 1, List.of("sku"), CatalogManagement.PRODUCT_SORTS, "sku").unpaged()).content());
+		return "sales/opportunity";
+	}
+
+	@PostMapping("/opportunities/{id}/order")
+	String order(CurrentUser user, @PathVariable long id, @RequestParam long productId, @RequestParam BigDecimal quantity,
+			@RequestParam(required = false) @Nullable BigDecimal unitPrice, RedirectAttributes redirect) {
+		try {
+			OrderView order = opportunities.createOrder(user, id,
+					List.of(new OrderManagement.NewLine(productId, quantity, unitPrice, null)), List.of());
+			redirect.addFlashAttribute("flash", "sales.order.created");
+			return "redirect:/orders/" + order.id();
+		}
+		catch (ValidationFailedException ex) {
+			redirect.addFlashAttribute("flash", ex.errors().get(0).messageKey());
+			redirect.addFlashAttribute("flashKind", "danger");
+		}
+		catch (ConflictException ex) {
+			redirect.addFlashAttribute("flash", ex.messageKey());
+			redirect.addFlashAttribute("flashKind", "warning");
+		}
+		return "redirect:/opportunities/" + id;
+	}
+
+	private void boardModel(CurrentUser user, @Nullable Long ownerStaffId, Model model) {
+		List<Stage> stages = opportunities.stages();
+		List<OpportunityView> all = opportunities.list(user,
+				new OpportunityManagement.Filter(ownerStaffId, null, null, false));
+		Map<String, List<OpportunityView>> columns = new LinkedHashMap<>();
+		stages.forEach(s -> columns.put(s.code(), new java.util.ArrayList<>()));
+		LocalDate closedSince = LocalDate.now(clock).minusDays(90);
+		for (OpportunityView o : all) {
+			Stage stage = stages.stream().filter(s -> s.code().equals(o.stageCode())).findFirst().orElseThrow();
+			// Closed deals stay on the board for a quarter, then only in the list and the API.
+			if (stage.open() || !o.expectedClose().isBefore(closedSince)) {
+				columns.get(o.stageCode()).add(o);
+			}
+		}
+		Map<String, BigDecimal> columnAmounts = new LinkedHashMap<>();
+		columns.forEach((code, cards) -> columnAmounts.put(code,
+				cards.stream().map(OpportunityView::amount).reduce(BigDecimal.ZERO, BigDecimal::add)));
+		model.addAttribute("stages", stages);
+		model.addAttribute("columns", columns);
+		model.addAttribute("columnAmounts", columnAmounts);
+		model.addAttribute("totals", opportunities.totals(all));
+		model.addAttribute("ownerStaffId", ownerStaffId);
+		model.addAttribute("lang", language());
+		model.addAttribute("mayWork", OpportunityManagement.mayWork(user));
+	}
+
+	private static String language() {
+		return LocaleSupport.supported(LocaleContextHolder.getLocale()).getLanguage();
+	}
+}

@@ -1,0 +1,129 @@
+package io.rumbo.sales.web;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.rumbo.identity.CurrentUser;
+import io.rumbo.sales.ForecastCategory;
+import io.rumbo.sales.OpportunityManagement;
+import io.rumbo.sales.OpportunityView;
+import io.rumbo.sales.OrderManagement;
+import io.rumbo.sales.OrderView;
+import io.rumbo.sales.Stage;
+import io.rumbo.shared.domain.ValidationFailedException;
+import io.rumbo.shared.web.ListQuery;
+import io.rumbo.shared.web.PageResponse;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+@RestController
+@RequestMapping("/api/v1/opportunities")
+@Tag(name = "Opportunities", description = "The pipeline: stages with probabilities, stage history, orders from won deals")
+class OpportunityRestController {
+
+	record OpportunityRequest(@Nullable Long version, @NotNull Long customerId, @NotBlank @Size(max = 200) String title,
+			@NotNull BigDecimal amount, @NotNull LocalDate expectedClose, @Nullable ForecastCategory forecastCategory,
+			@Nullable Long ownerStaffId, @Nullable @Size(max = 100) String source,
+			@Nullable @Size(max = 300) String lossReason) {
+
+		OpportunityManagement.OpportunityDetails details() {
+			return new OpportunityManagement.OpportunityDetails(customerId, title, amount, expectedClose, forecastCategory,
+					ownerStaffId, source, lossReason);
+		}
+	}
+
+	record StageRequest(@NotBlank String stage) {
+	}
+
+	record OrderRequest(@NotNull @Valid List<OrderRestController.LineRequest> lines,
+			@Nullable @Valid List<OrderRestController.CreditRequest> credits) {
+	}
+
+	private final OpportunityManagement opportunities;
+
+	OpportunityRestController(OpportunityManagement opportunities) {
+		this.opportunities = opportunities;
+	}
+
+	@GetMapping("/stages")
+	@Operation(summary = "The pipeline stages in order, with their default probability")
+	List<Stage> stages() {
+		return opportunities.stages();
+	}
+
+	@GetMapping
+	@Operation(summary = "List opportunities", description = "Filters: ownerStaffId, customerId, stage, open "
+			+ "(only open stages). Sort keys: expectedClose, amount, title.")
+	PageResponse<OpportunityView> list(CurrentUser actor, @RequestParam(required = false) @Nullable Long ownerStaffId,
+			@RequestParam(required = false) @Nullable Long customerId, @RequestParam(required = false) @Nullable String stage,
+			@RequestParam(defaultValue = "false") boolean open, @RequestParam(required = false) @Nullable Integer page,
+			@RequestParam(required = false) @Nullable Integer size,
+			@RequestParam(required = false) @Nullable List<String> sort) {
+		return opportunities.page(actor, new OpportunityManagement.Filter(ownerStaffId, customerId, stage, open),
+				ListQuery.of(page, size, sort, OpportunityManagement.SORTS, "expectedClose"));
+	}
+
+	@GetMapping("/totals")
+	@Operation(summary = "Open pipeline of the filter: count, amount and amount weighted by stage probability")
+	OpportunityManagement.PipelineTotals totals(CurrentUser actor,
+			@RequestParam(required = false) @Nullable Long ownerStaffId,
+			@RequestParam(required = false) @Nullable Long customerId) {
+		return opportunities.totals(opportunities.list(actor,
+				new OpportunityManagement.Filter(ownerStaffId, customerId, null, true)));
+	}
+
+	@GetMapping("/{id}")
+	OpportunityView get(CurrentUser actor, @PathVariable long id) {
+		return opportunities.get(actor, id);
+	}
+
+	@PostMapping
+	ResponseEntity<OpportunityView> create(CurrentUser actor, @Valid @RequestBody OpportunityRequest request) {
+		OpportunityView created = opportunities.create(actor, request.details());
+		return ResponseEntity.created(URI.create("/api/v1/opportunities/" + created.id())).body(created);
+	}
+
+	@PutMapping("/{id}")
+	OpportunityView update(CurrentUser actor, @PathVariable long id, @Valid @RequestBody OpportunityRequest request) {
+		if (request.version() == null) {
+			throw ValidationFailedException.of("version", "shared.validation.required");
+		}
+		return opportunities.update(actor, id, request.version(), request.details());
+	}
+
+	@PostMapping("/{id}/stage")
+	@Operation(summary = "Move to a stage (kept in the stage history with its date)")
+	OpportunityView move(CurrentUser actor, @PathVariable long id, @Valid @RequestBody StageRequest request) {
+		return opportunities.moveTo(actor, id, request.stage());
+	}
+
+	@PostMapping("/{id}/order")
+	@Operation(summary = "Book the order of a won opportunity (once); credits default to the opportunity's owner")
+	ResponseEntity<OrderView> order(CurrentUser actor, @PathVariable long id, @Valid @RequestBody OrderRequest request) {
+		OrderView order = opportunities.createOrder(actor, id,
+				request.lines().stream()
+					.map(l -> new OrderManagement.NewLine(l.productId(), l.quantity(), l.unitPrice(), l.discountPercent()))
+					.toList(),
+				request.credits() == null ? List.of()
+						: request.credits().stream().map(c -> new OrderManagement.NewCredit(c.staffId(), c.sharePercent())).toList());
+		return ResponseEntity.created(URI.create("/api/v1/orders/" + order.id())).body(order);
+	}
+}
