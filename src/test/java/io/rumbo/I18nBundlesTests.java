@@ -102,6 +102,9 @@ class I18nBundlesTests {
 		for (io.rumbo.sales.ForecastCategory v : io.rumbo.sales.ForecastCategory.values()) {
 			expected.add("sales.forecast." + v);
 		}
+		for (io.rumbo.sales.ActivityType v : io.rumbo.sales.ActivityType.values()) {
+			expected.add("sales.activityType." + v);
+		}
 		for (io.rumbo.sales.OrderStatus v : io.rumbo.sales.OrderStatus.values()) {
 			expected.add("sales.status." + v);
 		}

@@ -175,6 +175,20 @@ class BrowserJourneyTests {
 		screenshot("order-booked");
 	}
 
+	@Test
+	void repLogsAVisitOnTheAgenda() {
+		signIn("rep");
+		open("/agenda");
+		WebElement customer = browser.findElement(By.id("customerId"));
+		String customerName = new org.openqa.selenium.support.ui.Select(customer).getFirstSelectedOption().getText();
+		new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("type"))).selectByValue("VISIT");
+		browser.findElement(By.id("outcome")).sendKeys("Quiere renovar las sillas");
+		click(By.id("log-button"));
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("agenda-days"), "Quiere renovar las sillas"));
+		assertThat(browser.findElement(By.id("agenda-days")).getText()).contains(customerName);
+		screenshot("agenda");
+	}
+
 	/** Clicks after scrolling the element to the middle of the window at once (Bootstrap makes scrolling smooth). */
 	private void click(By locator) {
 		WebElement element = wait.until(ExpectedConditions.presenceOfElementLocated(locator));

@@ -43,7 +43,7 @@ class PageScenarioTests {
 				"/organization/units/" + unit, "/organization/staff", "/organization/staff/" + person,
 				"/organization/vacancies", "/account", "/catalog/products", "/catalog/products/" + product,
 				"/catalog/lines", "/customers", "/customers/" + customer, "/orders", "/orders?from=2025-01-01",
-				"/orders/" + order, "/opportunities", "/opportunities/" + opportunity);
+				"/orders/" + order, "/opportunities", "/opportunities/" + opportunity, "/agenda", "/activities", "/activities?done=true");
 		for (String lang : List.of("en", "es")) {
 			WebSession browser = new WebSession();
 			browser.signIn(port, user, "demo");
@@ -95,7 +95,7 @@ class PageScenarioTests {
 		WebSession manager = new WebSession();
 		manager.signIn(port, "manager", "demo");
 		for (String list : List.of("/organization/staff", "/organization/units", "/organization/vacancies",
-				"/catalog/products", "/customers", "/orders")) {
+				"/catalog/products", "/customers", "/orders", "/activities")) {
 			HttpResponse<String> csv = manager.get(port, list + "?format=csv");
 			assertThat(csv.statusCode()).as(list).isEqualTo(200);
 			assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");

@@ -1,0 +1,84 @@
+package io.rumbo.scenarios;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import io.rumbo.support.Api;
+import io.rumbo.support.RumboIntegrationTest;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Visits and other activities over real HTTP: own records for salespeople, the team's for managers. */
+@RumboIntegrationTest
+class ActivityApiScenarioTests extends ApiTestSupport {
+
+	@LocalServerPort
+	int port;
+
+	Api api;
+
+	@BeforeEach
+	void setUp() {
+		api = new Api(port);
+		ensureExtraRoleUsers(api);
+	}
+
+	@Test
+	void aSalespersonLogsVisitsForTheirAccountsAndTheManagerSeesThem() {
+		long lucia = api.get("/api/v1/staff/me", "rep").json().get("id").asLong();
+		long customer = api.get("/api/v1/customers?size=1&status=ACTIVE", "rep").json().get("content").get(0).get("id")
+			.asLong();
+		Map<String, Object> visit = activity(customer, "VISIT", LocalDate.now().toString(), true);
+		visit.put("ownerStaffId", staffByName(api, "Ane Goñi").get("id").asLong());
+		JsonNode logged = api.post("/api/v1/activities", "rep", visit).json();
+		assertThat(logged.get("ownerStaffId").asLong()).as("a salesperson's activities are their own").isEqualTo(lucia);
+		assertThat(logged.get("doneOn").asString()).isEqualTo(LocalDate.now().toString());
+
+		long id = logged.get("id").asLong();
+		assertThat(api.get("/api/v1/activities/" + id, "manager").status()).isEqualTo(200);
+		assertThat(api.get("/api/v1/activities/" + id, "pablo.romero").status()).isEqualTo(404);
+		JsonNode team = api.get("/api/v1/activities?staffId=" + lucia + "&done=true&type=VISIT&size=500", "manager").json();
+		assertThat(team.get("content")).anySatisfy(a -> assertThat(a.get("id").asLong()).isEqualTo(id));
+
+		Map<String, Object> edit = activity(customer, "VISIT", LocalDate.now().toString(), true);
+		edit.put("version", logged.get("version").asLong());
+		edit.put("outcome", "Pide presupuesto");
+		assertThat(api.put("/api/v1/activities/" + id, "rep", edit).status()).isEqualTo(200);
+		assertThat(api.put("/api/v1/activities/" + id, "rep", edit).status()).as("stale").isEqualTo(409);
+	}
+
+	@Test
+	void activitiesNeedACustomerTheAuthorMaySee() {
+		long other = api.get("/api/v1/customers?size=1&q=Bilbao", "director").json().get("content").get(0).get("id").asLong();
+		Api.Response refused = api.post("/api/v1/activities", "rep", activity(other, "CALL", LocalDate.now().toString(), false));
+		assertThat(refused.status()).isEqualTo(400);
+		assertThat(refused.json().get("errors").get(0).get("field").asString()).isEqualTo("customerId");
+		assertThat(api.post("/api/v1/activities", "viewer", activity(other, "CALL", LocalDate.now().toString(), false))
+			.status()).isEqualTo(403);
+	}
+
+	@Test
+	void theDemoTeamHasAQuarterOfActivities() {
+		JsonNode all = api.get("/api/v1/activities?size=1", "director").json();
+		assertThat(all.get("page").get("totalElements").asLong()).isGreaterThan(1000);
+		JsonNode planned = api.get("/api/v1/activities?size=1&done=false&from=" + LocalDate.now(), "rep").json();
+		assertThat(planned.get("page").get("totalElements").asLong()).as("the coming weeks are planned").isPositive();
+	}
+
+	private static Map<String, Object> activity(long customer, String type, String date, boolean done) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("customerId", customer);
+		body.put("type", type);
+		body.put("plannedOn", date);
+		body.put("doneOn", done ? date : null);
+		body.put("durationMinutes", 45);
+		body.put("outcome", done ? "Interesado" : null);
+		return body;
+	}
+}
