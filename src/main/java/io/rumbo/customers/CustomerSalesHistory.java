@@ -7,7 +7,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a customer bought, for the customer page. Declared here and implemented by the sales module, because sales
+ * What a customer bought, and the visits and open opportunities around it, for the customer page. Declared here and implemented by the sales module, because sales
  * comes later in the dependency order and customers must not depend on it.
  */
 public interface CustomerSalesHistory {
@@ -19,9 +19,18 @@ public interface CustomerSalesHistory {
 	record RecentOrder(long id, String orderNumber, LocalDate orderDate, BigDecimal net, BigDecimal margin) {
 	}
 
+	/** A visit, call or other activity; {@code type} is the sales module's activity type name. */
+	record RecentActivity(long id, String type, LocalDate plannedOn, @Nullable LocalDate doneOn,
+			@Nullable String outcome) {
+	}
+
+	record OpenOpportunity(long id, String title, BigDecimal amount, String stageCode, LocalDate expectedClose) {
+	}
+
 	/** Repeat-customer facts derived from booked orders. */
 	record Facts(@Nullable LocalDate firstPurchase, @Nullable LocalDate lastPurchase, long orders, BigDecimal net,
-			BigDecimal margin, List<Year> years, List<RecentOrder> recent) {
+			BigDecimal margin, List<Year> years, List<RecentOrder> recent, List<RecentActivity> activities,
+			List<OpenOpportunity> opportunities) {
 
 		public boolean hasBought() {
 			return firstPurchase != null;

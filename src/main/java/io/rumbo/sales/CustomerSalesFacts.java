@@ -13,7 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.rumbo.customers.CustomerSalesHistory;
 
-/** A customer's purchases by year, first and last purchase and retention, in two queries. */
+/** A customer's purchases by year, first and last purchase, retention, recent activities and open deals. */
 @Service
 class CustomerSalesFacts implements CustomerSalesHistory {
 
@@ -62,7 +62,26 @@ class CustomerSalesFacts implements CustomerSalesHistory {
 			.stream()
 			.limit(RECENT)
 			.toList();
+		List<RecentActivity> activities = jdbc.sql("""
+				SELECT id, activity_type, planned_on, done_on, outcome FROM sales_activity
+				WHERE customer_id = :customer ORDER BY planned_on DESC, id DESC""")
+			.param("customer", customerId)
+			.query((rs, n) -> new RecentActivity(rs.getLong(1), rs.getString(2), rs.getObject(3, LocalDate.class),
+					rs.getObject(4, LocalDate.class), rs.getString(5)))
+			.list()
+			.stream()
+			.limit(RECENT)
+			.toList();
+		List<OpenOpportunity> opportunities = jdbc.sql("""
+				SELECT o.id, o.title, o.amount, o.stage_code, o.expected_close FROM sales_opportunity o
+				JOIN sales_stage s ON s.code = o.stage_code
+				WHERE o.customer_id = :customer AND s.outcome = 'OPEN' ORDER BY o.expected_close""")
+			.param("customer", customerId)
+			.query((rs, n) -> new OpenOpportunity(rs.getLong(1), rs.getString(2), rs.getBigDecimal(3), rs.getString(4),
+					rs.getObject(5, LocalDate.class)))
+			.list();
 		return new Facts(rows.isEmpty() ? null : rows.get(0).first(),
-				rows.isEmpty() ? null : rows.get(rows.size() - 1).last(), orders, net, margin, result, recent);
+				rows.isEmpty() ? null : rows.get(rows.size() - 1).last(), orders, net, margin, result, recent, activities,
+				opportunities);
 	}
 }
