@@ -124,6 +124,12 @@ public class CustomerManagement {
 		return ownership.of(customerId);
 	}
 
+	/** Whether the user may see the account (for other modules that attach records to accounts). */
+	@Transactional(readOnly = true)
+	public boolean isVisible(CurrentUser actor, long customerId) {
+		return queries.customer(scopes.of(actor), customerId) != null;
+	}
+
 	/** Whether the user may change this account (pages offer the edit buttons accordingly). */
 	@Transactional(readOnly = true)
 	public boolean mayEdit(CurrentUser actor, CustomerView customer) {

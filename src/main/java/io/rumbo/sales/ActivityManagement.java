@@ -128,7 +128,7 @@ public class ActivityManagement {
 		DataScope scope = scopes.of(actor);
 		boolean companyWide = actor.hasAny(Role.ADMIN, Role.DIRECTOR);
 		var customer = customers.find(d.customerId());
-		if (customer.isEmpty() || (!companyWide && !visible(actor, d.customerId()))) {
+		if (customer.isEmpty() || (!companyWide && !customerManagement.isVisible(actor, d.customerId()))) {
 			errors.add(new FieldError("customerId", "sales.order.customer.unknown"));
 		}
 		if (d.contactId() != null && customer.isPresent() && customerManagementContacts(actor, d.customerId())
@@ -178,15 +178,6 @@ public class ActivityManagement {
 		}
 	}
 
-	private boolean visible(CurrentUser actor, long customerId) {
-		try {
-			customerManagement.get(actor, customerId);
-			return true;
-		}
-		catch (NotFoundException ex) {
-			return false;
-		}
-	}
 
 	private List<ActivityView> rows(String whereOrderLimit, Map<String, Object> params) {
 		List<ActivityView> raw = jdbc.sql("SELECT a.* FROM sales_activity a" + whereOrderLimit)

@@ -247,7 +247,8 @@ public class OpportunityManagement {
 			errors.add(new FieldError("amount", "sales.opportunity.amount.invalid"));
 		}
 		var customer = customers.find(d.customerId());
-		if (customer.isEmpty() || customer.get().archived() || (!companyWide && !visible(actor, d.customerId()))) {
+		if (customer.isEmpty() || customer.get().archived()
+				|| (!companyWide && !customerManagement.isVisible(actor, d.customerId()))) {
 			errors.add(new FieldError("customerId", "sales.order.customer.unknown"));
 		}
 		Long owner = d.ownerStaffId();
@@ -277,15 +278,6 @@ public class OpportunityManagement {
 				d.lossReason() == null || d.lossReason().isBlank() ? null : d.lossReason().trim());
 	}
 
-	private boolean visible(CurrentUser actor, long customerId) {
-		try {
-			customerManagement.get(actor, customerId);
-			return true;
-		}
-		catch (NotFoundException ex) {
-			return false;
-		}
-	}
 
 	private void recordStage(Opportunity opportunity, CurrentUser actor) {
 		jdbc.sql("""

@@ -228,7 +228,7 @@ public class OrderManagement {
 		boolean companyWide = actor.hasAny(Role.ADMIN, Role.DIRECTOR);
 		var customer = customers.find(details.customerId());
 		boolean customerVisible = customer.isPresent() && !customer.get().archived() && (companyWide
-				|| isVisibleCustomer(actor, details.customerId()));
+				|| customerManagement.isVisible(actor, details.customerId()));
 		if (!customerVisible) {
 			errors.add(new FieldError("customerId", "sales.order.customer.unknown"));
 		}
@@ -288,15 +288,6 @@ public class OrderManagement {
 				credits);
 	}
 
-	private boolean isVisibleCustomer(CurrentUser actor, long customerId) {
-		try {
-			customerManagement.get(actor, customerId);
-			return true;
-		}
-		catch (NotFoundException ex) {
-			return false;
-		}
-	}
 
 	private List<OrderCredit> credits(CurrentUser actor, DataScope scope, boolean companyWide, List<NewCredit> requested,
 			LocalDate orderDate, List<FieldError> errors) {
