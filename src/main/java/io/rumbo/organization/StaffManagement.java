@@ -79,6 +79,13 @@ public class StaffManagement {
 		return queries.staff(scopes.of(actor), toQueryFilter(filter), query);
 	}
 
+	/** The people directly in a unit (not its sub-units), as the user may see them. */
+	@Transactional(readOnly = true)
+	public List<StaffView> members(CurrentUser actor, long unitId) {
+		return queries.staff(scopes.of(actor), new OrgQueries.StaffFilter(null, Set.of(unitId), null, null, false, null),
+				ListQuery.of(0, 1, List.of("lastName"), OrgQueries.STAFF_SORTS, "lastName").unpaged()).content();
+	}
+
 	/** Every matching person, one at a time, for exports of any size. */
 	@Transactional(readOnly = true)
 	public void each(CurrentUser actor, StaffFilter filter, ListQuery query, Consumer<StaffView> sink) {
@@ -97,7 +104,11 @@ public class StaffManagement {
 
 	@Transactional(readOnly = true)
 	public StaffView get(CurrentUser actor, long id) {
-		StaffView view = queries.staffById(scopes.of(actor), id);
+		return get(scopes.of(actor), id);
+	}
+
+	private StaffView get(DataScope scope, long id) {
+		StaffView view = queries.staffById(scope, id);
 		if (view == null) {
 			throw new NotFoundException("staff", id);
 		}
@@ -112,7 +123,10 @@ public class StaffManagement {
 	/** Whether the user may edit this person (used by pages to offer the edit button). */
 	@Transactional(readOnly = true)
 	public boolean mayEdit(CurrentUser actor, StaffView person) {
-		DataScope scope = scopes.of(actor);
+		return mayEdit(actor, scopes.of(actor), person);
+	}
+
+	private static boolean mayEdit(CurrentUser actor, DataScope scope, StaffView person) {
 		// A manager edits their people, not their own record (role, status, unit are for someone above them).
 		if (!scope.all() && Long.valueOf(person.id()).equals(scope.ownStaffId())) {
 			return false;
@@ -130,7 +144,7 @@ public class StaffManagement {
 		if (!isEditor(actor)) {
 			throw new AccessRefusedException("staff");
 		}
-		validate(actor, null, details);
+		validate(scopes.of(actor), null, details);
 		Staff person = new Staff(details.employeeNumber().trim(), details.firstName().trim(), details.lastName().trim(),
 				details.hireDate(), details.unitId(), details.jobRole(), details.qualificationLevel());
 		person.describe(details.employeeNumber().trim(), details.firstName().trim(), details.lastName().trim(),
@@ -146,15 +160,17 @@ public class StaffManagement {
 
 	@Transactional
 	public StaffView update(CurrentUser actor, long id, long version, StaffDetails details) {
-		StaffView current = get(actor, id);
-		if (!mayEdit(actor, current)) {
+		// One scope for the whole edit: reading, the right to edit and the target unit all answer to it.
+		DataScope scope = scopes.of(actor);
+		StaffView current = get(scope, id);
+		if (!mayEdit(actor, scope, current)) {
 			throw new AccessRefusedException("staff");
 		}
 		Staff person = staff.findById(id).orElseThrow(() -> new NotFoundException("staff", id));
 		if (person.version() != version) {
 			throw new StaleVersionException(version, current);
 		}
-		validate(actor, person, details);
+		validate(scope, person, details);
 		var before = person.auditState();
 		person.describe(details.employeeNumber().trim(), details.firstName().trim(), details.lastName().trim(),
 				blankToNull(details.email()), blankToNull(details.phone()), details.hireDate(), details.jobRole(),
@@ -168,14 +184,15 @@ public class StaffManagement {
 		}
 		staff.saveAndFlush(person);
 		audit.record("STAFF", id, "UPDATE", before, person.auditState(), person.fullName());
-		return get(actor, id);
+		return get(scope, id);
 	}
 
 	/** Archives a person who left: they stay in history and in past reports, but no longer count or appear in lists. */
 	@Transactional
 	public void archive(CurrentUser actor, long id, @Nullable LocalDate date) {
-		StaffView current = get(actor, id);
-		if (!mayEdit(actor, current)) {
+		DataScope scope = scopes.of(actor);
+		StaffView current = get(scope, id);
+		if (!mayEdit(actor, scope, current)) {
 			throw new AccessRefusedException("staff");
 		}
 		Staff person = staff.findById(id).orElseThrow(() -> new NotFoundException("staff", id));
@@ -189,7 +206,7 @@ public class StaffManagement {
 		audit.record("STAFF", id, "ARCHIVE", before, person.auditState(), person.fullName());
 	}
 
-	private void validate(CurrentUser actor, @Nullable Staff existing, StaffDetails details) {
+	private void validate(DataScope scope, @Nullable Staff existing, StaffDetails details) {
 		List<ValidationFailedException.FieldError> errors = new ArrayList<>();
 		String number = details.employeeNumber() == null ? "" : details.employeeNumber().trim();
 		if (!number.matches("[A-Za-z0-9_.-]{1,32}")) {
@@ -201,7 +218,7 @@ public class StaffManagement {
 					number));
 		}
 		OrgUnit unit = units.findById(details.unitId()).orElse(null);
-		if (unit == null || unit.archived() || !scopes.of(actor).managesUnit(details.unitId())) {
+		if (unit == null || unit.archived() || !scope.managesUnit(details.unitId())) {
 			errors.add(new ValidationFailedException.FieldError("unitId", "organization.staff.unit.unknown"));
 		}
 		if (details.qualificationLevel() < MIN_QUALIFICATION || details.qualificationLevel() > MAX_QUALIFICATION) {

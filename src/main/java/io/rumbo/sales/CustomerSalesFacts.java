@@ -54,24 +54,20 @@ class CustomerSalesFacts implements CustomerSalesHistory {
 		}
 		List<RecentOrder> recent = jdbc.sql("""
 				SELECT id, order_number, order_date, net_amount, margin_amount FROM sales_order
-				WHERE customer_id = :customer AND status = 'BOOKED' ORDER BY order_date DESC, id DESC""")
+				WHERE customer_id = :customer AND status = 'BOOKED' ORDER BY order_date DESC, id DESC LIMIT :recent""")
 			.param("customer", customerId)
+			.param("recent", RECENT)
 			.query((rs, n) -> new RecentOrder(rs.getLong(1), rs.getString(2), rs.getObject(3, LocalDate.class),
 					rs.getBigDecimal(4), rs.getBigDecimal(5)))
-			.list()
-			.stream()
-			.limit(RECENT)
-			.toList();
+			.list();
 		List<RecentActivity> activities = jdbc.sql("""
 				SELECT id, activity_type, planned_on, done_on, outcome FROM sales_activity
-				WHERE customer_id = :customer ORDER BY planned_on DESC, id DESC""")
+				WHERE customer_id = :customer ORDER BY planned_on DESC, id DESC LIMIT :recent""")
 			.param("customer", customerId)
+			.param("recent", RECENT)
 			.query((rs, n) -> new RecentActivity(rs.getLong(1), rs.getString(2), rs.getObject(3, LocalDate.class),
 					rs.getObject(4, LocalDate.class), rs.getString(5)))
-			.list()
-			.stream()
-			.limit(RECENT)
-			.toList();
+			.list();
 		List<OpenOpportunity> opportunities = jdbc.sql("""
 				SELECT o.id, o.title, o.amount, o.stage_code, o.expected_close FROM sales_opportunity o
 				JOIN sales_stage s ON s.code = o.stage_code

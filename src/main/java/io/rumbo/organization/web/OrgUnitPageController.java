@@ -25,7 +25,6 @@ import io.rumbo.organization.OrgUnitKind;
 import io.rumbo.organization.OrgUnitManagement;
 import io.rumbo.organization.OrgUnitView;
 import io.rumbo.organization.StaffManagement;
-import io.rumbo.organization.StaffView;
 import io.rumbo.organization.domain.OrgQueries;
 import io.rumbo.shared.domain.ConflictException;
 import io.rumbo.shared.domain.StaleVersionException;
@@ -87,11 +86,10 @@ class OrgUnitPageController {
 		model.addAttribute("ancestors", units.ancestors(id));
 		model.addAttribute("children", units.children(user, id));
 		model.addAttribute("positions", units.positions(user, id));
-		PageResponse<StaffView> people = staff.list(user,
+		model.addAttribute("people", staff.members(user, id));
+		model.addAttribute("subtreeCount", staff.list(user,
 				new StaffManagement.StaffFilter(null, id, null, null, false, null),
-				ListQuery.of(0, 500, List.of("lastName"), OrgQueries.STAFF_SORTS, "lastName"));
-		model.addAttribute("people", people.content().stream().filter(p -> p.unitId() == id).toList());
-		model.addAttribute("subtreeCount", people.page().totalElements());
+				ListQuery.of(0, 1, null, OrgQueries.STAFF_SORTS, "lastName")).page().totalElements());
 		model.addAttribute("mayShape", user.hasAny(Role.ADMIN, Role.DIRECTOR));
 		model.addAttribute("mayPlan", user.hasAny(Role.ADMIN, Role.DIRECTOR, Role.MANAGER)
 				&& units.assignableUnits(user).stream().anyMatch(u -> u.id() == id));
