@@ -3,6 +3,7 @@ package io.rumbo.customers;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
@@ -38,4 +39,11 @@ public interface CustomerSalesHistory {
 	}
 
 	Facts of(long customerId);
+
+	/** An order of the sales module, as service cases and ratings refer to it. */
+	record OrderRef(long id, String orderNumber) {
+	}
+
+	/** The customer's order with this order number or external number, if there is one. */
+	Optional<OrderRef> order(long customerId, String numberOrExternal);
 }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -79,5 +80,17 @@ class CustomerSalesFacts implements CustomerSalesHistory {
 		return new Facts(rows.isEmpty() ? null : rows.get(0).first(),
 				rows.isEmpty() ? null : rows.get(rows.size() - 1).last(), orders, net, margin, result, recent, activities,
 				opportunities);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<OrderRef> order(long customerId, String numberOrExternal) {
+		return jdbc.sql("""
+				SELECT id, order_number FROM sales_order
+				WHERE customer_id = :customer AND (order_number = :number OR external_number = :number)""")
+			.param("customer", customerId)
+			.param("number", numberOrExternal.trim())
+			.query((rs, n) -> new OrderRef(rs.getLong(1), rs.getString(2)))
+			.optional();
 	}
 }

@@ -39,7 +39,11 @@ class PageScenarioTests {
 		long opportunity = jdbc.sql("""
 				SELECT MIN(o.id) FROM sales_opportunity o JOIN org_staff s ON s.id = o.owner_staff_id
 				WHERE s.last_name = 'García Martín'""").query(Long.class).single();
-		List<String> pages = List.of("/organization/chart", "/organization/chart?asOf=2025-01-01", "/organization/units",
+		long serviceCase = jdbc.sql("""
+				SELECT MIN(sc.id) FROM customer_service_case sc JOIN org_staff s ON s.id = sc.staff_id
+				WHERE s.last_name = 'García Martín'""").query(Long.class).single();
+		List<String> pages = List.of("/service-cases", "/service-cases?open=true&priority=HIGH",
+				"/service-cases/" + serviceCase, "/service-cases/new?customerId=" + customer, "/organization/chart", "/organization/chart?asOf=2025-01-01", "/organization/units",
 				"/organization/units/" + unit, "/organization/staff", "/organization/staff/" + person,
 				"/organization/vacancies", "/account", "/catalog/products", "/catalog/products/" + product,
 				"/catalog/lines", "/customers", "/customers/" + customer, "/orders", "/orders?from=2025-01-01",
@@ -95,7 +99,7 @@ class PageScenarioTests {
 		WebSession manager = new WebSession();
 		manager.signIn(port, "manager", "demo");
 		for (String list : List.of("/organization/staff", "/organization/units", "/organization/vacancies",
-				"/catalog/products", "/customers", "/orders", "/activities")) {
+				"/catalog/products", "/customers", "/orders", "/activities", "/service-cases")) {
 			HttpResponse<String> csv = manager.get(port, list + "?format=csv");
 			assertThat(csv.statusCode()).as(list).isEqualTo(200);
 			assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");

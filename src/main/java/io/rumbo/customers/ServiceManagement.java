@@ -1,0 +1,301 @@
+package io.rumbo.customers;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.rumbo.customers.domain.OwnershipHistory;
+import io.rumbo.customers.domain.ServiceCase;
+import io.rumbo.customers.domain.ServiceCaseRepository;
+import io.rumbo.customers.domain.ServiceQueries;
+import io.rumbo.identity.AuditTrail;
+import io.rumbo.identity.CurrentUser;
+import io.rumbo.identity.Role;
+import io.rumbo.organization.DataScopes;
+import io.rumbo.organization.OrgDirectory;
+import io.rumbo.shared.domain.AccessRefusedException;
+import io.rumbo.shared.domain.NotFoundException;
+import io.rumbo.shared.domain.StaleVersionException;
+import io.rumbo.shared.domain.ValidationFailedException;
+import io.rumbo.shared.domain.ValidationFailedException.FieldError;
+import io.rumbo.shared.web.ListQuery;
+import io.rumbo.shared.web.PageResponse;
+
+/**
+ * After-sales service: cases and satisfaction ratings. Whoever may edit an account records its cases and ratings;
+ * each is attributed to the salesperson who owned the relationship on the day it was opened or rated, so service
+ * quality can later be measured per person and unit. Ratings are facts: recorded once, never edited.
+ */
+@Service
+public class ServiceManagement {
+
+	public static final Map<String, String> CASE_SORTS = ServiceQueries.CASE_SORTS;
+
+	public static final Map<String, String> RATING_SORTS = ServiceQueries.RATING_SORTS;
+
+	public record CaseFilter(@Nullable String q, @Nullable Long customerId, @Nullable Long staffId,
+			@Nullable Long unitId, @Nullable Boolean open, @Nullable CasePriority priority,
+			@Nullable CaseCategory category, @Nullable LocalDate from, @Nullable LocalDate to) {
+
+		public static CaseFilter none() {
+			return new CaseFilter(null, null, null, null, null, null, null, null, null);
+		}
+	}
+
+	public record RatingFilter(@Nullable Long customerId, @Nullable Long caseId, @Nullable Long staffId,
+			@Nullable Long unitId, @Nullable LocalDate from, @Nullable LocalDate to) {
+	}
+
+	/** A case as its author describes it; {@code orderNumber} may be the order number or its external number. */
+	public record CaseDetails(@Nullable String externalId, long customerId, @Nullable String orderNumber,
+			String subject, CaseCategory category, CasePriority priority, LocalDate openedOn,
+			@Nullable LocalDate resolvedOn, @Nullable String resolution) {
+	}
+
+	public record RatingDetails(long customerId, @Nullable Long caseId, @Nullable String orderNumber,
+			LocalDate ratedOn, int csat, @Nullable Integer nps, @Nullable String comment) {
+	}
+
+	private final ServiceCaseRepository cases;
+	private final ServiceQueries queries;
+	private final CustomerManagement customers;
+	private final CustomerDirectory directory;
+	private final OwnershipHistory ownership;
+	private final CustomerSalesHistory sales;
+	private final DataScopes scopes;
+	private final OrgDirectory org;
+	private final AuditTrail audit;
+	private final JdbcClient jdbc;
+	private final Clock clock;
+
+	ServiceManagement(ServiceCaseRepository cases, ServiceQueries queries, CustomerManagement customers,
+			CustomerDirectory directory, OwnershipHistory ownership, CustomerSalesHistory sales, DataScopes scopes, OrgDirectory org,
+			AuditTrail audit, JdbcClient jdbc, Clock clock) {
+		this.cases = cases;
+		this.queries = queries;
+		this.customers = customers;
+		this.directory = directory;
+		this.ownership = ownership;
+		this.sales = sales;
+		this.scopes = scopes;
+		this.org = org;
+		this.audit = audit;
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	// ---- reading
+
+	@Transactional(readOnly = true)
+	public PageResponse<ServiceCaseView> cases(CurrentUser actor, CaseFilter filter, ListQuery query) {
+		return queries.cases(scopes.of(actor), toQuery(filter), query);
+	}
+
+	@Transactional(readOnly = true)
+	public ServiceCaseView get(CurrentUser actor, long id) {
+		ServiceCaseView view = queries.serviceCase(scopes.of(actor), id);
+		if (view == null) {
+			throw new NotFoundException("serviceCase", id);
+		}
+		return view;
+	}
+
+	@Transactional(readOnly = true)
+	public PageResponse<SatisfactionView> ratings(CurrentUser actor, RatingFilter filter, ListQuery query) {
+		return queries.ratings(scopes.of(actor), toQuery(filter), query);
+	}
+
+	/** Case and satisfaction figures for what the filters select (a customer, a person, a unit, a period). */
+	@Transactional(readOnly = true)
+	public ServiceSummary summary(CurrentUser actor, CaseFilter cases, RatingFilter ratings) {
+		return queries.summary(scopes.of(actor), toQuery(cases), toQuery(ratings));
+	}
+
+	private ServiceQueries.CaseFilter toQuery(CaseFilter f) {
+		Set<Long> units = f.unitId() == null ? null : org.subtree(f.unitId());
+		return new ServiceQueries.CaseFilter(f.q(), f.customerId(), f.staffId(), units, f.open(), f.priority(),
+				f.category(), f.from(), f.to());
+	}
+
+	private ServiceQueries.RatingFilter toQuery(RatingFilter f) {
+		Set<Long> units = f.unitId() == null ? null : org.subtree(f.unitId());
+		return new ServiceQueries.RatingFilter(f.customerId(), f.caseId(), f.staffId(), units, f.from(), f.to());
+	}
+
+	/** Whether the user may record cases and ratings for this account. */
+	@Transactional(readOnly = true)
+	public boolean mayRecord(CurrentUser actor, long customerId) {
+		try {
+			return customers.mayEdit(actor, customers.get(actor, customerId));
+		}
+		catch (NotFoundException ex) {
+			return false;
+		}
+	}
+
+	// ---- writing
+
+	@Transactional
+	public ServiceCaseView open(CurrentUser actor, CaseDetails details) {
+		ServiceCase serviceCase = new ServiceCase(details.customerId(), details.openedOn());
+		apply(actor, serviceCase, details, null);
+		cases.saveAndFlush(serviceCase);
+		serviceCase.number();
+		cases.saveAndFlush(serviceCase);
+		audit.record("SERVICE_CASE", serviceCase.id(), "CREATE", null, serviceCase.auditState(),
+				serviceCase.caseNumber());
+		return get(actor, serviceCase.id());
+	}
+
+	@Transactional
+	public ServiceCaseView update(CurrentUser actor, long id, long version, CaseDetails details) {
+		ServiceCaseView current = get(actor, id);
+		ServiceCase serviceCase = cases.findById(id).orElseThrow(() -> new NotFoundException("serviceCase", id));
+		if (serviceCase.version() != version) {
+			throw new StaleVersionException(version, current);
+		}
+		var before = serviceCase.auditState();
+		apply(actor, serviceCase, details, id);
+		cases.saveAndFlush(serviceCase);
+		audit.record("SERVICE_CASE", id, "UPDATE", before, serviceCase.auditState(), serviceCase.caseNumber());
+		return get(actor, id);
+	}
+
+	@Transactional
+	public SatisfactionView rate(CurrentUser actor, RatingDetails details) {
+		List<FieldError> errors = new ArrayList<>();
+		requireRecordable(actor, details.customerId());
+		if (details.csat() < 1 || details.csat() > 5) {
+			errors.add(new FieldError("csat", "customers.rating.csat.invalid"));
+		}
+		if (details.nps() != null && (details.nps() < 0 || details.nps() > 10)) {
+			errors.add(new FieldError("nps", "customers.rating.nps.invalid"));
+		}
+		if (details.ratedOn().isAfter(LocalDate.now(clock))) {
+			errors.add(new FieldError("ratedOn", "customers.rating.ratedOn.future"));
+		}
+		if (details.caseId() != null) {
+			ServiceCaseView rated = queries.serviceCase(scopes.of(actor), details.caseId());
+			if (rated == null || rated.customerId() != details.customerId()) {
+				errors.add(new FieldError("caseId", "customers.rating.case.unknown"));
+			}
+		}
+		CustomerSalesHistory.OrderRef order = order(details.customerId(), details.orderNumber(), errors);
+		if (!errors.isEmpty()) {
+			throw new ValidationFailedException(errors);
+		}
+		Attribution attribution = attribution(details.customerId(), details.ratedOn());
+		org.springframework.jdbc.support.GeneratedKeyHolder key = new org.springframework.jdbc.support.GeneratedKeyHolder();
+		jdbc.sql("""
+				INSERT INTO customer_satisfaction (customer_id, case_id, order_id, order_number, rated_on, csat, nps,
+				  comment, staff_id, unit_id)
+				VALUES (:customer, :case, :orderId, :orderNumber, :ratedOn, :csat, :nps, :comment, :staff, :unit)""")
+			.param("customer", details.customerId())
+			.param("case", details.caseId())
+			.param("orderId", order == null ? null : order.id())
+			.param("orderNumber", order == null ? null : order.orderNumber())
+			.param("ratedOn", details.ratedOn())
+			.param("csat", details.csat())
+			.param("nps", details.nps())
+			.param("comment", blank(details.comment()))
+			.param("staff", attribution.staffId())
+			.param("unit", attribution.unitId())
+			.update(key, "id");
+		long id = key.getKey().longValue();
+		audit.record("SATISFACTION", id, "CREATE", null,
+				Map.of("customerId", details.customerId(), "csat", details.csat(), "nps",
+						details.nps() == null ? "" : details.nps()),
+				null);
+		return queries
+			.ratings(scopes.of(actor), new ServiceQueries.RatingFilter(details.customerId(), null, null, null, null, null),
+					ListQuery.of(0, 500, List.of("ratedOn,desc"), RATING_SORTS, "ratedOn"))
+			.content()
+			.stream()
+			.filter(r -> r.id() == id)
+			.findFirst()
+			.orElseThrow(() -> new NotFoundException("rating", id));
+	}
+
+	private void apply(CurrentUser actor, ServiceCase serviceCase, CaseDetails d, @Nullable Long existingId) {
+		List<FieldError> errors = new ArrayList<>();
+		requireRecordable(actor, d.customerId());
+		if (d.subject() == null || d.subject().isBlank()) {
+			errors.add(new FieldError("subject", "customers.case.subject.required"));
+		}
+		else if (d.subject().trim().length() > 200) {
+			errors.add(new FieldError("subject", "customers.case.subject.tooLong"));
+		}
+		if (d.openedOn().isAfter(LocalDate.now(clock))) {
+			errors.add(new FieldError("openedOn", "customers.case.openedOn.future"));
+		}
+		if (d.resolvedOn() != null && d.resolvedOn().isBefore(d.openedOn())) {
+			errors.add(new FieldError("resolvedOn", "customers.case.resolvedOn.beforeOpened"));
+		}
+		String external = blank(d.externalId());
+		if (external != null && (existingId == null ? cases.existsByExternalId(external)
+				: cases.existsByExternalIdAndIdNot(external, existingId))) {
+			errors.add(new FieldError("externalId", "customers.case.externalId.taken", external));
+		}
+		CustomerSalesHistory.OrderRef order = order(d.customerId(), d.orderNumber(), errors);
+		if (!errors.isEmpty()) {
+			throw new ValidationFailedException(errors);
+		}
+		serviceCase.describe(external, d.customerId(), order == null ? null : order.id(),
+				order == null ? null : order.orderNumber(), d.subject().trim(), d.category(), d.priority(), d.openedOn(),
+				d.resolvedOn(), blank(d.resolution()));
+		Attribution attribution = attribution(d.customerId(), d.openedOn());
+		serviceCase.attribute(attribution.staffId(), attribution.unitId());
+	}
+
+	private CustomerSalesHistory.@Nullable OrderRef order(long customerId, @Nullable String number,
+			List<FieldError> errors) {
+		String wanted = blank(number);
+		if (wanted == null) {
+			return null;
+		}
+		var order = sales.order(customerId, wanted);
+		if (order.isEmpty()) {
+			errors.add(new FieldError("orderNumber", "customers.case.order.unknown", wanted));
+			return null;
+		}
+		return order.get();
+	}
+
+	private void requireRecordable(CurrentUser actor, long customerId) {
+		if (!actor.hasAny(Role.ADMIN, Role.DIRECTOR, Role.MANAGER, Role.REP)) {
+			throw new AccessRefusedException("serviceCases");
+		}
+		CustomerView customer = customers.get(actor, customerId);
+		if (!customers.mayEdit(actor, customer)) {
+			throw new AccessRefusedException("serviceCases");
+		}
+	}
+
+	record Attribution(@Nullable Long staffId, long unitId) {
+	}
+
+	/** The owner and unit of the account on the day; the current ones when the history does not reach it. */
+	private Attribution attribution(long customerId, LocalDate on) {
+		List<OwnershipPeriod> periods = ownership.of(customerId);
+		for (OwnershipPeriod period : periods) {
+			if (!on.isBefore(period.validFrom()) && (period.validTo() == null || on.isBefore(period.validTo()))) {
+				return new Attribution(period.ownerStaffId(), period.unitId());
+			}
+		}
+		CustomerDirectory.CustomerRef ref = directory.find(customerId)
+			.orElseThrow(() -> new NotFoundException("customer", customerId));
+		return new Attribution(ref.ownerStaffId(), ref.unitId());
+	}
+
+	private static @Nullable String blank(@Nullable String text) {
+		return text == null || text.isBlank() ? null : text.trim();
+	}
+}
