@@ -28,9 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Every visible text exists in English and Spanish, and every key the code and templates use exists. */
 class I18nBundlesTests {
 
-	private static final String[] MODULES = { "shared", "identity", "organization", "catalog", "customers", "sales" };
+	private static final String[] MODULES = { "shared", "identity", "organization", "catalog", "customers", "sales", "imports" };
 	private static final Pattern TEMPLATE_KEY = Pattern.compile("#\\{([a-zA-Z][\\w.-]+)[}(]");
-	private static final Pattern JAVA_KEY = Pattern.compile("\"((?:shared|identity|organization|catalog|customers|sales)\\.[a-zA-Z.-]+[a-zA-Z])\"");
+	private static final Pattern JAVA_KEY = Pattern.compile("\"((?:shared|identity|organization|catalog|customers|sales|imports)\\.[a-zA-Z.-]+[a-zA-Z])\"");
 
 	@ParameterizedTest
 	@ValueSource(strings = { "shared", "identity", "organization", "catalog", "customers", "sales" })
@@ -107,6 +107,15 @@ class I18nBundlesTests {
 		}
 		for (io.rumbo.sales.OrderStatus v : io.rumbo.sales.OrderStatus.values()) {
 			expected.add("sales.status." + v);
+		}
+		for (io.rumbo.customers.CaseCategory v : io.rumbo.customers.CaseCategory.values()) {
+			expected.add("customers.caseCategory." + v);
+		}
+		for (io.rumbo.customers.CasePriority v : io.rumbo.customers.CasePriority.values()) {
+			expected.add("customers.casePriority." + v);
+		}
+		for (String kind : java.util.List.of("products", "customers", "contacts", "orders", "visits", "service-cases")) {
+			expected.add("imports.kind." + kind);
 		}
 		for (int level = 1; level <= 5; level++) {
 			expected.add("organization.qualification." + level);

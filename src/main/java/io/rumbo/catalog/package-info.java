@@ -3,6 +3,6 @@
  * standard cost. Other modules read products and the cost in force on a date through
  * {@link io.rumbo.catalog.ProductCatalog}.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "identity" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "identity", "imports" })
 @org.jspecify.annotations.NullMarked
 package io.rumbo.catalog;

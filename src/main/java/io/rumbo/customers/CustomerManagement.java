@@ -124,6 +124,22 @@ public class CustomerManagement {
 		return ownership.of(customerId);
 	}
 
+	/**
+	 * The accounts the user sees that carry an external id, by that id, in one pass (imports refer to accounts by
+	 * their external id).
+	 */
+	@Transactional(readOnly = true)
+	public java.util.Map<String, CustomerView> byExternalId(CurrentUser actor, boolean includeArchived) {
+		java.util.Map<String, CustomerView> found = new java.util.HashMap<>();
+		queries.each(scopes.of(actor), new CustomerQueries.Filter(null, null, null, null, null, null, includeArchived),
+				ListQuery.of(0, 1, List.of("legalName"), SORTS, "legalName").unpaged(), c -> {
+					if (c.externalId() != null) {
+						found.put(c.externalId(), c);
+					}
+				});
+		return found;
+	}
+
 	/** Whether the user may see the account (for other modules that attach records to accounts). */
 	@Transactional(readOnly = true)
 	public boolean isVisible(CurrentUser actor, long customerId) {

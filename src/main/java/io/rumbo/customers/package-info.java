@@ -4,6 +4,6 @@
  * Visibility follows the organisation's data scope: a salesperson sees the accounts they own, a manager those of
  * their subtree.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "identity", "organization" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "identity", "organization", "imports" })
 @org.jspecify.annotations.NullMarked
 package io.rumbo.customers;

@@ -94,4 +94,26 @@ public class OrgDirectory {
 	public java.util.Set<Long> subtree(long unitId) {
 		return structure.currentTree().subtree(unitId);
 	}
+
+	/** Every person by employee number (imports refer to people by it), in one query. */
+	@Transactional(readOnly = true)
+	public Map<String, StaffSummary> staffByNumber() {
+		Map<String, StaffSummary> staff = new HashMap<>();
+		jdbc.sql("SELECT id, first_name, last_name, unit_id, archived, status, employee_number FROM org_staff")
+			.query(rs -> {
+				staff.put(rs.getString(7), new StaffSummary(rs.getLong(1), rs.getString(2) + " " + rs.getString(3),
+						rs.getLong(4), !rs.getBoolean(5) && !"LEFT".equals(rs.getString(6))));
+			});
+		return staff;
+	}
+
+	/** Every unit id by unit code, in one query. */
+	@Transactional(readOnly = true)
+	public Map<String, Long> unitIdsByCode() {
+		Map<String, Long> units = new HashMap<>();
+		jdbc.sql("SELECT code, id FROM org_unit").query(rs -> {
+			units.put(rs.getString(1), rs.getLong(2));
+		});
+		return units;
+	}
 }

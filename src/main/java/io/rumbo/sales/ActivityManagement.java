@@ -96,11 +96,20 @@ public class ActivityManagement {
 
 	@Transactional
 	public ActivityView create(CurrentUser actor, ActivityDetails details) {
+		return create(actor, details, null);
+	}
+
+	/** Creates an activity that keeps the id it has in the system it was imported from. */
+	@Transactional
+	public ActivityView create(CurrentUser actor, ActivityDetails details, @Nullable String externalId) {
 		if (!mayPlan(actor)) {
 			throw new AccessRefusedException("activities");
 		}
 		Activity activity = new Activity(details.customerId(), details.type());
 		describe(actor, activity, details);
+		if (externalId != null) {
+			activity.identifyAs(externalId);
+		}
 		activities.saveAndFlush(activity);
 		audit.record("ACTIVITY", activity.id(), "CREATE", null, activity.auditState(), details.type().name());
 		return get(actor, activity.id());
@@ -178,6 +187,37 @@ public class ActivityManagement {
 		}
 	}
 
+
+	/** The ids of imported activities the user sees, by their external id, in one query. */
+	@Transactional(readOnly = true)
+	public Map<String, ActivityView> byExternalId(CurrentUser actor) {
+		Map<String, Object> params = new HashMap<>();
+		String where = where(scopes.of(actor), new Filter(null, null, null, null, null, null), params)
+				+ " AND a.external_id IS NOT NULL";
+		Map<String, Long> ids = new HashMap<>();
+		jdbc.sql("SELECT a.id, a.external_id FROM sales_activity a" + where).params(params).query(rs -> {
+			ids.put(rs.getString(2), rs.getLong(1));
+		});
+		Map<Long, ActivityView> views = new HashMap<>();
+		if (!ids.isEmpty()) {
+			for (List<Long> chunk : chunks(new ArrayList<>(ids.values()))) {
+				Map<String, Object> p = new HashMap<>();
+				p.put("ids", chunk);
+				rows(" WHERE a.id IN (:ids)", p).forEach(v -> views.put(v.id(), v));
+			}
+		}
+		Map<String, ActivityView> found = new HashMap<>();
+		ids.forEach((external, id) -> found.put(external, views.get(id)));
+		return found;
+	}
+
+	private static List<List<Long>> chunks(List<Long> ids) {
+		List<List<Long>> chunks = new ArrayList<>();
+		for (int i = 0; i < ids.size(); i += 1000) {
+			chunks.add(ids.subList(i, Math.min(ids.size(), i + 1000)));
+		}
+		return chunks;
+	}
 
 	private List<ActivityView> rows(String whereOrderLimit, Map<String, Object> params) {
 		List<ActivityView> raw = jdbc.sql("SELECT a.* FROM sales_activity a" + whereOrderLimit)

@@ -94,6 +94,47 @@ public final class Api {
 		}
 	}
 
+	/** Sends a file as the request body (text/csv or the XLSX type), as API clients of the imports do. */
+	public Response upload(String path, String username, byte[] content, String contentType, Map<String, String> headers) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+			.POST(HttpRequest.BodyPublishers.ofByteArray(content))
+			.header("Content-Type", contentType)
+			.header("Authorization", "Bearer " + token(username));
+		headers.forEach(request::header);
+		return exchange(request);
+	}
+
+	/** Sends a file as a multipart form field named "file". */
+	public Response uploadMultipart(String path, String username, String fileName, byte[] content) {
+		String boundary = "----rumbo" + System.nanoTime();
+		java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+		String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+				+ "\"\r\nContent-Type: application/octet-stream\r\n\r\n";
+		body.writeBytes(head.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		body.writeBytes(content);
+		body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.header("Authorization", "Bearer " + token(username));
+		return exchange(request);
+	}
+
+	private Response exchange(HttpRequest.Builder request) {
+		try {
+			HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+			return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+					response.body());
+		}
+		catch (IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	public static JsonMapper mapper() {
 		return MAPPER;
 	}

@@ -97,6 +97,18 @@ public class CustomerQueries {
 			.list();
 	}
 
+	/** Every contact that carries an external id, by that id (imports match rows to contacts with it). */
+	public Map<String, ContactView> contactsByExternalId() {
+		Map<String, ContactView> contacts = new HashMap<>();
+		jdbc.sql("SELECT * FROM customer_contact WHERE external_id IS NOT NULL AND archived = FALSE").query(rs -> {
+			contacts.put(rs.getString("external_id"), new ContactView(rs.getLong("id"), rs.getLong("version"),
+					rs.getLong("customer_id"), rs.getString("external_id"), rs.getString("full_name"),
+					rs.getString("job_title"), ContactRole.valueOf(rs.getString("contact_role")), rs.getString("email"),
+					rs.getString("phone"), rs.getBoolean("is_primary")));
+		});
+		return contacts;
+	}
+
 	private static String where(DataScope scope, Filter filter, Map<String, Object> params) {
 		StringBuilder where = new StringBuilder(" WHERE 1 = 1");
 		if (!scope.all()) {

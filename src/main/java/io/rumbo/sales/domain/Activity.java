@@ -48,6 +48,8 @@ public class Activity {
 
 	private @Nullable String nextStep;
 
+	private @Nullable String externalId;
+
 	@Version
 	private long version;
 
@@ -87,6 +89,11 @@ public class Activity {
 		state.put("doneOn", doneOn == null ? null : doneOn.toString());
 		state.put("outcome", outcome);
 		return state;
+	}
+
+	/** The id the activity has in the system it was imported from, set once. */
+	public void identifyAs(String externalId) {
+		this.externalId = externalId;
 	}
 
 	public long id() {

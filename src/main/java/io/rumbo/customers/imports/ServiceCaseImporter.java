@@ -1,0 +1,151 @@
+package io.rumbo.customers.imports;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.springframework.stereotype.Component;
+
+import io.rumbo.customers.CaseCategory;
+import io.rumbo.customers.CasePriority;
+import io.rumbo.customers.CustomerManagement;
+import io.rumbo.customers.CustomerView;
+import io.rumbo.customers.ServiceCaseView;
+import io.rumbo.customers.ServiceManagement;
+import io.rumbo.identity.CurrentUser;
+import io.rumbo.imports.ImportColumn;
+import io.rumbo.imports.ImportCounts;
+import io.rumbo.imports.ImportRow;
+import io.rumbo.imports.ImportRows;
+import io.rumbo.imports.Importer;
+import io.rumbo.shared.domain.AccessRefusedException;
+import io.rumbo.shared.domain.ValidationFailedException;
+import io.rumbo.shared.web.ListQuery;
+
+/** Service cases by external id; the order may be named by its order number or its external number. */
+@Component
+class ServiceCaseImporter implements Importer {
+
+	private static final List<ImportColumn> COLUMNS = List.of(ImportColumn.required("external_id"),
+			ImportColumn.required("customer"), ImportColumn.optional("order"), ImportColumn.required("subject"),
+			ImportColumn.required("category"), ImportColumn.required("priority"), ImportColumn.required("opened_on"),
+			ImportColumn.optional("resolved_on"), ImportColumn.optional("resolution"));
+
+	private static final Map<String, String> FIELDS = Map.of("orderNumber", "order", "openedOn", "opened_on",
+			"resolvedOn", "resolved_on", "externalId", "external_id");
+
+	private record Parsed(ImportRow row, ServiceManagement.CaseDetails details) {
+	}
+
+	private final CustomerManagement customers;
+	private final ServiceManagement service;
+
+	ServiceCaseImporter(CustomerManagement customers, ServiceManagement service) {
+		this.customers = customers;
+		this.service = service;
+	}
+
+	@Override
+	public String kind() {
+		return "service-cases";
+	}
+
+	@Override
+	public List<ImportColumn> columns() {
+		return COLUMNS;
+	}
+
+	@Override
+	public boolean mayImport(CurrentUser actor) {
+		return CustomerManagement.mayCreate(actor);
+	}
+
+	@Override
+	public ImportCounts load(CurrentUser actor, ImportRows rows) {
+		Map<String, CustomerView> accounts = customers.byExternalId(actor, false);
+		Map<String, ServiceCaseView> existing = new HashMap<>();
+		for (int page = 0;; page++) {
+			var chunk = service.cases(actor, ServiceManagement.CaseFilter.none(),
+					new ListQuery(page, ListQuery.MAX_SIZE, ListQuery.of(0, 1, List.of("openedOn"),
+							ServiceManagement.CASE_SORTS, "openedOn").orders()));
+			chunk.content().stream().filter(c -> c.externalId() != null).forEach(c -> existing.put(c.externalId(), c));
+			if (!chunk.hasNext()) {
+				break;
+			}
+		}
+		Map<String, Long> seen = new HashMap<>();
+		List<Parsed> parsed = new ArrayList<>();
+		int done = 0;
+		for (ImportRow row : rows.rows()) {
+			rows.progress("imports.phase.checking", ++done);
+			String external = row.text("external_id", 64, true);
+			String customerId = row.text("customer", 64, true);
+			String order = row.text("order", 64, false);
+			String subject = row.text("subject", 200, true);
+			CaseCategory category = row.choice("category", CaseCategory.class, true);
+			CasePriority priority = row.choice("priority", CasePriority.class, true);
+			LocalDate opened = row.date("opened_on", true);
+			LocalDate resolved = row.date("resolved_on", false);
+			String resolution = row.text("resolution", 1000, false);
+			if (external != null) {
+				Long first = seen.putIfAbsent(external, row.number());
+				if (first != null) {
+					row.error("external_id", "imports.error.duplicate", external, first);
+				}
+			}
+			CustomerView customer = customerId == null ? null : accounts.get(customerId);
+			if (customerId != null && customer == null) {
+				row.error("customer", "imports.error.customer.unknown", customerId);
+			}
+			if (opened != null && resolved != null && resolved.isBefore(opened)) {
+				row.error("resolved_on", "customers.case.resolvedOn.beforeOpened");
+			}
+			if (external != null && customer != null && subject != null && category != null && priority != null
+					&& opened != null) {
+				parsed.add(new Parsed(row, new ServiceManagement.CaseDetails(external, customer.id(), order, subject,
+						category, priority, opened, resolved, resolution)));
+			}
+		}
+		if (rows.hasErrors()) {
+			return ImportCounts.NONE;
+		}
+		long created = 0;
+		long updated = 0;
+		long unchanged = 0;
+		done = 0;
+		for (Parsed p : parsed) {
+			rows.progress("imports.phase.writing", ++done);
+			ServiceManagement.CaseDetails d = p.details();
+			ServiceCaseView current = existing.get(d.externalId());
+			try {
+				if (current == null) {
+					service.open(actor, d);
+					created++;
+				}
+				else if (current.customerId() == d.customerId() && current.subject().equals(d.subject())
+						&& current.category() == d.category() && current.priority() == d.priority()
+						&& current.openedOn().equals(d.openedOn()) && Objects.equals(current.resolvedOn(), d.resolvedOn())
+						&& Objects.equals(current.resolution(), d.resolution()) && (d.orderNumber() == null
+								? current.orderNumber() == null
+								: d.orderNumber().equals(current.orderNumber()) || current.orderNumber() != null)) {
+					unchanged++;
+				}
+				else {
+					service.update(actor, current.id(), current.version(), d);
+					updated++;
+				}
+			}
+			catch (ValidationFailedException ex) {
+				ex.errors().forEach(e -> p.row().error(FIELDS.getOrDefault(e.field(), e.field()), e.messageKey(),
+						e.arguments()));
+			}
+			catch (AccessRefusedException ex) {
+				p.row().error("customer", "imports.error.outOfScope");
+			}
+		}
+		return new ImportCounts(created, updated, unchanged);
+	}
+}

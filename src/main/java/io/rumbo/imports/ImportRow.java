@@ -1,0 +1,155 @@
+package io.rumbo.imports;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One row of an import file with typed readers. Each reader records a worded problem against this row and column
+ * when the cell is missing or malformed and answers {@code null}, so an importer checks a whole row in one pass.
+ * Numbers use a dot (or a lone comma) as decimal separator and no thousands separator; dates are ISO (2026-03-31).
+ */
+public final class ImportRow {
+
+	private final ImportRows rows;
+	private final long number;
+	private final String[] cells;
+
+	ImportRow(ImportRows rows, long number, String[] cells) {
+		this.rows = rows;
+		this.number = number;
+		this.cells = cells;
+	}
+
+	/** The row number as a spreadsheet shows it: the header is row 1. */
+	public long number() {
+		return number;
+	}
+
+	public void error(String column, String key, Object... arguments) {
+		rows.error(number, column, key, arguments);
+	}
+
+	/** The trimmed cell, or null when the column is absent or the cell blank. */
+	public @Nullable String raw(String column) {
+		int index = rows.indexOf(column);
+		if (index < 0 || index >= cells.length || cells[index] == null) {
+			return null;
+		}
+		String value = cells[index].trim();
+		return value.isEmpty() ? null : value;
+	}
+
+	public @Nullable String text(String column, int maxLength, boolean required) {
+		String value = raw(column);
+		if (value == null) {
+			if (required) {
+				error(column, "imports.error.required");
+			}
+			return null;
+		}
+		if (value.length() > maxLength) {
+			error(column, "imports.error.tooLong", maxLength);
+			return null;
+		}
+		return value;
+	}
+
+	public @Nullable BigDecimal decimal(String column, boolean required) {
+		String value = raw(column);
+		if (value == null) {
+			if (required) {
+				error(column, "imports.error.required");
+			}
+			return null;
+		}
+		String normal = value.indexOf('.') < 0 ? value.replace(',', '.') : value;
+		try {
+			BigDecimal number = new BigDecimal(normal);
+			if (number.precision() - number.scale() > 15 || number.scale() > 4) {
+				error(column, "imports.error.number", value);
+				return null;
+			}
+			return number;
+		}
+		catch (NumberFormatException ex) {
+			error(column, "imports.error.number", value);
+			return null;
+		}
+	}
+
+	public @Nullable Integer integer(String column, boolean required) {
+		String value = raw(column);
+		if (value == null) {
+			if (required) {
+				error(column, "imports.error.required");
+			}
+			return null;
+		}
+		try {
+			return Integer.valueOf(value.endsWith(".0") ? value.substring(0, value.length() - 2) : value);
+		}
+		catch (NumberFormatException ex) {
+			error(column, "imports.error.integer", value);
+			return null;
+		}
+	}
+
+	public @Nullable LocalDate date(String column, boolean required) {
+		String value = raw(column);
+		if (value == null) {
+			if (required) {
+				error(column, "imports.error.required");
+			}
+			return null;
+		}
+		try {
+			return LocalDate.parse(value);
+		}
+		catch (DateTimeParseException ex) {
+			error(column, "imports.error.date", value);
+			return null;
+		}
+	}
+
+	/** A value of a fixed list, case-insensitive; the error lists what is allowed. */
+	public <E extends Enum<E>> @Nullable E choice(String column, Class<E> type, boolean required) {
+		String value = raw(column);
+		if (value == null) {
+			if (required) {
+				error(column, "imports.error.required");
+			}
+			return null;
+		}
+		try {
+			return Enum.valueOf(type, value.toUpperCase(Locale.ROOT).replace(' ', '_').replace('-', '_'));
+		}
+		catch (IllegalArgumentException ex) {
+			error(column, "imports.error.choice", value,
+					Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", ")));
+			return null;
+		}
+	}
+
+	/** true / false (also yes / no, sí / no, 1 / 0); blank gives the default. */
+	public boolean bool(String column, boolean otherwise) {
+		String value = raw(column);
+		if (value == null) {
+			return otherwise;
+		}
+		switch (value.toLowerCase(Locale.ROOT)) {
+			case "true", "yes", "y", "1", "sí", "si", "s", "verdadero":
+				return true;
+			case "false", "no", "n", "0", "falso":
+				return false;
+			default:
+				error(column, "imports.error.boolean", value);
+				return otherwise;
+		}
+	}
+}

@@ -1,0 +1,94 @@
+package io.rumbo.imports;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The rows of an import file as an importer reads them, and the problems it finds. Errors carry a message key and
+ * arguments; the import service words them in the reader's language when it answers.
+ */
+public final class ImportRows {
+
+	/** An error before it is worded; {@code key} is a message key of any module's bundle. */
+	public record Problem(long row, @Nullable String column, String key, Object[] arguments) {
+	}
+
+	/** Reports how far an import has gone; {@code phase} is a message key. */
+	public interface Progress {
+
+		Progress NONE = (phase, done, total) -> {
+		};
+
+		void update(String phase, long done, long total);
+	}
+
+	static final int MAX_PROBLEMS = 1000;
+
+	private final Map<String, Integer> columns;
+	private final List<ImportRow> rows;
+	private final List<Problem> problems = new ArrayList<>();
+	private final Progress progress;
+	private long problemCount;
+
+	ImportRows(List<String> header, List<ImportTable.Line> lines, Progress progress) {
+		Map<String, Integer> index = new HashMap<>();
+		for (int i = 0; i < header.size(); i++) {
+			index.put(header.get(i), i);
+		}
+		this.columns = index;
+		List<ImportRow> list = new ArrayList<>(lines.size());
+		for (ImportTable.Line line : lines) {
+			list.add(new ImportRow(this, line.number(), line.cells()));
+		}
+		this.rows = Collections.unmodifiableList(list);
+		this.progress = progress;
+	}
+
+	public List<ImportRow> rows() {
+		return rows;
+	}
+
+	public int size() {
+		return rows.size();
+	}
+
+	public boolean hasColumn(String name) {
+		return columns.containsKey(name);
+	}
+
+	int indexOf(String column) {
+		Integer index = columns.get(column);
+		return index == null ? -1 : index;
+	}
+
+	public void error(long row, @Nullable String column, String key, Object... arguments) {
+		problemCount++;
+		if (problems.size() < MAX_PROBLEMS) {
+			problems.add(new Problem(row, column, key, arguments));
+		}
+	}
+
+	public boolean hasErrors() {
+		return problemCount > 0;
+	}
+
+	public long errorCount() {
+		return problemCount;
+	}
+
+	public List<Problem> problems() {
+		return Collections.unmodifiableList(problems);
+	}
+
+	/** Reports progress every thousand rows and at the end of a phase, so callers may call it on every row. */
+	public void progress(String phase, long done) {
+		if (done % 1000 == 0 || done == rows.size()) {
+			progress.update(phase, done, rows.size());
+		}
+	}
+}

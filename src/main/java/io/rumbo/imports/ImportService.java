@@ -1,0 +1,160 @@
+package io.rumbo.imports;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
+import org.springframework.context.NoSuchMessageException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.rumbo.identity.AuditTrail;
+import io.rumbo.identity.CurrentUser;
+import io.rumbo.shared.domain.AccessRefusedException;
+import io.rumbo.shared.domain.NotFoundException;
+import io.rumbo.shared.domain.ValidationFailedException;
+
+/**
+ * Runs an import: reads the file, checks its header, lets the kind's importer check and write every row inside one
+ * transaction, and rolls the transaction back when any row failed (or on a dry run), so a file is written whole or
+ * not at all. Errors come back worded in the caller's language with their row and column.
+ */
+@Service
+public class ImportService {
+
+	private static final Logger log = LoggerFactory.getLogger(ImportService.class);
+
+	private final Map<String, Importer> importers = new LinkedHashMap<>();
+	private final TransactionTemplate transactions;
+	private final MessageSource messages;
+	private final AuditTrail audit;
+
+	ImportService(List<Importer> importers, PlatformTransactionManager transactions, MessageSource messages,
+			AuditTrail audit) {
+		importers.forEach(i -> this.importers.put(i.kind(), i));
+		this.transactions = new TransactionTemplate(transactions);
+		this.messages = messages;
+		this.audit = audit;
+	}
+
+	/** The kinds this installation imports, with their columns, in a stable order. */
+	public List<Importer> kinds() {
+		return importers.values().stream().sorted(java.util.Comparator.comparing(Importer::kind)).toList();
+	}
+
+	public Importer kind(String kind) {
+		Importer importer = importers.get(kind);
+		if (importer == null) {
+			throw new NotFoundException("importKind", kind);
+		}
+		return importer;
+	}
+
+	/** Refuses early (before a file is read) when the user may not import this kind. */
+	public Importer check(CurrentUser actor, String kind) {
+		Importer importer = kind(kind);
+		if (!importer.mayImport(actor)) {
+			throw new AccessRefusedException("imports");
+		}
+		return importer;
+	}
+
+	public ImportSummary run(CurrentUser actor, String kind, String fileName, byte[] content, Locale locale,
+			boolean dryRun, ImportRows.Progress progress) {
+		Importer importer = check(actor, kind);
+		progress.update("imports.phase.reading", 0, 0);
+		ImportTable table;
+		try {
+			table = ImportFiles.read(fileName, content);
+		}
+		catch (ImportFiles.UnreadableFileException ex) {
+			log.info("Unreadable import file {}: {}", fileName, ex.getCause().toString());
+			return failed(kind, 0, List.of(new ImportRows.Problem(1, null, "imports.error.unreadable", new Object[0])),
+					1, locale);
+		}
+		ImportRows rows = new ImportRows(table.header(), table.lines(), progress);
+		checkHeader(importer, table.header(), rows);
+		if (rows.hasErrors()) {
+			return failed(kind, rows.size(), rows.problems(), rows.errorCount(), locale);
+		}
+		if (rows.size() == 0) {
+			rows.error(2, null, "imports.error.empty");
+			return failed(kind, 0, rows.problems(), rows.errorCount(), locale);
+		}
+		ImportCounts counts = transactions.execute(status -> {
+			ImportCounts result;
+			try {
+				result = importer.load(actor, rows);
+			}
+			catch (ValidationFailedException ex) {
+				ex.errors().forEach(e -> rows.error(1, e.field(), e.messageKey(), e.arguments()));
+				result = ImportCounts.NONE;
+			}
+			if (rows.hasErrors() || dryRun) {
+				status.setRollbackOnly();
+			}
+			else {
+				audit.record("IMPORT", kind, "IMPORT", null, Map.of("file", fileName, "rows", rows.size(), "created",
+						result.created(), "updated", result.updated(), "unchanged", result.unchanged()), fileName);
+			}
+			return result;
+		});
+		if (rows.hasErrors()) {
+			return failed(kind, rows.size(), rows.problems(), rows.errorCount(), locale);
+		}
+		progress.update("imports.phase.done", rows.size(), rows.size());
+		return new ImportSummary(kind, !dryRun, rows.size(), counts.created(), counts.updated(), counts.unchanged(),
+				List.of());
+	}
+
+	private static void checkHeader(Importer importer, List<String> header, ImportRows rows) {
+		Set<String> known = new HashSet<>();
+		importer.columns().forEach(c -> known.add(c.name()));
+		Set<String> seen = new HashSet<>();
+		for (String column : header) {
+			if (column.isEmpty()) {
+				continue;
+			}
+			if (!known.contains(column)) {
+				rows.error(1, column, "imports.error.unknownColumn", String.join(", ", known.stream().sorted().toList()));
+			}
+			else if (!seen.add(column)) {
+				rows.error(1, column, "imports.error.repeatedColumn");
+			}
+		}
+		for (ImportColumn column : importer.columns()) {
+			if (column.required() && !seen.contains(column.name())) {
+				rows.error(1, column.name(), "imports.error.missingColumn");
+			}
+		}
+	}
+
+	private ImportSummary failed(String kind, long size, List<ImportRows.Problem> problems, long total, Locale locale) {
+		List<ImportError> errors = new ArrayList<>();
+		problems.stream()
+			.sorted(java.util.Comparator.comparingLong(ImportRows.Problem::row))
+			.forEach(p -> errors.add(new ImportError(p.row(), p.column(), word(p.key(), p.arguments(), locale))));
+		if (total > problems.size()) {
+			errors.add(new ImportError(0, null, word("imports.error.more", new Object[] { total - problems.size() },
+					locale)));
+		}
+		return new ImportSummary(kind, false, size, 0, 0, 0, List.copyOf(errors));
+	}
+
+	private String word(String key, Object[] arguments, Locale locale) {
+		try {
+			return messages.getMessage(key, arguments, locale);
+		}
+		catch (NoSuchMessageException ex) {
+			return key;
+		}
+	}
+}
