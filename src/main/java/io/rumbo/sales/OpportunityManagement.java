@@ -49,6 +49,16 @@ public class OpportunityManagement {
 	}
 
 	/** Totals of a board: the open amount and the amount weighted by each stage's probability. */
+	/** A product the opportunity is about; without a unit price the list price applies. */
+	public record ProductLine(long productId, BigDecimal quantity, @Nullable BigDecimal unitPrice,
+			@Nullable BigDecimal discountPercent) {
+	}
+
+	/** A product line as pages and the API show it, with its net amount (quantity x price less discount). */
+	public record ProductLineView(int lineNo, long productId, String sku, String nameEs, String nameEn,
+			BigDecimal quantity, BigDecimal unitPrice, BigDecimal discountPercent, BigDecimal net) {
+	}
+
 	public record PipelineTotals(long open, BigDecimal amount, BigDecimal weighted) {
 	}
 
@@ -61,10 +71,13 @@ public class OpportunityManagement {
 	private final AuditTrail audit;
 	private final JdbcClient jdbc;
 	private final Clock clock;
+	private final io.rumbo.catalog.ProductCatalog catalog;
+	private final jakarta.persistence.EntityManager entities;
 
 	OpportunityManagement(OpportunityRepository opportunities, OrderManagement orders,
 			CustomerManagement customerManagement, CustomerDirectory customers, OrgDirectory org, DataScopes scopes,
-			AuditTrail audit, JdbcClient jdbc, Clock clock) {
+			AuditTrail audit, JdbcClient jdbc, Clock clock, io.rumbo.catalog.ProductCatalog catalog,
+			jakarta.persistence.EntityManager entities) {
 		this.opportunities = opportunities;
 		this.orders = orders;
 		this.customerManagement = customerManagement;
@@ -73,6 +86,8 @@ public class OpportunityManagement {
 		this.scopes = scopes;
 		this.audit = audit;
 		this.jdbc = jdbc;
+		this.catalog = catalog;
+		this.entities = entities;
 		this.clock = clock;
 	}
 
@@ -208,11 +223,106 @@ public class OpportunityManagement {
 		return get(actor, id);
 	}
 
-	/** Books the order of a won opportunity; the opportunity keeps a link to it and cannot be converted twice. */
+	@Transactional(readOnly = true)
+	public List<ProductLineView> products(CurrentUser actor, long id) {
+		get(actor, id);
+		List<ProductLineView> raw = jdbc.sql("""
+				SELECT line_no, product_id, quantity, unit_price, discount_percent, net_amount
+				FROM sales_opportunity_product WHERE opportunity_id = :id ORDER BY line_no""")
+			.param("id", id)
+			.query((rs, n) -> new ProductLineView(rs.getInt(1), rs.getLong(2), "", "", "", rs.getBigDecimal(3),
+					rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getBigDecimal(6)))
+			.list();
+		Map<Long, io.rumbo.catalog.ProductView> products = new HashMap<>();
+		catalog.products(raw.stream().map(ProductLineView::productId).toList()).forEach(p -> products.put(p.id(), p));
+		return raw.stream().map(l -> {
+			io.rumbo.catalog.ProductView p = products.get(l.productId());
+			return new ProductLineView(l.lineNo(), l.productId(), p == null ? "" : p.sku(), p == null ? "" : p.nameEs(),
+					p == null ? "" : p.nameEn(), l.quantity(), l.unitPrice(), l.discountPercent(), l.net());
+		}).toList();
+	}
+
+	/**
+	 * Replaces the products of an open opportunity (an empty list removes them); the amount becomes their total.
+	 * Carries the version read, like every edit.
+	 */
 	@Transactional
-	public OrderView createOrder(CurrentUser actor, long id, List<OrderManagement.NewLine> lines,
+	public OpportunityView setProducts(CurrentUser actor, long id, long version, List<ProductLine> lines) {
+		OpportunityView current = get(actor, id);
+		Opportunity opportunity = editable(actor, id);
+		if (opportunity.version() != version) {
+			throw new StaleVersionException(version, current);
+		}
+		if (opportunity.orderId() != null) {
+			throw new ConflictException("sales.opportunity.alreadyOrdered");
+		}
+		Map<Long, io.rumbo.catalog.ProductView> products = new HashMap<>();
+		catalog.products(lines.stream().map(ProductLine::productId).toList()).forEach(p -> products.put(p.id(), p));
+		List<FieldError> errors = new ArrayList<>();
+		List<Object[]> rows = new ArrayList<>();
+		BigDecimal total = Amounts.money(BigDecimal.ZERO);
+		for (int i = 0; i < lines.size(); i++) {
+			ProductLine line = lines.get(i);
+			io.rumbo.catalog.ProductView product = products.get(line.productId());
+			if (product == null || !product.active()) {
+				errors.add(new FieldError("lines[" + i + "].productId", "sales.order.product.unknown"));
+				continue;
+			}
+			if (line.quantity() == null || line.quantity().signum() <= 0 || !Amounts.fitsPrice(line.quantity())) {
+				errors.add(new FieldError("lines[" + i + "].quantity", "sales.opportunity.quantity.invalid"));
+				continue;
+			}
+			BigDecimal price = line.unitPrice() == null ? product.listPrice() : line.unitPrice();
+			BigDecimal discount = line.discountPercent() == null ? BigDecimal.ZERO : line.discountPercent();
+			if (price.signum() < 0 || !Amounts.fitsPrice(price)) {
+				errors.add(new FieldError("lines[" + i + "].unitPrice", "sales.order.price.invalid"));
+				continue;
+			}
+			if (discount.signum() < 0 || discount.compareTo(Amounts.HUNDRED) > 0) {
+				errors.add(new FieldError("lines[" + i + "].discountPercent", "sales.order.discount.invalid"));
+				continue;
+			}
+			OrderLines.Priced priced = OrderLines.price(line.quantity(), price, discount, null);
+			total = total.add(priced.net());
+			rows.add(new Object[] { id, i + 1, line.productId(), priced.quantity(), priced.unitPrice(),
+					priced.discountPercent(), priced.net() });
+		}
+		if (!errors.isEmpty()) {
+			throw new ValidationFailedException(errors);
+		}
+		var before = opportunity.auditState();
+		jdbc.sql("DELETE FROM sales_opportunity_product WHERE opportunity_id = :id").param("id", id).update();
+		for (Object[] row : rows) {
+			jdbc.sql("""
+					INSERT INTO sales_opportunity_product (opportunity_id, line_no, product_id, quantity, unit_price,
+					  discount_percent, net_amount) VALUES (:id, :no, :product, :quantity, :price, :discount, :net)""")
+				.param("id", row[0]).param("no", row[1]).param("product", row[2]).param("quantity", row[3])
+				.param("price", row[4]).param("discount", row[5]).param("net", row[6])
+				.update();
+		}
+		if (!rows.isEmpty()) {
+			opportunity.pricedAt(total);
+		}
+		// The products are part of the opportunity: changing only them still moves its version.
+		entities.lock(opportunity, jakarta.persistence.LockModeType.PESSIMISTIC_FORCE_INCREMENT);
+		opportunities.saveAndFlush(opportunity);
+		audit.record("OPPORTUNITY", id, "PRODUCTS", before, Map.of("amount", total.toPlainString(), "lines", rows.size()),
+				opportunity.title());
+		return get(actor, id);
+	}
+
+	/**
+	 * Books the order of a won opportunity; the opportunity keeps a link to it and cannot be converted twice. Without
+	 * lines, the opportunity's products are booked.
+	 */
+	@Transactional
+	public OrderView createOrder(CurrentUser actor, long id, List<OrderManagement.NewLine> requested,
 			List<OrderManagement.NewCredit> credits) {
 		OpportunityView view = get(actor, id);
+		List<OrderManagement.NewLine> lines = !requested.isEmpty() ? requested
+				: products(actor, id).stream()
+					.map(p -> new OrderManagement.NewLine(p.productId(), p.quantity(), p.unitPrice(), p.discountPercent()))
+					.toList();
 		Opportunity opportunity = editable(actor, id);
 		if (!stagesByCode().get(opportunity.stageCode()).won()) {
 			throw new ConflictException("sales.opportunity.notWon");

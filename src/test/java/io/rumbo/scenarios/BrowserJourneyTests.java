@@ -189,6 +189,67 @@ class BrowserJourneyTests {
 		screenshot("agenda");
 	}
 
+	@Test
+	void repDragsAnOpportunityToWonAndBooksItsOrder() {
+		signIn("rep");
+		long opportunity = jdbc.sql("""
+				SELECT MIN(o.id) FROM sales_opportunity o JOIN org_staff s ON s.id = o.owner_staff_id
+				WHERE s.last_name = 'García Martín' AND o.order_id IS NULL
+				  AND o.stage_code IN ('PROSPECTING', 'QUALIFICATION', 'PROPOSAL', 'NEGOTIATION')
+				  AND EXISTS (SELECT 1 FROM sales_opportunity_product p WHERE p.opportunity_id = o.id)""")
+			.query(Long.class)
+			.single();
+		open("/opportunities");
+		By card = By.cssSelector(".pipeline-card[data-id='" + opportunity + "']");
+		wait.until(ExpectedConditions.presenceOfElementLocated(card));
+		// Chromium's native drag cannot be driven headless; dispatch the same HTML5 drag events the mouse would.
+		((org.openqa.selenium.JavascriptExecutor) browser).executeScript("""
+				var card = document.querySelector(arguments[0]);
+				var column = document.querySelector(".pipeline-column[data-stage='WON']");
+				var data = new DataTransfer();
+				card.dispatchEvent(new DragEvent('dragstart', {bubbles: true, dataTransfer: data}));
+				column.dispatchEvent(new DragEvent('dragover', {bubbles: true, cancelable: true, dataTransfer: data}));
+				column.dispatchEvent(new DragEvent('drop', {bubbles: true, cancelable: true, dataTransfer: data}));""",
+				".pipeline-card[data-id='" + opportunity + "']");
+		wait.until(ExpectedConditions.presenceOfElementLocated(
+				By.cssSelector(".pipeline-column[data-stage='WON'] .pipeline-card[data-id='" + opportunity + "']")));
+		assertThat(jdbc.sql("SELECT stage_code FROM sales_opportunity WHERE id = ?").param(opportunity)
+			.query(String.class).single()).isEqualTo("WON");
+		screenshot("pipeline-after-drag");
+		open("/opportunities/" + opportunity);
+		click(By.id("book-order"));
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("order-net")));
+		assertThat(browser.getCurrentUrl()).contains("/orders/");
+		assertThat(jdbc.sql("SELECT order_id FROM sales_opportunity WHERE id = ?").param(opportunity)
+			.query(Long.class).single()).isNotNull();
+		screenshot("order-from-won-opportunity");
+	}
+
+	@Test
+	void managerImportsAFileWithAnErrorAndSeesTheRowAndColumnNamed() throws IOException {
+		signIn("manager");
+		Path file = Files.createTempFile("visits", ".csv");
+		Files.writeString(file, """
+				external_id,customer,type,salesperson,planned_on,done_on,outcome
+				WEB-VIS-1,CLI-00115,VISIT,E0019,2026-11-02,2026-11-02,Pide presupuesto
+				WEB-VIS-2,CLI-00115,CALL,E0019,2026-02-30,,
+				""");
+		open("/imports?kind=visits");
+		browser.findElement(By.id("file")).sendKeys(file.toAbsolutePath().toString());
+		click(By.id("import-submit"));
+		WebElement errors = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("import-error-table")));
+		assertThat(errors.getText()).contains("3").contains("planned_on").contains("2026-02-30");
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM sales_activity WHERE external_id LIKE 'WEB-VIS-%'").query(Long.class)
+			.single()).as("nothing written").isZero();
+		screenshot("import-errors");
+		Files.writeString(file, Files.readString(file).replace("2026-02-30", "2026-02-27"));
+		browser.findElement(By.id("file")).sendKeys(file.toAbsolutePath().toString());
+		click(By.id("import-submit"));
+		WebElement done = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("import-done")));
+		assertThat(done.getText()).contains("2 created");
+		screenshot("import-done");
+	}
+
 	/** Clicks after scrolling the element to the middle of the window at once (Bootstrap makes scrolling smooth). */
 	private void click(By locator) {
 		WebElement element = wait.until(ExpectedConditions.presenceOfElementLocated(locator));

@@ -76,6 +76,39 @@ class OpportunityApiScenarioTests extends ApiTestSupport {
 	}
 
 	@Test
+	void productsPriceTheOpportunityAndBecomeItsOrder() {
+		long customer = api.get("/api/v1/customers?size=1&status=ACTIVE", "rep").json().get("content").get(0).get("id")
+			.asLong();
+		JsonNode created = api.post("/api/v1/opportunities", "rep", opportunity(customer, "500")).json();
+		long id = created.get("id").asLong();
+		long chair = api.get("/api/v1/products?q=MOB-SILLA-ERG", "rep").json().get("content").get(0).get("id").asLong();
+		long toner = api.get("/api/v1/products?q=PAP-TONER", "rep").json().get("content").get(0).get("id").asLong();
+		Map<String, Object> products = Map.of("version", created.get("version").asLong(), "lines",
+				List.of(Map.of("productId", chair, "quantity", 10), Map.of("productId", toner, "quantity", 2,
+						"unitPrice", 70, "discountPercent", 10)));
+		JsonNode priced = api.put("/api/v1/opportunities/" + id + "/products", "rep", products).json();
+		// 10 x 289.00 + 2 x 70.00 x 0.90 = 2890.00 + 126.00
+		assertThat(priced.get("amount").decimalValue()).isEqualByComparingTo("3016.00");
+		assertThat(priced.get("version").asLong()).isGreaterThan(created.get("version").asLong());
+		assertThat(api.put("/api/v1/opportunities/" + id + "/products", "rep", products).status()).as("stale")
+			.isEqualTo(409);
+		JsonNode lines = api.get("/api/v1/opportunities/" + id + "/products", "rep").json();
+		assertThat(lines).hasSize(2);
+		assertThat(lines.get(1).get("net").decimalValue()).isEqualByComparingTo("126.00");
+		Map<String, Object> bad = Map.of("version", priced.get("version").asLong(), "lines",
+				List.of(Map.of("productId", chair, "quantity", 0)));
+		Api.Response refused = api.put("/api/v1/opportunities/" + id + "/products", "rep", bad);
+		assertThat(refused.status()).isEqualTo(400);
+		assertThat(refused.body()).contains("lines[0].quantity");
+
+		api.post("/api/v1/opportunities/" + id + "/stage", "rep", Map.of("stage", "WON"));
+		Api.Response booked = api.post("/api/v1/opportunities/" + id + "/order", "rep", Map.of());
+		assertThat(booked.status()).isEqualTo(201);
+		assertThat(booked.json().get("netAmount").decimalValue()).isEqualByComparingTo("3016.00");
+		assertThat(booked.json().get("lines")).hasSize(2);
+	}
+
+	@Test
 	void opportunitiesFollowTheOwnersScope() {
 		JsonNode mine = api.get("/api/v1/opportunities?size=500", "rep").json();
 		long lucia = api.get("/api/v1/staff/me", "rep").json().get("id").asLong();

@@ -40,13 +40,15 @@ class DemoOpportunities implements ApplicationRunner {
 	private final CustomerManagement customers;
 	private final OpportunityManagement opportunities;
 	private final Clock clock;
+	private final io.rumbo.catalog.CatalogManagement catalog;
 
 	DemoOpportunities(DemoMode demo, UserManagement users, CustomerManagement customers,
-			OpportunityManagement opportunities, Clock clock) {
+			OpportunityManagement opportunities, Clock clock, io.rumbo.catalog.CatalogManagement catalog) {
 		this.demo = demo;
 		this.users = users;
 		this.customers = customers;
 		this.opportunities = opportunities;
+		this.catalog = catalog;
 		this.clock = clock;
 	}
 
@@ -65,6 +67,9 @@ class DemoOpportunities implements ApplicationRunner {
 			.filter(c -> c.ownerStaffId() != null && c.status() != CustomerStatus.LOST)
 			.toList();
 		List<Stage> stages = opportunities.stages();
+		List<io.rumbo.catalog.ProductView> products = catalog.products(new io.rumbo.catalog.ProductFilter(null, null, true),
+				ListQuery.of(0, 1, List.of("sku"), io.rumbo.catalog.CatalogManagement.PRODUCT_SORTS, "sku").unpaged())
+			.content();
 		Random random = new Random(42L);
 		LocalDate today = LocalDate.now(clock);
 		int created = 0;
@@ -77,6 +82,19 @@ class DemoOpportunities implements ApplicationRunner {
 					BigDecimal.valueOf(2_000 + random.nextInt(60) * 500), close, null, account.ownerStaffId(),
 					random.nextBoolean() ? "Visita comercial" : "Web", target.won() || target.open() ? null
 							: "Precio de la competencia"));
+			// Two opportunities in three name their products; the others carry an estimated amount.
+			if (random.nextInt(3) > 0 && !products.isEmpty()) {
+				List<OpportunityManagement.ProductLine> lines = new java.util.ArrayList<>();
+				int count = 1 + random.nextInt(3);
+				for (int n = 0; n < count; n++) {
+					io.rumbo.catalog.ProductView product = products.get(random.nextInt(products.size()));
+					if (lines.stream().noneMatch(l -> l.productId() == product.id())) {
+						lines.add(new OpportunityManagement.ProductLine(product.id(), BigDecimal.valueOf(5 + random.nextInt(40)),
+								null, random.nextBoolean() ? BigDecimal.ZERO : BigDecimal.valueOf(5)));
+					}
+				}
+				opportunity = opportunities.setProducts(admin, opportunity.id(), opportunity.version(), lines);
+			}
 			for (Stage stage : stages) {
 				if (stage.position() > target.position() || stage.position() == 1) {
 					continue;

@@ -93,6 +93,11 @@ public class Opportunity {
 		}
 	}
 
+	/** With products, the amount is the sum of their net amounts. */
+	public void pricedAt(BigDecimal productsTotal) {
+		this.amount = Amounts.price(productsTotal);
+	}
+
 	public void convertedTo(long orderId) {
 		this.orderId = orderId;
 	}

@@ -106,15 +106,53 @@ class OpportunityPageController {
 		model.addAttribute("lang", language());
 		model.addAttribute("products", catalog.products(new ProductFilter(null, null, true),
 				ListQuery.of(0, 1, List.of("sku"), CatalogManagement.PRODUCT_SORTS, "sku").unpaged()).content());
+		model.addAttribute("lines", opportunities.products(user, id));
+		model.addAttribute("mayWork", OpportunityManagement.mayWork(user));
 		return "sales/opportunity";
 	}
 
+	/** Adds a product line (or, with remove, takes one away) and answers the page again. */
+	@PostMapping("/opportunities/{id}/products")
+	String products(CurrentUser user, @PathVariable long id, @RequestParam long version,
+			@RequestParam(required = false) @Nullable Long productId,
+			@RequestParam(required = false) @Nullable BigDecimal quantity,
+			@RequestParam(required = false) @Nullable BigDecimal unitPrice,
+			@RequestParam(required = false) @Nullable BigDecimal discountPercent,
+			@RequestParam(required = false) @Nullable Integer remove, RedirectAttributes redirect) {
+		List<OpportunityManagement.ProductLine> lines = new java.util.ArrayList<>();
+		for (OpportunityManagement.ProductLineView line : opportunities.products(user, id)) {
+			if (remove == null || line.lineNo() != remove) {
+				lines.add(new OpportunityManagement.ProductLine(line.productId(), line.quantity(), line.unitPrice(),
+						line.discountPercent()));
+			}
+		}
+		if (remove == null && productId != null) {
+			lines.add(new OpportunityManagement.ProductLine(productId, quantity == null ? BigDecimal.ZERO : quantity,
+					unitPrice, discountPercent));
+		}
+		try {
+			opportunities.setProducts(user, id, version, lines);
+			redirect.addFlashAttribute("flash", "sales.opportunity.productsSaved");
+		}
+		catch (ValidationFailedException ex) {
+			redirect.addFlashAttribute("flash", ex.errors().get(0).messageKey());
+			redirect.addFlashAttribute("flashKind", "danger");
+		}
+		catch (io.rumbo.shared.domain.StaleVersionException ex) {
+			redirect.addFlashAttribute("flash", "shared.problem.staleVersion.form");
+			redirect.addFlashAttribute("flashKind", "warning");
+		}
+		return "redirect:/opportunities/" + id + "#products";
+	}
+
 	@PostMapping("/opportunities/{id}/order")
-	String order(CurrentUser user, @PathVariable long id, @RequestParam long productId, @RequestParam BigDecimal quantity,
+	String order(CurrentUser user, @PathVariable long id, @RequestParam(required = false) @Nullable Long productId,
+			@RequestParam(required = false) @Nullable BigDecimal quantity,
 			@RequestParam(required = false) @Nullable BigDecimal unitPrice, RedirectAttributes redirect) {
 		try {
-			OrderView order = opportunities.createOrder(user, id,
-					List.of(new OrderManagement.NewLine(productId, quantity, unitPrice, null)), List.of());
+			// Without a product the opportunity's own products are booked.
+			OrderView order = opportunities.createOrder(user, id, productId == null || quantity == null ? List.of()
+					: List.of(new OrderManagement.NewLine(productId, quantity, unitPrice, null)), List.of());
 			redirect.addFlashAttribute("flash", "sales.order.created");
 			return "redirect:/orders/" + order.id();
 		}

@@ -53,7 +53,14 @@ class OpportunityRestController {
 	record StageRequest(@NotBlank String stage) {
 	}
 
-	record OrderRequest(@NotNull @Valid List<OrderRestController.LineRequest> lines,
+	record ProductsRequest(@NotNull Long version, @NotNull @Valid List<ProductRequest> lines) {
+	}
+
+	record ProductRequest(@NotNull Long productId, @NotNull BigDecimal quantity, @Nullable BigDecimal unitPrice,
+			@Nullable BigDecimal discountPercent) {
+	}
+
+	record OrderRequest(@Nullable @Valid List<OrderRestController.LineRequest> lines,
 			@Nullable @Valid List<OrderRestController.CreditRequest> credits) {
 	}
 
@@ -109,6 +116,23 @@ class OpportunityRestController {
 		return opportunities.update(actor, id, request.version(), request.details());
 	}
 
+	@GetMapping("/{id}/products")
+	@Operation(summary = "The products the opportunity is about, with their net amounts")
+	List<OpportunityManagement.ProductLineView> products(CurrentUser actor, @PathVariable long id) {
+		return opportunities.products(actor, id);
+	}
+
+	@PutMapping("/{id}/products")
+	@Operation(summary = "Replace the opportunity's products; the amount becomes their total. Carries the version read "
+			+ "(409 when stale)")
+	OpportunityView setProducts(CurrentUser actor, @PathVariable long id, @Valid @RequestBody ProductsRequest request) {
+		return opportunities.setProducts(actor, id, request.version(), request.lines()
+			.stream()
+			.map(l -> new OpportunityManagement.ProductLine(l.productId(), l.quantity(), l.unitPrice(),
+					l.discountPercent()))
+			.toList());
+	}
+
 	@PostMapping("/{id}/stage")
 	@Operation(summary = "Move to a stage (kept in the stage history with its date)")
 	OpportunityView move(CurrentUser actor, @PathVariable long id, @Valid @RequestBody StageRequest request) {
@@ -116,10 +140,11 @@ class OpportunityRestController {
 	}
 
 	@PostMapping("/{id}/order")
-	@Operation(summary = "Book the order of a won opportunity (once); credits default to the opportunity's owner")
+	@Operation(summary = "Book the order of a won opportunity (once); without lines its products are booked; credits "
+			+ "default to the opportunity's owner")
 	ResponseEntity<OrderView> order(CurrentUser actor, @PathVariable long id, @Valid @RequestBody OrderRequest request) {
 		OrderView order = opportunities.createOrder(actor, id,
-				request.lines().stream()
+				request.lines() == null ? List.of() : request.lines().stream()
 					.map(l -> new OrderManagement.NewLine(l.productId(), l.quantity(), l.unitPrice(), l.discountPercent()))
 					.toList(),
 				request.credits() == null ? List.of()
