@@ -79,6 +79,32 @@ class PageScenarioTests {
 	}
 
 	@Test
+	void theCustomerPageShowsServiceAndTakesARatingAndACaseFormOpensAndSaves() {
+		WebSession rep = new WebSession();
+		rep.signIn(port, "rep", "demo");
+		long customer = jdbc.sql("""
+				SELECT MIN(c.id) FROM customer_account c JOIN org_staff s ON s.id = c.owner_staff_id
+				WHERE s.last_name = 'García Martín'""").query(Long.class).single();
+		String page = rep.get(port, "/customers/" + customer).body();
+		assertThat(page).contains("id=\"customer-service-summary\"").contains("id=\"customer-cases\"");
+		String csrf = WebSession.csrf(page);
+		HttpResponse<String> rated = rep.postForm(port, "/customers/" + customer + "/ratings",
+				java.util.Map.of("csat", "5", "nps", "10", "comment", "Muy contentos", "_csrf", csrf));
+		assertThat(rated.statusCode()).isEqualTo(302);
+		assertThat(rep.get(port, "/customers/" + customer).body()).contains("Muy contentos");
+		HttpResponse<String> opened = rep.postForm(port, "/service-cases/new", java.util.Map.of("customerId",
+				String.valueOf(customer), "subject", "Caja dañada", "category", "DELIVERY", "priority", "HIGH",
+				"openedOn", java.time.LocalDate.now().toString(), "_csrf", csrf));
+		assertThat(opened.statusCode()).isEqualTo(302);
+		assertThat(opened.headers().firstValue("Location").orElse("")).contains("/service-cases/");
+		HttpResponse<String> invalid = rep.postForm(port, "/service-cases/new", java.util.Map.of("customerId",
+				String.valueOf(customer), "subject", "", "category", "DELIVERY", "priority", "HIGH", "openedOn",
+				java.time.LocalDate.now().toString(), "_csrf", csrf));
+		assertThat(invalid.statusCode()).isEqualTo(200);
+		assertThat(invalid.body()).contains("subject-error");
+	}
+
+	@Test
 	void droppingACardOnAStageMovesItAndRedrawsTheBoard() {
 		WebSession rep = new WebSession();
 		rep.signIn(port, "rep", "demo");

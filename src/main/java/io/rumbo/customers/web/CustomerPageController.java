@@ -26,6 +26,7 @@ import io.rumbo.customers.CustomerStatus;
 import io.rumbo.customers.CustomerView;
 import io.rumbo.customers.PotentialClass;
 import io.rumbo.customers.Segment;
+import io.rumbo.customers.ServiceManagement;
 import io.rumbo.customers.domain.CustomerQueries;
 import io.rumbo.identity.CurrentUser;
 import io.rumbo.identity.Role;
@@ -47,16 +48,18 @@ import io.rumbo.shared.web.PageResponse;
 class CustomerPageController {
 
 	private final CustomerManagement customers;
+	private final ServiceManagement service;
 	private final StaffManagement staff;
 	private final OrgUnitManagement units;
 	private final OrgDirectory org;
 	private final org.springframework.beans.factory.ObjectProvider<CustomerSalesHistory> sales;
 	private final tools.jackson.databind.json.JsonMapper json;
 
-	CustomerPageController(CustomerManagement customers, StaffManagement staff, OrgUnitManagement units,
+	CustomerPageController(CustomerManagement customers, ServiceManagement service, StaffManagement staff, OrgUnitManagement units,
 			OrgDirectory org, org.springframework.beans.factory.ObjectProvider<CustomerSalesHistory> sales,
 			tools.jackson.databind.json.JsonMapper json) {
 		this.customers = customers;
+		this.service = service;
 		this.staff = staff;
 		this.units = units;
 		this.org = org;
@@ -118,6 +121,14 @@ class CustomerPageController {
 		model.addAttribute("unitNames", org.unitNames(ownership.stream().map(o -> o.unitId()).toList()));
 		model.addAttribute("mayEdit", customers.mayEdit(user, customer));
 		model.addAttribute("roles", ContactRole.values());
+		ServiceManagement.CaseFilter cases = new ServiceManagement.CaseFilter(null, id, null, null, null, null, null, null,
+				null);
+		ServiceManagement.RatingFilter ratings = new ServiceManagement.RatingFilter(id, null, null, null, null, null);
+		model.addAttribute("serviceSummary", service.summary(user, cases, ratings));
+		model.addAttribute("cases", service.cases(user, cases,
+				ListQuery.of(0, 8, List.of("openedOn,desc"), ServiceManagement.CASE_SORTS, "openedOn")).content());
+		model.addAttribute("ratings", service.ratings(user, ratings,
+				ListQuery.of(0, 5, List.of("ratedOn,desc"), ServiceManagement.RATING_SORTS, "ratedOn")).content());
 		CustomerSalesHistory history = sales.getIfAvailable();
 		if (history != null) {
 			CustomerSalesHistory.Facts facts = history.of(id);
