@@ -1,0 +1,19 @@
+package io.rumbo.sales;
+
+import java.time.LocalDate;
+
+import org.jspecify.annotations.Nullable;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** A task as lists and the API show it; {@code overdue} is open past its due date (as of the day it was read). */
+public record TaskView(long id, long version, String title, @Nullable String description,
+		@Nullable Long assigneeStaffId, @Nullable String assigneeName, long assigneeUnitId, @Nullable String unitName,
+		boolean teamTask, @Nullable Long customerId, @Nullable String customerName, LocalDate dueOn, String assignedBy,
+		LocalDate assignedOn, @Nullable LocalDate completedOn, @Nullable String completedBy, boolean overdue) {
+
+	@JsonProperty("done")
+	public boolean done() {
+		return completedOn != null;
+	}
+}
