@@ -99,6 +99,12 @@ public class OrderManagement {
 		return queries.orders(scopes.of(actor), toQuery(filter), query);
 	}
 
+	/** Every order the filter selects, streamed (for exports of any size). */
+	@Transactional(readOnly = true)
+	public void each(CurrentUser actor, Filter filter, ListQuery query, java.util.function.Consumer<OrderSummary> sink) {
+		queries.each(scopes.of(actor), toQuery(filter), query, sink);
+	}
+
 	@Transactional(readOnly = true)
 	public OrderQueries.Totals totals(CurrentUser actor, Filter filter) {
 		return queries.totals(scopes.of(actor), toQuery(filter));

@@ -40,9 +40,11 @@ class AgendaPageController {
 	private final CustomerManagement customers;
 	private final StaffManagement staff;
 	private final java.time.Clock clock;
+	private final io.rumbo.sales.TaskManagement tasks;
 
 	AgendaPageController(ActivityManagement activities, CustomerManagement customers, StaffManagement staff,
-			java.time.Clock clock) {
+			java.time.Clock clock, io.rumbo.sales.TaskManagement tasks) {
+		this.tasks = tasks;
 		this.activities = activities;
 		this.customers = customers;
 		this.staff = staff;
@@ -75,6 +77,15 @@ class AgendaPageController {
 			.content());
 		model.addAttribute("types", ActivityType.values());
 		model.addAttribute("mayPlan", ActivityManagement.mayPlan(user));
+		// The person's open tasks due by the end of the week shown (overdue ones first), and their team's.
+		model.addAttribute("tasks", tasks.list(user, new io.rumbo.sales.TaskManagement.Filter(null, null, null, true,
+				false, null, monday.plusDays(6)), ListQuery.of(0, 20, List.of("dueOn"), io.rumbo.sales.TaskManagement.SORTS,
+						"dueOn"))
+			.content()
+			.stream()
+			.filter(t -> person == null || (t.assigneeStaffId() != null ? t.assigneeStaffId().equals(person)
+					: t.teamTask()))
+			.toList());
 		return "sales/agenda";
 	}
 

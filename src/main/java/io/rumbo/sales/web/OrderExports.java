@@ -11,12 +11,9 @@ import io.rumbo.sales.OrderSummary;
 import io.rumbo.shared.export.ExportFormat;
 import io.rumbo.shared.export.Exports;
 import io.rumbo.shared.web.ListQuery;
-import io.rumbo.shared.web.PageResponse;
 
-/** The export shape of the order list: one row per order, walked a page at a time. */
+/** The export shape of the order list: one row per order, streamed from one query. */
 final class OrderExports {
-
-	private static final int PAGE = 500;
 
 	private OrderExports() {
 	}
@@ -25,17 +22,9 @@ final class OrderExports {
 			OrderManagement.Filter filter, ListQuery sorted) {
 		return Exports.download(format, "orders", List.of("id", "orderNumber", "externalNumber", "orderDate",
 				"customerId", "customerName", "status", "netAmount", "marginAmount", "units", "creditedTo"), table -> {
-					for (int page = 0;; page++) {
-						PageResponse<OrderSummary> chunk = orders.list(actor, filter,
-								new ListQuery(page, PAGE, sorted.orders()));
-						chunk.content()
-							.forEach(o -> table.row(o.id(), o.orderNumber(), o.externalNumber(), o.orderDate(),
-									o.customerId(), o.customerName(), o.status().name(), o.netAmount(), o.marginAmount(),
-									o.units(), o.creditedTo()));
-						if (!chunk.hasNext()) {
-							break;
-						}
-					}
+					orders.each(actor, filter, sorted, o -> table.row(o.id(), o.orderNumber(), o.externalNumber(),
+							o.orderDate(), o.customerId(), o.customerName(), o.status().name(), o.netAmount(),
+							o.marginAmount(), o.units(), o.creditedTo()));
 				});
 	}
 }
