@@ -41,11 +41,14 @@ class DemoTasks implements ApplicationRunner {
 	private final DemoMode demo;
 	private final UserManagement users;
 	private final OrgDirectory org;
+	private final io.rumbo.organization.DataScopes scopes;
 	private final JdbcClient jdbc;
 	private final JdbcTemplate batch;
 	private final Clock clock;
 
-	DemoTasks(DemoMode demo, UserManagement users, OrgDirectory org, JdbcClient jdbc, JdbcTemplate batch, Clock clock) {
+	DemoTasks(DemoMode demo, UserManagement users, OrgDirectory org, io.rumbo.organization.DataScopes scopes,
+			JdbcClient jdbc, JdbcTemplate batch, Clock clock) {
+		this.scopes = scopes;
 		this.demo = demo;
 		this.users = users;
 		this.org = org;
@@ -61,6 +64,8 @@ class DemoTasks implements ApplicationRunner {
 				|| jdbc.sql("SELECT COUNT(*) FROM sales_task").query(Long.class).single() > 0) {
 			return;
 		}
+		// Javier Moreno (user "manager") gives the tasks of Región Centro; the director those of the other regions.
+		io.rumbo.organization.DataScope centro = scopes.of(users.actAs("manager").orElseThrow());
 		Random random = new Random(5L);
 		LocalDate today = LocalDate.now(clock);
 		List<Object[]> rows = new ArrayList<>();
@@ -75,13 +80,13 @@ class DemoTasks implements ApplicationRunner {
 						boolean done = due.isBefore(today) ? random.nextInt(4) > 0 : random.nextInt(4) == 0;
 						LocalDate completed = done ? (due.isBefore(today) ? due.minusDays(random.nextInt(3)) : today) : null;
 						rows.add(new Object[] { PERSONAL[random.nextInt(PERSONAL.length)], person.id(), person.unitId(), false,
-								due, "manager", assigned, completed, null });
+								due, centro.managesUnit(person.unitId()) ? "manager" : "director", assigned, completed, null });
 					}
 				});
 		for (Long team : teams) {
 			LocalDate assigned = today.minusDays(3 + random.nextInt(10));
-			rows.add(new Object[] { TEAM[random.nextInt(TEAM.length)], null, team, true, assigned.plusDays(14), "director",
-					assigned, null, null });
+			rows.add(new Object[] { TEAM[random.nextInt(TEAM.length)], null, team, true, assigned.plusDays(14),
+					centro.managesUnit(team) ? "manager" : "director", assigned, null, null });
 		}
 		batch.batchUpdate("""
 				INSERT INTO sales_task (title, assignee_staff_id, assignee_unit_id, team_task, due_on, assigned_by,
