@@ -40,7 +40,12 @@ import io.rumbo.shared.money.Amounts;
 public class OpportunityManagement {
 
 	public record Filter(@Nullable Long ownerStaffId, @Nullable Long customerId, @Nullable String stageCode,
-			boolean openOnly) {
+			boolean openOnly, @Nullable String q) {
+
+		public Filter(@Nullable Long ownerStaffId, @Nullable Long customerId, @Nullable String stageCode,
+				boolean openOnly) {
+			this(ownerStaffId, customerId, stageCode, openOnly, null);
+		}
 	}
 
 	public record OpportunityDetails(long customerId, String title, BigDecimal amount, LocalDate expectedClose,
@@ -422,6 +427,10 @@ public class OpportunityManagement {
 		if (filter.customerId() != null) {
 			where.append(" AND o.customer_id = :customer");
 			params.put("customer", filter.customerId());
+		}
+		if (filter.q() != null && !filter.q().isBlank()) {
+			where.append(" AND (LOWER(o.title) LIKE :q OR LOWER(o.source) LIKE :q)");
+			params.put("q", "%" + filter.q().trim().toLowerCase() + "%");
 		}
 		if (filter.stageCode() != null && !filter.stageCode().isBlank()) {
 			where.append(" AND o.stage_code = :stage");

@@ -69,6 +69,9 @@ class ActivityApiScenarioTests extends ApiTestSupport {
 		assertThat(all.get("page").get("totalElements").asLong()).isGreaterThan(1000);
 		JsonNode planned = api.get("/api/v1/activities?size=1&done=false&from=" + LocalDate.now(), "rep").json();
 		assertThat(planned.get("page").get("totalElements").asLong()).as("the coming weeks are planned").isPositive();
+		Api.Response csv = api.get("/api/v1/activities?done=false", "rep", Map.of("Accept", "text/csv"));
+		assertThat(csv.status()).isEqualTo(200);
+		assertThat(csv.body()).startsWith("\uFEFFid,type");
 	}
 
 	private static Map<String, Object> activity(long customer, String type, String date, boolean done) {

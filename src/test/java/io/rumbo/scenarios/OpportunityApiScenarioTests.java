@@ -122,6 +122,12 @@ class OpportunityApiScenarioTests extends ApiTestSupport {
 		assertThat(api.get("/api/v1/opportunities/" + someoneElses, "rep").status()).isEqualTo(404);
 		assertThat(api.post("/api/v1/opportunities/" + someoneElses + "/stage", "rep", Map.of("stage", "LOST")).status())
 			.isEqualTo(404);
+		Api.Response csv = api.get("/api/v1/opportunities?open=true", "rep", Map.of("Accept", "text/csv"));
+		assertThat(csv.status()).isEqualTo(200);
+		assertThat(csv.body()).startsWith("\uFEFFid,title");
+		assertThat(csv.body().lines().count() - 1).as("one row per open opportunity of the salesperson")
+			.isEqualTo(api.get("/api/v1/opportunities?open=true&size=1", "rep").json().get("page").get("totalElements")
+				.asLong());
 		JsonNode totals = api.get("/api/v1/opportunities/totals", "manager").json();
 		assertThat(totals.get("weighted").decimalValue()).isLessThanOrEqualTo(totals.get("amount").decimalValue());
 		assertThat(api.post("/api/v1/opportunities", "viewer", opportunity(1, "10")).status()).isEqualTo(403);

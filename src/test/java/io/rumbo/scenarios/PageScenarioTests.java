@@ -42,7 +42,7 @@ class PageScenarioTests {
 		long serviceCase = jdbc.sql("""
 				SELECT MIN(sc.id) FROM customer_service_case sc JOIN org_staff s ON s.id = sc.staff_id
 				WHERE s.last_name = 'García Martín'""").query(Long.class).single();
-		List<String> pages = List.of("/tasks", "/tasks?open=true&overdue=true", "/imports", "/imports?kind=orders",
+		List<String> pages = List.of("/opportunities/list", "/opportunities/list?open=true&stage=PROPOSAL&q=a", "/tasks", "/tasks?open=true&overdue=true", "/imports", "/imports?kind=orders",
 				"/service-cases", "/service-cases?open=true&priority=HIGH",
 				"/service-cases/" + serviceCase, "/service-cases/new?customerId=" + customer, "/organization/chart", "/organization/chart?asOf=2025-01-01", "/organization/units",
 				"/organization/units/" + unit, "/organization/staff", "/organization/staff/" + person,
@@ -126,7 +126,7 @@ class PageScenarioTests {
 		WebSession manager = new WebSession();
 		manager.signIn(port, "manager", "demo");
 		for (String list : List.of("/organization/staff", "/organization/units", "/organization/vacancies",
-				"/catalog/products", "/customers", "/orders", "/activities", "/service-cases", "/tasks")) {
+				"/catalog/products", "/customers", "/orders", "/activities", "/service-cases", "/tasks", "/opportunities/list")) {
 			HttpResponse<String> csv = manager.get(port, list + "?format=csv");
 			assertThat(csv.statusCode()).as(list).isEqualTo(200);
 			assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");

@@ -80,6 +80,10 @@ class TaskApiScenarioTests extends ApiTestSupport {
 		JsonNode overdue = api.get("/api/v1/tasks?overdue=true&size=5", "director").json();
 		assertThat(overdue.get("page").get("totalElements").asLong()).as("the demo has overdue tasks").isPositive();
 		assertThat(overdue.get("content").get(0).get("overdue").asBoolean()).isTrue();
+		Api.Response xlsx = api.get("/api/v1/tasks?overdue=true", "director", Map.of("Accept",
+				"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
+		assertThat(xlsx.status()).isEqualTo(200);
+		assertThat(xlsx.contentType()).startsWith("application/vnd.openxmlformats");
 	}
 
 	private static Map<String, Object> task(String title, Long staff, Long unit, int days) {

@@ -52,9 +52,24 @@ class ActivityRestController {
 		this.activities = activities;
 	}
 
-	@GetMapping
+	@GetMapping(produces = { io.rumbo.shared.export.ExportFormat.CSV_TYPE, io.rumbo.shared.export.ExportFormat.XLSX_TYPE })
+	ResponseEntity<org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody> export(CurrentUser actor,
+			@org.springframework.web.bind.annotation.RequestHeader(org.springframework.http.HttpHeaders.ACCEPT) String accept,
+			@RequestParam(required = false) @Nullable Long staffId,
+			@RequestParam(required = false) @Nullable Long customerId,
+			@RequestParam(required = false) @Nullable ActivityType type,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
+			@RequestParam(required = false) @Nullable Boolean done, @RequestParam(required = false) @Nullable List<String> sort) {
+		return ActivityExports.activities(io.rumbo.shared.export.ExportFormat.fromAccept(accept), activities, actor,
+				new ActivityManagement.Filter(staffId, customerId, type, from, to, done),
+				ListQuery.of(0, 1, sort, ActivityManagement.SORTS, "plannedOn"));
+	}
+
+	@GetMapping(produces = "application/json")
 	@Operation(summary = "List activities", description = "Filters: staffId (owner), customerId, type, from, to "
-			+ "(planned date, inclusive), done. Sort keys: plannedOn, doneOn, type.")
+			+ "(planned date, inclusive), done. Sort keys: plannedOn, doneOn, type. Send Accept: text/csv or the XLSX "
+			+ "type for an export.")
 	PageResponse<ActivityView> list(CurrentUser actor, @RequestParam(required = false) @Nullable Long staffId,
 			@RequestParam(required = false) @Nullable Long customerId,
 			@RequestParam(required = false) @Nullable ActivityType type,

@@ -68,6 +68,44 @@ class OpportunityPageController {
 		return Htmx.view(request, "sales/pipeline", "board");
 	}
 
+	@GetMapping(value = "/opportunities/list", params = "format")
+	org.springframework.http.ResponseEntity<org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody> export(
+			CurrentUser user, @RequestParam String format, @RequestParam(required = false) @Nullable String q,
+			@RequestParam(required = false) @Nullable Long ownerStaffId,
+			@RequestParam(required = false) @Nullable String stage, @RequestParam(defaultValue = "false") boolean open,
+			@RequestParam(required = false) @Nullable String sort) {
+		return OpportunityExports.opportunities(io.rumbo.shared.export.ExportFormat.param(format), opportunities, user,
+				new OpportunityManagement.Filter(ownerStaffId, null, stage, open, q),
+				ListQuery.of(0, 1, sort == null ? List.of("expectedClose") : List.of(sort), OpportunityManagement.SORTS,
+						"expectedClose"));
+	}
+
+	/** The same opportunities as the board, as a list with search, filters, sorting, pages and exports. */
+	@GetMapping("/opportunities/list")
+	String list(CurrentUser user, @RequestParam(required = false) @Nullable String q,
+			@RequestParam(required = false) @Nullable Long ownerStaffId,
+			@RequestParam(required = false) @Nullable String stage, @RequestParam(defaultValue = "false") boolean open,
+			@RequestParam(required = false) @Nullable Integer page, @RequestParam(required = false) @Nullable String sort,
+			HttpServletRequest request, Model model) {
+		ListQuery query = ListQuery.of(page, 25, sort == null ? List.of("expectedClose") : List.of(sort),
+				OpportunityManagement.SORTS, "expectedClose");
+		OpportunityManagement.Filter filter = new OpportunityManagement.Filter(ownerStaffId, null, stage, open, q);
+		var results = opportunities.page(user, filter, query);
+		io.rumbo.shared.web.ListPages.addTo(model, io.rumbo.shared.web.ListPages.filterUrl("/opportunities/list", "q", q,
+				"ownerStaffId", ownerStaffId, "stage", stage, "open", open ? Boolean.TRUE : null), query, results);
+		Map<String, Stage> stages = new LinkedHashMap<>();
+		opportunities.stages().forEach(s -> stages.put(s.code(), s));
+		model.addAttribute("stages", stages);
+		model.addAttribute("q", q);
+		model.addAttribute("ownerStaffId", ownerStaffId);
+		model.addAttribute("stage", stage);
+		model.addAttribute("open", open);
+		model.addAttribute("lang", language());
+		model.addAttribute("people", staff.list(user, new StaffManagement.StaffFilter(null, null, null, StaffStatus.ACTIVE,
+				false, null), ListQuery.of(0, 500, List.of("lastName"), StaffManagement.SORTS, "lastName")).content());
+		return Htmx.view(request, "sales/opportunity-list", "results");
+	}
+
 	/** A card dropped on a column; answers the redrawn board. */
 	@PostMapping("/opportunities/{id}/stage")
 	String move(CurrentUser user, @PathVariable long id, @RequestParam String stage,

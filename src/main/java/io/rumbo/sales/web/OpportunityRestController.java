@@ -76,16 +76,29 @@ class OpportunityRestController {
 		return opportunities.stages();
 	}
 
-	@GetMapping
-	@Operation(summary = "List opportunities", description = "Filters: ownerStaffId, customerId, stage, open "
-			+ "(only open stages). Sort keys: expectedClose, amount, title.")
-	PageResponse<OpportunityView> list(CurrentUser actor, @RequestParam(required = false) @Nullable Long ownerStaffId,
+	@GetMapping(produces = "application/json")
+	@Operation(summary = "List opportunities", description = "Filters: q (title or source), ownerStaffId, customerId, "
+			+ "stage, open (only open stages). Sort keys: expectedClose, amount, title. Send Accept: text/csv or the XLSX "
+			+ "type for an export.")
+	PageResponse<OpportunityView> list(CurrentUser actor, @RequestParam(required = false) @Nullable String q,
+			@RequestParam(required = false) @Nullable Long ownerStaffId,
 			@RequestParam(required = false) @Nullable Long customerId, @RequestParam(required = false) @Nullable String stage,
 			@RequestParam(defaultValue = "false") boolean open, @RequestParam(required = false) @Nullable Integer page,
 			@RequestParam(required = false) @Nullable Integer size,
 			@RequestParam(required = false) @Nullable List<String> sort) {
-		return opportunities.page(actor, new OpportunityManagement.Filter(ownerStaffId, customerId, stage, open),
+		return opportunities.page(actor, new OpportunityManagement.Filter(ownerStaffId, customerId, stage, open, q),
 				ListQuery.of(page, size, sort, OpportunityManagement.SORTS, "expectedClose"));
+	}
+
+	@GetMapping(produces = { io.rumbo.shared.export.ExportFormat.CSV_TYPE, io.rumbo.shared.export.ExportFormat.XLSX_TYPE })
+	ResponseEntity<org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody> export(CurrentUser actor,
+			@org.springframework.web.bind.annotation.RequestHeader(org.springframework.http.HttpHeaders.ACCEPT) String accept,
+			@RequestParam(required = false) @Nullable String q, @RequestParam(required = false) @Nullable Long ownerStaffId,
+			@RequestParam(required = false) @Nullable Long customerId, @RequestParam(required = false) @Nullable String stage,
+			@RequestParam(defaultValue = "false") boolean open, @RequestParam(required = false) @Nullable List<String> sort) {
+		return OpportunityExports.opportunities(io.rumbo.shared.export.ExportFormat.fromAccept(accept), opportunities,
+				actor, new OpportunityManagement.Filter(ownerStaffId, customerId, stage, open, q),
+				ListQuery.of(0, 1, sort, OpportunityManagement.SORTS, "expectedClose"));
 	}
 
 	@GetMapping("/totals")

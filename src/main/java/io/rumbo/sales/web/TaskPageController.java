@@ -26,7 +26,6 @@ import io.rumbo.sales.TaskManagement;
 import io.rumbo.sales.TaskView;
 import io.rumbo.shared.domain.ValidationFailedException;
 import io.rumbo.shared.export.ExportFormat;
-import io.rumbo.shared.export.Exports;
 import io.rumbo.shared.web.Htmx;
 import io.rumbo.shared.web.ListPages;
 import io.rumbo.shared.web.ListQuery;
@@ -57,19 +56,7 @@ class TaskPageController {
 		TaskManagement.Filter filter = new TaskManagement.Filter(q, assigneeStaffId, null, open, overdue, null, null);
 		ListQuery sorted = ListQuery.of(0, 1, sort == null ? List.of("dueOn") : List.of(sort), TaskManagement.SORTS,
 				"dueOn");
-		return Exports.download(ExportFormat.param(format), "tasks", List.of("id", "title", "assignee", "team", "unit",
-				"customer", "dueOn", "assignedBy", "assignedOn", "completedOn", "completedBy", "overdue"), table -> {
-					for (int page = 0;; page++) {
-						PageResponse<TaskView> chunk = tasks.list(user, filter, new ListQuery(page, 500, sorted.orders()));
-						chunk.content()
-							.forEach(t -> table.row(t.id(), t.title(), t.assigneeName(), t.teamTask(), t.unitName(),
-									t.customerName(), t.dueOn(), t.assignedBy(), t.assignedOn(), t.completedOn(),
-									t.completedBy(), t.overdue()));
-						if (!chunk.hasNext()) {
-							break;
-						}
-					}
-				});
+		return TaskExports.tasks(ExportFormat.param(format), tasks, user, filter, sorted);
 	}
 
 	@GetMapping("/tasks")

@@ -50,9 +50,25 @@ class TaskRestController {
 		this.tasks = tasks;
 	}
 
-	@GetMapping
+	@GetMapping(produces = { io.rumbo.shared.export.ExportFormat.CSV_TYPE, io.rumbo.shared.export.ExportFormat.XLSX_TYPE })
+	ResponseEntity<org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody> export(CurrentUser actor,
+			@org.springframework.web.bind.annotation.RequestHeader(org.springframework.http.HttpHeaders.ACCEPT) String accept,
+			@RequestParam(required = false) @Nullable String q,
+			@RequestParam(required = false) @Nullable Long assigneeStaffId,
+			@RequestParam(required = false) @Nullable Long unitId, @RequestParam(required = false) @Nullable Boolean open,
+			@RequestParam(defaultValue = "false") boolean overdue,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate dueFrom,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate dueTo,
+			@RequestParam(required = false) @Nullable List<String> sort) {
+		return TaskExports.tasks(io.rumbo.shared.export.ExportFormat.fromAccept(accept), tasks, actor,
+				new TaskManagement.Filter(q, assigneeStaffId, unitId, open, overdue, dueFrom, dueTo),
+				ListQuery.of(0, 1, sort, TaskManagement.SORTS, "dueOn"));
+	}
+
+	@GetMapping(produces = "application/json")
 	@Operation(summary = "List tasks", description = "Filters: q (title), assigneeStaffId, unitId (subtree), open, "
-			+ "overdue, dueFrom, dueTo. Sort keys: dueOn, title, assignedOn, completedOn.")
+			+ "overdue, dueFrom, dueTo. Sort keys: dueOn, title, assignedOn, completedOn. Send Accept: text/csv or the "
+			+ "XLSX type for an export.")
 	PageResponse<TaskView> list(CurrentUser actor, @RequestParam(required = false) @Nullable String q,
 			@RequestParam(required = false) @Nullable Long assigneeStaffId,
 			@RequestParam(required = false) @Nullable Long unitId, @RequestParam(required = false) @Nullable Boolean open,
