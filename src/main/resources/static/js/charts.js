@@ -24,6 +24,18 @@
         ]
       };
     },
+    // Target, actual and forecast by month (plan versus actual).
+    plan: function (data, el) {
+      return {
+        xAxis: { type: 'category', data: data.months || [] },
+        yAxis: { type: 'value' },
+        series: [
+          { name: el.dataset.targetLabel, type: 'bar', data: data.target || [] },
+          { name: el.dataset.actualLabel, type: 'bar', data: data.actual || [] },
+          { name: el.dataset.forecastLabel, type: 'line', data: data.forecast || [] }
+        ]
+      };
+    },
     // A customer's net sales and margin by year (customer page).
     yearly: function (data, el) {
       return {

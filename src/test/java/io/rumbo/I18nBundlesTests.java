@@ -28,9 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Every visible text exists in English and Spanish, and every key the code and templates use exists. */
 class I18nBundlesTests {
 
-	private static final String[] MODULES = { "shared", "identity", "organization", "catalog", "customers", "sales", "imports" };
+	private static final String[] MODULES = { "shared", "identity", "organization", "catalog", "customers", "sales", "imports", "planning" };
 	private static final Pattern TEMPLATE_KEY = Pattern.compile("#\\{([a-zA-Z][\\w.-]+)[}(]");
-	private static final Pattern JAVA_KEY = Pattern.compile("\"((?:shared|identity|organization|catalog|customers|sales|imports)\\.[a-zA-Z.-]+[a-zA-Z])\"");
+	private static final Pattern JAVA_KEY = Pattern.compile("\"((?:shared|identity|organization|catalog|customers|sales|imports|planning)\\.[a-zA-Z.-]+[a-zA-Z])\"");
 
 	@ParameterizedTest
 	@ValueSource(strings = { "shared", "identity", "organization", "catalog", "customers", "sales" })
@@ -116,6 +116,15 @@ class I18nBundlesTests {
 		}
 		for (String kind : java.util.List.of("products", "customers", "contacts", "orders", "visits", "service-cases")) {
 			expected.add("imports.kind." + kind);
+		}
+		for (io.rumbo.planning.PlanState v : io.rumbo.planning.PlanState.values()) {
+			expected.add("planning.state." + v);
+		}
+		for (io.rumbo.planning.Measure v : io.rumbo.planning.Measure.values()) {
+			expected.add("planning.measure." + v);
+		}
+		for (io.rumbo.planning.SpreadMethod v : io.rumbo.planning.SpreadMethod.values()) {
+			expected.add("planning.method." + v);
 		}
 		for (int level = 1; level <= 5; level++) {
 			expected.add("organization.qualification." + level);

@@ -116,4 +116,17 @@ public class OrgDirectory {
 		});
 		return units;
 	}
+
+	/** A unit of the current tree, as planning and reports walk it. */
+	public record UnitNode(long id, String code, String name, @org.jspecify.annotations.Nullable Long parentId) {
+	}
+
+	/** Every active unit of the current tree with its parent, ordered by name (one query). */
+	@Transactional(readOnly = true)
+	public java.util.List<UnitNode> unitTree() {
+		return jdbc.sql("SELECT id, code, name, parent_id FROM org_unit WHERE archived = FALSE ORDER BY name")
+			.query((rs, n) -> new UnitNode(rs.getLong(1), rs.getString(2), rs.getString(3),
+					(Long) rs.getObject(4, Long.class)))
+			.list();
+	}
 }

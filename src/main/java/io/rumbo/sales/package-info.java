@@ -5,6 +5,6 @@
  * return. Visibility follows the credited people's place in the org tree.
  */
 @org.springframework.modulith.ApplicationModule(
-		allowedDependencies = { "shared", "identity", "organization", "catalog", "customers", "imports" })
+		allowedDependencies = { "shared", "identity", "organization", "catalog", "customers", "imports", "planning" })
 @org.jspecify.annotations.NullMarked
 package io.rumbo.sales;

@@ -1,0 +1,104 @@
+package io.rumbo.planning;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.rumbo.identity.AuditTrail;
+import io.rumbo.identity.CurrentUser;
+import io.rumbo.identity.Role;
+import io.rumbo.shared.domain.AccessRefusedException;
+import io.rumbo.shared.domain.ConflictException;
+import io.rumbo.shared.domain.StaleVersionException;
+import io.rumbo.shared.domain.ValidationFailedException;
+import io.rumbo.shared.time.FiscalPeriod;
+import io.rumbo.shared.time.FiscalYears;
+
+/**
+ * The company's fiscal calendar: the month its fiscal year starts in. It can change only while no plan exists,
+ * because plans count their months from it.
+ */
+@Service
+public class FiscalCalendar {
+
+	public record PeriodView(String label, LocalDate start, LocalDate end) {
+	}
+
+	/** The calendar as the API shows it: the current fiscal year with its quarters and months. */
+	public record CalendarView(int startMonth, long version, int currentYear, String currentLabel, PeriodView year,
+			List<PeriodView> quarters, List<PeriodView> months) {
+	}
+
+	private final JdbcClient jdbc;
+	private final AuditTrail audit;
+	private final Clock clock;
+
+	FiscalCalendar(JdbcClient jdbc, AuditTrail audit, Clock clock) {
+		this.jdbc = jdbc;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	@Transactional(readOnly = true)
+	public FiscalYears years() {
+		return new FiscalYears(jdbc.sql("SELECT fiscal_start_month FROM planning_settings WHERE id = 1")
+			.query(Integer.class)
+			.single());
+	}
+
+	@Transactional(readOnly = true)
+	public int currentYear() {
+		return years().yearOf(LocalDate.now(clock));
+	}
+
+	@Transactional(readOnly = true)
+	public CalendarView view() {
+		long version = jdbc.sql("SELECT version FROM planning_settings WHERE id = 1").query(Long.class).single();
+		FiscalYears years = years();
+		int year = years.yearOf(LocalDate.now(clock));
+		List<PeriodView> quarters = new ArrayList<>();
+		for (int q = 1; q <= 4; q++) {
+			quarters.add(view("Q" + q, years.quarter(year, q)));
+		}
+		List<PeriodView> months = new ArrayList<>();
+		for (int m = 1; m <= 12; m++) {
+			months.add(view("M" + m, years.month(year, m)));
+		}
+		return new CalendarView(years.startMonth(), version, year, years.label(year),
+				view(years.label(year), years.year(year)), quarters, months);
+	}
+
+	private static PeriodView view(String label, FiscalPeriod period) {
+		return new PeriodView(label, period.start(), period.lastDay());
+	}
+
+	@Transactional
+	public CalendarView change(CurrentUser actor, int startMonth, long version) {
+		if (!actor.hasAny(Role.ADMIN, Role.DIRECTOR)) {
+			throw new AccessRefusedException("fiscalCalendar");
+		}
+		if (startMonth < 1 || startMonth > 12) {
+			throw ValidationFailedException.of("startMonth", "planning.calendar.startMonth.invalid");
+		}
+		CalendarView current = view();
+		if (current.version() != version) {
+			throw new StaleVersionException(version, current);
+		}
+		if (startMonth != current.startMonth()
+				&& jdbc.sql("SELECT COUNT(*) FROM planning_plan").query(Long.class).single() > 0) {
+			throw new ConflictException("planning.calendar.plansExist");
+		}
+		jdbc.sql("UPDATE planning_settings SET fiscal_start_month = :m, version = version + 1 WHERE id = 1")
+			.param("m", startMonth)
+			.update();
+		audit.record("FISCAL_CALENDAR", 1, "UPDATE", Map.of("startMonth", current.startMonth()),
+				Map.of("startMonth", startMonth), null);
+		return view();
+	}
+}

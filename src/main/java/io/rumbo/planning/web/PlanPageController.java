@@ -1,0 +1,228 @@
+package io.rumbo.planning.web;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import io.rumbo.catalog.CatalogManagement;
+import io.rumbo.identity.CurrentUser;
+import io.rumbo.planning.FiscalCalendar;
+import io.rumbo.planning.Measure;
+import io.rumbo.planning.PlanManagement;
+import io.rumbo.planning.PlanPerformance;
+import io.rumbo.planning.PlanState;
+import io.rumbo.planning.PlanViews;
+import io.rumbo.planning.SpreadMethod;
+import io.rumbo.shared.domain.ConflictException;
+import io.rumbo.shared.domain.NotFoundException;
+import io.rumbo.shared.domain.StaleVersionException;
+import io.rumbo.shared.domain.ValidationFailedException;
+import io.rumbo.shared.web.ChartData;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Plans: the list, a plan's versions with the targets grid (htmx cell edits), spreading, workflow and changes. */
+@Controller
+class PlanPageController {
+
+	private final PlanManagement plans;
+	private final PlanPerformance performance;
+	private final FiscalCalendar calendar;
+	private final CatalogManagement catalog;
+	private final JsonMapper json;
+
+	PlanPageController(PlanManagement plans, PlanPerformance performance, FiscalCalendar calendar,
+			CatalogManagement catalog, JsonMapper json) {
+		this.plans = plans;
+		this.performance = performance;
+		this.calendar = calendar;
+		this.catalog = catalog;
+		this.json = json;
+	}
+
+	@GetMapping("/plans")
+	String list(CurrentUser user, Model model) {
+		model.addAttribute("plans", plans.plans(user));
+		model.addAttribute("mayCreate", PlanManagement.mayCreate(user));
+		int next = calendar.currentYear();
+		model.addAttribute("nextYear", next);
+		model.addAttribute("years", List.of(next - 1, next, next + 1));
+		model.addAttribute("calendar", calendar.years());
+		return "planning/plans";
+	}
+
+	@PostMapping("/plans")
+	String create(CurrentUser user, @RequestParam int fiscalYear, @RequestParam String name,
+			@RequestParam(defaultValue = "0") BigDecimal growthPercent, RedirectAttributes redirect) {
+		try {
+			PlanViews.PlanView plan = plans.create(user, fiscalYear, name, growthPercent, Map.of());
+			redirect.addFlashAttribute("flash", "planning.plan.created");
+			return "redirect:/plans/" + plan.id();
+		}
+		catch (ValidationFailedException ex) {
+			redirect.addFlashAttribute("flash", ex.errors().get(0).messageKey());
+			redirect.addFlashAttribute("flashKind", "danger");
+		}
+		catch (ConflictException ex) {
+			redirect.addFlashAttribute("flash", ex.messageKey());
+			redirect.addFlashAttribute("flashArgs", ex.arguments());
+			redirect.addFlashAttribute("flashKind", "warning");
+		}
+		return "redirect:/plans";
+	}
+
+	@GetMapping("/plans/{id}")
+	String plan(CurrentUser user, @PathVariable long id, @RequestParam(required = false) @Nullable Long version,
+			@RequestParam(defaultValue = "REVENUE") Measure measure, @RequestParam(required = false) @Nullable Long line,
+			HttpServletRequest request, Model model) {
+		PlanViews.PlanView plan = plans.plan(user, id);
+		PlanViews.VersionView shown = version == null ? plan.current()
+				: plan.versions().stream().filter(v -> v.id() == version).findFirst()
+					.orElseThrow(() -> new NotFoundException("planVersion", version));
+		model.addAttribute("plan", plan);
+		model.addAttribute("shown", shown);
+		model.addAttribute("measure", measure);
+		model.addAttribute("line", line);
+		model.addAttribute("measures", Measure.values());
+		model.addAttribute("methods", SpreadMethod.values());
+		model.addAttribute("lines", catalog.lines(false));
+		model.addAttribute("lang", LocaleContextHolder.getLocale().getLanguage());
+		model.addAttribute("mayCreate", PlanManagement.mayCreate(user));
+		model.addAttribute("mayApprove", PlanManagement.mayApprove(user));
+		model.addAttribute("maySubmit", PlanManagement.maySubmit(user));
+		model.addAttribute("openDraft", plan.versions().stream()
+			.anyMatch(v -> v.state() == PlanState.DRAFT || v.state() == PlanState.SUBMITTED));
+		if (shown != null) {
+			model.addAttribute("grid", plans.grid(user, shown.id(), measure,
+					measure == Measure.NEW_CUSTOMERS ? null : line));
+			model.addAttribute("differences", shown.basedOnNumber() == null ? List.of()
+					: plans.differences(user, shown.id()));
+		}
+		if ("true".equals(request.getHeader("HX-Request")) && request.getParameter("fragment") != null) {
+			return "planning/plan :: grid";
+		}
+		return "planning/plan";
+	}
+
+	/** A cell or a total changed in the grid: answers the redrawn grid, so the roll-ups show the change at once. */
+	@PostMapping("/plans/{id}/versions/{versionId}/cells")
+	String cell(CurrentUser user, @PathVariable long id, @PathVariable long versionId, @RequestParam long unitId,
+			@RequestParam String period, @RequestParam Measure measure, @RequestParam(required = false) @Nullable Long line,
+			@RequestParam String value, Model model) {
+		BigDecimal amount;
+		try {
+			amount = new BigDecimal(value.trim().replace(',', '.'));
+		}
+		catch (NumberFormatException ex) {
+			throw ValidationFailedException.of("value", "planning.target.value.invalid");
+		}
+		Long lineId = measure == Measure.NEW_CUSTOMERS ? null : line;
+		PlanViews.SpreadResult result = plans.spread(user, versionId, unitId, lineId, period, measure, amount,
+				SpreadMethod.EVEN, true);
+		model.addAttribute("plan", plans.plan(user, id));
+		model.addAttribute("shown", plans.version(user, versionId));
+		model.addAttribute("measure", measure);
+		model.addAttribute("line", lineId);
+		model.addAttribute("lang", LocaleContextHolder.getLocale().getLanguage());
+		model.addAttribute("grid", plans.grid(user, versionId, measure, lineId));
+		model.addAttribute("spread", result);
+		return "planning/plan :: grid";
+	}
+
+	@PostMapping("/plans/{id}/versions/{versionId}/spread")
+	String spread(CurrentUser user, @PathVariable long id, @PathVariable long versionId, @RequestParam long unitId,
+			@RequestParam(required = false) @Nullable Long line, @RequestParam String period,
+			@RequestParam Measure measure, @RequestParam BigDecimal total, @RequestParam SpreadMethod method,
+			RedirectAttributes redirect) {
+		try {
+			PlanViews.SpreadResult result = plans.spread(user, versionId, unitId,
+					measure == Measure.NEW_CUSTOMERS ? null : line, period, measure, total, method, false);
+			redirect.addFlashAttribute("flash", "planning.grid.saved");
+			redirect.addFlashAttribute("flashArgs", new Object[] { result.total(), result.cells(), result.difference() });
+		}
+		catch (ValidationFailedException ex) {
+			redirect.addFlashAttribute("flash", ex.errors().get(0).messageKey());
+			redirect.addFlashAttribute("flashKind", "danger");
+		}
+		catch (ConflictException ex) {
+			redirect.addFlashAttribute("flash", ex.messageKey());
+			redirect.addFlashAttribute("flashArgs", ex.arguments());
+			redirect.addFlashAttribute("flashKind", "warning");
+		}
+		return "redirect:/plans/" + id + "?version=" + versionId + "&measure=" + measure
+				+ (line == null ? "" : "&line=" + line);
+	}
+
+	@PostMapping("/plans/{id}/versions/{versionId}/{action:submit|approve|return|activate}")
+	String move(CurrentUser user, @PathVariable long id, @PathVariable long versionId, @PathVariable String action,
+			@RequestParam long version, RedirectAttributes redirect) {
+		try {
+			PlanViews.VersionView moved = switch (action) {
+				case "submit" -> plans.submit(user, versionId, version);
+				case "approve" -> plans.approve(user, versionId, version);
+				case "return" -> plans.returnToDraft(user, versionId, version);
+				default -> plans.activate(user, versionId, version);
+			};
+			redirect.addFlashAttribute("flash", "planning.version.moved");
+			redirect.addFlashAttribute("flashArgs", new Object[] { moved.state().name() });
+		}
+		catch (ConflictException ex) {
+			redirect.addFlashAttribute("flash", ex.messageKey());
+			redirect.addFlashAttribute("flashArgs", ex.arguments());
+			redirect.addFlashAttribute("flashKind", "warning");
+		}
+		catch (StaleVersionException ex) {
+			redirect.addFlashAttribute("flash", "shared.problem.staleVersion.form");
+			redirect.addFlashAttribute("flashKind", "warning");
+		}
+		return "redirect:/plans/" + id + "?version=" + versionId;
+	}
+
+	@PostMapping("/plans/{id}/versions/{versionId}/revise")
+	String revise(CurrentUser user, @PathVariable long id, @PathVariable long versionId,
+			@RequestParam(required = false) @Nullable String note, RedirectAttributes redirect) {
+		try {
+			PlanViews.VersionView draft = plans.revise(user, versionId, note);
+			redirect.addFlashAttribute("flash", "planning.version.revised");
+			return "redirect:/plans/" + id + "?version=" + draft.id();
+		}
+		catch (ConflictException ex) {
+			redirect.addFlashAttribute("flash", ex.messageKey());
+			redirect.addFlashAttribute("flashKind", "warning");
+			return "redirect:/plans/" + id + "?version=" + versionId;
+		}
+	}
+
+	@GetMapping("/plans/{id}/performance")
+	String performance(CurrentUser user, @PathVariable long id, @RequestParam(defaultValue = "unit") String by,
+			@RequestParam(required = false) @Nullable String period, Model model) {
+		PlanViews.Performance figures = performance.performance(user, id, by, period);
+		PlanViews.Performance months = "month".equals(by) ? figures
+				: performance.performance(user, id, "month", period);
+		Map<String, Object> chart = new LinkedHashMap<>();
+		chart.put("months", months.rows().stream().map(PlanViews.PerformanceRow::label).toList());
+		chart.put("target", months.rows().stream().map(PlanViews.PerformanceRow::target).toList());
+		chart.put("actual", months.rows().stream().map(PlanViews.PerformanceRow::actual).toList());
+		chart.put("forecast", months.rows().stream().map(PlanViews.PerformanceRow::forecast).toList());
+		model.addAttribute("plan", plans.plan(user, id));
+		model.addAttribute("figures", figures);
+		model.addAttribute("by", by);
+		model.addAttribute("period", figures.period());
+		model.addAttribute("periods", List.of("Y", "Q1", "Q2", "Q3", "Q4", "M1", "M2", "M3", "M4", "M5", "M6", "M7", "M8",
+				"M9", "M10", "M11", "M12"));
+		model.addAttribute("chartJson", ChartData.json(json, chart));
+		return "planning/performance";
+	}
+}

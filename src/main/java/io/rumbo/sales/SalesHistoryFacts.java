@@ -1,0 +1,144 @@
+package io.rumbo.sales;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.rumbo.catalog.ProductCatalog;
+import io.rumbo.planning.SalesHistory;
+
+/**
+ * Booked results and the open pipeline for planning, in a few grouped statements: sales are credited to the unit
+ * each salesperson was in on the order date, in proportion to their share, and mapped to product lines through the
+ * catalog; a customer is new in the month of its first booked order.
+ */
+@Service
+class SalesHistoryFacts implements SalesHistory {
+
+	private final JdbcClient jdbc;
+	private final ProductCatalog catalog;
+
+	SalesHistoryFacts(JdbcClient jdbc, ProductCatalog catalog) {
+		this.jdbc = jdbc;
+		this.catalog = catalog;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<Actual> actuals(LocalDate from, LocalDate toExclusive) {
+		record Row(LocalDate month, long unit, long product, BigDecimal revenue, BigDecimal units, BigDecimal margin) {
+		}
+		List<Row> rows = jdbc.sql("""
+				SELECT EXTRACT(YEAR FROM o.order_date), EXTRACT(MONTH FROM o.order_date), c.unit_id, l.product_id,
+				       SUM(l.net_amount * c.share_percent), SUM(l.quantity * c.share_percent),
+				       SUM(l.margin_amount * c.share_percent)
+				FROM sales_order o
+				JOIN sales_order_line l ON l.order_id = o.id
+				JOIN sales_order_credit c ON c.order_id = o.id
+				WHERE o.status = 'BOOKED' AND o.order_date >= :from AND o.order_date < :to
+				GROUP BY EXTRACT(YEAR FROM o.order_date), EXTRACT(MONTH FROM o.order_date), c.unit_id, l.product_id""")
+			.param("from", from)
+			.param("to", toExclusive)
+			.query((rs, n) -> new Row(LocalDate.of(rs.getInt(1), rs.getInt(2), 1), rs.getLong(3), rs.getLong(4),
+					hundredth(rs.getBigDecimal(5)), hundredth(rs.getBigDecimal(6)), hundredth(rs.getBigDecimal(7))))
+			.list();
+		Map<Long, Long> lineOf = lines(rows.stream().map(Row::product).toList());
+		Map<String, Actual> sums = new LinkedHashMap<>();
+		for (Row r : rows) {
+			long line = lineOf.getOrDefault(r.product(), 0L);
+			sums.merge(r.month() + ":" + r.unit() + ":" + line,
+					new Actual(r.month(), r.unit(), line, r.revenue(), r.units(), r.margin()),
+					(a, b) -> new Actual(a.month(), a.unitId(), a.lineId(), a.revenue().add(b.revenue()),
+							a.units().add(b.units()), a.margin().add(b.margin())));
+		}
+		return new ArrayList<>(sums.values());
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<NewCustomers> newCustomers(LocalDate from, LocalDate toExclusive) {
+		return jdbc.sql("""
+				SELECT EXTRACT(YEAR FROM f.first_date), EXTRACT(MONTH FROM f.first_date), c.unit_id,
+				       COUNT(DISTINCT f.customer_id)
+				FROM (SELECT customer_id, MIN(order_date) AS first_date FROM sales_order WHERE status = 'BOOKED'
+				      GROUP BY customer_id) f
+				JOIN sales_order o ON o.customer_id = f.customer_id AND o.order_date = f.first_date AND o.status = 'BOOKED'
+				JOIN sales_order_credit c ON c.order_id = o.id
+				WHERE f.first_date >= :from AND f.first_date < :to
+				GROUP BY EXTRACT(YEAR FROM f.first_date), EXTRACT(MONTH FROM f.first_date), c.unit_id""")
+			.param("from", from)
+			.param("to", toExclusive)
+			.query((rs, n) -> new NewCustomers(LocalDate.of(rs.getInt(1), rs.getInt(2), 1), rs.getLong(3), rs.getLong(4)))
+			.list();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<Pipeline> pipeline(LocalDate from, LocalDate toExclusive) {
+		record Open(long id, LocalDate close, long unit, BigDecimal weighted) {
+		}
+		List<Open> open = jdbc.sql("""
+				SELECT o.id, o.expected_close, o.owner_unit_id, o.amount * s.probability
+				FROM sales_opportunity o JOIN sales_stage s ON s.code = o.stage_code
+				WHERE s.outcome = 'OPEN' AND o.expected_close >= :from AND o.expected_close < :to""")
+			.param("from", from)
+			.param("to", toExclusive)
+			.query((rs, n) -> new Open(rs.getLong(1), rs.getObject(2, LocalDate.class), rs.getLong(3),
+					hundredth(rs.getBigDecimal(4))))
+			.list();
+		Map<Long, Map<Long, BigDecimal>> productNet = new HashMap<>();
+		jdbc.sql("""
+				SELECT p.opportunity_id, p.product_id, p.net_amount
+				FROM sales_opportunity_product p
+				JOIN sales_opportunity o ON o.id = p.opportunity_id JOIN sales_stage s ON s.code = o.stage_code
+				WHERE s.outcome = 'OPEN' AND o.expected_close >= :from AND o.expected_close < :to""")
+			.param("from", from)
+			.param("to", toExclusive)
+			.query(rs -> {
+				productNet.computeIfAbsent(rs.getLong(1), k -> new HashMap<>())
+					.merge(rs.getLong(2), rs.getBigDecimal(3), BigDecimal::add);
+			});
+		Set<Long> products = new HashSet<>();
+		productNet.values().forEach(m -> products.addAll(m.keySet()));
+		Map<Long, Long> lineOf = lines(products);
+		List<Pipeline> result = new ArrayList<>();
+		for (Open o : open) {
+			LocalDate month = o.close().withDayOfMonth(1);
+			Map<Long, BigDecimal> byProduct = productNet.get(o.id());
+			BigDecimal total = byProduct == null ? BigDecimal.ZERO
+					: byProduct.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+			if (total.signum() <= 0) {
+				result.add(new Pipeline(month, o.unit(), null, o.weighted()));
+				continue;
+			}
+			Map<Long, BigDecimal> byLine = new HashMap<>();
+			byProduct.forEach((product, net) -> byLine.merge(lineOf.getOrDefault(product, 0L), net, BigDecimal::add));
+			byLine.forEach((line, net) -> result.add(new Pipeline(month, o.unit(), line,
+					o.weighted().multiply(net).divide(total, 4, RoundingMode.HALF_UP))));
+		}
+		return result;
+	}
+
+	private Map<Long, Long> lines(java.util.Collection<Long> productIds) {
+		Map<Long, Long> lineOf = new HashMap<>();
+		if (!productIds.isEmpty()) {
+			catalog.products(new HashSet<>(productIds)).forEach(p -> lineOf.put(p.id(), p.lineId()));
+		}
+		return lineOf;
+	}
+
+	private static BigDecimal hundredth(BigDecimal value) {
+		return value == null ? BigDecimal.ZERO : value.divide(BigDecimal.valueOf(100), 4, RoundingMode.HALF_UP);
+	}
+}
