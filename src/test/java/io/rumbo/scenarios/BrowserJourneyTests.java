@@ -250,6 +250,40 @@ class BrowserJourneyTests {
 		screenshot("import-done");
 	}
 
+	@Test
+	void directorBuildsAPlanFromTheBaselineEditsACellSubmitsApprovesAndSeesItLocked() {
+		int year = java.time.LocalDate.now().getYear() - 1;
+		signIn("director");
+		open("/plans");
+		new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("fiscalYear"))).selectByValue(String.valueOf(year));
+		browser.findElement(By.id("name")).sendKeys("Plan de prueba " + year);
+		WebElement growth = browser.findElement(By.id("growthPercent"));
+		growth.clear();
+		growth.sendKeys("10");
+		click(By.id("create-plan"));
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("plan-grid")));
+		assertThat(browser.findElement(By.id("version-state")).getText()).isEqualTo("draft");
+		long madridNorte = jdbc.sql("SELECT id FROM org_unit WHERE code = 'E-MAD-NOR'").query(Long.class).single();
+		long centro = jdbc.sql("SELECT id FROM org_unit WHERE code = 'R-CENTRO'").query(Long.class).single();
+		By teamJanuary = By.cssSelector("tr[data-unit='" + madridNorte + "'] input[data-period='M1']");
+		By regionJanuary = By.cssSelector("tr[data-unit='" + centro + "'] input[data-period='M1']");
+		java.math.BigDecimal teamBefore = new java.math.BigDecimal(browser.findElement(teamJanuary).getAttribute("value"));
+		java.math.BigDecimal regionBefore = new java.math.BigDecimal(browser.findElement(regionJanuary).getAttribute("value"));
+		WebElement cell = browser.findElement(teamJanuary);
+		cell.clear();
+		cell.sendKeys(teamBefore.add(new java.math.BigDecimal("1000")).toPlainString(), org.openqa.selenium.Keys.TAB);
+		java.math.BigDecimal expected = regionBefore.add(new java.math.BigDecimal("1000"));
+		wait.until(d -> new java.math.BigDecimal(d.findElement(regionJanuary).getAttribute("value")).compareTo(expected) == 0);
+		screenshot("plan-grid-edited");
+		click(By.id("submit-version"));
+		wait.until(ExpectedConditions.textToBe(By.id("version-state"), "submitted"));
+		click(By.id("approve-version"));
+		wait.until(ExpectedConditions.textToBe(By.id("version-state"), "approved"));
+		assertThat(browser.findElements(By.cssSelector("#plan-grid input"))).as("an approved version is read-only").isEmpty();
+		assertThat(browser.findElement(By.id("read-only-note")).getText()).contains("approved");
+		screenshot("plan-approved");
+	}
+
 	/** Clicks after scrolling the element to the middle of the window at once (Bootstrap makes scrolling smooth). */
 	private void click(By locator) {
 		WebElement element = wait.until(ExpectedConditions.presenceOfElementLocated(locator));

@@ -42,7 +42,12 @@ class PageScenarioTests {
 		long serviceCase = jdbc.sql("""
 				SELECT MIN(sc.id) FROM customer_service_case sc JOIN org_staff s ON s.id = sc.staff_id
 				WHERE s.last_name = 'García Martín'""").query(Long.class).single();
-		List<String> pages = List.of("/opportunities/list", "/opportunities/list?open=true&stage=PROPOSAL&q=a", "/tasks", "/tasks?open=true&overdue=true", "/imports", "/imports?kind=orders",
+		long plan = jdbc.sql("SELECT id FROM planning_plan WHERE fiscal_year = :y").param("y", java.time.LocalDate.now().getYear())
+			.query(Long.class).single();
+		List<String> pages = List.of("/plans", "/plans/" + plan, "/plans/" + plan + "?measure=UNITS",
+				"/plans/" + plan + "?measure=NEW_CUSTOMERS", "/plans/" + plan + "/performance",
+				"/plans/" + plan + "/performance?by=line&period=Q2", "/plans/" + plan + "/performance?by=month",
+				"/opportunities/list", "/opportunities/list?open=true&stage=PROPOSAL&q=a", "/tasks", "/tasks?open=true&overdue=true", "/imports", "/imports?kind=orders",
 				"/service-cases", "/service-cases?open=true&priority=HIGH",
 				"/service-cases/" + serviceCase, "/service-cases/new?customerId=" + customer, "/organization/chart", "/organization/chart?asOf=2025-01-01", "/organization/units",
 				"/organization/units/" + unit, "/organization/staff", "/organization/staff/" + person,

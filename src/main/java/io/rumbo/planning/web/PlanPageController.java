@@ -175,8 +175,7 @@ class PlanPageController {
 				case "return" -> plans.returnToDraft(user, versionId, version);
 				default -> plans.activate(user, versionId, version);
 			};
-			redirect.addFlashAttribute("flash", "planning.version.moved");
-			redirect.addFlashAttribute("flashArgs", new Object[] { moved.state().name() });
+			redirect.addFlashAttribute("flash", "planning.version.moved." + moved.state().name());
 		}
 		catch (ConflictException ex) {
 			redirect.addFlashAttribute("flash", ex.messageKey());
