@@ -36,6 +36,17 @@
         ]
       };
     },
+    // Expected revenue of each strategy against the revenue of the orders tagged with it.
+    strategies: function (data, el) {
+      return {
+        xAxis: { type: 'category', data: data.names || [], axisLabel: { interval: 0 } },
+        yAxis: { type: 'value' },
+        series: [
+          { name: el.dataset.expectedLabel, type: 'bar', data: data.expected || [] },
+          { name: el.dataset.actualLabel, type: 'bar', data: data.actual || [] }
+        ]
+      };
+    },
     // A customer's net sales and margin by year (customer page).
     yearly: function (data, el) {
       return {

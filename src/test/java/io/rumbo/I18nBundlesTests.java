@@ -119,6 +119,13 @@ class I18nBundlesTests {
 		}
 		for (io.rumbo.planning.PlanState v : io.rumbo.planning.PlanState.values()) {
 			expected.add("planning.state." + v);
+			expected.add("planning.version.moved." + v);
+		}
+		for (io.rumbo.planning.ObjectiveKind v : io.rumbo.planning.ObjectiveKind.values()) {
+			expected.add("planning.objectiveKind." + v);
+		}
+		for (io.rumbo.planning.InitiativeStatus v : io.rumbo.planning.InitiativeStatus.values()) {
+			expected.add("planning.initiativeStatus." + v);
 		}
 		for (io.rumbo.planning.Measure v : io.rumbo.planning.Measure.values()) {
 			expected.add("planning.measure." + v);

@@ -46,4 +46,54 @@ public class CustomerDirectory {
 					rs.getLong(4), rs.getBoolean(5)))
 			.optional();
 	}
+
+	/**
+	 * The active accounts matching a target market's criteria (each one optional; text criteria match
+	 * case-insensitively), with owner and unit so that callers can apply the reader's scope.
+	 */
+	@Transactional(readOnly = true)
+	public java.util.List<CustomerRef> matching(@Nullable String industry, @Nullable String region,
+			@Nullable CompanySize size, @Nullable PotentialClass potentialClass, @Nullable Segment segment) {
+		StringBuilder where = new StringBuilder(" WHERE archived = FALSE");
+		Map<String, Object> params = new HashMap<>();
+		if (industry != null && !industry.isBlank()) {
+			where.append(" AND LOWER(industry) = :industry");
+			params.put("industry", industry.trim().toLowerCase());
+		}
+		if (region != null && !region.isBlank()) {
+			where.append(" AND LOWER(region) = :region");
+			params.put("region", region.trim().toLowerCase());
+		}
+		if (size != null) {
+			where.append(" AND company_size = :size");
+			params.put("size", size.name());
+		}
+		if (potentialClass != null) {
+			where.append(" AND potential_class = :class");
+			params.put("class", potentialClass.name());
+		}
+		if (segment != null) {
+			where.append(" AND segment = :segment");
+			params.put("segment", segment.name());
+		}
+		return jdbc.sql("SELECT id, legal_name, owner_staff_id, unit_id, archived FROM customer_account" + where
+				+ " ORDER BY legal_name")
+			.params(params)
+			.query((rs, n) -> new CustomerRef(rs.getLong(1), rs.getString(2), (Long) rs.getObject(3, Long.class),
+					rs.getLong(4), rs.getBoolean(5)))
+			.list();
+	}
+
+	/** Accounts by id (archived included), in one query. */
+	@Transactional(readOnly = true)
+	public java.util.List<CustomerRef> refs(Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return java.util.List.of();
+		}
+		return jdbc.sql("SELECT id, legal_name, owner_staff_id, unit_id, archived FROM customer_account WHERE id IN (:ids)")
+			.param("ids", ids)
+			.query((rs, n) -> new CustomerRef(rs.getLong(1), rs.getString(2), (Long) rs.getObject(3, Long.class),
+					rs.getLong(4), rs.getBoolean(5)))
+			.list();
+	}
 }

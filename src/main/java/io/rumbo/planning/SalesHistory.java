@@ -28,4 +28,16 @@ public interface SalesHistory {
 	List<NewCustomers> newCustomers(LocalDate from, LocalDate toExclusive);
 
 	List<Pipeline> pipeline(LocalDate from, LocalDate toExclusive);
+
+	/** Which of these customers had a visit or other activity done in the period. */
+	java.util.Set<Long> visited(java.util.Collection<Long> customerIds, LocalDate from, LocalDate toExclusive);
+
+	/** Which of these customers booked an order in the period. */
+	java.util.Set<Long> bought(java.util.Collection<Long> customerIds, LocalDate from, LocalDate toExclusive);
+
+	/** Net revenue, margin and number of booked orders tagged with each strategy. */
+	record Contribution(long strategyId, BigDecimal revenue, BigDecimal margin, long orders, long opportunities) {
+	}
+
+	java.util.Map<Long, Contribution> contributions(java.util.Collection<Long> strategyIds);
 }

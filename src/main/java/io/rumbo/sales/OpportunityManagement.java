@@ -472,4 +472,27 @@ public class OpportunityManagement {
 					o.orderId(), o.history()))
 			.toList();
 	}
+
+	/**
+	 * Tags the opportunity with the strategy (planning) it serves, or takes the tag away with null, so the strategy's real
+	 * contribution can be measured. Whoever may work on the record may tag it.
+	 */
+	@Transactional
+	public void tagStrategy(CurrentUser actor, long id, @Nullable Long strategyId,
+			io.rumbo.planning.StrategyManagement strategies) {
+		get(actor, id);
+		if (!actor.hasAny(Role.ADMIN, Role.DIRECTOR, Role.MANAGER, Role.REP)) {
+			throw new AccessRefusedException("strategies");
+		}
+		if (strategyId != null && !strategies.exists(strategyId)) {
+			throw ValidationFailedException.of("strategyId", "sales.strategy.unknown");
+		}
+		Long before = jdbc.sql("SELECT strategy_id FROM sales_opportunity WHERE id = :id").param("id", id).query(Long.class)
+			.optional().orElse(null);
+		jdbc.sql("UPDATE sales_opportunity SET strategy_id = :strategy WHERE id = :id").param("strategy", strategyId)
+			.param("id", id)
+			.update();
+		audit.record("OPPORTUNITY", id, "STRATEGY", java.util.Collections.singletonMap("strategyId", before),
+				java.util.Collections.singletonMap("strategyId", strategyId), null);
+	}
 }

@@ -339,4 +339,27 @@ public class OrderManagement {
 		}
 		return credits;
 	}
+
+	/**
+	 * Tags the order with the strategy (planning) it serves, or takes the tag away with null, so the strategy's real
+	 * contribution can be measured. Whoever may work on the record may tag it.
+	 */
+	@Transactional
+	public void tagStrategy(CurrentUser actor, long id, @Nullable Long strategyId,
+			io.rumbo.planning.StrategyManagement strategies) {
+		get(actor, id);
+		if (!actor.hasAny(Role.ADMIN, Role.DIRECTOR, Role.MANAGER, Role.REP)) {
+			throw new AccessRefusedException("strategies");
+		}
+		if (strategyId != null && !strategies.exists(strategyId)) {
+			throw ValidationFailedException.of("strategyId", "sales.strategy.unknown");
+		}
+		Long before = jdbc.sql("SELECT strategy_id FROM sales_order WHERE id = :id").param("id", id).query(Long.class)
+			.optional().orElse(null);
+		jdbc.sql("UPDATE sales_order SET strategy_id = :strategy WHERE id = :id").param("strategy", strategyId)
+			.param("id", id)
+			.update();
+		audit.record("ORDER", id, "STRATEGY", java.util.Collections.singletonMap("strategyId", before),
+				java.util.Collections.singletonMap("strategyId", strategyId), null);
+	}
 }

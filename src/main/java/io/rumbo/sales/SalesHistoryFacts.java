@@ -130,6 +130,64 @@ class SalesHistoryFacts implements SalesHistory {
 		return result;
 	}
 
+	@Override
+	@Transactional(readOnly = true)
+	public Set<Long> visited(java.util.Collection<Long> customerIds, LocalDate from, LocalDate toExclusive) {
+		return customersWith("SELECT DISTINCT customer_id FROM sales_activity WHERE done_on >= :from AND done_on < :to"
+				+ " AND customer_id IN (:ids)", customerIds, from, toExclusive);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Set<Long> bought(java.util.Collection<Long> customerIds, LocalDate from, LocalDate toExclusive) {
+		return customersWith("SELECT DISTINCT customer_id FROM sales_order WHERE status = 'BOOKED' AND order_date >= :from"
+				+ " AND order_date < :to AND customer_id IN (:ids)", customerIds, from, toExclusive);
+	}
+
+	/** Chunks of a thousand ids keep the statements within every database's parameter limits. */
+	private Set<Long> customersWith(String sql, java.util.Collection<Long> customerIds, LocalDate from, LocalDate to) {
+		Set<Long> found = new HashSet<>();
+		List<Long> ids = new ArrayList<>(customerIds);
+		for (int i = 0; i < ids.size(); i += 1000) {
+			found.addAll(jdbc.sql(sql)
+				.param("from", from)
+				.param("to", to)
+				.param("ids", ids.subList(i, Math.min(ids.size(), i + 1000)))
+				.query(Long.class)
+				.list());
+		}
+		return found;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Map<Long, Contribution> contributions(java.util.Collection<Long> strategyIds) {
+		Map<Long, Contribution> result = new HashMap<>();
+		if (strategyIds.isEmpty()) {
+			return result;
+		}
+		Map<Long, Long> opportunities = new HashMap<>();
+		jdbc.sql("SELECT strategy_id, COUNT(*) FROM sales_opportunity WHERE strategy_id IN (:ids) GROUP BY strategy_id")
+			.param("ids", strategyIds)
+			.query(rs -> {
+				opportunities.put(rs.getLong(1), rs.getLong(2));
+			});
+		jdbc.sql("""
+				SELECT strategy_id, SUM(net_amount), SUM(margin_amount), COUNT(*) FROM sales_order
+				WHERE status = 'BOOKED' AND strategy_id IN (:ids) GROUP BY strategy_id""")
+			.param("ids", strategyIds)
+			.query(rs -> {
+				long id = rs.getLong(1);
+				result.put(id, new Contribution(id, rs.getBigDecimal(2), rs.getBigDecimal(3), rs.getLong(4),
+						opportunities.getOrDefault(id, 0L)));
+			});
+		for (Long id : strategyIds) {
+			result.computeIfAbsent(id, k -> new Contribution(k, BigDecimal.ZERO, BigDecimal.ZERO, 0,
+					opportunities.getOrDefault(k, 0L)));
+		}
+		return result;
+	}
+
 	private Map<Long, Long> lines(java.util.Collection<Long> productIds) {
 		Map<Long, Long> lineOf = new HashMap<>();
 		if (!productIds.isEmpty()) {

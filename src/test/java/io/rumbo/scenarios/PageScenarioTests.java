@@ -45,7 +45,7 @@ class PageScenarioTests {
 		long plan = jdbc.sql("SELECT id FROM planning_plan WHERE fiscal_year = :y").param("y", java.time.LocalDate.now().getYear())
 			.query(Long.class).single();
 		List<String> pages = List.of("/plans", "/plans/" + plan, "/plans/" + plan + "?measure=UNITS",
-				"/plans/" + plan + "?measure=NEW_CUSTOMERS", "/plans/" + plan + "/performance",
+				"/plans/" + plan + "?measure=NEW_CUSTOMERS", "/plans/" + plan + "/performance", "/plans/" + plan + "/strategy",
 				"/plans/" + plan + "/performance?by=line&period=Q2", "/plans/" + plan + "/performance?by=month",
 				"/opportunities/list", "/opportunities/list?open=true&stage=PROPOSAL&q=a", "/tasks", "/tasks?open=true&overdue=true", "/imports", "/imports?kind=orders",
 				"/service-cases", "/service-cases?open=true&priority=HIGH",

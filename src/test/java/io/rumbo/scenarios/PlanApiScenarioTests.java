@@ -154,4 +154,85 @@ class PlanApiScenarioTests extends ApiTestSupport {
 		assertThat(api.put("/api/v1/fiscal-calendar", "director", Map.of("startMonth", 4, "version",
 				calendar.get("version").asLong())).status()).as("plans exist").isEqualTo(409);
 	}
+
+	@Test
+	void objectivesMarketsAndStrategiesWithTargetListsThatFollowTheCustomersAndTaggedOrders() {
+		int year = LocalDate.now().getYear();
+		long planId = api.get("/api/v1/plans", "director").json().valueStream()
+			.filter(p -> p.get("fiscalYear").asInt() == year).findFirst().orElseThrow().get("id").asLong();
+		assertThat(api.get("/api/v1/objectives?fiscalYear=" + year, "rep").json()).isNotEmpty();
+		Api.Response objective = api.post("/api/v1/objectives", "director", Map.of("fiscalYear", year, "kind",
+				"NEW_CUSTOMERS", "title", "Abrir 10 cuentas públicas", "targetValue", 10));
+		assertThat(objective.status()).isEqualTo(201);
+		assertThat(api.post("/api/v1/objectives", "director", Map.of("fiscalYear", year, "kind", "REVENUE", "title",
+				"Sin valor")).status()).as("a measurable objective needs a value").isEqualTo(400);
+		assertThat(api.post("/api/v1/objectives", "manager", Map.of("fiscalYear", year, "kind", "QUALITATIVE", "title",
+				"No")).status()).isEqualTo(403);
+		long objectiveId = objective.json().get("id").asLong();
+		Map<String, Object> edit = new java.util.HashMap<>(Map.of("fiscalYear", year, "kind", "NEW_CUSTOMERS", "title",
+				"Abrir 12 cuentas públicas", "targetValue", 12, "version", objective.json().get("version").asLong()));
+		assertThat(api.put("/api/v1/objectives/" + objectiveId, "director", edit).status()).isEqualTo(200);
+		assertThat(api.put("/api/v1/objectives/" + objectiveId, "director", edit).status()).as("stale").isEqualTo(409);
+
+		// A target list follows the customers: criteria select them now; by hand adds and removes.
+		JsonNode customer = api.get("/api/v1/customers?size=1&status=ACTIVE", "rep").json().get("content").get(0);
+		long customerId = customer.get("id").asLong();
+		String industry = customer.get("industry").asString();
+		JsonNode segment = api.post("/api/v1/segments", "director", Map.of("name", "Sector " + industry, "industry",
+				industry)).json();
+		long segmentId = segment.get("id").asLong();
+		String targets = "/api/v1/segments/" + segmentId + "/targets";
+		assertThat(ids(api.get(targets, "director").json())).contains(customerId);
+		api.put("/api/v1/segments/" + segmentId + "/accounts", "director", Map.of("customerId", customerId, "included",
+				false));
+		assertThat(ids(api.get(targets, "director").json())).doesNotContain(customerId);
+		jdbc.sql("UPDATE customer_account SET industry = 'Otro sector' WHERE id = :id").param("id", customerId).update();
+		api.put("/api/v1/segments/" + segmentId + "/accounts", "director", java.util.Collections.singletonMap(
+				"customerId", customerId));
+		assertThat(ids(api.get(targets, "director").json())).as("no longer matches the criteria")
+			.doesNotContain(customerId);
+		api.put("/api/v1/segments/" + segmentId + "/accounts", "director", Map.of("customerId", customerId, "included",
+				true));
+		assertThat(ids(api.get(targets, "director").json())).as("added by hand").contains(customerId);
+		jdbc.sql("UPDATE customer_account SET industry = :i WHERE id = :id").param("i", industry).param("id", customerId)
+			.update();
+		JsonNode repTargets = api.get(targets, "rep").json();
+		assertThat(repTargets.size()).as("a salesperson sees their part of the list")
+			.isLessThan(api.get(targets, "director").json().size());
+		JsonNode coverage = api.get("/api/v1/segments/" + segmentId + "/coverage", "director").json();
+		assertThat(coverage.get("targets").asLong()).isGreaterThanOrEqualTo(coverage.get("visited").asLong());
+		assertThat(coverage.get("targets").asLong()).isGreaterThanOrEqualTo(coverage.get("bought").asLong());
+		assertThat(api.post("/api/v1/segments", "rep", Map.of("name", "No")).status()).isEqualTo(403);
+
+		// A strategy's real contribution is the booked orders tagged with it.
+		Api.Response strategy = api.post("/api/v1/strategies", "director", Map.of("planId", planId, "name",
+				"Sector público", "segmentId", segmentId, "expectedRevenue", 50000, "startsOn", year + "-01-01", "endsOn",
+				year + "-12-31"));
+		assertThat(strategy.status()).isEqualTo(201);
+		long strategyId = strategy.json().get("id").asLong();
+		JsonNode withInitiative = api.post("/api/v1/strategies/" + strategyId + "/initiatives", "director",
+				Map.of("title", "Presentarse a dos concursos")).json();
+		JsonNode initiative = withInitiative.get("initiatives").get(0);
+		assertThat(api.put("/api/v1/strategies/" + strategyId + "/initiatives/" + initiative.get("id").asLong(), "manager",
+				Map.of("version", initiative.get("version").asLong(), "status", "IN_PROGRESS")).status()).isEqualTo(200);
+		assertThat(api.post("/api/v1/strategies", "director", Map.of("planId", planId, "name", "Al revés", "startsOn",
+				year + "-06-01", "endsOn", year + "-01-01")).status()).isEqualTo(400);
+
+		JsonNode order = api.get("/api/v1/orders?size=1&from=" + year + "-01-01", "rep").json().get("content").get(0);
+		assertThat(api.put("/api/v1/orders/" + order.get("id").asLong() + "/strategy", "rep",
+				Map.of("strategyId", strategyId)).status()).isEqualTo(200);
+		assertThat(api.put("/api/v1/orders/" + order.get("id").asLong() + "/strategy", "rep",
+				Map.of("strategyId", 999999)).status()).isEqualTo(400);
+		JsonNode measured = api.get("/api/v1/strategies/" + strategyId, "rep").json();
+		assertThat(measured.get("taggedOrders").asLong()).isEqualTo(1);
+		assertThat(measured.get("actualRevenue").decimalValue()).isEqualByComparingTo(order.get("netAmount").decimalValue());
+		JsonNode opportunity = api.get("/api/v1/opportunities?size=1&open=true", "rep").json().get("content").get(0);
+		assertThat(api.put("/api/v1/opportunities/" + opportunity.get("id").asLong() + "/strategy", "rep",
+				Map.of("strategyId", strategyId)).status()).isEqualTo(200);
+		assertThat(api.get("/api/v1/strategies?planId=" + planId, "director").json()).hasSizeGreaterThanOrEqualTo(4);
+	}
+
+	private static List<Long> ids(JsonNode targets) {
+		return targets.valueStream().map(t -> t.get("customerId").asLong()).toList();
+	}
 }

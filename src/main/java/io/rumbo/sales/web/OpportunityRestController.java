@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -66,7 +67,10 @@ class OpportunityRestController {
 
 	private final OpportunityManagement opportunities;
 
-	OpportunityRestController(OpportunityManagement opportunities) {
+	private final io.rumbo.planning.StrategyManagement strategies;
+
+	OpportunityRestController(OpportunityManagement opportunities, io.rumbo.planning.StrategyManagement strategies) {
+		this.strategies = strategies;
 		this.opportunities = opportunities;
 	}
 
@@ -163,5 +167,18 @@ class OpportunityRestController {
 				request.credits() == null ? List.of()
 						: request.credits().stream().map(c -> new OrderManagement.NewCredit(c.staffId(), c.sharePercent())).toList());
 		return ResponseEntity.created(URI.create("/api/v1/orders/" + order.id())).body(order);
+	}
+
+	record StrategyTag(@Nullable Long strategyId) {
+	}
+
+	@PutMapping("/{id}/strategy")
+	@Operation(summary = "Tag with the strategy it serves (null removes the tag); the strategy's contribution counts it")
+	Map<String, Object> tagStrategy(CurrentUser actor, @PathVariable long id, @RequestBody StrategyTag request) {
+		opportunities.tagStrategy(actor, id, request.strategyId(), strategies);
+		Map<String, Object> answer = new java.util.LinkedHashMap<>();
+		answer.put("id", id);
+		answer.put("strategyId", request.strategyId());
+		return answer;
 	}
 }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -67,7 +68,10 @@ class OrderRestController {
 
 	private final OrderManagement orders;
 
-	OrderRestController(OrderManagement orders) {
+	private final io.rumbo.planning.StrategyManagement strategies;
+
+	OrderRestController(OrderManagement orders, io.rumbo.planning.StrategyManagement strategies) {
+		this.strategies = strategies;
 		this.orders = orders;
 	}
 
@@ -136,5 +140,18 @@ class OrderRestController {
 	ResponseEntity<Void> cancel(CurrentUser actor, @PathVariable long id) {
 		orders.cancel(actor, id);
 		return ResponseEntity.noContent().build();
+	}
+
+	record StrategyTag(@Nullable Long strategyId) {
+	}
+
+	@PutMapping("/{id}/strategy")
+	@Operation(summary = "Tag with the strategy it serves (null removes the tag); the strategy's contribution counts it")
+	Map<String, Object> tagStrategy(CurrentUser actor, @PathVariable long id, @RequestBody StrategyTag request) {
+		orders.tagStrategy(actor, id, request.strategyId(), strategies);
+		Map<String, Object> answer = new java.util.LinkedHashMap<>();
+		answer.put("id", id);
+		answer.put("strategyId", request.strategyId());
+		return answer;
 	}
 }
