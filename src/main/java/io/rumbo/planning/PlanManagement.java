@@ -355,6 +355,16 @@ public class PlanManagement {
 	@Transactional
 	public PlanView create(CurrentUser actor, int fiscalYear, String name, BigDecimal growthPercent,
 			Map<Long, BigDecimal> lineGrowth) {
+		return create(actor, fiscalYear, name, growthPercent, lineGrowth, Map.of());
+	}
+
+	/**
+	 * As above, with growth rates per unit too: a cell grows by its line's rate when one is given, else by the rate
+	 * of its unit or the nearest unit above it that has one, else by the general rate.
+	 */
+	@Transactional
+	public PlanView create(CurrentUser actor, int fiscalYear, String name, BigDecimal growthPercent,
+			Map<Long, BigDecimal> lineGrowth, Map<Long, BigDecimal> unitGrowth) {
 		if (!mayCreate(actor)) {
 			throw new AccessRefusedException("plans");
 		}
@@ -367,10 +377,19 @@ public class PlanManagement {
 		Plan plan = plans.saveAndFlush(new Plan(fiscalYear, name.trim()));
 		PlanVersion first = versions.saveAndFlush(new PlanVersion(plan.id(), 1, null, null, actor.username(),
 				LocalDate.now(clock)));
-		Baseline baseline = baseline(fiscalYear - 1, new PlanTree(org.unitTree()));
+		List<OrgDirectory.UnitNode> nodes = org.unitTree();
+		Map<Long, Long> parents = new HashMap<>();
+		nodes.forEach(n -> parents.put(n.id(), n.parentId()));
+		Baseline baseline = baseline(fiscalYear - 1, new PlanTree(nodes));
 		List<TargetStore.Cell> cells = new ArrayList<>();
 		baseline.cells().forEach((key, v) -> {
-			BigDecimal growth = lineGrowth.getOrDefault(key.lineId(), growthPercent);
+			BigDecimal growth = lineGrowth.get(key.lineId());
+			for (Long unit = key.unitId(); growth == null && unit != null; unit = parents.get(unit)) {
+				growth = unitGrowth.get(unit);
+			}
+			if (growth == null) {
+				growth = growthPercent;
+			}
 			BigDecimal factor = BigDecimal.ONE.add(growth.movePointLeft(2));
 			cells.add(new TargetStore.Cell(key.unitId(), key.lineId(), key.month(), Amounts.money(v[0].multiply(factor)),
 					v[1].multiply(factor).setScale(0, RoundingMode.HALF_UP), Amounts.money(v[2].multiply(factor))));
@@ -382,7 +401,8 @@ public class PlanManagement {
 				count.multiply(factor).setScale(0, RoundingMode.HALF_UP).intValue())));
 		store.saveGoals(first.id(), goals);
 		audit.record("PLAN", plan.id(), "CREATE", null, Map.of("fiscalYear", fiscalYear, "growthPercent",
-				growthPercent.toPlainString(), "cells", cells.size()), plan.name());
+				growthPercent.toPlainString(), "lineGrowth", lineGrowth.toString(), "unitGrowth", unitGrowth.toString(),
+				"cells", cells.size()), plan.name());
 		return view(actor, plan);
 	}
 

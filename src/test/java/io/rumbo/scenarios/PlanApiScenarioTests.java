@@ -54,8 +54,9 @@ class PlanApiScenarioTests extends ApiTestSupport {
 	@Test
 	void aPlanIsBuiltEditedWithinScopeSubmittedApprovedLockedAndRevised() {
 		int year = LocalDate.now().getYear() + 1;
-		Api.Response created = api.post("/api/v1/plans", "director",
-				Map.of("fiscalYear", year, "name", "Plan " + year, "growthPercent", 10));
+		// Región Norte plans to stand still at zero growth... of a zero baseline: -100 % empties its cells.
+		Api.Response created = api.post("/api/v1/plans", "director", Map.of("fiscalYear", year, "name", "Plan " + year,
+				"growthPercent", 10, "unitGrowthPercent", Map.of(String.valueOf(unit("R-NORTE")), -100)));
 		assertThat(created.status()).as(created.body()).isEqualTo(201);
 		long planId = created.json().get("id").asLong();
 		JsonNode draft = created.json().get("versions").get(0);
@@ -68,6 +69,16 @@ class PlanApiScenarioTests extends ApiTestSupport {
 			.isEqualTo(409);
 
 		String targets = "/api/v1/plans/" + planId + "/versions/" + versionId + "/targets";
+		java.util.Set<Long> norteUnits = new java.util.HashSet<>(jdbc.sql("""
+				SELECT id FROM org_unit WHERE code IN ('R-NORTE') OR parent_id IN (SELECT id FROM org_unit WHERE code = 'R-NORTE')
+				OR parent_id IN (SELECT u.id FROM org_unit u JOIN org_unit p ON p.id = u.parent_id WHERE p.code = 'R-NORTE')""")
+			.query(Long.class).list());
+		JsonNode proposed = api.get(targets, "director").json().get("cells");
+		assertThat(proposed.valueStream().filter(c -> norteUnits.contains(c.get("unitId").asLong())))
+			.as("unit growth -100 %").isNotEmpty()
+			.allSatisfy(c -> assertThat(c.get("revenue").decimalValue()).isEqualByComparingTo("0"));
+		assertThat(proposed.valueStream().filter(c -> !norteUnits.contains(c.get("unitId").asLong()))
+			.anyMatch(c -> c.get("revenue").decimalValue().signum() > 0)).isTrue();
 		long centro = unit("R-CENTRO");
 		long norte = unit("R-NORTE");
 		long madridNorte = unit("E-MAD-NOR");

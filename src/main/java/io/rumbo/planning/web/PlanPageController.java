@@ -60,7 +60,34 @@ class PlanPageController {
 		model.addAttribute("nextYear", next);
 		model.addAttribute("years", List.of(next - 1, next, next + 1));
 		model.addAttribute("calendar", calendar.years());
+		model.addAttribute("calendarView", calendar.view());
+		model.addAttribute("monthNames", java.util.Arrays.stream(java.time.Month.values())
+			.map(m -> m.getDisplayName(java.time.format.TextStyle.FULL_STANDALONE, LocaleContextHolder.getLocale()))
+			.toList());
+		model.addAttribute("mayChangeCalendar", PlanManagement.mayCreate(user));
 		return "planning/plans";
+	}
+
+	@PostMapping("/plans/calendar")
+	String changeCalendar(CurrentUser user, @RequestParam int startMonth, @RequestParam long version,
+			RedirectAttributes redirect) {
+		try {
+			calendar.change(user, startMonth, version);
+			redirect.addFlashAttribute("flash", "planning.calendar.saved");
+		}
+		catch (ConflictException ex) {
+			redirect.addFlashAttribute("flash", ex.messageKey());
+			redirect.addFlashAttribute("flashKind", "warning");
+		}
+		catch (ValidationFailedException ex) {
+			redirect.addFlashAttribute("flash", ex.errors().get(0).messageKey());
+			redirect.addFlashAttribute("flashKind", "danger");
+		}
+		catch (StaleVersionException ex) {
+			redirect.addFlashAttribute("flash", "shared.problem.staleVersion.form");
+			redirect.addFlashAttribute("flashKind", "warning");
+		}
+		return "redirect:/plans";
 	}
 
 	@PostMapping("/plans")

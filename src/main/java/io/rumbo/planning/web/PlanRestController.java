@@ -41,7 +41,8 @@ class PlanRestController {
 	}
 
 	record PlanRequest(@NotNull Integer fiscalYear, @NotBlank @Size(max = 200) String name,
-			@Nullable BigDecimal growthPercent, @Nullable Map<Long, BigDecimal> lineGrowthPercent) {
+			@Nullable BigDecimal growthPercent, @Nullable Map<Long, BigDecimal> lineGrowthPercent,
+			@Nullable Map<Long, BigDecimal> unitGrowthPercent) {
 	}
 
 	record ReviseRequest(@NotNull Long fromVersionId, @Nullable @Size(max = 1000) String note) {
@@ -92,11 +93,13 @@ class PlanRestController {
 	@PostMapping("/api/v1/plans")
 	@Operation(summary = "Create the plan of a fiscal year with a first draft proposed from last year's actuals",
 			description = "Each cell is last year's actual for that unit, line and month times (1 + growth %): "
-					+ "lineGrowthPercent by product line id, else growthPercent (0 when absent). ADMIN, DIRECTOR.")
+					+ "lineGrowthPercent by product line id, else unitGrowthPercent of the unit or the nearest unit above it, "
+					+ "else growthPercent (0 when absent). ADMIN, DIRECTOR.")
 	ResponseEntity<PlanViews.PlanView> create(CurrentUser actor, @Valid @RequestBody PlanRequest request) {
 		PlanViews.PlanView created = plans.create(actor, request.fiscalYear(), request.name(),
 				request.growthPercent() == null ? BigDecimal.ZERO : request.growthPercent(),
-				request.lineGrowthPercent() == null ? Map.of() : request.lineGrowthPercent());
+				request.lineGrowthPercent() == null ? Map.of() : request.lineGrowthPercent(),
+				request.unitGrowthPercent() == null ? Map.of() : request.unitGrowthPercent());
 		return ResponseEntity.created(URI.create("/api/v1/plans/" + created.id())).body(created);
 	}
 
