@@ -14,16 +14,18 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.rumbo.customers.CustomerSalesHistory;
 
-/** A customer's purchases by year, first and last purchase, retention, recent activities and open deals. */
+/** A customer's purchases by fiscal year, first and last purchase, retention, recent activities and open deals. */
 @Service
 class CustomerSalesFacts implements CustomerSalesHistory {
 
 	private static final int RECENT = 10;
 
 	private final JdbcClient jdbc;
+	private final io.rumbo.planning.FiscalCalendar calendar;
 
-	CustomerSalesFacts(JdbcClient jdbc) {
+	CustomerSalesFacts(JdbcClient jdbc, io.rumbo.planning.FiscalCalendar calendar) {
 		this.jdbc = jdbc;
+		this.calendar = calendar;
 	}
 
 	@Override
@@ -31,15 +33,25 @@ class CustomerSalesFacts implements CustomerSalesHistory {
 	public Facts of(long customerId) {
 		record Row(int year, long orders, BigDecimal net, BigDecimal margin, LocalDate first, LocalDate last) {
 		}
-		List<Row> rows = jdbc.sql("""
-				SELECT EXTRACT(YEAR FROM order_date), COUNT(*), SUM(net_amount), SUM(margin_amount), MIN(order_date),
-				       MAX(order_date)
+		// Grouped by calendar month in SQL, then folded into fiscal years (the company's calendar may not start in
+		// January).
+		io.rumbo.shared.time.FiscalYears fiscal = calendar.years();
+		TreeMap<Integer, Row> folded = new TreeMap<>();
+		jdbc.sql("""
+				SELECT EXTRACT(YEAR FROM order_date), EXTRACT(MONTH FROM order_date), COUNT(*), SUM(net_amount),
+				       SUM(margin_amount), MIN(order_date), MAX(order_date)
 				FROM sales_order WHERE customer_id = :customer AND status = 'BOOKED'
-				GROUP BY EXTRACT(YEAR FROM order_date) ORDER BY 1""")
+				GROUP BY EXTRACT(YEAR FROM order_date), EXTRACT(MONTH FROM order_date)""")
 			.param("customer", customerId)
-			.query((rs, n) -> new Row(rs.getInt(1), rs.getLong(2), rs.getBigDecimal(3), rs.getBigDecimal(4),
-					rs.getObject(5, LocalDate.class), rs.getObject(6, LocalDate.class)))
-			.list();
+			.query(rs -> {
+				int year = fiscal.yearOf(LocalDate.of(rs.getInt(1), rs.getInt(2), 1));
+				Row month = new Row(year, rs.getLong(3), rs.getBigDecimal(4), rs.getBigDecimal(5),
+						rs.getObject(6, LocalDate.class), rs.getObject(7, LocalDate.class));
+				folded.merge(year, month, (a, b) -> new Row(year, a.orders() + b.orders(), a.net().add(b.net()),
+						a.margin().add(b.margin()), a.first().isBefore(b.first()) ? a.first() : b.first(),
+						a.last().isAfter(b.last()) ? a.last() : b.last()));
+			});
+		List<Row> rows = new ArrayList<>(folded.values());
 		TreeMap<Integer, Row> byYear = new TreeMap<>();
 		rows.forEach(r -> byYear.put(r.year(), r));
 		Set<Integer> years = byYear.keySet();
