@@ -495,4 +495,12 @@ public class OpportunityManagement {
 		audit.record("OPPORTUNITY", id, "STRATEGY", java.util.Collections.singletonMap("strategyId", before),
 				java.util.Collections.singletonMap("strategyId", strategyId), null);
 	}
+
+	/** The strategy the record is tagged with, if any (for its page). */
+	@Transactional(readOnly = true)
+	public @Nullable Long strategyOf(CurrentUser actor, long id) {
+		get(actor, id);
+		return jdbc.sql("SELECT strategy_id FROM sales_opportunity WHERE id = :id").param("id", id).query(Long.class).optional()
+			.orElse(null);
+	}
 }

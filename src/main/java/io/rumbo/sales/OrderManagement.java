@@ -362,4 +362,12 @@ public class OrderManagement {
 		audit.record("ORDER", id, "STRATEGY", java.util.Collections.singletonMap("strategyId", before),
 				java.util.Collections.singletonMap("strategyId", strategyId), null);
 	}
+
+	/** The strategy the record is tagged with, if any (for its page). */
+	@Transactional(readOnly = true)
+	public @Nullable Long strategyOf(CurrentUser actor, long id) {
+		get(actor, id);
+		return jdbc.sql("SELECT strategy_id FROM sales_order WHERE id = :id").param("id", id).query(Long.class).optional()
+			.orElse(null);
+	}
 }

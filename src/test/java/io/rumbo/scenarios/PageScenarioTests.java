@@ -108,6 +108,17 @@ class PageScenarioTests {
 				java.time.LocalDate.now().toString(), "_csrf", csrf));
 		assertThat(invalid.statusCode()).isEqualTo(200);
 		assertThat(invalid.body()).contains("subject-error");
+
+		long order = jdbc.sql("""
+				SELECT MIN(o.order_id) FROM sales_order_credit o JOIN org_staff s ON s.id = o.staff_id
+				WHERE s.last_name = 'García Martín'""").query(Long.class).single();
+		long strategy = jdbc.sql("SELECT MIN(id) FROM planning_strategy").query(Long.class).single();
+		assertThat(rep.get(port, "/orders/" + order).body()).contains("id=\"strategy-tag\"");
+		HttpResponse<String> tagged = rep.postForm(port, "/orders/" + order + "/strategy",
+				java.util.Map.of("strategyId", String.valueOf(strategy), "_csrf", csrf));
+		assertThat(tagged.statusCode()).isEqualTo(302);
+		assertThat(jdbc.sql("SELECT strategy_id FROM sales_order WHERE id = :id").param("id", order).query(Long.class)
+			.single()).isEqualTo(strategy);
 	}
 
 	@Test

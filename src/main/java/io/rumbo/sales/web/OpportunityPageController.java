@@ -41,13 +41,15 @@ import io.rumbo.shared.web.LocaleSupport;
 class OpportunityPageController {
 
 	private final OpportunityManagement opportunities;
+	private final io.rumbo.planning.StrategyManagement strategies;
 	private final CustomerManagement customers;
 	private final StaffManagement staff;
 	private final CatalogManagement catalog;
 	private final java.time.Clock clock;
 
 	OpportunityPageController(OpportunityManagement opportunities, CustomerManagement customers, StaffManagement staff,
-			CatalogManagement catalog, java.time.Clock clock) {
+			CatalogManagement catalog, java.time.Clock clock, io.rumbo.planning.StrategyManagement strategies) {
+		this.strategies = strategies;
 		this.opportunities = opportunities;
 		this.customers = customers;
 		this.staff = staff;
@@ -106,6 +108,14 @@ class OpportunityPageController {
 		return Htmx.view(request, "sales/opportunity-list", "results");
 	}
 
+	@PostMapping("/opportunities/{id}/strategy")
+	String tag(CurrentUser user, @PathVariable long id, @RequestParam(required = false) @Nullable Long strategyId,
+			RedirectAttributes redirect) {
+		opportunities.tagStrategy(user, id, strategyId, strategies);
+		redirect.addFlashAttribute("flash", "sales.strategy.saved");
+		return "redirect:/opportunities/" + id;
+	}
+
 	/** A card dropped on a column; answers the redrawn board. */
 	@PostMapping("/opportunities/{id}/stage")
 	String move(CurrentUser user, @PathVariable long id, @RequestParam String stage,
@@ -145,6 +155,9 @@ class OpportunityPageController {
 		model.addAttribute("products", catalog.products(new ProductFilter(null, null, true),
 				ListQuery.of(0, 1, List.of("sku"), CatalogManagement.PRODUCT_SORTS, "sku").unpaged()).content());
 		model.addAttribute("lines", opportunities.products(user, id));
+		model.addAttribute("strategies", OpportunityManagement.mayWork(user) ? strategies.list(null) : List.of());
+		model.addAttribute("strategyId", opportunities.strategyOf(user, id));
+		model.addAttribute("strategyAction", "/opportunities/" + id + "/strategy");
 		model.addAttribute("mayWork", OpportunityManagement.mayWork(user));
 		return "sales/opportunity";
 	}

@@ -44,6 +44,7 @@ class OrderPageController {
 	private static final int LINE_ROWS = 5;
 
 	private final OrderManagement orders;
+	private final io.rumbo.planning.StrategyManagement strategies;
 	private final StaffManagement staff;
 	private final CustomerManagement customers;
 	private final CatalogManagement catalog;
@@ -51,7 +52,8 @@ class OrderPageController {
 	private final java.time.Clock clock;
 
 	OrderPageController(OrderManagement orders, StaffManagement staff, CustomerManagement customers,
-			CatalogManagement catalog, JsonMapper json, java.time.Clock clock) {
+			CatalogManagement catalog, JsonMapper json, java.time.Clock clock, io.rumbo.planning.StrategyManagement strategies) {
+		this.strategies = strategies;
 		this.orders = orders;
 		this.staff = staff;
 		this.customers = customers;
@@ -163,7 +165,19 @@ class OrderPageController {
 		model.addAttribute("marginPercent", percent(order.marginAmount(), order.netAmount()));
 		model.addAttribute("mayCancel", order.status() == OrderStatus.BOOKED
 				&& user.hasAny(Role.ADMIN, Role.DIRECTOR, Role.MANAGER));
+		model.addAttribute("strategies", user.hasAny(Role.ADMIN, Role.DIRECTOR, Role.MANAGER, Role.REP)
+				? strategies.list(null) : java.util.List.of());
+		model.addAttribute("strategyId", orders.strategyOf(user, id));
+		model.addAttribute("strategyAction", "/orders/" + id + "/strategy");
 		return "sales/order";
+	}
+
+	@PostMapping("/orders/{id}/strategy")
+	String tag(CurrentUser user, @PathVariable long id, @RequestParam(required = false) @Nullable Long strategyId,
+			RedirectAttributes redirect) {
+		orders.tagStrategy(user, id, strategyId, strategies);
+		redirect.addFlashAttribute("flash", "sales.strategy.saved");
+		return "redirect:/orders/" + id;
 	}
 
 	@PostMapping("/orders/{id}/cancel")
