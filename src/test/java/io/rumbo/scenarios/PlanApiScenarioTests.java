@@ -106,6 +106,17 @@ class PlanApiScenarioTests extends ApiTestSupport {
 				&& c.get("lineId").asLong() == line && c.get("month").asInt() == 1)
 			.findFirst().orElseThrow().get("revenue").decimalValue()).isEqualByComparingTo("12345.67");
 
+		// New customers are planned per unit: twelve whole customers over the year's months.
+		assertThat(api.post("/api/v1/plans/" + planId + "/versions/" + versionId + "/spread", "manager", Map.of("unitId",
+				madridNorte, "period", "Y", "measure", "NEW_CUSTOMERS", "total", 12)).json().get("difference")
+			.decimalValue()).isEqualByComparingTo("0");
+		assertThat(api.get(targets, "manager").json().get("newCustomers").valueStream()
+			.filter(g -> g.get("unitId").asLong() == madridNorte).mapToInt(g -> g.get("newCustomers").asInt()).sum())
+			.isEqualTo(12);
+		assertThat(api.post("/api/v1/plans/" + planId + "/versions/" + versionId + "/spread", "manager", Map.of("unitId",
+				madridNorte, "period", "Y", "measure", "NEW_CUSTOMERS", "total", "2.5")).status()).as("whole customers")
+			.isEqualTo(400);
+
 		// Only a director approves; an approved version is locked.
 		JsonNode submitted = api.post("/api/v1/plans/" + planId + "/submit", "manager", Map.of()).json();
 		assertThat(submitted.get("state").asString()).isEqualTo("SUBMITTED");
