@@ -54,17 +54,20 @@ class PlanPageController {
 
 	@GetMapping("/plans")
 	String list(CurrentUser user, Model model) {
-		model.addAttribute("plans", plans.plans(user));
+		List<PlanViews.PlanView> all = plans.plans(user);
+		model.addAttribute("plans", all);
 		model.addAttribute("mayCreate", PlanManagement.mayCreate(user));
-		int next = calendar.currentYear();
-		model.addAttribute("nextYear", next);
-		model.addAttribute("years", List.of(next - 1, next, next + 1));
+		int current = calendar.currentYear();
+		// The form proposes the first of this and the next year that has no plan yet.
+		int proposed = all.stream().anyMatch(p -> p.fiscalYear() == current) ? current + 1 : current;
+		model.addAttribute("nextYear", proposed);
+		model.addAttribute("years", List.of(current - 1, current, current + 1, current + 2));
 		model.addAttribute("calendar", calendar.years());
 		model.addAttribute("calendarView", calendar.view());
 		model.addAttribute("monthNames", java.util.Arrays.stream(java.time.Month.values())
 			.map(m -> m.getDisplayName(java.time.format.TextStyle.FULL_STANDALONE, LocaleContextHolder.getLocale()))
 			.toList());
-		model.addAttribute("mayChangeCalendar", PlanManagement.mayCreate(user));
+		model.addAttribute("mayChangeCalendar", PlanManagement.mayCreate(user) && all.isEmpty());
 		return "planning/plans";
 	}
 
