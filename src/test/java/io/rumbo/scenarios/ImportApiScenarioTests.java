@@ -161,6 +161,27 @@ class ImportApiScenarioTests extends ApiTestSupport {
 	}
 
 	@Test
+	void aServiceCaseNamesItsOrderAndAnotherOrderInTheFileIsAnUpdate() {
+		long customer = api.get("/api/v1/customers?q=CLI-00115", "admin").json().get("content").get(0).get("id").asLong();
+		JsonNode orders = api.get("/api/v1/orders?size=2&customerId=" + customer, "admin").json().get("content");
+		String first = orders.get(0).get("orderNumber").asString();
+		String second = orders.get(1).get("orderNumber").asString();
+		String file = "external_id,customer,order,subject,category,priority,opened_on\n"
+				+ "ORD-CAS-1,CLI-00115," + first + ",Caja abierta,DELIVERY,LOW,2026-10-01\n";
+		assertThat(api.upload("/api/v1/imports/service-cases", "admin", file.getBytes(StandardCharsets.UTF_8), CSV,
+				Map.of()).json().get("created").asLong()).isEqualTo(1);
+		assertThat(api.upload("/api/v1/imports/service-cases", "admin", file.getBytes(StandardCharsets.UTF_8), CSV,
+				Map.of()).json().get("unchanged").asLong()).isEqualTo(1);
+		JsonNode moved = api.upload("/api/v1/imports/service-cases", "admin",
+				file.replace(first, second).getBytes(StandardCharsets.UTF_8), CSV, Map.of()).json();
+		assertThat(moved.get("updated").asLong()).isEqualTo(1);
+		Api.Response unknown = api.upload("/api/v1/imports/service-cases", "admin",
+				file.replace(first, "PED-1900-000001").getBytes(StandardCharsets.UTF_8), CSV, Map.of());
+		assertThat(unknown.status()).isEqualTo(422);
+		assertThat(error(unknown.json().get("errors"), 2, "order")).contains("PED-1900-000001");
+	}
+
+	@Test
 	void spreadsheetsImportWithRealDatesAndNumbersThroughMultipartAndDryRunsWriteNothing() throws IOException {
 		byte[] xlsx;
 		try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {

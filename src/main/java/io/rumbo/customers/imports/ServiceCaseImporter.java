@@ -42,10 +42,24 @@ class ServiceCaseImporter implements Importer {
 
 	private final CustomerManagement customers;
 	private final ServiceManagement service;
+	private final org.springframework.beans.factory.ObjectProvider<io.rumbo.customers.CustomerSalesHistory> sales;
 
-	ServiceCaseImporter(CustomerManagement customers, ServiceManagement service) {
+	ServiceCaseImporter(CustomerManagement customers, ServiceManagement service,
+			org.springframework.beans.factory.ObjectProvider<io.rumbo.customers.CustomerSalesHistory> sales) {
 		this.customers = customers;
 		this.service = service;
+		this.sales = sales;
+	}
+
+	/** The order a row names (by number or external number), to compare with the case's; null when none. */
+	private @org.jspecify.annotations.Nullable Long orderId(long customerId,
+			@org.jspecify.annotations.Nullable String number) {
+		io.rumbo.customers.CustomerSalesHistory history = sales.getIfAvailable();
+		if (number == null || history == null) {
+			return null;
+		}
+		return history.order(customerId, number).map(io.rumbo.customers.CustomerSalesHistory.OrderRef::id)
+			.orElse(-1L);
 	}
 
 	@Override
@@ -128,9 +142,8 @@ class ServiceCaseImporter implements Importer {
 				else if (current.customerId() == d.customerId() && current.subject().equals(d.subject())
 						&& current.category() == d.category() && current.priority() == d.priority()
 						&& current.openedOn().equals(d.openedOn()) && Objects.equals(current.resolvedOn(), d.resolvedOn())
-						&& Objects.equals(current.resolution(), d.resolution()) && (d.orderNumber() == null
-								? current.orderNumber() == null
-								: d.orderNumber().equals(current.orderNumber()) || current.orderNumber() != null)) {
+						&& Objects.equals(current.resolution(), d.resolution())
+						&& Objects.equals(current.orderId(), orderId(d.customerId(), d.orderNumber()))) {
 					unchanged++;
 				}
 				else {
