@@ -6,4 +6,13 @@ import org.jspecify.annotations.Nullable;
 
 /** An account's owner and unit from {@code validFrom} (inclusive) to {@code validTo} (exclusive; open when null). */
 public record OwnershipPeriod(@Nullable Long ownerStaffId, long unitId, LocalDate validFrom, @Nullable LocalDate validTo) {
+
+	public boolean contains(LocalDate date) {
+		return !date.isBefore(validFrom) && (validTo == null || date.isBefore(validTo));
+	}
+
+	/** The period of an account's history that holds a date, if the history reaches it. */
+	public static java.util.Optional<OwnershipPeriod> on(java.util.List<OwnershipPeriod> history, LocalDate date) {
+		return history.stream().filter(p -> p.contains(date)).findFirst();
+	}
 }

@@ -284,11 +284,9 @@ public class ServiceManagement {
 
 	/** The owner and unit of the account on the day; the current ones when the history does not reach it. */
 	private Attribution attribution(long customerId, LocalDate on) {
-		List<OwnershipPeriod> periods = ownership.of(customerId);
-		for (OwnershipPeriod period : periods) {
-			if (!on.isBefore(period.validFrom()) && (period.validTo() == null || on.isBefore(period.validTo()))) {
-				return new Attribution(period.ownerStaffId(), period.unitId());
-			}
+		var period = OwnershipPeriod.on(ownership.of(customerId), on);
+		if (period.isPresent()) {
+			return new Attribution(period.get().ownerStaffId(), period.get().unitId());
 		}
 		CustomerDirectory.CustomerRef ref = directory.find(customerId)
 			.orElseThrow(() -> new NotFoundException("customer", customerId));

@@ -35,6 +35,20 @@ public final class ImportRow {
 		rows.error(number, column, key, arguments);
 	}
 
+	/** A key (external id, SKU) must appear once in the file; a repeat is an error naming the first row. */
+	public void unique(String column, @Nullable String value) {
+		if (value != null) {
+			rows.unique(this, column, value, value);
+		}
+	}
+
+	/** As {@link #unique(String, String)}, ignoring case (SKUs match case-insensitively). */
+	public void uniqueIgnoringCase(String column, @Nullable String value) {
+		if (value != null) {
+			rows.unique(this, column, value, value.toUpperCase(Locale.ROOT));
+		}
+	}
+
 	/** The trimmed cell, or null when the column is absent or the cell blank. */
 	public @Nullable String raw(String column) {
 		int index = rows.indexOf(column);

@@ -29,6 +29,20 @@ public final class ImportRows {
 
 	static final int MAX_PROBLEMS = 1000;
 
+	/** What writing one record did. */
+	public enum Outcome {
+		CREATED, UPDATED, UNCHANGED
+	}
+
+	/** Writes one checked record through its module's facade and says what it did. */
+	@FunctionalInterface
+	public interface Writer<T> {
+
+		Outcome write(T item);
+	}
+
+	private final Map<String, Map<String, Long>> keys = new HashMap<>();
+
 	private final Map<String, Integer> columns;
 	private final List<ImportRow> rows;
 	private final List<Problem> problems = new ArrayList<>();
@@ -71,6 +85,49 @@ public final class ImportRows {
 		if (problems.size() < MAX_PROBLEMS) {
 			problems.add(new Problem(row, column, key, arguments));
 		}
+	}
+
+	/**
+	 * Records that a row carries this key in this column (an external id, a SKU); a key seen before is an error
+	 * naming the row it was first seen in. {@code key} is what is compared, {@code value} what the error shows.
+	 */
+	void unique(ImportRow row, String column, String value, String key) {
+		Long first = keys.computeIfAbsent(column, c -> new HashMap<>()).putIfAbsent(key, row.number());
+		if (first != null) {
+			row.error(column, "imports.error.duplicate", value, first);
+		}
+	}
+
+	/**
+	 * Writes every checked record, counting what was created, updated or left unchanged. A record the facade refuses
+	 * (a rule the check did not know, or a record outside the user's scope) is reported on its row, the fields named
+	 * by the file's columns; the caller rolls the whole import back then.
+	 */
+	public <T> ImportCounts write(List<T> items, java.util.function.Function<T, ImportRow> rowOf,
+			Map<String, String> columnOfField, String scopeColumn, Writer<T> writer) {
+		long created = 0;
+		long updated = 0;
+		long unchanged = 0;
+		int done = 0;
+		for (T item : items) {
+			progress("imports.phase.writing", ++done);
+			ImportRow row = rowOf.apply(item);
+			try {
+				switch (writer.write(item)) {
+					case CREATED -> created++;
+					case UPDATED -> updated++;
+					case UNCHANGED -> unchanged++;
+				}
+			}
+			catch (io.rumbo.shared.domain.ValidationFailedException ex) {
+				ex.errors().forEach(e -> row.error(columnOfField.getOrDefault(e.field(), e.field()), e.messageKey(),
+						e.arguments()));
+			}
+			catch (io.rumbo.shared.domain.AccessRefusedException ex) {
+				row.error(scopeColumn, "imports.error.outOfScope");
+			}
+		}
+		return new ImportCounts(created, updated, unchanged);
 	}
 
 	public boolean hasErrors() {

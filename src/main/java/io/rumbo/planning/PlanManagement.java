@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -44,7 +43,6 @@ import io.rumbo.shared.domain.NotFoundException;
 import io.rumbo.shared.domain.StaleVersionException;
 import io.rumbo.shared.domain.ValidationFailedException;
 import io.rumbo.shared.money.Amounts;
-import io.rumbo.shared.time.FiscalPeriod;
 import io.rumbo.shared.time.FiscalYears;
 
 /**
@@ -60,7 +58,7 @@ public class PlanManagement {
 	private final PlanVersionRepository versions;
 	private final TargetStore store;
 	private final FiscalCalendar calendar;
-	private final ObjectProvider<SalesHistory> sales;
+	private final PlanHistory history;
 	private final OrgDirectory org;
 	private final CatalogManagement catalog;
 	private final DataScopes scopes;
@@ -68,13 +66,13 @@ public class PlanManagement {
 	private final Clock clock;
 
 	PlanManagement(PlanRepository plans, PlanVersionRepository versions, TargetStore store, FiscalCalendar calendar,
-			ObjectProvider<SalesHistory> sales, OrgDirectory org, CatalogManagement catalog, DataScopes scopes,
+			PlanHistory history, OrgDirectory org, CatalogManagement catalog, DataScopes scopes,
 			AuditTrail audit, Clock clock) {
 		this.plans = plans;
 		this.versions = versions;
 		this.store = store;
 		this.calendar = calendar;
-		this.sales = sales;
+		this.history = history;
 		this.org = org;
 		this.catalog = catalog;
 		this.scopes = scopes;
@@ -98,30 +96,31 @@ public class PlanManagement {
 
 	@Transactional(readOnly = true)
 	public List<PlanView> plans(CurrentUser actor) {
+		Set<Long> visible = visibleUnits(actor, new PlanTree(org.unitTree()));
 		return plans.findAll().stream()
 			.sorted(java.util.Comparator.comparingInt(Plan::fiscalYear).reversed())
-			.map(p -> view(actor, p))
+			.map(p -> view(visible, p))
 			.toList();
 	}
 
 	@Transactional(readOnly = true)
 	public PlanView plan(CurrentUser actor, long planId) {
-		return view(actor, plans.findById(planId).orElseThrow(() -> new NotFoundException("plan", planId)));
+		return view(visibleUnits(actor, new PlanTree(org.unitTree())),
+				plans.findById(planId).orElseThrow(() -> new NotFoundException("plan", planId)));
 	}
 
 	@Transactional(readOnly = true)
 	public VersionView version(CurrentUser actor, long versionId) {
 		PlanVersion version = versionOf(versionId);
-		return versionView(actor, version, numbers(version.planId()));
+		return versionView(visibleUnits(actor, new PlanTree(org.unitTree())), version, numbers(version.planId()));
 	}
 
-	private PlanView view(CurrentUser actor, Plan plan) {
+	private PlanView view(Set<Long> visible, Plan plan) {
 		FiscalYears years = calendar.years();
-		Map<Long, Integer> numbers = numbers(plan.id());
-		List<VersionView> list = versions.findByPlanIdOrderByNumberDesc(plan.id())
-			.stream()
-			.map(v -> versionView(actor, v, numbers))
-			.toList();
+		List<PlanVersion> all = versions.findByPlanIdOrderByNumberDesc(plan.id());
+		Map<Long, Integer> numbers = new HashMap<>();
+		all.forEach(v -> numbers.put(v.id(), v.number()));
+		List<VersionView> list = all.stream().map(v -> versionView(visible, v, numbers)).toList();
 		return new PlanView(plan.id(), plan.fiscalYear(), years.label(plan.fiscalYear()), plan.name(), list);
 	}
 
@@ -131,36 +130,14 @@ public class PlanManagement {
 		return numbers;
 	}
 
-	private VersionView versionView(CurrentUser actor, PlanVersion v, Map<Long, Integer> numbers) {
-		var row = jdbcRow(v.id());
-		Totals totals = totals(actor, v.id());
+	private VersionView versionView(Set<Long> visible, PlanVersion v, Map<Long, Integer> numbers) {
 		return new VersionView(v.id(), v.planId(), v.number(), v.state(),
-				row.basedOnId() == null ? null : numbers.get(row.basedOnId()), row.note(), row.createdBy(),
-				row.createdOn(), row.submittedBy(), row.submittedOn(), row.approvedBy(), row.approvedOn(), v.version(),
-				totals);
-	}
-
-	private record VersionRow(@Nullable Long basedOnId, @Nullable String note, String createdBy, LocalDate createdOn,
-			@Nullable String submittedBy, @Nullable LocalDate submittedOn, @Nullable String approvedBy,
-			@Nullable LocalDate approvedOn) {
-	}
-
-	private VersionRow jdbcRow(long versionId) {
-		return store.jdbc()
-			.sql("""
-					SELECT based_on_id, note, created_by, created_on, submitted_by, submitted_on, approved_by, approved_on
-					FROM planning_plan_version WHERE id = :id""")
-			.param("id", versionId)
-			.query((rs, n) -> new VersionRow((Long) rs.getObject(1, Long.class), rs.getString(2), rs.getString(3),
-					rs.getObject(4, LocalDate.class), rs.getString(5), rs.getObject(6, LocalDate.class), rs.getString(7),
-					rs.getObject(8, LocalDate.class)))
-			.single();
+				v.basedOnId() == null ? null : numbers.get(v.basedOnId()), v.note(), v.createdBy(), v.createdOn(),
+				v.submittedBy(), v.submittedOn(), v.approvedBy(), v.approvedOn(), v.version(), totals(visible, v.id()));
 	}
 
 	/** The totals of the units the reader sees (the whole plan for company-wide roles). */
-	private Totals totals(CurrentUser actor, long versionId) {
-		PlanTree tree = new PlanTree(org.unitTree());
-		Set<Long> leaves = visibleUnits(actor, tree);
+	private Totals totals(Set<Long> leaves, long versionId) {
 		BigDecimal revenue = Amounts.money(BigDecimal.ZERO);
 		BigDecimal units = BigDecimal.ZERO;
 		BigDecimal margin = Amounts.money(BigDecimal.ZERO);
@@ -305,7 +282,7 @@ public class PlanManagement {
 	@Transactional(readOnly = true)
 	public List<DiffRow> differences(CurrentUser actor, long versionId) {
 		PlanVersion version = versionOf(versionId);
-		Long basedOn = jdbcRow(versionId).basedOnId();
+		Long basedOn = version.basedOnId();
 		PlanTree tree = new PlanTree(org.unitTree());
 		Set<Long> leaves = visibleUnits(actor, tree);
 		Map<String, BigDecimal[]> sums = new LinkedHashMap<>();
@@ -380,7 +357,7 @@ public class PlanManagement {
 		List<OrgDirectory.UnitNode> nodes = org.unitTree();
 		Map<Long, Long> parents = new HashMap<>();
 		nodes.forEach(n -> parents.put(n.id(), n.parentId()));
-		Baseline baseline = baseline(fiscalYear - 1, new PlanTree(nodes));
+		PlanHistory.Baseline baseline = history.baseline(fiscalYear - 1, new PlanTree(nodes));
 		List<TargetStore.Cell> cells = new ArrayList<>();
 		baseline.cells().forEach((key, v) -> {
 			BigDecimal growth = lineGrowth.get(key.lineId());
@@ -403,7 +380,7 @@ public class PlanManagement {
 		audit.record("PLAN", plan.id(), "CREATE", null, Map.of("fiscalYear", fiscalYear, "growthPercent",
 				growthPercent.toPlainString(), "lineGrowth", lineGrowth.toString(), "unitGrowth", unitGrowth.toString(),
 				"cells", cells.size()), plan.name());
-		return view(actor, plan);
+		return plan(actor, plan.id());
 	}
 
 	/** A new draft copied from a version (an approved or active one, usually), shown against it. */
@@ -528,7 +505,7 @@ public class PlanManagement {
 		if (total.signum() < 0) {
 			throw ValidationFailedException.of("value", "planning.target.value.negative");
 		}
-		List<Integer> months = months(period);
+		List<Integer> months = PlanPeriods.months(period);
 		List<Long> lines = measure == Measure.NEW_CUSTOMERS ? List.of(0L)
 				: lineId != null ? List.of(lineId)
 						: catalog.lines(false).stream().map(ProductLineView::id).toList();
@@ -568,8 +545,8 @@ public class PlanManagement {
 		if (!anyCurrent) {
 			weights.clear();
 			Plan plan = plans.findById(version.planId()).orElseThrow();
-			Map<Integer, BigDecimal> profile = method == SpreadMethod.SEASONALITY ? seasonality(plan.fiscalYear()) : Map.of();
-			Baseline last = method == SpreadMethod.LAST_YEAR ? baseline(plan.fiscalYear() - 1, tree) : null;
+			Map<Integer, BigDecimal> profile = method == SpreadMethod.SEASONALITY ? history.seasonality(plan.fiscalYear()) : Map.of();
+			PlanHistory.Baseline last = method == SpreadMethod.LAST_YEAR ? history.baseline(plan.fiscalYear() - 1, tree) : null;
 			for (Slot s : slots) {
 				weights.add(switch (method) {
 					case EVEN -> BigDecimal.ONE;
@@ -653,92 +630,6 @@ public class PlanManagement {
 
 	private static TargetStore.Cell empty(long unit, long line, int month) {
 		return new TargetStore.Cell(unit, line, month, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO);
-	}
-
-	private static List<Integer> months(String period) {
-		String p = period == null ? "Y" : period.trim().toUpperCase(java.util.Locale.ROOT);
-		try {
-			if (p.equals("Y") || p.equals("YEAR")) {
-				return java.util.stream.IntStream.rangeClosed(1, 12).boxed().toList();
-			}
-			if (p.startsWith("Q")) {
-				int q = Integer.parseInt(p.substring(1));
-				if (q >= 1 && q <= 4) {
-					return List.of(q * 3 - 2, q * 3 - 1, q * 3);
-				}
-			}
-			if (p.startsWith("M")) {
-				int m = Integer.parseInt(p.substring(1));
-				if (m >= 1 && m <= 12) {
-					return List.of(m);
-				}
-			}
-		}
-		catch (NumberFormatException ex) {
-			// falls through to the error below
-		}
-		throw ValidationFailedException.of("period", "planning.period.invalid", period);
-	}
-
-	// ---- history
-
-	/** Last year's actuals per team, line and fiscal month (and new customers per team and month). */
-	record Baseline(Map<TargetStore.Key, BigDecimal[]> cells, Map<TargetStore.Key, BigDecimal> newCustomers) {
-
-		BigDecimal value(TargetStore.Key key, Measure measure) {
-			BigDecimal[] v = cells.get(key);
-			if (v == null) {
-				return BigDecimal.ZERO;
-			}
-			return switch (measure) {
-				case REVENUE -> v[0];
-				case UNITS -> v[1];
-				case MARGIN -> v[2];
-				case NEW_CUSTOMERS -> BigDecimal.ZERO;
-			};
-		}
-	}
-
-	Baseline baseline(int fiscalYear, PlanTree tree) {
-		Map<TargetStore.Key, BigDecimal[]> cells = new LinkedHashMap<>();
-		Map<TargetStore.Key, BigDecimal> customers = new LinkedHashMap<>();
-		SalesHistory history = sales.getIfAvailable();
-		if (history == null) {
-			return new Baseline(cells, customers);
-		}
-		FiscalYears years = calendar.years();
-		FiscalPeriod year = years.year(fiscalYear);
-		for (SalesHistory.Actual a : history.actuals(year.start(), year.end())) {
-			if (!tree.contains(a.unitId())) {
-				continue;
-			}
-			BigDecimal[] v = cells.computeIfAbsent(new TargetStore.Key(a.unitId(), a.lineId(), years.monthOf(a.month())),
-					k -> new BigDecimal[] { BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO });
-			v[0] = v[0].add(a.revenue());
-			v[1] = v[1].add(a.units());
-			v[2] = v[2].add(a.margin());
-		}
-		for (SalesHistory.NewCustomers n : history.newCustomers(year.start(), year.end())) {
-			if (tree.contains(n.unitId())) {
-				customers.merge(new TargetStore.Key(n.unitId(), 0, years.monthOf(n.month())), BigDecimal.valueOf(n.count()),
-						BigDecimal::add);
-			}
-		}
-		return new Baseline(cells, customers);
-	}
-
-	/** Each fiscal month's share of company revenue over the two years before the plan's year. */
-	Map<Integer, BigDecimal> seasonality(int fiscalYear) {
-		Map<Integer, BigDecimal> profile = new HashMap<>();
-		SalesHistory history = sales.getIfAvailable();
-		if (history == null) {
-			return profile;
-		}
-		FiscalYears years = calendar.years();
-		for (SalesHistory.Actual a : history.actuals(years.year(fiscalYear - 2).start(), years.year(fiscalYear).start())) {
-			profile.merge(years.monthOf(a.month()), a.revenue().max(BigDecimal.ZERO), BigDecimal::add);
-		}
-		return profile;
 	}
 
 	PlanVersion versionOf(long versionId) {

@@ -93,7 +93,7 @@ public class PlanPerformance {
 		}
 		FiscalYears years = calendar.years();
 		String code = period == null || period.isBlank() ? "Y" : period.trim().toUpperCase(java.util.Locale.ROOT);
-		List<Integer> months = monthsOf(code);
+		List<Integer> months = PlanPeriods.months(code);
 		FiscalPeriod span = new FiscalPeriod(years.month(plan.fiscalYear(), months.get(0)).start(),
 				years.month(plan.fiscalYear(), months.get(months.size() - 1)).end());
 		LocalDate today = LocalDate.now(clock);
@@ -214,29 +214,5 @@ public class PlanPerformance {
 		BigDecimal[] z = new BigDecimal[12];
 		java.util.Arrays.fill(z, BigDecimal.ZERO);
 		return z;
-	}
-
-	static List<Integer> monthsOf(String code) {
-		if (code.equals("Y") || code.equals("YEAR")) {
-			return java.util.stream.IntStream.rangeClosed(1, 12).boxed().toList();
-		}
-		try {
-			if (code.startsWith("Q")) {
-				int q = Integer.parseInt(code.substring(1));
-				if (q >= 1 && q <= 4) {
-					return List.of(q * 3 - 2, q * 3 - 1, q * 3);
-				}
-			}
-			if (code.startsWith("M")) {
-				int m = Integer.parseInt(code.substring(1));
-				if (m >= 1 && m <= 12) {
-					return List.of(m);
-				}
-			}
-		}
-		catch (NumberFormatException ex) {
-			// reported below
-		}
-		throw ValidationFailedException.of("period", "planning.period.invalid", code);
 	}
 }

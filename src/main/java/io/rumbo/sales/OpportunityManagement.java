@@ -22,6 +22,7 @@ import io.rumbo.identity.Role;
 import io.rumbo.organization.DataScope;
 import io.rumbo.organization.DataScopes;
 import io.rumbo.organization.OrgDirectory;
+import io.rumbo.sales.domain.StrategyTags;
 import io.rumbo.sales.domain.Opportunity;
 import io.rumbo.sales.domain.OpportunityRepository;
 import io.rumbo.shared.domain.AccessRefusedException;
@@ -75,6 +76,7 @@ public class OpportunityManagement {
 	private final DataScopes scopes;
 	private final AuditTrail audit;
 	private final JdbcClient jdbc;
+	private final StrategyTags tags;
 	private final Clock clock;
 	private final io.rumbo.catalog.ProductCatalog catalog;
 	private final jakarta.persistence.EntityManager entities;
@@ -82,7 +84,8 @@ public class OpportunityManagement {
 	OpportunityManagement(OpportunityRepository opportunities, OrderManagement orders,
 			CustomerManagement customerManagement, CustomerDirectory customers, OrgDirectory org, DataScopes scopes,
 			AuditTrail audit, JdbcClient jdbc, Clock clock, io.rumbo.catalog.ProductCatalog catalog,
-			jakarta.persistence.EntityManager entities) {
+			jakarta.persistence.EntityManager entities, StrategyTags tags) {
+		this.tags = tags;
 		this.opportunities = opportunities;
 		this.orders = orders;
 		this.customerManagement = customerManagement;
@@ -478,29 +481,18 @@ public class OpportunityManagement {
 	 * contribution can be measured. Whoever may work on the record may tag it.
 	 */
 	@Transactional
-	public void tagStrategy(CurrentUser actor, long id, @Nullable Long strategyId,
-			io.rumbo.planning.StrategyManagement strategies) {
+	public void tagStrategy(CurrentUser actor, long id, @Nullable Long strategyId) {
 		get(actor, id);
 		if (!actor.hasAny(Role.ADMIN, Role.DIRECTOR, Role.MANAGER, Role.REP)) {
 			throw new AccessRefusedException("strategies");
 		}
-		if (strategyId != null && !strategies.exists(strategyId)) {
-			throw ValidationFailedException.of("strategyId", "sales.strategy.unknown");
-		}
-		Long before = jdbc.sql("SELECT strategy_id FROM sales_opportunity WHERE id = :id").param("id", id).query(Long.class)
-			.optional().orElse(null);
-		jdbc.sql("UPDATE sales_opportunity SET strategy_id = :strategy WHERE id = :id").param("strategy", strategyId)
-			.param("id", id)
-			.update();
-		audit.record("OPPORTUNITY", id, "STRATEGY", java.util.Collections.singletonMap("strategyId", before),
-				java.util.Collections.singletonMap("strategyId", strategyId), null);
+		tags.tag(StrategyTags.Tagged.OPPORTUNITY, id, strategyId);
 	}
 
 	/** The strategy the record is tagged with, if any (for its page). */
 	@Transactional(readOnly = true)
 	public @Nullable Long strategyOf(CurrentUser actor, long id) {
 		get(actor, id);
-		return jdbc.sql("SELECT strategy_id FROM sales_opportunity WHERE id = :id").param("id", id).query(Long.class).optional()
-			.orElse(null);
+		return tags.of(StrategyTags.Tagged.OPPORTUNITY, id);
 	}
 }

@@ -25,6 +25,7 @@ import io.rumbo.identity.Role;
 import io.rumbo.organization.DataScope;
 import io.rumbo.organization.DataScopes;
 import io.rumbo.organization.OrgDirectory;
+import io.rumbo.sales.domain.StrategyTags;
 import io.rumbo.sales.domain.OrderCredit;
 import io.rumbo.sales.domain.OrderLine;
 import io.rumbo.sales.domain.OrderQueries;
@@ -77,10 +78,12 @@ public class OrderManagement {
 	private final DataScopes scopes;
 	private final AuditTrail audit;
 	private final JdbcClient jdbc;
+	private final StrategyTags tags;
 
 	OrderManagement(SalesOrderRepository orders, OrderQueries queries, ProductCatalog catalog,
 			CustomerManagement customerManagement, CustomerDirectory customers, OrgDirectory org, DataScopes scopes,
-			AuditTrail audit, JdbcClient jdbc) {
+			AuditTrail audit, JdbcClient jdbc, StrategyTags tags) {
+		this.tags = tags;
 		this.orders = orders;
 		this.queries = queries;
 		this.catalog = catalog;
@@ -173,6 +176,20 @@ public class OrderManagement {
 	private record SalesOrderRow(long id, long version, String number, @Nullable String external, long customerId,
 			LocalDate date, OrderStatus status, @Nullable String notes, BigDecimal net, BigDecimal cost,
 			BigDecimal margin, BigDecimal units) {
+	}
+
+	/**
+	 * Who may be credited with an order the actor books: anyone for company-wide roles; a manager credits the people
+	 * of their subtree; a salesperson may split with any colleague as long as they are credited too
+	 * ({@link #mustCreditSelf}). Order entry and the order import apply the same rule.
+	 */
+	public static boolean mayCredit(CurrentUser actor, DataScope scope, long staffId, long unitIdOnOrderDate) {
+		return actor.hasAny(Role.ADMIN, Role.DIRECTOR) || Long.valueOf(staffId).equals(scope.ownStaffId())
+				|| !actor.has(Role.MANAGER) || scope.managesUnit(unitIdOnOrderDate);
+	}
+
+	public static boolean mustCreditSelf(CurrentUser actor) {
+		return !actor.hasAny(Role.ADMIN, Role.DIRECTOR, Role.MANAGER);
 	}
 
 	public static boolean mayBook(CurrentUser actor) {
@@ -285,7 +302,7 @@ public class OrderManagement {
 		if (requested.isEmpty() && customer.isPresent() && customer.get().ownerStaffId() != null) {
 			requested = List.of(new NewCredit(customer.get().ownerStaffId(), Amounts.HUNDRED));
 		}
-		List<OrderCredit> credits = credits(actor, scope, companyWide, requested, details.orderDate(), errors);
+		List<OrderCredit> credits = credits(actor, scope, requested, details.orderDate(), errors);
 		if (!errors.isEmpty()) {
 			throw new ValidationFailedException(errors);
 		}
@@ -295,7 +312,7 @@ public class OrderManagement {
 	}
 
 
-	private List<OrderCredit> credits(CurrentUser actor, DataScope scope, boolean companyWide, List<NewCredit> requested,
+	private List<OrderCredit> credits(CurrentUser actor, DataScope scope, List<NewCredit> requested,
 			LocalDate orderDate, List<FieldError> errors) {
 		if (requested.isEmpty()) {
 			errors.add(new FieldError("credits", "sales.order.credits.required"));
@@ -324,17 +341,13 @@ public class OrderManagement {
 				errors.add(new FieldError("credits[" + i + "].staffId", "sales.order.credit.unknown"));
 				continue;
 			}
-			// A salesperson may split with any colleague as long as they are credited too (checked below); a manager
-			// credits the people of their subtree.
-			boolean mayCredit = companyWide || Long.valueOf(credit.staffId()).equals(scope.ownStaffId())
-					|| (actor.has(Role.MANAGER) ? scope.managesUnit(unit) : true);
-			if (!mayCredit) {
+			if (!mayCredit(actor, scope, credit.staffId(), unit)) {
 				errors.add(new FieldError("credits[" + i + "].staffId", "sales.order.credit.outOfScope"));
 				continue;
 			}
 			credits.add(new OrderCredit(credit.staffId(), unit, credit.sharePercent()));
 		}
-		if (!companyWide && !actor.has(Role.MANAGER) && !seen.contains(scope.ownStaffId())) {
+		if (mustCreditSelf(actor) && !seen.contains(scope.ownStaffId())) {
 			errors.add(new FieldError("credits", "sales.order.credits.mustIncludeSelf"));
 		}
 		return credits;
@@ -345,29 +358,18 @@ public class OrderManagement {
 	 * contribution can be measured. Whoever may work on the record may tag it.
 	 */
 	@Transactional
-	public void tagStrategy(CurrentUser actor, long id, @Nullable Long strategyId,
-			io.rumbo.planning.StrategyManagement strategies) {
+	public void tagStrategy(CurrentUser actor, long id, @Nullable Long strategyId) {
 		get(actor, id);
 		if (!actor.hasAny(Role.ADMIN, Role.DIRECTOR, Role.MANAGER, Role.REP)) {
 			throw new AccessRefusedException("strategies");
 		}
-		if (strategyId != null && !strategies.exists(strategyId)) {
-			throw ValidationFailedException.of("strategyId", "sales.strategy.unknown");
-		}
-		Long before = jdbc.sql("SELECT strategy_id FROM sales_order WHERE id = :id").param("id", id).query(Long.class)
-			.optional().orElse(null);
-		jdbc.sql("UPDATE sales_order SET strategy_id = :strategy WHERE id = :id").param("strategy", strategyId)
-			.param("id", id)
-			.update();
-		audit.record("ORDER", id, "STRATEGY", java.util.Collections.singletonMap("strategyId", before),
-				java.util.Collections.singletonMap("strategyId", strategyId), null);
+		tags.tag(StrategyTags.Tagged.ORDER, id, strategyId);
 	}
 
 	/** The strategy the record is tagged with, if any (for its page). */
 	@Transactional(readOnly = true)
 	public @Nullable Long strategyOf(CurrentUser actor, long id) {
 		get(actor, id);
-		return jdbc.sql("SELECT strategy_id FROM sales_order WHERE id = :id").param("id", id).query(Long.class).optional()
-			.orElse(null);
+		return tags.of(StrategyTags.Tagged.ORDER, id);
 	}
 }

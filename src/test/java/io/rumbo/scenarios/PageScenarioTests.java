@@ -151,5 +151,9 @@ class PageScenarioTests {
 				.startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 		}
 		assertThat(manager.get(port, "/organization/staff?format=pdf").statusCode()).isEqualTo(400);
+		HttpResponse<String> sample = manager.get(port, "/imports/samples/orders.csv");
+		assertThat(sample.statusCode()).isEqualTo(200);
+		assertThat(sample.body()).startsWith("order,order_date,customer,sku");
+		assertThat(manager.get(port, "/imports/samples/nonsense.csv").statusCode()).isEqualTo(404);
 	}
 }

@@ -24,7 +24,6 @@ import io.rumbo.imports.ImportCounts;
 import io.rumbo.imports.ImportRow;
 import io.rumbo.imports.ImportRows;
 import io.rumbo.imports.Importer;
-import io.rumbo.shared.domain.ValidationFailedException;
 import io.rumbo.shared.web.ListQuery;
 
 /**
@@ -79,7 +78,6 @@ class ProductImporter implements Importer {
 		catalog.eachProduct(new ProductFilter(null, null, null),
 				ListQuery.of(0, 1, List.of("sku"), CatalogManagement.PRODUCT_SORTS, "sku").unpaged(),
 				p -> existing.put(p.sku().toUpperCase(Locale.ROOT), p));
-		Map<String, Long> seen = new HashMap<>();
 		List<Parsed> parsed = new ArrayList<>();
 		int done = 0;
 		for (ImportRow row : rows.rows()) {
@@ -93,12 +91,7 @@ class ProductImporter implements Importer {
 			BigDecimal cost = row.decimal("standard_cost", false);
 			LocalDate costFrom = row.date("cost_from", false);
 			boolean active = row.bool("active", true);
-			if (sku != null) {
-				Long first = seen.putIfAbsent(sku.toUpperCase(Locale.ROOT), row.number());
-				if (first != null) {
-					row.error("sku", "imports.error.duplicate", sku, first);
-				}
-			}
+			row.uniqueIgnoringCase("sku", sku);
 			Long lineId = lineCode == null ? null : lines.get(lineCode.toUpperCase(Locale.ROOT));
 			if (lineCode != null && lineId == null) {
 				row.error("line", "catalog.import.line.unknown", lineCode);
@@ -116,47 +109,29 @@ class ProductImporter implements Importer {
 		if (rows.hasErrors()) {
 			return ImportCounts.NONE;
 		}
-		long created = 0;
-		long updated = 0;
-		long unchanged = 0;
-		done = 0;
-		for (Parsed p : parsed) {
-			rows.progress("imports.phase.writing", ++done);
-			ProductView current = existing.get(p.sku().toUpperCase(Locale.ROOT));
-			try {
-				if (current == null) {
-					catalog.createProduct(actor, new CatalogManagement.ProductDetails(p.sku(), p.nameEs(), p.nameEn(),
-							p.lineId(), p.unit(), p.listPrice(), p.active(), p.cost(), p.costFrom()));
-					created++;
-					continue;
-				}
-				boolean same = current.nameEs().equals(p.nameEs()) && current.nameEn().equals(p.nameEn())
-						&& current.lineId() == p.lineId() && current.unitOfMeasure() == p.unit()
-						&& current.listPrice().compareTo(p.listPrice()) == 0 && current.active() == p.active();
-				boolean sameCost = p.cost() == null || (current.standardCost() != null
-						&& current.standardCost().compareTo(p.cost()) == 0
-						&& (p.costFrom() == null || Objects.equals(current.costValidFrom(), p.costFrom())));
-				if (!same) {
-					catalog.updateProduct(actor, current.id(), current.version(), new CatalogManagement.ProductDetails(
-							current.sku(), p.nameEs(), p.nameEn(), p.lineId(), p.unit(), p.listPrice(), p.active(), null,
-							null));
-				}
-				if (!sameCost) {
-					catalog.addCost(actor, current.id(), p.cost(),
-							p.costFrom() == null ? LocalDate.now(clock) : p.costFrom());
-				}
-				if (same && sameCost) {
-					unchanged++;
-				}
-				else {
-					updated++;
-				}
-			}
-			catch (ValidationFailedException ex) {
-				ex.errors().forEach(e -> p.row().error(FIELDS.getOrDefault(e.field(), e.field()), e.messageKey(),
-						e.arguments()));
-			}
+		return rows.write(parsed, Parsed::row, FIELDS, "sku", p -> write(actor, p, existing));
+	}
+
+	private ImportRows.Outcome write(CurrentUser actor, Parsed p, Map<String, ProductView> existing) {
+		ProductView current = existing.get(p.sku().toUpperCase(Locale.ROOT));
+		if (current == null) {
+			catalog.createProduct(actor, new CatalogManagement.ProductDetails(p.sku(), p.nameEs(), p.nameEn(),
+					p.lineId(), p.unit(), p.listPrice(), p.active(), p.cost(), p.costFrom()));
+			return ImportRows.Outcome.CREATED;
 		}
-		return new ImportCounts(created, updated, unchanged);
+		boolean same = current.nameEs().equals(p.nameEs()) && current.nameEn().equals(p.nameEn())
+				&& current.lineId() == p.lineId() && current.unitOfMeasure() == p.unit()
+				&& current.listPrice().compareTo(p.listPrice()) == 0 && current.active() == p.active();
+		boolean sameCost = p.cost() == null || (current.standardCost() != null
+				&& current.standardCost().compareTo(p.cost()) == 0
+				&& (p.costFrom() == null || Objects.equals(current.costValidFrom(), p.costFrom())));
+		if (!same) {
+			catalog.updateProduct(actor, current.id(), current.version(), new CatalogManagement.ProductDetails(
+					current.sku(), p.nameEs(), p.nameEn(), p.lineId(), p.unit(), p.listPrice(), p.active(), null, null));
+		}
+		if (!sameCost) {
+			catalog.addCost(actor, current.id(), p.cost(), p.costFrom() == null ? LocalDate.now(clock) : p.costFrom());
+		}
+		return same && sameCost ? ImportRows.Outcome.UNCHANGED : ImportRows.Outcome.UPDATED;
 	}
 }

@@ -17,7 +17,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import io.rumbo.customers.CaseCategory;
 import io.rumbo.customers.CasePriority;
 import io.rumbo.customers.CustomerManagement;
 import io.rumbo.customers.CustomerSalesHistory;
@@ -146,11 +145,7 @@ class DemoService implements ApplicationRunner {
 	}
 
 	private static OwnershipPeriod ownerOn(List<OwnershipPeriod> periods, LocalDate date, CustomerView account) {
-		for (OwnershipPeriod period : periods) {
-			if (!date.isBefore(period.validFrom()) && (period.validTo() == null || date.isBefore(period.validTo()))) {
-				return period;
-			}
-		}
-		return new OwnershipPeriod(account.ownerStaffId(), account.unitId(), date, null);
+		return OwnershipPeriod.on(periods, date)
+			.orElse(new OwnershipPeriod(account.ownerStaffId(), account.unitId(), date, null));
 	}
 }

@@ -1,7 +1,6 @@
 package io.rumbo.customers.imports;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -19,8 +18,6 @@ import io.rumbo.imports.ImportCounts;
 import io.rumbo.imports.ImportRow;
 import io.rumbo.imports.ImportRows;
 import io.rumbo.imports.Importer;
-import io.rumbo.shared.domain.AccessRefusedException;
-import io.rumbo.shared.domain.ValidationFailedException;
 
 /** Contacts by external id, attached to the customer named by its external id. */
 @Component
@@ -64,7 +61,6 @@ class ContactImporter implements Importer {
 	public ImportCounts load(CurrentUser actor, ImportRows rows) {
 		Map<String, CustomerView> accounts = customers.byExternalId(actor, false);
 		Map<String, ContactView> existing = queries.contactsByExternalId();
-		Map<String, Long> seen = new HashMap<>();
 		List<Parsed> parsed = new ArrayList<>();
 		int done = 0;
 		for (ImportRow row : rows.rows()) {
@@ -77,12 +73,7 @@ class ContactImporter implements Importer {
 			String email = row.text("email", 200, false);
 			String phone = row.text("phone", 40, false);
 			boolean primary = row.bool("primary", false);
-			if (external != null) {
-				Long first = seen.putIfAbsent(external, row.number());
-				if (first != null) {
-					row.error("external_id", "imports.error.duplicate", external, first);
-				}
-			}
+			row.unique("external_id", external);
 			if (email != null && !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
 				row.error("email", "customers.import.email.invalid", email);
 			}
@@ -105,37 +96,20 @@ class ContactImporter implements Importer {
 		if (rows.hasErrors()) {
 			return ImportCounts.NONE;
 		}
-		long created = 0;
-		long updated = 0;
-		long unchanged = 0;
-		done = 0;
-		for (Parsed p : parsed) {
-			rows.progress("imports.phase.writing", ++done);
+		return rows.write(parsed, Parsed::row, FIELDS, "customer", p -> {
 			ContactView current = existing.get(p.details().externalId());
 			CustomerManagement.ContactDetails d = p.details();
-			try {
-				if (current == null) {
-					customers.addContact(actor, p.customer().id(), d);
-					created++;
-				}
-				else if (current.fullName().equals(d.fullName()) && Objects.equals(current.jobTitle(), d.jobTitle())
-						&& current.role() == d.role() && Objects.equals(current.email(), d.email())
-						&& Objects.equals(current.phone(), d.phone()) && current.primary() == d.primary()) {
-					unchanged++;
-				}
-				else {
-					customers.updateContact(actor, p.customer().id(), current.id(), current.version(), d);
-					updated++;
-				}
+			if (current == null) {
+				customers.addContact(actor, p.customer().id(), d);
+				return ImportRows.Outcome.CREATED;
 			}
-			catch (ValidationFailedException ex) {
-				ex.errors().forEach(e -> p.row().error(FIELDS.getOrDefault(e.field(), e.field()), e.messageKey(),
-						e.arguments()));
+			if (current.fullName().equals(d.fullName()) && Objects.equals(current.jobTitle(), d.jobTitle())
+					&& current.role() == d.role() && Objects.equals(current.email(), d.email())
+					&& Objects.equals(current.phone(), d.phone()) && current.primary() == d.primary()) {
+				return ImportRows.Outcome.UNCHANGED;
 			}
-			catch (AccessRefusedException ex) {
-				p.row().error("customer", "imports.error.outOfScope");
-			}
-		}
-		return new ImportCounts(created, updated, unchanged);
+			customers.updateContact(actor, p.customer().id(), current.id(), current.version(), d);
+			return ImportRows.Outcome.UPDATED;
+		});
 	}
 }

@@ -2,7 +2,6 @@ package io.rumbo.customers.imports;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -23,7 +22,6 @@ import io.rumbo.imports.ImportRow;
 import io.rumbo.imports.ImportRows;
 import io.rumbo.imports.Importer;
 import io.rumbo.organization.OrgDirectory;
-import io.rumbo.shared.domain.ValidationFailedException;
 
 /**
  * Customer accounts by external id. The owner is an employee number and the unit a unit code; without a unit the
@@ -77,7 +75,6 @@ class CustomerImporter implements Importer {
 		Map<String, OrgDirectory.StaffSummary> staff = org.staffByNumber();
 		Map<String, Long> units = org.unitIdsByCode();
 		Map<String, CustomerView> existing = customers.byExternalId(actor, true);
-		Map<String, Long> seen = new HashMap<>();
 		List<Parsed> parsed = new ArrayList<>();
 		int done = 0;
 		for (ImportRow row : rows.rows()) {
@@ -97,12 +94,7 @@ class CustomerImporter implements Importer {
 			CustomerStatus status = row.choice("status", CustomerStatus.class, true);
 			String ownerNumber = row.text("owner", 32, false);
 			String unitCode = row.text("unit", 32, false);
-			if (external != null) {
-				Long first = seen.putIfAbsent(external, row.number());
-				if (first != null) {
-					row.error("external_id", "imports.error.duplicate", external, first);
-				}
-			}
+			row.unique("external_id", external);
 			Long owner = null;
 			if (ownerNumber != null) {
 				OrgDirectory.StaffSummary person = staff.get(ownerNumber);
@@ -129,39 +121,25 @@ class CustomerImporter implements Importer {
 		if (rows.hasErrors()) {
 			return ImportCounts.NONE;
 		}
-		long created = 0;
-		long updated = 0;
-		long unchanged = 0;
-		done = 0;
-		for (Parsed p : parsed) {
-			rows.progress("imports.phase.writing", ++done);
+		return rows.write(parsed, Parsed::row, FIELDS, "owner", p -> {
 			CustomerView current = existing.get(p.details().externalId());
-			try {
-				if (current == null) {
-					customers.create(actor, p.details());
-					created++;
-				}
-				else if (same(current, p.details())) {
-					unchanged++;
-				}
-				else {
-					CustomerManagement.CustomerDetails d = p.details();
-					// A blank owner keeps the current one; a new owner without a unit brings the account to their unit.
-					Long owner = d.ownerStaffId() != null ? d.ownerStaffId() : current.ownerStaffId();
-					Long unit = d.unitId() != null ? d.unitId() : (d.ownerStaffId() != null ? null : current.unitId());
-					customers.update(actor, current.id(), current.version(), new CustomerManagement.CustomerDetails(
-							d.externalId(), d.legalName(), d.taxId(), d.segment(), d.industry(), d.companySize(), d.region(),
-							d.address(), d.postalCode(), d.city(), d.potentialClass(), d.annualPotential(), d.status(), owner,
-							unit, null));
-					updated++;
-				}
+			if (current == null) {
+				customers.create(actor, p.details());
+				return ImportRows.Outcome.CREATED;
 			}
-			catch (ValidationFailedException ex) {
-				ex.errors().forEach(e -> p.row().error(FIELDS.getOrDefault(e.field(), e.field()), e.messageKey(),
-						e.arguments()));
+			if (same(current, p.details())) {
+				return ImportRows.Outcome.UNCHANGED;
 			}
-		}
-		return new ImportCounts(created, updated, unchanged);
+			CustomerManagement.CustomerDetails d = p.details();
+			// A blank owner keeps the current one; a new owner without a unit brings the account to their unit.
+			Long owner = d.ownerStaffId() != null ? d.ownerStaffId() : current.ownerStaffId();
+			Long unit = d.unitId() != null ? d.unitId() : (d.ownerStaffId() != null ? null : current.unitId());
+			customers.update(actor, current.id(), current.version(), new CustomerManagement.CustomerDetails(
+					d.externalId(), d.legalName(), d.taxId(), d.segment(), d.industry(), d.companySize(), d.region(),
+					d.address(), d.postalCode(), d.city(), d.potentialClass(), d.annualPotential(), d.status(), owner, unit,
+					null));
+			return ImportRows.Outcome.UPDATED;
+		});
 	}
 
 	private static boolean same(CustomerView c, CustomerManagement.CustomerDetails d) {

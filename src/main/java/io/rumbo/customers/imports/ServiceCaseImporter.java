@@ -21,8 +21,6 @@ import io.rumbo.imports.ImportCounts;
 import io.rumbo.imports.ImportRow;
 import io.rumbo.imports.ImportRows;
 import io.rumbo.imports.Importer;
-import io.rumbo.shared.domain.AccessRefusedException;
-import io.rumbo.shared.domain.ValidationFailedException;
 import io.rumbo.shared.web.ListQuery;
 
 /** Service cases by external id; the order may be named by its order number or its external number. */
@@ -90,7 +88,6 @@ class ServiceCaseImporter implements Importer {
 				break;
 			}
 		}
-		Map<String, Long> seen = new HashMap<>();
 		List<Parsed> parsed = new ArrayList<>();
 		int done = 0;
 		for (ImportRow row : rows.rows()) {
@@ -104,12 +101,7 @@ class ServiceCaseImporter implements Importer {
 			LocalDate opened = row.date("opened_on", true);
 			LocalDate resolved = row.date("resolved_on", false);
 			String resolution = row.text("resolution", 1000, false);
-			if (external != null) {
-				Long first = seen.putIfAbsent(external, row.number());
-				if (first != null) {
-					row.error("external_id", "imports.error.duplicate", external, first);
-				}
-			}
+			row.unique("external_id", external);
 			CustomerView customer = customerId == null ? null : accounts.get(customerId);
 			if (customerId != null && customer == null) {
 				row.error("customer", "imports.error.customer.unknown", customerId);
@@ -126,39 +118,22 @@ class ServiceCaseImporter implements Importer {
 		if (rows.hasErrors()) {
 			return ImportCounts.NONE;
 		}
-		long created = 0;
-		long updated = 0;
-		long unchanged = 0;
-		done = 0;
-		for (Parsed p : parsed) {
-			rows.progress("imports.phase.writing", ++done);
+		return rows.write(parsed, Parsed::row, FIELDS, "customer", p -> {
 			ServiceManagement.CaseDetails d = p.details();
 			ServiceCaseView current = existing.get(d.externalId());
-			try {
-				if (current == null) {
-					service.open(actor, d);
-					created++;
-				}
-				else if (current.customerId() == d.customerId() && current.subject().equals(d.subject())
-						&& current.category() == d.category() && current.priority() == d.priority()
-						&& current.openedOn().equals(d.openedOn()) && Objects.equals(current.resolvedOn(), d.resolvedOn())
-						&& Objects.equals(current.resolution(), d.resolution())
-						&& Objects.equals(current.orderId(), orderId(d.customerId(), d.orderNumber()))) {
-					unchanged++;
-				}
-				else {
-					service.update(actor, current.id(), current.version(), d);
-					updated++;
-				}
+			if (current == null) {
+				service.open(actor, d);
+				return ImportRows.Outcome.CREATED;
 			}
-			catch (ValidationFailedException ex) {
-				ex.errors().forEach(e -> p.row().error(FIELDS.getOrDefault(e.field(), e.field()), e.messageKey(),
-						e.arguments()));
+			if (current.customerId() == d.customerId() && current.subject().equals(d.subject())
+					&& current.category() == d.category() && current.priority() == d.priority()
+					&& current.openedOn().equals(d.openedOn()) && Objects.equals(current.resolvedOn(), d.resolvedOn())
+					&& Objects.equals(current.resolution(), d.resolution())
+					&& Objects.equals(current.orderId(), orderId(d.customerId(), d.orderNumber()))) {
+				return ImportRows.Outcome.UNCHANGED;
 			}
-			catch (AccessRefusedException ex) {
-				p.row().error("customer", "imports.error.outOfScope");
-			}
-		}
-		return new ImportCounts(created, updated, unchanged);
+			service.update(actor, current.id(), current.version(), d);
+			return ImportRows.Outcome.UPDATED;
+		});
 	}
 }

@@ -11,7 +11,6 @@ import io.rumbo.identity.CurrentUser;
 import io.rumbo.shared.export.ExportFormat;
 import io.rumbo.shared.export.Exports;
 import io.rumbo.shared.web.ListQuery;
-import io.rumbo.shared.web.PageResponse;
 
 /** The export shape of the service case list, walked a page at a time, for the API and the page. */
 final class ServiceExports {
@@ -23,18 +22,11 @@ final class ServiceExports {
 			CurrentUser actor, ServiceManagement.CaseFilter filter, ListQuery sorted) {
 		return Exports.download(format, "service-cases", List.of("id", "caseNumber", "externalId", "customerId",
 				"customerName", "orderNumber", "subject", "category", "priority", "openedOn", "resolvedOn",
-				"resolutionDays", "staffName", "csat", "nps"), table -> {
-					for (int page = 0;; page++) {
-						PageResponse<ServiceCaseView> chunk = service.cases(actor, filter,
-								new ListQuery(page, 500, sorted.orders()));
-						chunk.content()
-							.forEach(c -> table.row(c.id(), c.caseNumber(), c.externalId(), c.customerId(), c.customerName(),
-									c.orderNumber(), c.subject(), c.category().name(), c.priority().name(), c.openedOn(),
-									c.resolvedOn(), c.resolutionDays(), c.staffName(), c.csat(), c.nps()));
-						if (!chunk.hasNext()) {
-							break;
-						}
-					}
-				});
+				"resolutionDays", "staffName", "csat", "nps"),
+				table -> Exports.eachPage(page -> service.cases(actor, filter,
+								Exports.page(page, sorted)),
+				c -> table.row(c.id(), c.caseNumber(), c.externalId(), c.customerId(), c.customerName(),
+						c.orderNumber(), c.subject(), c.category().name(), c.priority().name(), c.openedOn(),
+						c.resolvedOn(), c.resolutionDays(), c.staffName(), c.csat(), c.nps())));
 	}
 }

@@ -139,4 +139,36 @@ public class PlanVersion {
 	public long version() {
 		return version;
 	}
+
+	public @Nullable Long basedOnId() {
+		return basedOnId;
+	}
+
+	public @Nullable String note() {
+		return note;
+	}
+
+	public String createdBy() {
+		return createdBy;
+	}
+
+	public LocalDate createdOn() {
+		return createdOn;
+	}
+
+	public @Nullable String submittedBy() {
+		return submittedBy;
+	}
+
+	public @Nullable LocalDate submittedOn() {
+		return submittedOn;
+	}
+
+	public @Nullable String approvedBy() {
+		return approvedBy;
+	}
+
+	public @Nullable LocalDate approvedOn() {
+		return approvedOn;
+	}
 }

@@ -36,10 +36,6 @@ public class TargetStore {
 		this.batch = batch;
 	}
 
-	public JdbcClient jdbc() {
-		return jdbc;
-	}
-
 	public Map<Key, Cell> cells(long versionId) {
 		Map<Key, Cell> cells = new LinkedHashMap<>();
 		jdbc.sql("SELECT unit_id, line_id, fiscal_month, revenue, units, margin FROM planning_target WHERE version_id = :v")

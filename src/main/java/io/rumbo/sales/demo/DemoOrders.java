@@ -179,12 +179,9 @@ class DemoOrders implements ApplicationRunner {
 	}
 
 	private static Long ownerOn(List<OwnershipPeriod> periods, LocalDate date) {
-		for (OwnershipPeriod period : periods) {
-			if (!date.isBefore(period.validFrom()) && (period.validTo() == null || date.isBefore(period.validTo()))) {
-				return period.ownerStaffId();
-			}
-		}
-		return periods.isEmpty() ? null : periods.get(periods.size() - 1).ownerStaffId();
+		return OwnershipPeriod.on(periods, date)
+			.map(OwnershipPeriod::ownerStaffId)
+			.orElse(periods.isEmpty() ? null : periods.get(periods.size() - 1).ownerStaffId());
 	}
 
 	private long insertOrder(long customerId, LocalDate date, OrderLines.Totals totals, boolean isReturn) {

@@ -198,7 +198,7 @@ class OrderImporter implements Importer {
 		Map<Long, CustomerView> visible = new HashMap<>();
 		accounts.values().forEach(c -> visible.put(c.id(), c));
 		for (FileOrder order : orders.values()) {
-			order.resolvedCredits = credits(order, visible, staff, scope, companyWide, actor, unitsByDate);
+			order.resolvedCredits = credits(order, visible, staff, scope, actor, unitsByDate);
 		}
 		Map<String, Stored> stored = stored(orders.keySet());
 		for (FileOrder order : orders.values()) {
@@ -218,7 +218,7 @@ class OrderImporter implements Importer {
 
 	/** Parses and checks the credits of an order; blank credits the account owner in full. */
 	private List<Credit> credits(FileOrder order, Map<Long, CustomerView> accounts,
-			Map<String, OrgDirectory.StaffSummary> staff, DataScope scope, boolean companyWide, CurrentUser actor,
+			Map<String, OrgDirectory.StaffSummary> staff, DataScope scope, CurrentUser actor,
 			Map<LocalDate, Map<Long, Long>> unitsByDate) {
 		ImportRow row = order.first;
 		Map<Long, BigDecimal> shares = new LinkedHashMap<>();
@@ -266,15 +266,14 @@ class OrderImporter implements Importer {
 			if (unit == null) {
 				unit = org.staff(share.getKey()).map(OrgDirectory.StaffSummary::unitId).orElse(-1L);
 			}
-			boolean own = share.getKey().equals(scope.ownStaffId());
-			ownIncluded |= own;
-			if (!companyWide && !own && actor.has(Role.MANAGER) && !scope.managesUnit(unit)) {
+			ownIncluded |= share.getKey().equals(scope.ownStaffId());
+			if (!OrderManagement.mayCredit(actor, scope, share.getKey(), unit)) {
 				row.error("credits", "sales.order.credit.outOfScope");
 			}
 			credits.add(new Credit(share.getKey(), unit, share.getValue().setScale(4, Amounts.ROUNDING)));
 		}
-		if (!companyWide && !actor.has(Role.MANAGER) && !ownIncluded) {
-			row.error("credits", "sales.order.credit.outOfScope");
+		if (OrderManagement.mustCreditSelf(actor) && !ownIncluded) {
+			row.error("credits", "sales.order.credits.mustIncludeSelf");
 		}
 		return credits;
 	}

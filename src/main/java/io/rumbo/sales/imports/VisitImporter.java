@@ -2,7 +2,6 @@ package io.rumbo.sales.imports;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -21,8 +20,6 @@ import io.rumbo.organization.OrgDirectory;
 import io.rumbo.sales.ActivityManagement;
 import io.rumbo.sales.ActivityType;
 import io.rumbo.sales.ActivityView;
-import io.rumbo.shared.domain.AccessRefusedException;
-import io.rumbo.shared.domain.ValidationFailedException;
 
 /**
  * Visits and other activities by external id. Without a salesperson the activity is the account owner's; a
@@ -73,7 +70,6 @@ class VisitImporter implements Importer {
 		Map<String, CustomerView> accounts = customers.byExternalId(actor, false);
 		Map<String, OrgDirectory.StaffSummary> staff = org.staffByNumber();
 		Map<String, ActivityView> existing = activities.byExternalId(actor);
-		Map<String, Long> seen = new HashMap<>();
 		List<Parsed> parsed = new ArrayList<>();
 		int done = 0;
 		for (ImportRow row : rows.rows()) {
@@ -88,12 +84,7 @@ class VisitImporter implements Importer {
 			String outcome = row.text("outcome", 300, false);
 			String notes = row.text("notes", 2000, false);
 			String next = row.text("next_step", 300, false);
-			if (external != null) {
-				Long first = seen.putIfAbsent(external, row.number());
-				if (first != null) {
-					row.error("external_id", "imports.error.duplicate", external, first);
-				}
-			}
+			row.unique("external_id", external);
 			CustomerView customer = customerId == null ? null : accounts.get(customerId);
 			if (customerId != null && customer == null) {
 				row.error("customer", "imports.error.customer.unknown", customerId);
@@ -119,40 +110,23 @@ class VisitImporter implements Importer {
 		if (rows.hasErrors()) {
 			return ImportCounts.NONE;
 		}
-		long created = 0;
-		long updated = 0;
-		long unchanged = 0;
-		done = 0;
-		for (Parsed p : parsed) {
-			rows.progress("imports.phase.writing", ++done);
+		return rows.write(parsed, Parsed::row, FIELDS, "customer", p -> {
 			ActivityManagement.ActivityDetails d = p.details();
 			ActivityView current = existing.get(p.externalId());
-			try {
-				if (current == null) {
-					activities.create(actor, d, p.externalId());
-					created++;
-				}
-				else if (current.customerId() == d.customerId() && current.type() == d.type()
-						&& (d.ownerStaffId() == null || d.ownerStaffId() == current.ownerStaffId())
-						&& current.plannedOn().equals(d.plannedOn()) && Objects.equals(current.doneOn(), d.doneOn())
-						&& Objects.equals(current.durationMinutes(), d.durationMinutes())
-						&& Objects.equals(current.outcome(), d.outcome()) && Objects.equals(current.notes(), d.notes())
-						&& Objects.equals(current.nextStep(), d.nextStep())) {
-					unchanged++;
-				}
-				else {
-					activities.update(actor, current.id(), current.version(), d);
-					updated++;
-				}
+			if (current == null) {
+				activities.create(actor, d, p.externalId());
+				return ImportRows.Outcome.CREATED;
 			}
-			catch (ValidationFailedException ex) {
-				ex.errors().forEach(e -> p.row().error(FIELDS.getOrDefault(e.field(), e.field()), e.messageKey(),
-						e.arguments()));
+			if (current.customerId() == d.customerId() && current.type() == d.type()
+					&& (d.ownerStaffId() == null || d.ownerStaffId() == current.ownerStaffId())
+					&& current.plannedOn().equals(d.plannedOn()) && Objects.equals(current.doneOn(), d.doneOn())
+					&& Objects.equals(current.durationMinutes(), d.durationMinutes())
+					&& Objects.equals(current.outcome(), d.outcome()) && Objects.equals(current.notes(), d.notes())
+					&& Objects.equals(current.nextStep(), d.nextStep())) {
+				return ImportRows.Outcome.UNCHANGED;
 			}
-			catch (AccessRefusedException ex) {
-				p.row().error("customer", "imports.error.outOfScope");
-			}
-		}
-		return new ImportCounts(created, updated, unchanged);
+			activities.update(actor, current.id(), current.version(), d);
+			return ImportRows.Outcome.UPDATED;
+		});
 	}
 }

@@ -7,11 +7,9 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 
 import io.rumbo.identity.CurrentUser;
 import io.rumbo.sales.ActivityManagement;
-import io.rumbo.sales.ActivityView;
 import io.rumbo.shared.export.ExportFormat;
 import io.rumbo.shared.export.Exports;
 import io.rumbo.shared.web.ListQuery;
-import io.rumbo.shared.web.PageResponse;
 
 /** The export shape of the activity list, walked a page at a time. */
 final class ActivityExports {
@@ -22,17 +20,10 @@ final class ActivityExports {
 	static ResponseEntity<StreamingResponseBody> activities(ExportFormat format, ActivityManagement activities,
 			CurrentUser actor, ActivityManagement.Filter filter, ListQuery sorted) {
 		return Exports.download(format, "activities", List.of("id", "type", "plannedOn", "doneOn", "customerId",
-				"customerName", "ownerName", "durationMinutes", "outcome", "nextStep"), table -> {
-					for (int page = 0;; page++) {
-						PageResponse<ActivityView> chunk = activities.list(actor, filter,
-								new ListQuery(page, 500, sorted.orders()));
-						chunk.content()
-							.forEach(a -> table.row(a.id(), a.type().name(), a.plannedOn(), a.doneOn(), a.customerId(),
-									a.customerName(), a.ownerName(), a.durationMinutes(), a.outcome(), a.nextStep()));
-						if (!chunk.hasNext()) {
-							break;
-						}
-					}
-				});
+				"customerName", "ownerName", "durationMinutes", "outcome", "nextStep"),
+				table -> Exports.eachPage(page -> activities.list(actor, filter,
+								Exports.page(page, sorted)),
+				a -> table.row(a.id(), a.type().name(), a.plannedOn(), a.doneOn(), a.customerId(),
+						a.customerName(), a.ownerName(), a.durationMinutes(), a.outcome(), a.nextStep())));
 	}
 }

@@ -7,11 +7,9 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 
 import io.rumbo.identity.CurrentUser;
 import io.rumbo.sales.OpportunityManagement;
-import io.rumbo.sales.OpportunityView;
 import io.rumbo.shared.export.ExportFormat;
 import io.rumbo.shared.export.Exports;
 import io.rumbo.shared.web.ListQuery;
-import io.rumbo.shared.web.PageResponse;
 
 /** The export shape of the opportunity list, walked a page at a time, for the API and the page. */
 final class OpportunityExports {
@@ -23,18 +21,11 @@ final class OpportunityExports {
 			CurrentUser actor, OpportunityManagement.Filter filter, ListQuery sorted) {
 		return Exports.download(format, "opportunities", List.of("id", "title", "customerId", "customerName", "stage",
 				"probability", "amount", "weighted", "expectedClose", "forecastCategory", "ownerName", "source",
-				"lossReason", "orderId"), table -> {
-					for (int page = 0;; page++) {
-						PageResponse<OpportunityView> chunk = opportunities.page(actor, filter,
-								new ListQuery(page, 500, sorted.orders()));
-						chunk.content()
-							.forEach(o -> table.row(o.id(), o.title(), o.customerId(), o.customerName(), o.stageCode(),
-									o.probability(), o.amount(), o.weighted(), o.expectedClose(),
-									o.forecastCategory().name(), o.ownerName(), o.source(), o.lossReason(), o.orderId()));
-						if (!chunk.hasNext()) {
-							break;
-						}
-					}
-				});
+				"lossReason", "orderId"),
+				table -> Exports.eachPage(page -> opportunities.page(actor, filter,
+								Exports.page(page, sorted)),
+				o -> table.row(o.id(), o.title(), o.customerId(), o.customerName(), o.stageCode(),
+						o.probability(), o.amount(), o.weighted(), o.expectedClose(),
+						o.forecastCategory().name(), o.ownerName(), o.source(), o.lossReason(), o.orderId())));
 	}
 }

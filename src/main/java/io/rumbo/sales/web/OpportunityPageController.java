@@ -111,7 +111,7 @@ class OpportunityPageController {
 	@PostMapping("/opportunities/{id}/strategy")
 	String tag(CurrentUser user, @PathVariable long id, @RequestParam(required = false) @Nullable Long strategyId,
 			RedirectAttributes redirect) {
-		opportunities.tagStrategy(user, id, strategyId, strategies);
+		opportunities.tagStrategy(user, id, strategyId);
 		redirect.addFlashAttribute("flash", "sales.strategy.saved");
 		return "redirect:/opportunities/" + id;
 	}

@@ -67,10 +67,7 @@ class OpportunityRestController {
 
 	private final OpportunityManagement opportunities;
 
-	private final io.rumbo.planning.StrategyManagement strategies;
-
-	OpportunityRestController(OpportunityManagement opportunities, io.rumbo.planning.StrategyManagement strategies) {
-		this.strategies = strategies;
+	OpportunityRestController(OpportunityManagement opportunities) {
 		this.opportunities = opportunities;
 	}
 
@@ -175,7 +172,7 @@ class OpportunityRestController {
 	@PutMapping("/{id}/strategy")
 	@Operation(summary = "Tag with the strategy it serves (null removes the tag); the strategy's contribution counts it")
 	Map<String, Object> tagStrategy(CurrentUser actor, @PathVariable long id, @RequestBody StrategyTag request) {
-		opportunities.tagStrategy(actor, id, request.strategyId(), strategies);
+		opportunities.tagStrategy(actor, id, request.strategyId());
 		Map<String, Object> answer = new java.util.LinkedHashMap<>();
 		answer.put("id", id);
 		answer.put("strategyId", request.strategyId());

@@ -7,7 +7,6 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 
 import io.rumbo.identity.CurrentUser;
 import io.rumbo.sales.OrderManagement;
-import io.rumbo.sales.OrderSummary;
 import io.rumbo.shared.export.ExportFormat;
 import io.rumbo.shared.export.Exports;
 import io.rumbo.shared.web.ListQuery;

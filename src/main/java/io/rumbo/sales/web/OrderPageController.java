@@ -175,7 +175,7 @@ class OrderPageController {
 	@PostMapping("/orders/{id}/strategy")
 	String tag(CurrentUser user, @PathVariable long id, @RequestParam(required = false) @Nullable Long strategyId,
 			RedirectAttributes redirect) {
-		orders.tagStrategy(user, id, strategyId, strategies);
+		orders.tagStrategy(user, id, strategyId);
 		redirect.addFlashAttribute("flash", "sales.strategy.saved");
 		return "redirect:/orders/" + id;
 	}

@@ -68,10 +68,7 @@ class OrderRestController {
 
 	private final OrderManagement orders;
 
-	private final io.rumbo.planning.StrategyManagement strategies;
-
-	OrderRestController(OrderManagement orders, io.rumbo.planning.StrategyManagement strategies) {
-		this.strategies = strategies;
+	OrderRestController(OrderManagement orders) {
 		this.orders = orders;
 	}
 
@@ -148,7 +145,7 @@ class OrderRestController {
 	@PutMapping("/{id}/strategy")
 	@Operation(summary = "Tag with the strategy it serves (null removes the tag); the strategy's contribution counts it")
 	Map<String, Object> tagStrategy(CurrentUser actor, @PathVariable long id, @RequestBody StrategyTag request) {
-		orders.tagStrategy(actor, id, request.strategyId(), strategies);
+		orders.tagStrategy(actor, id, request.strategyId());
 		Map<String, Object> answer = new java.util.LinkedHashMap<>();
 		answer.put("id", id);
 		answer.put("strategyId", request.strategyId());

@@ -7,11 +7,9 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 
 import io.rumbo.identity.CurrentUser;
 import io.rumbo.sales.TaskManagement;
-import io.rumbo.sales.TaskView;
 import io.rumbo.shared.export.ExportFormat;
 import io.rumbo.shared.export.Exports;
 import io.rumbo.shared.web.ListQuery;
-import io.rumbo.shared.web.PageResponse;
 
 /** The export shape of the task list, walked a page at a time, for the API and the page. */
 final class TaskExports {
@@ -22,17 +20,10 @@ final class TaskExports {
 	static ResponseEntity<StreamingResponseBody> tasks(ExportFormat format, TaskManagement tasks, CurrentUser actor,
 			TaskManagement.Filter filter, ListQuery sorted) {
 		return Exports.download(format, "tasks", List.of("id", "title", "assignee", "team", "unit", "customer", "dueOn",
-				"assignedBy", "assignedOn", "completedOn", "completedBy", "overdue"), table -> {
-					for (int page = 0;; page++) {
-						PageResponse<TaskView> chunk = tasks.list(actor, filter, new ListQuery(page, 500, sorted.orders()));
-						chunk.content()
-							.forEach(t -> table.row(t.id(), t.title(), t.assigneeName(), t.teamTask(), t.unitName(),
-									t.customerName(), t.dueOn(), t.assignedBy(), t.assignedOn(), t.completedOn(),
-									t.completedBy(), t.overdue()));
-						if (!chunk.hasNext()) {
-							break;
-						}
-					}
-				});
+				"assignedBy", "assignedOn", "completedOn", "completedBy", "overdue"),
+				table -> Exports.eachPage(page -> tasks.list(actor, filter, Exports.page(page, sorted)),
+				t -> table.row(t.id(), t.title(), t.assigneeName(), t.teamTask(), t.unitName(),
+						t.customerName(), t.dueOn(), t.assignedBy(), t.assignedOn(), t.completedOn(),
+						t.completedBy(), t.overdue())));
 	}
 }

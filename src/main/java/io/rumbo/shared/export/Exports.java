@@ -34,4 +34,24 @@ public final class Exports {
 				}
 			});
 	}
+
+	/**
+	 * Walks a list a page of 500 at a time, in the given order, handing every row to {@code row}: for lists whose
+	 * query pages but does not stream. {@code page} answers the page with the given number.
+	 */
+	public static <T> void eachPage(java.util.function.IntFunction<io.rumbo.shared.web.PageResponse<T>> page,
+			Consumer<T> row) {
+		for (int number = 0;; number++) {
+			io.rumbo.shared.web.PageResponse<T> chunk = page.apply(number);
+			chunk.content().forEach(row);
+			if (!chunk.hasNext()) {
+				return;
+			}
+		}
+	}
+
+	/** A page of {@link #eachPage} with the sort of the list being exported. */
+	public static io.rumbo.shared.web.ListQuery page(int number, io.rumbo.shared.web.ListQuery sorted) {
+		return new io.rumbo.shared.web.ListQuery(number, 500, sorted.orders());
+	}
 }
