@@ -86,6 +86,18 @@ public class StaffManagement {
 				ListQuery.of(0, 1, List.of("lastName"), OrgQueries.STAFF_SORTS, "lastName").unpaged()).content();
 	}
 
+	/** The most people a picker lists; a larger scope narrows the list by typing a name. */
+	public static final int OPTIONS_LIMIT = 500;
+
+	/**
+	 * Active people the user may see, by last name, as choices for a picker (owner, assignee, credited person):
+	 * one small query instead of the full staff list. {@code q} narrows by name.
+	 */
+	@Transactional(readOnly = true)
+	public List<StaffOption> options(CurrentUser actor, @Nullable String q) {
+		return queries.staffOptions(scopes.of(actor), q, OPTIONS_LIMIT);
+	}
+
 	/** Every matching person, one at a time, for exports of any size. */
 	@Transactional(readOnly = true)
 	public void each(CurrentUser actor, StaffFilter filter, ListQuery query, Consumer<StaffView> sink) {

@@ -92,6 +92,27 @@ public class OrgQueries {
 		return PageResponse.of(rows, query, total);
 	}
 
+	/** Active people in scope whose name matches, by last name, at most {@code limit}: one small query for pickers. */
+	public List<io.rumbo.organization.StaffOption> staffOptions(DataScope scope, @Nullable String q, int limit) {
+		Map<String, Object> params = new HashMap<>();
+		StringBuilder sql = new StringBuilder("""
+				SELECT s.id, s.first_name, s.last_name, s.unit_id, u.name AS unit_name
+				  FROM org_staff s JOIN org_unit u ON u.id = s.unit_id
+				 WHERE s.archived = FALSE AND s.status = 'ACTIVE' AND """)
+			.append(scope.sql("s.unit_id", "s.id", params));
+		if (q != null && !q.isBlank()) {
+			sql.append(" AND LOWER(s.first_name || ' ' || s.last_name) LIKE :q ESCAPE '\\'");
+			params.put("q", "%" + q.trim().toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
+				.replace("_", "\\_") + "%");
+		}
+		sql.append(" ORDER BY s.last_name, s.first_name, s.id LIMIT ").append(Math.max(1, limit));
+		return jdbc.sql(sql.toString())
+			.params(params)
+			.query((rs, n) -> new io.rumbo.organization.StaffOption(rs.getLong("id"), rs.getString("first_name"),
+					rs.getString("last_name"), rs.getLong("unit_id"), rs.getString("unit_name")))
+			.list();
+	}
+
 	/** Streams every matching person to {@code sink}, for exports of any size. */
 	public void eachStaff(DataScope scope, StaffFilter filter, ListQuery query, Consumer<StaffView> sink) {
 		Map<String, Object> params = new HashMap<>();
