@@ -9,11 +9,13 @@ import java.util.Map;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.rumbo.customers.CustomerDirectory;
+import io.rumbo.customers.CustomerId;
 import io.rumbo.customers.CustomerManagement;
 import io.rumbo.identity.AuditTrail;
 import io.rumbo.identity.CurrentUser;
@@ -21,6 +23,8 @@ import io.rumbo.identity.Role;
 import io.rumbo.organization.DataScope;
 import io.rumbo.organization.DataScopes;
 import io.rumbo.organization.OrgDirectory;
+import io.rumbo.organization.StaffId;
+import io.rumbo.organization.UnitId;
 import io.rumbo.sales.domain.Activity;
 import io.rumbo.sales.domain.ActivityRepository;
 import io.rumbo.shared.domain.AccessRefusedException;
@@ -33,7 +37,8 @@ import io.rumbo.shared.web.PageResponse;
 
 /**
  * Visits and other activities with customers. A salesperson plans and records their own; a manager sees and
- * plans those of their subtree (the team's visits); company-wide roles see all.
+ * plans those of their subtree (the team's visits); company-wide roles see all. An activity that becomes done is
+ * announced with {@link ActivityDone}, once: a done activity keeps the day it was done.
  */
 @Service
 public class ActivityManagement {
@@ -57,9 +62,12 @@ public class ActivityManagement {
 	private final DataScopes scopes;
 	private final AuditTrail audit;
 	private final JdbcClient jdbc;
+	private final ApplicationEventPublisher events;
 
 	ActivityManagement(ActivityRepository activities, CustomerManagement customerManagement,
-			CustomerDirectory customers, OrgDirectory org, DataScopes scopes, AuditTrail audit, JdbcClient jdbc) {
+			CustomerDirectory customers, OrgDirectory org, DataScopes scopes, AuditTrail audit, JdbcClient jdbc,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.activities = activities;
 		this.customerManagement = customerManagement;
 		this.customers = customers;
@@ -107,11 +115,15 @@ public class ActivityManagement {
 		}
 		Activity activity = new Activity(details.customerId(), details.type());
 		describe(actor, activity, details);
+		boolean done = activity.recordDone(details.doneOn());
 		if (externalId != null) {
 			activity.identifyAs(externalId);
 		}
 		activities.saveAndFlush(activity);
 		audit.record("ACTIVITY", activity.id(), "CREATE", null, activity.auditState(), details.type().name());
+		if (done) {
+			announceDone(activity);
+		}
 		return get(actor, activity.id());
 	}
 
@@ -127,9 +139,19 @@ public class ActivityManagement {
 		}
 		var before = activity.auditState();
 		describe(actor, activity, details);
+		boolean done = activity.recordDone(details.doneOn());
 		activities.saveAndFlush(activity);
 		audit.record("ACTIVITY", id, "UPDATE", before, activity.auditState(), details.type().name());
+		if (done) {
+			announceDone(activity);
+		}
 		return get(actor, id);
+	}
+
+	private void announceDone(Activity activity) {
+		events.publishEvent(new ActivityDone(ActivityId.of(activity.id()), activity.type(),
+				CustomerId.of(activity.customerId()), StaffId.of(activity.ownerStaffId()),
+				UnitId.of(activity.ownerUnitId()), activity.doneOn()));
 	}
 
 	private void describe(CurrentUser actor, Activity activity, ActivityDetails d) {
@@ -174,8 +196,8 @@ public class ActivityManagement {
 		if (!errors.isEmpty()) {
 			throw new ValidationFailedException(errors);
 		}
-		activity.describe(d.customerId(), d.contactId(), d.type(), owner, unit, d.plannedOn(), d.doneOn(),
-				d.durationMinutes(), blank(d.outcome()), blank(d.notes()), blank(d.nextStep()));
+		activity.describe(d.customerId(), d.contactId(), d.type(), owner, unit, d.plannedOn(), d.durationMinutes(),
+				blank(d.outcome()), blank(d.notes()), blank(d.nextStep()));
 	}
 
 	private List<Long> customerManagementContacts(CurrentUser actor, long customerId) {
@@ -244,14 +266,8 @@ public class ActivityManagement {
 	}
 
 	private static String where(DataScope scope, Filter filter, Map<String, Object> params) {
-		StringBuilder where = new StringBuilder(" WHERE 1 = 1");
-		if (!scope.all()) {
-			where.append(" AND (")
-				.append(scope.managedUnitIds().isEmpty() ? "1 = 0" : "a.owner_unit_id IN (:scopeUnits)")
-				.append(" OR a.owner_staff_id = :ownStaff)");
-			params.put("scopeUnits", scope.managedUnitIds().isEmpty() ? List.of(-1L) : scope.managedUnitIds());
-			params.put("ownStaff", scope.ownStaffId() == null ? -1L : scope.ownStaffId());
-		}
+		StringBuilder where = new StringBuilder(" WHERE ")
+			.append(scope.sql("a.owner_unit_id", "a.owner_staff_id", params));
 		if (filter.ownerStaffId() != null) {
 			where.append(" AND a.owner_staff_id = :owner");
 			params.put("owner", filter.ownerStaffId());

@@ -18,4 +18,8 @@ public record Stage(String code, String nameEs, String nameEn, int probability, 
 	public boolean won() {
 		return "WON".equals(outcome);
 	}
+
+	public boolean lost() {
+		return "LOST".equals(outcome);
+	}
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,6 +23,8 @@ import io.rumbo.identity.Role;
 import io.rumbo.organization.DataScope;
 import io.rumbo.organization.DataScopes;
 import io.rumbo.organization.OrgDirectory;
+import io.rumbo.organization.StaffId;
+import io.rumbo.organization.UnitId;
 import io.rumbo.sales.domain.SalesTask;
 import io.rumbo.sales.domain.SalesTaskRepository;
 import io.rumbo.shared.domain.AccessRefusedException;
@@ -35,7 +38,8 @@ import io.rumbo.shared.web.PageResponse;
 /**
  * Tasks a manager gives to a person or a team of their subtree, with a due date and completion. A salesperson may
  * keep tasks for themselves. The assignee, any member of an assigned team, the author and the managers above
- * complete them; everyone sees the tasks given to them, to their team and, as a manager, to their subtree.
+ * complete them; everyone sees the tasks given to them, to their team and, as a manager, to their subtree. A
+ * completion is announced with {@link TaskCompleted}, so tasks done on time can be measured.
  */
 @Service
 public class TaskManagement {
@@ -51,6 +55,10 @@ public class TaskManagement {
 		}
 	}
 
+	/** A task belongs to its unit and its assignee; a team task also to the team's own members. */
+	private static final DataScope.Columns TASK_COLUMNS = new DataScope.Columns(List.of("t.assignee_unit_id"),
+			List.of("t.assignee_staff_id"), List.of("CASE WHEN t.team_task = TRUE THEN t.assignee_unit_id END"));
+
 	/** Either a person ({@code assigneeStaffId}) or a team ({@code teamUnitId}); without both, the author. */
 	public record TaskDetails(String title, @Nullable String description, @Nullable Long assigneeStaffId,
 			@Nullable Long teamUnitId, @Nullable Long customerId, LocalDate dueOn) {
@@ -64,9 +72,12 @@ public class TaskManagement {
 	private final AuditTrail audit;
 	private final JdbcClient jdbc;
 	private final Clock clock;
+	private final ApplicationEventPublisher events;
 
 	TaskManagement(SalesTaskRepository tasks, CustomerManagement customerManagement, CustomerDirectory customers,
-			OrgDirectory org, DataScopes scopes, AuditTrail audit, JdbcClient jdbc, Clock clock) {
+			OrgDirectory org, DataScopes scopes, AuditTrail audit, JdbcClient jdbc, Clock clock,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.tasks = tasks;
 		this.customerManagement = customerManagement;
 		this.customers = customers;
@@ -135,7 +146,7 @@ public class TaskManagement {
 		return get(actor, id);
 	}
 
-	/** Marks the task done today (or takes the mark away); done twice keeps the first completion. */
+	/** Marks the task done today (or takes the mark away); completing a done task or reopening an open one is 409. */
 	@Transactional
 	public TaskView complete(CurrentUser actor, long id, boolean done) {
 		TaskView current = get(actor, id);
@@ -144,14 +155,20 @@ public class TaskManagement {
 		}
 		SalesTask task = tasks.findById(id).orElseThrow(() -> new NotFoundException("task", id));
 		var before = task.auditState();
+		LocalDate today = LocalDate.now(clock);
 		if (done) {
-			task.complete(actor.username(), LocalDate.now(clock));
+			task.complete(actor.username(), today);
 		}
 		else {
 			task.reopen();
 		}
 		tasks.saveAndFlush(task);
 		audit.record("TASK", id, done ? "COMPLETE" : "REOPEN", before, task.auditState(), task.title());
+		if (done) {
+			events.publishEvent(new TaskCompleted(TaskId.of(id),
+					task.assigneeStaffId() == null ? null : StaffId.of(task.assigneeStaffId()),
+					UnitId.of(task.assigneeUnitId()), task.teamTask(), task.dueOn(), today, actor.username()));
+		}
 		return get(actor, id);
 	}
 
@@ -259,16 +276,9 @@ public class TaskManagement {
 	private String where(CurrentUser actor, DataScope scope, Filter filter, Map<String, Object> params) {
 		StringBuilder where = new StringBuilder(" WHERE 1 = 1");
 		if (!scope.all()) {
-			where.append(" AND (t.assigned_by = :me OR t.assignee_staff_id = :ownStaff")
-				.append(" OR (t.team_task = TRUE AND t.assignee_unit_id = :ownUnit)")
-				.append(scope.managedUnitIds().isEmpty() ? "" : " OR t.assignee_unit_id IN (:scopeUnits)")
-				.append(")");
+			// Besides the scope, everyone sees the tasks they gave; a team task is seen by the team's members.
+			where.append(" AND (t.assigned_by = :me OR ").append(scope.sql(TASK_COLUMNS, params)).append(')');
 			params.put("me", actor.username());
-			params.put("ownStaff", scope.ownStaffId() == null ? -1L : scope.ownStaffId());
-			params.put("ownUnit", scope.ownUnitId() == null ? -1L : scope.ownUnitId());
-			if (!scope.managedUnitIds().isEmpty()) {
-				params.put("scopeUnits", scope.managedUnitIds());
-			}
 		}
 		if (filter.q() != null && !filter.q().isBlank()) {
 			where.append(" AND LOWER(t.title) LIKE :q");

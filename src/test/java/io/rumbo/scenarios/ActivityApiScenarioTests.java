@@ -6,7 +6,9 @@ import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.rumbo.support.Api;
 import io.rumbo.support.RumboIntegrationTest;
@@ -20,6 +22,9 @@ class ActivityApiScenarioTests extends ApiTestSupport {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	Api api;
 
@@ -72,6 +77,48 @@ class ActivityApiScenarioTests extends ApiTestSupport {
 		Api.Response csv = api.get("/api/v1/activities?done=false", "rep", Map.of("Accept", "text/csv"));
 		assertThat(csv.status()).isEqualTo(200);
 		assertThat(csv.body()).startsWith("\uFEFFid,type");
+	}
+
+	@Test
+	void aDoneActivityKeepsTheDayItWasDone() {
+		long customer = api.get("/api/v1/customers?size=1&status=ACTIVE", "rep").json().get("content").get(0).get("id")
+			.asLong();
+		String today = LocalDate.now().toString();
+		JsonNode planned = api.post("/api/v1/activities", "rep", activity(customer, "CALL", today, false)).json();
+		long id = planned.get("id").asLong();
+		Map<String, Object> done = activity(customer, "CALL", today, true);
+		done.put("version", planned.get("version").asLong());
+		JsonNode marked = api.put("/api/v1/activities/" + id, "rep", done).json();
+		assertThat(marked.get("doneOn").asString()).as("a planned activity marked done").isEqualTo(today);
+		assertThat(updates(id)).isEqualTo(1);
+
+		Map<String, Object> otherDay = activity(customer, "CALL", today, true);
+		otherDay.put("doneOn", LocalDate.now().minusDays(1).toString());
+		otherDay.put("version", marked.get("version").asLong());
+		Api.Response again = api.put("/api/v1/activities/" + id, "rep", otherDay);
+		assertThat(again.status()).as("marking a done activity done on another day").isEqualTo(409);
+		assertThat(again.json().get("detail").asString()).contains(today);
+		Map<String, Object> undone = activity(customer, "CALL", today, false);
+		undone.put("version", marked.get("version").asLong());
+		assertThat(api.put("/api/v1/activities/" + id, "rep", undone).status()).as("taking the done mark away")
+			.isEqualTo(409);
+		assertThat(updates(id)).as("no audit entry for a refused transition").isEqualTo(1);
+		assertThat(api.get("/api/v1/activities/" + id, "rep").json().get("doneOn").asString()).isEqualTo(today);
+
+		Map<String, Object> sameDay = activity(customer, "CALL", today, true);
+		sameDay.put("version", marked.get("version").asLong());
+		sameDay.put("notes", "Llamar de nuevo en enero");
+		assertThat(api.put("/api/v1/activities/" + id, "rep", sameDay).status()).as("editing a done activity")
+			.isEqualTo(200);
+	}
+
+	private long updates(long activity) {
+		return jdbc.sql("""
+				SELECT COUNT(*) FROM identity_audit_event
+				WHERE entity_type = 'ACTIVITY' AND action = 'UPDATE' AND entity_id = :id""")
+			.param("id", Long.toString(activity))
+			.query(Long.class)
+			.single();
 	}
 
 	private static Map<String, Object> activity(long customer, String type, String date, boolean done) {

@@ -7,7 +7,9 @@ import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.rumbo.support.Api;
 import io.rumbo.support.RumboIntegrationTest;
@@ -21,6 +23,9 @@ class OpportunityApiScenarioTests extends ApiTestSupport {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	Api api;
 
@@ -131,6 +136,44 @@ class OpportunityApiScenarioTests extends ApiTestSupport {
 		JsonNode totals = api.get("/api/v1/opportunities/totals", "manager").json();
 		assertThat(totals.get("weighted").decimalValue()).isLessThanOrEqualTo(totals.get("amount").decimalValue());
 		assertThat(api.post("/api/v1/opportunities", "viewer", opportunity(1, "10")).status()).isEqualTo(403);
+	}
+
+	@Test
+	void aWonOrLostOpportunityIsNotMovedAgainAndWritesNoSecondAuditEntry() {
+		long customer = api.get("/api/v1/customers?size=1&status=ACTIVE", "rep").json().get("content").get(0).get("id")
+			.asLong();
+		long won = api.post("/api/v1/opportunities", "rep", opportunity(customer, "800")).json().get("id").asLong();
+		assertThat(api.post("/api/v1/opportunities/" + won + "/stage", "rep", Map.of("stage", "WON")).status())
+			.isEqualTo(200);
+		Api.Response again = api.post("/api/v1/opportunities/" + won + "/stage", "rep", Map.of("stage", "WON"));
+		assertThat(again.status()).as("winning a won opportunity").isEqualTo(409);
+		assertThat(again.json().get("detail").asString()).isEqualTo("This opportunity is already won.");
+		Api.Response reopened = api.post("/api/v1/opportunities/" + won + "/stage", "rep", Map.of("stage", "PROPOSAL"));
+		assertThat(reopened.status()).as("moving a closed opportunity").isEqualTo(409);
+		assertThat(reopened.json().get("detail").asString()).contains("closed");
+		assertThat(api.post("/api/v1/opportunities/" + won + "/stage", "rep", Map.of("stage", "LOST")).status())
+			.as("losing a won opportunity").isEqualTo(409);
+		assertThat(stageMoves(won)).isEqualTo(1);
+		assertThat(api.get("/api/v1/opportunities/" + won, "rep").json().get("history")).hasSize(2);
+
+		long lost = api.post("/api/v1/opportunities", "rep", opportunity(customer, "900")).json().get("id").asLong();
+		assertThat(api.post("/api/v1/opportunities/" + lost + "/stage", "rep", Map.of("stage", "LOST")).status())
+			.isEqualTo(200);
+		Api.Response lostAgain = api.post("/api/v1/opportunities/" + lost + "/stage", "rep", Map.of("stage", "LOST"));
+		assertThat(lostAgain.status()).as("losing a lost opportunity").isEqualTo(409);
+		assertThat(lostAgain.json().get("detail").asString()).isEqualTo("This opportunity is already lost.");
+		assertThat(api.post("/api/v1/opportunities/" + lost + "/stage", "rep", Map.of("stage", "WON")).status())
+			.as("winning a lost opportunity").isEqualTo(409);
+		assertThat(stageMoves(lost)).isEqualTo(1);
+	}
+
+	private long stageMoves(long opportunity) {
+		return jdbc.sql("""
+				SELECT COUNT(*) FROM identity_audit_event
+				WHERE entity_type = 'OPPORTUNITY' AND action = 'STAGE' AND entity_id = :id""")
+			.param("id", Long.toString(opportunity))
+			.query(Long.class)
+			.single();
 	}
 
 	private static Map<String, Object> opportunity(long customer, String amount) {

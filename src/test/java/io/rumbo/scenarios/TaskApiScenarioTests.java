@@ -86,6 +86,33 @@ class TaskApiScenarioTests extends ApiTestSupport {
 		assertThat(xlsx.contentType()).startsWith("application/vnd.openxmlformats");
 	}
 
+	@Test
+	void aDoneTaskIsNotCompletedTwiceNorAnOpenOneReopened() {
+		long lucia = api.get("/api/v1/staff/me", "rep").json().get("id").asLong();
+		long id = api.post("/api/v1/tasks", "manager", task("Enviar catálogo", lucia, null, 2)).json().get("id").asLong();
+		Api.Response reopenOpen = api.post("/api/v1/tasks/" + id + "/reopen", "manager", Map.of());
+		assertThat(reopenOpen.status()).as("reopening an open task").isEqualTo(409);
+		assertThat(reopenOpen.json().get("detail").asString()).isEqualTo("This task is not done, so there is nothing to reopen.");
+		assertThat(api.post("/api/v1/tasks/" + id + "/complete", "rep", Map.of()).status()).isEqualTo(200);
+		Api.Response twice = api.post("/api/v1/tasks/" + id + "/complete", "manager", Map.of());
+		assertThat(twice.status()).as("completing a completed task").isEqualTo(409);
+		assertThat(twice.json().get("detail").asString()).isEqualTo("This task is already done.");
+		assertThat(api.get("/api/v1/tasks/" + id, "manager").json().get("completedBy").asString())
+			.as("the first completion stays").isEqualTo("rep");
+		assertThat(audited(id, "COMPLETE")).isEqualTo(1);
+		assertThat(audited(id, "REOPEN")).isZero();
+	}
+
+	private long audited(long task, String action) {
+		return jdbc.sql("""
+				SELECT COUNT(*) FROM identity_audit_event
+				WHERE entity_type = 'TASK' AND action = :action AND entity_id = :id""")
+			.param("action", action)
+			.param("id", Long.toString(task))
+			.query(Long.class)
+			.single();
+	}
+
 	private static Map<String, Object> task(String title, Long staff, Long unit, int days) {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("title", title);

@@ -20,7 +20,10 @@ import io.rumbo.customers.CustomerView;
 import io.rumbo.identity.CurrentUser;
 import io.rumbo.identity.UserManagement;
 import io.rumbo.sales.OpportunityManagement;
+import io.rumbo.sales.OpportunityProducts;
+import io.rumbo.sales.OpportunityQueries;
 import io.rumbo.sales.OpportunityView;
+import io.rumbo.sales.PipelineStages;
 import io.rumbo.sales.Stage;
 import io.rumbo.shared.DemoMode;
 import io.rumbo.shared.web.ListQuery;
@@ -39,11 +42,18 @@ class DemoOpportunities implements ApplicationRunner {
 	private final UserManagement users;
 	private final CustomerManagement customers;
 	private final OpportunityManagement opportunities;
+	private final OpportunityQueries queries;
+	private final OpportunityProducts opportunityProducts;
+	private final PipelineStages pipelineStages;
 	private final Clock clock;
 	private final io.rumbo.catalog.CatalogManagement catalog;
 
 	DemoOpportunities(DemoMode demo, UserManagement users, CustomerManagement customers,
-			OpportunityManagement opportunities, Clock clock, io.rumbo.catalog.CatalogManagement catalog) {
+			OpportunityManagement opportunities, OpportunityQueries queries, OpportunityProducts opportunityProducts,
+			PipelineStages pipelineStages, Clock clock, io.rumbo.catalog.CatalogManagement catalog) {
+		this.queries = queries;
+		this.opportunityProducts = opportunityProducts;
+		this.pipelineStages = pipelineStages;
 		this.demo = demo;
 		this.users = users;
 		this.customers = customers;
@@ -57,7 +67,7 @@ class DemoOpportunities implements ApplicationRunner {
 	public void run(ApplicationArguments args) {
 		CurrentUser admin = users.actAs("admin").orElse(null);
 		if (!demo.enabled() || admin == null
-				|| !opportunities.list(admin, new OpportunityManagement.Filter(null, null, null, false)).isEmpty()) {
+				|| !queries.list(admin, new OpportunityQueries.Filter(null, null, null, false)).isEmpty()) {
 			return;
 		}
 		List<CustomerView> accounts = customers.list(admin, new CustomerManagement.Filter(null, null, null, null, null,
@@ -66,7 +76,7 @@ class DemoOpportunities implements ApplicationRunner {
 			.stream()
 			.filter(c -> c.ownerStaffId() != null && c.status() != CustomerStatus.LOST)
 			.toList();
-		List<Stage> stages = opportunities.stages();
+		List<Stage> stages = pipelineStages.list();
 		List<io.rumbo.catalog.ProductView> products = catalog.products(new io.rumbo.catalog.ProductFilter(null, null, true),
 				ListQuery.of(0, 1, List.of("sku"), io.rumbo.catalog.CatalogManagement.PRODUCT_SORTS, "sku").unpaged())
 			.content();
@@ -84,16 +94,16 @@ class DemoOpportunities implements ApplicationRunner {
 							: "Precio de la competencia"));
 			// Two opportunities in three name their products; the others carry an estimated amount.
 			if (random.nextInt(3) > 0 && !products.isEmpty()) {
-				List<OpportunityManagement.ProductLine> lines = new java.util.ArrayList<>();
+				List<OpportunityProducts.ProductLine> lines = new java.util.ArrayList<>();
 				int count = 1 + random.nextInt(3);
 				for (int n = 0; n < count; n++) {
 					io.rumbo.catalog.ProductView product = products.get(random.nextInt(products.size()));
 					if (lines.stream().noneMatch(l -> l.productId() == product.id())) {
-						lines.add(new OpportunityManagement.ProductLine(product.id(), BigDecimal.valueOf(5 + random.nextInt(40)),
+						lines.add(new OpportunityProducts.ProductLine(product.id(), BigDecimal.valueOf(5 + random.nextInt(40)),
 								null, random.nextBoolean() ? BigDecimal.ZERO : BigDecimal.valueOf(5)));
 					}
 				}
-				opportunity = opportunities.setProducts(admin, opportunity.id(), opportunity.version(), lines);
+				opportunity = opportunityProducts.setProducts(admin, opportunity.id(), opportunity.version(), lines);
 			}
 			for (Stage stage : stages) {
 				if (stage.position() > target.position() || stage.position() == 1) {

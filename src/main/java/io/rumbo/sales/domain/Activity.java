@@ -16,7 +16,13 @@ import jakarta.persistence.Version;
 import org.jspecify.annotations.Nullable;
 
 import io.rumbo.sales.ActivityType;
+import io.rumbo.shared.domain.ConflictException;
 
+/**
+ * A visit, call, meeting, e-mail or demo with a customer: planned for a day, then done. Being done is a one-way
+ * transition: the day it was done has been announced (it counts for the owner's results), so a done activity
+ * keeps it.
+ */
 @Entity
 @Table(name = "sales_activity")
 public class Activity {
@@ -65,19 +71,36 @@ public class Activity {
 	}
 
 	public void describe(long customerId, @Nullable Long contactId, ActivityType type, long ownerStaffId,
-			long ownerUnitId, LocalDate plannedOn, @Nullable LocalDate doneOn, @Nullable Integer durationMinutes,
-			@Nullable String outcome, @Nullable String notes, @Nullable String nextStep) {
+			long ownerUnitId, LocalDate plannedOn, @Nullable Integer durationMinutes, @Nullable String outcome,
+			@Nullable String notes, @Nullable String nextStep) {
 		this.customerId = customerId;
 		this.contactId = contactId;
 		this.activityType = type;
 		this.ownerStaffId = ownerStaffId;
 		this.ownerUnitId = ownerUnitId;
 		this.plannedOn = plannedOn;
-		this.doneOn = doneOn;
 		this.durationMinutes = durationMinutes;
 		this.outcome = outcome;
 		this.notes = notes;
 		this.nextStep = nextStep;
+	}
+
+	/**
+	 * Records the day the activity was done, as the details sent by a form or the API say it. A planned activity
+	 * becomes done; a done one sent again with its own day stays as it is; marking a done activity done on another
+	 * day, or taking the done mark away, is refused.
+	 *
+	 * @return whether the activity has just become done
+	 */
+	public boolean recordDone(@Nullable LocalDate on) {
+		if (doneOn != null) {
+			if (!doneOn.equals(on)) {
+				throw new ConflictException("sales.activity.alreadyDone", doneOn);
+			}
+			return false;
+		}
+		this.doneOn = on;
+		return on != null;
 	}
 
 	public Map<String, Object> auditState() {
@@ -105,5 +128,25 @@ public class Activity {
 
 	public long version() {
 		return version;
+	}
+
+	public ActivityType type() {
+		return activityType;
+	}
+
+	public long customerId() {
+		return customerId;
+	}
+
+	public long ownerStaffId() {
+		return ownerStaffId;
+	}
+
+	public long ownerUnitId() {
+		return ownerUnitId;
+	}
+
+	public @Nullable LocalDate doneOn() {
+		return doneOn;
 	}
 }

@@ -17,6 +17,8 @@ import jakarta.persistence.Version;
 import org.jspecify.annotations.Nullable;
 
 import io.rumbo.sales.ForecastCategory;
+import io.rumbo.sales.Stage;
+import io.rumbo.shared.domain.ConflictException;
 import io.rumbo.shared.money.Amounts;
 
 /** A deal being worked: it moves through stages and, once won, can become an order. */
@@ -82,24 +84,57 @@ public class Opportunity {
 		this.lossReason = lossReason;
 	}
 
-	/** Moving to a closed stage closes the forecast category too; reopening puts it back in the pipeline. */
-	public void moveTo(String stageCode, boolean open, boolean won) {
-		this.stageCode = stageCode;
-		if (!open) {
-			this.forecastCategory = won ? ForecastCategory.CLOSED : ForecastCategory.OMITTED;
+	/**
+	 * Moves to another stage; moving to a closed stage closes the forecast category too. A won or lost opportunity
+	 * stays closed: a deal won or lost has been announced to the rest of the company, so moving it again (winning it
+	 * twice, losing it twice, reopening it) is refused.
+	 *
+	 * @param current the stage the opportunity is in, as configured
+	 * @return whether it moved (an open opportunity dropped on its own stage stays where it is)
+	 */
+	public boolean moveTo(Stage current, Stage target) {
+		if (!current.code().equals(stageCode)) {
+			throw new IllegalArgumentException("Opportunity " + id + " is in " + stageCode + ", not " + current.code());
 		}
-		else if (forecastCategory == ForecastCategory.CLOSED || forecastCategory == ForecastCategory.OMITTED) {
-			this.forecastCategory = ForecastCategory.PIPELINE;
+		if (current.won()) {
+			throw new ConflictException(target.won() ? "sales.opportunity.alreadyWon" : "sales.opportunity.closed");
 		}
+		if (current.lost()) {
+			throw new ConflictException(target.lost() ? "sales.opportunity.alreadyLost" : "sales.opportunity.closed");
+		}
+		if (target.code().equals(stageCode)) {
+			return false;
+		}
+		this.stageCode = target.code();
+		if (!target.open()) {
+			this.forecastCategory = target.won() ? ForecastCategory.CLOSED : ForecastCategory.OMITTED;
+		}
+		return true;
 	}
 
-	/** With products, the amount is the sum of their net amounts. */
+	/** With products, the amount is the sum of their net amounts; products are fixed once the order is booked. */
 	public void pricedAt(BigDecimal productsTotal) {
+		ensureNotOrdered();
 		this.amount = Amounts.price(productsTotal);
 	}
 
+	/** Refuses to book an order unless the opportunity is won and has none yet. */
+	public void ensureConvertible(Stage current) {
+		if (!current.code().equals(stageCode) || !current.won()) {
+			throw new ConflictException("sales.opportunity.notWon");
+		}
+		ensureNotOrdered();
+	}
+
 	public void convertedTo(long orderId) {
+		ensureNotOrdered();
 		this.orderId = orderId;
+	}
+
+	public void ensureNotOrdered() {
+		if (orderId != null) {
+			throw new ConflictException("sales.opportunity.alreadyOrdered");
+		}
 	}
 
 	public Map<String, Object> auditState() {
@@ -145,5 +180,21 @@ public class Opportunity {
 
 	public String title() {
 		return title;
+	}
+
+	public BigDecimal amount() {
+		return amount;
+	}
+
+	public long ownerUnitId() {
+		return ownerUnitId;
+	}
+
+	public @Nullable String lossReason() {
+		return lossReason;
+	}
+
+	public LocalDate expectedClose() {
+		return expectedClose;
 	}
 }

@@ -13,9 +13,12 @@ import jakarta.persistence.Version;
 
 import org.jspecify.annotations.Nullable;
 
+import io.rumbo.shared.domain.ConflictException;
+
 /**
  * A task given to a person, or to a team (a unit) when {@code teamTask} is set, in which case any member may
  * complete it. The unit of a personal task is the assignee's unit on assignment, so managers of that unit see it.
+ * Completing a done task or reopening an open one is refused: the first completion is the one measured.
  */
 @Entity
 @Table(name = "sales_task")
@@ -75,13 +78,17 @@ public class SalesTask {
 	}
 
 	public void complete(String by, LocalDate on) {
-		if (completedOn == null) {
-			this.completedOn = on;
-			this.completedBy = by;
+		if (completedOn != null) {
+			throw new ConflictException("sales.task.alreadyDone");
 		}
+		this.completedOn = on;
+		this.completedBy = by;
 	}
 
 	public void reopen() {
+		if (completedOn == null) {
+			throw new ConflictException("sales.task.notDone");
+		}
 		this.completedOn = null;
 		this.completedBy = null;
 	}
@@ -112,5 +119,21 @@ public class SalesTask {
 
 	public long version() {
 		return version;
+	}
+
+	public @Nullable Long assigneeStaffId() {
+		return assigneeStaffId;
+	}
+
+	public long assigneeUnitId() {
+		return assigneeUnitId;
+	}
+
+	public boolean teamTask() {
+		return teamTask;
+	}
+
+	public LocalDate dueOn() {
+		return dueOn;
 	}
 }

@@ -22,7 +22,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import io.rumbo.customers.CustomerManagement;
 import io.rumbo.identity.CurrentUser;
 import io.rumbo.organization.StaffManagement;
-import io.rumbo.organization.StaffStatus;
 import io.rumbo.sales.ActivityManagement;
 import io.rumbo.sales.ActivityType;
 import io.rumbo.sales.ActivityView;
@@ -69,8 +68,7 @@ class AgendaPageController {
 		model.addAttribute("monday", monday);
 		model.addAttribute("today", today);
 		model.addAttribute("staffId", person);
-		model.addAttribute("people", staff.list(user, new StaffManagement.StaffFilter(null, null, null, StaffStatus.ACTIVE,
-				false, null), ListQuery.of(0, 500, List.of("lastName"), StaffManagement.SORTS, "lastName")).content());
+		model.addAttribute("people", staff.options(user, null));
 		model.addAttribute("customerOptions", customers.list(user, new CustomerManagement.Filter(null, null, null, null,
 				person, null, false), ListQuery.of(0, 1, List.of("legalName"), CustomerManagement.SORTS, "legalName")
 					.unpaged())
@@ -139,8 +137,7 @@ class AgendaPageController {
 		model.addAttribute("to", to);
 		model.addAttribute("done", done);
 		model.addAttribute("types", ActivityType.values());
-		model.addAttribute("people", staff.list(user, new StaffManagement.StaffFilter(null, null, null, StaffStatus.ACTIVE,
-				false, null), ListQuery.of(0, 500, List.of("lastName"), StaffManagement.SORTS, "lastName")).content());
+		model.addAttribute("people", staff.options(user, null));
 		return Htmx.view(request, "sales/activity-list", "results");
 	}
 }

@@ -6,7 +6,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 import io.rumbo.identity.CurrentUser;
-import io.rumbo.sales.OpportunityManagement;
+import io.rumbo.sales.OpportunityQueries;
 import io.rumbo.shared.export.ExportFormat;
 import io.rumbo.shared.export.Exports;
 import io.rumbo.shared.web.ListQuery;
@@ -17,8 +17,8 @@ final class OpportunityExports {
 	private OpportunityExports() {
 	}
 
-	static ResponseEntity<StreamingResponseBody> opportunities(ExportFormat format, OpportunityManagement opportunities,
-			CurrentUser actor, OpportunityManagement.Filter filter, ListQuery sorted) {
+	static ResponseEntity<StreamingResponseBody> opportunities(ExportFormat format, OpportunityQueries opportunities,
+			CurrentUser actor, OpportunityQueries.Filter filter, ListQuery sorted) {
 		return Exports.download(format, "opportunities", List.of("id", "title", "customerId", "customerName", "stage",
 				"probability", "amount", "weighted", "expectedClose", "forecastCategory", "ownerName", "source",
 				"lossReason", "orderId"),

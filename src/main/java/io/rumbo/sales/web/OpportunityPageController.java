@@ -2,7 +2,6 @@ package io.rumbo.sales.web;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -24,11 +23,13 @@ import io.rumbo.catalog.ProductFilter;
 import io.rumbo.customers.CustomerManagement;
 import io.rumbo.identity.CurrentUser;
 import io.rumbo.organization.StaffManagement;
-import io.rumbo.organization.StaffStatus;
 import io.rumbo.sales.OpportunityManagement;
+import io.rumbo.sales.OpportunityProducts;
+import io.rumbo.sales.OpportunityQueries;
 import io.rumbo.sales.OpportunityView;
 import io.rumbo.sales.OrderManagement;
 import io.rumbo.sales.OrderView;
+import io.rumbo.sales.PipelineStages;
 import io.rumbo.sales.Stage;
 import io.rumbo.shared.domain.ConflictException;
 import io.rumbo.shared.domain.ValidationFailedException;
@@ -41,14 +42,22 @@ import io.rumbo.shared.web.LocaleSupport;
 class OpportunityPageController {
 
 	private final OpportunityManagement opportunities;
+	private final OpportunityQueries queries;
+	private final OpportunityProducts opportunityProducts;
+	private final PipelineStages pipelineStages;
 	private final io.rumbo.planning.StrategyManagement strategies;
 	private final CustomerManagement customers;
 	private final StaffManagement staff;
 	private final CatalogManagement catalog;
 	private final java.time.Clock clock;
 
-	OpportunityPageController(OpportunityManagement opportunities, CustomerManagement customers, StaffManagement staff,
-			CatalogManagement catalog, java.time.Clock clock, io.rumbo.planning.StrategyManagement strategies) {
+	OpportunityPageController(OpportunityManagement opportunities, OpportunityQueries queries,
+			OpportunityProducts opportunityProducts, PipelineStages pipelineStages, CustomerManagement customers,
+			StaffManagement staff, CatalogManagement catalog, java.time.Clock clock,
+			io.rumbo.planning.StrategyManagement strategies) {
+		this.queries = queries;
+		this.opportunityProducts = opportunityProducts;
+		this.pipelineStages = pipelineStages;
 		this.strategies = strategies;
 		this.opportunities = opportunities;
 		this.customers = customers;
@@ -64,8 +73,7 @@ class OpportunityPageController {
 		model.addAttribute("customerOptions", customers.list(user, new CustomerManagement.Filter(null, null, null, null,
 				null, null, false), ListQuery.of(0, 1, List.of("legalName"), CustomerManagement.SORTS, "legalName").unpaged())
 			.content());
-		model.addAttribute("people", staff.list(user, new StaffManagement.StaffFilter(null, null, null, StaffStatus.ACTIVE,
-				false, null), ListQuery.of(0, 500, List.of("lastName"), StaffManagement.SORTS, "lastName")).content());
+		model.addAttribute("people", staff.options(user, null));
 		model.addAttribute("today", LocalDate.now(clock));
 		return Htmx.view(request, "sales/pipeline", "board");
 	}
@@ -76,9 +84,9 @@ class OpportunityPageController {
 			@RequestParam(required = false) @Nullable Long ownerStaffId,
 			@RequestParam(required = false) @Nullable String stage, @RequestParam(defaultValue = "false") boolean open,
 			@RequestParam(required = false) @Nullable String sort) {
-		return OpportunityExports.opportunities(io.rumbo.shared.export.ExportFormat.param(format), opportunities, user,
-				new OpportunityManagement.Filter(ownerStaffId, null, stage, open, q),
-				ListQuery.of(0, 1, sort == null ? List.of("expectedClose") : List.of(sort), OpportunityManagement.SORTS,
+		return OpportunityExports.opportunities(io.rumbo.shared.export.ExportFormat.param(format), queries, user,
+				new OpportunityQueries.Filter(ownerStaffId, null, stage, open, q),
+				ListQuery.of(0, 1, sort == null ? List.of("expectedClose") : List.of(sort), OpportunityQueries.SORTS,
 						"expectedClose"));
 	}
 
@@ -90,21 +98,18 @@ class OpportunityPageController {
 			@RequestParam(required = false) @Nullable Integer page, @RequestParam(required = false) @Nullable String sort,
 			HttpServletRequest request, Model model) {
 		ListQuery query = ListQuery.of(page, 25, sort == null ? List.of("expectedClose") : List.of(sort),
-				OpportunityManagement.SORTS, "expectedClose");
-		OpportunityManagement.Filter filter = new OpportunityManagement.Filter(ownerStaffId, null, stage, open, q);
-		var results = opportunities.page(user, filter, query);
+				OpportunityQueries.SORTS, "expectedClose");
+		OpportunityQueries.Filter filter = new OpportunityQueries.Filter(ownerStaffId, null, stage, open, q);
+		var results = queries.page(user, filter, query);
 		io.rumbo.shared.web.ListPages.addTo(model, io.rumbo.shared.web.ListPages.filterUrl("/opportunities/list", "q", q,
 				"ownerStaffId", ownerStaffId, "stage", stage, "open", open ? Boolean.TRUE : null), query, results);
-		Map<String, Stage> stages = new LinkedHashMap<>();
-		opportunities.stages().forEach(s -> stages.put(s.code(), s));
-		model.addAttribute("stages", stages);
+		model.addAttribute("stages", pipelineStages.byCode());
 		model.addAttribute("q", q);
 		model.addAttribute("ownerStaffId", ownerStaffId);
 		model.addAttribute("stage", stage);
 		model.addAttribute("open", open);
 		model.addAttribute("lang", language());
-		model.addAttribute("people", staff.list(user, new StaffManagement.StaffFilter(null, null, null, StaffStatus.ACTIVE,
-				false, null), ListQuery.of(0, 500, List.of("lastName"), StaffManagement.SORTS, "lastName")).content());
+		model.addAttribute("people", staff.options(user, null));
 		return Htmx.view(request, "sales/opportunity-list", "results");
 	}
 
@@ -145,16 +150,15 @@ class OpportunityPageController {
 
 	@GetMapping("/opportunities/{id}")
 	String opportunity(CurrentUser user, @PathVariable long id, Model model) {
-		OpportunityView opportunity = opportunities.get(user, id);
-		Map<String, Stage> stages = new LinkedHashMap<>();
-		opportunities.stages().forEach(s -> stages.put(s.code(), s));
+		OpportunityView opportunity = queries.get(user, id);
+		Map<String, Stage> stages = pipelineStages.byCode();
 		model.addAttribute("opportunity", opportunity);
 		model.addAttribute("stages", stages);
 		model.addAttribute("stage", stages.get(opportunity.stageCode()));
 		model.addAttribute("lang", language());
 		model.addAttribute("products", catalog.products(new ProductFilter(null, null, true),
 				ListQuery.of(0, 1, List.of("sku"), CatalogManagement.PRODUCT_SORTS, "sku").unpaged()).content());
-		model.addAttribute("lines", opportunities.products(user, id));
+		model.addAttribute("lines", opportunityProducts.products(user, id));
 		model.addAttribute("strategies", OpportunityManagement.mayWork(user) ? strategies.list(null) : List.of());
 		model.addAttribute("strategyId", opportunities.strategyOf(user, id));
 		model.addAttribute("strategyAction", "/opportunities/" + id + "/strategy");
@@ -170,19 +174,19 @@ class OpportunityPageController {
 			@RequestParam(required = false) @Nullable BigDecimal unitPrice,
 			@RequestParam(required = false) @Nullable BigDecimal discountPercent,
 			@RequestParam(required = false) @Nullable Integer remove, RedirectAttributes redirect) {
-		List<OpportunityManagement.ProductLine> lines = new java.util.ArrayList<>();
-		for (OpportunityManagement.ProductLineView line : opportunities.products(user, id)) {
+		List<OpportunityProducts.ProductLine> lines = new java.util.ArrayList<>();
+		for (OpportunityProducts.ProductLineView line : opportunityProducts.products(user, id)) {
 			if (remove == null || line.lineNo() != remove) {
-				lines.add(new OpportunityManagement.ProductLine(line.productId(), line.quantity(), line.unitPrice(),
+				lines.add(new OpportunityProducts.ProductLine(line.productId(), line.quantity(), line.unitPrice(),
 						line.discountPercent()));
 			}
 		}
 		if (remove == null && productId != null) {
-			lines.add(new OpportunityManagement.ProductLine(productId, quantity == null ? BigDecimal.ZERO : quantity,
+			lines.add(new OpportunityProducts.ProductLine(productId, quantity == null ? BigDecimal.ZERO : quantity,
 					unitPrice, discountPercent));
 		}
 		try {
-			opportunities.setProducts(user, id, version, lines);
+			opportunityProducts.setProducts(user, id, version, lines);
 			redirect.addFlashAttribute("flash", "sales.opportunity.productsSaved");
 		}
 		catch (ValidationFailedException ex) {
@@ -191,6 +195,10 @@ class OpportunityPageController {
 		}
 		catch (io.rumbo.shared.domain.StaleVersionException ex) {
 			redirect.addFlashAttribute("flash", "shared.problem.staleVersion.form");
+			redirect.addFlashAttribute("flashKind", "warning");
+		}
+		catch (ConflictException ex) {
+			redirect.addFlashAttribute("flash", ex.messageKey());
 			redirect.addFlashAttribute("flashKind", "warning");
 		}
 		return "redirect:/opportunities/" + id + "#products";
@@ -219,26 +227,11 @@ class OpportunityPageController {
 	}
 
 	private void boardModel(CurrentUser user, @Nullable Long ownerStaffId, Model model) {
-		List<Stage> stages = opportunities.stages();
-		List<OpportunityView> all = opportunities.list(user,
-				new OpportunityManagement.Filter(ownerStaffId, null, null, false));
-		Map<String, List<OpportunityView>> columns = new LinkedHashMap<>();
-		stages.forEach(s -> columns.put(s.code(), new java.util.ArrayList<>()));
-		LocalDate closedSince = LocalDate.now(clock).minusDays(90);
-		for (OpportunityView o : all) {
-			Stage stage = stages.stream().filter(s -> s.code().equals(o.stageCode())).findFirst().orElseThrow();
-			// Closed deals stay on the board for a quarter, then only in the list and the API.
-			if (stage.open() || !o.expectedClose().isBefore(closedSince)) {
-				columns.get(o.stageCode()).add(o);
-			}
-		}
-		Map<String, BigDecimal> columnAmounts = new LinkedHashMap<>();
-		columns.forEach((code, cards) -> columnAmounts.put(code,
-				cards.stream().map(OpportunityView::amount).reduce(BigDecimal.ZERO, BigDecimal::add)));
-		model.addAttribute("stages", stages);
-		model.addAttribute("columns", columns);
-		model.addAttribute("columnAmounts", columnAmounts);
-		model.addAttribute("totals", opportunities.totals(all));
+		OpportunityQueries.Board board = queries.board(user, ownerStaffId);
+		model.addAttribute("stages", board.stages());
+		model.addAttribute("columns", board.columns());
+		model.addAttribute("columnAmounts", board.columnAmounts());
+		model.addAttribute("totals", board.totals());
 		model.addAttribute("ownerStaffId", ownerStaffId);
 		model.addAttribute("lang", language());
 		model.addAttribute("mayWork", OpportunityManagement.mayWork(user));

@@ -25,9 +25,12 @@ import org.springframework.web.bind.annotation.RestController;
 import io.rumbo.identity.CurrentUser;
 import io.rumbo.sales.ForecastCategory;
 import io.rumbo.sales.OpportunityManagement;
+import io.rumbo.sales.OpportunityProducts;
+import io.rumbo.sales.OpportunityQueries;
 import io.rumbo.sales.OpportunityView;
 import io.rumbo.sales.OrderManagement;
 import io.rumbo.sales.OrderView;
+import io.rumbo.sales.PipelineStages;
 import io.rumbo.sales.Stage;
 import io.rumbo.shared.domain.ValidationFailedException;
 import io.rumbo.shared.web.ListQuery;
@@ -66,15 +69,22 @@ class OpportunityRestController {
 	}
 
 	private final OpportunityManagement opportunities;
+	private final OpportunityQueries queries;
+	private final OpportunityProducts products;
+	private final PipelineStages stages;
 
-	OpportunityRestController(OpportunityManagement opportunities) {
+	OpportunityRestController(OpportunityManagement opportunities, OpportunityQueries queries,
+			OpportunityProducts products, PipelineStages stages) {
 		this.opportunities = opportunities;
+		this.queries = queries;
+		this.products = products;
+		this.stages = stages;
 	}
 
 	@GetMapping("/stages")
 	@Operation(summary = "The pipeline stages in order, with their default probability")
 	List<Stage> stages() {
-		return opportunities.stages();
+		return stages.list();
 	}
 
 	@GetMapping(produces = "application/json")
@@ -87,8 +97,8 @@ class OpportunityRestController {
 			@RequestParam(defaultValue = "false") boolean open, @RequestParam(required = false) @Nullable Integer page,
 			@RequestParam(required = false) @Nullable Integer size,
 			@RequestParam(required = false) @Nullable List<String> sort) {
-		return opportunities.page(actor, new OpportunityManagement.Filter(ownerStaffId, customerId, stage, open, q),
-				ListQuery.of(page, size, sort, OpportunityManagement.SORTS, "expectedClose"));
+		return queries.page(actor, new OpportunityQueries.Filter(ownerStaffId, customerId, stage, open, q),
+				ListQuery.of(page, size, sort, OpportunityQueries.SORTS, "expectedClose"));
 	}
 
 	@GetMapping(produces = { io.rumbo.shared.export.ExportFormat.CSV_TYPE, io.rumbo.shared.export.ExportFormat.XLSX_TYPE })
@@ -97,23 +107,22 @@ class OpportunityRestController {
 			@RequestParam(required = false) @Nullable String q, @RequestParam(required = false) @Nullable Long ownerStaffId,
 			@RequestParam(required = false) @Nullable Long customerId, @RequestParam(required = false) @Nullable String stage,
 			@RequestParam(defaultValue = "false") boolean open, @RequestParam(required = false) @Nullable List<String> sort) {
-		return OpportunityExports.opportunities(io.rumbo.shared.export.ExportFormat.fromAccept(accept), opportunities,
-				actor, new OpportunityManagement.Filter(ownerStaffId, customerId, stage, open, q),
-				ListQuery.of(0, 1, sort, OpportunityManagement.SORTS, "expectedClose"));
+		return OpportunityExports.opportunities(io.rumbo.shared.export.ExportFormat.fromAccept(accept), queries, actor,
+				new OpportunityQueries.Filter(ownerStaffId, customerId, stage, open, q),
+				ListQuery.of(0, 1, sort, OpportunityQueries.SORTS, "expectedClose"));
 	}
 
 	@GetMapping("/totals")
 	@Operation(summary = "Open pipeline of the filter: count, amount and amount weighted by stage probability")
-	OpportunityManagement.PipelineTotals totals(CurrentUser actor,
+	OpportunityQueries.PipelineTotals totals(CurrentUser actor,
 			@RequestParam(required = false) @Nullable Long ownerStaffId,
 			@RequestParam(required = false) @Nullable Long customerId) {
-		return opportunities.totals(opportunities.list(actor,
-				new OpportunityManagement.Filter(ownerStaffId, customerId, null, true)));
+		return queries.totals(queries.list(actor, new OpportunityQueries.Filter(ownerStaffId, customerId, null, true)));
 	}
 
 	@GetMapping("/{id}")
 	OpportunityView get(CurrentUser actor, @PathVariable long id) {
-		return opportunities.get(actor, id);
+		return queries.get(actor, id);
 	}
 
 	@PostMapping
@@ -132,17 +141,17 @@ class OpportunityRestController {
 
 	@GetMapping("/{id}/products")
 	@Operation(summary = "The products the opportunity is about, with their net amounts")
-	List<OpportunityManagement.ProductLineView> products(CurrentUser actor, @PathVariable long id) {
-		return opportunities.products(actor, id);
+	List<OpportunityProducts.ProductLineView> products(CurrentUser actor, @PathVariable long id) {
+		return products.products(actor, id);
 	}
 
 	@PutMapping("/{id}/products")
 	@Operation(summary = "Replace the opportunity's products; the amount becomes their total. Carries the version read "
 			+ "(409 when stale)")
 	OpportunityView setProducts(CurrentUser actor, @PathVariable long id, @Valid @RequestBody ProductsRequest request) {
-		return opportunities.setProducts(actor, id, request.version(), request.lines()
+		return products.setProducts(actor, id, request.version(), request.lines()
 			.stream()
-			.map(l -> new OpportunityManagement.ProductLine(l.productId(), l.quantity(), l.unitPrice(),
+			.map(l -> new OpportunityProducts.ProductLine(l.productId(), l.quantity(), l.unitPrice(),
 					l.discountPercent()))
 			.toList());
 	}

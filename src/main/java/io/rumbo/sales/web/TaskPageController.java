@@ -21,9 +21,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import io.rumbo.identity.CurrentUser;
 import io.rumbo.organization.OrgUnitManagement;
 import io.rumbo.organization.StaffManagement;
-import io.rumbo.organization.StaffStatus;
 import io.rumbo.sales.TaskManagement;
 import io.rumbo.sales.TaskView;
+import io.rumbo.shared.domain.ConflictException;
 import io.rumbo.shared.domain.ValidationFailedException;
 import io.rumbo.shared.export.ExportFormat;
 import io.rumbo.shared.web.Htmx;
@@ -79,9 +79,7 @@ class TaskPageController {
 		model.addAttribute("assignsOthers", TaskManagement.assignsOthers(user));
 		model.addAttribute("completable", results.content().stream().filter(t -> tasks.mayComplete(user, t))
 			.map(TaskView::id).toList());
-		model.addAttribute("people", staff.list(user, new StaffManagement.StaffFilter(null, null, null,
-				StaffStatus.ACTIVE, false, null), ListQuery.of(0, 500, List.of("lastName"), StaffManagement.SORTS,
-						"lastName")).content());
+		model.addAttribute("people", staff.options(user, null));
 		model.addAttribute("teams", TaskManagement.assignsOthers(user) ? units.assignableUnits(user) : List.of());
 		model.addAttribute("today", LocalDate.now(clock));
 		return Htmx.view(request, "sales/task-list", "results");
@@ -108,8 +106,15 @@ class TaskPageController {
 	@PostMapping("/tasks/{id}/complete")
 	String complete(CurrentUser user, @PathVariable long id, @RequestParam(defaultValue = "true") boolean done,
 			@RequestParam(required = false) @Nullable String back, RedirectAttributes redirect) {
-		tasks.complete(user, id, done);
-		redirect.addFlashAttribute("flash", done ? "sales.task.completed" : "sales.task.reopened");
+		try {
+			tasks.complete(user, id, done);
+			redirect.addFlashAttribute("flash", done ? "sales.task.completed" : "sales.task.reopened");
+		}
+		catch (ConflictException ex) {
+			// Done (or reopened) meanwhile, e.g. by another member of the team.
+			redirect.addFlashAttribute("flash", ex.messageKey());
+			redirect.addFlashAttribute("flashKind", "warning");
+		}
 		return "redirect:" + (back != null && back.startsWith("/") && !back.startsWith("//") ? back : "/tasks");
 	}
 }
