@@ -15,11 +15,11 @@ import io.rumbo.identity.CurrentUser;
 import io.rumbo.identity.Role;
 import io.rumbo.organization.DataScopes;
 import io.rumbo.organization.OrgDirectory;
-import io.rumbo.sales.domain.StrategyTags;
 import io.rumbo.sales.domain.OrderEntry;
 import io.rumbo.sales.domain.OrderQueries;
 import io.rumbo.sales.domain.OrderStore;
 import io.rumbo.sales.domain.SalesOrder;
+import io.rumbo.sales.domain.StrategyTags;
 import io.rumbo.shared.domain.AccessRefusedException;
 import io.rumbo.shared.domain.NotFoundException;
 import io.rumbo.shared.domain.StaleVersionException;
@@ -30,7 +30,9 @@ import io.rumbo.shared.web.PageResponse;
  * Booking orders. Lines are priced from the catalog (list price unless a price is given) with the standard cost in
  * force on the order date; credits split the order between salespeople (100 % in all). A salesperson books orders
  * credited to themselves for their own customers; a manager for people and customers of their subtree; directors
- * and administrators anything. Orders are cancelled, never deleted.
+ * and administrators anything. Orders are cancelled, never deleted. Each change is announced in its transaction
+ * ({@link OrderBooked}, {@link OrderReturned}, {@link OrderChanged}, {@link OrderCancelled}); the order import
+ * announces {@link OrdersImported} once per file.
  */
 @Service
 public class OrderManagement {
