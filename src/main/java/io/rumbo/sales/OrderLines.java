@@ -47,6 +47,28 @@ public final class OrderLines {
 		return new Totals(net, cost, net.subtract(cost), units);
 	}
 
+	/** A line's value that breaks the line check: {@code field} is quantity, unitPrice or discountPercent. */
+	public record Problem(String field, String key) {
+	}
+
+	/**
+	 * The one line check, for order entry and the order import: a quantity is not zero (negative is a return), a
+	 * price is zero or more, both fit the amount columns (at most 4 decimals), a discount is between 0 and 100 %.
+	 */
+	public static List<Problem> check(BigDecimal quantity, BigDecimal unitPrice, BigDecimal discountPercent) {
+		List<Problem> problems = new java.util.ArrayList<>();
+		if (quantity.signum() == 0 || !Amounts.fitsPrice(quantity)) {
+			problems.add(new Problem("quantity", "sales.order.quantity.invalid"));
+		}
+		if (unitPrice.signum() < 0 || !Amounts.fitsPrice(unitPrice)) {
+			problems.add(new Problem("unitPrice", "sales.order.price.invalid"));
+		}
+		if (discountPercent.signum() < 0 || discountPercent.compareTo(Amounts.HUNDRED) > 0) {
+			problems.add(new Problem("discountPercent", "sales.order.discount.invalid"));
+		}
+		return problems;
+	}
+
 	/** Credit shares must be positive and sum to exactly 100 %. */
 	public static boolean sharesSumToHundred(List<BigDecimal> shares) {
 		BigDecimal sum = BigDecimal.ZERO;

@@ -2,42 +2,27 @@ package io.rumbo.sales;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import io.rumbo.catalog.CostHistory;
-import io.rumbo.catalog.ProductCatalog;
-import io.rumbo.catalog.ProductView;
-import io.rumbo.customers.CustomerDirectory;
-import io.rumbo.customers.CustomerManagement;
 import io.rumbo.identity.AuditTrail;
 import io.rumbo.identity.CurrentUser;
 import io.rumbo.identity.Role;
-import io.rumbo.organization.DataScope;
 import io.rumbo.organization.DataScopes;
 import io.rumbo.organization.OrgDirectory;
-import io.rumbo.sales.domain.StrategyTags;
-import io.rumbo.sales.domain.OrderCredit;
-import io.rumbo.sales.domain.OrderLine;
+import io.rumbo.sales.domain.OrderEntry;
 import io.rumbo.sales.domain.OrderQueries;
+import io.rumbo.sales.domain.OrderStore;
 import io.rumbo.sales.domain.SalesOrder;
-import io.rumbo.sales.domain.SalesOrderRepository;
+import io.rumbo.sales.domain.StrategyTags;
 import io.rumbo.shared.domain.AccessRefusedException;
-import io.rumbo.shared.domain.ConflictException;
 import io.rumbo.shared.domain.NotFoundException;
 import io.rumbo.shared.domain.StaleVersionException;
-import io.rumbo.shared.domain.ValidationFailedException;
-import io.rumbo.shared.domain.ValidationFailedException.FieldError;
-import io.rumbo.shared.money.Amounts;
 import io.rumbo.shared.web.ListQuery;
 import io.rumbo.shared.web.PageResponse;
 
@@ -45,7 +30,9 @@ import io.rumbo.shared.web.PageResponse;
  * Booking orders. Lines are priced from the catalog (list price unless a price is given) with the standard cost in
  * force on the order date; credits split the order between salespeople (100 % in all). A salesperson books orders
  * credited to themselves for their own customers; a manager for people and customers of their subtree; directors
- * and administrators anything. Orders are cancelled, never deleted.
+ * and administrators anything. Orders are cancelled, never deleted. Each change is announced in its transaction
+ * ({@link OrderBooked}, {@link OrderReturned}, {@link OrderChanged}, {@link OrderCancelled}); the order import
+ * announces {@link OrdersImported} once per file.
  */
 @Service
 public class OrderManagement {
@@ -69,30 +56,25 @@ public class OrderManagement {
 			@Nullable String notes, List<NewLine> lines, List<NewCredit> credits) {
 	}
 
-	private final SalesOrderRepository orders;
+	private final OrderStore store;
 	private final OrderQueries queries;
-	private final ProductCatalog catalog;
-	private final CustomerManagement customerManagement;
-	private final CustomerDirectory customers;
-	private final OrgDirectory org;
+	private final OrderEntry entry;
 	private final DataScopes scopes;
 	private final AuditTrail audit;
-	private final JdbcClient jdbc;
+	private final OrgDirectory org;
 	private final StrategyTags tags;
+	private final ApplicationEventPublisher events;
 
-	OrderManagement(SalesOrderRepository orders, OrderQueries queries, ProductCatalog catalog,
-			CustomerManagement customerManagement, CustomerDirectory customers, OrgDirectory org, DataScopes scopes,
-			AuditTrail audit, JdbcClient jdbc, StrategyTags tags) {
-		this.tags = tags;
-		this.orders = orders;
+	OrderManagement(OrderStore store, OrderQueries queries, OrderEntry entry, DataScopes scopes, AuditTrail audit,
+			OrgDirectory org, StrategyTags tags, ApplicationEventPublisher events) {
+		this.store = store;
 		this.queries = queries;
-		this.catalog = catalog;
-		this.customerManagement = customerManagement;
-		this.customers = customers;
-		this.org = org;
+		this.entry = entry;
 		this.scopes = scopes;
 		this.audit = audit;
-		this.jdbc = jdbc;
+		this.org = org;
+		this.tags = tags;
+		this.events = events;
 	}
 
 	// ---- reading
@@ -128,68 +110,7 @@ public class OrderManagement {
 		if (!queries.visible(scopes.of(actor), id)) {
 			throw new NotFoundException("order", id);
 		}
-		return view(id);
-	}
-
-	/** The order with product, customer and people names, read in a few set-based queries. */
-	private OrderView view(long id) {
-		SalesOrderRow head = jdbc.sql("SELECT * FROM sales_order WHERE id = :id")
-			.param("id", id)
-			.query((rs, n) -> new SalesOrderRow(rs.getLong("id"), rs.getLong("version"), rs.getString("order_number"),
-					rs.getString("external_number"), rs.getLong("customer_id"), rs.getObject("order_date", LocalDate.class),
-					OrderStatus.valueOf(rs.getString("status")), rs.getString("notes"), rs.getBigDecimal("net_amount"),
-					rs.getBigDecimal("cost_amount"), rs.getBigDecimal("margin_amount"), rs.getBigDecimal("units")))
-			.optional()
-			.orElseThrow(() -> new NotFoundException("order", id));
-		List<OrderView.Line> rawLines = jdbc.sql("SELECT * FROM sales_order_line WHERE order_id = :id ORDER BY line_no")
-			.param("id", id)
-			.query((rs, n) -> new OrderView.Line(rs.getInt("line_no"), rs.getLong("product_id"), null, null,
-					rs.getBigDecimal("quantity"), rs.getBigDecimal("unit_price"), rs.getBigDecimal("discount_percent"),
-					rs.getBigDecimal("unit_cost"), rs.getBigDecimal("net_amount"), rs.getBigDecimal("cost_amount"),
-					rs.getBigDecimal("margin_amount")))
-			.list();
-		Map<Long, ProductView> products = new HashMap<>();
-		catalog.products(rawLines.stream().map(OrderView.Line::productId).distinct().toList())
-			.forEach(p -> products.put(p.id(), p));
-		List<OrderView.Line> lines = rawLines.stream().map(l -> {
-			ProductView p = products.get(l.productId());
-			return new OrderView.Line(l.lineNo(), l.productId(), p == null ? null : p.sku(),
-					p == null ? null : p.nameEs() + " / " + p.nameEn(), l.quantity(), l.unitPrice(), l.discountPercent(),
-					l.unitCost(), l.netAmount(), l.costAmount(), l.marginAmount());
-		}).toList();
-		List<OrderView.Credit> rawCredits = jdbc
-			.sql("SELECT staff_id, unit_id, share_percent FROM sales_order_credit WHERE order_id = :id ORDER BY share_percent DESC")
-			.param("id", id)
-			.query((rs, n) -> new OrderView.Credit(rs.getLong(1), null, rs.getLong(2), null, rs.getBigDecimal(3)))
-			.list();
-		Map<Long, String> staffNames = org.staffNames(rawCredits.stream().map(OrderView.Credit::staffId).toList());
-		Map<Long, String> unitNames = org.unitNames(rawCredits.stream().map(OrderView.Credit::unitId).toList());
-		List<OrderView.Credit> credits = rawCredits.stream()
-			.map(c -> new OrderView.Credit(c.staffId(), staffNames.get(c.staffId()), c.unitId(), unitNames.get(c.unitId()),
-					c.sharePercent()))
-			.toList();
-		return new OrderView(head.id(), head.version(), head.number(), head.external(), head.customerId(),
-				customers.names(List.of(head.customerId())).get(head.customerId()), head.date(), head.status(),
-				head.notes(), head.net(), head.cost(), head.margin(), head.units(), lines, credits);
-	}
-
-	private record SalesOrderRow(long id, long version, String number, @Nullable String external, long customerId,
-			LocalDate date, OrderStatus status, @Nullable String notes, BigDecimal net, BigDecimal cost,
-			BigDecimal margin, BigDecimal units) {
-	}
-
-	/**
-	 * Who may be credited with an order the actor books: anyone for company-wide roles; a manager credits the people
-	 * of their subtree; a salesperson may split with any colleague as long as they are credited too
-	 * ({@link #mustCreditSelf}). Order entry and the order import apply the same rule.
-	 */
-	public static boolean mayCredit(CurrentUser actor, DataScope scope, long staffId, long unitIdOnOrderDate) {
-		return actor.hasAny(Role.ADMIN, Role.DIRECTOR) || Long.valueOf(staffId).equals(scope.ownStaffId())
-				|| !actor.has(Role.MANAGER) || scope.managesUnit(unitIdOnOrderDate);
-	}
-
-	public static boolean mustCreditSelf(CurrentUser actor) {
-		return !actor.hasAny(Role.ADMIN, Role.DIRECTOR, Role.MANAGER);
+		return queries.view(id);
 	}
 
 	public static boolean mayBook(CurrentUser actor) {
@@ -198,159 +119,66 @@ public class OrderManagement {
 
 	// ---- writing
 
+	/**
+	 * Books an order and announces it: {@link OrderReturned} when it holds only returned goods, {@link OrderBooked}
+	 * otherwise. A won opportunity books its order here too.
+	 */
 	@Transactional
 	public OrderView create(CurrentUser actor, OrderDetails details) {
 		if (!mayBook(actor)) {
 			throw new AccessRefusedException("orders");
 		}
-		SalesOrder order = new SalesOrder(details.customerId(), details.orderDate());
-		apply(actor, order, details, null);
-		orders.saveAndFlush(order);
-		order.number();
-		orders.saveAndFlush(order);
+		SalesOrder order = SalesOrder.book(entry.check(actor, details, null));
+		store.insert(List.of(order), OrderStore.Progress.NONE);
 		audit.record("ORDER", order.id(), "CREATE", null, order.auditState(), order.orderNumber());
-		return view(order.id());
+		OrderId id = OrderId.of(order.id());
+		events.publishEvent(order.isReturn() ? new OrderReturned(id, order.orderNumber(), order.facts())
+				: new OrderBooked(id, order.orderNumber(), order.facts()));
+		return queries.view(order.id());
 	}
 
+	/** Replaces what a booked order says (a cancelled one is refused with 409) and announces {@link OrderChanged}. */
 	@Transactional
 	public OrderView update(CurrentUser actor, long id, long version, OrderDetails details) {
 		OrderView current = get(actor, id);
 		if (!mayBook(actor)) {
 			throw new AccessRefusedException("orders");
 		}
-		SalesOrder order = orders.findById(id).orElseThrow(() -> new NotFoundException("order", id));
+		SalesOrder order = store.find(id).orElseThrow(() -> new NotFoundException("order", id));
 		if (order.version() != version) {
 			throw new StaleVersionException(version, current);
 		}
-		if (order.status() == OrderStatus.CANCELLED) {
-			throw new ConflictException("sales.order.cancelled");
-		}
 		var before = order.auditState();
-		apply(actor, order, details, id);
-		orders.saveAndFlush(order);
+		OrderFacts factsBefore = order.facts();
+		order.change(entry.check(actor, details, id));
+		write(order, current);
 		audit.record("ORDER", id, "UPDATE", before, order.auditState(), order.orderNumber());
-		return view(id);
+		events.publishEvent(new OrderChanged(OrderId.of(id), order.orderNumber(), factsBefore, order.facts()));
+		return queries.view(id);
 	}
 
+	/** Cancels a booked order (a cancelled one is refused with 409) and announces {@link OrderCancelled}. */
 	@Transactional
 	public void cancel(CurrentUser actor, long id) {
-		get(actor, id);
+		OrderView current = get(actor, id);
 		if (!actor.hasAny(Role.ADMIN, Role.DIRECTOR, Role.MANAGER)) {
 			throw new AccessRefusedException("orders");
 		}
-		SalesOrder order = orders.findById(id).orElseThrow(() -> new NotFoundException("order", id));
+		SalesOrder order = store.find(id).orElseThrow(() -> new NotFoundException("order", id));
 		var before = order.auditState();
 		order.cancel();
+		write(order, current);
 		audit.record("ORDER", id, "CANCEL", before, order.auditState(), order.orderNumber());
+		events.publishEvent(new OrderCancelled(OrderId.of(id), order.orderNumber(), order.facts()));
 	}
 
-	/** Validates everything at once and, when all is well, records lines, credits and totals on the order. */
-	private void apply(CurrentUser actor, SalesOrder order, OrderDetails details, @Nullable Long existingId) {
-		List<FieldError> errors = new ArrayList<>();
-		DataScope scope = scopes.of(actor);
-		boolean companyWide = actor.hasAny(Role.ADMIN, Role.DIRECTOR);
-		var customer = customers.find(details.customerId());
-		boolean customerVisible = customer.isPresent() && !customer.get().archived() && (companyWide
-				|| customerManagement.isVisible(actor, details.customerId()));
-		if (!customerVisible) {
-			errors.add(new FieldError("customerId", "sales.order.customer.unknown"));
+	private void write(SalesOrder order, OrderView current) {
+		try {
+			store.update(List.of(order), OrderStore.Progress.NONE);
 		}
-		String external = details.externalNumber() == null || details.externalNumber().isBlank() ? null
-				: details.externalNumber().trim();
-		if (external != null && (existingId == null ? orders.existsByExternalNumber(external)
-				: orders.existsByExternalNumberAndIdNot(external, existingId))) {
-			errors.add(new FieldError("externalNumber", "sales.order.externalNumber.taken", external));
+		catch (StaleVersionException ex) {
+			throw new StaleVersionException(ex.expected(), current);
 		}
-		if (details.lines().isEmpty()) {
-			errors.add(new FieldError("lines", "sales.order.lines.required"));
-		}
-		Set<Long> productIds = new HashSet<>();
-		details.lines().forEach(l -> productIds.add(l.productId()));
-		Map<Long, ProductView> products = new HashMap<>();
-		catalog.products(productIds).forEach(p -> products.put(p.id(), p));
-		Map<Long, CostHistory> costs = catalog.costHistories(productIds);
-		List<OrderLine> lines = new ArrayList<>();
-		List<OrderLines.Priced> priced = new ArrayList<>();
-		for (int i = 0; i < details.lines().size(); i++) {
-			NewLine line = details.lines().get(i);
-			String prefix = "lines[" + i + "].";
-			ProductView product = products.get(line.productId());
-			if (product == null || (!product.active() && existingId == null)) {
-				errors.add(new FieldError(prefix + "productId", "sales.order.product.unknown"));
-				continue;
-			}
-			if (line.quantity().signum() == 0 || !Amounts.fitsPrice(line.quantity())) {
-				errors.add(new FieldError(prefix + "quantity", "sales.order.quantity.invalid"));
-				continue;
-			}
-			BigDecimal price = line.unitPrice() == null ? product.listPrice() : line.unitPrice();
-			BigDecimal discount = line.discountPercent() == null ? BigDecimal.ZERO : line.discountPercent();
-			if (price.signum() < 0 || !Amounts.fitsPrice(price)) {
-				errors.add(new FieldError(prefix + "unitPrice", "sales.order.price.invalid"));
-				continue;
-			}
-			if (discount.signum() < 0 || discount.compareTo(Amounts.HUNDRED) > 0) {
-				errors.add(new FieldError(prefix + "discountPercent", "sales.order.discount.invalid"));
-				continue;
-			}
-			BigDecimal cost = costs.get(line.productId()).costOn(details.orderDate()).orElse(null);
-			OrderLines.Priced p = OrderLines.price(line.quantity(), price, discount, cost);
-			priced.add(p);
-			lines.add(new OrderLine(i + 1, line.productId(), p));
-		}
-		List<NewCredit> requested = details.credits();
-		if (requested.isEmpty() && customer.isPresent() && customer.get().ownerStaffId() != null) {
-			requested = List.of(new NewCredit(customer.get().ownerStaffId(), Amounts.HUNDRED));
-		}
-		List<OrderCredit> credits = credits(actor, scope, requested, details.orderDate(), errors);
-		if (!errors.isEmpty()) {
-			throw new ValidationFailedException(errors);
-		}
-		order.record(details.customerId(), details.orderDate(), external,
-				details.notes() == null || details.notes().isBlank() ? null : details.notes().trim(), lines, priced,
-				credits);
-	}
-
-
-	private List<OrderCredit> credits(CurrentUser actor, DataScope scope, List<NewCredit> requested,
-			LocalDate orderDate, List<FieldError> errors) {
-		if (requested.isEmpty()) {
-			errors.add(new FieldError("credits", "sales.order.credits.required"));
-			return List.of();
-		}
-		Set<Long> seen = new HashSet<>();
-		for (NewCredit credit : requested) {
-			if (!seen.add(credit.staffId())) {
-				errors.add(new FieldError("credits", "sales.order.credits.duplicate"));
-				return List.of();
-			}
-		}
-		if (!OrderLines.sharesSumToHundred(requested.stream().map(NewCredit::sharePercent).toList())) {
-			errors.add(new FieldError("credits", "sales.order.credits.sum"));
-		}
-		Map<Long, Long> unitsOnDate = org.unitsOn(seen, orderDate);
-		List<OrderCredit> credits = new ArrayList<>();
-		for (int i = 0; i < requested.size(); i++) {
-			NewCredit credit = requested.get(i);
-			Long unit = unitsOnDate.get(credit.staffId());
-			if (unit == null) {
-				var staff = org.staff(credit.staffId());
-				unit = staff.map(OrgDirectory.StaffSummary::unitId).orElse(null);
-			}
-			if (unit == null) {
-				errors.add(new FieldError("credits[" + i + "].staffId", "sales.order.credit.unknown"));
-				continue;
-			}
-			if (!mayCredit(actor, scope, credit.staffId(), unit)) {
-				errors.add(new FieldError("credits[" + i + "].staffId", "sales.order.credit.outOfScope"));
-				continue;
-			}
-			credits.add(new OrderCredit(credit.staffId(), unit, credit.sharePercent()));
-		}
-		if (mustCreditSelf(actor) && !seen.contains(scope.ownStaffId())) {
-			errors.add(new FieldError("credits", "sales.order.credits.mustIncludeSelf"));
-		}
-		return credits;
 	}
 
 	/**

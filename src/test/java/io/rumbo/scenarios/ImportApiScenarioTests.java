@@ -219,6 +219,31 @@ class ImportApiScenarioTests extends ApiTestSupport {
 	}
 
 	@Test
+	void aDryRunImportConsumesNoOrderNumbers() {
+		long customer = api.get("/api/v1/customers?q=CLI-00115", "admin").json().get("content").get(0).get("id").asLong();
+		long product = api.get("/api/v1/products?q=PAP-TONER", "admin").json().get("content").get(0).get("id").asLong();
+		Map<String, Object> body = Map.of("customerId", customer, "orderDate", "2026-10-07", "lines",
+				List.of(Map.of("productId", product, "quantity", "1")), "credits", List.of());
+		String before = api.post("/api/v1/orders", "admin", body).json().get("orderNumber").asString();
+		String file = """
+				order,order_date,customer,sku,quantity,credits
+				DRY-0001,2026-10-07,CLI-00115,PAP-TONER,1,E0019
+				DRY-0002,2026-10-07,CLI-00115,PAP-TONER,2,E0019
+				DRY-0003,2026-10-07,CLI-00115,INF-DOCK,1,E0019
+				""";
+		JsonNode dry = api.upload("/api/v1/imports/orders?dryRun=true", "admin", file.getBytes(StandardCharsets.UTF_8),
+				CSV, Map.of()).json();
+		assertThat(dry.get("created").asLong()).as(dry.toString()).isEqualTo(3);
+		assertThat(dry.get("written").asBoolean()).isFalse();
+		String after = api.post("/api/v1/orders", "admin", body).json().get("orderNumber").asString();
+		assertThat(running(after)).as(before + " then " + after).isEqualTo(running(before) + 1);
+	}
+
+	private static long running(String orderNumber) {
+		return Long.parseLong(orderNumber.substring(orderNumber.lastIndexOf('-') + 1));
+	}
+
+	@Test
 	void aHundredThousandOrderLinesLoadAndLoadAgainUnchanged() {
 		List<String> customers = jdbc.sql("SELECT external_id FROM customer_account WHERE owner_staff_id IS NOT NULL"
 				+ " AND archived = FALSE ORDER BY id FETCH FIRST 50 ROWS ONLY").query(String.class).list();

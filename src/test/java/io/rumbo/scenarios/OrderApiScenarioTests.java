@@ -148,6 +148,57 @@ class OrderApiScenarioTests extends ApiTestSupport {
 	}
 
 	@Test
+	void cancellingACancelledOrderIsRefusedAndWritesNoSecondAuditEntry() {
+		long id = api.post("/api/v1/orders", "manager", order(repCustomer(), LocalDate.now().toString(),
+				List.of(line(productId("INF-TECLADO"), "1", null, null)), List.of())).json().get("id").asLong();
+		assertThat(api.delete("/api/v1/orders/" + id, "manager").status()).isEqualTo(204);
+		Api.Response again = api.send("DELETE", "/api/v1/orders/" + id, api.token("manager"), null,
+				Map.of("Accept-Language", "en"));
+		assertThat(again.status()).isEqualTo(409);
+		assertThat(again.contentType()).startsWith("application/problem+json");
+		assertThat(again.json().get("detail").asString()).isEqualTo("This order is already cancelled.");
+		assertThat(auditEntries(id, "CANCEL")).isEqualTo(1);
+	}
+
+	@Test
+	void editingACancelledOrderIsRefusedAndWritesNoAuditEntry() {
+		long product = productId("INF-TECLADO");
+		JsonNode created = api.post("/api/v1/orders", "manager", order(repCustomer(), LocalDate.now().toString(),
+				List.of(line(product, "1", null, null)), List.of())).json();
+		long id = created.get("id").asLong();
+		api.delete("/api/v1/orders/" + id, "manager");
+		Map<String, Object> update = order(created.get("customerId").asLong(), created.get("orderDate").asString(),
+				List.of(line(product, "7", null, null)), List.of());
+		update.put("version", api.get("/api/v1/orders/" + id, "manager").json().get("version").asLong());
+		Api.Response refused = api.send("PUT", "/api/v1/orders/" + id, api.token("manager"), update,
+				Map.of("Accept-Language", "es"));
+		assertThat(refused.status()).isEqualTo(409);
+		assertThat(refused.json().get("detail").asString()).isEqualTo("Este pedido está anulado y ya no puede cambiar.");
+		assertThat(auditEntries(id, "UPDATE")).isZero();
+		assertThat(api.get("/api/v1/orders/" + id, "manager").json().get("units").decimalValue())
+			.isEqualByComparingTo("1");
+	}
+
+	@Test
+	void theTotalsEndpointDocumentsExactlyWhatItAnswers() {
+		JsonNode docs = api.get("/v3/api-docs", "admin").json();
+		JsonNode content = docs.get("paths").get("/api/v1/orders/totals").get("get").get("responses").get("200")
+			.get("content");
+		String ref = content.properties().iterator().next().getValue().get("schema").get("$ref").asString();
+		JsonNode schema = docs.get("components").get("schemas").get(ref.substring(ref.lastIndexOf('/') + 1));
+		List<String> documented = new java.util.ArrayList<>(schema.get("properties").propertyNames());
+		List<String> answered = new java.util.ArrayList<>(
+				api.get("/api/v1/orders/totals?from=2025-01-01", "manager").json().propertyNames());
+		assertThat(documented).containsExactlyInAnyOrderElementsOf(answered).contains("orders", "net", "margin", "units");
+	}
+
+	private long auditEntries(long orderId, String action) {
+		return jdbc.sql("SELECT COUNT(*) FROM identity_audit_event WHERE entity_type = 'ORDER' AND entity_id = :id"
+				+ " AND action = :action").param("id", Long.toString(orderId)).param("action", action)
+			.query(Long.class).single();
+	}
+
+	@Test
 	void theListFiltersBySalespersonUnitAndDatesAndExports() {
 		long lucia = api.get("/api/v1/staff/me", "rep").json().get("id").asLong();
 		JsonNode page = api.get("/api/v1/orders?staffId=" + lucia + "&from=2025-01-01&to=2025-12-31&sort=netAmount,desc",

@@ -15,9 +15,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,6 +31,10 @@ import io.rumbo.identity.CurrentUser;
 import io.rumbo.identity.UserManagement;
 import io.rumbo.organization.OrgDirectory;
 import io.rumbo.sales.OrderLines;
+import io.rumbo.sales.domain.OrderCredit;
+import io.rumbo.sales.domain.OrderLine;
+import io.rumbo.sales.domain.OrderStore;
+import io.rumbo.sales.domain.SalesOrder;
 import io.rumbo.shared.DemoMode;
 import io.rumbo.shared.money.Amounts;
 import io.rumbo.shared.web.ListQuery;
@@ -40,8 +42,8 @@ import io.rumbo.shared.web.ListQuery;
 /**
  * Two years of orders for the demo company (about 20,000 lines): order frequency follows each account's potential,
  * with a seasonal dip in August and peaks before Christmas and in March; some orders are split between two people,
- * some are returns. Written with batched inserts, priced by the same {@link OrderLines} rules as every order, and
- * credited to whoever owned the account on the order date.
+ * some are returns. Written by the same {@link OrderStore} as every order (batched inserts), priced by the same
+ * {@link OrderLines} rules, and credited to whoever owned the account on the order date.
  */
 @Component
 @Order(50)
@@ -59,11 +61,11 @@ class DemoOrders implements ApplicationRunner {
 	private final OrgDirectory org;
 	private final AuditTrail audit;
 	private final JdbcClient jdbc;
-	private final JdbcTemplate batch;
+	private final OrderStore store;
 	private final Clock clock;
 
 	DemoOrders(DemoMode demo, UserManagement users, CustomerManagement customers, ProductCatalog catalog,
-			OrgDirectory org, AuditTrail audit, JdbcClient jdbc, JdbcTemplate batch, Clock clock) {
+			OrgDirectory org, AuditTrail audit, JdbcClient jdbc, OrderStore store, Clock clock) {
 		this.demo = demo;
 		this.users = users;
 		this.customers = customers;
@@ -71,7 +73,7 @@ class DemoOrders implements ApplicationRunner {
 		this.org = org;
 		this.audit = audit;
 		this.jdbc = jdbc;
-		this.batch = batch;
+		this.store = store;
 		this.clock = clock;
 	}
 
@@ -107,8 +109,7 @@ class DemoOrders implements ApplicationRunner {
 		LocalDate start = today.minusMonths(24).withDayOfMonth(1);
 		int orders = 0;
 		int lines = 0;
-		List<Object[]> lineRows = new ArrayList<>();
-		List<Object[]> creditRows = new ArrayList<>();
+		List<SalesOrder> batch = new ArrayList<>();
 		for (CustomerView account : accounts) {
 			if (account.status() == CustomerStatus.PROSPECT || account.ownerStaffId() == null) {
 				continue;
@@ -134,45 +135,37 @@ class DemoOrders implements ApplicationRunner {
 					}
 					boolean isReturn = random.nextInt(50) == 0;
 					int lineCount = isReturn ? 1 : 1 + random.nextInt(5);
-					List<OrderLines.Priced> priced = new ArrayList<>();
-					List<Long> lineProducts = new ArrayList<>();
+					List<OrderLine> orderLines = new ArrayList<>();
 					for (int l = 0; l < lineCount; l++) {
 						ProductView product = products.get(random.nextInt(products.size()));
 						BigDecimal quantity = BigDecimal.valueOf((1 + random.nextInt(product.listPrice().intValue() > 200 ? 4 : 30))
 								* (isReturn ? -1 : 1));
 						BigDecimal discount = DISCOUNTS[random.nextInt(DISCOUNTS.length)];
 						BigDecimal cost = costs.get(product.id()).costOn(date).orElse(null);
-						priced.add(OrderLines.price(quantity, product.listPrice(), discount, cost));
-						lineProducts.add(product.id());
-					}
-					OrderLines.Totals totals = OrderLines.totals(priced);
-					long id = insertOrder(account.id(), date, totals, isReturn);
-					orders++;
-					for (int l = 0; l < priced.size(); l++) {
-						OrderLines.Priced p = priced.get(l);
-						lineRows.add(new Object[] { id, l + 1, lineProducts.get(l), p.quantity(), p.unitPrice(),
-								p.discountPercent(), p.unitCost(), p.net(), p.cost(), p.margin() });
-						lines++;
+						orderLines.add(new OrderLine(l + 1, product.id(),
+								OrderLines.price(quantity, product.listPrice(), discount, cost)));
 					}
 					List<Long> unitColleagues = colleagues.getOrDefault(account.unitId(), List.of());
 					Long partner = random.nextInt(20) == 0 ? unitColleagues.stream()
 						.filter(c -> !c.equals(owner))
 						.findFirst()
 						.orElse(null) : null;
-					if (partner == null) {
-						creditRows.add(new Object[] { id, owner, account.unitId(), Amounts.HUNDRED });
-					}
-					else {
-						creditRows.add(new Object[] { id, owner, account.unitId(), new BigDecimal("60") });
-						creditRows.add(new Object[] { id, partner, account.unitId(), new BigDecimal("40") });
-					}
+					List<OrderCredit> credits = partner == null
+							? List.of(new OrderCredit(owner, account.unitId(), Amounts.HUNDRED))
+							: List.of(new OrderCredit(owner, account.unitId(), new BigDecimal("60")),
+									new OrderCredit(partner, account.unitId(), new BigDecimal("40")));
+					batch.add(SalesOrder.book(new SalesOrder.Content(account.id(), date, null,
+							isReturn ? "Devolución / return" : null, orderLines, credits)));
+					orders++;
+					lines += orderLines.size();
 				}
 			}
-			if (lineRows.size() > 2000) {
-				flush(lineRows, creditRows);
+			if (batch.size() > 500) {
+				store.insert(batch, OrderStore.Progress.NONE);
+				batch.clear();
 			}
 		}
-		flush(lineRows, creditRows);
+		store.insert(batch, OrderStore.Progress.NONE);
 		audit.record("ORDER", "demo", "DEMO_LOAD", null, Map.of("orders", orders, "lines", lines),
 				"demo orders: " + orders);
 		log.info("Loaded the demo orders: {} orders with {} lines", orders, lines);
@@ -183,37 +176,4 @@ class DemoOrders implements ApplicationRunner {
 			.map(OwnershipPeriod::ownerStaffId)
 			.orElse(periods.isEmpty() ? null : periods.get(periods.size() - 1).ownerStaffId());
 	}
-
-	private long insertOrder(long customerId, LocalDate date, OrderLines.Totals totals, boolean isReturn) {
-		GeneratedKeyHolder key = new GeneratedKeyHolder();
-		jdbc.sql("""
-				INSERT INTO sales_order (customer_id, order_date, status, notes, net_amount, cost_amount, margin_amount,
-				  units, version)
-				VALUES (:customer, :date, 'BOOKED', :notes, :net, :cost, :margin, :units, 0)""")
-			.param("customer", customerId)
-			.param("date", date)
-			.param("notes", isReturn ? "Devolución / return" : null)
-			.param("net", totals.net())
-			.param("cost", totals.cost())
-			.param("margin", totals.margin())
-			.param("units", totals.units())
-			.update(key, "id");
-		long id = key.getKey().longValue();
-		jdbc.sql("UPDATE sales_order SET order_number = :number WHERE id = :id")
-			.param("number", String.format("PED-%d-%06d", date.getYear(), id))
-			.param("id", id)
-			.update();
-		return id;
-	}
-
-	private void flush(List<Object[]> lineRows, List<Object[]> creditRows) {
-		batch.batchUpdate("""
-				INSERT INTO sales_order_line (order_id, line_no, product_id, quantity, unit_price, discount_percent,
-				  unit_cost, net_amount, cost_amount, margin_amount) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", lineRows);
-		batch.batchUpdate("INSERT INTO sales_order_credit (order_id, staff_id, unit_id, share_percent) VALUES (?, ?, ?, ?)",
-				creditRows);
-		lineRows.clear();
-		creditRows.clear();
-	}
-
 }

@@ -14,11 +14,15 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import io.rumbo.catalog.ProductCatalog;
+import io.rumbo.catalog.ProductView;
 import io.rumbo.customers.CustomerDirectory;
 import io.rumbo.organization.DataScope;
 import io.rumbo.organization.OrgDirectory;
 import io.rumbo.sales.OrderStatus;
 import io.rumbo.sales.OrderSummary;
+import io.rumbo.sales.OrderView;
+import io.rumbo.shared.domain.NotFoundException;
 import io.rumbo.shared.web.ListQuery;
 import io.rumbo.shared.web.PageResponse;
 
@@ -43,8 +47,11 @@ public class OrderQueries {
 	private final JdbcClient streaming;
 	private final OrgDirectory org;
 	private final CustomerDirectory customers;
+	private final ProductCatalog catalog;
 
-	OrderQueries(JdbcClient jdbc, javax.sql.DataSource dataSource, OrgDirectory org, CustomerDirectory customers) {
+	OrderQueries(JdbcClient jdbc, javax.sql.DataSource dataSource, OrgDirectory org, CustomerDirectory customers,
+			ProductCatalog catalog) {
+		this.catalog = catalog;
 		this.jdbc = jdbc;
 		// Exports read with a fetch size, so that PostgreSQL streams rows from a cursor instead of loading them all.
 		org.springframework.jdbc.core.JdbcTemplate cursor = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
@@ -85,6 +92,53 @@ public class OrderQueries {
 	}
 
 	public record MonthTotal(int year, int month, BigDecimal net, BigDecimal margin) {
+	}
+
+	/** The order with product, customer and people names, read in a few set-based queries. */
+	public OrderView view(long id) {
+		SalesOrderRow head = jdbc.sql("SELECT * FROM sales_order WHERE id = :id")
+			.param("id", id)
+			.query((rs, n) -> new SalesOrderRow(rs.getLong("id"), rs.getLong("version"), rs.getString("order_number"),
+					rs.getString("external_number"), rs.getLong("customer_id"), rs.getObject("order_date", LocalDate.class),
+					OrderStatus.valueOf(rs.getString("status")), rs.getString("notes"), rs.getBigDecimal("net_amount"),
+					rs.getBigDecimal("cost_amount"), rs.getBigDecimal("margin_amount"), rs.getBigDecimal("units")))
+			.optional()
+			.orElseThrow(() -> new NotFoundException("order", id));
+		List<OrderView.Line> rawLines = jdbc.sql("SELECT * FROM sales_order_line WHERE order_id = :id ORDER BY line_no")
+			.param("id", id)
+			.query((rs, n) -> new OrderView.Line(rs.getInt("line_no"), rs.getLong("product_id"), null, null,
+					rs.getBigDecimal("quantity"), rs.getBigDecimal("unit_price"), rs.getBigDecimal("discount_percent"),
+					rs.getBigDecimal("unit_cost"), rs.getBigDecimal("net_amount"), rs.getBigDecimal("cost_amount"),
+					rs.getBigDecimal("margin_amount")))
+			.list();
+		Map<Long, ProductView> products = new HashMap<>();
+		catalog.products(rawLines.stream().map(OrderView.Line::productId).distinct().toList())
+			.forEach(p -> products.put(p.id(), p));
+		List<OrderView.Line> lines = rawLines.stream().map(l -> {
+			ProductView p = products.get(l.productId());
+			return new OrderView.Line(l.lineNo(), l.productId(), p == null ? null : p.sku(),
+					p == null ? null : p.nameEs() + " / " + p.nameEn(), l.quantity(), l.unitPrice(), l.discountPercent(),
+					l.unitCost(), l.netAmount(), l.costAmount(), l.marginAmount());
+		}).toList();
+		List<OrderView.Credit> rawCredits = jdbc
+			.sql("SELECT staff_id, unit_id, share_percent FROM sales_order_credit WHERE order_id = :id ORDER BY share_percent DESC")
+			.param("id", id)
+			.query((rs, n) -> new OrderView.Credit(rs.getLong(1), null, rs.getLong(2), null, rs.getBigDecimal(3)))
+			.list();
+		Map<Long, String> staffNames = org.staffNames(rawCredits.stream().map(OrderView.Credit::staffId).toList());
+		Map<Long, String> unitNames = org.unitNames(rawCredits.stream().map(OrderView.Credit::unitId).toList());
+		List<OrderView.Credit> credits = rawCredits.stream()
+			.map(c -> new OrderView.Credit(c.staffId(), staffNames.get(c.staffId()), c.unitId(), unitNames.get(c.unitId()),
+					c.sharePercent()))
+			.toList();
+		return new OrderView(head.id(), head.version(), head.number(), head.external(), head.customerId(),
+				customers.names(List.of(head.customerId())).get(head.customerId()), head.date(), head.status(),
+				head.notes(), head.net(), head.cost(), head.margin(), head.units(), lines, credits);
+	}
+
+	private record SalesOrderRow(long id, long version, String number, @Nullable String external, long customerId,
+			LocalDate date, OrderStatus status, @Nullable String notes, BigDecimal net, BigDecimal cost,
+			BigDecimal margin, BigDecimal units) {
 	}
 
 	public boolean visible(DataScope scope, long orderId) {
@@ -163,11 +217,9 @@ public class OrderQueries {
 	private static String where(DataScope scope, Filter filter, Map<String, Object> params) {
 		StringBuilder where = new StringBuilder(" WHERE 1 = 1");
 		if (!scope.all()) {
-			where.append(" AND EXISTS (SELECT 1 FROM sales_order_credit sc WHERE sc.order_id = o.id AND (")
-				.append(scope.managedUnitIds().isEmpty() ? "1 = 0" : "sc.unit_id IN (:scopeUnits)")
-				.append(" OR sc.staff_id = :ownStaff))");
-			params.put("scopeUnits", scope.managedUnitIds().isEmpty() ? List.of(-1L) : scope.managedUnitIds());
-			params.put("ownStaff", scope.ownStaffId() == null ? -1L : scope.ownStaffId());
+			where.append(" AND EXISTS (SELECT 1 FROM sales_order_credit sc WHERE sc.order_id = o.id AND ")
+				.append(scope.sql("sc.unit_id", "sc.staff_id", params))
+				.append(')');
 		}
 		if (filter.staffId() != null) {
 			where.append(" AND EXISTS (SELECT 1 FROM sales_order_credit fs WHERE fs.order_id = o.id AND fs.staff_id = :staff)");

@@ -26,7 +26,6 @@ import io.rumbo.customers.CustomerManagement;
 import io.rumbo.identity.CurrentUser;
 import io.rumbo.identity.Role;
 import io.rumbo.organization.StaffManagement;
-import io.rumbo.organization.StaffStatus;
 import io.rumbo.sales.OrderManagement;
 import io.rumbo.sales.OrderStatus;
 import io.rumbo.sales.OrderSummary;
@@ -107,8 +106,7 @@ class OrderPageController {
 				null, null, false), ListQuery.of(0, 1, List.of("legalName"), CustomerManagement.SORTS, "legalName").unpaged())
 			.content());
 		model.addAttribute("products", activeProducts());
-		model.addAttribute("people", staff.list(user, new StaffManagement.StaffFilter(null, null, null, StaffStatus.ACTIVE,
-				false, null), ListQuery.of(0, 500, List.of("lastName"), StaffManagement.SORTS, "lastName")).content());
+		model.addAttribute("people", staff.options(user, null));
 		return "sales/order-form";
 	}
 
@@ -152,9 +150,7 @@ class OrderPageController {
 		model.addAttribute("to", to);
 		model.addAttribute("status", status);
 		model.addAttribute("statuses", OrderStatus.values());
-		model.addAttribute("people", staff.list(user, new StaffManagement.StaffFilter(null, null, null,
-				StaffStatus.ACTIVE, false, null), ListQuery.of(0, 500, List.of("lastName"), StaffManagement.SORTS,
-						"lastName")).content());
+		model.addAttribute("people", staff.options(user, null));
 		return Htmx.view(request, "sales/order-list", "results");
 	}
 

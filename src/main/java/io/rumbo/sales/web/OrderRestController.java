@@ -89,11 +89,12 @@ class OrderRestController {
 
 	@GetMapping("/totals")
 	@Operation(summary = "Booked totals (orders, net amount, margin, units) of the same filter as the list")
-	OrderQueries.Totals totals(CurrentUser actor, @RequestParam(required = false) @Nullable Long staffId,
+	OrderTotalsResponse totals(CurrentUser actor, @RequestParam(required = false) @Nullable Long staffId,
 			@RequestParam(required = false) @Nullable Long unitId, @RequestParam(required = false) @Nullable Long customerId,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to) {
-		return orders.totals(actor, new OrderManagement.Filter(staffId, unitId, customerId, from, to, null));
+		return OrderTotalsResponse.of(orders.totals(actor,
+				new OrderManagement.Filter(staffId, unitId, customerId, from, to, null)));
 	}
 
 	@GetMapping(produces = { ExportFormat.CSV_TYPE, ExportFormat.XLSX_TYPE })
