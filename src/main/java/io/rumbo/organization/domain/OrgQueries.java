@@ -98,7 +98,7 @@ public class OrgQueries {
 		StringBuilder sql = new StringBuilder("""
 				SELECT s.id, s.first_name, s.last_name, s.unit_id, u.name AS unit_name
 				  FROM org_staff s JOIN org_unit u ON u.id = s.unit_id
-				 WHERE s.archived = FALSE AND s.status = 'ACTIVE' AND """)
+				 WHERE s.archived = FALSE AND s.status = 'ACTIVE' AND\s""")
 			.append(scope.sql("s.unit_id", "s.id", params));
 		if (q != null && !q.isBlank()) {
 			sql.append(" AND LOWER(s.first_name || ' ' || s.last_name) LIKE :q ESCAPE '\\'");

@@ -32,6 +32,7 @@ import io.rumbo.planning.PlanReading;
 import io.rumbo.planning.PlanViews;
 import io.rumbo.planning.SegmentManagement;
 import io.rumbo.planning.StrategyManagement;
+import io.rumbo.shared.domain.ConflictException;
 import io.rumbo.shared.domain.StaleVersionException;
 import io.rumbo.shared.domain.ValidationFailedException;
 import io.rumbo.shared.web.ChartData;
@@ -178,6 +179,11 @@ class StrategyPageController {
 		catch (ValidationFailedException ex) {
 			redirect.addFlashAttribute("flash", ex.errors().get(0).messageKey());
 			redirect.addFlashAttribute("flashKind", "danger");
+		}
+		catch (ConflictException ex) {
+			redirect.addFlashAttribute("flash", ex.messageKey());
+			redirect.addFlashAttribute("flashArgs", ex.arguments());
+			redirect.addFlashAttribute("flashKind", "warning");
 		}
 		catch (StaleVersionException ex) {
 			redirect.addFlashAttribute("flash", "shared.problem.staleVersion.form");
