@@ -101,14 +101,23 @@ public class SegmentManagement {
 	}
 
 	private List<SegmentView> rows(ListQuery query) {
-		Map<Long, int[]> hand = new HashMap<>();
+		record ByHand(int added, int removed) {
+
+			static final ByHand NONE = new ByHand(0, 0);
+
+			ByHand plus(ByHand other) {
+				return new ByHand(added + other.added, removed + other.removed);
+			}
+		}
+		Map<Long, ByHand> hand = new HashMap<>();
 		jdbc.sql("SELECT segment_id, included, COUNT(*) FROM planning_segment_account GROUP BY segment_id, included")
 			.query(rs -> {
-				hand.computeIfAbsent(rs.getLong(1), k -> new int[2])[rs.getBoolean(2) ? 0 : 1] = rs.getInt(3);
+				hand.merge(rs.getLong(1), rs.getBoolean(2) ? new ByHand(rs.getInt(3), 0) : new ByHand(0, rs.getInt(3)),
+						ByHand::plus);
 			});
 		return jdbc.sql("SELECT * FROM planning_segment WHERE archived = FALSE" + query.orderBy("id") + query.limit())
 			.query((rs, n) -> {
-				int[] h = hand.getOrDefault(rs.getLong("id"), new int[2]);
+				ByHand h = hand.getOrDefault(rs.getLong("id"), ByHand.NONE);
 				return new SegmentView(rs.getLong("id"), rs.getLong("version"), rs.getString("name"),
 						rs.getString("description"), new Criteria(rs.getString("industry"), rs.getString("region"),
 								rs.getString("company_size") == null ? null : CompanySize.valueOf(rs.getString("company_size")),
@@ -116,7 +125,7 @@ public class SegmentManagement {
 										: PotentialClass.valueOf(rs.getString("potential_class")),
 								rs.getString("customer_segment") == null ? null
 										: Segment.valueOf(rs.getString("customer_segment"))),
-						h[0], h[1]);
+						h.added(), h.removed());
 			})
 			.list();
 	}
