@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,7 +28,8 @@ import io.rumbo.shared.time.FiscalYears;
 @Service
 public class FiscalCalendar {
 
-	public record PeriodView(String label, LocalDate start, LocalDate end) {
+	/** A period as the API shows it: its code ({@code FY2026-Q1}), a short label, the first and last day. */
+	public record PeriodView(String code, String label, LocalDate start, LocalDate end) {
 	}
 
 	/** The calendar as the API shows it: the current fiscal year with its quarters and months. */
@@ -64,18 +66,39 @@ public class FiscalCalendar {
 		int year = years.yearOf(LocalDate.now(clock));
 		List<PeriodView> quarters = new ArrayList<>();
 		for (int q = 1; q <= 4; q++) {
-			quarters.add(view("Q" + q, years.quarter(year, q)));
+			quarters.add(view(years, "Q" + q, years.quarter(year, q)));
 		}
 		List<PeriodView> months = new ArrayList<>();
 		for (int m = 1; m <= 12; m++) {
-			months.add(view("M" + m, years.month(year, m)));
+			months.add(view(years, "M" + m, years.month(year, m)));
 		}
 		return new CalendarView(years.startMonth(), version, year, years.label(year),
-				view(years.label(year), years.year(year)), quarters, months);
+				view(years, years.label(year), years.year(year)), quarters, months);
 	}
 
-	private static PeriodView view(String label, FiscalPeriod period) {
-		return new PeriodView(label, period.start(), period.lastDay());
+	private static PeriodView view(FiscalYears years, String label, FiscalPeriod period) {
+		return new PeriodView(years.code(period), label, period.start(), period.lastDay());
+	}
+
+	/**
+	 * The period a code names within a plan's fiscal year: a full code ({@code FY2026-Q1}, see {@link FiscalYears})
+	 * or a short one of that year ({@code Y}, {@code Q1}-{@code Q4}, {@code M1}-{@code M12}; blank is the year). It
+	 * must be made of whole fiscal months of the year; anything else is a validation error naming the code.
+	 */
+	@Transactional(readOnly = true)
+	public PlanPeriod planPeriod(@Nullable String code, int fiscalYear) {
+		FiscalYears years = years();
+		try {
+			FiscalPeriod period = years.parse(code, fiscalYear);
+			return new PlanPeriod(period, years.code(period), years.monthsOf(period, fiscalYear));
+		}
+		catch (IllegalArgumentException ex) {
+			throw ValidationFailedException.of("period", "planning.period.invalid", String.valueOf(code));
+		}
+	}
+
+	/** A period of a plan's year: its dates, its code and the fiscal months (1-12) it is made of. */
+	public record PlanPeriod(FiscalPeriod period, String code, List<Integer> months) {
 	}
 
 	@Transactional

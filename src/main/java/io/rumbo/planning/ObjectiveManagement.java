@@ -19,6 +19,8 @@ import io.rumbo.shared.domain.NotFoundException;
 import io.rumbo.shared.domain.StaleVersionException;
 import io.rumbo.shared.domain.ValidationFailedException;
 import io.rumbo.shared.money.Amounts;
+import io.rumbo.shared.web.ListQuery;
+import io.rumbo.shared.web.PageResponse;
 
 /**
  * The company's objectives for a fiscal year (revenue, margin, units, new customers, and qualitative goals), each
@@ -51,10 +53,31 @@ public class ObjectiveManagement {
 		return actor.hasAny(Role.ADMIN, Role.DIRECTOR);
 	}
 
+	/** Sort keys of the objective list. */
+	public static final Map<String, String> SORTS = Map.of("fiscalYear", "fiscal_year", "kind", "kind", "title", "title");
+
+	/** The list's default order: latest year first, then by kind. */
+	public static final List<String> DEFAULT_SORT = List.of("fiscalYear,desc", "kind");
+
+	/** Every objective (of a fiscal year when given), latest year first. */
 	@Transactional(readOnly = true)
 	public List<ObjectiveView> list(@Nullable Integer fiscalYear) {
+		return rows(fiscalYear, ListQuery.of(0, 1, DEFAULT_SORT, SORTS, "fiscalYear").unpaged());
+	}
+
+	/** A page of objectives (of a fiscal year when given), sorted by {@link #SORTS} keys. */
+	@Transactional(readOnly = true)
+	public PageResponse<ObjectiveView> page(@Nullable Integer fiscalYear, ListQuery query) {
+		long total = jdbc.sql("SELECT COUNT(*) FROM planning_objective" + (fiscalYear == null ? "" : " WHERE fiscal_year = :y"))
+			.params(fiscalYear == null ? Map.of() : Map.of("y", fiscalYear))
+			.query(Long.class)
+			.single();
+		return PageResponse.of(rows(fiscalYear, query), query, total);
+	}
+
+	private List<ObjectiveView> rows(@Nullable Integer fiscalYear, ListQuery query) {
 		List<ObjectiveView> raw = jdbc.sql("SELECT * FROM planning_objective"
-				+ (fiscalYear == null ? "" : " WHERE fiscal_year = :y") + " ORDER BY fiscal_year DESC, kind, id")
+				+ (fiscalYear == null ? "" : " WHERE fiscal_year = :y") + query.orderBy("id") + query.limit())
 			.params(fiscalYear == null ? Map.of() : Map.of("y", fiscalYear))
 			.query((rs, n) -> new ObjectiveView(rs.getLong("id"), rs.getLong("version"), rs.getInt("fiscal_year"),
 					ObjectiveKind.valueOf(rs.getString("kind")), rs.getString("title"), rs.getBigDecimal("target_value"),

@@ -27,46 +27,32 @@ class PlanHistory {
 		this.calendar = calendar;
 	}
 
-
 	/** Last year's actuals per team, line and fiscal month (and new customers per team and month). */
-	record Baseline(Map<TargetStore.Key, BigDecimal[]> cells, Map<TargetStore.Key, BigDecimal> newCustomers) {
+	record Baseline(Map<TargetStore.Key, TargetFigures> cells, Map<TargetStore.GoalKey, BigDecimal> newCustomers) {
 
 		BigDecimal value(TargetStore.Key key, Measure measure) {
-			BigDecimal[] v = cells.get(key);
-			if (v == null) {
-				return BigDecimal.ZERO;
-			}
-			return switch (measure) {
-				case REVENUE -> v[0];
-				case UNITS -> v[1];
-				case MARGIN -> v[2];
-				case NEW_CUSTOMERS -> BigDecimal.ZERO;
-			};
+			return cells.getOrDefault(key, TargetFigures.ZERO).value(measure);
 		}
 	}
 
 	Baseline baseline(int fiscalYear, PlanTree tree) {
-		Map<TargetStore.Key, BigDecimal[]> cells = new LinkedHashMap<>();
-		Map<TargetStore.Key, BigDecimal> customers = new LinkedHashMap<>();
+		Map<TargetStore.Key, TargetFigures> cells = new LinkedHashMap<>();
+		Map<TargetStore.GoalKey, BigDecimal> customers = new LinkedHashMap<>();
 		SalesHistory history = sales.getIfAvailable();
 		if (history == null) {
 			return new Baseline(cells, customers);
 		}
 		FiscalYears years = calendar.years();
 		FiscalPeriod year = years.year(fiscalYear);
-		for (SalesHistory.Actual a : history.actuals(year.start(), year.end())) {
-			if (!tree.contains(a.unitId())) {
-				continue;
+		for (SalesHistory.Actual a : history.actuals(year)) {
+			if (tree.contains(a.unitId().value())) {
+				cells.merge(new TargetStore.Key(a.unitId().value(), a.lineId().value(), years.monthOf(a.month().start())),
+						new TargetFigures(a.revenue(), a.units(), a.margin()), TargetFigures::plus);
 			}
-			BigDecimal[] v = cells.computeIfAbsent(new TargetStore.Key(a.unitId(), a.lineId(), years.monthOf(a.month())),
-					k -> new BigDecimal[] { BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO });
-			v[0] = v[0].add(a.revenue());
-			v[1] = v[1].add(a.units());
-			v[2] = v[2].add(a.margin());
 		}
 		for (SalesHistory.NewCustomers n : history.newCustomers(year.start(), year.end())) {
 			if (tree.contains(n.unitId())) {
-				customers.merge(new TargetStore.Key(n.unitId(), 0, years.monthOf(n.month())), BigDecimal.valueOf(n.count()),
+				customers.merge(new TargetStore.GoalKey(n.unitId(), years.monthOf(n.month())), BigDecimal.valueOf(n.count()),
 						BigDecimal::add);
 			}
 		}
@@ -81,8 +67,9 @@ class PlanHistory {
 			return profile;
 		}
 		FiscalYears years = calendar.years();
-		for (SalesHistory.Actual a : history.actuals(years.year(fiscalYear - 2).start(), years.year(fiscalYear).start())) {
-			profile.merge(years.monthOf(a.month()), a.revenue().max(BigDecimal.ZERO), BigDecimal::add);
+		for (SalesHistory.Actual a : history.actuals(new FiscalPeriod(years.year(fiscalYear - 2).start(),
+				years.year(fiscalYear).start()))) {
+			profile.merge(years.monthOf(a.month().start()), a.revenue().max(BigDecimal.ZERO), BigDecimal::add);
 		}
 		return profile;
 	}

@@ -17,11 +17,13 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.rumbo.catalog.CatalogManagement;
+import io.rumbo.catalog.ProductLineId;
 import io.rumbo.catalog.ProductLineView;
 import io.rumbo.identity.CurrentUser;
 import io.rumbo.organization.DataScope;
 import io.rumbo.organization.DataScopes;
 import io.rumbo.organization.OrgDirectory;
+import io.rumbo.organization.UnitId;
 import io.rumbo.planning.PlanViews.Performance;
 import io.rumbo.planning.PlanViews.PerformanceRow;
 import io.rumbo.planning.PlanViews.PlanView;
@@ -45,7 +47,7 @@ public class PlanPerformance {
 
 	public static final List<String> BY = List.of("unit", "line", "month");
 
-	private final PlanManagement plans;
+	private final PlanReading plans;
 	private final TargetStore store;
 	private final FiscalCalendar calendar;
 	private final ObjectProvider<SalesHistory> sales;
@@ -54,7 +56,7 @@ public class PlanPerformance {
 	private final DataScopes scopes;
 	private final Clock clock;
 
-	PlanPerformance(PlanManagement plans, TargetStore store, FiscalCalendar calendar, ObjectProvider<SalesHistory> sales,
+	PlanPerformance(PlanReading plans, TargetStore store, FiscalCalendar calendar, ObjectProvider<SalesHistory> sales,
 			OrgDirectory org, CatalogManagement catalog, DataScopes scopes, Clock clock) {
 		this.plans = plans;
 		this.store = store;
@@ -66,18 +68,17 @@ public class PlanPerformance {
 		this.clock = clock;
 	}
 
-	private record Figures(BigDecimal[] target, BigDecimal[] actual, BigDecimal[] pipeline) {
+	/** Target, actual and weighted pipeline by fiscal month, for one unit and line or any sum of them. */
+	private record Figures(MonthlyValues target, MonthlyValues actual, MonthlyValues pipeline) {
 
-		static Figures empty() {
-			return new Figures(zeros(), zeros(), zeros());
+		static final Figures NONE = new Figures(MonthlyValues.ZERO, MonthlyValues.ZERO, MonthlyValues.ZERO);
+
+		Figures plus(Figures other) {
+			return new Figures(target.plus(other.target), actual.plus(other.actual), pipeline.plus(other.pipeline));
 		}
 
-		void add(Figures other) {
-			for (int i = 0; i < 12; i++) {
-				target[i] = target[i].add(other.target[i]);
-				actual[i] = actual[i].add(other.actual[i]);
-				pipeline[i] = pipeline[i].add(other.pipeline[i]);
-			}
+		Figures only(List<Integer> months) {
+			return new Figures(target.only(months), actual.only(months), pipeline.only(months));
 		}
 	}
 
@@ -92,30 +93,31 @@ public class PlanPerformance {
 			throw new ConflictException("planning.plan.noVersion");
 		}
 		FiscalYears years = calendar.years();
-		String code = period == null || period.isBlank() ? "Y" : period.trim().toUpperCase(java.util.Locale.ROOT);
-		List<Integer> months = PlanPeriods.months(code);
-		FiscalPeriod span = new FiscalPeriod(years.month(plan.fiscalYear(), months.get(0)).start(),
-				years.month(plan.fiscalYear(), months.get(months.size() - 1)).end());
+		FiscalCalendar.PlanPeriod asked = calendar.planPeriod(period, plan.fiscalYear());
+		List<Integer> months = asked.months();
+		FiscalPeriod span = asked.period();
 		LocalDate today = LocalDate.now(clock);
 		PlanTree tree = new PlanTree(org.unitTree());
 		DataScope scope = scopes.of(actor);
 
-		// Per unit (any unit, as actuals may sit on a manager's unit) and line: twelve fiscal months of each figure.
-		Map<String, Figures> byUnitLine = new HashMap<>();
+		// Per unit (any unit, as actuals may sit on a manager's unit) and line: the fiscal months of each figure.
+		Map<TargetKey, Figures> byUnitLine = new HashMap<>();
 		for (TargetStore.Cell c : store.cells(version.id()).values()) {
 			if (scope.seesUnit(c.unitId()) && months.contains(c.month())) {
-				figures(byUnitLine, c.unitId(), c.lineId()).target()[c.month() - 1] = c.revenue();
+				byUnitLine.merge(TargetKey.of(c.unitId(), c.lineId()),
+						new Figures(MonthlyValues.of(c.month(), c.revenue()), MonthlyValues.ZERO, MonthlyValues.ZERO),
+						Figures::plus);
 			}
 		}
 		SalesHistory history = sales.getIfAvailable();
 		if (history != null) {
 			LocalDate actualEnd = today.plusDays(1).isBefore(span.end()) ? today.plusDays(1) : span.end();
 			if (actualEnd.isAfter(span.start())) {
-				for (SalesHistory.Actual a : history.actuals(span.start(), actualEnd)) {
-					if (scope.seesUnit(a.unitId())) {
-						BigDecimal[] actual = figures(byUnitLine, a.unitId(), a.lineId()).actual();
-						int m = years.monthOf(a.month()) - 1;
-						actual[m] = actual[m].add(a.revenue());
+				for (SalesHistory.Actual a : history.actuals(new FiscalPeriod(span.start(), actualEnd))) {
+					if (scope.seesUnit(a.unitId().value())) {
+						byUnitLine.merge(new TargetKey(a.unitId(), a.lineId()), new Figures(MonthlyValues.ZERO,
+								MonthlyValues.of(years.monthOf(a.month().start()), a.revenue()), MonthlyValues.ZERO),
+								Figures::plus);
 					}
 				}
 			}
@@ -123,96 +125,71 @@ public class PlanPerformance {
 			if (span.end().isAfter(pipelineStart)) {
 				for (SalesHistory.Pipeline p : history.pipeline(pipelineStart, span.end())) {
 					if (scope.seesUnit(p.unitId())) {
-						BigDecimal[] pipe = figures(byUnitLine, p.unitId(), p.lineId() == null ? -1 : p.lineId()).pipeline();
-						int m = years.monthOf(p.month()) - 1;
-						pipe[m] = pipe[m].add(p.weighted());
+						byUnitLine.merge(new TargetKey(UnitId.of(p.unitId()), p.lineId() == null ? null
+								: ProductLineId.of(p.lineId())), new Figures(MonthlyValues.ZERO, MonthlyValues.ZERO,
+										MonthlyValues.of(years.monthOf(p.month()), p.weighted())), Figures::plus);
 					}
 				}
 			}
 		}
-		BigDecimal[] fraction = new BigDecimal[12];
+		Map<Integer, BigDecimal> elapsed = new HashMap<>();
 		for (int m = 1; m <= 12; m++) {
 			FiscalPeriod month = years.month(plan.fiscalYear(), m);
-			fraction[m - 1] = BigDecimal.valueOf(month.daysElapsed(today))
-				.divide(BigDecimal.valueOf(month.days()), 6, RoundingMode.HALF_UP);
+			elapsed.put(m, BigDecimal.valueOf(month.daysElapsed(today))
+				.divide(BigDecimal.valueOf(month.days()), 6, RoundingMode.HALF_UP));
 		}
 		List<PerformanceRow> rows = new ArrayList<>();
-		Figures all = Figures.empty();
-		byUnitLine.values().forEach(all::add);
+		Figures all = byUnitLine.values().stream().reduce(Figures.NONE, Figures::plus);
 		switch (by) {
 			case "unit" -> {
 				Map<Long, Figures> byUnit = new HashMap<>();
-				byUnitLine.forEach((key, f) -> byUnit.computeIfAbsent(Long.parseLong(key.substring(0, key.indexOf(':'))),
-						k -> Figures.empty()).add(f));
+				byUnitLine.forEach((key, f) -> byUnit.merge(key.unitId().value(), f, Figures::plus));
 				for (PlanTree.Row row : tree.rows()) {
 					long unitId = row.unit().id();
 					Set<Long> subtree = tree.subtree(unitId);
 					if (subtree.stream().noneMatch(scope::seesUnit)) {
 						continue;
 					}
-					Figures sum = Figures.empty();
-					subtree.forEach(u -> {
-						Figures f = byUnit.get(u);
-						if (f != null) {
-							sum.add(f);
-						}
-					});
-					rows.add(row(String.valueOf(unitId), row.unit().name(), row.depth(), sum, months, fraction));
+					Figures sum = subtree.stream().map(u -> byUnit.getOrDefault(u, Figures.NONE))
+						.reduce(Figures.NONE, Figures::plus);
+					rows.add(row(String.valueOf(unitId), row.unit().name(), row.depth(), sum, months, elapsed));
 				}
 			}
 			case "line" -> {
 				Map<Long, Figures> byLine = new java.util.TreeMap<>();
-				byUnitLine.forEach((key, f) -> byLine.computeIfAbsent(Long.parseLong(key.substring(key.indexOf(':') + 1)),
-						k -> Figures.empty()).add(f));
+				byUnitLine.forEach((key, f) -> byLine.merge(key.lineId() == null ? -1 : key.lineId().value(), f,
+						Figures::plus));
 				Map<Long, String> names = new HashMap<>();
 				String lang = LocaleContextHolder.getLocale().getLanguage();
 				for (ProductLineView line : catalog.lines(true)) {
 					names.put(line.id(), line.code() + " · " + line.name(lang));
 				}
-				byLine.forEach((line, f) -> rows.add(row(String.valueOf(line), names.getOrDefault(line, "—"), 0, f, months,
-						fraction)));
+				byLine.forEach((line, f) -> rows.add(row(String.valueOf(line), names.getOrDefault(line, "—"), 0, f,
+						months, elapsed)));
 			}
 			default -> {
 				for (Integer m : months) {
-					Figures one = Figures.empty();
-					one.target()[m - 1] = all.target()[m - 1];
-					one.actual()[m - 1] = all.actual()[m - 1];
-					one.pipeline()[m - 1] = all.pipeline()[m - 1];
 					FiscalPeriod month = years.month(plan.fiscalYear(), m);
-					rows.add(row("M" + m, month.start().toString().substring(0, 7), 0, one, List.of(m), fraction));
+					rows.add(row(years.code(month), month.start().toString().substring(0, 7), 0, all.only(List.of(m)),
+							List.of(m), elapsed));
 				}
 			}
 		}
-		return new Performance(planId, version.id(), by, code, span.start(), span.lastDay(), today, rows,
-				row("total", "", 0, all, months, fraction));
+		return new Performance(planId, version.id(), by, asked.code(), span.start(), span.lastDay(), today, rows,
+				row("total", "", 0, all, months, elapsed));
 	}
 
-	private static Figures figures(Map<String, Figures> map, long unit, long line) {
-		return map.computeIfAbsent(unit + ":" + line, k -> Figures.empty());
-	}
-
+	/** A line of the answer: each month's target expected in proportion to its days elapsed by today. */
 	private static PerformanceRow row(String key, String label, int depth, Figures f, List<Integer> months,
-			BigDecimal[] fraction) {
-		BigDecimal target = BigDecimal.ZERO;
-		BigDecimal actual = BigDecimal.ZERO;
+			Map<Integer, BigDecimal> elapsed) {
 		BigDecimal expected = BigDecimal.ZERO;
-		BigDecimal pipeline = BigDecimal.ZERO;
 		for (Integer m : months) {
-			target = target.add(f.target()[m - 1]);
-			actual = actual.add(f.actual()[m - 1]);
-			expected = expected.add(f.target()[m - 1].multiply(fraction[m - 1]));
-			pipeline = pipeline.add(f.pipeline()[m - 1]);
+			expected = expected.add(f.target().month(m).multiply(elapsed.get(m)));
 		}
-		actual = Amounts.money(actual);
+		BigDecimal actual = Amounts.money(f.actual().sum(months));
+		BigDecimal pipeline = Amounts.money(f.pipeline().sum(months));
 		expected = Amounts.money(expected);
-		pipeline = Amounts.money(pipeline);
-		return new PerformanceRow(key, label, depth, Amounts.money(target), actual, expected, actual.subtract(expected),
-				pipeline, actual.add(pipeline));
-	}
-
-	private static BigDecimal[] zeros() {
-		BigDecimal[] z = new BigDecimal[12];
-		java.util.Arrays.fill(z, BigDecimal.ZERO);
-		return z;
+		return new PerformanceRow(key, label, depth, Amounts.money(f.target().sum(months)), actual, expected,
+				actual.subtract(expected), pipeline, actual.add(pipeline));
 	}
 }

@@ -38,11 +38,15 @@ public final class PlanViews {
 
 	/** One row of the targets grid: a unit with its twelve months, quarters and year (its subtree's sums). */
 	public record GridRow(long unitId, String unitName, int depth, boolean leaf, boolean editable,
-			List<BigDecimal> months, List<BigDecimal> quarters, BigDecimal year) {
+			List<MeasureValue> months, List<MeasureValue> quarters, MeasureValue year) {
 	}
 
-	public record GridView(long versionId, Measure measure, @Nullable Long lineId, List<String> monthLabels,
-			List<GridRow> rows, boolean editable) {
+	/** A column of the grid: the code a cell edit posts ({@code FY2026-M03}) and the header's label. */
+	public record GridColumn(String code, String label) {
+	}
+
+	public record GridView(long versionId, Measure measure, @Nullable Long lineId, List<GridColumn> months,
+			List<GridColumn> quarters, GridColumn year, List<GridRow> rows, boolean editable) {
 	}
 
 	/** A target cell as the API reads and writes it in bulk. */

@@ -6,14 +6,21 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+import io.rumbo.catalog.ProductLineId;
+import io.rumbo.organization.UnitId;
+import io.rumbo.shared.time.FiscalPeriod;
+
 /**
  * Booked results and the open pipeline, summed set-based, for baselines and plan-versus-actual. Declared here and
  * implemented by the sales module. Amounts are credited to the unit each salesperson was in on the order date, in
- * proportion to their credit share; {@code month} is the first day of the calendar month.
+ * proportion to their credit share. Actuals come by fiscal month; new customers and the pipeline by calendar month
+ * ({@code month} is its first day, which starts a fiscal month too).
  */
 public interface SalesHistory {
 
-	record Actual(LocalDate month, long unitId, long lineId, BigDecimal revenue, BigDecimal units, BigDecimal margin) {
+	/** What a unit booked of a product line in a fiscal month. */
+	record Actual(FiscalPeriod month, UnitId unitId, ProductLineId lineId, BigDecimal revenue, BigDecimal units,
+			BigDecimal margin) {
 	}
 
 	record NewCustomers(LocalDate month, long unitId, long count) {
@@ -23,7 +30,8 @@ public interface SalesHistory {
 	record Pipeline(LocalDate month, long unitId, @Nullable Long lineId, BigDecimal weighted) {
 	}
 
-	List<Actual> actuals(LocalDate from, LocalDate toExclusive);
+	/** Booked results per unit, product line and fiscal month of the period. */
+	List<Actual> actuals(FiscalPeriod period);
 
 	List<NewCustomers> newCustomers(LocalDate from, LocalDate toExclusive);
 

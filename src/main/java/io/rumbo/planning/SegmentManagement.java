@@ -31,6 +31,8 @@ import io.rumbo.shared.domain.NotFoundException;
 import io.rumbo.shared.domain.StaleVersionException;
 import io.rumbo.shared.domain.ValidationFailedException;
 import io.rumbo.shared.time.FiscalPeriod;
+import io.rumbo.shared.web.ListQuery;
+import io.rumbo.shared.web.PageResponse;
 
 /**
  * Target markets: segments defined by criteria (industry, region, size, potential class, customer segment) whose
@@ -82,16 +84,40 @@ public class SegmentManagement {
 		return actor.hasAny(Role.ADMIN, Role.DIRECTOR);
 	}
 
+	/** Sort keys of the segment list. */
+	public static final Map<String, String> SORTS = Map.of("name", "name");
+
+	/** Every segment in use, by name. */
 	@Transactional(readOnly = true)
 	public List<SegmentView> list() {
-		Map<Long, int[]> hand = new HashMap<>();
+		return rows(ListQuery.of(0, 1, null, SORTS, "name").unpaged());
+	}
+
+	/** A page of the segments in use. */
+	@Transactional(readOnly = true)
+	public PageResponse<SegmentView> page(ListQuery query) {
+		long total = jdbc.sql("SELECT COUNT(*) FROM planning_segment WHERE archived = FALSE").query(Long.class).single();
+		return PageResponse.of(rows(query), query, total);
+	}
+
+	private List<SegmentView> rows(ListQuery query) {
+		record ByHand(int added, int removed) {
+
+			static final ByHand NONE = new ByHand(0, 0);
+
+			ByHand plus(ByHand other) {
+				return new ByHand(added + other.added, removed + other.removed);
+			}
+		}
+		Map<Long, ByHand> hand = new HashMap<>();
 		jdbc.sql("SELECT segment_id, included, COUNT(*) FROM planning_segment_account GROUP BY segment_id, included")
 			.query(rs -> {
-				hand.computeIfAbsent(rs.getLong(1), k -> new int[2])[rs.getBoolean(2) ? 0 : 1] = rs.getInt(3);
+				hand.merge(rs.getLong(1), rs.getBoolean(2) ? new ByHand(rs.getInt(3), 0) : new ByHand(0, rs.getInt(3)),
+						ByHand::plus);
 			});
-		return jdbc.sql("SELECT * FROM planning_segment WHERE archived = FALSE ORDER BY name")
+		return jdbc.sql("SELECT * FROM planning_segment WHERE archived = FALSE" + query.orderBy("id") + query.limit())
 			.query((rs, n) -> {
-				int[] h = hand.getOrDefault(rs.getLong("id"), new int[2]);
+				ByHand h = hand.getOrDefault(rs.getLong("id"), ByHand.NONE);
 				return new SegmentView(rs.getLong("id"), rs.getLong("version"), rs.getString("name"),
 						rs.getString("description"), new Criteria(rs.getString("industry"), rs.getString("region"),
 								rs.getString("company_size") == null ? null : CompanySize.valueOf(rs.getString("company_size")),
@@ -99,7 +125,7 @@ public class SegmentManagement {
 										: PotentialClass.valueOf(rs.getString("potential_class")),
 								rs.getString("customer_segment") == null ? null
 										: Segment.valueOf(rs.getString("customer_segment"))),
-						h[0], h[1]);
+						h.added(), h.removed());
 			})
 			.list();
 	}
@@ -108,6 +134,15 @@ public class SegmentManagement {
 	public SegmentView get(long id) {
 		return list().stream().filter(s -> s.id() == id).findFirst()
 			.orElseThrow(() -> new NotFoundException("segment", id));
+	}
+
+	/** A page of the target list as the reader may see it, by legal name. */
+	@Transactional(readOnly = true)
+	public PageResponse<TargetAccount> targets(CurrentUser actor, long id, ListQuery query) {
+		List<TargetAccount> all = targets(actor, id);
+		int from = (int) Math.min(all.size(), query.offset());
+		int to = (int) Math.min(all.size(), (long) from + query.size());
+		return PageResponse.of(all.subList(from, to), query, all.size());
 	}
 
 	@Transactional
@@ -205,8 +240,7 @@ public class SegmentManagement {
 		List<TargetAccount> result = new ArrayList<>();
 		for (TargetAccount account : list.values()) {
 			CustomerDirectory.CustomerRef ref = visible.get(account.customerId());
-			if (ref != null && (scope.all() || scope.managedUnitIds().contains(ref.unitId())
-					|| (ref.ownerStaffId() != null && ref.ownerStaffId().equals(scope.ownStaffId())))) {
+			if (ref != null && sees(scope, ref)) {
 				result.add(account);
 			}
 		}
@@ -226,6 +260,15 @@ public class SegmentManagement {
 		long visited = history == null ? 0 : history.visited(ids, start, end.plusDays(1)).size();
 		long bought = history == null ? 0 : history.bought(ids, start, end.plusDays(1)).size();
 		return new Coverage(id, start, end, ids.size(), visited, bought);
+	}
+
+	/**
+	 * An account is in the reader's part of the list when they see its unit's accounts or own it: the scope's own
+	 * rule ({@link DataScope#seesStaff}), applied here to accounts the customers module has already read.
+	 */
+	private static boolean sees(DataScope scope, CustomerDirectory.CustomerRef ref) {
+		return ref.ownerStaffId() == null ? scope.managesUnit(ref.unitId())
+				: scope.seesStaff(ref.ownerStaffId(), ref.unitId());
 	}
 
 	private void requireDefiner(CurrentUser actor) {

@@ -20,10 +20,13 @@ import io.rumbo.identity.CurrentUser;
 import io.rumbo.identity.Role;
 import io.rumbo.organization.OrgDirectory;
 import io.rumbo.shared.domain.AccessRefusedException;
+import io.rumbo.shared.domain.ConflictException;
 import io.rumbo.shared.domain.NotFoundException;
 import io.rumbo.shared.domain.StaleVersionException;
 import io.rumbo.shared.domain.ValidationFailedException;
 import io.rumbo.shared.money.Amounts;
+import io.rumbo.shared.web.ListQuery;
+import io.rumbo.shared.web.PageResponse;
 
 /**
  * Strategies under a plan: what they aim at (a segment, a product line, a unit), what they are expected to bring and
@@ -76,14 +79,32 @@ public class StrategyManagement {
 			.single() > 0;
 	}
 
+	/** Sort keys of the strategy list. */
+	public static final Map<String, String> SORTS = Map.of("startsOn", "starts_on", "name", "name", "endsOn", "ends_on");
+
+	/** Every strategy (of a plan when given), by start date. */
 	@Transactional(readOnly = true)
 	public List<StrategyView> list(@Nullable Long planId) {
+		return rows(planId, ListQuery.of(0, 1, null, SORTS, "startsOn").unpaged());
+	}
+
+	/** A page of strategies (of a plan when given), sorted by {@link #SORTS} keys. */
+	@Transactional(readOnly = true)
+	public PageResponse<StrategyView> page(@Nullable Long planId, ListQuery query) {
+		long total = jdbc.sql("SELECT COUNT(*) FROM planning_strategy" + (planId == null ? "" : " WHERE plan_id = :plan"))
+			.params(planId == null ? Map.of() : Map.of("plan", planId))
+			.query(Long.class)
+			.single();
+		return PageResponse.of(rows(planId, query), query, total);
+	}
+
+	private List<StrategyView> rows(@Nullable Long planId, ListQuery query) {
 		record Row(long id, long version, long planId, String name, @Nullable String description, @Nullable Long owner,
 				@Nullable Long segment, @Nullable Long line, @Nullable Long unit, @Nullable BigDecimal revenue,
 				@Nullable BigDecimal margin, LocalDate starts, LocalDate ends) {
 		}
 		List<Row> rows = jdbc.sql("SELECT * FROM planning_strategy" + (planId == null ? "" : " WHERE plan_id = :plan")
-				+ " ORDER BY starts_on, id")
+				+ query.orderBy("id") + query.limit())
 			.params(planId == null ? Map.of() : Map.of("plan", planId))
 			.query((rs, n) -> new Row(rs.getLong("id"), rs.getLong("version"), rs.getLong("plan_id"), rs.getString("name"),
 					rs.getString("description"), (Long) rs.getObject("owner_staff_id", Long.class),
@@ -204,6 +225,9 @@ public class StrategyManagement {
 				&& initiative.ownerStaffId().equals(scopes.of(actor).ownStaffId());
 		if (!mayDefine(actor) && !actor.has(Role.MANAGER) && !owner) {
 			throw new AccessRefusedException("strategies");
+		}
+		if (!initiative.status().mayMoveTo(status)) {
+			throw new ConflictException("planning.initiative.wrongStatus", initiative.status().name(), status.name());
 		}
 		int changed = jdbc.sql("UPDATE planning_initiative SET status = :status, version = version + 1"
 				+ " WHERE id = :id AND version = :version")

@@ -16,53 +16,43 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.rumbo.catalog.ProductCatalog;
+import io.rumbo.catalog.ProductLineId;
+import io.rumbo.organization.UnitId;
 import io.rumbo.planning.SalesHistory;
+import io.rumbo.shared.time.FiscalPeriod;
 
 /**
- * Booked results and the open pipeline for planning, in a few grouped statements: sales are credited to the unit
- * each salesperson was in on the order date, in proportion to their share, and mapped to product lines through the
- * catalog; a customer is new in the month of its first booked order.
+ * Booked results and the open pipeline for planning, in a few grouped statements: booked results come from
+ * {@link SalesResults} (credited to the unit each salesperson was in on the order date, in proportion to their
+ * share, by product line); a customer is new in the month of its first booked order.
  */
 @Service
 class SalesHistoryFacts implements SalesHistory {
 
 	private final JdbcClient jdbc;
 	private final ProductCatalog catalog;
+	private final SalesResults results;
 
-	SalesHistoryFacts(JdbcClient jdbc, ProductCatalog catalog) {
+	SalesHistoryFacts(JdbcClient jdbc, ProductCatalog catalog, SalesResults results) {
 		this.jdbc = jdbc;
 		this.catalog = catalog;
+		this.results = results;
 	}
 
+	/** The booked results of {@link SalesResults}, summed over the people of each unit. */
 	@Override
 	@Transactional(readOnly = true)
-	public List<Actual> actuals(LocalDate from, LocalDate toExclusive) {
-		record Row(LocalDate month, long unit, long product, BigDecimal revenue, BigDecimal units, BigDecimal margin) {
+	public List<Actual> actuals(FiscalPeriod period) {
+		record Key(FiscalPeriod month, UnitId unit, ProductLineId line) {
 		}
-		List<Row> rows = jdbc.sql("""
-				SELECT EXTRACT(YEAR FROM o.order_date), EXTRACT(MONTH FROM o.order_date), c.unit_id, l.product_id,
-				       SUM(l.net_amount * c.share_percent), SUM(l.quantity * c.share_percent),
-				       SUM(l.margin_amount * c.share_percent)
-				FROM sales_order o
-				JOIN sales_order_line l ON l.order_id = o.id
-				JOIN sales_order_credit c ON c.order_id = o.id
-				WHERE o.status = 'BOOKED' AND o.order_date >= :from AND o.order_date < :to
-				GROUP BY EXTRACT(YEAR FROM o.order_date), EXTRACT(MONTH FROM o.order_date), c.unit_id, l.product_id""")
-			.param("from", from)
-			.param("to", toExclusive)
-			.query((rs, n) -> new Row(LocalDate.of(rs.getInt(1), rs.getInt(2), 1), rs.getLong(3), rs.getLong(4),
-					hundredth(rs.getBigDecimal(5)), hundredth(rs.getBigDecimal(6)), hundredth(rs.getBigDecimal(7))))
-			.list();
-		Map<Long, Long> lineOf = lines(rows.stream().map(Row::product).toList());
-		Map<String, Actual> sums = new LinkedHashMap<>();
-		for (Row r : rows) {
-			long line = lineOf.getOrDefault(r.product(), 0L);
-			sums.merge(r.month() + ":" + r.unit() + ":" + line,
-					new Actual(r.month(), r.unit(), line, r.revenue(), r.units(), r.margin()),
-					(a, b) -> new Actual(a.month(), a.unitId(), a.lineId(), a.revenue().add(b.revenue()),
-							a.units().add(b.units()), a.margin().add(b.margin())));
+		Map<Key, SalesResults.LineResults> sums = new LinkedHashMap<>();
+		for (SalesResults.CreditedLineResult r : results.creditedLines(period)) {
+			sums.merge(new Key(r.month(), r.unitId(), r.lineId()), r.results(), SalesResults.LineResults::plus);
 		}
-		return new ArrayList<>(sums.values());
+		List<Actual> actuals = new ArrayList<>(sums.size());
+		sums.forEach((k, v) -> actuals.add(new Actual(k.month(), k.unit(), k.line(), v.netRevenue(), v.units(),
+				v.margin())));
+		return actuals;
 	}
 
 	@Override

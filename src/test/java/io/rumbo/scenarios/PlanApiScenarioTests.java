@@ -127,6 +127,15 @@ class PlanApiScenarioTests extends ApiTestSupport {
 		assertThat(api.post("/api/v1/plans/" + planId + "/versions/" + versionId + "/activate", "director",
 				Map.of("version", approved.get("version").asLong())).json().get("state").asString()).isEqualTo("ACTIVE");
 
+		// The version refuses a move its state does not allow: 409, and no second audit entry.
+		long moves = auditEntries("PLAN_VERSION", versionId);
+		JsonNode active = api.get("/api/v1/plans/" + planId + "/versions/" + versionId, "director").json();
+		assertThat(api.post("/api/v1/plans/" + planId + "/versions/" + versionId + "/activate", "director",
+				Map.of("version", active.get("version").asLong())).status()).isEqualTo(409);
+		assertThat(api.post("/api/v1/plans/" + planId + "/versions/" + versionId + "/approve", "director",
+				Map.of("version", active.get("version").asLong())).status()).isEqualTo(409);
+		assertThat(auditEntries("PLAN_VERSION", versionId)).isEqualTo(moves);
+
 		// A change is a new version, shown against the one it is based on.
 		Api.Response revised = api.post("/api/v1/plans/" + planId + "/versions", "director",
 				Map.of("fromVersionId", versionId, "note", "Más informática"));
@@ -134,7 +143,7 @@ class PlanApiScenarioTests extends ApiTestSupport {
 		long v2 = revised.json().get("id").asLong();
 		assertThat(revised.json().get("basedOnNumber").asInt()).isEqualTo(1);
 		api.post("/api/v1/plans/" + planId + "/versions/" + v2 + "/spread", "director", Map.of("unitId", madridNorte,
-				"lineId", line, "period", "Q2", "measure", "REVENUE", "total", "30000", "method", "SEASONALITY"));
+				"lineId", line, "period", "FY" + year + "-Q2", "measure", "REVENUE", "total", "30000", "method", "SEASONALITY"));
 		JsonNode differences = api.get("/api/v1/plans/" + planId + "/versions/" + v2 + "/differences", "director").json();
 		assertThat(differences).hasSize(1);
 		assertThat(differences.get(0).get("unitId").asLong()).isEqualTo(madridNorte);
@@ -144,7 +153,7 @@ class PlanApiScenarioTests extends ApiTestSupport {
 
 	@Test
 	void planVersusActualAddsUpAndTheCalendarIsGuarded() {
-		JsonNode plans = api.get("/api/v1/plans", "director").json();
+		JsonNode plans = api.get("/api/v1/plans", "director").json().get("content");
 		long planId = plans.valueStream().filter(p -> p.get("fiscalYear").asInt() == LocalDate.now().getYear())
 			.findFirst().orElseThrow().get("id").asLong();
 		JsonNode byUnit = api.get("/api/v1/plans/" + planId + "/performance?by=unit", "director").json();
@@ -180,9 +189,9 @@ class PlanApiScenarioTests extends ApiTestSupport {
 	@Test
 	void objectivesMarketsAndStrategiesWithTargetListsThatFollowTheCustomersAndTaggedOrders() {
 		int year = LocalDate.now().getYear();
-		long planId = api.get("/api/v1/plans", "director").json().valueStream()
+		long planId = api.get("/api/v1/plans", "director").json().get("content").valueStream()
 			.filter(p -> p.get("fiscalYear").asInt() == year).findFirst().orElseThrow().get("id").asLong();
-		assertThat(api.get("/api/v1/objectives?fiscalYear=" + year, "rep").json()).isNotEmpty();
+		assertThat(api.get("/api/v1/objectives?fiscalYear=" + year, "rep").json().get("content")).isNotEmpty();
 		Api.Response objective = api.post("/api/v1/objectives", "director", Map.of("fiscalYear", year, "kind",
 				"NEW_CUSTOMERS", "title", "Abrir 10 cuentas públicas", "targetValue", 10));
 		assertThat(objective.status()).isEqualTo(201);
@@ -203,7 +212,7 @@ class PlanApiScenarioTests extends ApiTestSupport {
 		JsonNode segment = api.post("/api/v1/segments", "director", Map.of("name", "Sector " + industry, "industry",
 				industry)).json();
 		long segmentId = segment.get("id").asLong();
-		String targets = "/api/v1/segments/" + segmentId + "/targets";
+		String targets = "/api/v1/segments/" + segmentId + "/targets?size=500";
 		assertThat(ids(api.get(targets, "director").json())).contains(customerId);
 		api.put("/api/v1/segments/" + segmentId + "/accounts", "director", Map.of("customerId", customerId, "included",
 				false));
@@ -219,8 +228,8 @@ class PlanApiScenarioTests extends ApiTestSupport {
 		jdbc.sql("UPDATE customer_account SET industry = :i WHERE id = :id").param("i", industry).param("id", customerId)
 			.update();
 		JsonNode repTargets = api.get(targets, "rep").json();
-		assertThat(repTargets.size()).as("a salesperson sees their part of the list")
-			.isLessThan(api.get(targets, "director").json().size());
+		assertThat(repTargets.get("page").get("totalElements").asLong()).as("a salesperson sees their part of the list")
+			.isLessThan(api.get(targets, "director").json().get("page").get("totalElements").asLong());
 		JsonNode coverage = api.get("/api/v1/segments/" + segmentId + "/coverage", "director").json();
 		assertThat(coverage.get("targets").asLong()).isGreaterThanOrEqualTo(coverage.get("visited").asLong());
 		assertThat(coverage.get("targets").asLong()).isGreaterThanOrEqualTo(coverage.get("bought").asLong());
@@ -251,10 +260,74 @@ class PlanApiScenarioTests extends ApiTestSupport {
 		JsonNode opportunity = api.get("/api/v1/opportunities?size=1&open=true", "rep").json().get("content").get(0);
 		assertThat(api.put("/api/v1/opportunities/" + opportunity.get("id").asLong() + "/strategy", "rep",
 				Map.of("strategyId", strategyId)).status()).isEqualTo(200);
-		assertThat(api.get("/api/v1/strategies?planId=" + planId, "director").json()).hasSizeGreaterThanOrEqualTo(4);
+		assertThat(api.get("/api/v1/strategies?planId=" + planId, "director").json().get("content"))
+			.hasSizeGreaterThanOrEqualTo(4);
+		// An initiative does not move to the status it has: 409, and no second audit entry.
+		JsonNode moved = api.get("/api/v1/strategies/" + strategyId, "director").json().get("initiatives").get(0);
+		long audits = auditEntries("INITIATIVE", moved.get("id").asLong());
+		assertThat(api.put("/api/v1/strategies/" + strategyId + "/initiatives/" + moved.get("id").asLong(), "manager",
+				Map.of("version", moved.get("version").asLong(), "status", "IN_PROGRESS")).status()).isEqualTo(409);
+		assertThat(auditEntries("INITIATIVE", moved.get("id").asLong())).isEqualTo(audits);
 	}
 
 	private static List<Long> ids(JsonNode targets) {
-		return targets.valueStream().map(t -> t.get("customerId").asLong()).toList();
+		return targets.get("content").valueStream().map(t -> t.get("customerId").asLong()).toList();
+	}
+
+	private long auditEntries(String entityType, long id) {
+		return jdbc.sql("SELECT COUNT(*) FROM identity_audit_event WHERE entity_type = :t AND entity_id = :id")
+			.param("t", entityType)
+			.param("id", String.valueOf(id))
+			.query(Long.class)
+			.single();
+	}
+
+	@Test
+	void everyPlanningListAnswersContentAndPageAndPages() {
+		int year = LocalDate.now().getYear();
+		long planId = api.get("/api/v1/plans", "director").json().get("content").valueStream()
+			.filter(p -> p.get("fiscalYear").asInt() == year).findFirst().orElseThrow().get("id").asLong();
+		for (String list : List.of("/api/v1/plans", "/api/v1/plans/" + planId + "/versions", "/api/v1/objectives",
+				"/api/v1/segments", "/api/v1/strategies", "/api/v1/strategies?planId=" + planId)) {
+			JsonNode all = api.get(list, "director").json();
+			assertThat(all.get("content").isArray()).as(list).isTrue();
+			long total = all.get("page").get("totalElements").asLong();
+			assertThat(total).as(list).isGreaterThanOrEqualTo(1).isEqualTo(all.get("content").size());
+			JsonNode first = api.get(list + (list.contains("?") ? "&" : "?") + "size=1", "director").json();
+			assertThat(first.get("content")).as(list).hasSize(1);
+			assertThat(first.get("page").get("totalPages").asLong()).as(list).isEqualTo(total);
+			assertThat(first.get("content").get(0)).as(list).isEqualTo(all.get("content").get(0));
+		}
+		assertThat(api.get("/api/v1/plans?sort=colour", "director").status()).isEqualTo(400);
+		assertThat(api.get("/api/v1/plans?sort=fiscalYear,asc", "director").json().get("content").get(0)
+			.get("fiscalYear").asInt()).isLessThanOrEqualTo(year);
+		assertThat(api.get("/api/v1/strategies?size=501", "director").status()).isEqualTo(400);
+	}
+
+	@Test
+	void periodsAreNamedByTheFiscalCalendarsCodesAndTheShortCodesStillWork() {
+		int year = LocalDate.now().getYear();
+		long planId = api.get("/api/v1/plans", "director").json().get("content").valueStream()
+			.filter(p -> p.get("fiscalYear").asInt() == year).findFirst().orElseThrow().get("id").asLong();
+		String performance = "/api/v1/plans/" + planId + "/performance?by=line&period=";
+		JsonNode byCode = api.get(performance + "FY" + year + "-Q2", "director").json();
+		JsonNode byShortCode = api.get(performance + "Q2", "director").json();
+		assertThat(byCode.get("period").asString()).isEqualTo("FY" + year + "-Q2");
+		assertThat(byShortCode.get("period").asString()).isEqualTo("FY" + year + "-Q2");
+		assertThat(byCode.get("total")).isEqualTo(byShortCode.get("total"));
+		JsonNode months = api.get(performance + year + "-04-01.." + year + "-06-30", "director").json();
+		assertThat(months.get("total").get("target")).isEqualTo(byCode.get("total").get("target"));
+		JsonNode march = api.get("/api/v1/plans/" + planId + "/performance?by=month&period=FY" + year + "-M03", "director")
+			.json();
+		assertThat(march.get("rows")).hasSize(1);
+		assertThat(march.get("rows").get(0).get("key").asString()).isEqualTo("FY" + year + "-M03");
+		for (String bad : List.of("FY" + (year - 1) + "-Q1", "FY" + year + "-Q5", year + "-04-15.." + year + "-05-31",
+				"W12")) {
+			assertThat(api.get(performance + bad, "director").status()).as(bad).isEqualTo(400);
+		}
+		JsonNode calendar = api.get("/api/v1/fiscal-calendar", "rep").json();
+		assertThat(calendar.get("year").get("code").asString()).isEqualTo("FY" + calendar.get("currentYear").asInt());
+		assertThat(calendar.get("months").get(2).get("code").asString())
+			.isEqualTo("FY" + calendar.get("currentYear").asInt() + "-M03");
 	}
 }

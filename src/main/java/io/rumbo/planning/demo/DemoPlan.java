@@ -22,7 +22,9 @@ import io.rumbo.planning.ObjectiveKind;
 import io.rumbo.planning.ObjectiveManagement;
 import io.rumbo.planning.SegmentManagement;
 import io.rumbo.planning.StrategyManagement;
-import io.rumbo.planning.PlanManagement;
+import io.rumbo.planning.PlanReading;
+import io.rumbo.planning.PlanTargets;
+import io.rumbo.planning.PlanWorkflow;
 import io.rumbo.planning.PlanViews;
 import io.rumbo.planning.SpreadMethod;
 import io.rumbo.shared.DemoMode;
@@ -41,7 +43,9 @@ class DemoPlan implements ApplicationRunner {
 
 	private final DemoMode demo;
 	private final UserManagement users;
-	private final PlanManagement plans;
+	private final PlanWorkflow plans;
+	private final PlanReading reading;
+	private final PlanTargets targets;
 	private final FiscalCalendar calendar;
 	private final CatalogManagement catalog;
 	private final JdbcClient jdbc;
@@ -49,7 +53,8 @@ class DemoPlan implements ApplicationRunner {
 	private final SegmentManagement segments;
 	private final StrategyManagement strategies;
 
-	DemoPlan(DemoMode demo, UserManagement users, PlanManagement plans, FiscalCalendar calendar,
+	DemoPlan(DemoMode demo, UserManagement users, PlanWorkflow plans, PlanReading reading, PlanTargets targets,
+			FiscalCalendar calendar,
 			CatalogManagement catalog, JdbcClient jdbc, ObjectiveManagement objectives, SegmentManagement segments,
 			StrategyManagement strategies) {
 		this.objectives = objectives;
@@ -58,6 +63,8 @@ class DemoPlan implements ApplicationRunner {
 		this.demo = demo;
 		this.users = users;
 		this.plans = plans;
+		this.reading = reading;
+		this.targets = targets;
 		this.calendar = calendar;
 		this.catalog = catalog;
 		this.jdbc = jdbc;
@@ -88,12 +95,12 @@ class DemoPlan implements ApplicationRunner {
 		Long centro = jdbc.sql("SELECT id FROM org_unit WHERE code = 'R-CENTRO'").query(Long.class).optional()
 			.orElse(null);
 		if (centro != null) {
-			BigDecimal current = plans.grid(director, revision.id(), Measure.REVENUE, null).rows().stream()
+			BigDecimal current = reading.grid(director, revision.id(), Measure.REVENUE, null).rows().stream()
 				.filter(r -> r.unitId() == centro)
 				.findFirst()
-				.map(PlanViews.GridRow::year)
+				.map(r -> r.year().value())
 				.orElse(BigDecimal.ZERO);
-			plans.spread(director, revision.id(), centro, null, "Y", Measure.REVENUE,
+			targets.spread(director, revision.id(), centro, null, "Y", Measure.REVENUE,
 					current.multiply(new BigDecimal("1.05")), SpreadMethod.EVEN, true);
 		}
 		PlanViews.Totals totals = first.totals();

@@ -16,6 +16,7 @@ import jakarta.persistence.Version;
 import org.jspecify.annotations.Nullable;
 
 import io.rumbo.planning.PlanState;
+import io.rumbo.shared.domain.ConflictException;
 
 /**
  * One version of a plan. Only a draft changes; a submitted draft is approved (or returned) by a director; an
@@ -102,9 +103,10 @@ public class PlanVersion {
 		this.state = PlanState.CLOSED;
 	}
 
+	/** A move the version's state does not allow is refused as a conflict naming the state it is in. */
 	private void require(PlanState expected) {
 		if (state != expected) {
-			throw new IllegalStateException("The version is " + state + ", not " + expected);
+			throw new ConflictException("planning.version.wrongState", state.name());
 		}
 	}
 

@@ -11,6 +11,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import io.rumbo.planning.TargetFigures;
+
 /** The cells of plan versions, read and written set-based (a version holds a few thousand cells). */
 @Component
 public class TargetStore {
@@ -20,12 +22,28 @@ public class TargetStore {
 
 	public record Cell(long unitId, long lineId, int month, BigDecimal revenue, BigDecimal units, BigDecimal margin) {
 
+		public Cell(Key key, TargetFigures figures) {
+			this(key.unitId(), key.lineId(), key.month(), figures.revenue(), figures.units(), figures.margin());
+		}
+
 		public Key key() {
 			return new Key(unitId, lineId, month);
 		}
+
+		public TargetFigures figures() {
+			return new TargetFigures(revenue, units, margin);
+		}
+	}
+
+	/** Where a new-customers goal sits: they are planned per unit and fiscal month, not per product line. */
+	public record GoalKey(long unitId, int month) {
 	}
 
 	public record Goal(long unitId, int month, int newCustomers) {
+
+		public GoalKey key() {
+			return new GoalKey(unitId, month);
+		}
 	}
 
 	private final JdbcClient jdbc;

@@ -21,15 +21,20 @@ import io.rumbo.catalog.CatalogManagement;
 import io.rumbo.identity.CurrentUser;
 import io.rumbo.planning.FiscalCalendar;
 import io.rumbo.planning.Measure;
-import io.rumbo.planning.PlanManagement;
 import io.rumbo.planning.PlanPerformance;
+import io.rumbo.planning.PlanPermissions;
+import io.rumbo.planning.PlanReading;
 import io.rumbo.planning.PlanState;
 import io.rumbo.planning.PlanViews;
+import io.rumbo.planning.PlanTargets;
+import io.rumbo.planning.PlanWorkflow;
 import io.rumbo.planning.SpreadMethod;
 import io.rumbo.shared.domain.ConflictException;
 import io.rumbo.shared.domain.NotFoundException;
 import io.rumbo.shared.domain.StaleVersionException;
 import io.rumbo.shared.domain.ValidationFailedException;
+import io.rumbo.shared.time.FiscalPeriod;
+import io.rumbo.shared.time.FiscalYears;
 import io.rumbo.shared.web.ChartData;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -37,15 +42,19 @@ import tools.jackson.databind.json.JsonMapper;
 @Controller
 class PlanPageController {
 
-	private final PlanManagement plans;
+	private final PlanReading plans;
+	private final PlanWorkflow workflow;
+	private final PlanTargets targets;
 	private final PlanPerformance performance;
 	private final FiscalCalendar calendar;
 	private final CatalogManagement catalog;
 	private final JsonMapper json;
 
-	PlanPageController(PlanManagement plans, PlanPerformance performance, FiscalCalendar calendar,
-			CatalogManagement catalog, JsonMapper json) {
+	PlanPageController(PlanReading plans, PlanWorkflow workflow, PlanTargets targets, PlanPerformance performance,
+			FiscalCalendar calendar, CatalogManagement catalog, JsonMapper json) {
 		this.plans = plans;
+		this.workflow = workflow;
+		this.targets = targets;
 		this.performance = performance;
 		this.calendar = calendar;
 		this.catalog = catalog;
@@ -56,7 +65,7 @@ class PlanPageController {
 	String list(CurrentUser user, Model model) {
 		List<PlanViews.PlanView> all = plans.plans(user);
 		model.addAttribute("plans", all);
-		model.addAttribute("mayCreate", PlanManagement.mayCreate(user));
+		model.addAttribute("mayCreate", PlanPermissions.mayCreate(user));
 		int current = calendar.currentYear();
 		// The form proposes the first of this and the next year that has no plan yet.
 		int proposed = all.stream().anyMatch(p -> p.fiscalYear() == current) ? current + 1 : current;
@@ -67,7 +76,7 @@ class PlanPageController {
 		model.addAttribute("monthNames", java.util.Arrays.stream(java.time.Month.values())
 			.map(m -> m.getDisplayName(java.time.format.TextStyle.FULL_STANDALONE, LocaleContextHolder.getLocale()))
 			.toList());
-		model.addAttribute("mayChangeCalendar", PlanManagement.mayCreate(user) && all.isEmpty());
+		model.addAttribute("mayChangeCalendar", PlanPermissions.mayCreate(user) && all.isEmpty());
 		return "planning/plans";
 	}
 
@@ -97,7 +106,7 @@ class PlanPageController {
 	String create(CurrentUser user, @RequestParam int fiscalYear, @RequestParam String name,
 			@RequestParam(defaultValue = "0") BigDecimal growthPercent, RedirectAttributes redirect) {
 		try {
-			PlanViews.PlanView plan = plans.create(user, fiscalYear, name, growthPercent, Map.of());
+			PlanViews.PlanView plan = workflow.create(user, fiscalYear, name, growthPercent, Map.of());
 			redirect.addFlashAttribute("flash", "planning.plan.created");
 			return "redirect:/plans/" + plan.id();
 		}
@@ -129,9 +138,9 @@ class PlanPageController {
 		model.addAttribute("methods", SpreadMethod.values());
 		model.addAttribute("lines", catalog.lines(false));
 		model.addAttribute("lang", LocaleContextHolder.getLocale().getLanguage());
-		model.addAttribute("mayCreate", PlanManagement.mayCreate(user));
-		model.addAttribute("mayApprove", PlanManagement.mayApprove(user));
-		model.addAttribute("maySubmit", PlanManagement.maySubmit(user));
+		model.addAttribute("mayCreate", PlanPermissions.mayCreate(user));
+		model.addAttribute("mayApprove", PlanPermissions.mayApprove(user));
+		model.addAttribute("maySubmit", PlanPermissions.maySubmit(user));
 		model.addAttribute("openDraft", plan.versions().stream()
 			.anyMatch(v -> v.state() == PlanState.DRAFT || v.state() == PlanState.SUBMITTED));
 		if (shown != null) {
@@ -159,7 +168,7 @@ class PlanPageController {
 			throw ValidationFailedException.of("value", "planning.target.value.invalid");
 		}
 		Long lineId = measure == Measure.NEW_CUSTOMERS ? null : line;
-		PlanViews.SpreadResult result = plans.spread(user, versionId, unitId, lineId, period, measure, amount,
+		PlanViews.SpreadResult result = targets.spread(user, versionId, unitId, lineId, period, measure, amount,
 				SpreadMethod.EVEN, true);
 		model.addAttribute("plan", plans.plan(user, id));
 		model.addAttribute("shown", plans.version(user, versionId));
@@ -177,7 +186,7 @@ class PlanPageController {
 			@RequestParam Measure measure, @RequestParam BigDecimal total, @RequestParam SpreadMethod method,
 			RedirectAttributes redirect) {
 		try {
-			PlanViews.SpreadResult result = plans.spread(user, versionId, unitId,
+			PlanViews.SpreadResult result = targets.spread(user, versionId, unitId,
 					measure == Measure.NEW_CUSTOMERS ? null : line, period, measure, total, method, false);
 			redirect.addFlashAttribute("flash", "planning.grid.saved");
 			redirect.addFlashAttribute("flashArgs", new Object[] { result.total(), result.cells(), result.difference() });
@@ -200,10 +209,10 @@ class PlanPageController {
 			@RequestParam long version, RedirectAttributes redirect) {
 		try {
 			PlanViews.VersionView moved = switch (action) {
-				case "submit" -> plans.submit(user, versionId, version);
-				case "approve" -> plans.approve(user, versionId, version);
-				case "return" -> plans.returnToDraft(user, versionId, version);
-				default -> plans.activate(user, versionId, version);
+				case "submit" -> workflow.submit(user, versionId, version);
+				case "approve" -> workflow.approve(user, versionId, version);
+				case "return" -> workflow.returnToDraft(user, versionId, version);
+				default -> workflow.activate(user, versionId, version);
 			};
 			redirect.addFlashAttribute("flash", "planning.version.moved." + moved.state().name());
 		}
@@ -223,7 +232,7 @@ class PlanPageController {
 	String revise(CurrentUser user, @PathVariable long id, @PathVariable long versionId,
 			@RequestParam(required = false) @Nullable String note, RedirectAttributes redirect) {
 		try {
-			PlanViews.VersionView draft = plans.revise(user, versionId, note);
+			PlanViews.VersionView draft = workflow.revise(user, versionId, note);
 			redirect.addFlashAttribute("flash", "planning.version.revised");
 			return "redirect:/plans/" + id + "?version=" + draft.id();
 		}
@@ -245,13 +254,27 @@ class PlanPageController {
 		chart.put("target", months.rows().stream().map(PlanViews.PerformanceRow::target).toList());
 		chart.put("actual", months.rows().stream().map(PlanViews.PerformanceRow::actual).toList());
 		chart.put("forecast", months.rows().stream().map(PlanViews.PerformanceRow::forecast).toList());
-		model.addAttribute("plan", plans.plan(user, id));
+		PlanViews.PlanView plan = plans.plan(user, id);
+		model.addAttribute("plan", plan);
 		model.addAttribute("figures", figures);
 		model.addAttribute("by", by);
 		model.addAttribute("period", figures.period());
-		model.addAttribute("periods", List.of("Y", "Q1", "Q2", "Q3", "Q4", "M1", "M2", "M3", "M4", "M5", "M6", "M7", "M8",
-				"M9", "M10", "M11", "M12"));
+		model.addAttribute("periods", periods(plan.fiscalYear()));
 		model.addAttribute("chartJson", ChartData.json(json, chart));
 		return "planning/performance";
+	}
+
+	/** The periods the performance page offers: the year, its quarters and its months, by code with a label. */
+	private List<PlanViews.GridColumn> periods(int fiscalYear) {
+		FiscalYears years = calendar.years();
+		List<PlanViews.GridColumn> periods = new java.util.ArrayList<>();
+		periods.add(new PlanViews.GridColumn(years.code(years.year(fiscalYear)), years.label(fiscalYear)));
+		for (int q = 1; q <= 4; q++) {
+			periods.add(new PlanViews.GridColumn(years.code(years.quarter(fiscalYear, q)), "Q" + q));
+		}
+		for (FiscalPeriod month : years.months(fiscalYear)) {
+			periods.add(new PlanViews.GridColumn(years.code(month), month.start().toString().substring(0, 7)));
+		}
+		return periods;
 	}
 }

@@ -23,13 +23,17 @@ import org.springframework.web.bind.annotation.RestController;
 import io.rumbo.identity.CurrentUser;
 import io.rumbo.planning.FiscalCalendar;
 import io.rumbo.planning.Measure;
-import io.rumbo.planning.PlanManagement;
 import io.rumbo.planning.PlanPerformance;
+import io.rumbo.planning.PlanReading;
 import io.rumbo.planning.PlanState;
 import io.rumbo.planning.PlanViews;
+import io.rumbo.planning.PlanTargets;
+import io.rumbo.planning.PlanWorkflow;
 import io.rumbo.planning.SpreadMethod;
 import io.rumbo.shared.domain.ConflictException;
 import io.rumbo.shared.domain.NotFoundException;
+import io.rumbo.shared.web.ListQuery;
+import io.rumbo.shared.web.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -64,12 +68,17 @@ class PlanRestController {
 	}
 
 	private final FiscalCalendar calendar;
-	private final PlanManagement plans;
+	private final PlanReading plans;
+	private final PlanWorkflow workflow;
+	private final PlanTargets targets;
 	private final PlanPerformance performance;
 
-	PlanRestController(FiscalCalendar calendar, PlanManagement plans, PlanPerformance performance) {
+	PlanRestController(FiscalCalendar calendar, PlanReading plans, PlanWorkflow workflow, PlanTargets targets,
+			PlanPerformance performance) {
 		this.calendar = calendar;
 		this.plans = plans;
+		this.workflow = workflow;
+		this.targets = targets;
 		this.performance = performance;
 	}
 
@@ -86,8 +95,12 @@ class PlanRestController {
 	}
 
 	@GetMapping("/api/v1/plans")
-	List<PlanViews.PlanView> plans(CurrentUser actor) {
-		return plans.plans(actor);
+	@Operation(summary = "The plans, latest fiscal year first (sort: fiscalYear, name)")
+	PageResponse<PlanViews.PlanView> plans(CurrentUser actor, @RequestParam(required = false) @Nullable Integer page,
+			@RequestParam(required = false) @Nullable Integer size,
+			@RequestParam(required = false) @Nullable List<String> sort) {
+		return plans.plans(actor, ListQuery.of(page, size, sort == null || sort.isEmpty() ? List.of("fiscalYear,desc")
+				: sort, PlanReading.SORTS, "fiscalYear"));
 	}
 
 	@PostMapping("/api/v1/plans")
@@ -96,7 +109,7 @@ class PlanRestController {
 					+ "lineGrowthPercent by product line id, else unitGrowthPercent of the unit or the nearest unit above it, "
 					+ "else growthPercent (0 when absent). ADMIN, DIRECTOR.")
 	ResponseEntity<PlanViews.PlanView> create(CurrentUser actor, @Valid @RequestBody PlanRequest request) {
-		PlanViews.PlanView created = plans.create(actor, request.fiscalYear(), request.name(),
+		PlanViews.PlanView created = workflow.create(actor, request.fiscalYear(), request.name(),
 				request.growthPercent() == null ? BigDecimal.ZERO : request.growthPercent(),
 				request.lineGrowthPercent() == null ? Map.of() : request.lineGrowthPercent(),
 				request.unitGrowthPercent() == null ? Map.of() : request.unitGrowthPercent());
@@ -109,8 +122,11 @@ class PlanRestController {
 	}
 
 	@GetMapping("/api/v1/plans/{id}/versions")
-	List<PlanViews.VersionView> versions(CurrentUser actor, @PathVariable long id) {
-		return plans.plan(actor, id).versions();
+	@Operation(summary = "The plan's versions, latest first")
+	PageResponse<PlanViews.VersionView> versions(CurrentUser actor, @PathVariable long id,
+			@RequestParam(required = false) @Nullable Integer page,
+			@RequestParam(required = false) @Nullable Integer size) {
+		return plans.versions(actor, id, ListQuery.of(page, size, null, Map.of("number", "number"), "number"));
 	}
 
 	@PostMapping("/api/v1/plans/{id}/versions")
@@ -118,7 +134,7 @@ class PlanRestController {
 	ResponseEntity<PlanViews.VersionView> revise(CurrentUser actor, @PathVariable long id,
 			@Valid @RequestBody ReviseRequest request) {
 		version(actor, id, request.fromVersionId());
-		PlanViews.VersionView created = plans.revise(actor, request.fromVersionId(), request.note());
+		PlanViews.VersionView created = workflow.revise(actor, request.fromVersionId(), request.note());
 		return ResponseEntity.created(URI.create("/api/v1/plans/" + id + "/versions/" + created.id())).body(created);
 	}
 
@@ -153,17 +169,18 @@ class PlanRestController {
 	TargetsView writeTargets(CurrentUser actor, @PathVariable long id, @PathVariable long versionId,
 			@Valid @RequestBody TargetsRequest request) {
 		version(actor, id, versionId);
-		plans.writeTargets(actor, versionId, request.cells());
+		targets.writeTargets(actor, versionId, request.cells());
 		return targets(actor, id, versionId);
 	}
 
 	@PostMapping("/api/v1/plans/{id}/versions/{versionId}/spread")
-	@Operation(summary = "Spread a total of a unit, line (or all lines) and period (Y, Q1-Q4, M1-M12) over the cells "
-			+ "below: EVEN, LAST_YEAR or SEASONALITY, or keepShares to keep the cells' current proportions")
+	@Operation(summary = "Spread a total of a unit, line (or all lines) and period of the plan's year (FY2026, "
+			+ "FY2026-Q1, FY2026-M03, a range of whole months, or the short Y, Q1-Q4, M1-M12) over the cells below: "
+			+ "EVEN, LAST_YEAR or SEASONALITY, or keepShares to keep the cells' current proportions")
 	PlanViews.SpreadResult spread(CurrentUser actor, @PathVariable long id, @PathVariable long versionId,
 			@Valid @RequestBody SpreadRequest request) {
 		version(actor, id, versionId);
-		return plans.spread(actor, versionId, request.unitId(), request.lineId(), request.period() == null ? "Y"
+		return targets.spread(actor, versionId, request.unitId(), request.lineId(), request.period() == null ? "Y"
 				: request.period(), request.measure(), request.total(),
 				request.method() == null ? SpreadMethod.EVEN : request.method(), Boolean.TRUE.equals(request.keepShares()));
 	}
@@ -179,7 +196,7 @@ class PlanRestController {
 	PlanViews.VersionView submit(CurrentUser actor, @PathVariable long id, @PathVariable long versionId,
 			@Valid @RequestBody StateRequest request) {
 		version(actor, id, versionId);
-		return plans.submit(actor, versionId, request.version());
+		return workflow.submit(actor, versionId, request.version());
 	}
 
 	@PostMapping("/api/v1/plans/{id}/versions/{versionId}/approve")
@@ -187,7 +204,7 @@ class PlanRestController {
 	PlanViews.VersionView approve(CurrentUser actor, @PathVariable long id, @PathVariable long versionId,
 			@Valid @RequestBody StateRequest request) {
 		version(actor, id, versionId);
-		return plans.approve(actor, versionId, request.version());
+		return workflow.approve(actor, versionId, request.version());
 	}
 
 	@PostMapping("/api/v1/plans/{id}/versions/{versionId}/return")
@@ -195,7 +212,7 @@ class PlanRestController {
 	PlanViews.VersionView returnToDraft(CurrentUser actor, @PathVariable long id, @PathVariable long versionId,
 			@Valid @RequestBody StateRequest request) {
 		version(actor, id, versionId);
-		return plans.returnToDraft(actor, versionId, request.version());
+		return workflow.returnToDraft(actor, versionId, request.version());
 	}
 
 	@PostMapping("/api/v1/plans/{id}/versions/{versionId}/activate")
@@ -203,21 +220,21 @@ class PlanRestController {
 	PlanViews.VersionView activate(CurrentUser actor, @PathVariable long id, @PathVariable long versionId,
 			@Valid @RequestBody StateRequest request) {
 		version(actor, id, versionId);
-		return plans.activate(actor, versionId, request.version());
+		return workflow.activate(actor, versionId, request.version());
 	}
 
 	@PostMapping("/api/v1/plans/{id}/submit")
 	@Operation(summary = "Submit the plan's open draft")
 	PlanViews.VersionView submitDraft(CurrentUser actor, @PathVariable long id) {
 		PlanViews.VersionView draft = inState(actor, id, PlanState.DRAFT);
-		return plans.submit(actor, draft.id(), draft.version());
+		return workflow.submit(actor, draft.id(), draft.version());
 	}
 
 	@PostMapping("/api/v1/plans/{id}/approve")
 	@Operation(summary = "Approve the plan's submitted version (DIRECTOR only)")
 	PlanViews.VersionView approveSubmitted(CurrentUser actor, @PathVariable long id) {
 		PlanViews.VersionView submitted = inState(actor, id, PlanState.SUBMITTED);
-		return plans.approve(actor, submitted.id(), submitted.version());
+		return workflow.approve(actor, submitted.id(), submitted.version());
 	}
 
 	private PlanViews.VersionView inState(CurrentUser actor, long id, PlanState state) {
@@ -227,7 +244,8 @@ class PlanRestController {
 
 	@GetMapping("/api/v1/plans/{id}/performance")
 	@Operation(summary = "Plan versus actual: target, actual to date, expected to date, gap, pipeline and forecast",
-			description = "by=unit|line|month; period=Y (default), Q1-Q4 or M1-M12 of the plan's fiscal year.")
+			description = "by=unit|line|month; period: a period of the plan's fiscal year, FY2026 (the default), "
+					+ "FY2026-Q1, FY2026-M03 or whole months 2026-01-01..2026-05-31; the short Y, Q1-Q4 and M1-M12 too.")
 	PlanViews.Performance performance(CurrentUser actor, @PathVariable long id,
 			@RequestParam(defaultValue = "unit") String by, @RequestParam(required = false) @Nullable String period) {
 		return performance.performance(actor, id, by, period);

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -32,6 +33,8 @@ import io.rumbo.planning.ObjectiveManagement;
 import io.rumbo.planning.SegmentManagement;
 import io.rumbo.planning.StrategyManagement;
 import io.rumbo.shared.domain.ValidationFailedException;
+import io.rumbo.shared.web.ListQuery;
+import io.rumbo.shared.web.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -98,8 +101,12 @@ class PlanningRestController {
 	}
 
 	@GetMapping("/api/v1/objectives")
-	List<ObjectiveManagement.ObjectiveView> objectives(@RequestParam(required = false) @Nullable Integer fiscalYear) {
-		return objectives.list(fiscalYear);
+	@Operation(summary = "Company objectives (of a fiscalYear), latest year first (sort: fiscalYear, kind, title)")
+	PageResponse<ObjectiveManagement.ObjectiveView> objectives(
+			@RequestParam(required = false) @Nullable Integer fiscalYear, @RequestParam(required = false) @Nullable Integer page,
+			@RequestParam(required = false) @Nullable Integer size, @RequestParam(required = false) @Nullable List<String> sort) {
+		return objectives.page(fiscalYear, ListQuery.of(page, size, sort == null || sort.isEmpty()
+				? ObjectiveManagement.DEFAULT_SORT : sort, ObjectiveManagement.SORTS, "fiscalYear"));
 	}
 
 	@PostMapping("/api/v1/objectives")
@@ -128,8 +135,10 @@ class PlanningRestController {
 	}
 
 	@GetMapping("/api/v1/segments")
-	List<SegmentManagement.SegmentView> segments() {
-		return segments.list();
+	@Operation(summary = "Target markets, by name")
+	PageResponse<SegmentManagement.SegmentView> segments(@RequestParam(required = false) @Nullable Integer page,
+			@RequestParam(required = false) @Nullable Integer size, @RequestParam(required = false) @Nullable List<String> sort) {
+		return segments.page(ListQuery.of(page, size, sort, SegmentManagement.SORTS, "name"));
 	}
 
 	@PostMapping("/api/v1/segments")
@@ -154,8 +163,10 @@ class PlanningRestController {
 	@GetMapping("/api/v1/segments/{id}/targets")
 	@Operation(summary = "The target list: accounts matching the criteria now, plus those added, minus those removed "
 			+ "by hand; limited to the accounts the reader sees")
-	List<SegmentManagement.TargetAccount> targets(CurrentUser actor, @PathVariable long id) {
-		return segments.targets(actor, id);
+	PageResponse<SegmentManagement.TargetAccount> targets(CurrentUser actor, @PathVariable long id,
+			@RequestParam(required = false) @Nullable Integer page,
+			@RequestParam(required = false) @Nullable Integer size) {
+		return segments.targets(actor, id, ListQuery.of(page, size, null, Map.of("legalName", "legalName"), "legalName"));
 	}
 
 	@PutMapping("/api/v1/segments/{id}/accounts")
@@ -175,9 +186,11 @@ class PlanningRestController {
 
 	@GetMapping("/api/v1/strategies")
 	@Operation(summary = "Strategies (of a plan with planId) with initiatives and their real contribution: the booked "
-			+ "orders tagged with them")
-	List<StrategyManagement.StrategyView> strategies(@RequestParam(required = false) @Nullable Long planId) {
-		return strategies.list(planId);
+			+ "orders tagged with them; by start date (sort: startsOn, endsOn, name)")
+	PageResponse<StrategyManagement.StrategyView> strategies(@RequestParam(required = false) @Nullable Long planId,
+			@RequestParam(required = false) @Nullable Integer page,
+			@RequestParam(required = false) @Nullable Integer size, @RequestParam(required = false) @Nullable List<String> sort) {
+		return strategies.page(planId, ListQuery.of(page, size, sort, StrategyManagement.SORTS, "startsOn"));
 	}
 
 	@PostMapping("/api/v1/strategies")

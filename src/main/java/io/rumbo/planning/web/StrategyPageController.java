@@ -25,25 +25,24 @@ import io.rumbo.customers.Segment;
 import io.rumbo.identity.CurrentUser;
 import io.rumbo.organization.OrgUnitManagement;
 import io.rumbo.organization.StaffManagement;
-import io.rumbo.organization.StaffStatus;
 import io.rumbo.planning.InitiativeStatus;
 import io.rumbo.planning.ObjectiveKind;
 import io.rumbo.planning.ObjectiveManagement;
-import io.rumbo.planning.PlanManagement;
+import io.rumbo.planning.PlanReading;
 import io.rumbo.planning.PlanViews;
 import io.rumbo.planning.SegmentManagement;
 import io.rumbo.planning.StrategyManagement;
+import io.rumbo.shared.domain.ConflictException;
 import io.rumbo.shared.domain.StaleVersionException;
 import io.rumbo.shared.domain.ValidationFailedException;
 import io.rumbo.shared.web.ChartData;
-import io.rumbo.shared.web.ListQuery;
 import tools.jackson.databind.json.JsonMapper;
 
 /** A plan's year in one page: the company objectives against the plan, target markets with coverage, strategies. */
 @Controller
 class StrategyPageController {
 
-	private final PlanManagement plans;
+	private final PlanReading plans;
 	private final ObjectiveManagement objectives;
 	private final SegmentManagement segments;
 	private final StrategyManagement strategies;
@@ -52,7 +51,7 @@ class StrategyPageController {
 	private final OrgUnitManagement units;
 	private final JsonMapper json;
 
-	StrategyPageController(PlanManagement plans, ObjectiveManagement objectives, SegmentManagement segments,
+	StrategyPageController(PlanReading plans, ObjectiveManagement objectives, SegmentManagement segments,
 			StrategyManagement strategies, CatalogManagement catalog, StaffManagement staff, OrgUnitManagement units,
 			JsonMapper json) {
 		this.plans = plans;
@@ -112,9 +111,7 @@ class StrategyPageController {
 		model.addAttribute("lines", catalog.lines(false));
 		model.addAttribute("lang", LocaleContextHolder.getLocale().getLanguage());
 		model.addAttribute("mayDefine", StrategyManagement.mayDefine(user));
-		model.addAttribute("people", staff.list(user, new StaffManagement.StaffFilter(null, null, null,
-				StaffStatus.ACTIVE, false, null), ListQuery.of(0, 500, List.of("lastName"), StaffManagement.SORTS,
-						"lastName")).content());
+		model.addAttribute("people", staff.options(user, null));
 		model.addAttribute("unitOptions", StrategyManagement.mayDefine(user) ? units.assignableUnits(user) : List.of());
 		return "planning/strategy";
 	}
@@ -182,6 +179,11 @@ class StrategyPageController {
 		catch (ValidationFailedException ex) {
 			redirect.addFlashAttribute("flash", ex.errors().get(0).messageKey());
 			redirect.addFlashAttribute("flashKind", "danger");
+		}
+		catch (ConflictException ex) {
+			redirect.addFlashAttribute("flash", ex.messageKey());
+			redirect.addFlashAttribute("flashArgs", ex.arguments());
+			redirect.addFlashAttribute("flashKind", "warning");
 		}
 		catch (StaleVersionException ex) {
 			redirect.addFlashAttribute("flash", "shared.problem.staleVersion.form");

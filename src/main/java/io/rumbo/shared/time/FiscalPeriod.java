@@ -3,8 +3,17 @@ package io.rumbo.shared.time;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 
-/** A span of business dates: {@code start} inclusive, {@code end} exclusive. */
+/**
+ * A span of business dates: {@code start} inclusive, {@code end} exclusive. A period is its dates: what kind it is
+ * (a fiscal year, quarter or month, or any other range) and its code ({@code FY2026-Q1}) depend on the fiscal
+ * calendar, so {@link FiscalYears#kind(FiscalPeriod)} and {@link FiscalYears#code(FiscalPeriod)} answer them.
+ */
 public record FiscalPeriod(LocalDate start, LocalDate end) {
+
+	/** What a period is under a fiscal calendar. */
+	public enum Kind {
+		YEAR, QUARTER, MONTH, RANGE
+	}
 
 	public FiscalPeriod {
 		if (!end.isAfter(start)) {
@@ -12,8 +21,18 @@ public record FiscalPeriod(LocalDate start, LocalDate end) {
 		}
 	}
 
+	/** The period from {@code first} to {@code last}, both days included. */
+	public static FiscalPeriod days(LocalDate first, LocalDate last) {
+		return new FiscalPeriod(first, last.plusDays(1));
+	}
+
 	public boolean contains(LocalDate date) {
 		return !date.isBefore(start) && date.isBefore(end);
+	}
+
+	/** Whether the other period lies wholly inside this one. */
+	public boolean contains(FiscalPeriod other) {
+		return !other.start().isBefore(start) && !other.end().isAfter(end);
 	}
 
 	public long days() {

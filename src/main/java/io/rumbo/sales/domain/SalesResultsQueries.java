@@ -1,0 +1,79 @@
+package io.rumbo.sales.domain;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The two grouped statements behind {@link io.rumbo.sales.SalesResults}: booked orders credited to each person, by
+ * the unit they were in on the order date and the calendar month, at order level (with the orders counted) and at
+ * line level (by product). Each credit's share is applied without rounding ({@code amount x share %}, divided by 100
+ * in Java), so the sums of any grouping add up exactly to the sums of a coarser one.
+ */
+@Component
+public class SalesResultsQueries {
+
+	/** An order-level sum: what one person booked in one unit in one calendar month. */
+	public record CreditRow(long staffId, long unitId, LocalDate month, BigDecimal netRevenue, BigDecimal units,
+			BigDecimal margin, BigDecimal orders) {
+	}
+
+	/** A line-level sum: what one person booked of one product in one unit in one calendar month. */
+	public record ProductRow(long staffId, long unitId, LocalDate month, long productId, BigDecimal netRevenue,
+			BigDecimal units, BigDecimal margin) {
+	}
+
+	private final JdbcClient jdbc;
+
+	SalesResultsQueries(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Orders are counted by share too (an order split 60/40 counts 0.6 and 0.4); a return, an order whose net amount
+	 * is negative, counts as no order while its amounts reduce the results.
+	 */
+	public List<CreditRow> credits(LocalDate from, LocalDate toExclusive) {
+		return jdbc.sql("""
+				SELECT c.staff_id, c.unit_id, EXTRACT(YEAR FROM o.order_date), EXTRACT(MONTH FROM o.order_date),
+				       SUM(o.net_amount * c.share_percent), SUM(o.units * c.share_percent),
+				       SUM(o.margin_amount * c.share_percent),
+				       SUM(CASE WHEN o.net_amount > 0 THEN c.share_percent ELSE 0 END)
+				FROM sales_order o
+				JOIN sales_order_credit c ON c.order_id = o.id
+				WHERE o.status = 'BOOKED' AND o.order_date >= :from AND o.order_date < :to
+				GROUP BY c.staff_id, c.unit_id, EXTRACT(YEAR FROM o.order_date), EXTRACT(MONTH FROM o.order_date)""")
+			.param("from", from)
+			.param("to", toExclusive)
+			.query((rs, n) -> new CreditRow(rs.getLong(1), rs.getLong(2), LocalDate.of(rs.getInt(3), rs.getInt(4), 1),
+					share(rs.getBigDecimal(5)), share(rs.getBigDecimal(6)), share(rs.getBigDecimal(7)),
+					share(rs.getBigDecimal(8))))
+			.list();
+	}
+
+	public List<ProductRow> products(LocalDate from, LocalDate toExclusive) {
+		return jdbc.sql("""
+				SELECT c.staff_id, c.unit_id, EXTRACT(YEAR FROM o.order_date), EXTRACT(MONTH FROM o.order_date),
+				       l.product_id, SUM(l.net_amount * c.share_percent), SUM(l.quantity * c.share_percent),
+				       SUM(l.margin_amount * c.share_percent)
+				FROM sales_order o
+				JOIN sales_order_line l ON l.order_id = o.id
+				JOIN sales_order_credit c ON c.order_id = o.id
+				WHERE o.status = 'BOOKED' AND o.order_date >= :from AND o.order_date < :to
+				GROUP BY c.staff_id, c.unit_id, EXTRACT(YEAR FROM o.order_date), EXTRACT(MONTH FROM o.order_date),
+				         l.product_id""")
+			.param("from", from)
+			.param("to", toExclusive)
+			.query((rs, n) -> new ProductRow(rs.getLong(1), rs.getLong(2), LocalDate.of(rs.getInt(3), rs.getInt(4), 1),
+					rs.getLong(5), share(rs.getBigDecimal(6)), share(rs.getBigDecimal(7)), share(rs.getBigDecimal(8))))
+			.list();
+	}
+
+	/** A sum of amounts times share percentages, as the amount: exact (a decimal point moved, never rounded). */
+	private static BigDecimal share(BigDecimal sumTimesPercent) {
+		return sumTimesPercent == null ? BigDecimal.ZERO : sumTimesPercent.movePointLeft(2);
+	}
+}
