@@ -38,7 +38,9 @@ class PageScenarioTests {
 				WHERE s.last_name = 'García Martín'""").query(Long.class).single();
 		long opportunity = jdbc.sql("""
 				SELECT MIN(o.id) FROM sales_opportunity o JOIN org_staff s ON s.id = o.owner_staff_id
-				WHERE s.last_name = 'García Martín'""").query(Long.class).single();
+				  JOIN sales_stage st ON st.code = o.stage_code
+				WHERE s.last_name = 'García Martín' AND st.outcome = 'OPEN' AND o.stage_code <> 'NEGOTIATION'""")
+			.query(Long.class).single();
 		long serviceCase = jdbc.sql("""
 				SELECT MIN(sc.id) FROM customer_service_case sc JOIN org_staff s ON s.id = sc.staff_id
 				WHERE s.last_name = 'García Martín'""").query(Long.class).single();
@@ -127,7 +129,9 @@ class PageScenarioTests {
 		rep.signIn(port, "rep", "demo");
 		long opportunity = jdbc.sql("""
 				SELECT MIN(o.id) FROM sales_opportunity o JOIN org_staff s ON s.id = o.owner_staff_id
-				WHERE s.last_name = 'García Martín'""").query(Long.class).single();
+				  JOIN sales_stage st ON st.code = o.stage_code
+				WHERE s.last_name = 'García Martín' AND st.outcome = 'OPEN' AND o.stage_code <> 'NEGOTIATION'""")
+			.query(Long.class).single();
 		String csrf = WebSession.csrf(rep.get(port, "/opportunities").body());
 		HttpResponse<String> board = rep.postForm(port, "/opportunities/" + opportunity + "/stage",
 				java.util.Map.of("stage", "NEGOTIATION", "_csrf", csrf));
