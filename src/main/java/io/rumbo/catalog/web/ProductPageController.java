@@ -24,6 +24,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.rumbo.catalog.CatalogManagement;
 import io.rumbo.catalog.ProductFilter;
+import io.rumbo.catalog.ProductLineView;
 import io.rumbo.catalog.ProductView;
 import io.rumbo.catalog.UnitOfMeasure;
 import io.rumbo.catalog.domain.CatalogQueries;
@@ -59,7 +60,8 @@ class ProductPageController {
 	@GetMapping("/catalog/products")
 	String list(CurrentUser user, ProductFilter filter, ListRequest list, HttpServletRequest request, Model model) {
 		ListQuery query = list.query(CatalogQueries.PRODUCT_SORTS, "sku", 25);
-		model.addAttribute("lines", catalog.lines(false));
+		model.addAttribute("lines",
+				ListPages.options(catalog.lines(false), ProductLineView::id, line -> line.name(language())));
 		model.addAttribute("mayEdit", CatalogManagement.mayEdit(user));
 		model.addAttribute("nameSort", "es".equals(language()) ? "nameEs" : "nameEn");
 		return ListPages.render(request, model, "catalog/product-list", filter, query, catalog.products(filter, query));

@@ -52,8 +52,8 @@ class AuditPageController {
 	@GetMapping("/admin/audit")
 	String search(CurrentUser actor, ListFilter filter, ListRequest list, HttpServletRequest request, Model model) {
 		ListQuery query = list.query(AuditTrail.SORTS, NEWEST_FIRST, 50);
-		model.addAttribute("entityTypes", audit.knownEntityTypes());
-		model.addAttribute("actions", audit.knownActions());
+		model.addAttribute("entityTypes", ListPages.options(audit.knownEntityTypes(), type -> type, type -> type));
+		model.addAttribute("actions", ListPages.options(audit.knownActions(), action -> action, action -> action));
 		return ListPages.render(request, model, "identity/audit", filter, query,
 				audit.search(actor, filter.criteria(), query));
 	}

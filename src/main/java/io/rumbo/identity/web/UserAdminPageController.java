@@ -22,7 +22,6 @@ import io.rumbo.identity.CurrentUser;
 import io.rumbo.identity.Role;
 import io.rumbo.identity.UserManagement;
 import io.rumbo.identity.UserView;
-import io.rumbo.shared.domain.ConflictException;
 import io.rumbo.shared.domain.StaleVersionException;
 import io.rumbo.shared.domain.ValidationFailedException;
 import io.rumbo.shared.export.ExportFormat;
@@ -60,7 +59,8 @@ class UserAdminPageController {
 	String list(CurrentUser actor, ListFilter filter, ListRequest list, HttpServletRequest request, Model model) {
 		ListQuery query = list.query(UserManagement.SORTS, "username", 25);
 		model.addAttribute("roles", Role.values());
-		return ListPages.render(request, model, "identity/user-list", filter, query, users.list(actor, filter.criteria(), query));
+		return ListPages.render(request, model, "identity/user-list", filter, query,
+				users.list(actor, filter.criteria(), query));
 	}
 
 	@GetMapping("/admin/users/new")
@@ -121,16 +121,9 @@ class UserAdminPageController {
 
 	@PostMapping("/admin/users/{id}/archive")
 	String archive(CurrentUser actor, @PathVariable long id, RedirectAttributes redirect) {
-		try {
-			users.archive(actor, id);
-			redirect.addFlashAttribute("flash", "identity.user.archived");
-			return "redirect:/admin/users";
-		}
-		catch (ConflictException ex) {
-			redirect.addFlashAttribute("flash", ex.messageKey());
-			redirect.addFlashAttribute("flashKind", "warning");
-			return "redirect:/admin/users/" + id;
-		}
+		users.archive(actor, id);
+		redirect.addFlashAttribute("flash", "identity.user.archived");
+		return "redirect:/admin/users";
 	}
 
 	private String form(UserForm form, @Nullable UserView user, Model model) {

@@ -26,7 +26,6 @@ import io.rumbo.organization.OrgUnitManagement;
 import io.rumbo.organization.OrgUnitView;
 import io.rumbo.organization.StaffManagement;
 import io.rumbo.organization.domain.OrgQueries;
-import io.rumbo.shared.domain.ConflictException;
 import io.rumbo.shared.domain.StaleVersionException;
 import io.rumbo.shared.domain.ValidationFailedException;
 import io.rumbo.shared.export.ExportFormat;
@@ -154,18 +153,12 @@ class OrgUnitPageController {
 		}
 	}
 
+	/** A unit that still has people or active sub-units is refused: PageFormErrors shows why on the unit's page. */
 	@PostMapping("/organization/units/{id}/archive")
 	String archive(CurrentUser user, @PathVariable long id, RedirectAttributes redirect) {
-		try {
-			units.archive(user, id, null);
-			redirect.addFlashAttribute("flash", "organization.unit.archived");
-			return "redirect:/organization/chart";
-		}
-		catch (ConflictException ex) {
-			redirect.addFlashAttribute("flash", ex.messageKey());
-			redirect.addFlashAttribute("flashKind", "warning");
-			return "redirect:/organization/units/" + id;
-		}
+		units.archive(user, id, null);
+		redirect.addFlashAttribute("flash", "organization.unit.archived");
+		return "redirect:/organization/chart";
 	}
 
 	@GetMapping(value = "/organization/vacancies", params = "format")

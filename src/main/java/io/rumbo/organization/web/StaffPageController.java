@@ -26,6 +26,7 @@ import io.rumbo.identity.UserId;
 import io.rumbo.identity.UserManagement;
 import io.rumbo.organization.JobRole;
 import io.rumbo.organization.OrgUnitManagement;
+import io.rumbo.organization.OrgUnitView;
 import io.rumbo.organization.StaffManagement;
 import io.rumbo.organization.StaffStatus;
 import io.rumbo.organization.StaffView;
@@ -74,8 +75,10 @@ class StaffPageController {
 	@GetMapping("/organization/staff")
 	String list(CurrentUser user, ListFilter filter, ListRequest list, HttpServletRequest request, Model model) {
 		ListQuery query = list.query(OrgQueries.STAFF_SORTS, "lastName", 25);
-		model.addAttribute("unitOptions", units.list(user, new OrgUnitManagement.UnitFilter(null, null, null, false, null),
-				ListQuery.of(0, 1, List.of("name"), OrgQueries.UNIT_SORTS, "name").unpaged()).content());
+		model.addAttribute("unitOptions", ListPages.options(units.list(user,
+				new OrgUnitManagement.UnitFilter(null, null, null, false, null),
+				ListQuery.of(0, 1, List.of("name"), OrgQueries.UNIT_SORTS, "name").unpaged()).content(),
+				OrgUnitView::id, OrgUnitView::name));
 		model.addAttribute("jobRoles", JobRole.values());
 		model.addAttribute("statuses", StaffStatus.values());
 		model.addAttribute("mayCreate", staff.mayCreate(user));

@@ -1,6 +1,10 @@
 package io.rumbo.shared.web;
 
 import java.lang.reflect.Method;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
 import java.lang.reflect.RecordComponent;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -37,7 +41,7 @@ public final class ListPages {
 		return Htmx.view(request, template, "results");
 	}
 
-	/** The page's path with the filter's components that are set, in the record's order, named as the record names them. */
+	/** The page's path with the filter's components that are set, in the record's order, under their own names. */
 	public static String filterUrl(String path, Record filter) {
 		RecordComponent[] components = filter.getClass().getRecordComponents();
 		Object[] pairs = new Object[components.length * 2];
@@ -61,6 +65,13 @@ public final class ListPages {
 			builder.queryParam(String.valueOf(nameValuePairs[i]), value);
 		}
 		return builder.encode().build().toUriString();
+	}
+
+	/** Options of a filter's select ({@code fragments/list :: choice}): value to label, in the order given. */
+	public static <T> Map<Object, String> options(Collection<T> items, Function<T, ?> value, Function<T, String> label) {
+		Map<Object, String> options = new LinkedHashMap<>();
+		items.forEach(item -> options.put(value.apply(item), label.apply(item)));
+		return options;
 	}
 
 	public static void addTo(Model model, String filterUrl, ListQuery query, PageResponse<?> results) {
