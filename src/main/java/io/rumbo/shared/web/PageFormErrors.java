@@ -110,7 +110,7 @@ class PageFormErrors {
 				URI uri = URI.create(referer);
 				String path = uri.getRawPath();
 				boolean sameHost = uri.getHost() == null || uri.getHost().equalsIgnoreCase(request.getServerName());
-				if (sameHost && path != null && path.startsWith(contextPath + "/")) {
+				if (sameHost && path != null && path.startsWith(contextPath + "/") && !path.startsWith(contextPath + "//")) {
 					return path.substring(contextPath.length()) + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
 				}
 			}

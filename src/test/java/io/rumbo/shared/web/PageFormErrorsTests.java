@@ -104,6 +104,9 @@ class PageFormErrorsTests {
 			.andExpect(redirectedUrl("/things/7"));
 		mvc.perform(post("/things/7/archive").param("why", "invalid").header("Referer", "https://elsewhere.example/x"))
 			.andExpect(redirectedUrl("/things/7"));
+		mvc.perform(post("/things/7/archive").param("why", "invalid")
+			.header("Referer", "http://localhost//elsewhere.example/x"))
+			.andExpect(redirectedUrl("/things/7"));
 	}
 
 	@Test
