@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -16,30 +17,50 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 import io.rumbo.identity.Role;
 import io.rumbo.organization.JobRole;
 import io.rumbo.organization.OrgUnitKind;
 import io.rumbo.organization.StaffStatus;
+import io.rumbo.shared.MessageBundles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Every visible text exists in English and Spanish, and every key the code and templates use exists. */
+/**
+ * Every visible text exists in English and Spanish, and every key the code and templates use exists. The modules come
+ * from Spring Modulith's model of the application, so a new module is covered without editing this test.
+ */
 class I18nBundlesTests {
 
-	private static final String[] MODULES = { "shared", "identity", "organization", "catalog", "customers", "sales", "imports", "planning" };
+	private static final List<String> MODULES = ModularityTests.MODULES.stream()
+		.map(module -> module.getIdentifier().toString())
+		.sorted()
+		.toList();
 	private static final Pattern TEMPLATE_KEY = Pattern.compile("#\\{([a-zA-Z][\\w.-]+)[}(]");
-	private static final Pattern JAVA_KEY = Pattern.compile("\"((?:shared|identity|organization|catalog|customers|sales|imports|planning)\\.[a-zA-Z.-]+[a-zA-Z])\"");
+	private static final Pattern JAVA_KEY = Pattern
+		.compile("\"((?:" + String.join("|", MODULES) + ")\\.[a-zA-Z.-]+[a-zA-Z])\"");
+
+	static List<String> modules() {
+		return MODULES;
+	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "shared", "identity", "organization", "catalog", "customers", "sales" })
+	@MethodSource("modules")
 	void spanishAndEnglishBundlesHaveTheSameKeys(String module) throws IOException {
 		Set<String> english = load("messages/" + module + ".properties").stringPropertyNames();
 		Set<String> spanish = load("messages/" + module + "_es.properties").stringPropertyNames();
 		assertThat(new TreeSet<>(spanish)).as("keys in " + module + "_es").isEqualTo(new TreeSet<>(english));
 		load("messages/" + module + "_es.properties").forEach((key, value) -> assertThat(value.toString())
 			.as(key.toString()).isNotBlank());
+	}
+
+	@Test
+	void theApplicationReadsTheBundleOfEveryModuleAndNoOther() {
+		List<String> expected = MODULES.stream().map(module -> "messages/" + module).toList();
+		assertThat(MessageBundles.baseNames(new PathMatchingResourcePatternResolver()))
+			.containsExactlyInAnyOrderElementsOf(expected);
 	}
 
 	@Test

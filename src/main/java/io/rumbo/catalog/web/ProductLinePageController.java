@@ -11,8 +11,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import io.rumbo.catalog.CatalogManagement;
 import io.rumbo.catalog.ProductLineView;
 import io.rumbo.identity.CurrentUser;
-import io.rumbo.shared.domain.StaleVersionException;
-import io.rumbo.shared.domain.ValidationFailedException;
 
 /** Product lines are few: one page lists them, with a form to add one and a row form to rename or retire one. */
 @Controller
@@ -35,15 +33,8 @@ class ProductLinePageController {
 	@PostMapping("/catalog/lines")
 	String create(CurrentUser user, @RequestParam String code, @RequestParam String nameEs, @RequestParam String nameEn,
 			RedirectAttributes redirect) {
-		try {
-			catalog.createLine(user, new CatalogManagement.LineDetails(code, nameEs, nameEn, true));
-			redirect.addFlashAttribute("flash", "catalog.line.created");
-		}
-		catch (ValidationFailedException ex) {
-			redirect.addFlashAttribute("flash", ex.errors().get(0).messageKey());
-			redirect.addFlashAttribute("flashArgs", ex.errors().get(0).arguments());
-			redirect.addFlashAttribute("flashKind", "danger");
-		}
+		catalog.createLine(user, new CatalogManagement.LineDetails(code, nameEs, nameEn, true));
+		redirect.addFlashAttribute("flash", "catalog.line.created");
 		return "redirect:/catalog/lines";
 	}
 
@@ -51,20 +42,9 @@ class ProductLinePageController {
 	String update(CurrentUser user, @PathVariable long id, @RequestParam long version, @RequestParam String code,
 			@RequestParam String nameEs, @RequestParam String nameEn,
 			@RequestParam(defaultValue = "false") boolean active, RedirectAttributes redirect) {
-		try {
-			ProductLineView saved = catalog.updateLine(user, id, version,
-					new CatalogManagement.LineDetails(code, nameEs, nameEn, active));
-			redirect.addFlashAttribute("flash", saved.active() ? "catalog.line.saved" : "catalog.line.archived");
-		}
-		catch (ValidationFailedException ex) {
-			redirect.addFlashAttribute("flash", ex.errors().get(0).messageKey());
-			redirect.addFlashAttribute("flashArgs", ex.errors().get(0).arguments());
-			redirect.addFlashAttribute("flashKind", "danger");
-		}
-		catch (StaleVersionException ex) {
-			redirect.addFlashAttribute("flash", "shared.problem.staleVersion.form");
-			redirect.addFlashAttribute("flashKind", "warning");
-		}
+		ProductLineView saved = catalog.updateLine(user, id, version,
+				new CatalogManagement.LineDetails(code, nameEs, nameEn, active));
+		redirect.addFlashAttribute("flash", saved.active() ? "catalog.line.saved" : "catalog.line.archived");
 		return "redirect:/catalog/lines?archived=true";
 	}
 }

@@ -3,7 +3,6 @@ package io.rumbo.catalog.web;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -25,6 +24,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.rumbo.catalog.CatalogManagement;
 import io.rumbo.catalog.ProductFilter;
+import io.rumbo.catalog.ProductLineView;
 import io.rumbo.catalog.ProductView;
 import io.rumbo.catalog.UnitOfMeasure;
 import io.rumbo.catalog.domain.CatalogQueries;
@@ -34,11 +34,10 @@ import io.rumbo.shared.domain.StaleVersionException;
 import io.rumbo.shared.domain.ValidationFailedException;
 import io.rumbo.shared.export.ExportFormat;
 import io.rumbo.shared.web.FormErrors;
-import io.rumbo.shared.web.Htmx;
 import io.rumbo.shared.web.ListPages;
 import io.rumbo.shared.web.ListQuery;
+import io.rumbo.shared.web.ListRequest;
 import io.rumbo.shared.web.LocaleSupport;
-import io.rumbo.shared.web.PageResponse;
 
 @Controller
 class ProductPageController {
@@ -51,32 +50,21 @@ class ProductPageController {
 		this.clock = clock;
 	}
 
+	/** The product list's filters are the catalog's own: {@code ?q=&lineId=&active=}. */
 	@GetMapping(value = "/catalog/products", params = "format")
-	ResponseEntity<StreamingResponseBody> export(@RequestParam String format,
-			@RequestParam(required = false) @Nullable String q, @RequestParam(required = false) @Nullable Long lineId,
-			@RequestParam(required = false) @Nullable Boolean active,
-			@RequestParam(required = false) @Nullable String sort) {
-		return CatalogExports.products(ExportFormat.param(format), catalog,
-				new ProductFilter(q, lineId, active),
-				ListQuery.of(0, 1, sort == null ? null : List.of(sort), CatalogQueries.PRODUCT_SORTS, "sku").unpaged());
+	ResponseEntity<StreamingResponseBody> export(@RequestParam String format, ProductFilter filter, ListRequest list) {
+		return CatalogExports.products(ExportFormat.param(format), catalog, filter,
+				list.unpaged(CatalogQueries.PRODUCT_SORTS, "sku"));
 	}
 
 	@GetMapping("/catalog/products")
-	String list(CurrentUser user, @RequestParam(required = false) @Nullable String q,
-			@RequestParam(required = false) @Nullable Long lineId, @RequestParam(required = false) @Nullable Boolean active,
-			@RequestParam(required = false) @Nullable Integer page, @RequestParam(required = false) @Nullable String sort,
-			HttpServletRequest request, Model model) {
-		ListQuery query = ListQuery.of(page, 25, sort == null ? null : List.of(sort), CatalogQueries.PRODUCT_SORTS, "sku");
-		PageResponse<ProductView> results = catalog.products(new ProductFilter(q, lineId, active), query);
-		ListPages.addTo(model, ListPages.filterUrl("/catalog/products", "q", q, "lineId", lineId, "active", active),
-				query, results);
-		model.addAttribute("q", q);
-		model.addAttribute("lineId", lineId);
-		model.addAttribute("active", active);
-		model.addAttribute("lines", catalog.lines(false));
+	String list(CurrentUser user, ProductFilter filter, ListRequest list, HttpServletRequest request, Model model) {
+		ListQuery query = list.query(CatalogQueries.PRODUCT_SORTS, "sku", 25);
+		model.addAttribute("lines",
+				ListPages.options(catalog.lines(false), ProductLineView::id, line -> line.name(language())));
 		model.addAttribute("mayEdit", CatalogManagement.mayEdit(user));
 		model.addAttribute("nameSort", "es".equals(language()) ? "nameEs" : "nameEn");
-		return Htmx.view(request, "catalog/product-list", "results");
+		return ListPages.render(request, model, "catalog/product-list", filter, query, catalog.products(filter, query));
 	}
 
 	@GetMapping("/catalog/products/{id}")

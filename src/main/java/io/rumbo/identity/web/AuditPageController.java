@@ -14,17 +14,17 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
-import io.rumbo.identity.AuditEntry;
 import io.rumbo.identity.AuditTrail;
 import io.rumbo.identity.CurrentUser;
 import io.rumbo.shared.export.ExportFormat;
-import io.rumbo.shared.web.Htmx;
 import io.rumbo.shared.web.ListPages;
 import io.rumbo.shared.web.ListQuery;
-import io.rumbo.shared.web.PageResponse;
+import io.rumbo.shared.web.ListRequest;
 
 @Controller
 class AuditPageController {
+
+	private static final String NEWEST_FIRST = "occurredAt,desc";
 
 	private final AuditTrail audit;
 
@@ -32,38 +32,29 @@ class AuditPageController {
 		this.audit = audit;
 	}
 
+	/** The audit trail's filters, as its query string names them. */
+	record ListFilter(@Nullable String actorName, @Nullable String entityType, @Nullable String entityId,
+			@Nullable String action, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
+			@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to) {
+
+		AuditTrail.Filter criteria() {
+			return new AuditTrail.Filter(actorName, entityType, entityId, action, from, to);
+		}
+	}
+
 	@GetMapping(value = "/admin/audit", params = "format")
-	ResponseEntity<StreamingResponseBody> export(CurrentUser actor, @RequestParam String format,
-			@RequestParam(required = false) @Nullable String actorName,
-			@RequestParam(required = false) @Nullable String entityType,
-			@RequestParam(required = false) @Nullable String entityId,
-			@RequestParam(required = false) @Nullable String action,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
-			@RequestParam(required = false) @Nullable String sort) {
-		return UserExports.audit(ExportFormat.param(format), audit, actor,
-				new AuditTrail.Filter(actorName, entityType, entityId, action, from, to),
-				sort == null ? List.of("occurredAt,desc") : List.of(sort));
+	ResponseEntity<StreamingResponseBody> export(CurrentUser actor, @RequestParam String format, ListFilter filter,
+			ListRequest list) {
+		return UserExports.audit(ExportFormat.param(format), audit, actor, filter.criteria(),
+				List.of(list.sort() == null ? NEWEST_FIRST : list.sort()));
 	}
 
 	@GetMapping("/admin/audit")
-	String search(CurrentUser actor, @RequestParam(required = false) @Nullable String actorName,
-			@RequestParam(required = false) @Nullable String entityType,
-			@RequestParam(required = false) @Nullable String entityId,
-			@RequestParam(required = false) @Nullable String action,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
-			@RequestParam(required = false) @Nullable Integer page, @RequestParam(required = false) @Nullable String sort,
-			HttpServletRequest request, Model model) {
-		AuditTrail.Filter filter = new AuditTrail.Filter(actorName, entityType, entityId, action, from, to);
-		List<String> sorts = sort == null ? List.of("occurredAt,desc") : List.of(sort);
-		ListQuery query = ListQuery.of(page, 50, sorts, AuditTrail.SORTS, "occurredAt");
-		PageResponse<AuditEntry> results = audit.search(actor, filter, query);
-		ListPages.addTo(model, ListPages.filterUrl("/admin/audit", "actorName", actorName, "entityType", entityType,
-				"entityId", entityId, "action", action, "from", from, "to", to), query, results);
-		model.addAttribute("filter", filter);
-		model.addAttribute("entityTypes", audit.knownEntityTypes());
-		model.addAttribute("actions", audit.knownActions());
-		return Htmx.view(request, "identity/audit", "results");
+	String search(CurrentUser actor, ListFilter filter, ListRequest list, HttpServletRequest request, Model model) {
+		ListQuery query = list.query(AuditTrail.SORTS, NEWEST_FIRST, 50);
+		model.addAttribute("entityTypes", ListPages.options(audit.knownEntityTypes(), type -> type, type -> type));
+		model.addAttribute("actions", ListPages.options(audit.knownActions(), action -> action, action -> action));
+		return ListPages.render(request, model, "identity/audit", filter, query,
+				audit.search(actor, filter.criteria(), query));
 	}
 }

@@ -22,15 +22,13 @@ import io.rumbo.identity.CurrentUser;
 import io.rumbo.identity.Role;
 import io.rumbo.identity.UserManagement;
 import io.rumbo.identity.UserView;
-import io.rumbo.shared.domain.ConflictException;
 import io.rumbo.shared.domain.StaleVersionException;
 import io.rumbo.shared.domain.ValidationFailedException;
 import io.rumbo.shared.export.ExportFormat;
 import io.rumbo.shared.web.FormErrors;
-import io.rumbo.shared.web.Htmx;
 import io.rumbo.shared.web.ListPages;
 import io.rumbo.shared.web.ListQuery;
-import io.rumbo.shared.web.PageResponse;
+import io.rumbo.shared.web.ListRequest;
 
 /** Administrators manage accounts and role grants here. */
 @Controller
@@ -42,32 +40,27 @@ class UserAdminPageController {
 		this.users = users;
 	}
 
+	/** The user list's filters, as its query string names them. */
+	record ListFilter(@Nullable String q, @Nullable Role role, @Nullable Boolean enabled, @Nullable Boolean archived) {
+
+		UserManagement.Filter criteria() {
+			return new UserManagement.Filter(q, role, enabled, Boolean.TRUE.equals(archived));
+		}
+	}
+
 	@GetMapping(value = "/admin/users", params = "format")
-	ResponseEntity<StreamingResponseBody> export(CurrentUser actor, @RequestParam String format,
-			@RequestParam(required = false) @Nullable String q,
-			@RequestParam(required = false) @Nullable Role role, @RequestParam(required = false) @Nullable Boolean enabled,
-			@RequestParam(defaultValue = "false") boolean archived, @RequestParam(required = false) @Nullable String sort) {
-		return UserExports.users(ExportFormat.param(format), users, actor,
-				new UserManagement.Filter(q, role, enabled, archived), sort == null ? null : List.of(sort));
+	ResponseEntity<StreamingResponseBody> export(CurrentUser actor, @RequestParam String format, ListFilter filter,
+			ListRequest list) {
+		return UserExports.users(ExportFormat.param(format), users, actor, filter.criteria(),
+				list.sort() == null ? null : List.of(list.sort()));
 	}
 
 	@GetMapping("/admin/users")
-	String list(CurrentUser actor, @RequestParam(required = false) @Nullable String q,
-			@RequestParam(required = false) @Nullable Role role, @RequestParam(required = false) @Nullable Boolean enabled,
-			@RequestParam(defaultValue = "false") boolean archived, @RequestParam(required = false) @Nullable Integer page,
-			@RequestParam(required = false) @Nullable String sort, HttpServletRequest request, Model model) {
-		UserManagement.Filter filter = new UserManagement.Filter(q, role, enabled, archived);
-		List<String> sorts = sort == null ? null : List.of(sort);
-		ListQuery query = ListQuery.of(page, 25, sorts, UserManagement.SORTS, "username");
-		PageResponse<UserView> results = users.list(actor, filter, query);
-		ListPages.addTo(model, ListPages.filterUrl("/admin/users", "q", q, "role", role, "enabled", enabled, "archived",
-				archived), query, results);
-		model.addAttribute("q", q);
-		model.addAttribute("role", role);
-		model.addAttribute("enabled", enabled);
-		model.addAttribute("archived", archived);
+	String list(CurrentUser actor, ListFilter filter, ListRequest list, HttpServletRequest request, Model model) {
+		ListQuery query = list.query(UserManagement.SORTS, "username", 25);
 		model.addAttribute("roles", Role.values());
-		return Htmx.view(request, "identity/user-list", "results");
+		return ListPages.render(request, model, "identity/user-list", filter, query,
+				users.list(actor, filter.criteria(), query));
 	}
 
 	@GetMapping("/admin/users/new")
@@ -128,16 +121,9 @@ class UserAdminPageController {
 
 	@PostMapping("/admin/users/{id}/archive")
 	String archive(CurrentUser actor, @PathVariable long id, RedirectAttributes redirect) {
-		try {
-			users.archive(actor, id);
-			redirect.addFlashAttribute("flash", "identity.user.archived");
-			return "redirect:/admin/users";
-		}
-		catch (ConflictException ex) {
-			redirect.addFlashAttribute("flash", ex.messageKey());
-			redirect.addFlashAttribute("flashKind", "warning");
-			return "redirect:/admin/users/" + id;
-		}
+		users.archive(actor, id);
+		redirect.addFlashAttribute("flash", "identity.user.archived");
+		return "redirect:/admin/users";
 	}
 
 	private String form(UserForm form, @Nullable UserView user, Model model) {

@@ -26,15 +26,13 @@ import io.rumbo.organization.OrgUnitManagement;
 import io.rumbo.organization.OrgUnitView;
 import io.rumbo.organization.StaffManagement;
 import io.rumbo.organization.domain.OrgQueries;
-import io.rumbo.shared.domain.ConflictException;
 import io.rumbo.shared.domain.StaleVersionException;
 import io.rumbo.shared.domain.ValidationFailedException;
 import io.rumbo.shared.export.ExportFormat;
 import io.rumbo.shared.web.FormErrors;
-import io.rumbo.shared.web.Htmx;
 import io.rumbo.shared.web.ListPages;
 import io.rumbo.shared.web.ListQuery;
-import io.rumbo.shared.web.PageResponse;
+import io.rumbo.shared.web.ListRequest;
 
 @Controller
 class OrgUnitPageController {
@@ -49,34 +47,28 @@ class OrgUnitPageController {
 		this.json = json;
 	}
 
+	/** The unit list's filters, as its query string names them. */
+	record ListFilter(@Nullable String q, @Nullable OrgUnitKind kind, @Nullable Boolean archived) {
+
+		OrgUnitManagement.UnitFilter criteria() {
+			return new OrgUnitManagement.UnitFilter(q, kind, null, Boolean.TRUE.equals(archived), null);
+		}
+	}
+
 	@GetMapping(value = "/organization/units", params = "format")
-	ResponseEntity<StreamingResponseBody> export(CurrentUser user, @RequestParam String format,
-			@RequestParam(required = false) @Nullable String q,
-			@RequestParam(required = false) @Nullable OrgUnitKind kind,
-			@RequestParam(defaultValue = "false") boolean archived, @RequestParam(required = false) @Nullable String sort) {
-		List<OrgUnitView> all = units.list(user, new OrgUnitManagement.UnitFilter(q, kind, null, archived, null),
-				ListQuery.of(0, 1, sort == null ? null : List.of(sort), OrgQueries.UNIT_SORTS, "code").unpaged())
-			.content();
-		return OrgExports.units(ExportFormat.param(format), all);
+	ResponseEntity<StreamingResponseBody> export(CurrentUser user, @RequestParam String format, ListFilter filter,
+			ListRequest list) {
+		return OrgExports.units(ExportFormat.param(format),
+				units.list(user, filter.criteria(), list.unpaged(OrgQueries.UNIT_SORTS, "code")).content());
 	}
 
 	@GetMapping("/organization/units")
-	String list(CurrentUser user, @RequestParam(required = false) @Nullable String q,
-			@RequestParam(required = false) @Nullable OrgUnitKind kind,
-			@RequestParam(defaultValue = "false") boolean archived, @RequestParam(required = false) @Nullable Integer page,
-			@RequestParam(required = false) @Nullable String sort, HttpServletRequest request, Model model) {
-		OrgUnitManagement.UnitFilter filter = new OrgUnitManagement.UnitFilter(q, kind, null, archived, null);
-		List<String> sorts = sort == null ? null : List.of(sort);
-		ListQuery query = ListQuery.of(page, 25, sorts, OrgQueries.UNIT_SORTS, "code");
-		PageResponse<OrgUnitView> results = units.list(user, filter, query);
-		ListPages.addTo(model, ListPages.filterUrl("/organization/units", "q", q, "kind", kind, "archived", archived),
-				query, results);
-		model.addAttribute("q", q);
-		model.addAttribute("kind", kind);
-		model.addAttribute("archived", archived);
+	String list(CurrentUser user, ListFilter filter, ListRequest list, HttpServletRequest request, Model model) {
+		ListQuery query = list.query(OrgQueries.UNIT_SORTS, "code", 25);
 		model.addAttribute("kinds", OrgUnitKind.values());
 		model.addAttribute("mayShape", user.hasAny(Role.ADMIN, Role.DIRECTOR));
-		return Htmx.view(request, "organization/unit-list", "results");
+		return ListPages.render(request, model, "organization/unit-list", filter, query,
+				units.list(user, filter.criteria(), query));
 	}
 
 	@GetMapping("/organization/units/{id}")
@@ -161,18 +153,12 @@ class OrgUnitPageController {
 		}
 	}
 
+	/** A unit that still has people or active sub-units is refused: PageFormErrors shows why on the unit's page. */
 	@PostMapping("/organization/units/{id}/archive")
 	String archive(CurrentUser user, @PathVariable long id, RedirectAttributes redirect) {
-		try {
-			units.archive(user, id, null);
-			redirect.addFlashAttribute("flash", "organization.unit.archived");
-			return "redirect:/organization/chart";
-		}
-		catch (ConflictException ex) {
-			redirect.addFlashAttribute("flash", ex.messageKey());
-			redirect.addFlashAttribute("flashKind", "warning");
-			return "redirect:/organization/units/" + id;
-		}
+		units.archive(user, id, null);
+		redirect.addFlashAttribute("flash", "organization.unit.archived");
+		return "redirect:/organization/chart";
 	}
 
 	@GetMapping(value = "/organization/vacancies", params = "format")

@@ -26,6 +26,7 @@ import io.rumbo.identity.UserId;
 import io.rumbo.identity.UserManagement;
 import io.rumbo.organization.JobRole;
 import io.rumbo.organization.OrgUnitManagement;
+import io.rumbo.organization.OrgUnitView;
 import io.rumbo.organization.StaffManagement;
 import io.rumbo.organization.StaffStatus;
 import io.rumbo.organization.StaffView;
@@ -34,10 +35,9 @@ import io.rumbo.shared.domain.StaleVersionException;
 import io.rumbo.shared.domain.ValidationFailedException;
 import io.rumbo.shared.export.ExportFormat;
 import io.rumbo.shared.web.FormErrors;
-import io.rumbo.shared.web.Htmx;
 import io.rumbo.shared.web.ListPages;
 import io.rumbo.shared.web.ListQuery;
-import io.rumbo.shared.web.PageResponse;
+import io.rumbo.shared.web.ListRequest;
 
 @Controller
 class StaffPageController {
@@ -54,43 +54,36 @@ class StaffPageController {
 		this.clock = clock;
 	}
 
+	/** The staff list's filters, as its query string names them. */
+	record ListFilter(@Nullable String q, @Nullable Long unitId, @Nullable JobRole jobRole,
+			@Nullable StaffStatus status, @Nullable Boolean archived) {
+
+		StaffManagement.StaffFilter criteria() {
+			return new StaffManagement.StaffFilter(q, unitId, jobRole, status, Boolean.TRUE.equals(archived), null);
+		}
+	}
+
 	/** The CSV or XLSX export of the list with the same filters and sort as the page. */
 	@GetMapping(value = "/organization/staff", params = "format")
-	ResponseEntity<StreamingResponseBody> export(CurrentUser user, @RequestParam String format,
-			@RequestParam(required = false) @Nullable String q,
-			@RequestParam(required = false) @Nullable Long unitId, @RequestParam(required = false) @Nullable JobRole jobRole,
-			@RequestParam(required = false) @Nullable StaffStatus status,
-			@RequestParam(defaultValue = "false") boolean archived, @RequestParam(required = false) @Nullable String sort) {
-		return OrgExports.staff(ExportFormat.param(format), staff, user,
-				new StaffManagement.StaffFilter(q, unitId, jobRole, status, archived, null),
-				ListQuery.of(0, 1, sort == null ? null : List.of(sort), OrgQueries.STAFF_SORTS, "lastName").unpaged());
+	ResponseEntity<StreamingResponseBody> export(CurrentUser user, @RequestParam String format, ListFilter filter,
+			ListRequest list) {
+		return OrgExports.staff(ExportFormat.param(format), staff, user, filter.criteria(),
+				list.unpaged(OrgQueries.STAFF_SORTS, "lastName"));
 	}
 
 	/** The list; an htmx request gets only the results. */
 	@GetMapping("/organization/staff")
-	String list(CurrentUser user, @RequestParam(required = false) @Nullable String q,
-			@RequestParam(required = false) @Nullable Long unitId, @RequestParam(required = false) @Nullable JobRole jobRole,
-			@RequestParam(required = false) @Nullable StaffStatus status,
-			@RequestParam(defaultValue = "false") boolean archived,
-			@RequestParam(required = false) @Nullable Integer page, @RequestParam(required = false) @Nullable Integer size,
-			@RequestParam(required = false) @Nullable String sort, HttpServletRequest request, Model model) {
-		StaffManagement.StaffFilter filter = new StaffManagement.StaffFilter(q, unitId, jobRole, status, archived, null);
-		List<String> sorts = sort == null ? null : List.of(sort);
-		ListQuery query = ListQuery.of(page, size == null ? 25 : size, sorts, OrgQueries.STAFF_SORTS, "lastName");
-		PageResponse<StaffView> results = staff.list(user, filter, query);
-		ListPages.addTo(model, ListPages.filterUrl("/organization/staff", "q", q, "unitId", unitId, "jobRole", jobRole,
-				"status", status, "archived", archived), query, results);
-		model.addAttribute("q", q);
-		model.addAttribute("unitId", unitId);
-		model.addAttribute("jobRole", jobRole);
-		model.addAttribute("status", status);
-		model.addAttribute("archived", archived);
-		model.addAttribute("unitOptions", units.list(user, new OrgUnitManagement.UnitFilter(null, null, null, false, null),
-				ListQuery.of(0, 1, List.of("name"), OrgQueries.UNIT_SORTS, "name").unpaged()).content());
+	String list(CurrentUser user, ListFilter filter, ListRequest list, HttpServletRequest request, Model model) {
+		ListQuery query = list.query(OrgQueries.STAFF_SORTS, "lastName", 25);
+		model.addAttribute("unitOptions", ListPages.options(units.list(user,
+				new OrgUnitManagement.UnitFilter(null, null, null, false, null),
+				ListQuery.of(0, 1, List.of("name"), OrgQueries.UNIT_SORTS, "name").unpaged()).content(),
+				OrgUnitView::id, OrgUnitView::name));
 		model.addAttribute("jobRoles", JobRole.values());
 		model.addAttribute("statuses", StaffStatus.values());
 		model.addAttribute("mayCreate", staff.mayCreate(user));
-		return Htmx.view(request, "organization/staff-list", "results");
+		return ListPages.render(request, model, "organization/staff-list", filter, query,
+				staff.list(user, filter.criteria(), query));
 	}
 
 	@GetMapping("/organization/staff/{id}")

@@ -189,7 +189,7 @@ class ErrorResponses {
 		return page;
 	}
 
-	private static boolean isApi(HttpServletRequest request) {
+	static boolean isApi(HttpServletRequest request) {
 		return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
 	}
 
