@@ -231,13 +231,7 @@ public class OrgUnitManagement {
 	/** Every planned position across the units the user may see, with how many people fill it. */
 	@Transactional(readOnly = true)
 	public List<PositionView> positionsInScope(CurrentUser actor) {
-		DataScope scope = scopes.of(actor);
-		OrgTree tree = structure.currentTree();
-		Set<Long> unitIds = scope.all() ? tree.subtrees(tree.roots()) : new java.util.HashSet<>(scope.managedUnitIds());
-		if (scope.ownUnitId() != null) {
-			unitIds.add(scope.ownUnitId());
-		}
-		return queries.positions(unitIds);
+		return queries.positions(scopes.of(actor));
 	}
 
 	/** Positions with vacancies across every unit the user may see. */

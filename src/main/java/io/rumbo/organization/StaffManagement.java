@@ -98,6 +98,12 @@ public class StaffManagement {
 		return queries.staffOptions(scopes.of(actor), q, OPTIONS_LIMIT);
 	}
 
+	/** {@link #options(CurrentUser, String)} one page at a time with the total, for search-as-you-type pickers. */
+	@Transactional(readOnly = true)
+	public PageResponse<StaffOption> options(CurrentUser actor, @Nullable String q, ListQuery query) {
+		return queries.staffOptions(scopes.of(actor), q, query);
+	}
+
 	/** Every matching person, one at a time, for exports of any size. */
 	@Transactional(readOnly = true)
 	public void each(CurrentUser actor, StaffFilter filter, ListQuery query, Consumer<StaffView> sink) {
