@@ -122,9 +122,8 @@ public class OrgQueries {
 	private static final String OPTIONS_SELECT = "SELECT s.id, s.first_name, s.last_name, s.unit_id, u.name AS unit_name";
 
 	private static String optionsFrom(DataScope scope, @Nullable String q, Map<String, Object> params) {
-		StringBuilder sql = new StringBuilder("""
-				 FROM org_staff s JOIN org_unit u ON u.id = s.unit_id
-				 WHERE s.archived = FALSE AND s.status = 'ACTIVE' AND """)
+		StringBuilder sql = new StringBuilder(" FROM org_staff s JOIN org_unit u ON u.id = s.unit_id")
+			.append(" WHERE s.archived = FALSE AND s.status = 'ACTIVE' AND ")
 			.append(scope.sql("s.unit_id", "s.id", params));
 		if (q != null && !q.isBlank()) {
 			sql.append(" AND LOWER(s.first_name || ' ' || s.last_name) LIKE :q ESCAPE '\\'");
@@ -327,7 +326,7 @@ public class OrgQueries {
 				       (SELECT COUNT(*) FROM org_staff s WHERE s.unit_id = p.unit_id AND s.job_role = p.job_role
 				          AND s.archived = FALSE AND s.status <> 'LEFT') AS filled
 				FROM org_position p JOIN org_unit u ON u.id = p.unit_id
-				WHERE """ + where + " ORDER BY u.name, p.job_role")
+				""" + " WHERE " + where + " ORDER BY u.name, p.job_role")
 			.params(params)
 			.query((rs, n) -> new PositionView(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4),
 					JobRole.valueOf(rs.getString(5)), rs.getInt(6), rs.getInt(7)))
