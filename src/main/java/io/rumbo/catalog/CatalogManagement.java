@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -55,15 +56,17 @@ public class CatalogManagement {
 	private final ProductCostRepository costs;
 	private final CatalogQueries queries;
 	private final AuditTrail audit;
+	private final ApplicationEventPublisher events;
 	private final Clock clock;
 
 	CatalogManagement(ProductLineRepository lines, ProductRepository products, ProductCostRepository costs,
-			CatalogQueries queries, AuditTrail audit, Clock clock) {
+			CatalogQueries queries, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
 		this.lines = lines;
 		this.products = products;
 		this.costs = costs;
 		this.queries = queries;
 		this.audit = audit;
+		this.events = events;
 		this.clock = clock;
 	}
 
@@ -138,6 +141,7 @@ public class CatalogManagement {
 		return line(id);
 	}
 
+	/** Takes a line off sale; a line already inactive is refused (409) and nothing is written. */
 	@Transactional
 	public void archiveLine(CurrentUser actor, long id) {
 		requireEditor(actor);
@@ -198,7 +202,10 @@ public class CatalogManagement {
 		return product(id);
 	}
 
-	/** Products are never deleted: orders keep referring to them. Archiving takes them off sale. */
+	/**
+	 * Products are never deleted: orders keep referring to them. Archiving takes them off sale; a product already off
+	 * sale is refused (409) and nothing is written.
+	 */
 	@Transactional
 	public void archiveProduct(CurrentUser actor, long id) {
 		requireEditor(actor);
@@ -220,8 +227,12 @@ public class CatalogManagement {
 		return costHistory(productId);
 	}
 
+	/** The one way a cost changes, so that every change is audited and announced. */
 	private void setCost(Product product, BigDecimal standardCost, LocalDate validFrom) {
 		ProductCost cost = costs.findByProductIdAndValidFrom(product.id(), validFrom).orElse(null);
+		if (cost != null && cost.standardCost().compareTo(Amounts.price(standardCost)) == 0) {
+			return; // the same cost again changes nothing: no audit line, no event
+		}
 		String before = cost == null ? null : cost.standardCost().toPlainString();
 		if (cost == null) {
 			cost = new ProductCost(product.id(), standardCost, validFrom);
@@ -234,6 +245,7 @@ public class CatalogManagement {
 				before == null ? null : Map.of("standardCost", before, "validFrom", validFrom.toString()),
 				Map.of("standardCost", cost.standardCost().toPlainString(), "validFrom", validFrom.toString()),
 				product.sku());
+		events.publishEvent(new ProductCostChanged(ProductId.of(product.id()), validFrom, cost.standardCost()));
 	}
 
 	private List<FieldError> validateProduct(@Nullable Product existing, ProductDetails details) {

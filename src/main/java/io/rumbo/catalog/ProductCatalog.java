@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,5 +36,27 @@ public class ProductCatalog {
 	@Transactional(readOnly = true)
 	public Map<Long, CostHistory> costHistories(Collection<Long> productIds) {
 		return queries.costHistories(productIds);
+	}
+
+	// ---- by typed id, for the modules that refer to products by ProductId
+
+	@Transactional(readOnly = true)
+	public Optional<ProductView> product(ProductId id) {
+		return productsOf(List.of(id)).stream().findFirst();
+	}
+
+	/** Products by id (archived included), in one query. */
+	@Transactional(readOnly = true)
+	public List<ProductView> productsOf(Collection<ProductId> ids) {
+		return products(ids.stream().map(ProductId::value).toList());
+	}
+
+	/** The cost history of each product, to find the standard cost in force on any date. */
+	@Transactional(readOnly = true)
+	public Map<ProductId, CostHistory> costHistoriesOf(Collection<ProductId> ids) {
+		Map<ProductId, CostHistory> histories = new java.util.HashMap<>();
+		costHistories(ids.stream().map(ProductId::value).toList())
+			.forEach((id, history) -> histories.put(ProductId.of(id), history));
+		return histories;
 	}
 }

@@ -13,6 +13,14 @@ public record ProductView(long id, long version, String sku, String nameEs, Stri
 		String lineCode, String lineNameEs, String lineNameEn, UnitOfMeasure unitOfMeasure, BigDecimal listPrice,
 		@Nullable BigDecimal standardCost, @Nullable LocalDate costValidFrom, boolean active) {
 
+	public ProductId productId() {
+		return ProductId.of(id);
+	}
+
+	public ProductLineId productLineId() {
+		return ProductLineId.of(lineId);
+	}
+
 	public String name(String language) {
 		return "es".equals(language) ? nameEs : nameEn;
 	}

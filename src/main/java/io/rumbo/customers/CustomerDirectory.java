@@ -10,6 +10,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.rumbo.customers.domain.OwnershipHistory;
+import io.rumbo.organization.StaffId;
+import io.rumbo.organization.UnitId;
+
 /**
  * Account names and owners for other modules that have already decided what their reader may see (an order's
  * credited partner sees the customer's name on that order even when they do not own the account).
@@ -19,12 +23,26 @@ public class CustomerDirectory {
 
 	/** What another module needs to know about an account. */
 	public record CustomerRef(long id, String legalName, @Nullable Long ownerStaffId, long unitId, boolean archived) {
+
+		public CustomerId customerId() {
+			return CustomerId.of(id);
+		}
+
+		public @Nullable StaffId owner() {
+			return ownerStaffId == null ? null : StaffId.of(ownerStaffId);
+		}
+
+		public UnitId unit() {
+			return UnitId.of(unitId);
+		}
 	}
 
 	private final JdbcClient jdbc;
+	private final OwnershipHistory ownership;
 
-	CustomerDirectory(JdbcClient jdbc) {
+	CustomerDirectory(JdbcClient jdbc, OwnershipHistory ownership) {
 		this.jdbc = jdbc;
+		this.ownership = ownership;
 	}
 
 	@Transactional(readOnly = true)
@@ -95,5 +113,35 @@ public class CustomerDirectory {
 			.query((rs, n) -> new CustomerRef(rs.getLong(1), rs.getString(2), (Long) rs.getObject(3, Long.class),
 					rs.getLong(4), rs.getBoolean(5)))
 			.list();
+	}
+
+	// ---- by typed id, for the modules that refer to accounts by CustomerId
+
+	@Transactional(readOnly = true)
+	public Optional<CustomerRef> find(CustomerId id) {
+		return find(id.value());
+	}
+
+	/** Account names by id, in one query. */
+	@Transactional(readOnly = true)
+	public Map<CustomerId, String> namesOf(Collection<CustomerId> ids) {
+		Map<CustomerId, String> names = new HashMap<>();
+		names(ids.stream().map(CustomerId::value).toList()).forEach((id, name) -> names.put(CustomerId.of(id), name));
+		return names;
+	}
+
+	/** Accounts by id (archived included), in one query. */
+	@Transactional(readOnly = true)
+	public java.util.List<CustomerRef> refsOf(Collection<CustomerId> ids) {
+		return refs(ids.stream().map(CustomerId::value).toList());
+	}
+
+	/**
+	 * Who owned the account, in which unit, on a date (results are credited to the owner at the time); empty when
+	 * the account's history does not reach that date.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<OwnershipPeriod> ownershipOn(CustomerId id, java.time.LocalDate date) {
+		return OwnershipPeriod.on(ownership.of(id.value()), date);
 	}
 }

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,6 +25,8 @@ import io.rumbo.identity.Role;
 import io.rumbo.organization.DataScope;
 import io.rumbo.organization.DataScopes;
 import io.rumbo.organization.OrgDirectory;
+import io.rumbo.organization.StaffId;
+import io.rumbo.organization.UnitId;
 import io.rumbo.shared.domain.AccessRefusedException;
 import io.rumbo.shared.domain.NotFoundException;
 import io.rumbo.shared.domain.StaleVersionException;
@@ -71,10 +74,12 @@ public class CustomerManagement {
 	private final DataScopes scopes;
 	private final OrgDirectory org;
 	private final AuditTrail audit;
+	private final ApplicationEventPublisher events;
 	private final Clock clock;
 
 	CustomerManagement(CustomerRepository customers, ContactRepository contacts, OwnershipHistory ownership,
-			CustomerQueries queries, DataScopes scopes, OrgDirectory org, AuditTrail audit, Clock clock) {
+			CustomerQueries queries, DataScopes scopes, OrgDirectory org, AuditTrail audit,
+			ApplicationEventPublisher events, Clock clock) {
 		this.customers = customers;
 		this.contacts = contacts;
 		this.ownership = ownership;
@@ -82,6 +87,7 @@ public class CustomerManagement {
 		this.scopes = scopes;
 		this.org = org;
 		this.audit = audit;
+		this.events = events;
 		this.clock = clock;
 	}
 
@@ -177,10 +183,12 @@ public class CustomerManagement {
 		Customer customer = new Customer(details.legalName().trim(), assignment.unitId());
 		describe(customer, details);
 		customers.saveAndFlush(customer);
-		ownership.assign(customer, assignment.ownerStaffId(), assignment.unitId(),
-				details.effectiveDate() == null ? LocalDate.now(clock) : details.effectiveDate());
+		LocalDate since = details.effectiveDate() == null ? LocalDate.now(clock) : details.effectiveDate();
+		ownership.assign(customer, assignment.ownerStaffId(), assignment.unitId(), since);
 		customers.flush();
 		audit.record("CUSTOMER", customer.id(), "CREATE", null, customer.auditState(), customer.legalName());
+		events.publishEvent(new CustomerCreated(CustomerId.of(customer.id()), staffId(customer.ownerStaffId()),
+				UnitId.of(customer.unitId()), since));
 		return get(actor, customer.id());
 	}
 
@@ -198,14 +206,21 @@ public class CustomerManagement {
 		Assignment assignment = assignment(actor, details, errors);
 		validate(customer, details, errors);
 		var before = customer.auditState();
+		Long ownerBefore = customer.ownerStaffId();
+		long unitBefore = customer.unitId();
 		describe(customer, details);
-		ownership.assign(customer, assignment.ownerStaffId(), assignment.unitId(),
-				details.effectiveDate() == null ? LocalDate.now(clock) : details.effectiveDate());
+		LocalDate effective = details.effectiveDate() == null ? LocalDate.now(clock) : details.effectiveDate();
+		ownership.assign(customer, assignment.ownerStaffId(), assignment.unitId(), effective);
 		customers.saveAndFlush(customer);
 		audit.record("CUSTOMER", id, "UPDATE", before, customer.auditState(), customer.legalName());
+		if (!java.util.Objects.equals(ownerBefore, customer.ownerStaffId()) || unitBefore != customer.unitId()) {
+			events.publishEvent(new CustomerOwnerChanged(CustomerId.of(id), staffId(ownerBefore),
+					staffId(customer.ownerStaffId()), UnitId.of(unitBefore), UnitId.of(customer.unitId()), effective));
+		}
 		return get(actor, id);
 	}
 
+	/** Archives an account; an account already archived is refused (409) and nothing is written. */
 	@Transactional
 	public void archive(CurrentUser actor, long id) {
 		CustomerView current = get(actor, id);
@@ -358,6 +373,10 @@ public class CustomerManagement {
 		customer.describe(blank(d.externalId()), d.legalName().trim(), blank(d.taxId()), d.segment(), blank(d.industry()),
 				d.companySize(), blank(d.region()), blank(d.address()), blank(d.postalCode()), blank(d.city()),
 				d.potentialClass(), d.annualPotential(), d.status());
+	}
+
+	private static @Nullable StaffId staffId(@Nullable Long id) {
+		return id == null ? null : StaffId.of(id);
 	}
 
 	private static @Nullable String blank(@Nullable String text) {

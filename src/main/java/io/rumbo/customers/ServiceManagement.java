@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,6 +22,8 @@ import io.rumbo.identity.CurrentUser;
 import io.rumbo.identity.Role;
 import io.rumbo.organization.DataScopes;
 import io.rumbo.organization.OrgDirectory;
+import io.rumbo.organization.StaffId;
+import io.rumbo.organization.UnitId;
 import io.rumbo.shared.domain.AccessRefusedException;
 import io.rumbo.shared.domain.NotFoundException;
 import io.rumbo.shared.domain.StaleVersionException;
@@ -74,11 +77,12 @@ public class ServiceManagement {
 	private final OrgDirectory org;
 	private final AuditTrail audit;
 	private final JdbcClient jdbc;
+	private final ApplicationEventPublisher events;
 	private final Clock clock;
 
 	ServiceManagement(ServiceCaseRepository cases, ServiceQueries queries, CustomerManagement customers,
-			CustomerDirectory directory, OwnershipHistory ownership, CustomerSalesHistory sales, DataScopes scopes, OrgDirectory org,
-			AuditTrail audit, JdbcClient jdbc, Clock clock) {
+			CustomerDirectory directory, OwnershipHistory ownership, CustomerSalesHistory sales, DataScopes scopes,
+			OrgDirectory org, AuditTrail audit, JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
 		this.cases = cases;
 		this.queries = queries;
 		this.customers = customers;
@@ -89,6 +93,7 @@ public class ServiceManagement {
 		this.org = org;
 		this.audit = audit;
 		this.jdbc = jdbc;
+		this.events = events;
 		this.clock = clock;
 	}
 
@@ -143,18 +148,35 @@ public class ServiceManagement {
 
 	// ---- writing
 
+	/** Opens a case; with {@code resolvedOn} it is resolved at once (a case recorded after the fact). */
 	@Transactional
 	public ServiceCaseView open(CurrentUser actor, CaseDetails details) {
 		ServiceCase serviceCase = new ServiceCase(details.customerId(), details.openedOn());
 		apply(actor, serviceCase, details, null);
+		if (details.resolvedOn() != null) {
+			serviceCase.resolve(details.resolvedOn(), blank(details.resolution()));
+		}
+		else {
+			serviceCase.note(blank(details.resolution()));
+		}
 		cases.saveAndFlush(serviceCase);
 		serviceCase.number();
 		cases.saveAndFlush(serviceCase);
 		audit.record("SERVICE_CASE", serviceCase.id(), "CREATE", null, serviceCase.auditState(),
 				serviceCase.caseNumber());
+		events.publishEvent(new ServiceCaseOpened(ServiceCaseId.of(serviceCase.id()),
+				CustomerId.of(serviceCase.customerId()), staffId(serviceCase), UnitId.of(serviceCase.unitId()),
+				serviceCase.openedOn(), serviceCase.priority(), serviceCase.category()));
+		if (serviceCase.resolved()) {
+			events.publishEvent(resolved(serviceCase));
+		}
 		return get(actor, serviceCase.id());
 	}
 
+	/**
+	 * A full edit of the case. Its resolution date drives the state: a date on an open case resolves it, no date on
+	 * a resolved case reopens it, another date on a resolved case corrects the resolution.
+	 */
 	@Transactional
 	public ServiceCaseView update(CurrentUser actor, long id, long version, CaseDetails details) {
 		ServiceCaseView current = get(actor, id);
@@ -163,10 +185,86 @@ public class ServiceManagement {
 			throw new StaleVersionException(version, current);
 		}
 		var before = serviceCase.auditState();
+		ServiceCaseResolved resolvedBefore = serviceCase.resolved() ? resolved(serviceCase) : null;
 		apply(actor, serviceCase, details, id);
+		String resolution = blank(details.resolution());
+		Object event = null;
+		if (details.resolvedOn() == null && resolvedBefore != null) {
+			serviceCase.reopen();
+			serviceCase.note(resolution);
+			event = reopened(serviceCase, resolvedBefore.resolvedOn());
+		}
+		else if (details.resolvedOn() == null) {
+			serviceCase.note(resolution);
+		}
+		else if (resolvedBefore == null) {
+			serviceCase.resolve(details.resolvedOn(), resolution);
+			event = resolved(serviceCase);
+		}
+		else {
+			serviceCase.correctResolution(details.resolvedOn(), resolution);
+			event = resolved(serviceCase).equals(resolvedBefore) ? null : resolved(serviceCase);
+		}
 		cases.saveAndFlush(serviceCase);
 		audit.record("SERVICE_CASE", id, "UPDATE", before, serviceCase.auditState(), serviceCase.caseNumber());
+		if (event != null) {
+			events.publishEvent(event);
+		}
 		return get(actor, id);
+	}
+
+	/** Resolves an open case (today when no date is given); a resolved case is refused with 409. */
+	@Transactional
+	public ServiceCaseView resolve(CurrentUser actor, long id, @Nullable LocalDate resolvedOn,
+			@Nullable String resolution) {
+		ServiceCase serviceCase = recordable(actor, id);
+		LocalDate on = resolvedOn == null ? LocalDate.now(clock) : resolvedOn;
+		if (on.isBefore(serviceCase.openedOn())) {
+			throw ValidationFailedException.of("resolvedOn", "customers.case.resolvedOn.beforeOpened");
+		}
+		if (on.isAfter(LocalDate.now(clock))) {
+			throw ValidationFailedException.of("resolvedOn", "customers.case.resolvedOn.future");
+		}
+		var before = serviceCase.auditState();
+		serviceCase.resolve(on, blank(resolution));
+		cases.saveAndFlush(serviceCase);
+		audit.record("SERVICE_CASE", id, "RESOLVE", before, serviceCase.auditState(), serviceCase.caseNumber());
+		events.publishEvent(resolved(serviceCase));
+		return get(actor, id);
+	}
+
+	/** Opens a resolved case again; an open case is refused with 409. */
+	@Transactional
+	public ServiceCaseView reopen(CurrentUser actor, long id) {
+		ServiceCase serviceCase = recordable(actor, id);
+		var before = serviceCase.auditState();
+		LocalDate wasResolvedOn = serviceCase.resolvedOn();
+		serviceCase.reopen();
+		cases.saveAndFlush(serviceCase);
+		audit.record("SERVICE_CASE", id, "REOPEN", before, serviceCase.auditState(), serviceCase.caseNumber());
+		events.publishEvent(reopened(serviceCase, java.util.Objects.requireNonNull(wasResolvedOn)));
+		return get(actor, id);
+	}
+
+	private ServiceCase recordable(CurrentUser actor, long id) {
+		ServiceCaseView current = get(actor, id);
+		requireRecordable(actor, current.customerId());
+		return cases.findById(id).orElseThrow(() -> new NotFoundException("serviceCase", id));
+	}
+
+	private static ServiceCaseResolved resolved(ServiceCase serviceCase) {
+		return new ServiceCaseResolved(ServiceCaseId.of(serviceCase.id()), CustomerId.of(serviceCase.customerId()),
+				staffId(serviceCase), UnitId.of(serviceCase.unitId()), serviceCase.openedOn(),
+				java.util.Objects.requireNonNull(serviceCase.resolvedOn()), serviceCase.resolutionDays());
+	}
+
+	private static ServiceCaseReopened reopened(ServiceCase serviceCase, LocalDate wasResolvedOn) {
+		return new ServiceCaseReopened(ServiceCaseId.of(serviceCase.id()), CustomerId.of(serviceCase.customerId()),
+				staffId(serviceCase), UnitId.of(serviceCase.unitId()), wasResolvedOn);
+	}
+
+	private static @Nullable StaffId staffId(ServiceCase serviceCase) {
+		return serviceCase.staffId() == null ? null : StaffId.of(serviceCase.staffId());
 	}
 
 	@Transactional
@@ -214,6 +312,10 @@ public class ServiceManagement {
 				Map.of("customerId", details.customerId(), "csat", details.csat(), "nps",
 						details.nps() == null ? "" : details.nps()),
 				null);
+		events.publishEvent(new SatisfactionRated(RatingId.of(id), CustomerId.of(details.customerId()),
+				attribution.staffId() == null ? null : StaffId.of(attribution.staffId()),
+				UnitId.of(attribution.unitId()), details.ratedOn(), details.csat(), details.nps(),
+				details.caseId() == null ? null : ServiceCaseId.of(details.caseId())));
 		return queries
 			.ratings(scopes.of(actor), new ServiceQueries.RatingFilter(details.customerId(), null, null, null, null, null),
 					ListQuery.of(0, 500, List.of("ratedOn,desc"), RATING_SORTS, "ratedOn"))
@@ -249,8 +351,7 @@ public class ServiceManagement {
 			throw new ValidationFailedException(errors);
 		}
 		serviceCase.describe(external, d.customerId(), order == null ? null : order.id(),
-				order == null ? null : order.orderNumber(), d.subject().trim(), d.category(), d.priority(), d.openedOn(),
-				d.resolvedOn(), blank(d.resolution()));
+				order == null ? null : order.orderNumber(), d.subject().trim(), d.category(), d.priority(), d.openedOn());
 		Attribution attribution = attribution(d.customerId(), d.openedOn());
 		serviceCase.attribute(attribution.staffId(), attribution.unitId());
 	}

@@ -20,6 +20,14 @@ public class OrgDirectory {
 
 	/** A person as other modules need them: where they work and whether they still do. */
 	public record StaffSummary(long id, String fullName, long unitId, boolean active) {
+
+		public StaffId staffId() {
+			return StaffId.of(id);
+		}
+
+		public UnitId unit() {
+			return UnitId.of(unitId);
+		}
 	}
 
 	private final JdbcClient jdbc;
@@ -119,6 +127,14 @@ public class OrgDirectory {
 
 	/** A unit of the current tree, as planning and reports walk it. */
 	public record UnitNode(long id, String code, String name, @org.jspecify.annotations.Nullable Long parentId) {
+
+		public UnitId unitId() {
+			return UnitId.of(id);
+		}
+
+		public @org.jspecify.annotations.Nullable UnitId parent() {
+			return parentId == null ? null : UnitId.of(parentId);
+		}
 	}
 
 	/** Every active unit of the current tree with its parent, ordered by name (one query). */
@@ -128,5 +144,58 @@ public class OrgDirectory {
 			.query((rs, n) -> new UnitNode(rs.getLong(1), rs.getString(2), rs.getString(3),
 					(Long) rs.getObject(4, Long.class)))
 			.list();
+	}
+
+	// ---- by typed id, for the modules that refer to people and units by StaffId and UnitId
+
+	@Transactional(readOnly = true)
+	public Optional<StaffSummary> staff(StaffId id) {
+		return staff(id.value());
+	}
+
+	/** Names of people by id, in one query. */
+	@Transactional(readOnly = true)
+	public Map<StaffId, String> namesOfStaff(Collection<StaffId> ids) {
+		Map<StaffId, String> names = new HashMap<>();
+		staffNames(ids.stream().map(StaffId::value).toList()).forEach((id, name) -> names.put(StaffId.of(id), name));
+		return names;
+	}
+
+	/** Names of units by id, in one query. */
+	@Transactional(readOnly = true)
+	public Map<UnitId, String> namesOfUnits(Collection<UnitId> ids) {
+		Map<UnitId, String> names = new HashMap<>();
+		unitNames(ids.stream().map(UnitId::value).toList()).forEach((id, name) -> names.put(UnitId.of(id), name));
+		return names;
+	}
+
+	/** The unit each person belonged to on a date (people not in the organisation that day are absent). */
+	@Transactional(readOnly = true)
+	public Map<StaffId, UnitId> unitsOfStaffOn(Collection<StaffId> staff, java.time.LocalDate date) {
+		Map<StaffId, UnitId> units = new HashMap<>();
+		unitsOn(staff.stream().map(StaffId::value).toList(), date)
+			.forEach((person, unit) -> units.put(StaffId.of(person), UnitId.of(unit)));
+		return units;
+	}
+
+	/** The unit a person belonged to on a date, if they were in the organisation that day. */
+	@Transactional(readOnly = true)
+	public Optional<UnitId> unitOn(StaffId staff, java.time.LocalDate date) {
+		return Optional.ofNullable(unitsOfStaffOn(java.util.List.of(staff), date).get(staff));
+	}
+
+	@Transactional(readOnly = true)
+	public boolean isActiveUnit(UnitId id) {
+		return isActiveUnit(id.value());
+	}
+
+	/** The unit and every unit below it today. */
+	@Transactional(readOnly = true)
+	public java.util.Set<UnitId> subtree(UnitId unit) {
+		return structure.currentTree()
+			.subtree(unit.value())
+			.stream()
+			.map(UnitId::of)
+			.collect(java.util.stream.Collectors.toUnmodifiableSet());
 	}
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -60,10 +61,12 @@ public class OrgUnitManagement {
 	private final OrgQueries queries;
 	private final DataScopes scopes;
 	private final AuditTrail audit;
+	private final ApplicationEventPublisher events;
 	private final Clock clock;
 
 	OrgUnitManagement(OrgUnitRepository units, StaffRepository staff, PositionRepository positions,
-			StructureHistory structure, OrgQueries queries, DataScopes scopes, AuditTrail audit, Clock clock) {
+			StructureHistory structure, OrgQueries queries, DataScopes scopes, AuditTrail audit,
+			ApplicationEventPublisher events, Clock clock) {
 		this.units = units;
 		this.staff = staff;
 		this.positions = positions;
@@ -71,6 +74,7 @@ public class OrgUnitManagement {
 		this.queries = queries;
 		this.scopes = scopes;
 		this.audit = audit;
+		this.events = events;
 		this.clock = clock;
 	}
 
@@ -136,23 +140,29 @@ public class OrgUnitManagement {
 		unit.describe(details.code().trim(), details.name().trim(), details.kind(), blankToNull(details.location()));
 		LocalDate effective = details.effectiveDate() == null ? LocalDate.now(clock) : details.effectiveDate();
 		structure.changeManager(unit, details.managerStaffId(), effective);
+		UnitMoved moved = null;
 		if (!java.util.Objects.equals(unit.parentId(), details.parentId())) {
+			moved = new UnitMoved(UnitId.of(id), unit.parentId() == null ? null : UnitId.of(unit.parentId()),
+					details.parentId() == null ? null : UnitId.of(details.parentId()), effective);
 			structure.moveUnit(unit, details.parentId(), effective);
 		}
 		units.saveAndFlush(unit);
 		audit.record("ORG_UNIT", id, "UPDATE", before, unit.auditState(), unit.code() + " " + unit.name());
+		if (moved != null) {
+			events.publishEvent(moved);
+		}
 		return get(actor, id, null);
 	}
 
-	/** Archives an empty unit; a unit with active sub-units or people is refused, so nobody is left in a unit that no longer exists. */
+	/**
+	 * Archives an empty unit; a unit with active sub-units or people is refused, so nobody is left in a unit that no
+	 * longer exists. A unit already archived is refused too (409): it ceased to exist once, on the date recorded.
+	 */
 	@Transactional
 	public void archive(CurrentUser actor, long id, @Nullable LocalDate date) {
 		get(actor, id, null);
 		requireShaper(actor);
 		OrgUnit unit = units.findById(id).orElseThrow(() -> new NotFoundException("orgUnit", id));
-		if (unit.archived()) {
-			return;
-		}
 		if (!structure.currentTree().childrenOf(id).isEmpty()) {
 			throw new ConflictException("organization.unit.archive.hasChildren");
 		}
@@ -231,13 +241,7 @@ public class OrgUnitManagement {
 	/** Every planned position across the units the user may see, with how many people fill it. */
 	@Transactional(readOnly = true)
 	public List<PositionView> positionsInScope(CurrentUser actor) {
-		DataScope scope = scopes.of(actor);
-		OrgTree tree = structure.currentTree();
-		Set<Long> unitIds = scope.all() ? tree.subtrees(tree.roots()) : new java.util.HashSet<>(scope.managedUnitIds());
-		if (scope.ownUnitId() != null) {
-			unitIds.add(scope.ownUnitId());
-		}
-		return queries.positions(unitIds);
+		return queries.positions(scopes.of(actor));
 	}
 
 	/** Positions with vacancies across every unit the user may see. */

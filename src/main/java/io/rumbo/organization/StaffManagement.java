@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -60,10 +61,11 @@ public class StaffManagement {
 	private final DataScopes scopes;
 	private final UserManagement users;
 	private final AuditTrail audit;
+	private final ApplicationEventPublisher events;
 	private final Clock clock;
 
 	StaffManagement(StaffRepository staff, OrgUnitRepository units, StructureHistory structure, OrgQueries queries,
-			DataScopes scopes, UserManagement users, AuditTrail audit, Clock clock) {
+			DataScopes scopes, UserManagement users, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
 		this.staff = staff;
 		this.units = units;
 		this.structure = structure;
@@ -71,6 +73,7 @@ public class StaffManagement {
 		this.scopes = scopes;
 		this.users = users;
 		this.audit = audit;
+		this.events = events;
 		this.clock = clock;
 	}
 
@@ -96,6 +99,12 @@ public class StaffManagement {
 	@Transactional(readOnly = true)
 	public List<StaffOption> options(CurrentUser actor, @Nullable String q) {
 		return queries.staffOptions(scopes.of(actor), q, OPTIONS_LIMIT);
+	}
+
+	/** {@link #options(CurrentUser, String)} one page at a time with the total, for search-as-you-type pickers. */
+	@Transactional(readOnly = true)
+	public PageResponse<StaffOption> options(CurrentUser actor, @Nullable String q, ListQuery query) {
+		return queries.staffOptions(scopes.of(actor), q, query);
 	}
 
 	/** Every matching person, one at a time, for exports of any size. */
@@ -167,6 +176,8 @@ public class StaffManagement {
 		LocalDate from = details.effectiveDate() != null ? details.effectiveDate() : details.hireDate();
 		structure.assignNewStaff(person, from);
 		audit.record("STAFF", person.id(), "CREATE", null, person.auditState(), person.fullName());
+		events.publishEvent(new StaffHired(StaffId.of(person.id()), UnitId.of(person.unitId()), person.hireDate(),
+				person.jobRole()));
 		return get(actor, person.id());
 	}
 
@@ -190,16 +201,24 @@ public class StaffManagement {
 		if (actor.hasAny(Role.ADMIN, Role.DIRECTOR, Role.PEOPLE)) {
 			person.linkUser(details.userId());
 		}
+		StaffMoved moved = null;
 		if (person.unitId() != details.unitId()) {
 			LocalDate effective = details.effectiveDate() == null ? LocalDate.now(clock) : details.effectiveDate();
+			moved = new StaffMoved(StaffId.of(id), UnitId.of(person.unitId()), UnitId.of(details.unitId()), effective);
 			structure.moveStaff(person, details.unitId(), effective);
 		}
 		staff.saveAndFlush(person);
 		audit.record("STAFF", id, "UPDATE", before, person.auditState(), person.fullName());
+		if (moved != null) {
+			events.publishEvent(moved);
+		}
 		return get(scope, id);
 	}
 
-	/** Archives a person who left: they stay in history and in past reports, but no longer count or appear in lists. */
+	/**
+	 * Archives a person who left: they stay in history and in past reports, but no longer count or appear in lists.
+	 * A person already archived is refused (409): they left once, and the date they left stays as recorded.
+	 */
 	@Transactional
 	public void archive(CurrentUser actor, long id, @Nullable LocalDate date) {
 		DataScope scope = scopes.of(actor);
@@ -208,14 +227,12 @@ public class StaffManagement {
 			throw new AccessRefusedException("staff");
 		}
 		Staff person = staff.findById(id).orElseThrow(() -> new NotFoundException("staff", id));
-		if (person.archived()) {
-			return;
-		}
 		var before = person.auditState();
 		LocalDate left = date == null ? LocalDate.now(clock) : date;
 		structure.archiveStaff(person, left);
 		units.findByManagerStaffId(id).forEach(unit -> structure.changeManager(unit, null, left));
 		audit.record("STAFF", id, "ARCHIVE", before, person.auditState(), person.fullName());
+		events.publishEvent(new StaffLeft(StaffId.of(id), UnitId.of(person.unitId()), left));
 	}
 
 	private void validate(DataScope scope, @Nullable Staff existing, StaffDetails details) {

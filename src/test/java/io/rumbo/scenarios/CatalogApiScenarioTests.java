@@ -8,7 +8,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.rumbo.support.Api;
 import io.rumbo.support.RumboIntegrationTest;
@@ -22,6 +24,9 @@ class CatalogApiScenarioTests extends ApiTestSupport {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	Api api;
 
@@ -98,6 +103,10 @@ class CatalogApiScenarioTests extends ApiTestSupport {
 		assertThat(stale.json().get("current").get("listPrice").decimalValue()).isEqualByComparingTo("15.5");
 		assertThat(api.delete("/api/v1/products/" + id, "director").status()).isEqualTo(204);
 		assertThat(api.get("/api/v1/products/" + id, "rep").json().get("active").asBoolean()).isFalse();
+		Api.Response again = api.delete("/api/v1/products/" + id, "director");
+		assertThat(again.status()).as("a product is archived once").isEqualTo(409);
+		assertThat(again.json().get("detail").asString()).isEqualTo("The product is already archived.");
+		assertThat(AuditEntries.count(jdbc, "PRODUCT", id, "ARCHIVE")).isEqualTo(1);
 		assertThat(api.get("/api/v1/products?active=true&size=500", "rep").json().get("content"))
 			.noneMatch(p -> p.get("id").asLong() == id);
 	}

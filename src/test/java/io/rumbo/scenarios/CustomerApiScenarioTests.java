@@ -8,7 +8,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.rumbo.support.Api;
 import io.rumbo.support.RumboIntegrationTest;
@@ -25,6 +27,9 @@ class CustomerApiScenarioTests extends ApiTestSupport {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	Api api;
 
@@ -131,6 +136,14 @@ class CustomerApiScenarioTests extends ApiTestSupport {
 		assertThat(api.delete("/api/v1/customers/" + id, "viewer").status()).isEqualTo(403);
 		assertThat(api.delete("/api/v1/customers/" + id, "rep").status()).isEqualTo(204);
 		assertThat(api.get("/api/v1/customers/" + id, "rep").json().get("archived").asBoolean()).isTrue();
+		Api.Response again = api.delete("/api/v1/customers/" + id, "rep");
+		assertThat(again.status()).as("an account is archived once").isEqualTo(409);
+		assertThat(again.contentType()).startsWith("application/problem+json");
+		assertThat(AuditEntries.count(jdbc, "CUSTOMER", id, "ARCHIVE")).isEqualTo(1);
+		long contact = contacts.get(0).get("id").asLong();
+		assertThat(api.delete("/api/v1/customers/" + id + "/contacts/" + contact, "rep").status()).isEqualTo(204);
+		assertThat(api.delete("/api/v1/customers/" + id + "/contacts/" + contact, "rep").status()).isEqualTo(409);
+		assertThat(AuditEntries.count(jdbc, "CONTACT", contact, "ARCHIVE")).isEqualTo(1);
 	}
 
 	@Test

@@ -103,6 +103,8 @@ class IdentityApiScenarioTests extends ApiTestSupport {
 		assertThat(api.get("/api/v1/users/me", name).status()).isEqualTo(200);
 		assertThat(api.delete("/api/v1/users/" + id, "admin").status()).isEqualTo(204);
 		assertThat(api.get("/api/v1/users/me", name).status()).as("archived users' tokens are revoked").isEqualTo(401);
+		assertThat(api.delete("/api/v1/users/" + id, "admin").status()).as("a user is archived once").isEqualTo(409);
+		assertThat(AuditEntries.count(jdbc, "USER", id, "ARCHIVE")).isEqualTo(1);
 	}
 
 	@Test

@@ -211,6 +211,9 @@ class OrganizationApiScenarioTests extends ApiTestSupport {
 			.asLong();
 		assertThat(api.delete("/api/v1/org-units/" + empty, "admin").status()).isEqualTo(204);
 		assertThat(api.get("/api/v1/org-units/" + empty, "admin").json().get("archived").asBoolean()).isTrue();
+		Api.Response again = api.delete("/api/v1/org-units/" + empty, "admin");
+		assertThat(again.status()).as("archived once, on the date recorded").isEqualTo(409);
+		assertThat(again.json().get("detail").asString()).isEqualTo("The unit is already archived.");
 	}
 
 	@Test
@@ -230,11 +233,55 @@ class OrganizationApiScenarioTests extends ApiTestSupport {
 			.get("id")
 			.asLong();
 		assertThat(api.delete("/api/v1/staff/" + id, "manager").status()).isEqualTo(204);
+		assertThat(api.delete("/api/v1/staff/" + id, "manager").status()).as("a person leaves once").isEqualTo(409);
 		JsonNode archived = api.get("/api/v1/staff/" + id, "admin").json();
 		assertThat(archived.get("archived").asBoolean()).isTrue();
 		assertThat(archived.get("status").asString()).isEqualTo("LEFT");
 		JsonNode listed = api.get("/api/v1/staff?unitId=" + unitId(api, "E-MAD-SUR") + "&size=200", "admin").json();
 		assertThat(listed.get("content")).noneMatch(p -> p.get("id").asLong() == id);
+	}
+
+	// ---- people picker
+
+	@ParameterizedTest
+	@CsvSource({ "rep", "manager", "director" })
+	void thePickerOffersTheActivePeopleTheCallerSees(String user) {
+		JsonNode options = api.get("/api/v1/staff/options?size=500", user).json();
+		JsonNode visible = api.get("/api/v1/staff?status=ACTIVE&size=500", user).json();
+		assertThat(options.get("page").get("totalElements").asLong())
+			.isEqualTo(visible.get("page").get("totalElements").asLong());
+		assertThat(options.get("content")).extracting(o -> o.get("id").asLong())
+			.containsExactlyInAnyOrderElementsOf(visible.get("content").valueStream().map(p -> p.get("id").asLong())
+				.toList());
+	}
+
+	@Test
+	void aSalespersonPicksOnlyThemselvesAManagerTheirRegionADirectorEveryone() {
+		long me = api.get("/api/v1/staff/me", "rep").json().get("id").asLong();
+		JsonNode rep = api.get("/api/v1/staff/options", "rep").json();
+		assertThat(rep.get("content")).extracting(o -> o.get("id").asLong()).containsExactly(me);
+		JsonNode manager = api.get("/api/v1/staff/options?size=500", "manager").json();
+		assertThat(manager.get("content")).extracting(o -> o.get("unitName").asString()).isNotEmpty();
+		assertThat(manager.get("content")).extracting(o -> o.get("id").asLong()).contains(me)
+			.doesNotContain(staffByName(api, "Ane Goñi").get("id").asLong());
+		JsonNode director = api.get("/api/v1/staff/options?size=500", "director").json();
+		assertThat(director.get("content")).extracting(o -> o.get("id").asLong())
+			.contains(me, staffByName(api, "Ane Goñi").get("id").asLong());
+		assertThat(director.get("page").get("totalElements").asLong())
+			.isGreaterThan(manager.get("page").get("totalElements").asLong());
+	}
+
+	@Test
+	void thePickerNarrowsByNameAndPages() {
+		JsonNode found = api.get("/api/v1/staff/options?q=ane%20go", "director").json();
+		assertThat(found.get("content")).extracting(o -> o.get("id").asLong())
+			.containsExactly(staffByName(api, "Ane Goñi").get("id").asLong());
+		JsonNode first = api.get("/api/v1/staff/options?size=2&page=0", "director").json();
+		JsonNode second = api.get("/api/v1/staff/options?size=2&page=1", "director").json();
+		assertThat(first.get("content")).hasSize(2);
+		assertThat(first.get("page").get("totalPages").asInt()).isGreaterThan(1);
+		assertThat(second.get("content").get(0).get("id").asLong())
+			.isNotIn(first.get("content").get(0).get("id").asLong(), first.get("content").get(1).get("id").asLong());
 	}
 
 	// ---- lists: paging, filters, sorting, CSV

@@ -6,7 +6,9 @@ import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.rumbo.support.Api;
 import io.rumbo.support.RumboIntegrationTest;
@@ -20,6 +22,9 @@ class ServiceApiScenarioTests extends ApiTestSupport {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	Api api;
 
@@ -70,6 +75,36 @@ class ServiceApiScenarioTests extends ApiTestSupport {
 		JsonNode summary = api.get("/api/v1/service-cases/summary?customerId=" + customerId, "rep").json();
 		assertThat(summary.get("cases").asLong()).isPositive();
 		assertThat(summary.get("ratings").asLong()).isPositive();
+	}
+
+	@Test
+	void aCaseIsResolvedOnceAndReopenedOnlyWhenResolved() {
+		long customerId = api.get("/api/v1/customers?size=1&status=ACTIVE", "rep").json().get("content").get(0).get("id")
+			.asLong();
+		long id = api.post("/api/v1/service-cases", "rep", serviceCase(customerId, "Pedido roto",
+				LocalDate.now().minusDays(4))).json().get("id").asLong();
+
+		Api.Response notResolved = api.post("/api/v1/service-cases/" + id + "/reopen", "rep", Map.of());
+		assertThat(notResolved.status()).as("an open case is not reopened").isEqualTo(409);
+		assertThat(notResolved.json().get("detail").asString()).isEqualTo("The case is not resolved.");
+
+		Api.Response resolved = api.post("/api/v1/service-cases/" + id + "/resolve", "rep",
+				Map.of("resolvedOn", LocalDate.now().minusDays(1).toString(), "resolution", "Repuesto"));
+		assertThat(resolved.status()).isEqualTo(200);
+		assertThat(resolved.json().get("resolutionDays").asLong()).isEqualTo(3);
+		assertThat(resolved.json().get("open").asBoolean()).isFalse();
+		Api.Response twice = api.post("/api/v1/service-cases/" + id + "/resolve", "rep", Map.of());
+		assertThat(twice.status()).as("a resolved case is not resolved again").isEqualTo(409);
+		assertThat(twice.json().get("detail").asString()).isEqualTo("The case is already resolved; reopen it first.");
+		assertThat(AuditEntries.count(jdbc, "SERVICE_CASE", id, "RESOLVE")).isEqualTo(1);
+
+		JsonNode reopened = api.post("/api/v1/service-cases/" + id + "/reopen", "rep", Map.of()).json();
+		assertThat(reopened.get("open").asBoolean()).isTrue();
+		assertThat(reopened.get("resolvedOn").isNull()).isTrue();
+		assertThat(api.post("/api/v1/service-cases/" + id + "/reopen", "rep", Map.of()).status()).isEqualTo(409);
+		assertThat(AuditEntries.count(jdbc, "SERVICE_CASE", id, "REOPEN")).isEqualTo(1);
+		assertThat(api.post("/api/v1/service-cases/" + id + "/resolve", "viewer", Map.of()).status())
+			.as("only who may record cases for the account").isEqualTo(403);
 	}
 
 	@Test

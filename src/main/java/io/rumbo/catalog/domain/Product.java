@@ -16,6 +16,7 @@ import jakarta.persistence.Version;
 import org.jspecify.annotations.Nullable;
 
 import io.rumbo.catalog.UnitOfMeasure;
+import io.rumbo.shared.domain.ConflictException;
 import io.rumbo.shared.money.Amounts;
 
 /**
@@ -75,8 +76,11 @@ public class Product {
 		this.active = active;
 	}
 
-	/** Archived products stay for the orders that reference them but can no longer be sold. */
+	/** Archived products stay for the orders that reference them but can no longer be sold. Archived once. */
 	public void archive() {
+		if (!active) {
+			throw new ConflictException("catalog.product.alreadyArchived");
+		}
 		this.active = false;
 	}
 

@@ -12,6 +12,8 @@ import jakarta.persistence.Version;
 
 import org.jspecify.annotations.Nullable;
 
+import io.rumbo.shared.domain.ConflictException;
+
 @Entity
 @Table(name = "catalog_product_line")
 public class ProductLine {
@@ -51,7 +53,11 @@ public class ProductLine {
 		this.active = active;
 	}
 
+	/** Takes the line off sale; archiving an inactive line is refused. */
 	public void archive() {
+		if (!active) {
+			throw new ConflictException("catalog.line.alreadyArchived");
+		}
 		this.active = false;
 	}
 

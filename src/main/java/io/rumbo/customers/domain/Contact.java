@@ -16,6 +16,7 @@ import jakarta.persistence.Version;
 import org.jspecify.annotations.Nullable;
 
 import io.rumbo.customers.ContactRole;
+import io.rumbo.shared.domain.ConflictException;
 
 /** A person at a customer account. */
 @Entity
@@ -74,7 +75,11 @@ public class Contact {
 		this.primary = false;
 	}
 
+	/** A contact is removed once; removing it again is refused. */
 	public void archive() {
+		if (archived) {
+			throw new ConflictException("customers.contact.alreadyArchived");
+		}
 		this.archived = true;
 		this.primary = false;
 	}

@@ -19,6 +19,7 @@ import io.rumbo.customers.CompanySize;
 import io.rumbo.customers.CustomerStatus;
 import io.rumbo.customers.PotentialClass;
 import io.rumbo.customers.Segment;
+import io.rumbo.shared.domain.ConflictException;
 import io.rumbo.shared.money.Amounts;
 
 /**
@@ -110,8 +111,11 @@ public class Customer {
 		this.unitId = unitId;
 	}
 
-	/** Archived accounts stay for the orders and history that reference them. */
+	/** Archived accounts stay for the orders and history that reference them. An account is archived once. */
 	public void archive() {
+		if (archived) {
+			throw new ConflictException("customers.customer.alreadyArchived");
+		}
 		this.archived = true;
 	}
 

@@ -111,13 +111,7 @@ public class CustomerQueries {
 
 	private static String where(DataScope scope, Filter filter, Map<String, Object> params) {
 		StringBuilder where = new StringBuilder(" WHERE 1 = 1");
-		if (!scope.all()) {
-			where.append(" AND (")
-				.append(scope.managedUnitIds().isEmpty() ? "1 = 0" : "c.unit_id IN (:scopeUnits)")
-				.append(" OR c.owner_staff_id = :ownStaff)");
-			params.put("scopeUnits", scope.managedUnitIds().isEmpty() ? List.of(-1L) : scope.managedUnitIds());
-			params.put("ownStaff", scope.ownStaffId() == null ? -1L : scope.ownStaffId());
-		}
+		where.append(" AND ").append(scope.sql("c.unit_id", "c.owner_staff_id", params));
 		if (filter.q() != null && !filter.q().isBlank()) {
 			where.append(" AND (LOWER(c.legal_name) LIKE :q OR LOWER(c.tax_id) LIKE :q OR LOWER(c.city) LIKE :q"
 					+ " OR LOWER(c.external_id) LIKE :q)");

@@ -1,6 +1,7 @@
 package io.rumbo.customers.domain;
 
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -17,6 +18,7 @@ import org.jspecify.annotations.Nullable;
 
 import io.rumbo.customers.CaseCategory;
 import io.rumbo.customers.CasePriority;
+import io.rumbo.shared.domain.ConflictException;
 
 /**
  * A service case. It keeps the salesperson and unit it was attributed to when it was opened, so later changes of
@@ -76,13 +78,10 @@ public class ServiceCase {
 		this.openedOn = openedOn;
 	}
 
-	/** Resolution cannot precede opening; a resolution text without a date is kept as a note on an open case. */
+	/** What the case is about; whether it is resolved changes only through {@link #resolve}, {@link #reopen}. */
 	public void describe(@Nullable String externalId, long customerId, @Nullable Long orderId,
 			@Nullable String orderNumber, String subject, CaseCategory category, CasePriority priority,
-			LocalDate openedOn, @Nullable LocalDate resolvedOn, @Nullable String resolution) {
-		if (resolvedOn != null && resolvedOn.isBefore(openedOn)) {
-			throw new IllegalArgumentException("resolved before opened");
-		}
+			LocalDate openedOn) {
 		this.externalId = externalId;
 		this.customerId = customerId;
 		this.orderId = orderId;
@@ -91,9 +90,48 @@ public class ServiceCase {
 		this.category = category;
 		this.priority = priority;
 		this.openedOn = openedOn;
-		this.resolvedOn = resolvedOn;
-		this.resolutionDays = resolvedOn == null ? null
-				: (int) java.time.temporal.ChronoUnit.DAYS.between(openedOn, resolvedOn);
+		if (resolvedOn != null) {
+			// A full edit that moves the opening date corrects the resolution right after (see correctResolution).
+			this.resolutionDays = (int) ChronoUnit.DAYS.between(openedOn, resolvedOn);
+		}
+	}
+
+	/** Resolves an open case on {@code on}; a case already resolved is refused (reopen it first). */
+	public void resolve(LocalDate on, @Nullable String resolution) {
+		if (resolvedOn != null) {
+			throw new ConflictException("customers.case.alreadyResolved");
+		}
+		settle(on, resolution);
+	}
+
+	/** Corrects when and how a resolved case was resolved (a full edit of the case). */
+	public void correctResolution(LocalDate on, @Nullable String resolution) {
+		if (resolvedOn == null) {
+			throw new ConflictException("customers.case.notResolved");
+		}
+		settle(on, resolution);
+	}
+
+	private void settle(LocalDate on, @Nullable String resolution) {
+		if (on.isBefore(openedOn)) {
+			throw new IllegalArgumentException("resolved before opened");
+		}
+		this.resolvedOn = on;
+		this.resolutionDays = (int) ChronoUnit.DAYS.between(openedOn, on);
+		this.resolution = resolution;
+	}
+
+	/** Opens a resolved case again; its resolution no longer counts. An open case is refused. */
+	public void reopen() {
+		if (resolvedOn == null) {
+			throw new ConflictException("customers.case.notResolved");
+		}
+		this.resolvedOn = null;
+		this.resolutionDays = null;
+	}
+
+	/** A resolution text on an open case is kept as a note. */
+	public void note(@Nullable String resolution) {
 		this.resolution = resolution;
 	}
 
@@ -143,6 +181,38 @@ public class ServiceCase {
 
 	public LocalDate openedOn() {
 		return openedOn;
+	}
+
+	public @Nullable LocalDate resolvedOn() {
+		return resolvedOn;
+	}
+
+	public boolean resolved() {
+		return resolvedOn != null;
+	}
+
+	/** Days from opening to resolution; only for a resolved case. */
+	public int resolutionDays() {
+		if (resolutionDays == null) {
+			throw new IllegalStateException("Case not resolved");
+		}
+		return resolutionDays;
+	}
+
+	public @Nullable Long staffId() {
+		return staffId;
+	}
+
+	public long unitId() {
+		return unitId;
+	}
+
+	public CasePriority priority() {
+		return priority;
+	}
+
+	public CaseCategory category() {
+		return category;
 	}
 
 	public long version() {

@@ -176,17 +176,12 @@ public class ServiceQueries {
 				(Integer) rs.getObject("case_csat", Integer.class), (Integer) rs.getObject("case_nps", Integer.class));
 	}
 
+	/** The account's unit and owner today, and the unit and person the case or rating was attributed to. */
+	private static final DataScope.Columns SCOPE = new DataScope.Columns(List.of("c.unit_id", "s.unit_id"),
+			List.of("c.owner_staff_id", "s.staff_id"), List.of());
+
 	private static void scope(DataScope scope, StringBuilder where, Map<String, Object> params) {
-		if (!scope.all()) {
-			boolean units = !scope.managedUnitIds().isEmpty();
-			where.append(" AND (")
-				.append(units ? "c.unit_id IN (:scopeUnits) OR s.unit_id IN (:scopeUnits) OR " : "")
-				.append("c.owner_staff_id = :ownStaff OR s.staff_id = :ownStaff)");
-			if (units) {
-				params.put("scopeUnits", scope.managedUnitIds());
-			}
-			params.put("ownStaff", scope.ownStaffId() == null ? -1L : scope.ownStaffId());
-		}
+		where.append(" AND ").append(scope.sql(SCOPE, params));
 	}
 
 	private static String caseWhere(DataScope scope, CaseFilter filter, Map<String, Object> params) {

@@ -33,7 +33,7 @@ import io.rumbo.identity.Role;
 import io.rumbo.organization.OrgDirectory;
 import io.rumbo.organization.OrgUnitManagement;
 import io.rumbo.organization.StaffManagement;
-import io.rumbo.organization.StaffStatus;
+import io.rumbo.organization.StaffOption;
 import io.rumbo.shared.domain.AccessRefusedException;
 import io.rumbo.shared.domain.StaleVersionException;
 import io.rumbo.shared.domain.ValidationFailedException;
@@ -245,8 +245,7 @@ class CustomerPageController {
 		return "customers/customer-form";
 	}
 
-	private List<io.rumbo.organization.StaffView> ownerOptions(CurrentUser user) {
-		return staff.list(user, new StaffManagement.StaffFilter(null, null, null, StaffStatus.ACTIVE, false, null),
-				ListQuery.of(0, 500, List.of("lastName"), StaffManagement.SORTS, "lastName")).content();
+	private List<StaffOption> ownerOptions(CurrentUser user) {
+		return staff.options(user, null);
 	}
 }

@@ -29,7 +29,6 @@ import io.rumbo.customers.ServiceCaseView;
 import io.rumbo.customers.ServiceManagement;
 import io.rumbo.identity.CurrentUser;
 import io.rumbo.organization.StaffManagement;
-import io.rumbo.organization.StaffStatus;
 import io.rumbo.shared.domain.AccessRefusedException;
 import io.rumbo.shared.domain.StaleVersionException;
 import io.rumbo.shared.domain.ValidationFailedException;
@@ -98,9 +97,7 @@ class ServicePageController {
 		model.addAttribute("to", to);
 		model.addAttribute("priorities", CasePriority.values());
 		model.addAttribute("categories", CaseCategory.values());
-		model.addAttribute("people", staff.list(user, new StaffManagement.StaffFilter(null, null, null,
-				StaffStatus.ACTIVE, false, null), ListQuery.of(0, 500, List.of("lastName"), StaffManagement.SORTS,
-						"lastName")).content());
+		model.addAttribute("people", staff.options(user, null));
 		return Htmx.view(request, "customers/case-list", "results");
 	}
 

@@ -134,6 +134,24 @@ class ServiceRestController {
 		return service.update(actor, id, request.version(), request.details());
 	}
 
+	record ResolveRequest(@Nullable LocalDate resolvedOn, @Nullable @Size(max = 1000) String resolution) {
+	}
+
+	@PostMapping("/api/v1/service-cases/{id}/resolve")
+	@Operation(summary = "Resolve an open case", description = "resolvedOn defaults to today. A case already resolved "
+			+ "answers 409: reopen it first.")
+	ServiceCaseView resolve(CurrentUser actor, @PathVariable long id,
+			@Valid @RequestBody(required = false) @Nullable ResolveRequest request) {
+		return service.resolve(actor, id, request == null ? null : request.resolvedOn(),
+				request == null ? null : request.resolution());
+	}
+
+	@PostMapping("/api/v1/service-cases/{id}/reopen")
+	@Operation(summary = "Open a resolved case again", description = "An open case answers 409.")
+	ServiceCaseView reopen(CurrentUser actor, @PathVariable long id) {
+		return service.reopen(actor, id);
+	}
+
 	@GetMapping("/api/v1/satisfaction-ratings")
 	@Operation(summary = "List satisfaction ratings", description = "Filters: customerId, caseId, staffId, unitId "
 			+ "(subtree), from, to (rating date). Sort keys: ratedOn, csat, nps, customer.")

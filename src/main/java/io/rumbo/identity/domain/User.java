@@ -26,6 +26,7 @@ import org.jspecify.annotations.Nullable;
 import io.rumbo.identity.Role;
 import io.rumbo.identity.UserId;
 import io.rumbo.identity.UserView;
+import io.rumbo.shared.domain.ConflictException;
 
 @Entity
 @Table(name = "identity_user")
@@ -100,7 +101,11 @@ public class User {
 	}
 
 	/** Archived users cannot sign in; the row stays so that audit lines and records keep their author. */
+	/** The account is closed for good; closing it again is refused. */
 	public void archive() {
+		if (archived) {
+			throw new ConflictException("identity.user.alreadyArchived");
+		}
 		this.archived = true;
 		this.enabled = false;
 	}

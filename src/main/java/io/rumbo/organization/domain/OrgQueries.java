@@ -3,9 +3,9 @@ package io.rumbo.organization.domain;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -19,6 +19,7 @@ import io.rumbo.organization.JobRole;
 import io.rumbo.organization.OrgUnitKind;
 import io.rumbo.organization.OrgUnitView;
 import io.rumbo.organization.PositionView;
+import io.rumbo.organization.StaffOption;
 import io.rumbo.organization.StaffStatus;
 import io.rumbo.organization.StaffView;
 import io.rumbo.shared.web.ListQuery;
@@ -45,6 +46,9 @@ public class OrgQueries {
 	public record UnitFilter(@Nullable String q, @Nullable OrgUnitKind kind, @Nullable Set<Long> unitIds,
 			boolean includeArchived, @Nullable LocalDate asOf) {
 	}
+
+	private static final DataScope.Columns UNIT_SCOPE = new DataScope.Columns(List.of("u.id"), List.of(),
+			List.of("u.id"));
 
 	private final JdbcClient jdbc;
 
@@ -93,24 +97,45 @@ public class OrgQueries {
 	}
 
 	/** Active people in scope whose name matches, by last name, at most {@code limit}: one small query for pickers. */
-	public List<io.rumbo.organization.StaffOption> staffOptions(DataScope scope, @Nullable String q, int limit) {
+	public List<StaffOption> staffOptions(DataScope scope, @Nullable String q, int limit) {
 		Map<String, Object> params = new HashMap<>();
-		StringBuilder sql = new StringBuilder("""
-				SELECT s.id, s.first_name, s.last_name, s.unit_id, u.name AS unit_name
-				  FROM org_staff s JOIN org_unit u ON u.id = s.unit_id
-				 WHERE s.archived = FALSE AND s.status = 'ACTIVE' AND\s""")
+		String from = optionsFrom(scope, q, params);
+		return jdbc.sql(OPTIONS_SELECT + from + " ORDER BY s.last_name, s.first_name, s.id LIMIT " + Math.max(1, limit))
+			.params(params)
+			.query(OrgQueries::optionRow)
+			.list();
+	}
+
+	/** The same choices one page at a time, with the total, for search-as-you-type pickers. */
+	public PageResponse<StaffOption> staffOptions(DataScope scope, @Nullable String q, ListQuery query) {
+		Map<String, Object> params = new HashMap<>();
+		String from = optionsFrom(scope, q, params);
+		long total = jdbc.sql("SELECT COUNT(*)" + from).params(params).query(Long.class).single();
+		List<StaffOption> rows = jdbc
+			.sql(OPTIONS_SELECT + from + " ORDER BY s.last_name, s.first_name, s.id" + query.limit())
+			.params(params)
+			.query(OrgQueries::optionRow)
+			.list();
+		return PageResponse.of(rows, query, total);
+	}
+
+	private static final String OPTIONS_SELECT = "SELECT s.id, s.first_name, s.last_name, s.unit_id, u.name AS unit_name";
+
+	private static String optionsFrom(DataScope scope, @Nullable String q, Map<String, Object> params) {
+		StringBuilder sql = new StringBuilder(" FROM org_staff s JOIN org_unit u ON u.id = s.unit_id")
+			.append(" WHERE s.archived = FALSE AND s.status = 'ACTIVE' AND ")
 			.append(scope.sql("s.unit_id", "s.id", params));
 		if (q != null && !q.isBlank()) {
 			sql.append(" AND LOWER(s.first_name || ' ' || s.last_name) LIKE :q ESCAPE '\\'");
-			params.put("q", "%" + q.trim().toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
+			params.put("q", "%" + q.trim().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
 				.replace("_", "\\_") + "%");
 		}
-		sql.append(" ORDER BY s.last_name, s.first_name, s.id LIMIT ").append(Math.max(1, limit));
-		return jdbc.sql(sql.toString())
-			.params(params)
-			.query((rs, n) -> new io.rumbo.organization.StaffOption(rs.getLong("id"), rs.getString("first_name"),
-					rs.getString("last_name"), rs.getLong("unit_id"), rs.getString("unit_name")))
-			.list();
+		return sql.toString();
+	}
+
+	private static StaffOption optionRow(ResultSet rs, int n) throws SQLException {
+		return new StaffOption(rs.getLong("id"), rs.getString("first_name"), rs.getString("last_name"),
+				rs.getLong("unit_id"), rs.getString("unit_name"));
 	}
 
 	/** Streams every matching person to {@code sink}, for exports of any size. */
@@ -152,13 +177,8 @@ public class OrgQueries {
 
 	private static String staffWhere(DataScope scope, StaffFilter filter, Map<String, Object> params) {
 		StringBuilder where = new StringBuilder(" WHERE 1 = 1");
-		if (!scope.all()) {
-			where.append(" AND (");
-			where.append(scope.managedUnitIds().isEmpty() ? "1 = 0" : "u.id IN (:scopeUnits)");
-			where.append(" OR s.id = :ownStaff)");
-			params.put("scopeUnits", scope.managedUnitIds().isEmpty() ? List.of(-1L) : scope.managedUnitIds());
-			params.put("ownStaff", scope.ownStaffId() == null ? -1L : scope.ownStaffId());
-		}
+		// The person's unit on the date asked (u is their unit then), and their own record.
+		where.append(" AND ").append(scope.sql("u.id", "s.id", params));
 		if (filter.q() != null && !filter.q().isBlank()) {
 			where.append(" AND (LOWER(s.first_name) LIKE :q OR LOWER(s.last_name) LIKE :q"
 					+ " OR LOWER(s.first_name || ' ' || s.last_name) LIKE :q"
@@ -245,14 +265,8 @@ public class OrgQueries {
 
 	private static String unitWhere(DataScope scope, UnitFilter filter, Map<String, Object> params) {
 		StringBuilder where = new StringBuilder(" WHERE 1 = 1");
-		if (!scope.all()) {
-			List<Long> visible = new ArrayList<>(scope.managedUnitIds());
-			if (scope.ownUnitId() != null) {
-				visible.add(scope.ownUnitId());
-			}
-			where.append(" AND u.id IN (:scopeUnits)");
-			params.put("scopeUnits", visible.isEmpty() ? List.of(-1L) : visible);
-		}
+		// The units of the managed subtree, and everyone's own unit.
+		where.append(" AND ").append(scope.sql(UNIT_SCOPE, params));
 		if (filter.q() != null && !filter.q().isBlank()) {
 			where.append(" AND (LOWER(u.code) LIKE :q OR LOWER(u.name) LIKE :q OR LOWER(u.location) LIKE :q)");
 			params.put("q", "%" + filter.q().trim().toLowerCase() + "%");
@@ -295,14 +309,25 @@ public class OrgQueries {
 		if (unitIds.isEmpty()) {
 			return List.of();
 		}
+		return positions("p.unit_id IN (:units)", Map.of("units", unitIds));
+	}
+
+	/** Every planned position of the active units the scope sees (the managed subtree and the reader's own unit). */
+	public List<PositionView> positions(DataScope scope) {
+		Map<String, Object> params = new HashMap<>();
+		String where = "u.archived = FALSE AND "
+				+ scope.sql(new DataScope.Columns(List.of("p.unit_id"), List.of(), List.of("p.unit_id")), params);
+		return positions(where, params);
+	}
+
+	private List<PositionView> positions(String where, Map<String, ?> params) {
 		return jdbc.sql("""
 				SELECT p.id, p.version, p.unit_id, u.name, p.job_role, p.planned_headcount,
 				       (SELECT COUNT(*) FROM org_staff s WHERE s.unit_id = p.unit_id AND s.job_role = p.job_role
 				          AND s.archived = FALSE AND s.status <> 'LEFT') AS filled
 				FROM org_position p JOIN org_unit u ON u.id = p.unit_id
-				WHERE p.unit_id IN (:units)
-				ORDER BY u.name, p.job_role""")
-			.param("units", unitIds)
+				""" + " WHERE " + where + " ORDER BY u.name, p.job_role")
+			.params(params)
 			.query((rs, n) -> new PositionView(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4),
 					JobRole.valueOf(rs.getString(5)), rs.getInt(6), rs.getInt(7)))
 			.list();

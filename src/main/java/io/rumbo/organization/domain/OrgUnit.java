@@ -16,6 +16,7 @@ import jakarta.persistence.Version;
 import org.jspecify.annotations.Nullable;
 
 import io.rumbo.organization.OrgUnitKind;
+import io.rumbo.shared.domain.ConflictException;
 
 /**
  * An org unit with its current parent. Its earlier parents are kept as placements (see {@link StructureHistory}),
@@ -83,8 +84,14 @@ public class OrgUnit {
 		this.parentId = parentId;
 	}
 
-	/** The unit ceases to exist from {@code date}; it stays for history and for reports on past dates. */
+	/**
+	 * The unit ceases to exist from {@code date}; it stays for history and for reports on past dates. It ceases to
+	 * exist once: archiving it again is refused.
+	 */
 	void archive(LocalDate date) {
+		if (archived) {
+			throw new ConflictException("organization.unit.alreadyArchived");
+		}
 		this.archived = true;
 		this.validTo = date;
 	}

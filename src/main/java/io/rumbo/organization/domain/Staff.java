@@ -17,6 +17,7 @@ import org.jspecify.annotations.Nullable;
 
 import io.rumbo.organization.JobRole;
 import io.rumbo.organization.StaffStatus;
+import io.rumbo.shared.domain.ConflictException;
 
 /**
  * A person in the sales organisation. The manager is not stored: it follows from the unit (see
@@ -101,7 +102,11 @@ public class Staff {
 		this.unitId = unitId;
 	}
 
+	/** The person left; leaving twice is refused, so the date they left is recorded once. */
 	void archive() {
+		if (archived) {
+			throw new ConflictException("organization.staff.alreadyArchived");
+		}
 		this.archived = true;
 		this.status = StaffStatus.LEFT;
 	}
@@ -144,6 +149,10 @@ public class Staff {
 
 	public @Nullable Long userId() {
 		return userId;
+	}
+
+	public JobRole jobRole() {
+		return jobRole;
 	}
 
 	public StaffStatus status() {

@@ -39,9 +39,9 @@ public class StructureHistory {
 	}
 
 	public void archiveUnit(OrgUnit unit, LocalDate date) {
+		unit.archive(date);
 		placements.close(unit.id(), date);
 		managers.close(unit.id(), date);
-		unit.archive(date);
 	}
 
 	/** A new manager (or none) leads the unit from {@code effective}; the previous one stays in the history. */
@@ -63,8 +63,8 @@ public class StructureHistory {
 	}
 
 	public void archiveStaff(Staff staff, LocalDate date) {
-		assignments.close(staff.id(), date);
 		staff.archive();
+		assignments.close(staff.id(), date);
 	}
 
 	/** The (unit, parent) pairs of the units that existed on {@code date}, with the parent they had then. */

@@ -182,9 +182,7 @@ class OrgUnitPageController {
 			.stream()
 			.filter(u -> unit == null || u.id() != unit.id())
 			.toList());
-		model.addAttribute("managerOptions", staff.list(user,
-				new StaffManagement.StaffFilter(null, null, null, io.rumbo.organization.StaffStatus.ACTIVE, false, null),
-				ListQuery.of(0, 500, List.of("lastName"), OrgQueries.STAFF_SORTS, "lastName")).content());
+		model.addAttribute("managerOptions", staff.options(user, null));
 		return "organization/unit-form";
 	}
 }

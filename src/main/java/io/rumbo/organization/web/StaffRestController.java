@@ -31,6 +31,7 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 import io.rumbo.identity.CurrentUser;
 import io.rumbo.organization.JobRole;
 import io.rumbo.organization.StaffManagement;
+import io.rumbo.organization.StaffOption;
 import io.rumbo.organization.StaffStatus;
 import io.rumbo.organization.StaffView;
 import io.rumbo.organization.domain.OrgQueries;
@@ -91,6 +92,15 @@ class StaffRestController {
 			@RequestParam(required = false) @Nullable List<String> sort) {
 		return OrgExports.staff(ExportFormat.fromAccept(accept), staff, actor, new StaffManagement.StaffFilter(q, unitId, jobRole, status, archived, asOf),
 				ListQuery.of(0, 1, sort, OrgQueries.STAFF_SORTS, "lastName").unpaged());
+	}
+
+	@GetMapping(value = "/options", produces = "application/json")
+	@Operation(summary = "People to pick (owner, assignee, credited person)", description = "Active people the caller "
+			+ "may see, by last name: a salesperson themselves, a manager their subtree, company-wide roles everyone. "
+			+ "q narrows by name, for search-as-you-type pickers; page and size as for every list.")
+	PageResponse<StaffOption> options(CurrentUser actor, @RequestParam(required = false) @Nullable String q,
+			@RequestParam(required = false) @Nullable Integer page, @RequestParam(required = false) @Nullable Integer size) {
+		return staff.options(actor, q, ListQuery.of(page, size, List.of(), OrgQueries.STAFF_SORTS, "lastName"));
 	}
 
 	@GetMapping("/me")
