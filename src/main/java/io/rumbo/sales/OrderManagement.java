@@ -137,7 +137,10 @@ public class OrderManagement {
 		return queries.view(order.id());
 	}
 
-	/** Replaces what a booked order says (a cancelled one is refused with 409) and announces {@link OrderChanged}. */
+	/**
+	 * Replaces what a booked order says (a cancelled one is refused with 409) and announces {@link OrderChanged}; saving
+	 * it unchanged writes nothing.
+	 */
 	@Transactional
 	public OrderView update(CurrentUser actor, long id, long version, OrderDetails details) {
 		OrderView current = get(actor, id);
@@ -150,7 +153,10 @@ public class OrderManagement {
 		}
 		var before = order.auditState();
 		OrderFacts factsBefore = order.facts();
-		order.change(entry.check(actor, details, id));
+		if (!order.change(entry.check(actor, details, id))) {
+			// Saved unchanged (a form sent twice): no new version, no audit line, no event.
+			return current;
+		}
 		write(order, current);
 		audit.record("ORDER", id, "UPDATE", before, order.auditState(), order.orderNumber());
 		events.publishEvent(new OrderChanged(OrderId.of(id), order.orderNumber(), factsBefore, order.facts()));

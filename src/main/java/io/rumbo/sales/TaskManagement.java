@@ -156,6 +156,7 @@ public class TaskManagement {
 		SalesTask task = tasks.findById(id).orElseThrow(() -> new NotFoundException("task", id));
 		var before = task.auditState();
 		LocalDate today = LocalDate.now(clock);
+		LocalDate wasCompletedOn = task.completedOn();
 		if (done) {
 			task.complete(actor.username(), today);
 		}
@@ -168,6 +169,11 @@ public class TaskManagement {
 			events.publishEvent(new TaskCompleted(TaskId.of(id),
 					task.assigneeStaffId() == null ? null : StaffId.of(task.assigneeStaffId()),
 					UnitId.of(task.assigneeUnitId()), task.teamTask(), task.dueOn(), today, actor.username()));
+		}
+		else {
+			events.publishEvent(new TaskReopened(TaskId.of(id),
+					task.assigneeStaffId() == null ? null : StaffId.of(task.assigneeStaffId()),
+					UnitId.of(task.assigneeUnitId()), java.util.Objects.requireNonNull(wasCompletedOn), today));
 		}
 		return get(actor, id);
 	}

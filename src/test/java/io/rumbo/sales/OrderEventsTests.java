@@ -31,7 +31,7 @@ import io.rumbo.support.RumboIntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Each order event is published, in the facade's transaction, with what a listener needs: the order, its customer and
+ * Each order event is published by the facade that makes the change, with what a listener needs: the order, its customer and
  * date, the people credited with their unit on the order date and share, and the totals. Runs through the whole
  * application (not {@code @ApplicationModuleTest}): sales needs organization, customers, catalog, planning, identity
  * and imports with their data, which is the demo company every integration test shares.
@@ -120,6 +120,19 @@ class OrderEventsTests {
 		assertFacts(changed.after(), after);
 		assertThat(changed.before().credits()).extracting(OrderFacts.Credit::staffId).containsExactly(StaffId.of(owner));
 		assertThat(changed.after().credits()).extracting(OrderFacts.Credit::staffId).containsExactly(StaffId.of(partner));
+	}
+
+	@Test
+	void savingAnOrderUnchangedAnnouncesNothingAndKeepsItsVersion() {
+		OrderView order = orders.create(admin, details(DAY, "3", List.of()));
+		long auditLines = jdbc.sql("SELECT COUNT(*) FROM identity_audit_event WHERE entity_type = 'ORDER' AND entity_id = :id")
+			.param("id", String.valueOf(order.id())).query(Long.class).single();
+		OrderView again = orders.update(admin, order.id(), order.version(), details(DAY, "3", List.of()));
+
+		assertThat(again.version()).isEqualTo(order.version());
+		assertThat(events.stream(OrderChanged.class)).isEmpty();
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM identity_audit_event WHERE entity_type = 'ORDER' AND entity_id = :id")
+			.param("id", String.valueOf(order.id())).query(Long.class).single()).isEqualTo(auditLines);
 	}
 
 	@Test

@@ -155,6 +155,9 @@ class PipelineEventsTests {
 		assertThatThrownBy(() -> tasks.complete(rep, late.id(), true)).isInstanceOf(ConflictException.class);
 		tasks.complete(manager, late.id(), false);
 		assertThat(events.stream(TaskCompleted.class)).as("refused or reopened, nothing more is completed").hasSize(1);
+		assertThat(events.stream(TaskReopened.class)).as("the reopening withdraws the completion").singleElement()
+			.isEqualTo(new TaskReopened(TaskId.of(late.id()), StaffId.of(lucia.id()), UnitId.of(lucia.unitId()), today,
+					today));
 
 		TaskView team = tasks.create(manager, new TaskManagement.TaskDetails("Revisar tarifas", null, null,
 				lucia.unitId(), null, today.plusDays(5)));

@@ -142,8 +142,8 @@ class SalesResultsTests {
 		record Orders(BigDecimal net, BigDecimal margin, BigDecimal units, long count) {
 		}
 		Orders booked = jdbc.sql("""
-				SELECT SUM(net_amount), SUM(margin_amount), SUM(units), SUM(CASE WHEN net_amount > 0 THEN 1 ELSE 0 END)
-				FROM sales_order WHERE status = 'BOOKED' AND order_date >= :from AND order_date < :to""")
+				SELECT SUM(net_amount), SUM(margin_amount), SUM(units), SUM(CASE WHEN EXISTS (SELECT 1 FROM sales_order_line l WHERE l.order_id = o.id AND l.quantity >= 0) THEN 1 ELSE 0 END)
+				FROM sales_order o WHERE status = 'BOOKED' AND order_date >= :from AND order_date < :to""")
 			.param("from", period.start())
 			.param("to", period.end())
 			.query((rs, n) -> new Orders(rs.getBigDecimal(1), rs.getBigDecimal(2), rs.getBigDecimal(3), rs.getLong(4)))
@@ -152,6 +152,36 @@ class SalesResultsTests {
 		assertThat(people.margin()).isEqualByComparingTo(booked.margin());
 		assertThat(people.units()).isEqualByComparingTo(booked.units());
 		assertThat(people.orders()).isEqualByComparingTo(BigDecimal.valueOf(booked.count()));
+
+		// Each month and each unit against sums taken straight from the tables, not regrouped from the same rows.
+		Map<java.time.YearMonth, BigDecimal> monthly = new java.util.HashMap<>();
+		jdbc.sql("""
+				SELECT EXTRACT(YEAR FROM order_date), EXTRACT(MONTH FROM order_date), SUM(net_amount) FROM sales_order
+				WHERE status = 'BOOKED' AND order_date >= :from AND order_date < :to
+				GROUP BY EXTRACT(YEAR FROM order_date), EXTRACT(MONTH FROM order_date)""")
+			.param("from", period.start()).param("to", period.end())
+			.query(rs -> {
+				monthly.put(java.time.YearMonth.of(rs.getInt(1), rs.getInt(2)), rs.getBigDecimal(3));
+			});
+		Map<java.time.YearMonth, SalesResults.Results> byMonth = map(results.byMonth(period),
+				m -> java.time.YearMonth.from(m.month().start()), SalesResults.MonthResult::results);
+		assertThat(byMonth.keySet()).isEqualTo(monthly.keySet());
+		monthly.forEach((month, net) -> assertThat(byMonth.get(month).netRevenue()).as(month.toString())
+			.isEqualByComparingTo(net));
+		Map<Long, BigDecimal> perUnit = new java.util.HashMap<>();
+		jdbc.sql("""
+				SELECT c.unit_id, SUM(l.net_amount * c.share_percent) / 100 FROM sales_order o
+				JOIN sales_order_line l ON l.order_id = o.id JOIN sales_order_credit c ON c.order_id = o.id
+				WHERE o.status = 'BOOKED' AND o.order_date >= :from AND o.order_date < :to GROUP BY c.unit_id""")
+			.param("from", period.start()).param("to", period.end())
+			.query(rs -> {
+				perUnit.put(rs.getLong(1), rs.getBigDecimal(2));
+			});
+		Map<UnitId, SalesResults.Results> byUnit = map(results.byUnit(period), SalesResults.UnitResult::unitId,
+				SalesResults.UnitResult::results);
+		assertThat(byUnit).hasSameSizeAs(perUnit);
+		perUnit.forEach((unit, net) -> assertThat(byUnit.get(UnitId.of(unit)).netRevenue()).as("unit " + unit)
+			.isEqualByComparingTo(net));
 	}
 
 	private static SalesResults.Results total(java.util.stream.Stream<SalesResults.Results> results) {

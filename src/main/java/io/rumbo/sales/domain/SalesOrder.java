@@ -62,12 +62,17 @@ public class SalesOrder {
 	}
 
 	/** Replaces what the order says; totals follow from the lines. A cancelled order no longer changes. */
-	public void change(Content content) {
+	/** Takes what the order now says; answers false, changing nothing, when it already says exactly that. */
+	public boolean change(Content content) {
 		if (status == OrderStatus.CANCELLED) {
 			throw new ConflictException("sales.order.cancelled");
 		}
+		if (says(content)) {
+			return false;
+		}
 		this.content = content;
 		this.totals = totalsOf(content);
+		return true;
 	}
 
 	public void cancel() {
@@ -80,7 +85,9 @@ public class SalesOrder {
 	/** True when {@code other} says exactly what the order says (an import that repeats it changes nothing). */
 	public boolean says(Content other) {
 		if (content.customerId() != other.customerId() || !content.orderDate().equals(other.orderDate())
-				|| !Objects.equals(content.notes(), other.notes()) || content.lines().size() != other.lines().size()
+				|| !Objects.equals(content.notes(), other.notes())
+				|| !Objects.equals(content.externalNumber(), other.externalNumber())
+				|| content.lines().size() != other.lines().size()
 				|| content.credits().size() != other.credits().size()) {
 			return false;
 		}

@@ -33,15 +33,17 @@ public class SalesResultsQueries {
 	}
 
 	/**
-	 * Orders are counted by share too (an order split 60/40 counts 0.6 and 0.4); a return, an order whose net amount
-	 * is negative, counts as no order while its amounts reduce the results.
+	 * Orders are counted by share too (an order split 60/40 counts 0.6 and 0.4); a return counts as no order while its
+	 * amounts reduce the results. A return is what {@code SalesOrder.isReturn()} and the events call one: an order
+	 * whose every line is negative (so a mixed order, or one discounted to zero, is still an order).
 	 */
 	public List<CreditRow> credits(LocalDate from, LocalDate toExclusive) {
 		return jdbc.sql("""
 				SELECT c.staff_id, c.unit_id, EXTRACT(YEAR FROM o.order_date), EXTRACT(MONTH FROM o.order_date),
 				       SUM(o.net_amount * c.share_percent), SUM(o.units * c.share_percent),
 				       SUM(o.margin_amount * c.share_percent),
-				       SUM(CASE WHEN o.net_amount > 0 THEN c.share_percent ELSE 0 END)
+				       SUM(CASE WHEN EXISTS (SELECT 1 FROM sales_order_line k WHERE k.order_id = o.id AND k.quantity >= 0)
+				                THEN c.share_percent ELSE 0 END)
 				FROM sales_order o
 				JOIN sales_order_credit c ON c.order_id = o.id
 				WHERE o.status = 'BOOKED' AND o.order_date >= :from AND o.order_date < :to

@@ -133,6 +133,10 @@ public class SalesTask {
 		return teamTask;
 	}
 
+	public @Nullable LocalDate completedOn() {
+		return completedOn;
+	}
+
 	public LocalDate dueOn() {
 		return dueOn;
 	}
