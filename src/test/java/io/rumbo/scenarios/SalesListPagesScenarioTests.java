@@ -140,6 +140,22 @@ class SalesListPagesScenarioTests {
 			.isZero();
 	}
 
+	@Test
+	void anObjectiveWithoutATitleIsRefusedWithAMessageOnTheStrategyPage() {
+		WebSession director = signedIn("director", "en");
+		long plan = jdbc.sql("SELECT id FROM planning_plan WHERE fiscal_year = :y").param("y", LocalDate.now().getYear())
+			.query(Long.class).single();
+		String strategyPage = "/plans/" + plan + "/strategy";
+		String csrf = WebSession.csrf(director.get(port, strategyPage).body());
+		HttpResponse<String> refused = postFrom(director, strategyPage, "/plans/" + plan + "/objectives",
+				"kind=REVENUE&title=+&targetValue=1000&_csrf="
+						+ java.net.URLEncoder.encode(csrf, java.nio.charset.StandardCharsets.UTF_8));
+		assertThat(refused.statusCode()).isEqualTo(302);
+		assertThat(refused.headers().firstValue("Location").orElse("")).endsWith(strategyPage);
+		assertThat(director.get(port, strategyPage).body()).contains("alert-danger")
+			.contains("Say what the objective is.");
+	}
+
 	private WebSession signedIn(String user, String language) {
 		WebSession session = new WebSession();
 		session.signIn(port, user, "demo");
@@ -156,14 +172,24 @@ class SalesListPagesScenarioTests {
 
 	/** A GET as htmx sends it when a sort link, a pager link or the filter form swaps the results. */
 	private HttpResponse<String> htmx(WebSession session, String path) {
-		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+		return send(session, HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
 			.header("HX-Request", "true")
-			.header("Cookie", String.join("; ", session.cookies.entrySet().stream()
-				.map(e -> e.getKey() + "=" + e.getValue()).toList()))
-			.GET()
-			.build();
+			.GET());
+	}
+
+	/** A form posted by the browser from a page, which names that page in its Referer header. */
+	private HttpResponse<String> postFrom(WebSession session, String page, String path, String form) {
+		return send(session, HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+			.header("Referer", "http://localhost:" + port + page)
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(form)));
+	}
+
+	private static HttpResponse<String> send(WebSession session, HttpRequest.Builder request) {
+		request.header("Cookie", String.join("; ", session.cookies.entrySet().stream()
+			.map(e -> e.getKey() + "=" + e.getValue()).toList()));
 		try {
-			return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+			return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
 		}
 		catch (IOException ex) {
 			throw new java.io.UncheckedIOException(ex);
