@@ -29,9 +29,7 @@ import io.rumbo.planning.PlanViews;
 import io.rumbo.planning.PlanTargets;
 import io.rumbo.planning.PlanWorkflow;
 import io.rumbo.planning.SpreadMethod;
-import io.rumbo.shared.domain.ConflictException;
 import io.rumbo.shared.domain.NotFoundException;
-import io.rumbo.shared.domain.StaleVersionException;
 import io.rumbo.shared.domain.ValidationFailedException;
 import io.rumbo.shared.time.FiscalPeriod;
 import io.rumbo.shared.time.FiscalYears;
@@ -83,43 +81,17 @@ class PlanPageController {
 	@PostMapping("/plans/calendar")
 	String changeCalendar(CurrentUser user, @RequestParam int startMonth, @RequestParam long version,
 			RedirectAttributes redirect) {
-		try {
-			calendar.change(user, startMonth, version);
-			redirect.addFlashAttribute("flash", "planning.calendar.saved");
-		}
-		catch (ConflictException ex) {
-			redirect.addFlashAttribute("flash", ex.messageKey());
-			redirect.addFlashAttribute("flashKind", "warning");
-		}
-		catch (ValidationFailedException ex) {
-			redirect.addFlashAttribute("flash", ex.errors().get(0).messageKey());
-			redirect.addFlashAttribute("flashKind", "danger");
-		}
-		catch (StaleVersionException ex) {
-			redirect.addFlashAttribute("flash", "shared.problem.staleVersion.form");
-			redirect.addFlashAttribute("flashKind", "warning");
-		}
+		calendar.change(user, startMonth, version);
+		redirect.addFlashAttribute("flash", "planning.calendar.saved");
 		return "redirect:/plans";
 	}
 
 	@PostMapping("/plans")
 	String create(CurrentUser user, @RequestParam int fiscalYear, @RequestParam String name,
 			@RequestParam(defaultValue = "0") BigDecimal growthPercent, RedirectAttributes redirect) {
-		try {
-			PlanViews.PlanView plan = workflow.create(user, fiscalYear, name, growthPercent, Map.of());
-			redirect.addFlashAttribute("flash", "planning.plan.created");
-			return "redirect:/plans/" + plan.id();
-		}
-		catch (ValidationFailedException ex) {
-			redirect.addFlashAttribute("flash", ex.errors().get(0).messageKey());
-			redirect.addFlashAttribute("flashKind", "danger");
-		}
-		catch (ConflictException ex) {
-			redirect.addFlashAttribute("flash", ex.messageKey());
-			redirect.addFlashAttribute("flashArgs", ex.arguments());
-			redirect.addFlashAttribute("flashKind", "warning");
-		}
-		return "redirect:/plans";
+		PlanViews.PlanView plan = workflow.create(user, fiscalYear, name, growthPercent, Map.of());
+		redirect.addFlashAttribute("flash", "planning.plan.created");
+		return "redirect:/plans/" + plan.id();
 	}
 
 	@GetMapping("/plans/{id}")
@@ -185,21 +157,10 @@ class PlanPageController {
 			@RequestParam(required = false) @Nullable Long line, @RequestParam String period,
 			@RequestParam Measure measure, @RequestParam BigDecimal total, @RequestParam SpreadMethod method,
 			RedirectAttributes redirect) {
-		try {
-			PlanViews.SpreadResult result = targets.spread(user, versionId, unitId,
-					measure == Measure.NEW_CUSTOMERS ? null : line, period, measure, total, method, false);
-			redirect.addFlashAttribute("flash", "planning.grid.saved");
-			redirect.addFlashAttribute("flashArgs", new Object[] { result.total(), result.cells(), result.difference() });
-		}
-		catch (ValidationFailedException ex) {
-			redirect.addFlashAttribute("flash", ex.errors().get(0).messageKey());
-			redirect.addFlashAttribute("flashKind", "danger");
-		}
-		catch (ConflictException ex) {
-			redirect.addFlashAttribute("flash", ex.messageKey());
-			redirect.addFlashAttribute("flashArgs", ex.arguments());
-			redirect.addFlashAttribute("flashKind", "warning");
-		}
+		PlanViews.SpreadResult result = targets.spread(user, versionId, unitId,
+				measure == Measure.NEW_CUSTOMERS ? null : line, period, measure, total, method, false);
+		redirect.addFlashAttribute("flash", "planning.grid.saved");
+		redirect.addFlashAttribute("flashArgs", new Object[] { result.total(), result.cells(), result.difference() });
 		return "redirect:/plans/" + id + "?version=" + versionId + "&measure=" + measure
 				+ (line == null ? "" : "&line=" + line);
 	}
@@ -207,40 +168,22 @@ class PlanPageController {
 	@PostMapping("/plans/{id}/versions/{versionId}/{action:submit|approve|return|activate}")
 	String move(CurrentUser user, @PathVariable long id, @PathVariable long versionId, @PathVariable String action,
 			@RequestParam long version, RedirectAttributes redirect) {
-		try {
-			PlanViews.VersionView moved = switch (action) {
-				case "submit" -> workflow.submit(user, versionId, version);
-				case "approve" -> workflow.approve(user, versionId, version);
-				case "return" -> workflow.returnToDraft(user, versionId, version);
-				default -> workflow.activate(user, versionId, version);
-			};
-			redirect.addFlashAttribute("flash", "planning.version.moved." + moved.state().name());
-		}
-		catch (ConflictException ex) {
-			redirect.addFlashAttribute("flash", ex.messageKey());
-			redirect.addFlashAttribute("flashArgs", ex.arguments());
-			redirect.addFlashAttribute("flashKind", "warning");
-		}
-		catch (StaleVersionException ex) {
-			redirect.addFlashAttribute("flash", "shared.problem.staleVersion.form");
-			redirect.addFlashAttribute("flashKind", "warning");
-		}
+		PlanViews.VersionView moved = switch (action) {
+			case "submit" -> workflow.submit(user, versionId, version);
+			case "approve" -> workflow.approve(user, versionId, version);
+			case "return" -> workflow.returnToDraft(user, versionId, version);
+			default -> workflow.activate(user, versionId, version);
+		};
+		redirect.addFlashAttribute("flash", "planning.version.moved." + moved.state().name());
 		return "redirect:/plans/" + id + "?version=" + versionId;
 	}
 
 	@PostMapping("/plans/{id}/versions/{versionId}/revise")
 	String revise(CurrentUser user, @PathVariable long id, @PathVariable long versionId,
 			@RequestParam(required = false) @Nullable String note, RedirectAttributes redirect) {
-		try {
-			PlanViews.VersionView draft = workflow.revise(user, versionId, note);
-			redirect.addFlashAttribute("flash", "planning.version.revised");
-			return "redirect:/plans/" + id + "?version=" + draft.id();
-		}
-		catch (ConflictException ex) {
-			redirect.addFlashAttribute("flash", ex.messageKey());
-			redirect.addFlashAttribute("flashKind", "warning");
-			return "redirect:/plans/" + id + "?version=" + versionId;
-		}
+		PlanViews.VersionView draft = workflow.revise(user, versionId, note);
+		redirect.addFlashAttribute("flash", "planning.version.revised");
+		return "redirect:/plans/" + id + "?version=" + draft.id();
 	}
 
 	@GetMapping("/plans/{id}/performance")

@@ -32,9 +32,6 @@ import io.rumbo.planning.PlanReading;
 import io.rumbo.planning.PlanViews;
 import io.rumbo.planning.SegmentManagement;
 import io.rumbo.planning.StrategyManagement;
-import io.rumbo.shared.domain.ConflictException;
-import io.rumbo.shared.domain.StaleVersionException;
-import io.rumbo.shared.domain.ValidationFailedException;
 import io.rumbo.shared.web.ChartData;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -171,24 +168,10 @@ class StrategyPageController {
 				() -> strategies.moveInitiative(user, strategyId, initiativeId, version, status));
 	}
 
+	/** Runs a change and goes back to its section; a refused change comes back as a message (PageFormErrors). */
 	private static String outcome(RedirectAttributes redirect, long id, String anchor, Runnable action) {
-		try {
-			action.run();
-			redirect.addFlashAttribute("flash", "planning.strategyPage.saved");
-		}
-		catch (ValidationFailedException ex) {
-			redirect.addFlashAttribute("flash", ex.errors().get(0).messageKey());
-			redirect.addFlashAttribute("flashKind", "danger");
-		}
-		catch (ConflictException ex) {
-			redirect.addFlashAttribute("flash", ex.messageKey());
-			redirect.addFlashAttribute("flashArgs", ex.arguments());
-			redirect.addFlashAttribute("flashKind", "warning");
-		}
-		catch (StaleVersionException ex) {
-			redirect.addFlashAttribute("flash", "shared.problem.staleVersion.form");
-			redirect.addFlashAttribute("flashKind", "warning");
-		}
+		action.run();
+		redirect.addFlashAttribute("flash", "planning.strategyPage.saved");
 		return "redirect:/plans/" + id + "/strategy" + anchor;
 	}
 }

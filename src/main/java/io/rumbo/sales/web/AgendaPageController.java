@@ -12,11 +12,13 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.rumbo.customers.CustomerManagement;
@@ -25,11 +27,10 @@ import io.rumbo.organization.StaffManagement;
 import io.rumbo.sales.ActivityManagement;
 import io.rumbo.sales.ActivityType;
 import io.rumbo.sales.ActivityView;
-import io.rumbo.shared.domain.ValidationFailedException;
-import io.rumbo.shared.web.Htmx;
+import io.rumbo.shared.export.ExportFormat;
 import io.rumbo.shared.web.ListPages;
 import io.rumbo.shared.web.ListQuery;
-import io.rumbo.shared.web.PageResponse;
+import io.rumbo.shared.web.ListRequest;
 
 /** A salesperson's week of visits and other activities, and a manager's view of the team's activities. */
 @Controller
@@ -93,51 +94,37 @@ class AgendaPageController {
 			@RequestParam(defaultValue = "false") boolean done, @RequestParam(required = false) @Nullable Integer durationMinutes,
 			@RequestParam(required = false) @Nullable String outcome, @RequestParam(required = false) @Nullable String nextStep,
 			@RequestParam(required = false) @Nullable Long staffId, RedirectAttributes redirect) {
-		try {
-			activities.create(user, new ActivityManagement.ActivityDetails(customerId, null, type, staffId, plannedOn,
-					done ? plannedOn : null, durationMinutes, outcome, null, nextStep));
-			redirect.addFlashAttribute("flash", done ? "sales.activity.logged" : "sales.activity.planned");
-		}
-		catch (ValidationFailedException ex) {
-			redirect.addFlashAttribute("flash", ex.errors().get(0).messageKey());
-			redirect.addFlashAttribute("flashKind", "danger");
-		}
+		activities.create(user, new ActivityManagement.ActivityDetails(customerId, null, type, staffId, plannedOn,
+				done ? plannedOn : null, durationMinutes, outcome, null, nextStep));
+		redirect.addFlashAttribute("flash", done ? "sales.activity.logged" : "sales.activity.planned");
 		return "redirect:/agenda?week=" + plannedOn + (staffId == null ? "" : "&staffId=" + staffId);
 	}
 
-	@GetMapping(value = "/activities", params = "format")
-	org.springframework.http.ResponseEntity<org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody> export(
-			CurrentUser user, @RequestParam String format, @RequestParam(required = false) @Nullable Long staffId,
-			@RequestParam(required = false) @Nullable ActivityType type,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
-			@RequestParam(required = false) @Nullable Boolean done, @RequestParam(required = false) @Nullable String sort) {
-		return ActivityExports.activities(io.rumbo.shared.export.ExportFormat.param(format), activities, user,
-				new ActivityManagement.Filter(staffId, null, type, from, to, done),
-				ListQuery.of(0, 1, sort == null ? List.of("plannedOn,desc") : List.of(sort), ActivityManagement.SORTS,
-						"plannedOn"));
+	/** The activity list's filters, as its query string names them. */
+	record ListFilter(@Nullable Long staffId, @Nullable ActivityType type,
+			@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
+			@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to, @Nullable Boolean done) {
+
+		ActivityManagement.Filter criteria() {
+			return new ActivityManagement.Filter(staffId, null, type, from, to, done);
+		}
 	}
 
+	/** The CSV or XLSX export of the list with the same filters and sort as the page. */
+	@GetMapping(value = "/activities", params = "format")
+	ResponseEntity<StreamingResponseBody> export(CurrentUser user, @RequestParam String format, ListFilter filter,
+			ListRequest list) {
+		return ActivityExports.activities(ExportFormat.param(format), activities, user, filter.criteria(),
+				list.unpaged(ActivityManagement.SORTS, "plannedOn,desc"));
+	}
+
+	/** The team's activities; an htmx request gets only the results. */
 	@GetMapping("/activities")
-	String list(CurrentUser user, @RequestParam(required = false) @Nullable Long staffId,
-			@RequestParam(required = false) @Nullable ActivityType type,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
-			@RequestParam(required = false) @Nullable Boolean done, @RequestParam(required = false) @Nullable Integer page,
-			@RequestParam(required = false) @Nullable String sort, HttpServletRequest request, Model model) {
-		ListQuery query = ListQuery.of(page, 25, sort == null ? List.of("plannedOn,desc") : List.of(sort),
-				ActivityManagement.SORTS, "plannedOn");
-		PageResponse<ActivityView> results = activities.list(user,
-				new ActivityManagement.Filter(staffId, null, type, from, to, done), query);
-		ListPages.addTo(model, ListPages.filterUrl("/activities", "staffId", staffId, "type", type, "from", from, "to",
-				to, "done", done), query, results);
-		model.addAttribute("staffId", staffId);
-		model.addAttribute("type", type);
-		model.addAttribute("from", from);
-		model.addAttribute("to", to);
-		model.addAttribute("done", done);
+	String list(CurrentUser user, ListFilter filter, ListRequest list, HttpServletRequest request, Model model) {
+		ListQuery query = list.query(ActivityManagement.SORTS, "plannedOn,desc", 25);
 		model.addAttribute("types", ActivityType.values());
 		model.addAttribute("people", staff.options(user, null));
-		return Htmx.view(request, "sales/activity-list", "results");
+		return ListPages.render(request, model, "sales/activity-list", filter, query,
+				activities.list(user, filter.criteria(), query));
 	}
 }

@@ -10,12 +10,14 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.rumbo.catalog.CatalogManagement;
@@ -31,10 +33,11 @@ import io.rumbo.sales.OrderManagement;
 import io.rumbo.sales.OrderView;
 import io.rumbo.sales.PipelineStages;
 import io.rumbo.sales.Stage;
-import io.rumbo.shared.domain.ConflictException;
-import io.rumbo.shared.domain.ValidationFailedException;
+import io.rumbo.shared.export.ExportFormat;
 import io.rumbo.shared.web.Htmx;
+import io.rumbo.shared.web.ListPages;
 import io.rumbo.shared.web.ListQuery;
+import io.rumbo.shared.web.ListRequest;
 import io.rumbo.shared.web.LocaleSupport;
 
 /** The pipeline board: a column per stage, cards moved by drag and drop (htmx), totals weighted by probability. */
@@ -78,39 +81,34 @@ class OpportunityPageController {
 		return Htmx.view(request, "sales/pipeline", "board");
 	}
 
+	/** The opportunity list's filters, as its query string names them. */
+	record ListFilter(@Nullable String q, @Nullable Long ownerStaffId, @Nullable String stage, @Nullable Boolean open) {
+
+		OpportunityQueries.Filter criteria() {
+			return new OpportunityQueries.Filter(ownerStaffId, null, stage, Boolean.TRUE.equals(open), q);
+		}
+	}
+
+	/** The CSV or XLSX export of the list with the same filters and sort as the page. */
 	@GetMapping(value = "/opportunities/list", params = "format")
-	org.springframework.http.ResponseEntity<org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody> export(
-			CurrentUser user, @RequestParam String format, @RequestParam(required = false) @Nullable String q,
-			@RequestParam(required = false) @Nullable Long ownerStaffId,
-			@RequestParam(required = false) @Nullable String stage, @RequestParam(defaultValue = "false") boolean open,
-			@RequestParam(required = false) @Nullable String sort) {
-		return OpportunityExports.opportunities(io.rumbo.shared.export.ExportFormat.param(format), queries, user,
-				new OpportunityQueries.Filter(ownerStaffId, null, stage, open, q),
-				ListQuery.of(0, 1, sort == null ? List.of("expectedClose") : List.of(sort), OpportunityQueries.SORTS,
-						"expectedClose"));
+	ResponseEntity<StreamingResponseBody> export(CurrentUser user, @RequestParam String format, ListFilter filter,
+			ListRequest list) {
+		return OpportunityExports.opportunities(ExportFormat.param(format), queries, user, filter.criteria(),
+				list.unpaged(OpportunityQueries.SORTS, "expectedClose"));
 	}
 
 	/** The same opportunities as the board, as a list with search, filters, sorting, pages and exports. */
 	@GetMapping("/opportunities/list")
-	String list(CurrentUser user, @RequestParam(required = false) @Nullable String q,
-			@RequestParam(required = false) @Nullable Long ownerStaffId,
-			@RequestParam(required = false) @Nullable String stage, @RequestParam(defaultValue = "false") boolean open,
-			@RequestParam(required = false) @Nullable Integer page, @RequestParam(required = false) @Nullable String sort,
-			HttpServletRequest request, Model model) {
-		ListQuery query = ListQuery.of(page, 25, sort == null ? List.of("expectedClose") : List.of(sort),
-				OpportunityQueries.SORTS, "expectedClose");
-		OpportunityQueries.Filter filter = new OpportunityQueries.Filter(ownerStaffId, null, stage, open, q);
-		var results = queries.page(user, filter, query);
-		io.rumbo.shared.web.ListPages.addTo(model, io.rumbo.shared.web.ListPages.filterUrl("/opportunities/list", "q", q,
-				"ownerStaffId", ownerStaffId, "stage", stage, "open", open ? Boolean.TRUE : null), query, results);
-		model.addAttribute("stages", pipelineStages.byCode());
-		model.addAttribute("q", q);
-		model.addAttribute("ownerStaffId", ownerStaffId);
-		model.addAttribute("stage", stage);
-		model.addAttribute("open", open);
-		model.addAttribute("lang", language());
+	String list(CurrentUser user, ListFilter filter, ListRequest list, HttpServletRequest request, Model model) {
+		ListQuery query = list.query(OpportunityQueries.SORTS, "expectedClose", 25);
+		Map<String, Stage> stages = pipelineStages.byCode();
+		String language = language();
+		model.addAttribute("stages", stages);
+		model.addAttribute("stageOptions", ListPages.options(stages.values(), Stage::code, s -> s.name(language)));
+		model.addAttribute("lang", language);
 		model.addAttribute("people", staff.options(user, null));
-		return Htmx.view(request, "sales/opportunity-list", "results");
+		return ListPages.render(request, model, "sales/opportunity-list", filter, query,
+				queries.page(user, filter.criteria(), query));
 	}
 
 	@PostMapping("/opportunities/{id}/strategy")
@@ -135,17 +133,10 @@ class OpportunityPageController {
 			@RequestParam BigDecimal amount,
 			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate expectedClose,
 			RedirectAttributes redirect) {
-		try {
-			OpportunityView created = opportunities.create(user, new OpportunityManagement.OpportunityDetails(customerId,
-					title, amount, expectedClose, null, null, null, null));
-			redirect.addFlashAttribute("flash", "sales.opportunity.created");
-			return "redirect:/opportunities/" + created.id();
-		}
-		catch (ValidationFailedException ex) {
-			redirect.addFlashAttribute("flash", ex.errors().get(0).messageKey());
-			redirect.addFlashAttribute("flashKind", "danger");
-			return "redirect:/opportunities";
-		}
+		OpportunityView created = opportunities.create(user, new OpportunityManagement.OpportunityDetails(customerId,
+				title, amount, expectedClose, null, null, null, null));
+		redirect.addFlashAttribute("flash", "sales.opportunity.created");
+		return "redirect:/opportunities/" + created.id();
 	}
 
 	@GetMapping("/opportunities/{id}")
@@ -185,22 +176,8 @@ class OpportunityPageController {
 			lines.add(new OpportunityProducts.ProductLine(productId, quantity == null ? BigDecimal.ZERO : quantity,
 					unitPrice, discountPercent));
 		}
-		try {
-			opportunityProducts.setProducts(user, id, version, lines);
-			redirect.addFlashAttribute("flash", "sales.opportunity.productsSaved");
-		}
-		catch (ValidationFailedException ex) {
-			redirect.addFlashAttribute("flash", ex.errors().get(0).messageKey());
-			redirect.addFlashAttribute("flashKind", "danger");
-		}
-		catch (io.rumbo.shared.domain.StaleVersionException ex) {
-			redirect.addFlashAttribute("flash", "shared.problem.staleVersion.form");
-			redirect.addFlashAttribute("flashKind", "warning");
-		}
-		catch (ConflictException ex) {
-			redirect.addFlashAttribute("flash", ex.messageKey());
-			redirect.addFlashAttribute("flashKind", "warning");
-		}
+		opportunityProducts.setProducts(user, id, version, lines);
+		redirect.addFlashAttribute("flash", "sales.opportunity.productsSaved");
 		return "redirect:/opportunities/" + id + "#products";
 	}
 
@@ -208,22 +185,11 @@ class OpportunityPageController {
 	String order(CurrentUser user, @PathVariable long id, @RequestParam(required = false) @Nullable Long productId,
 			@RequestParam(required = false) @Nullable BigDecimal quantity,
 			@RequestParam(required = false) @Nullable BigDecimal unitPrice, RedirectAttributes redirect) {
-		try {
-			// Without a product the opportunity's own products are booked.
-			OrderView order = opportunities.createOrder(user, id, productId == null || quantity == null ? List.of()
-					: List.of(new OrderManagement.NewLine(productId, quantity, unitPrice, null)), List.of());
-			redirect.addFlashAttribute("flash", "sales.order.created");
-			return "redirect:/orders/" + order.id();
-		}
-		catch (ValidationFailedException ex) {
-			redirect.addFlashAttribute("flash", ex.errors().get(0).messageKey());
-			redirect.addFlashAttribute("flashKind", "danger");
-		}
-		catch (ConflictException ex) {
-			redirect.addFlashAttribute("flash", ex.messageKey());
-			redirect.addFlashAttribute("flashKind", "warning");
-		}
-		return "redirect:/opportunities/" + id;
+		// Without a product the opportunity's own products are booked.
+		OrderView order = opportunities.createOrder(user, id, productId == null || quantity == null ? List.of()
+				: List.of(new OrderManagement.NewLine(productId, quantity, unitPrice, null)), List.of());
+		redirect.addFlashAttribute("flash", "sales.order.created");
+		return "redirect:/orders/" + order.id();
 	}
 
 	private void boardModel(CurrentUser user, @Nullable Long ownerStaffId, Model model) {

@@ -28,13 +28,12 @@ import io.rumbo.identity.Role;
 import io.rumbo.organization.StaffManagement;
 import io.rumbo.sales.OrderManagement;
 import io.rumbo.sales.OrderStatus;
-import io.rumbo.sales.OrderSummary;
 import io.rumbo.sales.OrderView;
 import io.rumbo.shared.export.ExportFormat;
 import io.rumbo.shared.web.Htmx;
 import io.rumbo.shared.web.ListPages;
 import io.rumbo.shared.web.ListQuery;
-import io.rumbo.shared.web.PageResponse;
+import io.rumbo.shared.web.ListRequest;
 import tools.jackson.databind.json.JsonMapper;
 
 @Controller
@@ -115,43 +114,37 @@ class OrderPageController {
 				ListQuery.of(0, 1, List.of("sku"), CatalogManagement.PRODUCT_SORTS, "sku").unpaged()).content();
 	}
 
-	@GetMapping(value = "/orders", params = "format")
-	ResponseEntity<StreamingResponseBody> export(CurrentUser user, @RequestParam String format,
-			@RequestParam(required = false) @Nullable Long staffId,
-			@RequestParam(required = false) @Nullable Long customerId,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
-			@RequestParam(required = false) @Nullable OrderStatus status,
-			@RequestParam(required = false) @Nullable String sort) {
-		return OrderExports.orders(ExportFormat.param(format), orders, user,
-				new OrderManagement.Filter(staffId, null, customerId, from, to, status),
-				ListQuery.of(0, 1, sort == null ? null : List.of(sort), OrderManagement.SORTS, "orderDate"));
+	/** The order list's filters, as its query string names them; a customer's page links here with its customerId. */
+	record ListFilter(@Nullable Long staffId, @Nullable Long customerId,
+			@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
+			@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to, @Nullable OrderStatus status) {
+
+		OrderManagement.Filter criteria() {
+			return new OrderManagement.Filter(staffId, null, customerId, from, to, status);
+		}
 	}
 
+	/** The CSV or XLSX export of the list with the same filters and sort as the page. */
+	@GetMapping(value = "/orders", params = "format")
+	ResponseEntity<StreamingResponseBody> export(CurrentUser user, @RequestParam String format, ListFilter filter,
+			ListRequest list) {
+		return OrderExports.orders(ExportFormat.param(format), orders, user, filter.criteria(),
+				list.unpaged(OrderManagement.SORTS, "orderDate"));
+	}
+
+	/** The list with the totals and the monthly chart of everything the filters match; htmx gets only the results. */
 	@GetMapping("/orders")
-	String list(CurrentUser user, @RequestParam(required = false) @Nullable Long staffId,
-			@RequestParam(required = false) @Nullable Long customerId,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
-			@RequestParam(required = false) @Nullable OrderStatus status,
-			@RequestParam(required = false) @Nullable Integer page, @RequestParam(required = false) @Nullable String sort,
-			HttpServletRequest request, Model model) {
-		OrderManagement.Filter filter = new OrderManagement.Filter(staffId, null, customerId, from, to, status);
-		ListQuery query = ListQuery.of(page, 25, sort == null ? List.of("orderDate,desc") : List.of(sort),
-				OrderManagement.SORTS, "orderDate");
-		PageResponse<OrderSummary> results = orders.list(user, filter, query);
-		ListPages.addTo(model, ListPages.filterUrl("/orders", "staffId", staffId, "customerId", customerId, "from", from,
-				"to", to, "status", status), query, results);
-		model.addAttribute("totals", orders.totals(user, filter));
-		model.addAttribute("chartJson", chart(orders.monthly(user, filter)));
-		model.addAttribute("staffId", staffId);
-		model.addAttribute("customerId", customerId);
-		model.addAttribute("from", from);
-		model.addAttribute("to", to);
-		model.addAttribute("status", status);
-		model.addAttribute("statuses", OrderStatus.values());
-		model.addAttribute("people", staff.options(user, null));
-		return Htmx.view(request, "sales/order-list", "results");
+	String list(CurrentUser user, ListFilter filter, ListRequest list, HttpServletRequest request, Model model) {
+		ListQuery query = list.query(OrderManagement.SORTS, "orderDate,desc", 25);
+		if (!Htmx.isHtmx(request)) {
+			// Sorting and paging swap only the results, which do not show the figures.
+			model.addAttribute("totals", orders.totals(user, filter.criteria()));
+			model.addAttribute("chartJson", chart(orders.monthly(user, filter.criteria())));
+			model.addAttribute("statuses", OrderStatus.values());
+			model.addAttribute("people", staff.options(user, null));
+		}
+		return ListPages.render(request, model, "sales/order-list", filter, query,
+				orders.list(user, filter.criteria(), query));
 	}
 
 	@GetMapping("/orders/{id}")

@@ -23,12 +23,10 @@ import io.rumbo.organization.OrgUnitManagement;
 import io.rumbo.organization.StaffManagement;
 import io.rumbo.sales.TaskManagement;
 import io.rumbo.sales.TaskView;
-import io.rumbo.shared.domain.ConflictException;
-import io.rumbo.shared.domain.ValidationFailedException;
 import io.rumbo.shared.export.ExportFormat;
-import io.rumbo.shared.web.Htmx;
 import io.rumbo.shared.web.ListPages;
 import io.rumbo.shared.web.ListQuery;
+import io.rumbo.shared.web.ListRequest;
 import io.rumbo.shared.web.PageResponse;
 
 /** The task list: give tasks to people or teams, filter, complete and reopen them, export. */
@@ -47,34 +45,28 @@ class TaskPageController {
 		this.clock = clock;
 	}
 
-	@GetMapping(value = "/tasks", params = "format")
-	ResponseEntity<StreamingResponseBody> export(CurrentUser user, @RequestParam String format,
-			@RequestParam(required = false) @Nullable String q,
-			@RequestParam(required = false) @Nullable Long assigneeStaffId,
-			@RequestParam(required = false) @Nullable Boolean open, @RequestParam(defaultValue = "false") boolean overdue,
-			@RequestParam(required = false) @Nullable String sort) {
-		TaskManagement.Filter filter = new TaskManagement.Filter(q, assigneeStaffId, null, open, overdue, null, null);
-		ListQuery sorted = ListQuery.of(0, 1, sort == null ? List.of("dueOn") : List.of(sort), TaskManagement.SORTS,
-				"dueOn");
-		return TaskExports.tasks(ExportFormat.param(format), tasks, user, filter, sorted);
+	/** The task list's filters, as its query string names them. */
+	record ListFilter(@Nullable String q, @Nullable Long assigneeStaffId, @Nullable Boolean open,
+			@Nullable Boolean overdue) {
+
+		TaskManagement.Filter criteria() {
+			return new TaskManagement.Filter(q, assigneeStaffId, null, open, Boolean.TRUE.equals(overdue), null, null);
+		}
 	}
 
+	/** The CSV or XLSX export of the list with the same filters and sort as the page. */
+	@GetMapping(value = "/tasks", params = "format")
+	ResponseEntity<StreamingResponseBody> export(CurrentUser user, @RequestParam String format, ListFilter filter,
+			ListRequest list) {
+		return TaskExports.tasks(ExportFormat.param(format), tasks, user, filter.criteria(),
+				list.unpaged(TaskManagement.SORTS, "dueOn"));
+	}
+
+	/** The list, with the form that gives a task to someone; an htmx request gets only the results. */
 	@GetMapping("/tasks")
-	String list(CurrentUser user, @RequestParam(required = false) @Nullable String q,
-			@RequestParam(required = false) @Nullable Long assigneeStaffId,
-			@RequestParam(required = false) @Nullable Boolean open, @RequestParam(defaultValue = "false") boolean overdue,
-			@RequestParam(required = false) @Nullable Integer page, @RequestParam(required = false) @Nullable String sort,
-			HttpServletRequest request, Model model) {
-		ListQuery query = ListQuery.of(page, 25, sort == null ? List.of("dueOn") : List.of(sort), TaskManagement.SORTS,
-				"dueOn");
-		PageResponse<TaskView> results = tasks.list(user,
-				new TaskManagement.Filter(q, assigneeStaffId, null, open, overdue, null, null), query);
-		ListPages.addTo(model, ListPages.filterUrl("/tasks", "q", q, "assigneeStaffId", assigneeStaffId, "open", open,
-				"overdue", overdue ? Boolean.TRUE : null), query, results);
-		model.addAttribute("q", q);
-		model.addAttribute("assigneeStaffId", assigneeStaffId);
-		model.addAttribute("open", open);
-		model.addAttribute("overdue", overdue);
+	String list(CurrentUser user, ListFilter filter, ListRequest list, HttpServletRequest request, Model model) {
+		ListQuery query = list.query(TaskManagement.SORTS, "dueOn", 25);
+		PageResponse<TaskView> results = tasks.list(user, filter.criteria(), query);
 		model.addAttribute("mayAssign", TaskManagement.mayAssign(user));
 		model.addAttribute("assignsOthers", TaskManagement.assignsOthers(user));
 		model.addAttribute("completable", results.content().stream().filter(t -> tasks.mayComplete(user, t))
@@ -82,7 +74,7 @@ class TaskPageController {
 		model.addAttribute("people", staff.options(user, null));
 		model.addAttribute("teams", TaskManagement.assignsOthers(user) ? units.assignableUnits(user) : List.of());
 		model.addAttribute("today", LocalDate.now(clock));
-		return Htmx.view(request, "sales/task-list", "results");
+		return ListPages.render(request, model, "sales/task-list", filter, query, results);
 	}
 
 	@PostMapping("/tasks")
@@ -92,29 +84,18 @@ class TaskPageController {
 		// The assignee select holds people ("staff:12") and teams ("unit:7").
 		Long person = assignee != null && assignee.startsWith("staff:") ? Long.valueOf(assignee.substring(6)) : null;
 		Long team = assignee != null && assignee.startsWith("unit:") ? Long.valueOf(assignee.substring(5)) : null;
-		try {
-			tasks.create(user, new TaskManagement.TaskDetails(title, description, person, team, null, dueOn));
-			redirect.addFlashAttribute("flash", "sales.task.created");
-		}
-		catch (ValidationFailedException ex) {
-			redirect.addFlashAttribute("flash", ex.errors().get(0).messageKey());
-			redirect.addFlashAttribute("flashKind", "danger");
-		}
+		tasks.create(user, new TaskManagement.TaskDetails(title, description, person, team, null, dueOn));
+		redirect.addFlashAttribute("flash", "sales.task.created");
 		return "redirect:/tasks";
 	}
 
 	@PostMapping("/tasks/{id}/complete")
 	String complete(CurrentUser user, @PathVariable long id, @RequestParam(defaultValue = "true") boolean done,
 			@RequestParam(required = false) @Nullable String back, RedirectAttributes redirect) {
-		try {
-			tasks.complete(user, id, done);
-			redirect.addFlashAttribute("flash", done ? "sales.task.completed" : "sales.task.reopened");
-		}
-		catch (ConflictException ex) {
-			// Done (or reopened) meanwhile, e.g. by another member of the team.
-			redirect.addFlashAttribute("flash", ex.messageKey());
-			redirect.addFlashAttribute("flashKind", "warning");
-		}
+		// A task done (or reopened) meanwhile, e.g. by another member of the team, is refused with a message on the
+		// page the form was on (PageFormErrors).
+		tasks.complete(user, id, done);
+		redirect.addFlashAttribute("flash", done ? "sales.task.completed" : "sales.task.reopened");
 		return "redirect:" + (back != null && back.startsWith("/") && !back.startsWith("//") ? back : "/tasks");
 	}
 }
