@@ -47,6 +47,15 @@ class SalesListPagesScenarioTests {
 	}
 
 	@Test
+	void thePagerKeepsThePageSize() {
+		WebSession manager = signedIn("manager", "en");
+		String page = manager.get(port, "/orders?size=5").body();
+		assertThat(page).contains("size=5&amp;page=1");
+		assertThat(manager.get(port, "/orders?size=5&page=1").body()).contains("size=5&amp;page=2")
+			.contains("size=5&amp;page=0");
+	}
+
+	@Test
 	void sortingOrdersWithHtmxAnswersOnlyTheResults() {
 		WebSession manager = signedIn("manager", "en");
 		HttpResponse<String> results = htmx(manager, "/orders?status=BOOKED&sort=netAmount,desc");

@@ -79,7 +79,8 @@ public final class ListPages {
 		model.addAttribute("results", results);
 		model.addAttribute("query", query);
 		model.addAttribute("filterUrl", filterUrl);
-		model.addAttribute("pageUrl", sorted);
+		// The pager keeps the page size, so ?size=100 holds on page 2.
+		model.addAttribute("pageUrl", sorted + "&size=" + query.size());
 		model.addAttribute("csvUrl", sorted + "&format=csv");
 		model.addAttribute("xlsxUrl", sorted + "&format=xlsx");
 	}
