@@ -100,8 +100,10 @@ public final class ImportRows {
 
 	/**
 	 * Writes every checked record, counting what was created, updated or left unchanged. A record the facade refuses
-	 * (a rule the check did not know, or a record outside the user's scope) is reported on its row, the fields named
-	 * by the file's columns; the caller rolls the whole import back then.
+	 * (a rule the check did not know, a record outside the user's scope, or a change the record's current state
+	 * refuses, such as moving the day a visit was done) is reported on its row, the fields named by the file's
+	 * columns (a refused change names the whole row, with the facade's own message); the caller rolls the whole
+	 * import back then.
 	 */
 	public <T> ImportCounts write(List<T> items, java.util.function.Function<T, ImportRow> rowOf,
 			Map<String, String> columnOfField, String scopeColumn, Writer<T> writer) {
@@ -125,6 +127,9 @@ public final class ImportRows {
 			}
 			catch (io.rumbo.shared.domain.AccessRefusedException ex) {
 				row.error(scopeColumn, "imports.error.outOfScope");
+			}
+			catch (io.rumbo.shared.domain.ConflictException ex) {
+				error(row.number(), null, ex.messageKey(), ex.arguments());
 			}
 		}
 		return new ImportCounts(created, updated, unchanged);

@@ -181,6 +181,38 @@ class ImportApiScenarioTests extends ApiTestSupport {
 	}
 
 	@Test
+	void aVisitWhoseDoneDayChangesIsRefusedOnItsRowAndNothingIsWritten() {
+		String done = "external_id,customer,type,salesperson,planned_on,done_on,outcome\n"
+				+ "DONE-VIS-1,CLI-00115,visit,E0019,2026-10-02,2026-10-02,Pide presupuesto\n";
+		JsonNode first = api.upload("/api/v1/imports/visits", "admin", done.getBytes(StandardCharsets.UTF_8), CSV,
+				Map.of()).json();
+		assertThat(first.get("created").asLong()).as(first.toString()).isEqualTo(1);
+
+		// A new visit first (written, then rolled back), then the done visit with another done day.
+		String moved = "external_id,customer,type,salesperson,planned_on,done_on,outcome\n"
+				+ "DONE-VIS-2,CLI-00115,call,E0019,2026-10-05,,\n"
+				+ "DONE-VIS-1,CLI-00115,visit,E0019,2026-10-02,2026-10-09,Pide presupuesto\n";
+		Api.Response refused = api.upload("/api/v1/imports/visits", "admin", moved.getBytes(StandardCharsets.UTF_8), CSV,
+				Map.of("Accept-Language", "en"));
+		assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+		assertThat(refused.contentType()).startsWith("application/problem+json");
+		assertThat(refused.json().get("errors")).singleElement().satisfies(error -> {
+			assertThat(error.get("row").asLong()).isEqualTo(3);
+			assertThat(error.get("message").asString())
+				.isEqualTo("This activity was already done on 2026-10-02; that day stays.");
+		});
+		assertThat(jdbc.sql("SELECT done_on FROM sales_activity WHERE external_id = 'DONE-VIS-1'").query(LocalDate.class)
+			.single()).isEqualTo(LocalDate.of(2026, 10, 2));
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM sales_activity WHERE external_id = 'DONE-VIS-2'").query(Long.class)
+			.single()).as("the valid row before it is not written either").isZero();
+
+		Api.Response spanish = api.upload("/api/v1/imports/visits", "admin", moved.getBytes(StandardCharsets.UTF_8),
+				CSV, Map.of("Accept-Language", "es"));
+		assertThat(spanish.json().get("errors").get(0).get("message").asString())
+			.startsWith("Esta actividad ya se realizó el 2026-10-02");
+	}
+
+	@Test
 	void spreadsheetsImportWithRealDatesAndNumbersThroughMultipartAndDryRunsWriteNothing() throws IOException {
 		byte[] xlsx;
 		try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {

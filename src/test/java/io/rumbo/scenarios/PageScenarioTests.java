@@ -142,6 +142,24 @@ class PageScenarioTests {
 	}
 
 	@Test
+	void customerListsKeepTheirFiltersInTheirLinksAndTheCaseListItsFiguresAboveTheTable() {
+		WebSession manager = new WebSession();
+		manager.signIn(port, "manager", "demo");
+		String customers = manager.get(port, "/customers?status=ACTIVE&potentialClass=A&archived=true").body();
+		assertThat(customers).contains("id=\"customer-table\"")
+			.contains("href=\"/customers?status=ACTIVE&amp;potentialClass=A&amp;archived=true&amp;sort=legalName,asc&amp;format=csv\"")
+			.containsPattern("<option value=\"A\" selected=\"selected\">A</option>")
+			.containsPattern("id=\"archived\"[^>]*checked");
+		String cases = manager.get(port, "/service-cases?open=true&priority=HIGH&from=2025-01-01").body();
+		assertThat(cases.indexOf("id=\"service-summary\"")).as("the figures above the table")
+			.isPositive()
+			.isLessThan(cases.indexOf("id=\"case-table\""));
+		assertThat(cases)
+			.contains("href=\"/service-cases?open=true&amp;priority=HIGH&amp;from=2025-01-01&amp;sort=openedOn,desc&amp;format=xlsx\"")
+			.contains("value=\"2025-01-01\"");
+	}
+
+	@Test
 	void pageExportsAnswerCsvAndXlsxFiles() {
 		WebSession manager = new WebSession();
 		manager.signIn(port, "manager", "demo");

@@ -39,10 +39,9 @@ import io.rumbo.shared.domain.StaleVersionException;
 import io.rumbo.shared.domain.ValidationFailedException;
 import io.rumbo.shared.export.ExportFormat;
 import io.rumbo.shared.web.FormErrors;
-import io.rumbo.shared.web.Htmx;
 import io.rumbo.shared.web.ListPages;
 import io.rumbo.shared.web.ListQuery;
-import io.rumbo.shared.web.PageResponse;
+import io.rumbo.shared.web.ListRequest;
 
 @Controller
 class CustomerPageController {
@@ -67,44 +66,36 @@ class CustomerPageController {
 		this.json = json;
 	}
 
-	@GetMapping(value = "/customers", params = "format")
-	ResponseEntity<StreamingResponseBody> export(CurrentUser user, @RequestParam String format,
-			@RequestParam(required = false) @Nullable String q,
-			@RequestParam(required = false) @Nullable CustomerStatus status,
-			@RequestParam(required = false) @Nullable Segment segment,
-			@RequestParam(required = false) @Nullable PotentialClass potentialClass,
-			@RequestParam(required = false) @Nullable Long ownerStaffId,
-			@RequestParam(defaultValue = "false") boolean archived, @RequestParam(required = false) @Nullable String sort) {
-		return CustomerExports.customers(ExportFormat.param(format), customers, user,
-				new CustomerManagement.Filter(q, status, segment, potentialClass, ownerStaffId, null, archived),
-				ListQuery.of(0, 1, sort == null ? null : List.of(sort), CustomerQueries.SORTS, "legalName").unpaged());
+	/** The customer list's filters, as its query string names them. */
+	record ListFilter(@Nullable String q, @Nullable CustomerStatus status, @Nullable Segment segment,
+			@Nullable PotentialClass potentialClass, @Nullable Long ownerStaffId, @Nullable Boolean archived) {
+
+		CustomerManagement.Filter criteria() {
+			return new CustomerManagement.Filter(q, status, segment, potentialClass, ownerStaffId, null,
+					Boolean.TRUE.equals(archived));
+		}
 	}
 
+	/** The CSV or XLSX export of the list with the same filters and sort as the page. */
+	@GetMapping(value = "/customers", params = "format")
+	ResponseEntity<StreamingResponseBody> export(CurrentUser user, @RequestParam String format, ListFilter filter,
+			ListRequest list) {
+		return CustomerExports.customers(ExportFormat.param(format), customers, user, filter.criteria(),
+				list.unpaged(CustomerQueries.SORTS, "legalName"));
+	}
+
+	/** The list; an htmx request gets only the results. */
 	@GetMapping("/customers")
-	String list(CurrentUser user, @RequestParam(required = false) @Nullable String q,
-			@RequestParam(required = false) @Nullable CustomerStatus status,
-			@RequestParam(required = false) @Nullable Segment segment,
-			@RequestParam(required = false) @Nullable PotentialClass potentialClass,
-			@RequestParam(required = false) @Nullable Long ownerStaffId,
-			@RequestParam(defaultValue = "false") boolean archived, @RequestParam(required = false) @Nullable Integer page,
-			@RequestParam(required = false) @Nullable String sort, HttpServletRequest request, Model model) {
-		ListQuery query = ListQuery.of(page, 25, sort == null ? null : List.of(sort), CustomerQueries.SORTS, "legalName");
-		PageResponse<CustomerView> results = customers.list(user,
-				new CustomerManagement.Filter(q, status, segment, potentialClass, ownerStaffId, null, archived), query);
-		ListPages.addTo(model, ListPages.filterUrl("/customers", "q", q, "status", status, "segment", segment,
-				"potentialClass", potentialClass, "ownerStaffId", ownerStaffId, "archived", archived), query, results);
-		model.addAttribute("q", q);
-		model.addAttribute("status", status);
-		model.addAttribute("segment", segment);
-		model.addAttribute("potentialClass", potentialClass);
-		model.addAttribute("ownerStaffId", ownerStaffId);
-		model.addAttribute("archived", archived);
+	String list(CurrentUser user, ListFilter filter, ListRequest list, HttpServletRequest request, Model model) {
+		ListQuery query = list.query(CustomerQueries.SORTS, "legalName", 25);
 		model.addAttribute("statuses", CustomerStatus.values());
 		model.addAttribute("segments", Segment.values());
-		model.addAttribute("classes", PotentialClass.values());
-		model.addAttribute("owners", ownerOptions(user));
+		model.addAttribute("classes", ListPages.options(List.of(PotentialClass.values()), c -> c, PotentialClass::name));
+		model.addAttribute("owners", ListPages.options(ownerOptions(user), StaffOption::id,
+				o -> o.lastName() + ", " + o.firstName()));
 		model.addAttribute("mayCreate", CustomerManagement.mayCreate(user));
-		return Htmx.view(request, "customers/customer-list", "results");
+		return ListPages.render(request, model, "customers/customer-list", filter, query,
+				customers.list(user, filter.criteria(), query));
 	}
 
 	@GetMapping("/customers/{id}")

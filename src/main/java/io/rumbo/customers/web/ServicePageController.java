@@ -2,7 +2,6 @@ package io.rumbo.customers.web;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -29,19 +28,21 @@ import io.rumbo.customers.ServiceCaseView;
 import io.rumbo.customers.ServiceManagement;
 import io.rumbo.identity.CurrentUser;
 import io.rumbo.organization.StaffManagement;
+import io.rumbo.organization.StaffOption;
 import io.rumbo.shared.domain.AccessRefusedException;
 import io.rumbo.shared.domain.StaleVersionException;
 import io.rumbo.shared.domain.ValidationFailedException;
 import io.rumbo.shared.export.ExportFormat;
 import io.rumbo.shared.web.FormErrors;
-import io.rumbo.shared.web.Htmx;
 import io.rumbo.shared.web.ListPages;
 import io.rumbo.shared.web.ListQuery;
-import io.rumbo.shared.web.PageResponse;
+import io.rumbo.shared.web.ListRequest;
 
 /** The service case list with its figures, a case's page (edit, resolve, rate) and ratings from the customer page. */
 @Controller
 class ServicePageController {
+
+	private static final String NEWEST_FIRST = "openedOn,desc";
 
 	private final ServiceManagement service;
 	private final CustomerManagement customers;
@@ -55,50 +56,41 @@ class ServicePageController {
 		this.clock = clock;
 	}
 
-	@GetMapping(value = "/service-cases", params = "format")
-	ResponseEntity<StreamingResponseBody> export(CurrentUser user, @RequestParam String format,
-			@RequestParam(required = false) @Nullable String q, @RequestParam(required = false) @Nullable Long staffId,
-			@RequestParam(required = false) @Nullable Boolean open,
-			@RequestParam(required = false) @Nullable CasePriority priority,
-			@RequestParam(required = false) @Nullable CaseCategory category,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
-			@RequestParam(required = false) @Nullable String sort) {
-		return ServiceExports.cases(ExportFormat.param(format), service, user,
-				new ServiceManagement.CaseFilter(q, null, staffId, null, open, priority, category, from, to),
-				ListQuery.of(0, 1, sort == null ? List.of("openedOn,desc") : List.of(sort), ServiceManagement.CASE_SORTS,
-						"openedOn"));
+	/** The case list's filters, as its query string names them. */
+	record ListFilter(@Nullable String q, @Nullable Long staffId, @Nullable Boolean open,
+			@Nullable CasePriority priority, @Nullable CaseCategory category,
+			@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
+			@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to) {
+
+		ServiceManagement.CaseFilter criteria() {
+			return new ServiceManagement.CaseFilter(q, null, staffId, null, open, priority, category, from, to);
+		}
+
+		/** The ratings the figures above the list count: of the same salesperson and days. */
+		ServiceManagement.RatingFilter ratings() {
+			return new ServiceManagement.RatingFilter(null, null, staffId, null, from, to);
+		}
 	}
 
+	/** The CSV or XLSX export of the list with the same filters and sort as the page. */
+	@GetMapping(value = "/service-cases", params = "format")
+	ResponseEntity<StreamingResponseBody> export(CurrentUser user, @RequestParam String format, ListFilter filter,
+			ListRequest list) {
+		return ServiceExports.cases(ExportFormat.param(format), service, user, filter.criteria(),
+				list.unpaged(ServiceManagement.CASE_SORTS, NEWEST_FIRST));
+	}
+
+	/** The list with its figures (which follow the filters); an htmx request gets only both. */
 	@GetMapping("/service-cases")
-	String list(CurrentUser user, @RequestParam(required = false) @Nullable String q,
-			@RequestParam(required = false) @Nullable Long staffId, @RequestParam(required = false) @Nullable Boolean open,
-			@RequestParam(required = false) @Nullable CasePriority priority,
-			@RequestParam(required = false) @Nullable CaseCategory category,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
-			@RequestParam(required = false) @Nullable Integer page, @RequestParam(required = false) @Nullable String sort,
-			HttpServletRequest request, Model model) {
-		ListQuery query = ListQuery.of(page, 25, sort == null ? List.of("openedOn,desc") : List.of(sort),
-				ServiceManagement.CASE_SORTS, "openedOn");
-		ServiceManagement.CaseFilter filter = new ServiceManagement.CaseFilter(q, null, staffId, null, open, priority,
-				category, from, to);
-		PageResponse<ServiceCaseView> results = service.cases(user, filter, query);
-		ListPages.addTo(model, ListPages.filterUrl("/service-cases", "q", q, "staffId", staffId, "open", open, "priority",
-				priority, "category", category, "from", from, "to", to), query, results);
-		model.addAttribute("summary", service.summary(user, filter,
-				new ServiceManagement.RatingFilter(null, null, staffId, null, from, to)));
-		model.addAttribute("q", q);
-		model.addAttribute("staffId", staffId);
-		model.addAttribute("open", open);
-		model.addAttribute("priority", priority);
-		model.addAttribute("category", category);
-		model.addAttribute("from", from);
-		model.addAttribute("to", to);
+	String list(CurrentUser user, ListFilter filter, ListRequest list, HttpServletRequest request, Model model) {
+		ListQuery query = list.query(ServiceManagement.CASE_SORTS, NEWEST_FIRST, 25);
+		model.addAttribute("summary", service.summary(user, filter.criteria(), filter.ratings()));
 		model.addAttribute("priorities", CasePriority.values());
 		model.addAttribute("categories", CaseCategory.values());
-		model.addAttribute("people", staff.options(user, null));
-		return Htmx.view(request, "customers/case-list", "results");
+		model.addAttribute("people", ListPages.options(staff.options(user, null), StaffOption::id,
+				p -> p.lastName() + ", " + p.firstName()));
+		return ListPages.render(request, model, "customers/case-list", filter, query,
+				service.cases(user, filter.criteria(), query));
 	}
 
 	@GetMapping("/service-cases/new")
