@@ -22,8 +22,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Activating a plan version announces it with the version, the plan's fiscal year, the version it replaced and the
- * day. Planning is tested through the whole application: booting it alone would need identity, organization,
- * catalog and customers with their schema and a user to act as, which is what the shared demo context already has.
+ * day, on the demo company's plan; {@code PlanningModuleTests} shows the same with planning booted on its own.
  */
 @RumboIntegrationTest
 @RecordApplicationEvents

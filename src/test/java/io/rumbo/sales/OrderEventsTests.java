@@ -32,9 +32,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Each order event is published by the facade that makes the change, with what a listener needs: the order, its customer and
- * date, the people credited with their unit on the order date and share, and the totals. Runs through the whole
- * application (not {@code @ApplicationModuleTest}): sales needs organization, customers, catalog, planning, identity
- * and imports with their data, which is the demo company every integration test shares.
+ * date, the people credited with their unit on the order date and share, and the totals. {@code SalesModuleTests}
+ * shows the main events with the module booted on its own; this test covers every order event, the import's
+ * summary and the no-op edit on the demo company the integration tests share.
  */
 @RumboIntegrationTest
 @RecordApplicationEvents

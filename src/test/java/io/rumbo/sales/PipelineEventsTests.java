@@ -29,9 +29,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The pipeline's events (opportunities, activities, tasks) are published by the facade method that makes the
- * change, with the business facts a listener needs. The sales module needs organization, customers, catalog,
- * planning, identity and imports, with staff, users and customers to act on, so it is tested inside the whole
- * application with the demo company, recording the events Spring publishes on the test's thread.
+ * change, with the business facts a listener needs. {@code SalesModuleTests} shows the main ones with the module
+ * booted on its own; this test covers every pipeline event and the changes that publish nothing, on the demo company
+ * the integration tests share, recording the events Spring publishes on the test's thread.
  */
 @RumboIntegrationTest
 @RecordApplicationEvents
