@@ -210,8 +210,10 @@ public class CustomerManagement {
 		long unitBefore = customer.unitId();
 		describe(customer, details);
 		LocalDate effective = details.effectiveDate() == null ? LocalDate.now(clock) : details.effectiveDate();
-		ownership.assign(customer, assignment.ownerStaffId(), assignment.unitId(), effective);
-		customers.saveAndFlush(customer);
+		StaleVersionException.guard(version, () -> {
+			ownership.assign(customer, assignment.ownerStaffId(), assignment.unitId(), effective);
+			return customers.saveAndFlush(customer);
+		}, () -> get(actor, id));
 		audit.record("CUSTOMER", id, "UPDATE", before, customer.auditState(), customer.legalName());
 		if (!java.util.Objects.equals(ownerBefore, customer.ownerStaffId()) || unitBefore != customer.unitId()) {
 			events.publishEvent(new CustomerOwnerChanged(CustomerId.of(id), staffId(ownerBefore),

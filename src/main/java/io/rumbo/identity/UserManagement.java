@@ -190,7 +190,7 @@ public class UserManagement {
 		Map<String, Object> before = user.auditState();
 		Set<Role> previousRoles = user.roles();
 		user.update(changes.displayName().trim(), blankToNull(changes.email()), changes.enabled(), changes.roles());
-		users.saveAndFlush(user);
+		StaleVersionException.guard(changes.version(), () -> users.saveAndFlush(user), () -> view(id));
 		audit.record("USER", id, "UPDATE", before, user.auditState(), user.username());
 		for (Role role : changes.roles()) {
 			if (!previousRoles.contains(role)) {
@@ -238,6 +238,14 @@ public class UserManagement {
 		if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
 			throw ValidationFailedException.of(field, "identity.password.tooShort", MIN_PASSWORD_LENGTH);
 		}
+	}
+
+	/** The account as committed, read past the persistence context (after a write that lost a race). */
+	private UserView view(long id) {
+		UserRow row = jdbc.sql("SELECT u.* FROM identity_user u WHERE u.id = :id").param("id", id)
+			.query(UserManagement::row)
+			.single();
+		return row.view(rolesOf(List.of(id)).getOrDefault(id, Set.of()));
 	}
 
 	private User load(long id) {

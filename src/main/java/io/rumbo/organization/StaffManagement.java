@@ -201,13 +201,16 @@ public class StaffManagement {
 		if (actor.hasAny(Role.ADMIN, Role.DIRECTOR, Role.PEOPLE)) {
 			person.linkUser(details.userId());
 		}
-		StaffMoved moved = null;
-		if (person.unitId() != details.unitId()) {
-			LocalDate effective = details.effectiveDate() == null ? LocalDate.now(clock) : details.effectiveDate();
-			moved = new StaffMoved(StaffId.of(id), UnitId.of(person.unitId()), UnitId.of(details.unitId()), effective);
-			structure.moveStaff(person, details.unitId(), effective);
-		}
-		staff.saveAndFlush(person);
+		StaffMoved moved = StaleVersionException.guard(version, () -> {
+			StaffMoved move = null;
+			if (person.unitId() != details.unitId()) {
+				LocalDate effective = details.effectiveDate() == null ? LocalDate.now(clock) : details.effectiveDate();
+				move = new StaffMoved(StaffId.of(id), UnitId.of(person.unitId()), UnitId.of(details.unitId()), effective);
+				structure.moveStaff(person, details.unitId(), effective);
+			}
+			staff.saveAndFlush(person);
+			return move;
+		}, () -> get(scope, id));
 		audit.record("STAFF", id, "UPDATE", before, person.auditState(), person.fullName());
 		if (moved != null) {
 			events.publishEvent(moved);
