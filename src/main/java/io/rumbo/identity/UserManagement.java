@@ -19,7 +19,6 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import io.rumbo.identity.domain.ApiTokenRepository;
 import io.rumbo.identity.domain.User;
 import io.rumbo.identity.domain.UserRepository;
 import io.rumbo.shared.domain.AccessRefusedException;
@@ -51,16 +50,16 @@ public class UserManagement {
 	}
 
 	private final UserRepository users;
-	private final ApiTokenRepository tokens;
 	private final PasswordEncoder passwords;
 	private final AuditTrail audit;
 	private final JdbcClient jdbc;
 	private final Clock clock;
+	private final SignIns signIns;
 
-	UserManagement(UserRepository users, ApiTokenRepository tokens, PasswordEncoder passwords, AuditTrail audit,
-			JdbcClient jdbc, Clock clock) {
+	UserManagement(UserRepository users, PasswordEncoder passwords, AuditTrail audit,
+			JdbcClient jdbc, Clock clock, SignIns signIns) {
+		this.signIns = signIns;
 		this.users = users;
-		this.tokens = tokens;
 		this.passwords = passwords;
 		this.audit = audit;
 		this.jdbc = jdbc;
@@ -189,9 +188,14 @@ public class UserManagement {
 		}
 		Map<String, Object> before = user.auditState();
 		Set<Role> previousRoles = user.roles();
+		boolean wasEnabled = user.canSignIn();
 		user.update(changes.displayName().trim(), blankToNull(changes.email()), changes.enabled(), changes.roles());
 		StaleVersionException.guard(changes.version(), () -> users.saveAndFlush(user), () -> view(id));
 		audit.record("USER", id, "UPDATE", before, user.auditState(), user.username());
+		if (!previousRoles.equals(changes.roles()) || wasEnabled && !user.canSignIn()) {
+			// What the open sessions and tokens were granted is no longer true: they end now.
+			signIns.endAll(user, actor.id().value() == id);
+		}
 		for (Role role : changes.roles()) {
 			if (!previousRoles.contains(role)) {
 				audit.record("ROLE_GRANT", id, "GRANT", null, Map.of("role", role.name()), user.username() + " +" + role);
@@ -214,7 +218,7 @@ public class UserManagement {
 		User user = load(id);
 		Map<String, Object> before = user.auditState();
 		user.archive();
-		tokens.findByUserIdOrderByCreatedAtDesc(id).forEach(token -> token.revoke(clock.instant()));
+		signIns.endAll(user, false);
 		audit.record("USER", id, "ARCHIVE", before, user.auditState(), user.username());
 	}
 
@@ -226,6 +230,7 @@ public class UserManagement {
 		}
 		checkPassword("newPassword", newPassword);
 		user.changePassword(passwords.encode(newPassword), clock.instant());
+		signIns.endAll(user, true);
 		audit.record("USER", user.userId(), "PASSWORD_CHANGE", null, null, user.username());
 	}
 
