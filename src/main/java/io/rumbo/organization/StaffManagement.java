@@ -165,6 +165,10 @@ public class StaffManagement {
 		if (!isEditor(actor)) {
 			throw new AccessRefusedException("staff");
 		}
+		if (details.userId() != null && !actor.hasAny(Role.ADMIN, Role.DIRECTOR, Role.PEOPLE)) {
+			// Linking a sign-in account (which carries its own roles) is for company-wide roles, as on update.
+			throw new AccessRefusedException("staff");
+		}
 		validate(scopes.of(actor), null, details);
 		Staff person = new Staff(details.employeeNumber().trim(), details.firstName().trim(), details.lastName().trim(),
 				details.hireDate(), details.unitId(), details.jobRole(), details.qualificationLevel());
