@@ -34,6 +34,8 @@ import io.rumbo.shared.web.PageResponse;
 public class UserManagement {
 
 	public static final int MIN_PASSWORD_LENGTH = 8;
+	/** BCrypt's limit, in UTF-8 bytes (an accented letter takes two). */
+	public static final int MAX_PASSWORD_BYTES = 72;
 
 	public static final Map<String, String> SORTS = Map.of("username", "u.username", "displayName", "u.display_name",
 			"createdAt", "u.created_at");
@@ -73,7 +75,7 @@ public class UserManagement {
 		Map<String, Object> params = new HashMap<>();
 		if (filter.q() != null && !filter.q().isBlank()) {
 			where.append(" AND (LOWER(u.username) LIKE :q OR LOWER(u.display_name) LIKE :q OR LOWER(u.email) LIKE :q)");
-			params.put("q", "%" + filter.q().trim().toLowerCase() + "%");
+			params.put("q", io.rumbo.shared.sql.Like.containing(filter.q()));
 		}
 		if (filter.role() != null) {
 			where.append(" AND EXISTS (SELECT 1 FROM identity_user_role r WHERE r.user_id = u.id AND r.role = :role)");
@@ -242,6 +244,10 @@ public class UserManagement {
 	private void checkPassword(String field, String password) {
 		if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
 			throw ValidationFailedException.of(field, "identity.password.tooShort", MIN_PASSWORD_LENGTH);
+		}
+		// BCrypt reads at most 72 bytes: a longer password would be cut silently (or refused by the encoder).
+		if (password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+			throw ValidationFailedException.of(field, "identity.password.tooLong", MAX_PASSWORD_BYTES);
 		}
 	}
 

@@ -24,6 +24,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.validation.BindException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -146,6 +147,12 @@ class ErrorResponses {
 	Object method(HttpRequestMethodNotSupportedException ex, HttpServletRequest request, HttpServletResponse response) {
 		return answer(request, response, HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed",
 				msg("shared.problem.methodNotAllowed.detail", ex.getMethod()), null);
+	}
+
+	@ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+	Object unsupported(HttpMediaTypeNotSupportedException ex, HttpServletRequest request, HttpServletResponse response) {
+		return answer(request, response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
+				msg("shared.problem.unsupportedMediaType.detail", String.valueOf(ex.getContentType())), null);
 	}
 
 	@ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
