@@ -46,6 +46,14 @@ class BadInputScenarioTests extends ApiTestSupport {
 						+ "\"roles\":[\"REP\",null]}");
 		assertThat(answer.status()).isEqualTo(400);
 		assertThat(answer.contentType()).startsWith("application/problem+json");
+
+		int year = java.time.LocalDate.now().getYear() + 6;
+		tools.jackson.databind.JsonNode plan = api.post("/api/v1/plans", "director", Map.of("fiscalYear", year, "name",
+				"Plan " + year)).json();
+		Api.Response cells = api.put("/api/v1/plans/" + plan.get("id").asLong() + "/versions/"
+				+ plan.get("versions").get(0).get("id").asLong() + "/targets", "director", "{\"cells\":[null]}");
+		assertThat(cells.status()).isEqualTo(400);
+		assertThat(cells.contentType()).startsWith("application/problem+json");
 	}
 
 	@Test
@@ -64,6 +72,28 @@ class BadInputScenarioTests extends ApiTestSupport {
 		Api.Response signIn = api.send("POST", "/api/v1/auth/tokens", null, Map.of("username", "admin", "password",
 				"x".repeat(100), "name", "long"), Map.of());
 		assertThat(signIn.status()).as("a long wrong password is just wrong").isEqualTo(401);
+	}
+
+	@Test
+	void aBackParameterWithALineBreakIsRefusedBeforeAnythingIsWritten() {
+		long lucia = staffByName(api, "Lucía García").get("id").asLong();
+		Map<String, Object> body = new java.util.LinkedHashMap<>();
+		body.put("title", unique("Llamar"));
+		body.put("assigneeStaffId", lucia);
+		body.put("dueOn", java.time.LocalDate.now().plusDays(3).toString());
+		long task = api.post("/api/v1/tasks", "manager", body).json().get("id").asLong();
+		WebSession rep = new WebSession();
+		rep.signIn(port, "rep", "demo");
+		String csrf = WebSession.csrf(rep.get(port, "/tasks").body());
+		java.net.http.HttpResponse<String> answer = rep.postForm(port, "/tasks/" + task + "/complete",
+				Map.of("back", "/tasks\r\nX-Injected: yes", "_csrf", csrf));
+		assertThat(answer.headers().firstValue("X-Injected")).isEmpty();
+		assertThat(answer.headers().firstValue("Location").orElse("")).doesNotContain("\n").doesNotContain("Injected");
+		assertThat(api.get("/api/v1/tasks/" + task, "manager").json().get("done").asBoolean()).as("nothing written")
+			.isFalse();
+		assertThat(rep.postForm(port, "/tasks/" + task + "/complete", Map.of("back", "/tasks?mine", "_csrf", csrf))
+			.headers().firstValue("Location").orElse("")).endsWith("/tasks?mine");
+		assertThat(api.get("/api/v1/tasks/" + task, "manager").json().get("done").asBoolean()).isTrue();
 	}
 
 	@Test

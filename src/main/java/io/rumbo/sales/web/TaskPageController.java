@@ -106,6 +106,7 @@ class TaskPageController {
 	@PostMapping("/tasks/{id}/complete")
 	String complete(CurrentUser user, @PathVariable long id, @RequestParam(defaultValue = "true") boolean done,
 			@RequestParam(required = false) @Nullable String back, RedirectAttributes redirect) {
+		String target = io.rumbo.shared.web.LocalRedirects.checked(back, "/tasks", "back");
 		try {
 			tasks.complete(user, id, done);
 			redirect.addFlashAttribute("flash", done ? "sales.task.completed" : "sales.task.reopened");
@@ -115,6 +116,6 @@ class TaskPageController {
 			redirect.addFlashAttribute("flash", ex.messageKey());
 			redirect.addFlashAttribute("flashKind", "warning");
 		}
-		return "redirect:" + (back != null && back.startsWith("/") && !back.startsWith("//") ? back : "/tasks");
+		return "redirect:" + target;
 	}
 }
