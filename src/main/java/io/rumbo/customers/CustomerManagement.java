@@ -200,7 +200,8 @@ public class CustomerManagement {
 		}
 		Customer customer = customers.findById(id).orElseThrow(() -> new NotFoundException("customer", id));
 		if (customer.version() != version) {
-			throw new StaleVersionException(version, current);
+			// Re-read: another edit may have committed since {@code current} was read.
+			throw new StaleVersionException(version, get(actor, id));
 		}
 		List<FieldError> errors = new ArrayList<>();
 		Assignment assignment = assignment(actor, details, errors);

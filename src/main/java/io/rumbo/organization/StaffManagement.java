@@ -195,7 +195,8 @@ public class StaffManagement {
 		}
 		Staff person = staff.findById(id).orElseThrow(() -> new NotFoundException("staff", id));
 		if (person.version() != version) {
-			throw new StaleVersionException(version, current);
+			// Re-read: another edit may have committed since {@code current} was read.
+			throw new StaleVersionException(version, get(scope, id));
 		}
 		validate(scope, person, details);
 		var before = person.auditState();
