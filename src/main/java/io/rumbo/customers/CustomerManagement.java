@@ -179,7 +179,7 @@ public class CustomerManagement {
 		}
 		List<FieldError> errors = new ArrayList<>();
 		Assignment assignment = assignment(actor, details, errors);
-		validate(null, details, errors);
+		validate(actor, null, details, errors);
 		Customer customer = new Customer(details.legalName().trim(), assignment.unitId());
 		describe(customer, details);
 		customers.saveAndFlush(customer);
@@ -200,18 +200,21 @@ public class CustomerManagement {
 		}
 		Customer customer = customers.findById(id).orElseThrow(() -> new NotFoundException("customer", id));
 		if (customer.version() != version) {
-			throw new StaleVersionException(version, current);
+			// Re-read: another edit may have committed since {@code current} was read.
+			throw new StaleVersionException(version, get(actor, id));
 		}
 		List<FieldError> errors = new ArrayList<>();
 		Assignment assignment = assignment(actor, details, errors);
-		validate(customer, details, errors);
+		validate(actor, customer, details, errors);
 		var before = customer.auditState();
 		Long ownerBefore = customer.ownerStaffId();
 		long unitBefore = customer.unitId();
 		describe(customer, details);
 		LocalDate effective = details.effectiveDate() == null ? LocalDate.now(clock) : details.effectiveDate();
-		ownership.assign(customer, assignment.ownerStaffId(), assignment.unitId(), effective);
-		customers.saveAndFlush(customer);
+		StaleVersionException.guard(version, () -> {
+			ownership.assign(customer, assignment.ownerStaffId(), assignment.unitId(), effective);
+			return customers.saveAndFlush(customer);
+		}, () -> get(actor, id));
 		audit.record("CUSTOMER", id, "UPDATE", before, customer.auditState(), customer.legalName());
 		if (!java.util.Objects.equals(ownerBefore, customer.ownerStaffId()) || unitBefore != customer.unitId()) {
 			events.publishEvent(new CustomerOwnerChanged(CustomerId.of(id), staffId(ownerBefore),
@@ -337,7 +340,8 @@ public class CustomerManagement {
 	}
 
 	/** Checks the account's own fields and throws every error found, including those of the assignment. */
-	private void validate(@Nullable Customer existing, CustomerDetails details, List<FieldError> errors) {
+	private void validate(CurrentUser actor, @Nullable Customer existing, CustomerDetails details,
+			List<FieldError> errors) {
 		if (details.legalName() == null || details.legalName().isBlank()) {
 			errors.add(new FieldError("legalName", "customers.customer.legalName.required"));
 		}
@@ -345,14 +349,17 @@ public class CustomerManagement {
 		if (taxId != null && !taxId.matches("[A-Za-z0-9-]{3,32}")) {
 			errors.add(new FieldError("taxId", "customers.customer.taxId.invalid"));
 		}
-		else if (taxId != null && (existing == null ? customers.existsByTaxIdIgnoreCase(taxId)
-				: customers.existsByTaxIdIgnoreCaseAndIdNot(taxId, existing.id()))) {
-			errors.add(new FieldError("taxId", "customers.customer.taxId.taken", taxId));
+		else if (taxId != null) {
+			// A customer the user may not see is not confirmed to exist: the value is refused like a malformed one.
+			taken(actor, existing, customers.findByTaxIdIgnoreCase(taxId)).ifPresent(visible -> errors.add(visible
+					? new FieldError("taxId", "customers.customer.taxId.taken", taxId)
+					: new FieldError("taxId", "customers.customer.taxId.invalid")));
 		}
 		String external = blank(details.externalId());
-		if (external != null && (existing == null ? customers.existsByExternalId(external)
-				: customers.existsByExternalIdAndIdNot(external, existing.id()))) {
-			errors.add(new FieldError("externalId", "customers.customer.externalId.taken", external));
+		if (external != null) {
+			taken(actor, existing, customers.findByExternalId(external)).ifPresent(visible -> errors.add(visible
+					? new FieldError("externalId", "customers.customer.externalId.taken", external)
+					: new FieldError("externalId", "customers.customer.externalId.invalid")));
 		}
 		if (details.annualPotential() != null
 				&& (details.annualPotential().signum() < 0 || !Amounts.fitsPrice(details.annualPotential()))) {
@@ -361,6 +368,17 @@ public class CustomerManagement {
 		if (!errors.isEmpty()) {
 			throw new ValidationFailedException(errors);
 		}
+	}
+
+	/** Empty when no other customer holds the value; otherwise whether the user may see one that does. */
+	private java.util.Optional<Boolean> taken(CurrentUser actor, @Nullable Customer existing, List<Customer> holders) {
+		List<Long> others = holders.stream().map(Customer::id).filter(id -> existing == null || id != existing.id())
+			.toList();
+		if (others.isEmpty()) {
+			return java.util.Optional.empty();
+		}
+		var scope = scopes.of(actor);
+		return java.util.Optional.of(others.stream().anyMatch(id -> queries.customer(scope, id) != null));
 	}
 
 	private static void validateContact(ContactDetails details) {

@@ -19,7 +19,6 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import io.rumbo.identity.domain.ApiTokenRepository;
 import io.rumbo.identity.domain.User;
 import io.rumbo.identity.domain.UserRepository;
 import io.rumbo.shared.domain.AccessRefusedException;
@@ -35,6 +34,8 @@ import io.rumbo.shared.web.PageResponse;
 public class UserManagement {
 
 	public static final int MIN_PASSWORD_LENGTH = 8;
+	/** BCrypt's limit, in UTF-8 bytes (an accented letter takes two). */
+	public static final int MAX_PASSWORD_BYTES = 72;
 
 	public static final Map<String, String> SORTS = Map.of("username", "u.username", "displayName", "u.display_name",
 			"createdAt", "u.created_at");
@@ -51,16 +52,16 @@ public class UserManagement {
 	}
 
 	private final UserRepository users;
-	private final ApiTokenRepository tokens;
 	private final PasswordEncoder passwords;
 	private final AuditTrail audit;
 	private final JdbcClient jdbc;
 	private final Clock clock;
+	private final SignIns signIns;
 
-	UserManagement(UserRepository users, ApiTokenRepository tokens, PasswordEncoder passwords, AuditTrail audit,
-			JdbcClient jdbc, Clock clock) {
+	UserManagement(UserRepository users, PasswordEncoder passwords, AuditTrail audit,
+			JdbcClient jdbc, Clock clock, SignIns signIns) {
+		this.signIns = signIns;
 		this.users = users;
-		this.tokens = tokens;
 		this.passwords = passwords;
 		this.audit = audit;
 		this.jdbc = jdbc;
@@ -74,7 +75,7 @@ public class UserManagement {
 		Map<String, Object> params = new HashMap<>();
 		if (filter.q() != null && !filter.q().isBlank()) {
 			where.append(" AND (LOWER(u.username) LIKE :q OR LOWER(u.display_name) LIKE :q OR LOWER(u.email) LIKE :q)");
-			params.put("q", "%" + filter.q().trim().toLowerCase() + "%");
+			params.put("q", io.rumbo.shared.sql.Like.containing(filter.q()));
 		}
 		if (filter.role() != null) {
 			where.append(" AND EXISTS (SELECT 1 FROM identity_user_role r WHERE r.user_id = u.id AND r.role = :role)");
@@ -189,9 +190,14 @@ public class UserManagement {
 		}
 		Map<String, Object> before = user.auditState();
 		Set<Role> previousRoles = user.roles();
+		boolean wasEnabled = user.canSignIn();
 		user.update(changes.displayName().trim(), blankToNull(changes.email()), changes.enabled(), changes.roles());
-		users.saveAndFlush(user);
+		StaleVersionException.guard(changes.version(), () -> users.saveAndFlush(user), () -> view(id));
 		audit.record("USER", id, "UPDATE", before, user.auditState(), user.username());
+		if (!previousRoles.equals(changes.roles()) || wasEnabled && !user.canSignIn()) {
+			// What the open sessions and tokens were granted is no longer true: they end now.
+			signIns.endAll(user, actor.id().value() == id);
+		}
 		for (Role role : changes.roles()) {
 			if (!previousRoles.contains(role)) {
 				audit.record("ROLE_GRANT", id, "GRANT", null, Map.of("role", role.name()), user.username() + " +" + role);
@@ -214,7 +220,7 @@ public class UserManagement {
 		User user = load(id);
 		Map<String, Object> before = user.auditState();
 		user.archive();
-		tokens.findByUserIdOrderByCreatedAtDesc(id).forEach(token -> token.revoke(clock.instant()));
+		signIns.endAll(user, false);
 		audit.record("USER", id, "ARCHIVE", before, user.auditState(), user.username());
 	}
 
@@ -226,6 +232,7 @@ public class UserManagement {
 		}
 		checkPassword("newPassword", newPassword);
 		user.changePassword(passwords.encode(newPassword), clock.instant());
+		signIns.endAll(user, true);
 		audit.record("USER", user.userId(), "PASSWORD_CHANGE", null, null, user.username());
 	}
 
@@ -238,6 +245,18 @@ public class UserManagement {
 		if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
 			throw ValidationFailedException.of(field, "identity.password.tooShort", MIN_PASSWORD_LENGTH);
 		}
+		// BCrypt reads at most 72 bytes: a longer password would be cut silently (or refused by the encoder).
+		if (password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+			throw ValidationFailedException.of(field, "identity.password.tooLong", MAX_PASSWORD_BYTES);
+		}
+	}
+
+	/** The account as committed, read past the persistence context (after a write that lost a race). */
+	private UserView view(long id) {
+		UserRow row = jdbc.sql("SELECT u.* FROM identity_user u WHERE u.id = :id").param("id", id)
+			.query(UserManagement::row)
+			.single();
+		return row.view(rolesOf(List.of(id)).getOrDefault(id, Set.of()));
 	}
 
 	private User load(long id) {

@@ -165,6 +165,10 @@ public class StaffManagement {
 		if (!isEditor(actor)) {
 			throw new AccessRefusedException("staff");
 		}
+		if (details.userId() != null && !actor.hasAny(Role.ADMIN, Role.DIRECTOR, Role.PEOPLE)) {
+			// Linking a sign-in account (which carries its own roles) is for company-wide roles, as on update.
+			throw new AccessRefusedException("staff");
+		}
 		validate(scopes.of(actor), null, details);
 		Staff person = new Staff(details.employeeNumber().trim(), details.firstName().trim(), details.lastName().trim(),
 				details.hireDate(), details.unitId(), details.jobRole(), details.qualificationLevel());
@@ -191,7 +195,8 @@ public class StaffManagement {
 		}
 		Staff person = staff.findById(id).orElseThrow(() -> new NotFoundException("staff", id));
 		if (person.version() != version) {
-			throw new StaleVersionException(version, current);
+			// Re-read: another edit may have committed since {@code current} was read.
+			throw new StaleVersionException(version, get(scope, id));
 		}
 		validate(scope, person, details);
 		var before = person.auditState();
@@ -201,13 +206,16 @@ public class StaffManagement {
 		if (actor.hasAny(Role.ADMIN, Role.DIRECTOR, Role.PEOPLE)) {
 			person.linkUser(details.userId());
 		}
-		StaffMoved moved = null;
-		if (person.unitId() != details.unitId()) {
-			LocalDate effective = details.effectiveDate() == null ? LocalDate.now(clock) : details.effectiveDate();
-			moved = new StaffMoved(StaffId.of(id), UnitId.of(person.unitId()), UnitId.of(details.unitId()), effective);
-			structure.moveStaff(person, details.unitId(), effective);
-		}
-		staff.saveAndFlush(person);
+		StaffMoved moved = StaleVersionException.guard(version, () -> {
+			StaffMoved move = null;
+			if (person.unitId() != details.unitId()) {
+				LocalDate effective = details.effectiveDate() == null ? LocalDate.now(clock) : details.effectiveDate();
+				move = new StaffMoved(StaffId.of(id), UnitId.of(person.unitId()), UnitId.of(details.unitId()), effective);
+				structure.moveStaff(person, details.unitId(), effective);
+			}
+			staff.saveAndFlush(person);
+			return move;
+		}, () -> get(scope, id));
 		audit.record("STAFF", id, "UPDATE", before, person.auditState(), person.fullName());
 		if (moved != null) {
 			events.publishEvent(moved);

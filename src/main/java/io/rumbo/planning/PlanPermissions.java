@@ -6,7 +6,8 @@ import io.rumbo.organization.DataScope;
 
 /**
  * Who may do what with plans: directors and administrators create plans and edit any cell of a draft; a manager
- * edits the cells of their subtree and submits; only a director approves, returns and activates.
+ * edits the cells of their subtree; directors and administrators submit the company-wide version; only a director
+ * approves, returns and activates.
  */
 public final class PlanPermissions {
 
@@ -21,8 +22,9 @@ public final class PlanPermissions {
 		return actor.has(Role.DIRECTOR);
 	}
 
+	/** A plan version covers the whole company: a manager edits their subtree's cells, but submitting is for those above. */
 	public static boolean maySubmit(CurrentUser actor) {
-		return actor.hasAny(Role.ADMIN, Role.DIRECTOR, Role.MANAGER);
+		return actor.hasAny(Role.ADMIN, Role.DIRECTOR);
 	}
 
 	/** A draft's unit (and so its whole subtree) may be changed by company-wide roles or the manager of all of it. */

@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,6 +29,7 @@ import io.rumbo.planning.domain.PlanVersion;
 import io.rumbo.planning.domain.TargetStore;
 import io.rumbo.shared.domain.AccessRefusedException;
 import io.rumbo.shared.domain.ConflictException;
+import io.rumbo.shared.domain.StaleVersionException;
 import io.rumbo.shared.domain.ValidationFailedException;
 import io.rumbo.shared.money.Amounts;
 
@@ -33,6 +37,10 @@ import io.rumbo.shared.money.Amounts;
  * Editing the targets of a draft: one cell, a total spread over the cells below it (evenly, like last year, by
  * seasonality, or keeping the cells' current shares), or many cells at once. Directors and administrators edit any
  * cell; a manager the cells of their subtree. Every change is in the audit trail.
+ * <p>
+ * Every edit of a draft's targets takes the draft's row lock and raises its version, so the edits of one draft
+ * happen one after the other; an edit that sends the version it read is refused as stale (409) when another edit came
+ * first, instead of the last writer silently winning over a grid the user no longer sees.
  */
 @Service
 public class PlanTargets {
@@ -45,9 +53,11 @@ public class PlanTargets {
 	private final CatalogManagement catalog;
 	private final DataScopes scopes;
 	private final AuditTrail audit;
+	private final EntityManager entities;
 
 	PlanTargets(TargetStore store, PlanReading reading, FiscalCalendar calendar, PlanHistory history,
-			OrgDirectory org, CatalogManagement catalog, DataScopes scopes, AuditTrail audit) {
+			OrgDirectory org, CatalogManagement catalog, DataScopes scopes, AuditTrail audit, EntityManager entities) {
+		this.entities = entities;
 		this.store = store;
 		this.reading = reading;
 		this.calendar = calendar;
@@ -63,12 +73,13 @@ public class PlanTargets {
 	 * value is spread over its teams by their current shares of that month (evenly when they have none).
 	 */
 	@Transactional
-	public SpreadResult setCell(CurrentUser actor, long versionId, long unitId, @Nullable Long lineId, int month,
-			Measure measure, BigDecimal value) {
+	public SpreadResult setCell(CurrentUser actor, long versionId, @Nullable Long expectedVersion, long unitId,
+			@Nullable Long lineId, int month, Measure measure, BigDecimal value) {
 		if (month < 1 || month > 12) {
 			throw ValidationFailedException.of("month", "planning.target.month.invalid");
 		}
-		return spread(actor, versionId, unitId, lineId, "M" + month, measure, value, SpreadMethod.EVEN, true);
+		return spread(actor, versionId, expectedVersion, unitId, lineId, "M" + month, measure, value, SpreadMethod.EVEN,
+				true);
 	}
 
 	/**
@@ -76,15 +87,14 @@ public class PlanTargets {
 	 * {@code FY2026-Q1}, or the short {@code Y}, {@code Q1}..{@code Q4}, {@code M1}..{@code M12}; see
 	 * {@link FiscalCalendar#planPeriod}) over the cells below, by the chosen method; with {@code keepShares} the cells
 	 * keep their current proportions instead (falling back to the method when all are zero). The parts add up to the
-	 * total exactly (see {@link Spreading}).
+	 * total exactly (see {@link Spreading}). {@code expectedVersion}, when given, is the draft's version the caller
+	 * read: a different one is refused as stale.
 	 */
 	@Transactional
-	public SpreadResult spread(CurrentUser actor, long versionId, long unitId, @Nullable Long lineId, String period,
-			Measure measure, BigDecimal total, SpreadMethod method, boolean keepShares) {
-		PlanVersion version = reading.versionOf(versionId);
-		if (!version.state().editable()) {
-			throw new ConflictException("planning.version.locked", version.state().name());
-		}
+	public SpreadResult spread(CurrentUser actor, long versionId, @Nullable Long expectedVersion, long unitId,
+			@Nullable Long lineId, String period, Measure measure, BigDecimal total, SpreadMethod method,
+			boolean keepShares) {
+		PlanVersion version = lockForEdit(actor, versionId, expectedVersion);
 		PlanTree tree = new PlanTree(org.unitTree());
 		if (!tree.contains(unitId)) {
 			throw ValidationFailedException.of("unitId", "planning.target.unit.unknown");
@@ -148,7 +158,24 @@ public class PlanTargets {
 				lineId == null ? "all" : lineId, "period", span.code(), "measure", measure.name(), "total",
 				asked.toPlainString(), "method", keepShares ? "CURRENT" : method.name(), "cells", slots.size()),
 				"v" + version.number());
-		return new SpreadResult(asked, slots.size(), written, asked.subtract(written));
+		return new SpreadResult(asked, slots.size(), written, asked.subtract(written), version.version());
+	}
+
+	/**
+	 * Locks the draft's row for the rest of the transaction (edits of one draft queue up), checks the version the
+	 * caller read, and raises it so the next stale edit is recognised.
+	 */
+	private PlanVersion lockForEdit(CurrentUser actor, long versionId, @Nullable Long expectedVersion) {
+		PlanVersion version = reading.versionOf(versionId);
+		entities.refresh(version, LockModeType.PESSIMISTIC_WRITE);
+		if (!version.state().editable()) {
+			throw new ConflictException("planning.version.locked", version.state().name());
+		}
+		if (expectedVersion != null && expectedVersion != version.version()) {
+			throw new StaleVersionException(expectedVersion, reading.version(actor, versionId));
+		}
+		entities.lock(version, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
+		return version;
 	}
 
 	/** The cells' (or goals') current values, negatives as zero. */
@@ -188,11 +215,8 @@ public class PlanTargets {
 
 	/** Writes many cells at once (the API's bulk write); every cell must be a team the user may edit. */
 	@Transactional
-	public int writeTargets(CurrentUser actor, long versionId, List<TargetCell> cells) {
-		PlanVersion version = reading.versionOf(versionId);
-		if (!version.state().editable()) {
-			throw new ConflictException("planning.version.locked", version.state().name());
-		}
+	public int writeTargets(CurrentUser actor, long versionId, @Nullable Long expectedVersion, List<TargetCell> cells) {
+		PlanVersion version = lockForEdit(actor, versionId, expectedVersion);
 		PlanTree tree = new PlanTree(org.unitTree());
 		DataScope scope = scopes.of(actor);
 		Set<Long> lines = new HashSet<>();

@@ -67,7 +67,8 @@ public final class PlanViews {
 	}
 
 	/** What a spread did: the total asked, the parts written (which add up to it) and any difference left. */
-	public record SpreadResult(BigDecimal total, int cells, BigDecimal written, BigDecimal difference) {
+	/** {@code version} is the plan version's version after the change: the next edit of its targets sends it. */
+	public record SpreadResult(BigDecimal total, int cells, BigDecimal written, BigDecimal difference, long version) {
 	}
 
 	/**

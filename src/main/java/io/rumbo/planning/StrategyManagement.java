@@ -221,9 +221,12 @@ public class StrategyManagement {
 		StrategyView strategy = get(strategyId);
 		InitiativeView initiative = strategy.initiatives().stream().filter(i -> i.id() == initiativeId).findFirst()
 			.orElseThrow(() -> new NotFoundException("initiative", initiativeId));
-		boolean owner = initiative.ownerStaffId() != null
-				&& initiative.ownerStaffId().equals(scopes.of(actor).ownStaffId());
-		if (!mayDefine(actor) && !actor.has(Role.MANAGER) && !owner) {
+		var scope = scopes.of(actor);
+		boolean owner = initiative.ownerStaffId() != null && initiative.ownerStaffId().equals(scope.ownStaffId());
+		// A manager moves the initiatives of strategies aimed at a unit they manage, not company-wide or others'.
+		boolean managesStrategy = actor.has(Role.MANAGER) && strategy.unitId() != null
+				&& scope.managesUnit(strategy.unitId());
+		if (!mayDefine(actor) && !managesStrategy && !owner) {
 			throw new AccessRefusedException("strategies");
 		}
 		if (!initiative.status().mayMoveTo(status)) {

@@ -178,7 +178,7 @@ public class OpportunityQueries {
 		}
 		if (filter.q() != null && !filter.q().isBlank()) {
 			where.append(" AND (LOWER(o.title) LIKE :q OR LOWER(o.source) LIKE :q)");
-			params.put("q", "%" + filter.q().trim().toLowerCase() + "%");
+			params.put("q", io.rumbo.shared.sql.Like.containing(filter.q()));
 		}
 		if (filter.stageCode() != null && !filter.stageCode().isBlank()) {
 			where.append(" AND o.stage_code = :stage");

@@ -288,7 +288,7 @@ public class TaskManagement {
 		}
 		if (filter.q() != null && !filter.q().isBlank()) {
 			where.append(" AND LOWER(t.title) LIKE :q");
-			params.put("q", "%" + filter.q().trim().toLowerCase() + "%");
+			params.put("q", io.rumbo.shared.sql.Like.containing(filter.q()));
 		}
 		if (filter.assigneeStaffId() != null) {
 			where.append(" AND t.assignee_staff_id = :assignee");

@@ -117,8 +117,10 @@ class PlanApiScenarioTests extends ApiTestSupport {
 				madridNorte, "period", "Y", "measure", "NEW_CUSTOMERS", "total", "2.5")).status()).as("whole customers")
 			.isEqualTo(400);
 
-		// Only a director approves; an approved version is locked.
-		JsonNode submitted = api.post("/api/v1/plans/" + planId + "/submit", "manager", Map.of()).json();
+		// The version covers the company: a manager does not submit it. Only a director approves; an approved version
+		// is locked.
+		assertThat(api.post("/api/v1/plans/" + planId + "/submit", "manager", Map.of()).status()).isEqualTo(403);
+		JsonNode submitted = api.post("/api/v1/plans/" + planId + "/submit", "director", Map.of()).json();
 		assertThat(submitted.get("state").asString()).isEqualTo("SUBMITTED");
 		assertThat(api.post("/api/v1/plans/" + planId + "/approve", "manager", Map.of()).status()).isEqualTo(403);
 		JsonNode approved = api.post("/api/v1/plans/" + planId + "/approve", "director", Map.of()).json();
@@ -237,8 +239,8 @@ class PlanApiScenarioTests extends ApiTestSupport {
 
 		// A strategy's real contribution is the booked orders tagged with it.
 		Api.Response strategy = api.post("/api/v1/strategies", "director", Map.of("planId", planId, "name",
-				"Sector público", "segmentId", segmentId, "expectedRevenue", 50000, "startsOn", year + "-01-01", "endsOn",
-				year + "-12-31"));
+				"Sector público", "segmentId", segmentId, "unitId", unit("R-CENTRO"), "expectedRevenue", 50000, "startsOn",
+				year + "-01-01", "endsOn", year + "-12-31"));
 		assertThat(strategy.status()).isEqualTo(201);
 		long strategyId = strategy.json().get("id").asLong();
 		JsonNode withInitiative = api.post("/api/v1/strategies/" + strategyId + "/initiatives", "director",

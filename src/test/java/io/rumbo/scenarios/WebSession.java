@@ -25,12 +25,18 @@ final class WebSession {
 	}
 
 	HttpResponse<String> postForm(int port, String path, Map<String, String> form) {
+		return postForm(port, path, form, Map.of());
+	}
+
+	HttpResponse<String> postForm(int port, String path, Map<String, String> form, Map<String, String> headers) {
 		StringBuilder body = new StringBuilder();
 		form.forEach((k, v) -> body.append(body.isEmpty() ? "" : "&").append(k).append('=')
 			.append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
-		return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
 			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString(body.toString())), port);
+			.POST(HttpRequest.BodyPublishers.ofString(body.toString()));
+		headers.forEach(request::header);
+		return send(request, port);
 	}
 
 	HttpResponse<String> signIn(int port, String username, String password) {

@@ -128,7 +128,7 @@ public class CatalogQueries {
 		StringBuilder where = new StringBuilder(" WHERE 1 = 1");
 		if (filter.q() != null && !filter.q().isBlank()) {
 			where.append(" AND (LOWER(p.sku) LIKE :q OR LOWER(p.name_es) LIKE :q OR LOWER(p.name_en) LIKE :q)");
-			params.put("q", "%" + filter.q().trim().toLowerCase() + "%");
+			params.put("q", io.rumbo.shared.sql.Like.containing(filter.q()));
 		}
 		if (filter.lineId() != null) {
 			where.append(" AND p.line_id = :line");

@@ -115,7 +115,7 @@ public class CustomerQueries {
 		if (filter.q() != null && !filter.q().isBlank()) {
 			where.append(" AND (LOWER(c.legal_name) LIKE :q OR LOWER(c.tax_id) LIKE :q OR LOWER(c.city) LIKE :q"
 					+ " OR LOWER(c.external_id) LIKE :q)");
-			params.put("q", "%" + filter.q().trim().toLowerCase() + "%");
+			params.put("q", io.rumbo.shared.sql.Like.containing(filter.q()));
 		}
 		if (filter.status() != null) {
 			where.append(" AND c.status = :status");

@@ -11,4 +11,8 @@ public interface CustomerRepository extends JpaRepository<Customer, Long> {
 	boolean existsByExternalId(String externalId);
 
 	boolean existsByExternalIdAndIdNot(String externalId, long id);
+
+	java.util.List<Customer> findByTaxIdIgnoreCase(String taxId);
+
+	java.util.List<Customer> findByExternalId(String externalId);
 }

@@ -190,7 +190,7 @@ public class ServiceQueries {
 		if (filter.q() != null && !filter.q().isBlank()) {
 			where.append(" AND (LOWER(s.subject) LIKE :q OR LOWER(s.case_number) LIKE :q OR LOWER(c.legal_name) LIKE :q"
 					+ " OR LOWER(s.external_id) LIKE :q OR LOWER(s.order_number) LIKE :q)");
-			params.put("q", "%" + filter.q().trim().toLowerCase() + "%");
+			params.put("q", io.rumbo.shared.sql.Like.containing(filter.q()));
 		}
 		if (filter.customerId() != null) {
 			where.append(" AND s.customer_id = :customer");

@@ -56,6 +56,10 @@ public class ApiToken {
 		return revokedAt == null && (expiresAt == null || now.isBefore(expiresAt));
 	}
 
+	public boolean hasHash(String hash) {
+		return tokenHash.equals(hash);
+	}
+
 	public void revoke(Instant now) {
 		if (revokedAt == null) {
 			revokedAt = now;

@@ -13,6 +13,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import io.rumbo.identity.AccessTokens;
+import io.rumbo.identity.SignIns;
 
 /** Authenticates API calls that carry {@code Authorization: Bearer <personal access token>}. */
 class BearerTokenFilter extends OncePerRequestFilter {
@@ -28,7 +29,9 @@ class BearerTokenFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		String header = request.getHeader("Authorization");
 		if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-			tokens.authenticate(header.substring(7).trim()).ifPresent(user -> {
+			String token = header.substring(7).trim();
+			tokens.authenticate(token).ifPresent(user -> {
+				request.setAttribute(SignIns.TOKEN_ATTRIBUTE, token);
 				RumboPrincipal principal = new RumboPrincipal(user, null, true, null);
 				SecurityContext context = SecurityContextHolder.createEmptyContext();
 				context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null,

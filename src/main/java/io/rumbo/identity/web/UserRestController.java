@@ -41,7 +41,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class UserRestController {
 
 	record CreateUserRequest(@NotBlank @Size(max = 64) String username, @NotBlank @Size(max = 200) String displayName,
-			@Nullable @Email @Size(max = 200) String email, @NotBlank @Size(min = 8, max = 200) String password,
+			@Nullable @Email @Size(max = 200) String email, @NotBlank @Size(max = 200) String password,
 			@NotNull Set<Role> roles) {
 	}
 

@@ -127,8 +127,7 @@ public class OrgQueries {
 			.append(scope.sql("s.unit_id", "s.id", params));
 		if (q != null && !q.isBlank()) {
 			sql.append(" AND LOWER(s.first_name || ' ' || s.last_name) LIKE :q ESCAPE '\\'");
-			params.put("q", "%" + q.trim().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
-				.replace("_", "\\_") + "%");
+			params.put("q", io.rumbo.shared.sql.Like.containing(q));
 		}
 		return sql.toString();
 	}
@@ -183,7 +182,7 @@ public class OrgQueries {
 			where.append(" AND (LOWER(s.first_name) LIKE :q OR LOWER(s.last_name) LIKE :q"
 					+ " OR LOWER(s.first_name || ' ' || s.last_name) LIKE :q"
 					+ " OR LOWER(s.employee_number) LIKE :q OR LOWER(s.email) LIKE :q)");
-			params.put("q", "%" + filter.q().trim().toLowerCase() + "%");
+			params.put("q", io.rumbo.shared.sql.Like.containing(filter.q()));
 		}
 		if (filter.unitIds() != null) {
 			where.append(" AND u.id IN (:units)");
@@ -269,7 +268,7 @@ public class OrgQueries {
 		where.append(" AND ").append(scope.sql(UNIT_SCOPE, params));
 		if (filter.q() != null && !filter.q().isBlank()) {
 			where.append(" AND (LOWER(u.code) LIKE :q OR LOWER(u.name) LIKE :q OR LOWER(u.location) LIKE :q)");
-			params.put("q", "%" + filter.q().trim().toLowerCase() + "%");
+			params.put("q", io.rumbo.shared.sql.Like.containing(filter.q()));
 		}
 		if (filter.kind() != null) {
 			where.append(" AND u.kind = :kind");

@@ -100,7 +100,7 @@ class DemoPlan implements ApplicationRunner {
 				.findFirst()
 				.map(r -> r.year().value())
 				.orElse(BigDecimal.ZERO);
-			targets.spread(director, revision.id(), centro, null, "Y", Measure.REVENUE,
+			targets.spread(director, revision.id(), null, centro, null, "Y", Measure.REVENUE,
 					current.multiply(new BigDecimal("1.05")), SpreadMethod.EVEN, true);
 		}
 		PlanViews.Totals totals = first.totals();

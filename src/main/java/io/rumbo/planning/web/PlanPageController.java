@@ -131,7 +131,7 @@ class PlanPageController {
 	@PostMapping("/plans/{id}/versions/{versionId}/cells")
 	String cell(CurrentUser user, @PathVariable long id, @PathVariable long versionId, @RequestParam long unitId,
 			@RequestParam String period, @RequestParam Measure measure, @RequestParam(required = false) @Nullable Long line,
-			@RequestParam String value, Model model) {
+			@RequestParam String value, @RequestParam long version, Model model) {
 		BigDecimal amount;
 		try {
 			amount = new BigDecimal(value.trim().replace(',', '.'));
@@ -140,7 +140,7 @@ class PlanPageController {
 			throw ValidationFailedException.of("value", "planning.target.value.invalid");
 		}
 		Long lineId = measure == Measure.NEW_CUSTOMERS ? null : line;
-		PlanViews.SpreadResult result = targets.spread(user, versionId, unitId, lineId, period, measure, amount,
+		PlanViews.SpreadResult result = targets.spread(user, versionId, version, unitId, lineId, period, measure, amount,
 				SpreadMethod.EVEN, true);
 		model.addAttribute("plan", plans.plan(user, id));
 		model.addAttribute("shown", plans.version(user, versionId));
@@ -157,7 +157,7 @@ class PlanPageController {
 			@RequestParam(required = false) @Nullable Long line, @RequestParam String period,
 			@RequestParam Measure measure, @RequestParam BigDecimal total, @RequestParam SpreadMethod method,
 			RedirectAttributes redirect) {
-		PlanViews.SpreadResult result = targets.spread(user, versionId, unitId,
+		PlanViews.SpreadResult result = targets.spread(user, versionId, null, unitId,
 				measure == Measure.NEW_CUSTOMERS ? null : line, period, measure, total, method, false);
 		redirect.addFlashAttribute("flash", "planning.grid.saved");
 		redirect.addFlashAttribute("flashArgs", new Object[] { result.total(), result.cells(), result.difference() });

@@ -55,16 +55,17 @@ class PlanRestController {
 	record StateRequest(@NotNull Long version) {
 	}
 
-	record TargetsRequest(@NotNull @Valid List<PlanViews.TargetCell> cells) {
+	/** {@code version}: the draft's version the client read (optional); a stale one is refused with 409. */
+	record TargetsRequest(@NotNull @Valid List<PlanViews.TargetCell> cells, @Nullable Long version) {
 	}
 
-	record TargetsView(long versionId, PlanState state, List<PlanViews.TargetCell> cells,
+	record TargetsView(long versionId, long version, PlanState state, List<PlanViews.TargetCell> cells,
 			List<PlanViews.UnitGoal> newCustomers) {
 	}
 
 	record SpreadRequest(@NotNull Long unitId, @Nullable Long lineId, @Nullable String period,
 			@NotNull Measure measure, @NotNull BigDecimal total, @Nullable SpreadMethod method,
-			@Nullable Boolean keepShares) {
+			@Nullable Boolean keepShares, @Nullable Long version) {
 	}
 
 	private final FiscalCalendar calendar;
@@ -151,7 +152,7 @@ class PlanRestController {
 	@Operation(summary = "Every target cell of the version the reader may see (unit, product line, fiscal month)")
 	TargetsView targets(CurrentUser actor, @PathVariable long id, @PathVariable long versionId) {
 		PlanViews.VersionView version = version(actor, id, versionId);
-		return new TargetsView(versionId, version.state(), plans.targets(actor, versionId), plans.goals(actor, versionId));
+		return new TargetsView(versionId, version.version(), version.state(), plans.targets(actor, versionId), plans.goals(actor, versionId));
 	}
 
 	@GetMapping("/api/v1/plans/{id}/targets")
@@ -169,7 +170,7 @@ class PlanRestController {
 	TargetsView writeTargets(CurrentUser actor, @PathVariable long id, @PathVariable long versionId,
 			@Valid @RequestBody TargetsRequest request) {
 		version(actor, id, versionId);
-		targets.writeTargets(actor, versionId, request.cells());
+		targets.writeTargets(actor, versionId, request.version(), request.cells());
 		return targets(actor, id, versionId);
 	}
 
@@ -180,7 +181,7 @@ class PlanRestController {
 	PlanViews.SpreadResult spread(CurrentUser actor, @PathVariable long id, @PathVariable long versionId,
 			@Valid @RequestBody SpreadRequest request) {
 		version(actor, id, versionId);
-		return targets.spread(actor, versionId, request.unitId(), request.lineId(), request.period() == null ? "Y"
+		return targets.spread(actor, versionId, request.version(), request.unitId(), request.lineId(), request.period() == null ? "Y"
 				: request.period(), request.measure(), request.total(),
 				request.method() == null ? SpreadMethod.EVEN : request.method(), Boolean.TRUE.equals(request.keepShares()));
 	}

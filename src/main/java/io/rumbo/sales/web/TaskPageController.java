@@ -92,10 +92,11 @@ class TaskPageController {
 	@PostMapping("/tasks/{id}/complete")
 	String complete(CurrentUser user, @PathVariable long id, @RequestParam(defaultValue = "true") boolean done,
 			@RequestParam(required = false) @Nullable String back, RedirectAttributes redirect) {
-		// A task done (or reopened) meanwhile, e.g. by another member of the team, is refused with a message on the
-		// page the form was on (PageFormErrors).
+		// The target is checked before anything changes. A task done (or reopened) meanwhile, e.g. by another member of
+		// the team, is refused with a message on the page the form was on (PageFormErrors).
+		String target = io.rumbo.shared.web.LocalRedirects.checked(back, "/tasks", "back");
 		tasks.complete(user, id, done);
 		redirect.addFlashAttribute("flash", done ? "sales.task.completed" : "sales.task.reopened");
-		return "redirect:" + (back != null && back.startsWith("/") && !back.startsWith("//") ? back : "/tasks");
+		return "redirect:" + target;
 	}
 }

@@ -7,12 +7,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import jakarta.persistence.OptimisticLockException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -22,6 +24,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.validation.BindException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -70,6 +73,18 @@ class ErrorResponses {
 		extra.put("current", ex.current());
 		return answer(request, response, HttpStatus.CONFLICT, "stale-version",
 				msg("shared.problem.staleVersion.detail", ex.expected()), extra);
+	}
+
+	/**
+	 * Another edit of the same record committed between this edit's version check and its write (the optimistic lock
+	 * failed at flush or commit), or a row lock could not be had: the caller's copy is stale, as with a version that
+	 * no longer matches. Facades that can re-read the record answer {@link StaleVersionException} with it instead.
+	 */
+	@ExceptionHandler({ ConcurrencyFailureException.class, OptimisticLockException.class })
+	Object concurrentWrite(RuntimeException ex, HttpServletRequest request, HttpServletResponse response) {
+		log.info("Concurrent write on {} {}: {}", request.getMethod(), request.getRequestURI(), ex.getMessage());
+		return answer(request, response, HttpStatus.CONFLICT, "stale-version", msg("shared.problem.concurrentWrite.detail"),
+				null);
 	}
 
 	@ExceptionHandler(ConflictException.class)
@@ -132,6 +147,12 @@ class ErrorResponses {
 	Object method(HttpRequestMethodNotSupportedException ex, HttpServletRequest request, HttpServletResponse response) {
 		return answer(request, response, HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed",
 				msg("shared.problem.methodNotAllowed.detail", ex.getMethod()), null);
+	}
+
+	@ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+	Object unsupported(HttpMediaTypeNotSupportedException ex, HttpServletRequest request, HttpServletResponse response) {
+		return answer(request, response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
+				msg("shared.problem.unsupportedMediaType.detail", String.valueOf(ex.getContentType())), null);
 	}
 
 	@ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
