@@ -47,6 +47,9 @@ import io.rumbo.shared.domain.ConflictException;
 @Component
 class OrderImporter implements Importer {
 
+	/** Orders compared and written together. */
+	private static final int CHUNK = 1000;
+
 	private static final List<ImportColumn> COLUMNS = List.of(ImportColumn.required("order"),
 			ImportColumn.required("order_date"), ImportColumn.required("customer"), ImportColumn.required("sku"),
 			ImportColumn.required("quantity"), ImportColumn.optional("unit_price"),
@@ -92,8 +95,6 @@ class OrderImporter implements Importer {
 		OrderFile.Lookups lookups = lookups(scope, rows);
 		Map<String, OrderFile.FileOrder> file = OrderFile.read(rows, lookups);
 		boolean companyWide = actor.hasAny(Role.ADMIN, Role.DIRECTOR);
-		Map<String, SalesOrder> stored = store.byExternalNumber(file.keySet());
-		Set<Long> visible = visibleCustomers(scope, lookups, stored.values());
 		// The people whose unit on an order date the credit rule needs: those the file credits and the owners of
 		// its accounts (credited when the credits column is blank).
 		Set<Long> people = new HashSet<>();
@@ -105,52 +106,72 @@ class OrderImporter implements Importer {
 		});
 		Map<LocalDate, Map<Long, Long>> unitsByDate = new HashMap<>();
 
-		List<SalesOrder> created = new ArrayList<>();
-		List<SalesOrder> changed = new ArrayList<>();
-		List<OrderFacts> touched = new ArrayList<>();
+		// Compared and written a thousand orders at a time: only one chunk of stored orders is in memory, and each
+		// chunk's lines are let go once written. Nothing more is written after the first error (the import service
+		// rolls the whole file back then), but every order is still checked so that every error is reported.
+		List<OrderFile.FileOrder> orders = new ArrayList<>(file.values());
+		file.clear();
+		Touched touched = new Touched();
 		long unchanged = 0;
-		for (OrderFile.FileOrder order : file.values()) {
-			List<CreditRule.Share> shares = OrderFile.shares(order, lookups);
-			if (shares == null) {
-				continue;
-			}
-			CreditRule.Split split = creditRule.check(actor, scope, shares, order.customer.ownerStaffId(),
-					unitsByDate.computeIfAbsent(order.date, d -> org.unitsOn(people, d)));
-			split.problems().forEach(p -> order.first.error("credits", p.key()));
-			SalesOrder.Content content = new SalesOrder.Content(order.customer.id(), order.date, order.external,
-					order.notes, order.lines, split.credits());
-			SalesOrder current = stored.get(order.external);
-			if (current == null) {
-				created.add(SalesOrder.book(content));
-			}
-			else if (!companyWide && !visible.contains(current.content().customerId())) {
-				order.first.error("order", "imports.error.outOfScope");
-			}
-			else if (current.says(content)) {
-				unchanged++;
-			}
-			else {
-				touched.add(current.facts());
-				try {
-					current.change(content);
-					changed.add(current);
+		long written = 0;
+		for (int from = 0; from < orders.size(); from += CHUNK) {
+			List<OrderFile.FileOrder> chunk = orders.subList(from, Math.min(orders.size(), from + CHUNK));
+			Map<String, SalesOrder> stored = store.byExternalNumber(chunk.stream().map(o -> o.external).toList());
+			Set<Long> visible = companyWide ? Set.of() : visibleCustomers(scope, lookups, stored.values());
+			List<SalesOrder> created = new ArrayList<>();
+			List<SalesOrder> changed = new ArrayList<>();
+			for (OrderFile.FileOrder order : chunk) {
+				List<CreditRule.Share> shares = OrderFile.shares(order, lookups);
+				if (shares == null) {
+					continue;
 				}
-				catch (ConflictException ex) {
-					order.first.error("order", ex.messageKey(), ex.arguments());
+				CreditRule.Split split = creditRule.check(actor, scope, shares, order.customer.ownerStaffId(),
+						unitsByDate.computeIfAbsent(order.date, d -> org.unitsOn(people, d)));
+				split.problems().forEach(p -> order.first.error("credits", p.key()));
+				SalesOrder.Content content = new SalesOrder.Content(order.customer.id(), order.date, order.external,
+						order.notes, order.lines, split.credits());
+				SalesOrder current = stored.get(order.external);
+				if (current == null) {
+					created.add(SalesOrder.book(content));
 				}
+				else if (!companyWide && !visible.contains(current.content().customerId())) {
+					order.first.error("order", "imports.error.outOfScope");
+				}
+				else if (current.says(content)) {
+					unchanged++;
+				}
+				else {
+					OrderFacts before = current.facts();
+					try {
+						current.change(content);
+						changed.add(current);
+						touched.add(before);
+					}
+					catch (ConflictException ex) {
+						order.first.error("order", ex.messageKey(), ex.arguments());
+					}
+				}
+			}
+			if (!rows.hasErrors()) {
+				long base = written;
+				store.insert(created, lines -> rows.progress("imports.phase.writing", base + lines - lines % 1000));
+				written += created.stream().mapToLong(o -> o.content().lines().size()).sum();
+				long afterCreated = written;
+				store.update(changed, lines -> rows.progress("imports.phase.writing", afterCreated + lines - lines % 1000));
+				written += changed.stream().mapToLong(o -> o.content().lines().size()).sum();
+				created.forEach(o -> touched.created(o.facts()));
+				changed.forEach(o -> touched.changed(o.facts()));
+			}
+			for (int i = from; i < Math.min(orders.size(), from + CHUNK); i++) {
+				orders.set(i, null);
 			}
 		}
 		if (rows.hasErrors()) {
 			return ImportCounts.NONE;
 		}
-		store.insert(created, lines -> rows.progress("imports.phase.writing", lines - lines % 1000));
-		long createdLines = created.stream().mapToLong(o -> o.content().lines().size()).sum();
-		store.update(changed, lines -> rows.progress("imports.phase.writing", createdLines + lines - lines % 1000));
 		rows.progress("imports.phase.writing", rows.size());
-		created.forEach(o -> touched.add(o.facts()));
-		changed.forEach(o -> touched.add(o.facts()));
-		announce(created.size(), changed.size(), touched);
-		return new ImportCounts(created.size(), changed.size(), unchanged);
+		touched.announce(events);
+		return new ImportCounts(touched.created, touched.updated, unchanged);
 	}
 
 	/**
@@ -198,19 +219,38 @@ class OrderImporter implements Importer {
 		return visible;
 	}
 
-	/** One event for the import; {@code touched} holds the created and changed orders, the changed ones as before. */
-	private void announce(long created, long updated, List<OrderFacts> touched) {
-		if (touched.isEmpty()) {
-			return;
-		}
+	/**
+	 * What one {@link OrdersImported} says of the whole import, gathered chunk by chunk: the dates and people of the
+	 * orders created and changed (the changed ones before and after the change).
+	 */
+	private static final class Touched {
+
+		long created;
+		long updated;
 		LocalDate from = LocalDate.MAX;
 		LocalDate to = LocalDate.MIN;
-		Set<StaffId> credited = new HashSet<>();
-		for (OrderFacts facts : touched) {
+		final Set<StaffId> credited = new HashSet<>();
+
+		void created(OrderFacts facts) {
+			created++;
+			add(facts);
+		}
+
+		void changed(OrderFacts facts) {
+			updated++;
+			add(facts);
+		}
+
+		void add(OrderFacts facts) {
 			from = facts.orderDate().isBefore(from) ? facts.orderDate() : from;
 			to = facts.orderDate().isAfter(to) ? facts.orderDate() : to;
 			facts.credits().forEach(c -> credited.add(c.staffId()));
 		}
-		events.publishEvent(new OrdersImported(created, updated, from, to, credited));
+
+		void announce(ApplicationEventPublisher events) {
+			if (created + updated > 0) {
+				events.publishEvent(new OrdersImported(created, updated, from, to, credited));
+			}
+		}
 	}
 }
