@@ -32,6 +32,21 @@ public class ProductCatalog {
 		return queries.productsById(ids, LocalDate.now(clock));
 	}
 
+	/**
+	 * The products with these SKUs (compared case-insensitively), by upper-case SKU, a thousand per query: imports
+	 * read only the SKUs their file names.
+	 */
+	@Transactional(readOnly = true)
+	public Map<String, ProductView> bySkus(Collection<String> skus) {
+		List<String> upper = skus.stream().map(s -> s.toUpperCase(java.util.Locale.ROOT)).distinct().toList();
+		Map<String, ProductView> found = new java.util.HashMap<>();
+		for (int i = 0; i < upper.size(); i += 1000) {
+			queries.productsBySku(upper.subList(i, Math.min(upper.size(), i + 1000)), LocalDate.now(clock))
+				.forEach(p -> found.put(p.sku().toUpperCase(java.util.Locale.ROOT), p));
+		}
+		return found;
+	}
+
 	/** The cost history of each product, to find the standard cost in force on any date. */
 	@Transactional(readOnly = true)
 	public Map<Long, CostHistory> costHistories(Collection<Long> productIds) {

@@ -10,7 +10,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.rumbo.customers.domain.CustomerQueries;
 import io.rumbo.customers.domain.OwnershipHistory;
+import io.rumbo.organization.DataScope;
 import io.rumbo.organization.StaffId;
 import io.rumbo.organization.UnitId;
 
@@ -39,10 +41,32 @@ public class CustomerDirectory {
 
 	private final JdbcClient jdbc;
 	private final OwnershipHistory ownership;
+	private final CustomerQueries queries;
 
-	CustomerDirectory(JdbcClient jdbc, OwnershipHistory ownership) {
+	CustomerDirectory(JdbcClient jdbc, OwnershipHistory ownership, CustomerQueries queries) {
 		this.jdbc = jdbc;
 		this.ownership = ownership;
+		this.queries = queries;
+	}
+
+	/**
+	 * The accounts the scope sees that carry one of these external ids, by that id (imports refer to accounts by
+	 * it): only the ids asked for are read, a thousand per query, so a file resolves its accounts in the same time
+	 * whether the company has a thousand customers or millions.
+	 */
+	@Transactional(readOnly = true)
+	public Map<String, CustomerView> byExternalIds(DataScope scope, Collection<String> externalIds,
+			boolean includeArchived) {
+		return queries.byExternalIds(scope, externalIds, includeArchived);
+	}
+
+	/** Which of these accounts (archived included) the scope sees, a thousand per query. */
+	@Transactional(readOnly = true)
+	public java.util.Set<CustomerId> visible(DataScope scope, Collection<CustomerId> ids) {
+		java.util.Set<CustomerId> visible = new java.util.HashSet<>();
+		queries.visibleIds(scope, ids.stream().map(CustomerId::value).toList())
+			.forEach(id -> visible.add(CustomerId.of(id)));
+		return visible;
 	}
 
 	@Transactional(readOnly = true)

@@ -146,6 +146,21 @@ public class CustomerManagement {
 		return found;
 	}
 
+	/**
+	 * A few active accounts the user sees whose name, tax id, city or external id contains {@code q}, by name: what
+	 * a search-as-you-type picker offers (never the whole list). {@code ownerStaffId} keeps one person's accounts.
+	 */
+	@Transactional(readOnly = true)
+	public List<CustomerOption> options(CurrentUser actor, @Nullable String q, @Nullable Long ownerStaffId, int limit) {
+		return queries.options(scopes.of(actor), q, ownerStaffId, Math.max(1, Math.min(limit, 50)));
+	}
+
+	/** {@link #options(CurrentUser, String, Long, int)} one page at a time with the total, for the API. */
+	@Transactional(readOnly = true)
+	public PageResponse<CustomerOption> options(CurrentUser actor, @Nullable String q, ListQuery query) {
+		return queries.options(scopes.of(actor), q, query);
+	}
+
 	/** Whether the user may see the account (for other modules that attach records to accounts). */
 	@Transactional(readOnly = true)
 	public boolean isVisible(CurrentUser actor, long customerId) {

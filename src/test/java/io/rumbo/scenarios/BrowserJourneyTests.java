@@ -179,8 +179,20 @@ class BrowserJourneyTests {
 	void repLogsAVisitOnTheAgenda() {
 		signIn("rep");
 		open("/agenda");
+		// The customer picker: type part of a name, move to the first account found with the arrow key, Enter.
+		String typed = jdbc.sql("""
+				SELECT MIN(c.legal_name) FROM customer_account c JOIN org_staff s ON s.id = c.owner_staff_id
+				WHERE s.last_name = 'García Martín' AND c.archived = FALSE""").query(String.class).single();
 		WebElement customer = browser.findElement(By.id("customerId"));
-		String customerName = new org.openqa.selenium.support.ui.Select(customer).getFirstSelectedOption().getText();
+		customer.sendKeys(typed.substring(0, Math.min(6, typed.length())));
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("customerId-option-0")));
+		customer.sendKeys(org.openqa.selenium.Keys.ARROW_DOWN);
+		customer.sendKeys(org.openqa.selenium.Keys.ENTER);
+		String chosen = browser.findElement(By.name("customerId")).getAttribute("value");
+		assertThat(chosen).isNotBlank();
+		String customerName = jdbc.sql("SELECT legal_name FROM customer_account WHERE id = ?")
+			.param(Long.parseLong(chosen)).query(String.class).single();
+		assertThat(customer.getAttribute("value")).startsWith(customerName);
 		new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("type"))).selectByValue("VISIT");
 		browser.findElement(By.id("outcome")).sendKeys("Quiere renovar las sillas");
 		click(By.id("log-button"));

@@ -88,6 +88,18 @@ public class CatalogQueries {
 			.list();
 	}
 
+	/** Products whose SKU is one of these, compared case-insensitively (give them in upper case), in one query. */
+	public List<ProductView> productsBySku(Collection<String> upperSkus, LocalDate today) {
+		if (upperSkus.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql(productSelect() + productFrom() + " WHERE UPPER(p.sku) IN (:skus)")
+			.param("skus", upperSkus)
+			.param("today", today)
+			.query(CatalogQueries::product)
+			.list();
+	}
+
 	/** Every cost period of the given products, in one query. */
 	public Map<Long, CostHistory> costHistories(Collection<Long> productIds) {
 		Map<Long, List<CostHistory.Start>> starts = new HashMap<>();

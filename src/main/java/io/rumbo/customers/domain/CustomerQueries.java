@@ -17,6 +17,7 @@ import org.springframework.stereotype.Component;
 import io.rumbo.customers.CompanySize;
 import io.rumbo.customers.ContactRole;
 import io.rumbo.customers.ContactView;
+import io.rumbo.customers.CustomerOption;
 import io.rumbo.customers.CustomerStatus;
 import io.rumbo.customers.CustomerView;
 import io.rumbo.customers.PotentialClass;
@@ -43,10 +44,15 @@ public class CustomerQueries {
 	}
 
 	private final JdbcClient jdbc;
+	private final JdbcClient streaming;
 	private final OrgDirectory org;
 
-	CustomerQueries(JdbcClient jdbc, OrgDirectory org) {
+	CustomerQueries(JdbcClient jdbc, javax.sql.DataSource dataSource, OrgDirectory org) {
 		this.jdbc = jdbc;
+		// Exports read with a fetch size, so that PostgreSQL streams rows from a cursor instead of loading them all.
+		org.springframework.jdbc.core.JdbcTemplate cursor = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
+		cursor.setFetchSize(BATCH);
+		this.streaming = JdbcClient.create(cursor);
 		this.org = org;
 	}
 
@@ -61,14 +67,17 @@ public class CustomerQueries {
 		return PageResponse.of(named(rows), query, total);
 	}
 
-	/** Every matching account in pages of a thousand, so exports of any size keep memory flat. */
+	/**
+	 * Every matching account, read by one query with a fetch size (a cursor on PostgreSQL) and named a thousand at
+	 * a time, so exports of any size keep memory flat. Runs inside the caller's read-only transaction.
+	 */
 	public void each(DataScope scope, Filter filter, ListQuery query, Consumer<CustomerView> sink) {
 		Map<String, Object> params = new HashMap<>();
 		String where = where(scope, filter, params);
 		List<Row> batch = new ArrayList<>();
-		jdbc.sql("SELECT c.* FROM customer_account c" + where + query.orderBy("c.id")).params(params).query(rs -> {
+		streaming.sql("SELECT c.* FROM customer_account c" + where + query.orderBy("c.id")).params(params).query(rs -> {
 			batch.add(row(rs, 0));
-			if (batch.size() == 1000) {
+			if (batch.size() == BATCH) {
 				named(batch).forEach(sink);
 				batch.clear();
 			}
@@ -83,6 +92,74 @@ public class CustomerQueries {
 		List<Row> rows = jdbc.sql("SELECT c.* FROM customer_account c" + where).params(params).query(CustomerQueries::row)
 			.list();
 		return rows.isEmpty() ? null : named(rows).get(0);
+	}
+
+	/** How many keys one {@code IN} list carries: lookups by many keys read in set-based batches of this size. */
+	static final int BATCH = 1000;
+
+	/**
+	 * The accounts in scope that carry one of these external ids, by that id, read a thousand ids per query (an
+	 * import resolves only the ids its file names, never the whole table).
+	 */
+	public Map<String, CustomerView> byExternalIds(DataScope scope, java.util.Collection<String> externalIds,
+			boolean includeArchived) {
+		Map<String, CustomerView> found = new HashMap<>();
+		List<String> all = new ArrayList<>(new java.util.LinkedHashSet<>(externalIds));
+		for (int i = 0; i < all.size(); i += BATCH) {
+			Map<String, Object> params = new HashMap<>();
+			String where = where(scope, new Filter(null, null, null, null, null, null, includeArchived), params)
+					+ " AND c.external_id IN (:externalIds)";
+			params.put("externalIds", all.subList(i, Math.min(all.size(), i + BATCH)));
+			List<Row> rows = jdbc.sql("SELECT c.* FROM customer_account c" + where)
+				.params(params)
+				.query(CustomerQueries::row)
+				.list();
+			named(rows).forEach(c -> found.put(java.util.Objects.requireNonNull(c.externalId()), c));
+		}
+		return found;
+	}
+
+	/** Which of these accounts (archived included) the scope sees, a thousand ids per query. */
+	public Set<Long> visibleIds(DataScope scope, java.util.Collection<Long> ids) {
+		Set<Long> visible = new HashSet<>();
+		List<Long> all = new ArrayList<>(new java.util.LinkedHashSet<>(ids));
+		for (int i = 0; i < all.size(); i += BATCH) {
+			Map<String, Object> params = new HashMap<>();
+			String where = where(scope, new Filter(null, null, null, null, null, null, true), params)
+					+ " AND c.id IN (:ids)";
+			params.put("ids", all.subList(i, Math.min(all.size(), i + BATCH)));
+			visible.addAll(jdbc.sql("SELECT c.id FROM customer_account c" + where).params(params).query(Long.class).list());
+		}
+		return visible;
+	}
+
+	/**
+	 * A few active accounts in scope whose name, tax id, city or external id contains {@code q} (all of them
+	 * when blank), by name: what a picker offers as the user types.
+	 */
+	public PageResponse<CustomerOption> options(DataScope scope, @Nullable String q, ListQuery query) {
+		Map<String, Object> params = new HashMap<>();
+		String where = where(scope, new Filter(q, null, null, null, null, null, false), params);
+		long total = jdbc.sql("SELECT COUNT(*) FROM customer_account c" + where).params(params).query(Long.class).single();
+		return PageResponse.of(options(where, params, query.orderBy("c.id") + query.limit()), query, total);
+	}
+
+	/**
+	 * The first {@code limit} options (of one owner's accounts when given), without counting them all: what a
+	 * page's picker shows as the user types.
+	 */
+	public List<CustomerOption> options(DataScope scope, @Nullable String q, @Nullable Long ownerStaffId, int limit) {
+		Map<String, Object> params = new HashMap<>();
+		String where = where(scope, new Filter(q, null, null, null, ownerStaffId, null, false), params);
+		return options(where, params, " ORDER BY c.legal_name, c.id LIMIT " + limit);
+	}
+
+	private List<CustomerOption> options(String where, Map<String, Object> params, String orderAndLimit) {
+		return jdbc.sql("SELECT c.id, c.legal_name, c.city, c.external_id FROM customer_account c" + where
+				+ orderAndLimit)
+			.params(params)
+			.query((rs, n) -> new CustomerOption(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+			.list();
 	}
 
 	public List<ContactView> contacts(long customerId) {

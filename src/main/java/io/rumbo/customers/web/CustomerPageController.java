@@ -21,6 +21,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import io.rumbo.customers.CompanySize;
 import io.rumbo.customers.ContactRole;
 import io.rumbo.customers.CustomerManagement;
+import io.rumbo.customers.CustomerOption;
 import io.rumbo.customers.CustomerSalesHistory;
 import io.rumbo.customers.CustomerStatus;
 import io.rumbo.customers.CustomerView;
@@ -96,6 +97,24 @@ class CustomerPageController {
 		model.addAttribute("mayCreate", CustomerManagement.mayCreate(user));
 		return ListPages.render(request, model, "customers/customer-list", filter, query,
 				customers.list(user, filter.criteria(), query));
+	}
+
+	/** How many accounts a picker offers at a time; the user types more to narrow them. */
+	static final int PICKER_SIZE = 10;
+
+	/**
+	 * The accounts a search-as-you-type picker offers for what the user typed (a few, in their scope, by name), as
+	 * the options of its list box; {@code ownerStaffId} keeps one person's accounts (the agenda).
+	 */
+	@GetMapping("/customers/options")
+	String options(CurrentUser user, @RequestParam(required = false) @Nullable String q,
+			@RequestParam(required = false) @Nullable Long ownerStaffId,
+			@RequestParam(required = false) @Nullable String picker, Model model) {
+		List<CustomerOption> found = customers.options(user, q, ownerStaffId, PICKER_SIZE + 1);
+		model.addAttribute("options", found.size() > PICKER_SIZE ? found.subList(0, PICKER_SIZE) : found);
+		model.addAttribute("more", found.size() > PICKER_SIZE);
+		model.addAttribute("picker", picker == null || !picker.matches("[A-Za-z][A-Za-z0-9_-]{0,40}") ? "customer" : picker);
+		return "customers/customer-options :: options";
 	}
 
 	@GetMapping("/customers/{id}")

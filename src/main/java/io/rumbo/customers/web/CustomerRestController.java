@@ -31,6 +31,7 @@ import io.rumbo.customers.CompanySize;
 import io.rumbo.customers.ContactRole;
 import io.rumbo.customers.ContactView;
 import io.rumbo.customers.CustomerManagement;
+import io.rumbo.customers.CustomerOption;
 import io.rumbo.customers.CustomerStatus;
 import io.rumbo.customers.CustomerView;
 import io.rumbo.customers.OwnershipPeriod;
@@ -112,6 +113,15 @@ class CustomerRestController {
 			@RequestParam(required = false) @Nullable List<String> sort) {
 		return customers.list(actor, new CustomerManagement.Filter(q, status, segment, potentialClass, ownerStaffId,
 				unitId, archived), ListQuery.of(page, size, sort, CustomerQueries.SORTS, "legalName"));
+	}
+
+	@GetMapping(value = "/options", produces = "application/json")
+	@Operation(summary = "Customers to pick (order, opportunity, visit, service case)", description = "Active accounts "
+			+ "the caller may see, by name, in one small query: q narrows by name, tax id, city or external id, for "
+			+ "search-as-you-type pickers; page and size as for every list.")
+	PageResponse<CustomerOption> options(CurrentUser actor, @RequestParam(required = false) @Nullable String q,
+			@RequestParam(required = false) @Nullable Integer page, @RequestParam(required = false) @Nullable Integer size) {
+		return customers.options(actor, q, ListQuery.of(page, size, List.of(), CustomerQueries.SORTS, "legalName"));
 	}
 
 	@GetMapping(produces = { ExportFormat.CSV_TYPE, ExportFormat.XLSX_TYPE })

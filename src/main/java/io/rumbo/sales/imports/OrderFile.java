@@ -123,6 +123,21 @@ final class OrderFile {
 		return orders;
 	}
 
+	/** The employee numbers a credits cell names ("E-0001:60;E-0002:40"), blank parts left out. */
+	static List<String> staffNumbers(@Nullable String credits) {
+		if (credits == null) {
+			return List.of();
+		}
+		List<String> numbers = new ArrayList<>();
+		for (String part : credits.split("[;|]")) {
+			String number = part.trim().split(":")[0].trim();
+			if (!number.isEmpty()) {
+				numbers.add(number);
+			}
+		}
+		return numbers;
+	}
+
 	/**
 	 * The shares the credits column asks for, by employee number ("E-0001:60;E-0002:40", a missing share is 100);
 	 * empty when blank (the credit rule then credits the account owner), null after reporting a name or number it

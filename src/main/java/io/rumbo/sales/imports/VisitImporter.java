@@ -2,13 +2,15 @@ package io.rumbo.sales.imports;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
-import io.rumbo.customers.CustomerManagement;
+import io.rumbo.customers.CustomerDirectory;
 import io.rumbo.customers.CustomerView;
 import io.rumbo.identity.CurrentUser;
 import io.rumbo.imports.ImportColumn;
@@ -16,6 +18,7 @@ import io.rumbo.imports.ImportCounts;
 import io.rumbo.imports.ImportRow;
 import io.rumbo.imports.ImportRows;
 import io.rumbo.imports.Importer;
+import io.rumbo.organization.DataScopes;
 import io.rumbo.organization.OrgDirectory;
 import io.rumbo.sales.ActivityManagement;
 import io.rumbo.sales.ActivityType;
@@ -41,13 +44,15 @@ class VisitImporter implements Importer {
 	}
 
 	private final ActivityManagement activities;
-	private final CustomerManagement customers;
+	private final CustomerDirectory customers;
 	private final OrgDirectory org;
+	private final DataScopes scopes;
 
-	VisitImporter(ActivityManagement activities, CustomerManagement customers, OrgDirectory org) {
+	VisitImporter(ActivityManagement activities, CustomerDirectory customers, OrgDirectory org, DataScopes scopes) {
 		this.activities = activities;
 		this.customers = customers;
 		this.org = org;
+		this.scopes = scopes;
 	}
 
 	@Override
@@ -67,8 +72,15 @@ class VisitImporter implements Importer {
 
 	@Override
 	public ImportCounts load(CurrentUser actor, ImportRows rows) {
-		Map<String, CustomerView> accounts = customers.byExternalId(actor, false);
-		Map<String, OrgDirectory.StaffSummary> staff = org.staffByNumber();
+		// Only the accounts and people the file names are read, a thousand per query.
+		Set<String> accountIds = new HashSet<>();
+		Set<String> numbers = new HashSet<>();
+		for (ImportRow row : rows.rows()) {
+			java.util.Optional.ofNullable(row.raw("customer")).ifPresent(accountIds::add);
+			java.util.Optional.ofNullable(row.raw("salesperson")).ifPresent(numbers::add);
+		}
+		Map<String, CustomerView> accounts = customers.byExternalIds(scopes.of(actor), accountIds, false);
+		Map<String, OrgDirectory.StaffSummary> staff = org.staffByNumbers(numbers);
 		Map<String, ActivityView> existing = activities.byExternalId(actor);
 		List<Parsed> parsed = new ArrayList<>();
 		int done = 0;

@@ -21,7 +21,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import io.rumbo.customers.CustomerManagement;
 import io.rumbo.identity.CurrentUser;
 import io.rumbo.organization.StaffManagement;
 import io.rumbo.sales.ActivityManagement;
@@ -37,16 +36,14 @@ import io.rumbo.shared.web.ListRequest;
 class AgendaPageController {
 
 	private final ActivityManagement activities;
-	private final CustomerManagement customers;
 	private final StaffManagement staff;
 	private final java.time.Clock clock;
 	private final io.rumbo.sales.TaskManagement tasks;
 
-	AgendaPageController(ActivityManagement activities, CustomerManagement customers, StaffManagement staff,
+	AgendaPageController(ActivityManagement activities, StaffManagement staff,
 			java.time.Clock clock, io.rumbo.sales.TaskManagement tasks) {
 		this.tasks = tasks;
 		this.activities = activities;
-		this.customers = customers;
 		this.staff = staff;
 		this.clock = clock;
 	}
@@ -70,10 +67,6 @@ class AgendaPageController {
 		model.addAttribute("today", today);
 		model.addAttribute("staffId", person);
 		model.addAttribute("people", staff.options(user, null));
-		model.addAttribute("customerOptions", customers.list(user, new CustomerManagement.Filter(null, null, null, null,
-				person, null, false), ListQuery.of(0, 1, List.of("legalName"), CustomerManagement.SORTS, "legalName")
-					.unpaged())
-			.content());
 		model.addAttribute("types", ActivityType.values());
 		model.addAttribute("mayPlan", ActivityManagement.mayPlan(user));
 		// The person's open tasks due by the end of the week shown (overdue ones first), and their team's.

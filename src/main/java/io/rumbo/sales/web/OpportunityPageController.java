@@ -22,7 +22,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.rumbo.catalog.CatalogManagement;
 import io.rumbo.catalog.ProductFilter;
-import io.rumbo.customers.CustomerManagement;
 import io.rumbo.identity.CurrentUser;
 import io.rumbo.organization.StaffManagement;
 import io.rumbo.sales.OpportunityManagement;
@@ -49,13 +48,12 @@ class OpportunityPageController {
 	private final OpportunityProducts opportunityProducts;
 	private final PipelineStages pipelineStages;
 	private final io.rumbo.planning.StrategyManagement strategies;
-	private final CustomerManagement customers;
 	private final StaffManagement staff;
 	private final CatalogManagement catalog;
 	private final java.time.Clock clock;
 
 	OpportunityPageController(OpportunityManagement opportunities, OpportunityQueries queries,
-			OpportunityProducts opportunityProducts, PipelineStages pipelineStages, CustomerManagement customers,
+			OpportunityProducts opportunityProducts, PipelineStages pipelineStages,
 			StaffManagement staff, CatalogManagement catalog, java.time.Clock clock,
 			io.rumbo.planning.StrategyManagement strategies) {
 		this.queries = queries;
@@ -63,7 +61,6 @@ class OpportunityPageController {
 		this.pipelineStages = pipelineStages;
 		this.strategies = strategies;
 		this.opportunities = opportunities;
-		this.customers = customers;
 		this.staff = staff;
 		this.catalog = catalog;
 		this.clock = clock;
@@ -73,9 +70,6 @@ class OpportunityPageController {
 	String board(CurrentUser user, @RequestParam(required = false) @Nullable Long ownerStaffId,
 			HttpServletRequest request, Model model) {
 		boardModel(user, ownerStaffId, model);
-		model.addAttribute("customerOptions", customers.list(user, new CustomerManagement.Filter(null, null, null, null,
-				null, null, false), ListQuery.of(0, 1, List.of("legalName"), CustomerManagement.SORTS, "legalName").unpaged())
-			.content());
 		model.addAttribute("people", staff.options(user, null));
 		model.addAttribute("today", LocalDate.now(clock));
 		return Htmx.view(request, "sales/pipeline", "board");

@@ -101,12 +101,16 @@ class OrderPageController {
 	private String form(CurrentUser user, OrderForm form, Model model) {
 		form.pad(Math.max(LINE_ROWS, form.getLines().size()));
 		model.addAttribute("form", form);
-		model.addAttribute("customerOptions", customers.list(user, new CustomerManagement.Filter(null, null, null, null,
-				null, null, false), ListQuery.of(0, 1, List.of("legalName"), CustomerManagement.SORTS, "legalName").unpaged())
-			.content());
+		// The customer picker searches as the user types; only the chosen account is read here.
+		model.addAttribute("customerChoice", form.getCustomerId() == null || !customers.isVisible(user, form.getCustomerId())
+				? null : label(customers.get(user, form.getCustomerId())));
 		model.addAttribute("products", activeProducts());
 		model.addAttribute("people", staff.options(user, null));
 		return "sales/order-form";
+	}
+
+	private static String label(io.rumbo.customers.CustomerView c) {
+		return new io.rumbo.customers.CustomerOption(c.id(), c.legalName(), c.city(), c.externalId()).label();
 	}
 
 	private List<io.rumbo.catalog.ProductView> activeProducts() {

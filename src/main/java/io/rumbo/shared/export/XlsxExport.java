@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 
+import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
@@ -18,7 +19,8 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
  * Writes a list as an XLSX workbook with POI's streaming writer, which keeps only a window of rows in memory,
- * so an export of a million rows runs in constant memory. Numbers and dates become real cells.
+ * so an export of a million rows runs in constant memory. Numbers and dates become real cells. A sheet holds at most
+ * 1,048,576 rows (the format's limit): a longer list goes on in further sheets, each with the header.
  */
 public final class XlsxExport implements TableWriter {
 
@@ -26,37 +28,51 @@ public final class XlsxExport implements TableWriter {
 
 	private final OutputStream out;
 	private final SXSSFWorkbook workbook = new SXSSFWorkbook(ROWS_IN_MEMORY);
-	private final SXSSFSheet sheet;
+	private final List<String> header;
+	private final int rowsPerSheet;
 	private final CellStyle dateStyle;
 	private final CellStyle timeStyle;
+	private final CellStyle bold;
+	private SXSSFSheet sheet;
 	private int next;
 
-	private XlsxExport(OutputStream out, List<String> header) {
+	XlsxExport(OutputStream out, List<String> header, int rowsPerSheet) {
 		this.out = out;
-		this.sheet = workbook.createSheet("Rumbo");
+		this.header = List.copyOf(header);
+		this.rowsPerSheet = rowsPerSheet;
 		this.dateStyle = workbook.createCellStyle();
 		this.dateStyle.setDataFormat(workbook.getCreationHelper().createDataFormat().getFormat("yyyy-mm-dd"));
 		this.timeStyle = workbook.createCellStyle();
 		this.timeStyle.setDataFormat(workbook.getCreationHelper().createDataFormat().getFormat("yyyy-mm-dd hh:mm:ss"));
-		CellStyle bold = workbook.createCellStyle();
+		this.bold = workbook.createCellStyle();
 		Font font = workbook.createFont();
 		font.setBold(true);
 		bold.setFont(font);
-		Row row = sheet.createRow(next++);
+		this.sheet = newSheet("Rumbo");
+	}
+
+	public static XlsxExport to(OutputStream out, List<String> header) {
+		return new XlsxExport(out, header, SpreadsheetVersion.EXCEL2007.getMaxRows());
+	}
+
+	private SXSSFSheet newSheet(String name) {
+		SXSSFSheet created = workbook.createSheet(name);
+		next = 0;
+		Row row = created.createRow(next++);
 		for (int i = 0; i < header.size(); i++) {
 			Cell cell = row.createCell(i);
 			cell.setCellValue(header.get(i));
 			cell.setCellStyle(bold);
 		}
-		sheet.createFreezePane(0, 1);
-	}
-
-	public static XlsxExport to(OutputStream out, List<String> header) {
-		return new XlsxExport(out, header);
+		created.createFreezePane(0, 1);
+		return created;
 	}
 
 	@Override
 	public void row(Object... cells) {
+		if (next == rowsPerSheet) {
+			sheet = newSheet("Rumbo " + (workbook.getNumberOfSheets() + 1));
+		}
 		Row row = sheet.createRow(next++);
 		for (int i = 0; i < cells.length; i++) {
 			Object value = cells[i];
