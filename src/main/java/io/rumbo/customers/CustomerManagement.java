@@ -40,6 +40,9 @@ import io.rumbo.shared.web.PageResponse;
  * Customer accounts and their contacts. Directors and administrators manage every account; a manager the accounts
  * of their subtree (and may hand them to people there); a salesperson their own accounts, which stay theirs.
  * Accounts are archived, never deleted, so orders and history keep what they refer to.
+ * <p>
+ * Over 400 lines because it still holds contacts next to accounts (they share the account's permission checks); the
+ * next change to contacts moves them and those checks into their own facade.
  */
 @Service
 public class CustomerManagement {
