@@ -47,9 +47,14 @@ public final class ImportRows {
 	private final List<ImportRow> rows;
 	private final List<Problem> problems = new ArrayList<>();
 	private final Progress progress;
+	private final boolean dryRun;
 	private long problemCount;
 
 	ImportRows(List<String> header, List<ImportTable.Line> lines, Progress progress) {
+		this(header, lines, progress, false);
+	}
+
+	ImportRows(List<String> header, List<ImportTable.Line> lines, Progress progress, boolean dryRun) {
 		Map<String, Integer> index = new HashMap<>();
 		for (int i = 0; i < header.size(); i++) {
 			index.put(header.get(i), i);
@@ -61,6 +66,29 @@ public final class ImportRows {
 		}
 		this.rows = Collections.unmodifiableList(list);
 		this.progress = progress;
+		this.dryRun = dryRun;
+	}
+
+	/**
+	 * True when the file is only checked: an importer checks every row as for a real import but writes nothing
+	 * (and takes nothing, such as order numbers), so a dry run costs the checks only.
+	 */
+	public boolean dryRun() {
+		return dryRun;
+	}
+
+	/**
+	 * Hands the rows to {@code action} in file order, {@code size} at a time. Importers that resolve references or
+	 * compare with stored records do it per chunk, in set-based queries, so their memory follows the chunk and not
+	 * the file. May be called more than once (a check pass, then a write pass).
+	 */
+	public void chunks(int size, java.util.function.Consumer<List<ImportRow>> action) {
+		if (size < 1) {
+			throw new IllegalArgumentException("chunk size " + size);
+		}
+		for (int from = 0; from < rows.size(); from += size) {
+			action.accept(rows.subList(from, Math.min(rows.size(), from + size)));
+		}
 	}
 
 	public List<ImportRow> rows() {

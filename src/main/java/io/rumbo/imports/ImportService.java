@@ -80,7 +80,7 @@ public class ImportService {
 			return failed(kind, 0, List.of(new ImportRows.Problem(1, null, "imports.error.unreadable", new Object[0])),
 					1, locale);
 		}
-		ImportRows rows = new ImportRows(table.header(), table.lines(), progress);
+		ImportRows rows = new ImportRows(table.header(), table.lines(), progress, dryRun);
 		checkHeader(importer, table.header(), rows);
 		if (rows.hasErrors()) {
 			return failed(kind, rows.size(), rows.problems(), rows.errorCount(), locale);
