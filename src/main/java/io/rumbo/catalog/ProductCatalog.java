@@ -47,6 +47,12 @@ public class ProductCatalog {
 		return found;
 	}
 
+	/** Every product that is on sale today (not withdrawn). */
+	@Transactional(readOnly = true)
+	public List<ProductView> activeProducts() {
+		return queries.productsById(queries.activeProductIds(), LocalDate.now(clock));
+	}
+
 	/** The cost history of each product, to find the standard cost in force on any date. */
 	@Transactional(readOnly = true)
 	public Map<Long, CostHistory> costHistories(Collection<Long> productIds) {

@@ -101,6 +101,10 @@ public class CatalogQueries {
 	}
 
 	/** Every cost period of the given products, in one query. */
+	public List<Long> activeProductIds() {
+		return jdbc.sql("SELECT id FROM catalog_product WHERE active = TRUE ORDER BY id").query(Long.class).list();
+	}
+
 	public Map<Long, CostHistory> costHistories(Collection<Long> productIds) {
 		Map<Long, List<CostHistory.Start>> starts = new HashMap<>();
 		if (!productIds.isEmpty()) {

@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.rumbo.catalog.CatalogManagement;
+import io.rumbo.organization.OrgDirectory;
 import io.rumbo.identity.CurrentUser;
 import io.rumbo.identity.UserManagement;
 import io.rumbo.planning.FiscalCalendar;
@@ -52,11 +53,13 @@ class DemoPlan implements ApplicationRunner {
 	private final ObjectiveManagement objectives;
 	private final SegmentManagement segments;
 	private final StrategyManagement strategies;
+	private final OrgDirectory org;
 
 	DemoPlan(DemoMode demo, UserManagement users, PlanWorkflow plans, PlanReading reading, PlanTargets targets,
 			FiscalCalendar calendar,
 			CatalogManagement catalog, JdbcClient jdbc, ObjectiveManagement objectives, SegmentManagement segments,
-			StrategyManagement strategies) {
+			StrategyManagement strategies, OrgDirectory org) {
+		this.org = org;
 		this.objectives = objectives;
 		this.segments = segments;
 		this.strategies = strategies;
@@ -92,8 +95,7 @@ class DemoPlan implements ApplicationRunner {
 		first = plans.approve(director, first.id(), first.version());
 		first = plans.activate(director, first.id(), first.version());
 		PlanViews.VersionView revision = plans.revise(director, first.id(), "Región Centro sube su objetivo un 5 %");
-		Long centro = jdbc.sql("SELECT id FROM org_unit WHERE code = 'R-CENTRO'").query(Long.class).optional()
-			.orElse(null);
+		Long centro = org.unitIdsByCode().get("R-CENTRO");
 		if (centro != null) {
 			BigDecimal current = reading.grid(director, revision.id(), Measure.REVENUE, null).rows().stream()
 				.filter(r -> r.unitId() == centro)

@@ -91,9 +91,7 @@ class DemoOrders implements ApplicationRunner {
 		if (accounts.isEmpty()) {
 			return;
 		}
-		List<ProductView> products = catalog.products(jdbc.sql("SELECT id FROM catalog_product WHERE active = TRUE")
-			.query(Long.class)
-			.list());
+		List<ProductView> products = catalog.activeProducts();
 		Map<Long, CostHistory> costs = catalog.costHistories(products.stream().map(ProductView::id).toList());
 		Map<Long, List<Long>> colleagues = new HashMap<>();
 		accounts.forEach(a -> {
