@@ -31,7 +31,7 @@ final class UniqueKeys implements AutoCloseable {
 	record Repeat(long row, String column, String value, long first) {
 	}
 
-	static final int IN_MEMORY = 100_000;
+	static final int IN_MEMORY = 20_000;
 
 	private record Seen(String value, long row) {
 	}

@@ -79,7 +79,7 @@ class ImportRestController {
 
 	/**
 	 * The body is spooled to a temporary file as it arrives, never held in memory; a Content-Length over the limit
-	 * is refused before any of it is read, and a chunked body as soon as it passes the limit.
+	 * is refused before any of it is stored, and a chunked body as soon as it passes the limit.
 	 */
 	@PostMapping(value = "/api/v1/imports/{kind}", consumes = { "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" })
 	@Operation(summary = "Import a file sent as the request body (Content-Type text/csv or the XLSX type)",
