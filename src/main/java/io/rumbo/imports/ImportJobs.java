@@ -82,27 +82,41 @@ public class ImportJobs implements DisposableBean {
 		this.clock = clock;
 	}
 
-	/** Checks the user may import the kind, then starts the job and answers its id at once. */
+	/** As {@link #start(CurrentUser, String, ImportUpload, Locale, boolean)}, for a UTF-8 file in memory. */
 	public String start(CurrentUser actor, String kind, String fileName, byte[] content, Locale locale, boolean dryRun) {
-		imports.check(actor, kind);
-		Instant now = clock.instant();
-		jobs.values().removeIf(job -> job.started.isBefore(now.minus(Duration.ofHours(1))));
-		Job job = new Job(UUID.randomUUID().toString(), actor.username(), kind, fileName, now);
-		jobs.put(job.id, job);
-		executor.execute(new DelegatingSecurityContextRunnable(() -> {
-			try {
-				job.summary = imports.run(actor, kind, fileName, content, locale, dryRun, (phase, done, total) -> {
-					job.phase = phase;
-					job.done = done;
-					job.total = total;
-				});
-			}
-			catch (RuntimeException ex) {
-				log.error("Import {} of {} failed", job.id, fileName, ex);
-				job.crashed = true;
-			}
-		}));
-		return job.id;
+		return start(actor, kind, ImportUpload.of(fileName, content, null), locale, dryRun);
+	}
+
+	/**
+	 * Checks the user may import the kind, then starts the job and answers its id at once. The job owns the upload
+	 * from here: its file is deleted when the job ends, however it ends, or at once when the job cannot start.
+	 */
+	public String start(CurrentUser actor, String kind, ImportUpload upload, Locale locale, boolean dryRun) {
+		try {
+			imports.check(actor, kind);
+			Instant now = clock.instant();
+			jobs.values().removeIf(job -> job.started.isBefore(now.minus(Duration.ofHours(1))));
+			Job job = new Job(UUID.randomUUID().toString(), actor.username(), kind, upload.fileName(), now);
+			jobs.put(job.id, job);
+			executor.execute(new DelegatingSecurityContextRunnable(() -> {
+				try (upload) {
+					job.summary = imports.run(actor, kind, upload, locale, dryRun, (phase, done, total) -> {
+						job.phase = phase;
+						job.done = done;
+						job.total = total;
+					});
+				}
+				catch (RuntimeException ex) {
+					log.error("Import {} of {} failed", job.id, ImportLog.safe(upload.fileName()), ex);
+					job.crashed = true;
+				}
+			}));
+			return job.id;
+		}
+		catch (RuntimeException ex) {
+			upload.close();
+			throw ex;
+		}
 	}
 
 	public Optional<JobState> state(CurrentUser actor, String id) {

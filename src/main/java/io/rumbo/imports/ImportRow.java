@@ -12,7 +12,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * One row of an import file with typed readers. Each reader records a worded problem against this row and column
  * when the cell is missing or malformed and answers {@code null}, so an importer checks a whole row in one pass.
- * Numbers use a dot (or a lone comma) as decimal separator and no thousands separator; dates are ISO (2026-03-31).
+ * Numbers use a dot (or a lone comma) as decimal separator and no thousands separator, except in files separated by
+ * semicolons (as a Spanish Excel saves them), where a decimal comma with dots grouping thousands is read too
+ * ({@code 1.234,56}); dates are ISO (2026-03-31).
  */
 public final class ImportRow {
 
@@ -82,7 +84,11 @@ public final class ImportRow {
 			}
 			return null;
 		}
-		String normal = value.indexOf('.') < 0 ? value.replace(',', '.') : value;
+		String normal = plainDecimal(value, rows.decimalComma());
+		if (normal == null) {
+			error(column, "imports.error.numberAmbiguous", value);
+			return null;
+		}
 		try {
 			BigDecimal number = new BigDecimal(normal);
 			if (number.precision() - number.scale() > 15 || number.scale() > 4) {
@@ -95,6 +101,31 @@ public final class ImportRow {
 			error(column, "imports.error.number", value);
 			return null;
 		}
+	}
+
+	private static final java.util.regex.Pattern GROUPED = java.util.regex.Pattern.compile("[+-]?[1-9]\\d{0,2}(\\.\\d{3})+");
+
+	/**
+	 * The number as {@link BigDecimal} reads it. A lone comma is a decimal comma. With {@code decimalComma} (a file
+	 * separated by semicolons) a comma after dots means the dots group thousands ({@code 1.234,56}); a number written
+	 * only with dots in groups of three ({@code 1.234}, {@code 12.500}) could mean either and answers null, so it is
+	 * refused rather than read a thousand times too small. Anything else is left for BigDecimal to accept or refuse.
+	 */
+	static @Nullable String plainDecimal(String value, boolean decimalComma) {
+		int comma = value.indexOf(',');
+		int dot = value.indexOf('.');
+		if (dot < 0) {
+			return value.replace(',', '.');
+		}
+		if (!decimalComma) {
+			return value;
+		}
+		if (comma < 0) {
+			return GROUPED.matcher(value).matches() ? null : value;
+		}
+		String whole = value.substring(0, comma);
+		return comma == value.lastIndexOf(',') && comma > value.lastIndexOf('.') && GROUPED.matcher(whole).matches()
+				? whole.replace(".", "") + "." + value.substring(comma + 1) : value;
 	}
 
 	public @Nullable Integer integer(String column, boolean required) {

@@ -41,30 +41,42 @@ public final class ImportRows {
 		Outcome write(T item);
 	}
 
-	private final Map<String, Map<String, Long>> keys = new HashMap<>();
+	/**
+	 * An importer asked for the whole file ({@link #rows()}) of a file longer than the row limit; the import answers
+	 * a worded error instead of filling the memory.
+	 */
+	static final class TooManyRowsException extends RuntimeException {
+
+		final long rows;
+		final int limit;
+
+		TooManyRowsException(long rows, int limit) {
+			super("The file has " + rows + " rows; at most " + limit + " are read whole");
+			this.rows = rows;
+			this.limit = limit;
+		}
+	}
+
+	private final UniqueKeys keys = new UniqueKeys();
 
 	private final Map<String, Integer> columns;
-	private final List<ImportRow> rows;
+	private final ImportFiles.Source source;
+	private final int maxRows;
+	private @Nullable List<ImportRow> rows;
 	private final List<Problem> problems = new ArrayList<>();
 	private final Progress progress;
 	private final boolean dryRun;
 	private long problemCount;
 
-	ImportRows(List<String> header, List<ImportTable.Line> lines, Progress progress) {
-		this(header, lines, progress, false);
-	}
-
-	ImportRows(List<String> header, List<ImportTable.Line> lines, Progress progress, boolean dryRun) {
+	ImportRows(ImportFiles.Source source, Progress progress, boolean dryRun, int maxRows) {
 		Map<String, Integer> index = new HashMap<>();
+		List<String> header = source.header();
 		for (int i = 0; i < header.size(); i++) {
 			index.put(header.get(i), i);
 		}
 		this.columns = index;
-		List<ImportRow> list = new ArrayList<>(lines.size());
-		for (ImportTable.Line line : lines) {
-			list.add(new ImportRow(this, line.number(), line.cells()));
-		}
-		this.rows = Collections.unmodifiableList(list);
+		this.source = source;
+		this.maxRows = maxRows;
 		this.progress = progress;
 		this.dryRun = dryRun;
 	}
@@ -80,23 +92,59 @@ public final class ImportRows {
 	/**
 	 * Hands the rows to {@code action} in file order, {@code size} at a time. Importers that resolve references or
 	 * compare with stored records do it per chunk, in set-based queries, so their memory follows the chunk and not
-	 * the file. May be called more than once (a check pass, then a write pass).
+	 * the file: each call reads the file again from disk. May be called more than once (a check pass, then a write
+	 * pass). Not limited by the row limit of {@link #rows()}.
 	 */
 	public void chunks(int size, java.util.function.Consumer<List<ImportRow>> action) {
 		if (size < 1) {
 			throw new IllegalArgumentException("chunk size " + size);
 		}
-		for (int from = 0; from < rows.size(); from += size) {
-			action.accept(rows.subList(from, Math.min(rows.size(), from + size)));
+		List<ImportRow> all = rows;
+		if (all != null) {
+			for (int from = 0; from < all.size(); from += size) {
+				action.accept(all.subList(from, Math.min(all.size(), from + size)));
+			}
+			return;
+		}
+		List<ImportRow> chunk = new ArrayList<>(Math.min(size, 10_000));
+		source.read((number, cells) -> {
+			chunk.add(new ImportRow(this, number, cells));
+			if (chunk.size() == size) {
+				action.accept(Collections.unmodifiableList(new ArrayList<>(chunk)));
+				chunk.clear();
+			}
+		});
+		if (!chunk.isEmpty()) {
+			action.accept(Collections.unmodifiableList(new ArrayList<>(chunk)));
 		}
 	}
 
+	/**
+	 * Every row at once, for the kinds whose files are small (products, contacts, visits...). A file over the row
+	 * limit ({@code rumbo.imports.max-rows}) is refused with an error naming its row count and the limit; kinds
+	 * that import large files read them with {@link #chunks} instead.
+	 */
 	public List<ImportRow> rows() {
-		return rows;
+		List<ImportRow> all = rows;
+		if (all == null) {
+			if (source.count() > maxRows) {
+				throw new TooManyRowsException(source.count(), maxRows);
+			}
+			List<ImportRow> list = new ArrayList<>((int) source.count());
+			source.read((number, cells) -> list.add(new ImportRow(this, number, cells)));
+			all = Collections.unmodifiableList(list);
+			rows = all;
+		}
+		return all;
 	}
 
+	/** The number of rows after the header (blank rows left out), from a first counting pass over the file. */
 	public int size() {
-		return rows.size();
+		return (int) Math.min(Integer.MAX_VALUE, source.count());
+	}
+
+	boolean decimalComma() {
+		return source.decimalComma();
 	}
 
 	public boolean hasColumn(String name) {
@@ -120,8 +168,8 @@ public final class ImportRows {
 	 * naming the row it was first seen in. {@code key} is what is compared, {@code value} what the error shows.
 	 */
 	void unique(ImportRow row, String column, String value, String key) {
-		Long first = keys.computeIfAbsent(column, c -> new HashMap<>()).putIfAbsent(key, row.number());
-		if (first != null) {
+		long first = keys.firstRow(column, key, value, row.number());
+		if (first > 0) {
 			row.error(column, "imports.error.duplicate", value, first);
 		}
 	}
@@ -163,6 +211,16 @@ public final class ImportRows {
 		return new ImportCounts(created, updated, unchanged);
 	}
 
+	/** Reports the repeated keys found only once every key was seen (those past the in-memory bound). */
+	void finishKeys() {
+		keys.finish().forEach(r -> error(r.row(), r.column(), "imports.error.duplicate", r.value(), r.first()));
+	}
+
+	/** Deletes the temporary files of the key check. */
+	void close() {
+		keys.close();
+	}
+
 	public boolean hasErrors() {
 		return problemCount > 0;
 	}
@@ -177,8 +235,8 @@ public final class ImportRows {
 
 	/** Reports progress every thousand rows and at the end of a phase, so callers may call it on every row. */
 	public void progress(String phase, long done) {
-		if (done % 1000 == 0 || done == rows.size()) {
-			progress.update(phase, done, rows.size());
+		if (done % 1000 == 0 || done == source.count()) {
+			progress.update(phase, done, source.count());
 		}
 	}
 }

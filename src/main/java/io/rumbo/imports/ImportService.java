@@ -36,13 +36,19 @@ public class ImportService {
 	private final TransactionTemplate transactions;
 	private final MessageSource messages;
 	private final AuditTrail audit;
+	private final ImportSettings settings;
 
 	ImportService(List<Importer> importers, PlatformTransactionManager transactions, MessageSource messages,
-			AuditTrail audit) {
+			AuditTrail audit, ImportSettings settings) {
+		this.settings = settings;
 		importers.forEach(i -> this.importers.put(i.kind(), i));
 		this.transactions = new TransactionTemplate(transactions);
 		this.messages = messages;
 		this.audit = audit;
+	}
+
+	public ImportSettings settings() {
+		return settings;
 	}
 
 	/** The kinds this installation imports, with their columns, in a stable order. */
@@ -67,21 +73,49 @@ public class ImportService {
 		return importer;
 	}
 
+	/** As {@link #run(CurrentUser, String, ImportUpload, Locale, boolean, ImportRows.Progress)}, for a UTF-8 file in memory. */
 	public ImportSummary run(CurrentUser actor, String kind, String fileName, byte[] content, Locale locale,
 			boolean dryRun, ImportRows.Progress progress) {
+		try (ImportUpload upload = ImportUpload.of(fileName, content, null)) {
+			return run(actor, kind, upload, locale, dryRun, progress);
+		}
+	}
+
+	/**
+	 * Imports the spooled upload. The caller keeps it and closes it (which deletes the file) once this returns. The
+	 * file is read from disk: once to count its rows (and, for a CSV, to check its encoding), then by the importer.
+	 */
+	public ImportSummary run(CurrentUser actor, String kind, ImportUpload upload, Locale locale, boolean dryRun,
+			ImportRows.Progress progress) {
 		Importer importer = check(actor, kind);
+		String fileName = upload.fileName();
 		progress.update("imports.phase.reading", 0, 0);
-		ImportTable table;
+		ImportFiles.Source source;
 		try {
-			table = ImportFiles.read(fileName, content);
+			source = ImportFiles.open(upload.file(), fileName, upload.charset());
+		}
+		catch (ImportFiles.BadEncodingException ex) {
+			log.info("Import file {} is not valid {} from line {}", ImportLog.safe(fileName), ex.charset(), ex.line());
+			return failed(kind, 0, List.of(new ImportRows.Problem(ex.line(), null, "imports.error.encoding",
+					new Object[] { ex.charset(), ex.line() })), 1, locale);
 		}
 		catch (ImportFiles.UnreadableFileException ex) {
-			log.info("Unreadable import file {}: {}", fileName, ex.getCause().toString());
+			log.info("Unreadable import file {}: {}", ImportLog.safe(fileName), ImportLog.safe(ex.getCause()));
 			return failed(kind, 0, List.of(new ImportRows.Problem(1, null, "imports.error.unreadable", new Object[0])),
 					1, locale);
 		}
-		ImportRows rows = new ImportRows(table.header(), table.lines(), progress, dryRun);
-		checkHeader(importer, table.header(), rows);
+		ImportRows rows = new ImportRows(source, progress, dryRun, settings.maxRows());
+		try {
+			return run(actor, kind, importer, fileName, rows, source.header(), locale, dryRun, progress);
+		}
+		finally {
+			rows.close();
+		}
+	}
+
+	private ImportSummary run(CurrentUser actor, String kind, Importer importer, String fileName, ImportRows rows,
+			List<String> header, Locale locale, boolean dryRun, ImportRows.Progress progress) {
+		checkHeader(importer, header, rows);
 		if (rows.hasErrors()) {
 			return failed(kind, rows.size(), rows.problems(), rows.errorCount(), locale);
 		}
@@ -93,9 +127,14 @@ public class ImportService {
 			ImportCounts result;
 			try {
 				result = importer.load(actor, rows);
+				rows.finishKeys();
 			}
 			catch (ValidationFailedException ex) {
 				ex.errors().forEach(e -> rows.error(1, e.field(), e.messageKey(), e.arguments()));
+				result = ImportCounts.NONE;
+			}
+			catch (ImportRows.TooManyRowsException ex) {
+				rows.error(1, null, "imports.error.tooManyRows", ex.rows, ex.limit);
 				result = ImportCounts.NONE;
 			}
 			if (rows.hasErrors() || dryRun) {

@@ -2,10 +2,12 @@ package io.rumbo.imports.web;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.Charset;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -21,6 +23,7 @@ import org.springframework.web.multipart.MultipartFile;
 import io.rumbo.identity.CurrentUser;
 import io.rumbo.imports.ImportJobs;
 import io.rumbo.imports.ImportService;
+import io.rumbo.imports.ImportUpload;
 import io.rumbo.shared.domain.NotFoundException;
 
 /** The import page: choose a kind, upload a file, follow its progress and read the outcome row by row. */
@@ -29,10 +32,12 @@ class ImportPageController {
 
 	private final ImportService imports;
 	private final ImportJobs jobs;
+	private final UploadLimits limits;
 
-	ImportPageController(ImportService imports, ImportJobs jobs) {
+	ImportPageController(ImportService imports, ImportJobs jobs, UploadLimits limits) {
 		this.imports = imports;
 		this.jobs = jobs;
+		this.limits = limits;
 	}
 
 	@GetMapping("/imports")
@@ -45,10 +50,14 @@ class ImportPageController {
 	/** Starts the import and answers the progress panel, which polls until the job is done. */
 	@PostMapping("/imports")
 	String upload(CurrentUser user, @RequestParam String kind, @RequestParam("file") MultipartFile file,
-			@RequestParam(defaultValue = "false") boolean dryRun, Locale locale, Model model, HttpServletRequest request)
-			throws IOException {
+			@RequestParam(defaultValue = "false") boolean dryRun, @RequestParam(required = false) @Nullable String encoding,
+			Locale locale, Model model, HttpServletRequest request) throws IOException {
+		imports.check(user, kind);
 		String name = file.getOriginalFilename() == null ? kind + ".csv" : file.getOriginalFilename();
-		String id = jobs.start(user, kind, name, file.getBytes(), locale, dryRun);
+		Charset charset = ImportUpload.statedCharset(encoding, UploadLimits.charsetOf(file.getContentType()));
+		// The job owns the spooled file from here and deletes it when it ends.
+		String id = jobs.start(user, kind, ImportUpload.spool(file.getInputStream(), name, charset, limits.maxBytes()),
+				locale, dryRun);
 		model.addAttribute("job", jobs.state(user, id).orElseThrow());
 		return "true".equals(request.getHeader("HX-Request")) ? "imports/imports :: progress" : "redirect:/imports/jobs/" + id;
 	}

@@ -2,6 +2,7 @@ package io.rumbo.imports.web;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.Charset;
 import java.util.List;
 import java.util.Locale;
 
@@ -16,7 +17,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
@@ -25,6 +25,7 @@ import io.rumbo.identity.CurrentUser;
 import io.rumbo.imports.ImportColumn;
 import io.rumbo.imports.ImportRows;
 import io.rumbo.imports.ImportService;
+import io.rumbo.imports.ImportUpload;
 import io.rumbo.imports.ImportSummary;
 import io.rumbo.shared.domain.ValidationFailedException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -39,10 +40,12 @@ class ImportRestController {
 
 	private final ImportService imports;
 	private final MessageSource messages;
+	private final UploadLimits limits;
 
-	ImportRestController(ImportService imports, MessageSource messages) {
+	ImportRestController(ImportService imports, MessageSource messages, UploadLimits limits) {
 		this.imports = imports;
 		this.messages = messages;
+		this.limits = limits;
 	}
 
 	@GetMapping("/api/v1/imports")
@@ -58,28 +61,46 @@ class ImportRestController {
 	@Operation(summary = "Import a CSV or XLSX file (multipart field 'file')", description = "Answers {created, updated, "
 			+ "unchanged, errors: [{row, column, message}]}. With any error the status is 422, the body a problem detail "
 			+ "with the same fields, and nothing is written. dryRun=true checks without writing. Rows are numbered as a "
-			+ "spreadsheet shows them: the header is row 1.")
+			+ "spreadsheet shows them: the header is row 1. A CSV is UTF-8 unless 'encoding' (or the part's charset) "
+			+ "says otherwise; a file over the upload limit answers 413.")
 	ResponseEntity<Object> upload(CurrentUser actor, @PathVariable String kind, @RequestParam("file") MultipartFile file,
-			@RequestParam(defaultValue = "false") boolean dryRun, Locale locale, HttpServletRequest request)
-			throws IOException {
+			@RequestParam(defaultValue = "false") boolean dryRun, @RequestParam(required = false) @Nullable String encoding,
+			Locale locale, HttpServletRequest request) throws IOException {
 		imports.check(actor, kind);
 		if (file.isEmpty()) {
 			throw ValidationFailedException.of("file", "imports.error.noFile");
 		}
 		String name = file.getOriginalFilename() == null ? kind + ".csv" : file.getOriginalFilename();
-		return answer(imports.run(actor, kind, name, file.getBytes(), locale, dryRun, ImportRows.Progress.NONE), locale,
-				request);
+		Charset charset = ImportUpload.statedCharset(encoding, UploadLimits.charsetOf(file.getContentType()));
+		try (ImportUpload upload = ImportUpload.spool(file.getInputStream(), name, charset, limits.maxBytes())) {
+			return answer(imports.run(actor, kind, upload, locale, dryRun, ImportRows.Progress.NONE), locale, request);
+		}
 	}
 
+	/**
+	 * The body is spooled to a temporary file as it arrives, never held in memory; a Content-Length over the limit
+	 * is refused before any of it is stored, and a chunked body as soon as it passes the limit.
+	 */
 	@PostMapping(value = "/api/v1/imports/{kind}", consumes = { "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" })
-	@Operation(summary = "Import a file sent as the request body (Content-Type text/csv or the XLSX type)")
-	ResponseEntity<Object> uploadBody(CurrentUser actor, @PathVariable String kind, @RequestBody byte[] body,
+	@Operation(summary = "Import a file sent as the request body (Content-Type text/csv or the XLSX type)",
+			description = "A CSV is UTF-8 unless the Content-Type's charset (text/csv; charset=windows-1252) or the "
+					+ "'encoding' parameter says otherwise. A body over the upload limit answers 413.")
+	ResponseEntity<Object> uploadBody(CurrentUser actor, @PathVariable String kind,
 			@RequestParam(defaultValue = "false") boolean dryRun, @RequestParam(required = false) @Nullable String fileName,
-			Locale locale, HttpServletRequest request) {
+			@RequestParam(required = false) @Nullable String encoding, Locale locale, HttpServletRequest request)
+			throws IOException {
 		imports.check(actor, kind);
-		String contentType = request.getContentType() == null ? "" : request.getContentType();
+		long max = limits.maxBytes();
+		if (request.getContentLengthLong() > max) {
+			throw new ImportUpload.TooLargeException(max);
+		}
+		// The header as sent: the request's character encoding is forced to UTF-8 by Spring's encoding filter.
+		String contentType = request.getHeader("Content-Type") == null ? "" : request.getHeader("Content-Type");
 		String name = fileName != null ? fileName : kind + (contentType.contains("spreadsheetml") ? ".xlsx" : ".csv");
-		return answer(imports.run(actor, kind, name, body, locale, dryRun, ImportRows.Progress.NONE), locale, request);
+		Charset charset = ImportUpload.statedCharset(encoding, UploadLimits.charsetOf(contentType));
+		try (ImportUpload upload = ImportUpload.spool(request.getInputStream(), name, charset, max)) {
+			return answer(imports.run(actor, kind, upload, locale, dryRun, ImportRows.Progress.NONE), locale, request);
+		}
 	}
 
 	private ResponseEntity<Object> answer(ImportSummary summary, Locale locale, HttpServletRequest request) {
