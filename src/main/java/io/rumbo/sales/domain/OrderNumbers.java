@@ -4,26 +4,44 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+
+import io.rumbo.shared.domain.ConflictException;
 
 /**
  * Order numbers, the business numbers separate from the id, in one format: {@code PED-<year of the order date>-<running
  * number, six digits or more>}. The running number is taken from a counter row inside the caller's transaction, so a
- * booking or an import that rolls back (a dry run, a file with errors) consumes no number; the row lock makes
- * concurrent bookings wait for each other's commit, which is short for entry and accepted for imports.
+ * booking or an import that rolls back (a file with errors) consumes no number; the row lock makes concurrent bookings
+ * wait for each other's commit. An import takes its numbers in one step at the very end (and a dry run none), so the
+ * row is locked only for the end of its commit. A booking that still cannot have the row within a few seconds is
+ * answered 409 (try again), never 500.
  */
 @Component
 public class OrderNumbers {
 
-	private final JdbcClient jdbc;
+	/** How long a booking waits for the counter row on PostgreSQL (H2 has its own lock timeout). */
+	private static final String LOCK_TIMEOUT = "5s";
 
-	OrderNumbers(JdbcClient jdbc) {
+	private final JdbcClient jdbc;
+	private final BulkRows database;
+
+	OrderNumbers(JdbcClient jdbc, BulkRows database) {
 		this.jdbc = jdbc;
+		this.database = database;
 	}
 
 	public static String format(LocalDate orderDate, long running) {
 		return String.format("PED-%d-%06d", orderDate.getYear(), running);
+	}
+
+	/** {@link #format} in SQL, for numbers assigned by a set-based statement. */
+	static String formatSql(String orderDate, String running) {
+		return "'PED-' || CAST(CAST(EXTRACT(YEAR FROM " + orderDate + ") AS INT) AS VARCHAR(8)) || '-' || CASE WHEN "
+				+ running + " < 1000000 THEN LPAD(CAST(" + running + " AS VARCHAR(20)), 6, '0') ELSE CAST(" + running
+				+ " AS VARCHAR(20)) END";
 	}
 
 	/** The next numbers, one per date given, in that order. */
@@ -31,15 +49,30 @@ public class OrderNumbers {
 		if (orderDates.isEmpty()) {
 			return List.of();
 		}
-		jdbc.sql("UPDATE sales_order_number SET last_value = last_value + :count WHERE id = 1")
-			.param("count", orderDates.size())
-			.update();
-		long last = jdbc.sql("SELECT last_value FROM sales_order_number WHERE id = 1").query(Long.class).single();
-		long first = last - orderDates.size() + 1;
+		long first = take(orderDates.size());
 		List<String> numbers = new ArrayList<>(orderDates.size());
 		for (int i = 0; i < orderDates.size(); i++) {
 			numbers.add(format(orderDates.get(i), first + i));
 		}
 		return numbers;
+	}
+
+	/** Takes {@code count} running numbers in one step; answers the first. */
+	long take(long count) {
+		try {
+			if (database.postgres()) {
+				jdbc.sql("SET LOCAL lock_timeout = '" + LOCK_TIMEOUT + "'").update();
+			}
+			jdbc.sql("UPDATE sales_order_number SET last_value = last_value + :count WHERE id = 1")
+				.param("count", count)
+				.update();
+		}
+		// PostgreSQL reports the lock timeout as a lock failure, H2 as a statement timeout; on this one-row update both
+		// mean the row is held by another booking or an import's commit.
+		catch (PessimisticLockingFailureException | QueryTimeoutException ex) {
+			throw new ConflictException("sales.order.numbers.busy");
+		}
+		long last = jdbc.sql("SELECT last_value FROM sales_order_number WHERE id = 1").query(Long.class).single();
+		return last - count + 1;
 	}
 }

@@ -132,6 +132,81 @@ public class OrderStore {
 		writeParts(orders, progress);
 	}
 
+	/**
+	 * Writes what {@link OrderStaging#compare} decided for an import, set-based: the changed orders' headers (only
+	 * at the version read, else the import fails as a concurrent change), their lines and credits replaced; the new
+	 * orders inserted with their lines and credits; then, last, the new orders numbered in file order by one take of
+	 * the counter, so that the counter row is locked only for the end of the import.
+	 */
+	public void writeImport(long importId, OrderStaging.Outcomes outcomes, Progress progress) {
+		if (outcomes.changed() > 0) {
+			int updated = jdbc.sql("""
+					MERGE INTO sales_order o
+					USING (SELECT order_id, order_version, customer_id, order_date, notes, net_amount, cost_amount,
+					         margin_amount, units
+					       FROM sales_order_import_order WHERE import_id = :id AND outcome = 'CHANGED') t
+					ON (o.id = t.order_id AND o.version = t.order_version)
+					WHEN MATCHED THEN UPDATE SET customer_id = t.customer_id, order_date = t.order_date,
+					  notes = t.notes, net_amount = t.net_amount, cost_amount = t.cost_amount,
+					  margin_amount = t.margin_amount, units = t.units, version = o.version + 1""")
+				.param("id", importId)
+				.update();
+			if (updated != outcomes.changed()) {
+				throw new org.springframework.dao.OptimisticLockingFailureException(
+						(outcomes.changed() - updated) + " imported orders changed meanwhile");
+			}
+			for (String table : List.of("sales_order_line", "sales_order_credit")) {
+				jdbc.sql("DELETE FROM " + table + " WHERE order_id IN (SELECT order_id FROM sales_order_import_order"
+						+ " WHERE import_id = :id AND outcome = 'CHANGED')").param("id", importId).update();
+			}
+		}
+		if (outcomes.created() > 0) {
+			jdbc.sql("""
+					INSERT INTO sales_order (customer_id, order_date, external_number, status, notes, net_amount,
+					  cost_amount, margin_amount, units, order_number, version)
+					SELECT customer_id, order_date, external_number, 'BOOKED', notes, net_amount, cost_amount,
+					  margin_amount, units, NULL, 0
+					FROM sales_order_import_order WHERE import_id = :id AND outcome = 'NEW' ORDER BY first_row""")
+				.param("id", importId)
+				.update();
+		}
+		if (outcomes.created() + outcomes.changed() == 0) {
+			return;
+		}
+		int lines = jdbc.sql("""
+				INSERT INTO sales_order_line (order_id, line_no, product_id, quantity, unit_price, discount_percent,
+				  unit_cost, net_amount, cost_amount, margin_amount)
+				SELECT o.id, ROW_NUMBER() OVER (PARTITION BY l.external_number ORDER BY l.row_no), l.product_id,
+				  l.quantity, l.unit_price, l.discount_percent, l.unit_cost, l.net_amount, l.cost_amount,
+				  l.margin_amount
+				FROM sales_order_import_line l
+				JOIN sales_order_import_order t ON t.import_id = l.import_id AND t.external_number = l.external_number
+				JOIN sales_order o ON o.external_number = l.external_number
+				WHERE l.import_id = :id AND t.outcome IN ('NEW', 'CHANGED')""").param("id", importId).update();
+		progress.written(lines);
+		jdbc.sql("""
+				INSERT INTO sales_order_credit (order_id, staff_id, unit_id, share_percent)
+				SELECT o.id, c.staff_id, c.unit_id, c.share_percent
+				FROM sales_order_import_credit c
+				JOIN sales_order_import_order t ON t.import_id = c.import_id AND t.external_number = c.external_number
+				JOIN sales_order o ON o.external_number = c.external_number
+				WHERE c.import_id = :id AND t.outcome IN ('NEW', 'CHANGED')""").param("id", importId).update();
+		if (outcomes.created() > 0) {
+			long first = numbers.take(outcomes.created());
+			jdbc.sql("""
+					MERGE INTO sales_order o
+					USING (SELECT so.id, t.order_date,
+					         CAST(:first AS BIGINT) - 1 + ROW_NUMBER() OVER (ORDER BY t.first_row) AS running
+					       FROM sales_order_import_order t JOIN sales_order so ON so.external_number = t.external_number
+					       WHERE t.import_id = :id AND t.outcome = 'NEW') n
+					ON (o.id = n.id)
+					WHEN MATCHED THEN UPDATE SET order_number = """ + OrderNumbers.formatSql("n.order_date", "n.running"))
+				.param("id", importId)
+				.param("first", first)
+				.update();
+		}
+	}
+
 	private static Object[] header(SalesOrder order, String number) {
 		SalesOrder.Content c = order.content();
 		OrderLines.Totals t = order.totals();

@@ -3,11 +3,9 @@ package io.rumbo.sales.imports;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
@@ -15,48 +13,26 @@ import io.rumbo.catalog.CostHistory;
 import io.rumbo.catalog.ProductView;
 import io.rumbo.customers.CustomerView;
 import io.rumbo.imports.ImportRow;
-import io.rumbo.imports.ImportRows;
 import io.rumbo.organization.OrgDirectory;
 import io.rumbo.sales.OrderLines;
 import io.rumbo.sales.domain.CreditRule;
-import io.rumbo.sales.domain.OrderLine;
+import io.rumbo.sales.domain.OrderStaging;
 import io.rumbo.shared.money.Amounts;
 
 /**
- * The orders of an import file, one row per line grouped by the external order number, read and checked row by row:
- * each line passes the one line check ({@link OrderLines#check}) and is priced by {@link OrderLines#price}; the
- * credits column ("E-0001:60;E-0002:40") names people by employee number. What is wrong is reported on its row.
+ * The rows of an order file, one row per line, read and checked row by row: each line passes the one line check
+ * ({@link OrderLines#check}) and is priced by {@link OrderLines#price} with the cost the file states (a historic cost,
+ * column {@code unit_cost}) or else the standard cost in force on the order date; the credits column
+ * ("E-0001:60;E-0002:40") names people by employee number. What is wrong is reported on its row; what spans rows (an
+ * order's header, withdrawn products on new orders) is checked on the staging tables.
  */
 final class OrderFile {
 
-	/** The catalogs a file is read against, each read once per import. */
-	record Lookups(Map<String, CustomerView> accounts, Map<String, ProductView> bySku, Map<Long, CostHistory> costs,
-			Map<String, OrgDirectory.StaffSummary> staff) {
+	/** The catalogs one chunk of the file is read against. */
+	record Lookups(Map<String, CustomerView> accounts, Map<String, ProductView> bySku, Map<Long, CostHistory> costs) {
 
 		@Nullable ProductView product(String sku) {
 			return bySku.get(sku.toUpperCase(Locale.ROOT));
-		}
-	}
-
-	/** An order as the file describes it; {@code first} is the row of its first line. */
-	static final class FileOrder {
-
-		final String external;
-		final ImportRow first;
-		final LocalDate date;
-		final CustomerView customer;
-		final @Nullable String credits;
-		final @Nullable String notes;
-		final List<OrderLine> lines = new ArrayList<>();
-
-		FileOrder(String external, ImportRow first, LocalDate date, CustomerView customer, @Nullable String credits,
-				@Nullable String notes) {
-			this.external = external;
-			this.first = first;
-			this.date = date;
-			this.customer = customer;
-			this.credits = credits;
-			this.notes = notes;
 		}
 	}
 
@@ -67,60 +43,53 @@ final class OrderFile {
 	private OrderFile() {
 	}
 
-	static Map<String, FileOrder> read(ImportRows rows, Lookups lookups) {
-		Map<String, FileOrder> orders = new LinkedHashMap<>();
-		int done = 0;
-		for (ImportRow row : rows.rows()) {
-			rows.progress("imports.phase.checking", ++done);
-			String external = row.text("order", 64, true);
-			LocalDate date = row.date("order_date", true);
-			String customerId = row.text("customer", 64, true);
-			String sku = row.text("sku", 40, true);
-			BigDecimal quantity = row.decimal("quantity", true);
-			BigDecimal price = row.decimal("unit_price", false);
-			BigDecimal discount = row.decimal("discount_percent", false);
-			String credits = row.text("credits", 500, false);
-			String notes = row.text("notes", 1000, false);
-			CustomerView customer = customerId == null ? null : lookups.accounts().get(customerId);
-			if (customerId != null && customer == null) {
-				row.error("customer", "imports.error.customer.unknown", customerId);
-			}
-			ProductView product = sku == null ? null : lookups.product(sku);
-			if (sku != null && product == null) {
-				row.error("sku", "sales.import.product.unknown", sku);
-			}
-			BigDecimal unitPrice = price != null ? price : product != null ? product.listPrice() : BigDecimal.ZERO;
-			BigDecimal percent = discount == null ? BigDecimal.ZERO : discount;
-			List<OrderLines.Problem> problems = quantity == null ? List.of()
-					: OrderLines.check(quantity, unitPrice, percent);
-			problems.forEach(p -> row.error(COLUMN_OF_FIELD.get(p.field()), p.key()));
-			if (external == null || date == null || customer == null) {
-				continue;
-			}
-			FileOrder order = orders.get(external);
-			if (order == null) {
-				order = new FileOrder(external, row, date, customer, credits, notes);
-				orders.put(external, order);
-			}
-			else {
-				// Every line of an order repeats its header; a line that contradicts the first is an error.
-				if (!order.date.equals(date)) {
-					row.error("order_date", "sales.import.header.differs", order.first.number());
-				}
-				if (order.customer.id() != customer.id()) {
-					row.error("customer", "sales.import.header.differs", order.first.number());
-				}
-				if (!Objects.equals(order.credits, credits)) {
-					row.error("credits", "sales.import.header.differs", order.first.number());
-				}
-			}
-			if (product != null && quantity != null && problems.isEmpty()) {
-				CostHistory history = lookups.costs().get(product.id());
-				order.lines.add(new OrderLine(order.lines.size() + 1, product.id(), OrderLines.price(quantity,
-						unitPrice, percent, history == null ? null : history.costOn(date).orElse(null))));
-			}
+	static OrderStaging.Line read(ImportRow row, Lookups lookups) {
+		String external = row.text("order", 64, true);
+		LocalDate date = row.date("order_date", true);
+		String customerId = row.text("customer", 64, true);
+		String sku = row.text("sku", 40, true);
+		BigDecimal quantity = row.decimal("quantity", true);
+		BigDecimal price = row.decimal("unit_price", false);
+		BigDecimal discount = row.decimal("discount_percent", false);
+		BigDecimal givenCost = row.decimal("unit_cost", false);
+		String credits = row.text("credits", 500, false);
+		String notes = row.text("notes", 1000, false);
+		CustomerView customer = customerId == null ? null : lookups.accounts().get(customerId);
+		if (customerId != null && customer == null) {
+			row.error("customer", "imports.error.customer.unknown", customerId);
 		}
-		return orders;
+		ProductView product = sku == null ? null : lookups.product(sku);
+		if (sku != null && product == null) {
+			row.error("sku", "sales.import.product.unknown", sku);
+		}
+		BigDecimal unitPrice = price != null ? price : product != null ? product.listPrice() : BigDecimal.ZERO;
+		BigDecimal percent = discount == null ? BigDecimal.ZERO : discount;
+		List<OrderLines.Problem> problems = quantity == null ? List.of()
+				: OrderLines.check(quantity, unitPrice, percent);
+		problems.forEach(p -> row.error(COLUMN_OF_FIELD.get(p.field()), p.key()));
+		// 0.05 is almost certainly 5 % written as a fraction; read as 0.05 % it would silently drop the discount.
+		boolean fraction = discount != null && discount.signum() > 0 && discount.compareTo(BigDecimal.ONE) < 0;
+		if (fraction) {
+			row.error("discount_percent", "sales.import.discount.fraction", row.raw("discount_percent"),
+					discount.movePointRight(2).stripTrailingZeros().toPlainString());
+		}
+		boolean costOk = givenCost == null || givenCost.signum() >= 0 && Amounts.fitsPrice(givenCost);
+		if (!costOk) {
+			row.error("unit_cost", "sales.import.cost.invalid", row.raw("unit_cost"));
+		}
+		OrderLines.Priced priced = null;
+		if (product != null && quantity != null && date != null && problems.isEmpty() && !fraction && costOk) {
+			BigDecimal cost = givenCost;
+			if (cost == null) {
+				CostHistory history = lookups.costs().get(product.id());
+				cost = history == null ? null : history.costOn(date).orElse(null);
+			}
+			priced = OrderLines.price(quantity, unitPrice, percent, cost);
+		}
+		return new OrderStaging.Line(row.number(), external, date, customer == null ? null : customer.id(),
+				customer == null ? null : customer.ownerStaffId(), credits, notes,
+				sku == null ? null : sku.toUpperCase(Locale.ROOT), product == null ? null : product.id(),
+				product == null ? null : product.active(), priced, givenCost != null);
 	}
 
 	/** The employee numbers a credits cell names ("E-0001:60;E-0002:40"), blank parts left out. */
@@ -141,18 +110,19 @@ final class OrderFile {
 	/**
 	 * The shares the credits column asks for, by employee number ("E-0001:60;E-0002:40", a missing share is 100);
 	 * empty when blank (the credit rule then credits the account owner), null after reporting a name or number it
-	 * cannot read.
+	 * cannot read on the order's first row.
 	 */
-	static @Nullable List<CreditRule.Share> shares(FileOrder order, Lookups lookups) {
+	static @Nullable List<CreditRule.Share> shares(OrderStaging.FileOrder order,
+			Map<String, OrgDirectory.StaffSummary> staff, OrderStaging.Problems problems) {
 		List<CreditRule.Share> shares = new ArrayList<>();
-		if (order.credits == null) {
+		if (order.credits() == null) {
 			return shares;
 		}
-		for (String part : order.credits.split("[;|]")) {
+		for (String part : order.credits().split("[;|]")) {
 			String[] pieces = part.trim().split(":");
-			OrgDirectory.StaffSummary person = lookups.staff().get(pieces[0].trim());
+			OrgDirectory.StaffSummary person = staff.get(pieces[0].trim());
 			if (person == null || !person.active()) {
-				order.first.error("credits", "imports.error.staff.unknown", pieces[0].trim());
+				problems.at(order.firstRow(), "credits", "imports.error.staff.unknown", pieces[0].trim());
 				return null;
 			}
 			try {
@@ -160,7 +130,7 @@ final class OrderFile {
 						pieces.length > 1 ? new BigDecimal(pieces[1].trim().replace(',', '.')) : Amounts.HUNDRED));
 			}
 			catch (NumberFormatException ex) {
-				order.first.error("credits", "imports.error.number", pieces[1].trim());
+				problems.at(order.firstRow(), "credits", "imports.error.number", pieces[1].trim());
 				return null;
 			}
 		}
