@@ -369,7 +369,7 @@ public class CustomerManagement {
 		}
 		else if (taxId != null) {
 			// A customer the user may not see is not confirmed to exist: the value is refused like a malformed one.
-			taken(actor, existing, customers.findByTaxIdIgnoreCase(taxId)).ifPresent(visible -> errors.add(visible
+			taken(actor, existing, customers.findByTaxKey(Customer.taxKey(taxId))).ifPresent(visible -> errors.add(visible
 					? new FieldError("taxId", "customers.customer.taxId.taken", taxId)
 					: new FieldError("taxId", "customers.customer.taxId.invalid")));
 		}
