@@ -134,22 +134,6 @@ public class CustomerManagement {
 	}
 
 	/**
-	 * The accounts the user sees that carry an external id, by that id, in one pass (imports refer to accounts by
-	 * their external id).
-	 */
-	@Transactional(readOnly = true)
-	public java.util.Map<String, CustomerView> byExternalId(CurrentUser actor, boolean includeArchived) {
-		java.util.Map<String, CustomerView> found = new java.util.HashMap<>();
-		queries.each(scopes.of(actor), new CustomerQueries.Filter(null, null, null, null, null, null, includeArchived),
-				ListQuery.of(0, 1, List.of("legalName"), SORTS, "legalName").unpaged(), c -> {
-					if (c.externalId() != null) {
-						found.put(c.externalId(), c);
-					}
-				});
-		return found;
-	}
-
-	/**
 	 * A few active accounts the user sees whose name, tax id, city or external id contains {@code q}, by name: what
 	 * a search-as-you-type picker offers (never the whole list). {@code ownerStaffId} keeps one person's accounts.
 	 */

@@ -180,6 +180,7 @@ class CustomerImportTests {
 		assertThat(count("SELECT COUNT(*) FROM customer_account")).isEqualTo(accounts);
 		assertThat(count("SELECT COUNT(*) FROM identity_audit_event")).as("no audit entry").isEqualTo(audit);
 		assertThat(events.stream(CustomersImported.class)).as("no event").isEmpty();
+		assertThat(events.stream(CustomerCreated.class)).as("no event").isEmpty();
 	}
 
 	private static String error(ImportSummary summary, long row, String column) {

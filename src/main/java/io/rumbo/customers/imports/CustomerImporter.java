@@ -135,16 +135,8 @@ class CustomerImporter implements Importer {
 			return scope.managesUnit(unit) || (owner != null && owner.equals(scope.ownStaffId()));
 		}
 
-		/** As {@link CustomerManagement#mayEdit}. */
 		boolean mayEdit(Stored c) {
-			if (companyWide) {
-				return true;
-			}
-			if (actor.has(Role.MANAGER) && scope.managesUnit(c.unitId())) {
-				return true;
-			}
-			return actor.hasAny(Role.REP, Role.MANAGER) && c.ownerStaffId() != null
-					&& c.ownerStaffId().equals(scope.ownStaffId());
+			return new EditRights(actor, scope).mayEdit(c.ownerStaffId(), c.unitId());
 		}
 	}
 
