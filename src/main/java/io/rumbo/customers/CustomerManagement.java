@@ -134,22 +134,6 @@ public class CustomerManagement {
 	}
 
 	/**
-	 * The accounts the user sees that carry an external id, by that id, in one pass (imports refer to accounts by
-	 * their external id).
-	 */
-	@Transactional(readOnly = true)
-	public java.util.Map<String, CustomerView> byExternalId(CurrentUser actor, boolean includeArchived) {
-		java.util.Map<String, CustomerView> found = new java.util.HashMap<>();
-		queries.each(scopes.of(actor), new CustomerQueries.Filter(null, null, null, null, null, null, includeArchived),
-				ListQuery.of(0, 1, List.of("legalName"), SORTS, "legalName").unpaged(), c -> {
-					if (c.externalId() != null) {
-						found.put(c.externalId(), c);
-					}
-				});
-		return found;
-	}
-
-	/**
 	 * A few active accounts the user sees whose name, tax id, city or external id contains {@code q}, by name: what
 	 * a search-as-you-type picker offers (never the whole list). {@code ownerStaffId} keeps one person's accounts.
 	 */
@@ -369,7 +353,7 @@ public class CustomerManagement {
 		}
 		else if (taxId != null) {
 			// A customer the user may not see is not confirmed to exist: the value is refused like a malformed one.
-			taken(actor, existing, customers.findByTaxIdIgnoreCase(taxId)).ifPresent(visible -> errors.add(visible
+			taken(actor, existing, customers.findByTaxKey(Customer.taxKey(taxId))).ifPresent(visible -> errors.add(visible
 					? new FieldError("taxId", "customers.customer.taxId.taken", taxId)
 					: new FieldError("taxId", "customers.customer.taxId.invalid")));
 		}

@@ -210,35 +210,31 @@ public class ActivityManagement {
 	}
 
 
-	/** The ids of imported activities the user sees, by their external id, in one query. */
+	/**
+	 * The imported activities the user sees that carry one of these external ids, by that id, a thousand ids per
+	 * query: an import reads only what its file names.
+	 */
 	@Transactional(readOnly = true)
-	public Map<String, ActivityView> byExternalId(CurrentUser actor) {
-		Map<String, Object> params = new HashMap<>();
-		String where = where(scopes.of(actor), new Filter(null, null, null, null, null, null), params)
-				+ " AND a.external_id IS NOT NULL";
-		Map<String, Long> ids = new HashMap<>();
-		jdbc.sql("SELECT a.id, a.external_id FROM sales_activity a" + where).params(params).query(rs -> {
-			ids.put(rs.getString(2), rs.getLong(1));
-		});
-		Map<Long, ActivityView> views = new HashMap<>();
-		if (!ids.isEmpty()) {
-			for (List<Long> chunk : chunks(new ArrayList<>(ids.values()))) {
+	public Map<String, ActivityView> byExternalIds(CurrentUser actor, java.util.Collection<String> externalIds) {
+		DataScope scope = scopes.of(actor);
+		List<String> all = new ArrayList<>(new java.util.LinkedHashSet<>(externalIds));
+		Map<String, ActivityView> found = new HashMap<>();
+		for (int i = 0; i < all.size(); i += 1000) {
+			Map<String, Object> params = new HashMap<>();
+			String where = where(scope, new Filter(null, null, null, null, null, null), params)
+					+ " AND a.external_id IN (:externalIds)";
+			params.put("externalIds", all.subList(i, Math.min(all.size(), i + 1000)));
+			Map<Long, String> ids = new HashMap<>();
+			jdbc.sql("SELECT a.id, a.external_id FROM sales_activity a" + where).params(params).query(rs -> {
+				ids.put(rs.getLong(1), rs.getString(2));
+			});
+			if (!ids.isEmpty()) {
 				Map<String, Object> p = new HashMap<>();
-				p.put("ids", chunk);
-				rows(" WHERE a.id IN (:ids)", p).forEach(v -> views.put(v.id(), v));
+				p.put("ids", ids.keySet());
+				rows(" WHERE a.id IN (:ids)", p).forEach(v -> found.put(ids.get(v.id()), v));
 			}
 		}
-		Map<String, ActivityView> found = new HashMap<>();
-		ids.forEach((external, id) -> found.put(external, views.get(id)));
 		return found;
-	}
-
-	private static List<List<Long>> chunks(List<Long> ids) {
-		List<List<Long>> chunks = new ArrayList<>();
-		for (int i = 0; i < ids.size(); i += 1000) {
-			chunks.add(ids.subList(i, Math.min(ids.size(), i + 1000)));
-		}
-		return chunks;
 	}
 
 	private List<ActivityView> rows(String whereOrderLimit, Map<String, Object> params) {

@@ -102,10 +102,10 @@ class CustomerScaleBenchmark {
 		for (int i = 0; i < owners.size() && missing > 0; i++) {
 			long count = i == owners.size() - 1 ? missing : Math.min(missing, (total - have) / owners.size() + 1);
 			jdbc.sql("""
-					INSERT INTO customer_account (external_id, legal_name, tax_id, segment, industry, company_size, region,
+					INSERT INTO customer_account (external_id, legal_name, tax_id, tax_key, segment, industry, company_size, region,
 					  address, postal_code, city, potential_class, annual_potential, status, owner_staff_id, unit_id,
 					  archived, version)
-					SELECT 'BENCH-' || n, 'Cliente de prueba ' || n || ' S.L.', 'BT' || n, 'SMALL_BUSINESS', 'Servicios',
+					SELECT 'BENCH-' || n, 'Cliente de prueba ' || n || ' S.L.', 'BT' || n, 'BT' || n, 'SMALL_BUSINESS', 'Servicios',
 					  'SMALL', 'Bizkaia', 'Calle Mayor ' || n, '48001', 'Bilbao', 'C', 1000, 'ACTIVE', :owner, :unit,
 					  FALSE, 0
 					FROM generate_series(CAST(:from AS BIGINT), CAST(:to AS BIGINT)) AS n""")

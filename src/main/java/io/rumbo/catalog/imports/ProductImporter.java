@@ -24,6 +24,7 @@ import io.rumbo.imports.ImportCounts;
 import io.rumbo.imports.ImportRow;
 import io.rumbo.imports.ImportRows;
 import io.rumbo.imports.Importer;
+import io.rumbo.shared.money.Amounts;
 import io.rumbo.shared.web.ListQuery;
 
 /**
@@ -96,10 +97,17 @@ class ProductImporter implements Importer {
 			if (lineCode != null && lineId == null) {
 				row.error("line", "catalog.import.line.unknown", lineCode);
 			}
+			// The catalogue's own checks too, so that a dry run finds what writing would.
+			if (sku != null && !sku.matches("[A-Za-z0-9_.-]{1,40}")) {
+				row.error("sku", "catalog.product.sku.invalid");
+			}
 			if (price != null && price.signum() < 0) {
 				row.error("list_price", "catalog.import.price.invalid");
 			}
-			if (cost != null && cost.signum() < 0) {
+			else if (price != null && !Amounts.fitsPrice(price)) {
+				row.error("list_price", "catalog.product.price.invalid");
+			}
+			if (cost != null && (cost.signum() < 0 || !Amounts.fitsPrice(cost))) {
 				row.error("standard_cost", "catalog.product.cost.invalid");
 			}
 			if (sku != null && nameEs != null && nameEn != null && lineId != null && unit != null && price != null) {
@@ -109,11 +117,20 @@ class ProductImporter implements Importer {
 		if (rows.hasErrors()) {
 			return ImportCounts.NONE;
 		}
-		return rows.write(parsed, Parsed::row, FIELDS, "sku", p -> write(actor, p, existing));
+		if (rows.dryRun()) {
+			// Checked only: count what the import would do, write nothing (no audit entry, no cost event).
+			long[] counts = new long[3];
+			parsed.forEach(p -> counts[write(actor, p, existing, false).ordinal()]++);
+			return new ImportCounts(counts[0], counts[1], counts[2]);
+		}
+		return rows.write(parsed, Parsed::row, FIELDS, "sku", p -> write(actor, p, existing, true));
 	}
 
-	private ImportRows.Outcome write(CurrentUser actor, Parsed p, Map<String, ProductView> existing) {
+	private ImportRows.Outcome write(CurrentUser actor, Parsed p, Map<String, ProductView> existing, boolean write) {
 		ProductView current = existing.get(p.sku().toUpperCase(Locale.ROOT));
+		if (current == null && !write) {
+			return ImportRows.Outcome.CREATED;
+		}
 		if (current == null) {
 			catalog.createProduct(actor, new CatalogManagement.ProductDetails(p.sku(), p.nameEs(), p.nameEn(),
 					p.lineId(), p.unit(), p.listPrice(), p.active(), p.cost(), p.costFrom()));
@@ -125,6 +142,9 @@ class ProductImporter implements Importer {
 		boolean sameCost = p.cost() == null || (current.standardCost() != null
 				&& current.standardCost().compareTo(p.cost()) == 0
 				&& (p.costFrom() == null || Objects.equals(current.costValidFrom(), p.costFrom())));
+		if (!write) {
+			return same && sameCost ? ImportRows.Outcome.UNCHANGED : ImportRows.Outcome.UPDATED;
+		}
 		if (!same) {
 			catalog.updateProduct(actor, current.id(), current.version(), new CatalogManagement.ProductDetails(
 					current.sku(), p.nameEs(), p.nameEn(), p.lineId(), p.unit(), p.listPrice(), p.active(), null, null));

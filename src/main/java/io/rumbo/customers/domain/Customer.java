@@ -40,6 +40,9 @@ public class Customer {
 
 	private @Nullable String taxId;
 
+	/** The tax id as uniqueness compares it (upper case); indexed, so the check does not scan the table. */
+	private @Nullable String taxKey;
+
 	@Enumerated(EnumType.STRING)
 	private Segment segment;
 
@@ -94,6 +97,7 @@ public class Customer {
 		this.externalId = externalId;
 		this.legalName = legalName;
 		this.taxId = taxId;
+		this.taxKey = taxKey(taxId);
 		this.segment = segment;
 		this.industry = industry;
 		this.companySize = companySize;
@@ -104,6 +108,11 @@ public class Customer {
 		this.potentialClass = potentialClass;
 		this.annualPotential = annualPotential == null ? null : Amounts.price(annualPotential);
 		this.status = status;
+	}
+
+	/** The form in which tax ids are compared: the same account whatever the case it was typed in. */
+	public static @Nullable String taxKey(@Nullable String taxId) {
+		return taxId == null ? null : taxId.toUpperCase(java.util.Locale.ROOT);
 	}
 
 	void assign(@Nullable Long ownerStaffId, long unitId) {

@@ -57,15 +57,33 @@ public class CustomerQueries {
 	}
 
 	public PageResponse<CustomerView> customers(DataScope scope, Filter filter, ListQuery query) {
+		return customers(scope, filter, query, COUNT_CAP);
+	}
+
+	/** {@link #customers(DataScope, Filter, ListQuery)} counting up to {@code countCap} matches. */
+	public PageResponse<CustomerView> customers(DataScope scope, Filter filter, ListQuery query, long countCap) {
 		Map<String, Object> params = new HashMap<>();
 		String where = where(scope, filter, params);
-		long total = jdbc.sql("SELECT COUNT(*) FROM customer_account c" + where).params(params).query(Long.class).single();
+		// Counting millions of accounts costs more than the page itself: count up to the cap (or just past the page
+		// asked for) and say the total is a lower bound beyond it.
+		long cap = Math.max(countCap, query.offset() + query.size()) + 1;
+		long counted = count(where, params, cap);
 		List<Row> rows = jdbc.sql("SELECT c.* FROM customer_account c" + where + query.orderBy("c.id") + query.limit())
 			.params(params)
 			.query(CustomerQueries::row)
 			.list();
-		return PageResponse.of(named(rows), query, total);
+		return counted < cap ? PageResponse.of(named(rows), query, counted)
+				: PageResponse.of(named(rows), query, cap - 1, false);
 	}
+
+	/** How many accounts match, counting no further than {@code cap}. */
+	private long count(String where, Map<String, Object> params, long cap) {
+		return jdbc.sql("SELECT COUNT(*) FROM (SELECT 1 FROM customer_account c" + where + " LIMIT " + cap
+				+ ") counted").params(params).query(Long.class).single();
+	}
+
+	/** How many accounts a list counts at most before it reports "more than" (an unpaged list counts them all). */
+	public static final long COUNT_CAP = 10_000;
 
 	/**
 	 * Every matching account, read by one query with a fetch size (a cursor on PostgreSQL) and named a thousand at
@@ -140,8 +158,10 @@ public class CustomerQueries {
 	public PageResponse<CustomerOption> options(DataScope scope, @Nullable String q, ListQuery query) {
 		Map<String, Object> params = new HashMap<>();
 		String where = where(scope, new Filter(q, null, null, null, null, null, false), params);
-		long total = jdbc.sql("SELECT COUNT(*) FROM customer_account c" + where).params(params).query(Long.class).single();
-		return PageResponse.of(options(where, params, query.orderBy("c.id") + query.limit()), query, total);
+		long cap = Math.max(COUNT_CAP, query.offset() + query.size()) + 1;
+		long counted = count(where, params, cap);
+		List<CustomerOption> page = options(where, params, query.orderBy("c.id") + query.limit());
+		return counted < cap ? PageResponse.of(page, query, counted) : PageResponse.of(page, query, cap - 1, false);
 	}
 
 	/**
@@ -174,15 +194,23 @@ public class CustomerQueries {
 			.list();
 	}
 
-	/** Every contact that carries an external id, by that id (imports match rows to contacts with it). */
-	public Map<String, ContactView> contactsByExternalId() {
+	/**
+	 * The current contacts carrying one of these external ids, by that id, a thousand per query (imports match rows
+	 * to contacts with it and read only those their file names).
+	 */
+	public Map<String, ContactView> contactsByExternalIds(java.util.Collection<String> externalIds) {
 		Map<String, ContactView> contacts = new HashMap<>();
-		jdbc.sql("SELECT * FROM customer_contact WHERE external_id IS NOT NULL AND archived = FALSE").query(rs -> {
-			contacts.put(rs.getString("external_id"), new ContactView(rs.getLong("id"), rs.getLong("version"),
-					rs.getLong("customer_id"), rs.getString("external_id"), rs.getString("full_name"),
-					rs.getString("job_title"), ContactRole.valueOf(rs.getString("contact_role")), rs.getString("email"),
-					rs.getString("phone"), rs.getBoolean("is_primary")));
-		});
+		List<String> all = new ArrayList<>(new java.util.LinkedHashSet<>(externalIds));
+		for (int i = 0; i < all.size(); i += BATCH) {
+			jdbc.sql("SELECT * FROM customer_contact WHERE external_id IN (:ids) AND archived = FALSE")
+				.param("ids", all.subList(i, Math.min(all.size(), i + BATCH)))
+				.query(rs -> {
+					contacts.put(rs.getString("external_id"), new ContactView(rs.getLong("id"), rs.getLong("version"),
+							rs.getLong("customer_id"), rs.getString("external_id"), rs.getString("full_name"),
+							rs.getString("job_title"), ContactRole.valueOf(rs.getString("contact_role")),
+							rs.getString("email"), rs.getString("phone"), rs.getBoolean("is_primary")));
+				});
+		}
 		return contacts;
 	}
 

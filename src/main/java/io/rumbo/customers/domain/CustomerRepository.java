@@ -4,15 +4,12 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 public interface CustomerRepository extends JpaRepository<Customer, Long> {
 
-	boolean existsByTaxIdIgnoreCase(String taxId);
-
-	boolean existsByTaxIdIgnoreCaseAndIdNot(String taxId, long id);
-
 	boolean existsByExternalId(String externalId);
 
 	boolean existsByExternalIdAndIdNot(String externalId, long id);
 
-	java.util.List<Customer> findByTaxIdIgnoreCase(String taxId);
+	/** Holders of a tax id, compared as {@link Customer#taxKey(String)} does (an index lookup). */
+	java.util.List<Customer> findByTaxKey(String taxKey);
 
 	java.util.List<Customer> findByExternalId(String externalId);
 }

@@ -77,6 +77,36 @@ public class ServiceQueries {
 		return rows.isEmpty() ? null : rows.get(0);
 	}
 
+	/**
+	 * The cases the scope sees that carry one of these external ids, by that id, a thousand per query (an import
+	 * reads only the cases its file names).
+	 */
+	public Map<String, ServiceCaseView> casesByExternalIds(DataScope scope, java.util.Collection<String> externalIds) {
+		Map<String, ServiceCaseView> found = new HashMap<>();
+		List<String> all = new java.util.ArrayList<>(new java.util.LinkedHashSet<>(externalIds));
+		for (int i = 0; i < all.size(); i += 1000) {
+			Map<String, Object> params = new HashMap<>();
+			String where = caseWhere(scope, new CaseFilter(null, null, null, null, null, null, null, null, null), params)
+					+ " AND s.external_id IN (:externalIds)";
+			params.put("externalIds", all.subList(i, Math.min(all.size(), i + 1000)));
+			caseRows(where, params).forEach(c -> found.put(java.util.Objects.requireNonNull(c.externalId()), c));
+		}
+		return found;
+	}
+
+	/** Which of these external ids any case carries, whoever may see it, a thousand per query. */
+	public Set<String> caseExternalIdsTaken(java.util.Collection<String> externalIds) {
+		Set<String> taken = new HashSet<>();
+		List<String> all = new java.util.ArrayList<>(new java.util.LinkedHashSet<>(externalIds));
+		for (int i = 0; i < all.size(); i += 1000) {
+			taken.addAll(jdbc.sql("SELECT external_id FROM customer_service_case WHERE external_id IN (:ids)")
+				.param("ids", all.subList(i, Math.min(all.size(), i + 1000)))
+				.query(String.class)
+				.list());
+		}
+		return taken;
+	}
+
 	public PageResponse<SatisfactionView> ratings(DataScope scope, RatingFilter filter, ListQuery query) {
 		Map<String, Object> params = new HashMap<>();
 		String where = ratingWhere(scope, filter, params);
