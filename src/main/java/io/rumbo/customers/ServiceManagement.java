@@ -104,6 +104,13 @@ public class ServiceManagement {
 		return queries.cases(scopes.of(actor), toQuery(filter), query);
 	}
 
+	/** Every case the filter selects, streamed (for exports of any size). */
+	@Transactional(readOnly = true)
+	public void eachCase(CurrentUser actor, CaseFilter filter, ListQuery query,
+			java.util.function.Consumer<ServiceCaseView> sink) {
+		queries.eachCase(scopes.of(actor), toQuery(filter), query, sink);
+	}
+
 	@Transactional(readOnly = true)
 	public ServiceCaseView get(CurrentUser actor, long id) {
 		ServiceCaseView view = queries.serviceCase(scopes.of(actor), id);

@@ -81,8 +81,12 @@ class CustomerRestController {
 	private final CustomerManagement customers;
 	private final org.springframework.beans.factory.ObjectProvider<io.rumbo.customers.CustomerSalesHistory> sales;
 
+	private final io.rumbo.organization.OrgDirectory org;
+
 	CustomerRestController(CustomerManagement customers,
-			org.springframework.beans.factory.ObjectProvider<io.rumbo.customers.CustomerSalesHistory> sales) {
+			org.springframework.beans.factory.ObjectProvider<io.rumbo.customers.CustomerSalesHistory> sales,
+			io.rumbo.organization.OrgDirectory org) {
+		this.org = org;
 		this.customers = customers;
 		this.sales = sales;
 	}
@@ -133,7 +137,7 @@ class CustomerRestController {
 			@RequestParam(required = false) @Nullable Long ownerStaffId,
 			@RequestParam(required = false) @Nullable Long unitId, @RequestParam(defaultValue = "false") boolean archived,
 			@RequestParam(required = false) @Nullable List<String> sort) {
-		return CustomerExports.customers(ExportFormat.fromAccept(accept), customers, actor,
+		return CustomerExports.customers(ExportFormat.fromAccept(accept), customers, org, actor,
 				new CustomerManagement.Filter(q, status, segment, potentialClass, ownerStaffId, unitId, archived),
 				ListQuery.of(0, 1, sort, CustomerQueries.SORTS, "legalName").unpaged());
 	}

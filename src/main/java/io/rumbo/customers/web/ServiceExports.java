@@ -12,7 +12,7 @@ import io.rumbo.shared.export.ExportFormat;
 import io.rumbo.shared.export.Exports;
 import io.rumbo.shared.web.ListQuery;
 
-/** The export shape of the service case list, walked a page at a time, for the API and the page. */
+/** The export shape of the service case list, streamed from one query, for the API and the page. */
 final class ServiceExports {
 
 	private ServiceExports() {
@@ -23,10 +23,10 @@ final class ServiceExports {
 		return Exports.download(format, "service-cases", List.of("id", "caseNumber", "externalId", "customerId",
 				"customerName", "orderNumber", "subject", "category", "priority", "openedOn", "resolvedOn",
 				"resolutionDays", "staffName", "csat", "nps"),
-				table -> Exports.eachPage(page -> service.cases(actor, filter,
-								Exports.page(page, sorted)),
+				table -> service.eachCase(actor, filter, sorted,
 				c -> table.row(c.id(), c.caseNumber(), c.externalId(), c.customerId(), c.customerName(),
-						c.orderNumber(), c.subject(), c.category().name(), c.priority().name(), c.openedOn(),
+						c.orderNumber(), c.subject(), Exports.label("customers.caseCategory.", c.category()),
+						Exports.label("customers.casePriority.", c.priority()), c.openedOn(),
 						c.resolvedOn(), c.resolutionDays(), c.staffName(), c.csat(), c.nps())));
 	}
 }

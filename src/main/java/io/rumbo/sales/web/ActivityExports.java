@@ -11,7 +11,7 @@ import io.rumbo.shared.export.ExportFormat;
 import io.rumbo.shared.export.Exports;
 import io.rumbo.shared.web.ListQuery;
 
-/** The export shape of the activity list, walked a page at a time. */
+/** The export shape of the activity list, streamed from one query. */
 final class ActivityExports {
 
 	private ActivityExports() {
@@ -21,9 +21,8 @@ final class ActivityExports {
 			CurrentUser actor, ActivityManagement.Filter filter, ListQuery sorted) {
 		return Exports.download(format, "activities", List.of("id", "type", "plannedOn", "doneOn", "customerId",
 				"customerName", "ownerName", "durationMinutes", "outcome", "nextStep"),
-				table -> Exports.eachPage(page -> activities.list(actor, filter,
-								Exports.page(page, sorted)),
-				a -> table.row(a.id(), a.type().name(), a.plannedOn(), a.doneOn(), a.customerId(),
+				table -> activities.each(actor, filter, sorted,
+				a -> table.row(a.id(), Exports.label("sales.activityType.", a.type()), a.plannedOn(), a.doneOn(), a.customerId(),
 						a.customerName(), a.ownerName(), a.durationMinutes(), a.outcome(), a.nextStep())));
 	}
 }

@@ -22,7 +22,7 @@ final class OrderExports {
 		return Exports.download(format, "orders", List.of("id", "orderNumber", "externalNumber", "orderDate",
 				"customerId", "customerName", "status", "netAmount", "marginAmount", "units", "creditedTo"), table -> {
 					orders.each(actor, filter, sorted, o -> table.row(o.id(), o.orderNumber(), o.externalNumber(),
-							o.orderDate(), o.customerId(), o.customerName(), o.status().name(), o.netAmount(),
+							o.orderDate(), o.customerId(), o.customerName(), Exports.label("sales.status.", o.status()), o.netAmount(),
 							o.marginAmount(), o.units(), o.creditedTo()));
 				});
 	}
