@@ -111,6 +111,13 @@ public class ServiceManagement {
 		queries.eachCase(scopes.of(actor), toQuery(filter), query, sink);
 	}
 
+	/** Every case the filter selects, in the service-case import's terms, streamed (for the API export). */
+	@Transactional(readOnly = true)
+	public void eachCaseForImport(CurrentUser actor, CaseFilter filter, ListQuery query,
+			java.util.function.Consumer<io.rumbo.customers.domain.ServiceQueries.ExportedCase> sink) {
+		queries.eachCaseForImport(scopes.of(actor), toQuery(filter), query, sink);
+	}
+
 	@Transactional(readOnly = true)
 	public ServiceCaseView get(CurrentUser actor, long id) {
 		ServiceCaseView view = queries.serviceCase(scopes.of(actor), id);

@@ -101,6 +101,39 @@ public class ActivityManagement {
 				this::named, sink);
 	}
 
+	/**
+	 * An activity as the visit import reads it: the customer by external id, the salesperson by employee number
+	 * (blank when they have left, so the import falls back to the account owner).
+	 */
+	public record ExportedVisit(@Nullable String externalId, @Nullable String customer, ActivityType type,
+			@Nullable String salesperson, LocalDate plannedOn, @Nullable LocalDate doneOn,
+			@Nullable Integer durationMinutes, @Nullable String outcome, @Nullable String notes,
+			@Nullable String nextStep) {
+	}
+
+	/** Every activity the filter selects, in the visit import's terms, streamed (for the API export). */
+	@Transactional(readOnly = true)
+	public void eachVisit(CurrentUser actor, Filter filter, ListQuery query,
+			java.util.function.Consumer<ExportedVisit> sink) {
+		Map<String, Object> params = new HashMap<>();
+		String where = where(scopes.of(actor), filter, params);
+		cursor.each("SELECT a.* FROM sales_activity a" + where + query.orderBy("a.id"), params, (rs, n) -> {
+			ActivityView a = raw(rs, n);
+			return Map.entry(a, java.util.Objects.requireNonNullElse(rs.getString("external_id"), ""));
+		}, batch -> {
+			Map<Long, String> accounts = customers
+				.externalIds(batch.stream().map(e -> e.getKey().customerId()).collect(java.util.stream.Collectors.toSet()));
+			Map<Long, String> people = org.activeEmployeeNumbers(
+					batch.stream().map(e -> e.getKey().ownerStaffId()).collect(java.util.stream.Collectors.toSet()));
+			return batch.stream().map(e -> {
+				ActivityView a = e.getKey();
+				return new ExportedVisit(e.getValue().isEmpty() ? null : e.getValue(), accounts.get(a.customerId()),
+						a.type(), people.get(a.ownerStaffId()), a.plannedOn(), a.doneOn(), a.durationMinutes(), a.outcome(),
+						a.notes(), a.nextStep());
+			}).toList();
+		}, sink);
+	}
+
 	@Transactional(readOnly = true)
 	public ActivityView get(CurrentUser actor, long id) {
 		Map<String, Object> params = new HashMap<>();

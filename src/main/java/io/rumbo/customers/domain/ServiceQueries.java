@@ -158,6 +158,25 @@ public class ServiceQueries {
 				this::namedCases, sink);
 	}
 
+	/** A case as the service-case import reads it: the customer by external id, the order by its number. */
+	public record ExportedCase(@Nullable String externalId, @Nullable String customer, @Nullable String order,
+			String subject, CaseCategory category, CasePriority priority, LocalDate openedOn,
+			@Nullable LocalDate resolvedOn, @Nullable String resolution) {
+	}
+
+	/** Every case the filter selects, in the import's terms, streamed (for the API export). */
+	public void eachCaseForImport(DataScope scope, CaseFilter filter, ListQuery query, Consumer<ExportedCase> sink) {
+		Map<String, Object> params = new HashMap<>();
+		String where = caseWhere(scope, filter, params);
+		cursor.each("SELECT s.*, c.external_id AS customer_external_id" + CASES + where + query.orderBy("s.id"), params,
+				(rs, n) -> new ExportedCase(rs.getString("external_id"), rs.getString("customer_external_id"),
+						rs.getString("order_number"), rs.getString("subject"),
+						CaseCategory.valueOf(rs.getString("category")), CasePriority.valueOf(rs.getString("priority")),
+						rs.getObject("opened_on", LocalDate.class), rs.getObject("resolved_on", LocalDate.class),
+						rs.getString("resolution")),
+				sink);
+	}
+
 	private List<ServiceCaseView> caseRows(String whereOrderLimit, Map<String, Object> params) {
 		return namedCases(jdbc.sql(CASE_SELECT + CASES + whereOrderLimit)
 			.params(params)

@@ -66,4 +66,14 @@ final class CustomerExports {
 					batches.flush();
 				});
 	}
+
+	/** An account's contacts in the contact import's columns (the list is the account's, held as the page holds it). */
+	static ResponseEntity<StreamingResponseBody> contacts(ExportFormat format, CustomerView customer,
+			List<io.rumbo.customers.ContactView> contacts) {
+		return Exports.download(format, "contacts", List.of("external_id", "customer", "full_name", "job_title", "role",
+				"email", "phone", "primary"),
+				table -> contacts.forEach(c -> table.row(c.externalId(), customer.externalId(), c.fullName(),
+						c.jobTitle(), Exports.label("customers.contactRole.", c.role()), c.email(), c.phone(),
+						c.primary())));
+	}
 }
