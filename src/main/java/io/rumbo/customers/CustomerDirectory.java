@@ -80,6 +80,20 @@ public class CustomerDirectory {
 		return names;
 	}
 
+	/** The external ids of these accounts (those that have one), in one query: exports that imports read back. */
+	@Transactional(readOnly = true)
+	public Map<Long, String> externalIds(Collection<Long> ids) {
+		Map<Long, String> found = new java.util.HashMap<>();
+		if (!ids.isEmpty()) {
+			jdbc.sql("SELECT id, external_id FROM customer_account WHERE id IN (:ids) AND external_id IS NOT NULL")
+				.param("ids", ids)
+				.query(rs -> {
+					found.put(rs.getLong(1), rs.getString(2));
+				});
+		}
+		return found;
+	}
+
 	@Transactional(readOnly = true)
 	public Optional<CustomerRef> find(long id) {
 		return jdbc.sql("SELECT id, legal_name, owner_staff_id, unit_id, archived FROM customer_account WHERE id = :id")

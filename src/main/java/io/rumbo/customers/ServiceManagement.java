@@ -104,6 +104,20 @@ public class ServiceManagement {
 		return queries.cases(scopes.of(actor), toQuery(filter), query);
 	}
 
+	/** Every case the filter selects, streamed (for exports of any size). */
+	@Transactional(readOnly = true)
+	public void eachCase(CurrentUser actor, CaseFilter filter, ListQuery query,
+			java.util.function.Consumer<ServiceCaseView> sink) {
+		queries.eachCase(scopes.of(actor), toQuery(filter), query, sink);
+	}
+
+	/** Every case the filter selects, in the service-case import's terms, streamed (for the API export). */
+	@Transactional(readOnly = true)
+	public void eachCaseForImport(CurrentUser actor, CaseFilter filter, ListQuery query,
+			java.util.function.Consumer<io.rumbo.customers.domain.ServiceQueries.ExportedCase> sink) {
+		queries.eachCaseForImport(scopes.of(actor), toQuery(filter), query, sink);
+	}
+
 	@Transactional(readOnly = true)
 	public ServiceCaseView get(CurrentUser actor, long id) {
 		ServiceCaseView view = queries.serviceCase(scopes.of(actor), id);

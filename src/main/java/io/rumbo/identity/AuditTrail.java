@@ -47,7 +47,10 @@ public class AuditTrail {
 	private final JsonMapper json;
 	private final Clock clock;
 
-	AuditTrail(JdbcClient jdbc, JsonMapper json, Clock clock) {
+	private final io.rumbo.shared.export.ExportCursor cursor;
+
+	AuditTrail(JdbcClient jdbc, JsonMapper json, Clock clock, io.rumbo.shared.export.ExportCursor cursor) {
+		this.cursor = cursor;
 		this.jdbc = jdbc;
 		this.json = json;
 		this.clock = clock;
@@ -98,8 +101,33 @@ public class AuditTrail {
 		if (!actor.has(Role.ADMIN)) {
 			throw new AccessRefusedException("audit.search");
 		}
-		StringBuilder where = new StringBuilder(" WHERE 1 = 1");
 		Map<String, Object> params = new LinkedHashMap<>();
+		String where = where(filter, params);
+		long total = jdbc.sql("SELECT COUNT(*) FROM identity_audit_event" + where).params(params).query(Long.class).single();
+		List<AuditEntry> rows = jdbc
+			.sql("SELECT * FROM identity_audit_event" + where + query.orderBy("id DESC") + query.limit())
+			.params(params)
+			.query(this::entry)
+			.list();
+		return PageResponse.of(rows, query, total);
+	}
+
+	/**
+	 * Every entry the filter selects, newest first, in one query with a fetch size: the trail grows without end, so
+	 * its export must never hold it in memory.
+	 */
+	@Transactional(readOnly = true)
+	public void each(CurrentUser actor, Filter filter, ListQuery query, java.util.function.Consumer<AuditEntry> sink) {
+		if (!actor.has(Role.ADMIN)) {
+			throw new AccessRefusedException("audit.search");
+		}
+		Map<String, Object> params = new LinkedHashMap<>();
+		String where = where(filter, params);
+		cursor.each("SELECT * FROM identity_audit_event" + where + query.orderBy("id DESC"), params, this::entry, sink);
+	}
+
+	private static String where(Filter filter, Map<String, Object> params) {
+		StringBuilder where = new StringBuilder(" WHERE 1 = 1");
 		if (filter.actor() != null && !filter.actor().isBlank()) {
 			where.append(" AND LOWER(actor) = :actor");
 			params.put("actor", filter.actor().trim().toLowerCase());
@@ -124,13 +152,7 @@ public class AuditTrail {
 			where.append(" AND occurred_at < :to");
 			params.put("to", filter.to().plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC));
 		}
-		long total = jdbc.sql("SELECT COUNT(*) FROM identity_audit_event" + where).params(params).query(Long.class).single();
-		List<AuditEntry> rows = jdbc
-			.sql("SELECT * FROM identity_audit_event" + where + query.orderBy("id DESC") + query.limit())
-			.params(params)
-			.query(this::entry)
-			.list();
-		return PageResponse.of(rows, query, total);
+		return where.toString();
 	}
 
 	/** Distinct actions and entity types seen so far, for the filter drop-downs. */

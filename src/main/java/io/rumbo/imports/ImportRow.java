@@ -57,8 +57,19 @@ public final class ImportRow {
 		if (index < 0 || index >= cells.length || cells[index] == null) {
 			return null;
 		}
-		String value = cells[index].trim();
+		String value = unguarded(cells[index].trim());
 		return value.isEmpty() ? null : value;
+	}
+
+	/**
+	 * Exports put an apostrophe before text a spreadsheet would run as a formula ({@code '+34 600...}); reading it
+	 * back removes it, so an exported file imports as it was.
+	 */
+	static String unguarded(String value) {
+		if (value.length() > 1 && value.charAt(0) == '\'' && "=+-@\t\r".indexOf(value.charAt(1)) >= 0) {
+			return value.substring(1);
+		}
+		return value;
 	}
 
 	public @Nullable String text(String column, int maxLength, boolean required) {

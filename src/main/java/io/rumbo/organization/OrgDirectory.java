@@ -134,6 +134,34 @@ public class OrgDirectory {
 		return staff;
 	}
 
+	/**
+	 * The employee numbers of these people, for exports that imports read back; people who left or are archived are
+	 * left out (an import cannot name them).
+	 */
+	@Transactional(readOnly = true)
+	public Map<Long, String> activeEmployeeNumbers(Collection<Long> ids) {
+		Map<Long, String> numbers = new HashMap<>();
+		if (!ids.isEmpty()) {
+			jdbc.sql("SELECT id, employee_number FROM org_staff WHERE id IN (:ids) AND archived = FALSE"
+					+ " AND status <> 'LEFT'").param("ids", ids).query(rs -> {
+						numbers.put(rs.getLong(1), rs.getString(2));
+					});
+		}
+		return numbers;
+	}
+
+	/** The codes of these units, in one query. */
+	@Transactional(readOnly = true)
+	public Map<Long, String> unitCodes(Collection<Long> ids) {
+		Map<Long, String> codes = new HashMap<>();
+		if (!ids.isEmpty()) {
+			jdbc.sql("SELECT id, code FROM org_unit WHERE id IN (:ids)").param("ids", ids).query(rs -> {
+				codes.put(rs.getLong(1), rs.getString(2));
+			});
+		}
+		return codes;
+	}
+
 	/** Every unit id by unit code, in one query. */
 	@Transactional(readOnly = true)
 	public Map<String, Long> unitIdsByCode() {

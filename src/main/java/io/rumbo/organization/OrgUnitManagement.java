@@ -83,6 +83,23 @@ public class OrgUnitManagement {
 		return queries.units(scopes.of(actor), toQueryFilter(filter), query);
 	}
 
+	/** Every matching unit, streamed (for exports). */
+	@Transactional(readOnly = true)
+	public void each(CurrentUser actor, UnitFilter filter, ListQuery query,
+			java.util.function.Consumer<OrgUnitView> sink) {
+		queries.eachUnit(scopes.of(actor), toQueryFilter(filter), query, sink);
+	}
+
+	/** Every position with vacancies the user may see, streamed (for exports). */
+	@Transactional(readOnly = true)
+	public void eachVacancy(CurrentUser actor, java.util.function.Consumer<PositionView> sink) {
+		queries.eachPosition(scopes.of(actor), p -> {
+			if (p.vacancies() > 0) {
+				sink.accept(p);
+			}
+		});
+	}
+
 	private OrgQueries.UnitFilter toQueryFilter(UnitFilter filter) {
 		Set<Long> under = null;
 		if (filter.under() != null) {

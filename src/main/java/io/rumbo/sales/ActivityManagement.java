@@ -63,11 +63,13 @@ public class ActivityManagement {
 	private final AuditTrail audit;
 	private final JdbcClient jdbc;
 	private final ApplicationEventPublisher events;
+	private final io.rumbo.shared.export.ExportCursor cursor;
 
 	ActivityManagement(ActivityRepository activities, CustomerManagement customerManagement,
 			CustomerDirectory customers, OrgDirectory org, DataScopes scopes, AuditTrail audit, JdbcClient jdbc,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, io.rumbo.shared.export.ExportCursor cursor) {
 		this.events = events;
+		this.cursor = cursor;
 		this.activities = activities;
 		this.customerManagement = customerManagement;
 		this.customers = customers;
@@ -84,6 +86,52 @@ public class ActivityManagement {
 		long total = jdbc.sql("SELECT COUNT(*) FROM sales_activity a" + where).params(params).query(Long.class).single();
 		List<ActivityView> rows = rows(where + query.orderBy("a.id") + query.limit(), params);
 		return PageResponse.of(rows, query, total);
+	}
+
+	/**
+	 * Every activity the filter selects, read by one query with a fetch size and named a thousand at a time, so an
+	 * export of any size holds one batch (the pages use {@link #list}).
+	 */
+	@Transactional(readOnly = true)
+	public void each(CurrentUser actor, Filter filter, ListQuery query,
+			java.util.function.Consumer<ActivityView> sink) {
+		Map<String, Object> params = new HashMap<>();
+		String where = where(scopes.of(actor), filter, params);
+		cursor.each("SELECT a.* FROM sales_activity a" + where + query.orderBy("a.id"), params, ActivityManagement::raw,
+				this::named, sink);
+	}
+
+	/**
+	 * An activity as the visit import reads it: the customer by external id, the salesperson by employee number
+	 * (blank when they have left, so the import falls back to the account owner).
+	 */
+	public record ExportedVisit(@Nullable String externalId, @Nullable String customer, ActivityType type,
+			@Nullable String salesperson, LocalDate plannedOn, @Nullable LocalDate doneOn,
+			@Nullable Integer durationMinutes, @Nullable String outcome, @Nullable String notes,
+			@Nullable String nextStep) {
+	}
+
+	/** Every activity the filter selects, in the visit import's terms, streamed (for the API export). */
+	@Transactional(readOnly = true)
+	public void eachVisit(CurrentUser actor, Filter filter, ListQuery query,
+			java.util.function.Consumer<ExportedVisit> sink) {
+		Map<String, Object> params = new HashMap<>();
+		String where = where(scopes.of(actor), filter, params);
+		cursor.each("SELECT a.* FROM sales_activity a" + where + query.orderBy("a.id"), params, (rs, n) -> {
+			ActivityView a = raw(rs, n);
+			return Map.entry(a, java.util.Objects.requireNonNullElse(rs.getString("external_id"), ""));
+		}, batch -> {
+			Map<Long, String> accounts = customers
+				.externalIds(batch.stream().map(e -> e.getKey().customerId()).collect(java.util.stream.Collectors.toSet()));
+			Map<Long, String> people = org.activeEmployeeNumbers(
+					batch.stream().map(e -> e.getKey().ownerStaffId()).collect(java.util.stream.Collectors.toSet()));
+			return batch.stream().map(e -> {
+				ActivityView a = e.getKey();
+				return new ExportedVisit(e.getValue().isEmpty() ? null : e.getValue(), accounts.get(a.customerId()),
+						a.type(), people.get(a.ownerStaffId()), a.plannedOn(), a.doneOn(), a.durationMinutes(), a.outcome(),
+						a.notes(), a.nextStep());
+			}).toList();
+		}, sink);
 	}
 
 	@Transactional(readOnly = true)
@@ -238,14 +286,22 @@ public class ActivityManagement {
 	}
 
 	private List<ActivityView> rows(String whereOrderLimit, Map<String, Object> params) {
-		List<ActivityView> raw = jdbc.sql("SELECT a.* FROM sales_activity a" + whereOrderLimit)
+		return named(jdbc.sql("SELECT a.* FROM sales_activity a" + whereOrderLimit)
 			.params(params)
-			.query((rs, n) -> new ActivityView(rs.getLong("id"), rs.getLong("version"), rs.getLong("customer_id"), null,
-					(Long) rs.getObject("contact_id", Long.class), ActivityType.valueOf(rs.getString("activity_type")),
-					rs.getLong("owner_staff_id"), null, rs.getObject("planned_on", LocalDate.class),
-					rs.getObject("done_on", LocalDate.class), (Integer) rs.getObject("duration_minutes", Integer.class),
-					rs.getString("outcome"), rs.getString("notes"), rs.getString("next_step")))
-			.list();
+			.query(ActivityManagement::raw)
+			.list());
+	}
+
+	private static ActivityView raw(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+		return new ActivityView(rs.getLong("id"), rs.getLong("version"), rs.getLong("customer_id"), null,
+				(Long) rs.getObject("contact_id", Long.class), ActivityType.valueOf(rs.getString("activity_type")),
+				rs.getLong("owner_staff_id"), null, rs.getObject("planned_on", LocalDate.class),
+				rs.getObject("done_on", LocalDate.class), (Integer) rs.getObject("duration_minutes", Integer.class),
+				rs.getString("outcome"), rs.getString("notes"), rs.getString("next_step"));
+	}
+
+	/** The rows with their owners' and customers' names, in two queries for the whole list. */
+	private List<ActivityView> named(List<ActivityView> raw) {
 		Set<Long> owners = new HashSet<>();
 		Set<Long> accounts = new HashSet<>();
 		raw.forEach(a -> {

@@ -90,6 +90,13 @@ public class OrderManagement {
 		queries.each(scopes.of(actor), toQuery(filter), query, sink);
 	}
 
+	/** Every line of the orders the filter selects, in the order import's terms, streamed (for the API export). */
+	@Transactional(readOnly = true)
+	public void eachLine(CurrentUser actor, Filter filter, ListQuery query,
+			java.util.function.Consumer<OrderQueries.ExportedLine> sink) {
+		queries.eachLine(scopes.of(actor), toQuery(filter), query, sink);
+	}
+
 	@Transactional(readOnly = true)
 	public OrderQueries.Totals totals(CurrentUser actor, Filter filter) {
 		return queries.totals(scopes.of(actor), toQuery(filter));

@@ -13,7 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AuditTrailTests {
 
 	private final AuditTrail audit = new AuditTrail(JdbcClient.create(new SimpleDriverDataSource()),
-			JsonMapper.builder().build(), Clock.systemUTC());
+			JsonMapper.builder().build(), Clock.systemUTC(),
+			new io.rumbo.shared.export.ExportCursor(new SimpleDriverDataSource()));
 
 	@Test
 	void listsOnlyTheFieldsThatChanged() {

@@ -76,7 +76,7 @@ class ActivityApiScenarioTests extends ApiTestSupport {
 		assertThat(planned.get("page").get("totalElements").asLong()).as("the coming weeks are planned").isPositive();
 		Api.Response csv = api.get("/api/v1/activities?done=false", "rep", Map.of("Accept", "text/csv"));
 		assertThat(csv.status()).isEqualTo(200);
-		assertThat(csv.body()).startsWith("\uFEFFid,type");
+		assertThat(csv.body()).startsWith("\uFEFFexternal_id,customer,type,salesperson");
 	}
 
 	@Test

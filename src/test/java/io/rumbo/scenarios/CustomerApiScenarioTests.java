@@ -163,7 +163,7 @@ class CustomerApiScenarioTests extends ApiTestSupport {
 	void theCustomerListExportsWithItsFilters() {
 		Api.Response csv = api.get("/api/v1/customers?potentialClass=A", "manager", Map.of("Accept", "text/csv"));
 		assertThat(csv.status()).isEqualTo(200);
-		assertThat(csv.body()).startsWith("\uFEFFid,externalId,legalName").contains(",A,").doesNotContain(",B,");
+		assertThat(csv.body()).startsWith("\uFEFFexternal_id,legal_name,tax_id").contains(",A,").doesNotContain(",B,");
 	}
 
 	private Map<String, Object> customer(String name) {

@@ -142,7 +142,7 @@ class ServiceApiScenarioTests extends ApiTestSupport {
 		assertThat(summary.get("npsScore").asInt()).isBetween(-100, 100);
 		Api.Response csv = api.get("/api/v1/service-cases?open=true", "director", Map.of("Accept", "text/csv"));
 		assertThat(csv.status()).isEqualTo(200);
-		assertThat(csv.body()).startsWith("\uFEFFid,caseNumber");
+		assertThat(csv.body()).startsWith("\uFEFFexternal_id,customer,order,subject");
 		JsonNode ratings = api.get("/api/v1/satisfaction-ratings?size=3", "manager").json();
 		assertThat(ratings.get("page").get("totalElements").asLong()).isPositive();
 	}

@@ -19,6 +19,6 @@ import org.springframework.context.annotation.Import;
 @Tag("db")
 @ExtendWith(DatabaseAvailability.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(CleanDatabase.class)
+@Import({ CleanDatabase.class, DatabaseSwitch.class })
 public @interface RumboIntegrationTest {
 }

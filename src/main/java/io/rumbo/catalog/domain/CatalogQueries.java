@@ -34,9 +34,11 @@ public class CatalogQueries {
 			"l.name_en");
 
 	private final JdbcClient jdbc;
+	private final io.rumbo.shared.export.ExportCursor cursor;
 
-	CatalogQueries(JdbcClient jdbc) {
+	CatalogQueries(JdbcClient jdbc, io.rumbo.shared.export.ExportCursor cursor) {
 		this.jdbc = jdbc;
+		this.cursor = cursor;
 	}
 
 	/** The cost in force on {@code :today}: the latest start on or before it. */
@@ -61,11 +63,8 @@ public class CatalogQueries {
 		Map<String, Object> params = new HashMap<>();
 		String from = productFrom() + productWhere(filter, params);
 		params.put("today", today);
-		jdbc.sql(productSelect() + from + query.orderBy("p.id"))
-			.params(params)
-			.query(rs -> {
-				sink.accept(product(rs, 0));
-			});
+		// One query with a fetch size (a cursor on PostgreSQL): the export holds a batch, never the catalog.
+		cursor.each(productSelect() + from + query.orderBy("p.id"), params, CatalogQueries::product, sink);
 	}
 
 	public @Nullable ProductView product(long id, LocalDate today) {

@@ -9,10 +9,11 @@ import io.rumbo.catalog.CatalogManagement;
 import io.rumbo.catalog.ProductFilter;
 import io.rumbo.catalog.domain.CatalogQueries;
 import io.rumbo.shared.export.ExportFormat;
+import io.rumbo.shared.export.ExportStyle;
 import io.rumbo.shared.export.Exports;
 import io.rumbo.shared.web.ListQuery;
 
-/** The export shape of the product list, for the API and the page. */
+/** The export shapes of the product list: the import's for the API, labelled for the page. */
 final class CatalogExports {
 
 	private CatalogExports() {
@@ -20,10 +21,19 @@ final class CatalogExports {
 
 	static ResponseEntity<StreamingResponseBody> products(ExportFormat format, CatalogManagement catalog,
 			ProductFilter filter, ListQuery query) {
-		return Exports.download(format, "products", List.of("id", "sku", "nameEs", "nameEn", "lineCode",
+		ExportStyle style = ExportStyle.current();
+		if (!style.forPeople()) {
+			// The import's columns and values: export, edit, import again.
+			return Exports.download(format, style, "products", List.of("sku", "name_es", "name_en", "line", "unit",
+					"list_price", "standard_cost", "cost_from", "active"),
+					table -> catalog.eachProduct(filter, query, p -> table.row(p.sku(), p.nameEs(), p.nameEn(),
+							p.lineCode(), p.unitOfMeasure().name(), p.listPrice(), p.standardCost(), p.costValidFrom(),
+							p.active())));
+		}
+		return Exports.download(format, style, "products", List.of("id", "sku", "nameEs", "nameEn", "lineCode",
 				"unitOfMeasure", "listPrice", "standardCost", "costValidFrom", "active"),
 				table -> catalog.eachProduct(filter, query, p -> table.row(p.id(), p.sku(), p.nameEs(), p.nameEn(),
-						p.lineCode(), p.unitOfMeasure().name(), p.listPrice(), p.standardCost(), p.costValidFrom(),
+						p.lineCode(), Exports.label("catalog.uom.", p.unitOfMeasure()), p.listPrice(), p.standardCost(), p.costValidFrom(),
 						p.active())));
 	}
 }

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
@@ -55,8 +56,10 @@ public class ServiceQueries {
 
 	private final JdbcClient jdbc;
 	private final OrgDirectory org;
+	private final io.rumbo.shared.export.ExportCursor cursor;
 
-	ServiceQueries(JdbcClient jdbc, OrgDirectory org) {
+	ServiceQueries(JdbcClient jdbc, OrgDirectory org, io.rumbo.shared.export.ExportCursor cursor) {
+		this.cursor = cursor;
 		this.jdbc = jdbc;
 		this.org = org;
 	}
@@ -172,15 +175,46 @@ public class ServiceQueries {
 		return value == null ? null : value.setScale(1, RoundingMode.HALF_UP);
 	}
 
+	private static final String CASE_SELECT = """
+			SELECT s.*, c.legal_name,
+			       (SELECT MAX(r.csat) FROM customer_satisfaction r WHERE r.case_id = s.id) AS case_csat,
+			       (SELECT MAX(r.nps) FROM customer_satisfaction r WHERE r.case_id = s.id) AS case_nps""";
+
+	/** Every case the filter selects, one query with a fetch size, named a thousand at a time (for exports). */
+	public void eachCase(DataScope scope, CaseFilter filter, ListQuery query, Consumer<ServiceCaseView> sink) {
+		Map<String, Object> params = new HashMap<>();
+		String where = caseWhere(scope, filter, params);
+		cursor.each(CASE_SELECT + CASES + where + query.orderBy("s.id"), params, ServiceQueries::caseRow,
+				this::namedCases, sink);
+	}
+
+	/** A case as the service-case import reads it: the customer by external id, the order by its number. */
+	public record ExportedCase(@Nullable String externalId, @Nullable String customer, @Nullable String order,
+			String subject, CaseCategory category, CasePriority priority, LocalDate openedOn,
+			@Nullable LocalDate resolvedOn, @Nullable String resolution) {
+	}
+
+	/** Every case the filter selects, in the import's terms, streamed (for the API export). */
+	public void eachCaseForImport(DataScope scope, CaseFilter filter, ListQuery query, Consumer<ExportedCase> sink) {
+		Map<String, Object> params = new HashMap<>();
+		String where = caseWhere(scope, filter, params);
+		cursor.each("SELECT s.*, c.external_id AS customer_external_id" + CASES + where + query.orderBy("s.id"), params,
+				(rs, n) -> new ExportedCase(rs.getString("external_id"), rs.getString("customer_external_id"),
+						rs.getString("order_number"), rs.getString("subject"),
+						CaseCategory.valueOf(rs.getString("category")), CasePriority.valueOf(rs.getString("priority")),
+						rs.getObject("opened_on", LocalDate.class), rs.getObject("resolved_on", LocalDate.class),
+						rs.getString("resolution")),
+				sink);
+	}
+
 	private List<ServiceCaseView> caseRows(String whereOrderLimit, Map<String, Object> params) {
-		List<ServiceCaseView> raw = jdbc.sql("""
-				SELECT s.*, c.legal_name,
-				       (SELECT MAX(r.csat) FROM customer_satisfaction r WHERE r.case_id = s.id) AS case_csat,
-				       (SELECT MAX(r.nps) FROM customer_satisfaction r WHERE r.case_id = s.id) AS case_nps""" + CASES
-				+ whereOrderLimit)
+		return namedCases(jdbc.sql(CASE_SELECT + CASES + whereOrderLimit)
 			.params(params)
 			.query(ServiceQueries::caseRow)
-			.list();
+			.list());
+	}
+
+	private List<ServiceCaseView> namedCases(List<ServiceCaseView> raw) {
 		Set<Long> staff = new HashSet<>();
 		raw.forEach(r -> {
 			if (r.staffId() != null) {

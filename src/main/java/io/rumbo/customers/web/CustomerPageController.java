@@ -81,7 +81,7 @@ class CustomerPageController {
 	@GetMapping(value = "/customers", params = "format")
 	ResponseEntity<StreamingResponseBody> export(CurrentUser user, @RequestParam String format, ListFilter filter,
 			ListRequest list) {
-		return CustomerExports.customers(ExportFormat.param(format), customers, user, filter.criteria(),
+		return CustomerExports.customers(ExportFormat.param(format), customers, org, user, filter.criteria(),
 				list.unpaged(CustomerQueries.SORTS, "legalName"));
 	}
 

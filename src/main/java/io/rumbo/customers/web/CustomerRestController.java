@@ -81,8 +81,12 @@ class CustomerRestController {
 	private final CustomerManagement customers;
 	private final org.springframework.beans.factory.ObjectProvider<io.rumbo.customers.CustomerSalesHistory> sales;
 
+	private final io.rumbo.organization.OrgDirectory directory;
+
 	CustomerRestController(CustomerManagement customers,
-			org.springframework.beans.factory.ObjectProvider<io.rumbo.customers.CustomerSalesHistory> sales) {
+			org.springframework.beans.factory.ObjectProvider<io.rumbo.customers.CustomerSalesHistory> sales,
+			io.rumbo.organization.OrgDirectory directory) {
+		this.directory = directory;
 		this.customers = customers;
 		this.sales = sales;
 	}
@@ -133,7 +137,7 @@ class CustomerRestController {
 			@RequestParam(required = false) @Nullable Long ownerStaffId,
 			@RequestParam(required = false) @Nullable Long unitId, @RequestParam(defaultValue = "false") boolean archived,
 			@RequestParam(required = false) @Nullable List<String> sort) {
-		return CustomerExports.customers(ExportFormat.fromAccept(accept), customers, actor,
+		return CustomerExports.customers(ExportFormat.fromAccept(accept), customers, directory, actor,
 				new CustomerManagement.Filter(q, status, segment, potentialClass, ownerStaffId, unitId, archived),
 				ListQuery.of(0, 1, sort, CustomerQueries.SORTS, "legalName").unpaged());
 	}
@@ -173,9 +177,18 @@ class CustomerRestController {
 		return customers.ownership(actor, id);
 	}
 
-	@GetMapping("/{id}/contacts")
+	@GetMapping(value = "/{id}/contacts", produces = "application/json")
 	List<ContactView> contacts(CurrentUser actor, @PathVariable long id) {
 		return customers.contacts(actor, id);
+	}
+
+	@GetMapping(value = "/{id}/contacts", produces = { ExportFormat.CSV_TYPE, ExportFormat.XLSX_TYPE })
+	@Operation(summary = "The account's contacts as a file in the contact import's columns (Accept: text/csv or XLSX)")
+	ResponseEntity<StreamingResponseBody> exportContacts(CurrentUser actor,
+			@RequestHeader(HttpHeaders.ACCEPT) String accept,
+			@PathVariable long id) {
+		return CustomerExports.contacts(ExportFormat.fromAccept(accept), customers.get(actor, id),
+				customers.contacts(actor, id));
 	}
 
 	@PostMapping("/{id}/contacts")

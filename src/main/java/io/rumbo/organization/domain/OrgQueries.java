@@ -51,9 +51,11 @@ public class OrgQueries {
 			List.of("u.id"));
 
 	private final JdbcClient jdbc;
+	private final io.rumbo.shared.export.ExportCursor cursor;
 
-	OrgQueries(JdbcClient jdbc) {
+	OrgQueries(JdbcClient jdbc, io.rumbo.shared.export.ExportCursor cursor) {
 		this.jdbc = jdbc;
+		this.cursor = cursor;
 	}
 
 	public UnitDirectory directory() {
@@ -141,12 +143,9 @@ public class OrgQueries {
 	public void eachStaff(DataScope scope, StaffFilter filter, ListQuery query, Consumer<StaffView> sink) {
 		Map<String, Object> params = new HashMap<>();
 		String from = staffFrom(filter, params) + staffWhere(scope, filter, params);
+		// The unit directory is the org tree (units, not people); the people stream with a fetch size.
 		UnitDirectory units = directory(filter.asOf());
-		jdbc.sql(staffSelect() + from + query.orderBy("s.id"))
-			.params(params)
-			.query(rs -> {
-				sink.accept(staffRow(rs, units));
-			});
+		cursor.each(staffSelect() + from + query.orderBy("s.id"), params, (rs, n) -> staffRow(rs, units), sink);
 	}
 
 	public @Nullable StaffView staffById(DataScope scope, long id) {
@@ -224,6 +223,28 @@ public class OrgQueries {
 		return PageResponse.of(rows, query, total);
 	}
 
+	/**
+	 * Every matching unit, streamed with a fetch size; parents, managers and headcounts come from the org tree,
+	 * which is read whole (its size is the number of units, as in every org chart).
+	 */
+	public void eachUnit(DataScope scope, UnitFilter filter, ListQuery query, Consumer<OrgUnitView> sink) {
+		Map<String, Object> params = new HashMap<>();
+		String from = unitFrom(filter, params) + unitWhere(scope, filter, params);
+		UnitDirectory units = directory(filter.asOf());
+		Map<Long, Long> headcounts = headcounts(filter.asOf());
+		cursor.each(unitSelect(filter.asOf()) + from + query.orderBy("u.id"), params,
+				(rs, n) -> unitRow(rs, units, headcounts), sink);
+	}
+
+	/** Every planned position the scope sees, streamed with a fetch size. */
+	public void eachPosition(DataScope scope, Consumer<PositionView> sink) {
+		Map<String, Object> params = new HashMap<>();
+		String where = "u.archived = FALSE AND "
+				+ scope.sql(new DataScope.Columns(List.of("p.unit_id"), List.of(), List.of("p.unit_id")), params);
+		cursor.each(POSITIONS + " WHERE " + where + " ORDER BY u.name, p.job_role", params, OrgQueries::positionRow,
+				sink);
+	}
+
 	public @Nullable OrgUnitView unitById(DataScope scope, long id, @Nullable LocalDate asOf) {
 		Map<String, Object> params = new HashMap<>();
 		UnitFilter any = new UnitFilter(null, null, null, true, asOf);
@@ -236,19 +257,28 @@ public class OrgQueries {
 	private List<OrgUnitView> unitRows(String fromWhereOrder, Map<String, Object> params, @Nullable LocalDate asOf) {
 		UnitDirectory units = directory(asOf);
 		Map<Long, Long> headcounts = headcounts(asOf);
-		return jdbc.sql("SELECT u.*, " + (asOf == null ? "u.parent_id" : "p.parent_id") + " AS at_parent_id"
-				+ fromWhereOrder).params(params).query((rs, n) -> {
-					long id = rs.getLong("id");
-					Long parentId = (Long) rs.getObject("at_parent_id", Long.class);
-					UnitDirectory.Entry parent = parentId == null ? null : units.get(parentId);
-					UnitDirectory.Entry self = units.get(id);
-					Long managerId = self == null ? null : self.managerStaffId();
-					return new OrgUnitView(id, rs.getLong("version"), rs.getString("code"), rs.getString("name"),
-							OrgUnitKind.valueOf(rs.getString("kind")), rs.getString("location"), parentId,
-							parent == null ? null : parent.name(), managerId, self == null ? null : self.managerName(),
-							rs.getObject("valid_from", LocalDate.class), rs.getObject("valid_to", LocalDate.class),
-							rs.getBoolean("archived"), headcounts.getOrDefault(id, 0L));
-				}).list();
+		return jdbc.sql(unitSelect(asOf) + fromWhereOrder)
+			.params(params)
+			.query((rs, n) -> unitRow(rs, units, headcounts))
+			.list();
+	}
+
+	private static String unitSelect(@Nullable LocalDate asOf) {
+		return "SELECT u.*, " + (asOf == null ? "u.parent_id" : "p.parent_id") + " AS at_parent_id";
+	}
+
+	private static OrgUnitView unitRow(ResultSet rs, UnitDirectory units, Map<Long, Long> headcounts)
+			throws SQLException {
+		long id = rs.getLong("id");
+		Long parentId = (Long) rs.getObject("at_parent_id", Long.class);
+		UnitDirectory.Entry parent = parentId == null ? null : units.get(parentId);
+		UnitDirectory.Entry self = units.get(id);
+		Long managerId = self == null ? null : self.managerStaffId();
+		return new OrgUnitView(id, rs.getLong("version"), rs.getString("code"), rs.getString("name"),
+				OrgUnitKind.valueOf(rs.getString("kind")), rs.getString("location"), parentId,
+				parent == null ? null : parent.name(), managerId, self == null ? null : self.managerName(),
+				rs.getObject("valid_from", LocalDate.class), rs.getObject("valid_to", LocalDate.class),
+				rs.getBoolean("archived"), headcounts.getOrDefault(id, 0L));
 	}
 
 	private static String unitFrom(UnitFilter filter, Map<String, Object> params) {
@@ -319,16 +349,22 @@ public class OrgQueries {
 		return positions(where, params);
 	}
 
+	private static final String POSITIONS = """
+			SELECT p.id, p.version, p.unit_id, u.name, p.job_role, p.planned_headcount,
+			       (SELECT COUNT(*) FROM org_staff s WHERE s.unit_id = p.unit_id AND s.job_role = p.job_role
+			          AND s.archived = FALSE AND s.status <> 'LEFT') AS filled
+			FROM org_position p JOIN org_unit u ON u.id = p.unit_id
+			""";
+
 	private List<PositionView> positions(String where, Map<String, ?> params) {
-		return jdbc.sql("""
-				SELECT p.id, p.version, p.unit_id, u.name, p.job_role, p.planned_headcount,
-				       (SELECT COUNT(*) FROM org_staff s WHERE s.unit_id = p.unit_id AND s.job_role = p.job_role
-				          AND s.archived = FALSE AND s.status <> 'LEFT') AS filled
-				FROM org_position p JOIN org_unit u ON u.id = p.unit_id
-				""" + " WHERE " + where + " ORDER BY u.name, p.job_role")
+		return jdbc.sql(POSITIONS + " WHERE " + where + " ORDER BY u.name, p.job_role")
 			.params(params)
-			.query((rs, n) -> new PositionView(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4),
-					JobRole.valueOf(rs.getString(5)), rs.getInt(6), rs.getInt(7)))
+			.query(OrgQueries::positionRow)
 			.list();
+	}
+
+	private static PositionView positionRow(ResultSet rs, int n) throws SQLException {
+		return new PositionView(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4),
+				JobRole.valueOf(rs.getString(5)), rs.getInt(6), rs.getInt(7));
 	}
 }

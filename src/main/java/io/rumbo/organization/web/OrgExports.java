@@ -6,8 +6,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 import io.rumbo.identity.CurrentUser;
-import io.rumbo.organization.OrgUnitView;
-import io.rumbo.organization.PositionView;
+import io.rumbo.organization.OrgUnitManagement;
 import io.rumbo.organization.StaffManagement;
 import io.rumbo.shared.export.ExportFormat;
 import io.rumbo.shared.export.Exports;
@@ -19,19 +18,22 @@ final class OrgExports {
 	private OrgExports() {
 	}
 
-	static ResponseEntity<StreamingResponseBody> units(ExportFormat format, List<OrgUnitView> rows) {
+	/** Streams the unit list (for people: labels and unit kinds in their language). */
+	static ResponseEntity<StreamingResponseBody> units(ExportFormat format, OrgUnitManagement units, CurrentUser actor,
+			OrgUnitManagement.UnitFilter filter, ListQuery query) {
 		return Exports.download(format, "org-units", List.of("id", "code", "name", "kind", "location", "parentId",
 				"parentName", "managerName", "headcount", "validFrom", "validTo", "archived"),
-				table -> rows.forEach(u -> table.row(u.id(), u.code(), u.name(), u.kind().name(), u.location(),
-						u.parentId(), u.parentName(), u.managerName(), u.headcount(), u.validFrom(), u.validTo(),
-						u.archived())));
+				table -> units.each(actor, filter, query, u -> table.row(u.id(), u.code(), u.name(),
+						Exports.label("organization.kind.", u.kind()), u.location(), u.parentId(), u.parentName(),
+						u.managerName(), u.headcount(), u.validFrom(), u.validTo(), u.archived())));
 	}
 
-	static ResponseEntity<StreamingResponseBody> positions(ExportFormat format, List<PositionView> rows) {
+	static ResponseEntity<StreamingResponseBody> positions(ExportFormat format, OrgUnitManagement units,
+			CurrentUser actor) {
 		return Exports.download(format, "vacancies",
 				List.of("unitId", "unitName", "jobRole", "planned", "filled", "vacancies"),
-				table -> rows.forEach(p -> table.row(p.unitId(), p.unitName(), p.jobRole().name(), p.planned(),
-						p.filled(), p.vacancies())));
+				table -> units.eachVacancy(actor, p -> table.row(p.unitId(), p.unitName(),
+						Exports.label("organization.jobRole.", p.jobRole()), p.planned(), p.filled(), p.vacancies())));
 	}
 
 	/** Streams the staff list row by row, so the export does not hold the list in memory. */
@@ -42,6 +44,7 @@ final class OrgExports {
 				"archived"),
 				table -> staff.each(actor, filter, query, s -> table.row(s.id(), s.employeeNumber(), s.firstName(),
 						s.lastName(), s.email(), s.phone(), s.hireDate(), s.unitCode(), s.unitName(), s.managerName(),
-						s.jobRole().name(), s.status().name(), s.qualificationLevel(), s.archived())));
+						Exports.label("organization.jobRole.", s.jobRole()),
+						Exports.label("organization.status.", s.status()), s.qualificationLevel(), s.archived())));
 	}
 }

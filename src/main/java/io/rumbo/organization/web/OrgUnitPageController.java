@@ -58,8 +58,8 @@ class OrgUnitPageController {
 	@GetMapping(value = "/organization/units", params = "format")
 	ResponseEntity<StreamingResponseBody> export(CurrentUser user, @RequestParam String format, ListFilter filter,
 			ListRequest list) {
-		return OrgExports.units(ExportFormat.param(format),
-				units.list(user, filter.criteria(), list.unpaged(OrgQueries.UNIT_SORTS, "code")).content());
+		return OrgExports.units(ExportFormat.param(format), units, user, filter.criteria(),
+				list.unpaged(OrgQueries.UNIT_SORTS, "code"));
 	}
 
 	@GetMapping("/organization/units")
@@ -163,7 +163,7 @@ class OrgUnitPageController {
 
 	@GetMapping(value = "/organization/vacancies", params = "format")
 	ResponseEntity<StreamingResponseBody> exportVacancies(CurrentUser user, @RequestParam String format) {
-		return OrgExports.positions(ExportFormat.param(format), units.vacancies(user));
+		return OrgExports.positions(ExportFormat.param(format), units, user);
 	}
 
 	@GetMapping("/organization/vacancies")

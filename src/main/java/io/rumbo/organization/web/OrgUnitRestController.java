@@ -87,9 +87,9 @@ class OrgUnitRestController {
 			@RequestParam(defaultValue = "false") boolean archived,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate asOf,
 			@RequestParam(required = false) @Nullable List<String> sort) {
-		List<OrgUnitView> all = units.list(actor, new OrgUnitManagement.UnitFilter(q, kind, under, archived, asOf),
-				ListQuery.of(0, 1, sort, OrgQueries.UNIT_SORTS, "code").unpaged()).content();
-		return OrgExports.units(ExportFormat.fromAccept(accept), all);
+		return OrgExports.units(ExportFormat.fromAccept(accept), units, actor,
+				new OrgUnitManagement.UnitFilter(q, kind, under, archived, asOf),
+				ListQuery.of(0, 1, sort, OrgQueries.UNIT_SORTS, "code").unpaged());
 	}
 
 	@GetMapping("/chart")
@@ -108,7 +108,7 @@ class OrgUnitRestController {
 	@GetMapping(value = "/vacancies", produces = { ExportFormat.CSV_TYPE, ExportFormat.XLSX_TYPE })
 	ResponseEntity<StreamingResponseBody> exportVacancies(CurrentUser actor,
 			@RequestHeader(HttpHeaders.ACCEPT) String accept) {
-		return OrgExports.positions(ExportFormat.fromAccept(accept), units.vacancies(actor));
+		return OrgExports.positions(ExportFormat.fromAccept(accept), units, actor);
 	}
 
 	@GetMapping("/{id}")

@@ -49,14 +49,17 @@ public class OrderQueries {
 	private final CustomerDirectory customers;
 	private final ProductCatalog catalog;
 
+	private final io.rumbo.shared.export.ExportCursor cursor;
+
 	OrderQueries(JdbcClient jdbc, javax.sql.DataSource dataSource, OrgDirectory org, CustomerDirectory customers,
-			ProductCatalog catalog) {
+			ProductCatalog catalog, io.rumbo.shared.export.ExportCursor cursor) {
 		this.catalog = catalog;
 		this.jdbc = jdbc;
 		// Exports read with a fetch size, so that PostgreSQL streams rows from a cursor instead of loading them all.
-		org.springframework.jdbc.core.JdbcTemplate cursor = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
-		cursor.setFetchSize(1000);
-		this.streaming = JdbcClient.create(cursor);
+		org.springframework.jdbc.core.JdbcTemplate fetching = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
+		fetching.setFetchSize(1000);
+		this.streaming = JdbcClient.create(fetching);
+		this.cursor = cursor;
 		this.org = org;
 		this.customers = customers;
 	}
@@ -164,6 +167,77 @@ public class OrderQueries {
 			}
 		});
 		named(batch).forEach(sink);
+	}
+
+	/**
+	 * An order line as the order import reads it: the order by its external number, the customer by external id, the
+	 * product by SKU, the credits as {@code E0019} or {@code E0019:60;E0022:40} by employee number.
+	 */
+	public record ExportedLine(@Nullable String order, LocalDate orderDate, @Nullable String customer,
+			@Nullable String sku, BigDecimal quantity, BigDecimal unitPrice, BigDecimal discountPercent,
+			@Nullable String credits, @Nullable String notes) {
+	}
+
+	private record LineRow(long orderId, @Nullable String external, LocalDate date, long customerId,
+			@Nullable String notes, long productId, BigDecimal quantity, BigDecimal unitPrice, BigDecimal discount) {
+	}
+
+	/**
+	 * Every line of the orders the filter selects, in the import's terms, in one streamed query; customers, products
+	 * and credits are looked up a thousand lines at a time.
+	 */
+	public void eachLine(DataScope scope, Filter filter, ListQuery query,
+			java.util.function.Consumer<ExportedLine> sink) {
+		Map<String, Object> params = new HashMap<>();
+		String where = where(scope, filter, params);
+		cursor.each("SELECT o.id, o.external_number, o.order_date, o.customer_id, o.notes, l.product_id, l.quantity,"
+				+ " l.unit_price, l.discount_percent FROM sales_order o JOIN sales_order_line l ON l.order_id = o.id"
+				+ where + query.orderBy("o.id") + ", l.line_no", params,
+				(rs, n) -> new LineRow(rs.getLong(1), rs.getString(2), rs.getObject(3, LocalDate.class), rs.getLong(4),
+						rs.getString(5), rs.getLong(6), rs.getBigDecimal(7), rs.getBigDecimal(8), rs.getBigDecimal(9)),
+				this::exported, sink);
+	}
+
+	private List<ExportedLine> exported(List<LineRow> lines) {
+		Set<Long> orders = new HashSet<>();
+		Set<Long> accounts = new HashSet<>();
+		Set<Long> products = new HashSet<>();
+		lines.forEach(l -> {
+			orders.add(l.orderId());
+			accounts.add(l.customerId());
+			products.add(l.productId());
+		});
+		Map<Long, List<Object[]>> credits = new HashMap<>();
+		Set<Long> staff = new HashSet<>();
+		jdbc.sql("SELECT order_id, staff_id, share_percent FROM sales_order_credit WHERE order_id IN (:ids)"
+				+ " ORDER BY order_id, share_percent DESC, staff_id")
+			.param("ids", orders)
+			.query(rs -> {
+				credits.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+					.add(new Object[] { rs.getLong(2), rs.getBigDecimal(3) });
+				staff.add(rs.getLong(2));
+			});
+		Map<Long, String> numbers = org.activeEmployeeNumbers(staff);
+		Map<Long, String> externalIds = customers.externalIds(accounts);
+		Map<Long, String> skus = new HashMap<>();
+		catalog.products(products).forEach(p -> skus.put(p.id(), p.sku()));
+		Map<Long, String> creditText = new HashMap<>();
+		credits.forEach((order, shares) -> {
+			if (shares.size() == 1) {
+				creditText.put(order, numbers.get((Long) shares.get(0)[0]));
+				return;
+			}
+			StringBuilder text = new StringBuilder();
+			for (Object[] share : shares) {
+				text.append(text.isEmpty() ? "" : ";").append(numbers.get((Long) share[0])).append(':')
+					.append(((BigDecimal) share[1]).stripTrailingZeros().toPlainString());
+			}
+			creditText.put(order, text.toString());
+		});
+		return lines.stream()
+			.map(l -> new ExportedLine(l.external(), l.date(), externalIds.get(l.customerId()), skus.get(l.productId()),
+					l.quantity(), l.unitPrice(), l.discount(), creditText.get(l.orderId()), l.notes()))
+			.toList();
 	}
 
 	private record Row(long id, long version, String number, @Nullable String external, long customerId, LocalDate date,

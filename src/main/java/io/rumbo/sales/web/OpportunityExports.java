@@ -11,7 +11,7 @@ import io.rumbo.shared.export.ExportFormat;
 import io.rumbo.shared.export.Exports;
 import io.rumbo.shared.web.ListQuery;
 
-/** The export shape of the opportunity list, walked a page at a time, for the API and the page. */
+/** The export shape of the opportunity list, streamed from one query, for the API and the page. */
 final class OpportunityExports {
 
 	private OpportunityExports() {
@@ -22,10 +22,9 @@ final class OpportunityExports {
 		return Exports.download(format, "opportunities", List.of("id", "title", "customerId", "customerName", "stage",
 				"probability", "amount", "weighted", "expectedClose", "forecastCategory", "ownerName", "source",
 				"lossReason", "orderId"),
-				table -> Exports.eachPage(page -> opportunities.page(actor, filter,
-								Exports.page(page, sorted)),
+				table -> opportunities.each(actor, filter, sorted,
 				o -> table.row(o.id(), o.title(), o.customerId(), o.customerName(), o.stageCode(),
 						o.probability(), o.amount(), o.weighted(), o.expectedClose(),
-						o.forecastCategory().name(), o.ownerName(), o.source(), o.lossReason(), o.orderId())));
+						Exports.label("sales.forecast.", o.forecastCategory()), o.ownerName(), o.source(), o.lossReason(), o.orderId())));
 	}
 }

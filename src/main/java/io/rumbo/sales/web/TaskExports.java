@@ -11,7 +11,7 @@ import io.rumbo.shared.export.ExportFormat;
 import io.rumbo.shared.export.Exports;
 import io.rumbo.shared.web.ListQuery;
 
-/** The export shape of the task list, walked a page at a time, for the API and the page. */
+/** The export shape of the task list, streamed from one query, for the API and the page. */
 final class TaskExports {
 
 	private TaskExports() {
@@ -21,7 +21,7 @@ final class TaskExports {
 			TaskManagement.Filter filter, ListQuery sorted) {
 		return Exports.download(format, "tasks", List.of("id", "title", "assignee", "team", "unit", "customer", "dueOn",
 				"assignedBy", "assignedOn", "completedOn", "completedBy", "overdue"),
-				table -> Exports.eachPage(page -> tasks.list(actor, filter, Exports.page(page, sorted)),
+				table -> tasks.each(actor, filter, sorted,
 				t -> table.row(t.id(), t.title(), t.assigneeName(), t.teamTask(), t.unitName(),
 						t.customerName(), t.dueOn(), t.assignedBy(), t.assignedOn(), t.completedOn(),
 						t.completedBy(), t.overdue())));

@@ -18,16 +18,27 @@ import org.apache.commons.csv.CSVPrinter;
 public final class CsvExport implements TableWriter {
 
 	private final CSVPrinter printer;
+	private final ExportStyle style;
 
-	private CsvExport(Writer writer, List<String> header) throws IOException {
-		this.printer = CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new)).get().print(writer);
+	private CsvExport(Writer writer, List<String> header, ExportStyle style) throws IOException {
+		this.style = style;
+		this.printer = CSVFormat.DEFAULT.builder()
+			.setDelimiter(style.separator())
+			.setHeader(header.stream().map(style::header).toArray(String[]::new))
+			.get()
+			.print(writer);
 	}
 
+	/** A program's CSV: the column names as given, raw values, commas. */
 	public static CsvExport to(OutputStream out, List<String> header) {
+		return to(out, header, ExportStyle.API);
+	}
+
+	public static CsvExport to(OutputStream out, List<String> header, ExportStyle style) {
 		try {
 			// A byte order mark lets spreadsheet programs read accented names as UTF-8.
 			out.write(new byte[] { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF });
-			return new CsvExport(new OutputStreamWriter(out, StandardCharsets.UTF_8), header);
+			return new CsvExport(new OutputStreamWriter(out, StandardCharsets.UTF_8), header, style);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -38,7 +49,7 @@ public final class CsvExport implements TableWriter {
 	public void row(Object... cells) {
 		try {
 			for (Object cell : cells) {
-				printer.print(neutralise(cell));
+				printer.print(style.csv(cell));
 			}
 			printer.println();
 		}

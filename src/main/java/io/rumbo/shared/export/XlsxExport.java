@@ -29,6 +29,7 @@ public final class XlsxExport implements TableWriter {
 	private final OutputStream out;
 	private final SXSSFWorkbook workbook = new SXSSFWorkbook(ROWS_IN_MEMORY);
 	private final List<String> header;
+	private final ExportStyle style;
 	private final int rowsPerSheet;
 	private final CellStyle dateStyle;
 	private final CellStyle timeStyle;
@@ -37,8 +38,13 @@ public final class XlsxExport implements TableWriter {
 	private int next;
 
 	XlsxExport(OutputStream out, List<String> header, int rowsPerSheet) {
+		this(out, header, rowsPerSheet, ExportStyle.API);
+	}
+
+	XlsxExport(OutputStream out, List<String> header, int rowsPerSheet, ExportStyle style) {
 		this.out = out;
-		this.header = List.copyOf(header);
+		this.style = style;
+		this.header = header.stream().map(style::header).toList();
 		this.rowsPerSheet = rowsPerSheet;
 		this.dateStyle = workbook.createCellStyle();
 		this.dateStyle.setDataFormat(workbook.getCreationHelper().createDataFormat().getFormat("yyyy-mm-dd"));
@@ -52,7 +58,11 @@ public final class XlsxExport implements TableWriter {
 	}
 
 	public static XlsxExport to(OutputStream out, List<String> header) {
-		return new XlsxExport(out, header, SpreadsheetVersion.EXCEL2007.getMaxRows());
+		return to(out, header, ExportStyle.API);
+	}
+
+	public static XlsxExport to(OutputStream out, List<String> header, ExportStyle style) {
+		return new XlsxExport(out, header, SpreadsheetVersion.EXCEL2007.getMaxRows(), style);
 	}
 
 	private SXSSFSheet newSheet(String name) {
@@ -79,6 +89,7 @@ public final class XlsxExport implements TableWriter {
 			if (value == null) {
 				continue;
 			}
+			value = style.xlsx(value);
 			Cell cell = row.createCell(i);
 			if (value instanceof BigDecimal decimal) {
 				cell.setCellValue(decimal.doubleValue());
