@@ -39,7 +39,11 @@ public class OpportunityProducts {
 			@Nullable BigDecimal discountPercent) {
 	}
 
-	/** A product line as pages and the API show it, with its net amount (quantity x price less discount). */
+	/**
+	 * A product line as pages and the API show it, with its net amount (quantity x price less discount). Named apart
+	 * in the OpenAPI document, where the catalog's {@code ProductLineView} (a product line) would otherwise replace it.
+	 */
+	@io.swagger.v3.oas.annotations.media.Schema(name = "OpportunityProductLine")
 	public record ProductLineView(int lineNo, long productId, String sku, String nameEs, String nameEn,
 			BigDecimal quantity, BigDecimal unitPrice, BigDecimal discountPercent, BigDecimal net) {
 	}
