@@ -24,6 +24,7 @@ import io.rumbo.imports.ImportCounts;
 import io.rumbo.imports.ImportRow;
 import io.rumbo.imports.ImportRows;
 import io.rumbo.imports.Importer;
+import io.rumbo.shared.domain.Bounds;
 import io.rumbo.shared.web.ListQuery;
 
 /**
@@ -96,10 +97,10 @@ class ProductImporter implements Importer {
 			if (lineCode != null && lineId == null) {
 				row.error("line", "catalog.import.line.unknown", lineCode);
 			}
-			if (price != null && price.signum() < 0) {
+			if (price != null && !Bounds.isPrice(price)) {
 				row.error("list_price", "catalog.import.price.invalid");
 			}
-			if (cost != null && cost.signum() < 0) {
+			if (cost != null && !Bounds.isPrice(cost)) {
 				row.error("standard_cost", "catalog.product.cost.invalid");
 			}
 			if (sku != null && nameEs != null && nameEn != null && lineId != null && unit != null && price != null) {
