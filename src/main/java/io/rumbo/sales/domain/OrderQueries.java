@@ -217,7 +217,7 @@ public class OrderQueries {
 	/**
 	 * The scope and the people and unit filters are uncorrelated {@code IN} lists of order ids read from the credits'
 	 * (person, order) and (unit, order) indexes, so a salesperson's few hundred orders are found without walking
-	 * the order table (a correlated {@code EXISTS} made H2, and PostgreSQL with some plans, test every order).
+	 * the order table (PostgreSQL plans a correlated {@code EXISTS} the same way, but H2 tests it once per order).
 	 */
 	private static String where(DataScope scope, Filter filter, Map<String, Object> params) {
 		StringBuilder where = new StringBuilder(" WHERE 1 = 1");
