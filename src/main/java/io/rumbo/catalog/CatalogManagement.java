@@ -27,6 +27,7 @@ import io.rumbo.identity.Role;
 import io.rumbo.shared.domain.AccessRefusedException;
 import io.rumbo.shared.domain.NotFoundException;
 import io.rumbo.shared.domain.StaleVersionException;
+import io.rumbo.shared.domain.Bounds;
 import io.rumbo.shared.domain.ValidationFailedException;
 import io.rumbo.shared.domain.ValidationFailedException.FieldError;
 import io.rumbo.shared.money.Amounts;
@@ -167,7 +168,7 @@ public class CatalogManagement {
 	public ProductView createProduct(CurrentUser actor, ProductDetails details) {
 		requireEditor(actor);
 		List<FieldError> errors = validateProduct(null, details);
-		if (details.standardCost() != null && (details.standardCost().signum() < 0 || !Amounts.fitsPrice(details.standardCost()))) {
+		if (details.standardCost() != null && !Bounds.isPrice(details.standardCost())) {
 			errors.add(new FieldError("standardCost", "catalog.product.cost.invalid"));
 		}
 		if (!errors.isEmpty()) {
@@ -220,7 +221,7 @@ public class CatalogManagement {
 	public List<CostPeriod> addCost(CurrentUser actor, long productId, BigDecimal standardCost, LocalDate validFrom) {
 		requireEditor(actor);
 		Product product = products.findById(productId).orElseThrow(() -> new NotFoundException("product", productId));
-		if (standardCost.signum() < 0 || !Amounts.fitsPrice(standardCost)) {
+		if (!Bounds.isPrice(standardCost)) {
 			throw ValidationFailedException.of("standardCost", "catalog.product.cost.invalid");
 		}
 		setCost(product, standardCost, validFrom);
@@ -262,7 +263,7 @@ public class CatalogManagement {
 		if (line == null || !line.active()) {
 			errors.add(new FieldError("lineId", "catalog.product.line.unknown"));
 		}
-		if (details.listPrice().signum() < 0 || !Amounts.fitsPrice(details.listPrice())) {
+		if (!Bounds.isPrice(details.listPrice())) {
 			errors.add(new FieldError("listPrice", "catalog.product.price.invalid"));
 		}
 		return errors;

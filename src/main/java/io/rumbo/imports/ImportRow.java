@@ -9,6 +9,8 @@ import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 
+import io.rumbo.shared.domain.Bounds;
+
 /**
  * One row of an import file with typed readers. Each reader records a worded problem against this row and column
  * when the cell is missing or malformed and answers {@code null}, so an importer checks a whole row in one pass.
@@ -164,13 +166,20 @@ public final class ImportRow {
 			}
 			return null;
 		}
+		LocalDate date;
 		try {
-			return LocalDate.parse(value);
+			date = LocalDate.parse(value);
 		}
 		catch (DateTimeParseException ex) {
 			error(column, "imports.error.date", value);
 			return null;
 		}
+		// Refused rather than stored: a date outside the business range is a typing error (see Bounds).
+		if (!Bounds.isBusinessDate(date)) {
+			error(column, "imports.error.dateRange", value, Bounds.EARLIEST_DATE, Bounds.LATEST_DATE);
+			return null;
+		}
+		return date;
 	}
 
 	/** A value of a fixed list, case-insensitive; the error lists what is allowed. */

@@ -113,7 +113,11 @@ public class PlanPerformance {
 		if (history != null) {
 			LocalDate actualEnd = today.plusDays(1).isBefore(span.end()) ? today.plusDays(1) : span.end();
 			if (actualEnd.isAfter(span.start())) {
-				for (SalesHistory.Actual a : history.actuals(new FiscalPeriod(span.start(), actualEnd))) {
+				FiscalPeriod actualPeriod = new FiscalPeriod(span.start(), actualEnd);
+				// A reader who does not see the whole company reads only their units' rows.
+				List<SalesHistory.Actual> actuals = scope.all() ? history.actuals(actualPeriod)
+						: history.actuals(actualPeriod, unitsSeen(scope));
+				for (SalesHistory.Actual a : actuals) {
 					if (scope.seesUnit(a.unitId().value())) {
 						byUnitLine.merge(new TargetKey(a.unitId(), a.lineId()), new Figures(MonthlyValues.ZERO,
 								MonthlyValues.of(years.monthOf(a.month().start()), a.revenue()), MonthlyValues.ZERO),
@@ -177,6 +181,14 @@ public class PlanPerformance {
 		}
 		return new Performance(planId, version.id(), by, asked.code(), span.start(), span.lastDay(), today, rows,
 				row("total", "", 0, all, months, elapsed));
+	}
+
+	private static Set<Long> unitsSeen(DataScope scope) {
+		Set<Long> units = new java.util.HashSet<>(scope.managedUnitIds());
+		if (scope.ownUnitId() != null) {
+			units.add(scope.ownUnitId());
+		}
+		return units;
 	}
 
 	/** A line of the answer: each month's target expected in proportion to its days elapsed by today. */

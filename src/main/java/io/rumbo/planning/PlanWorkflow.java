@@ -26,6 +26,7 @@ import io.rumbo.planning.domain.PlanVersion;
 import io.rumbo.planning.domain.PlanVersionRepository;
 import io.rumbo.planning.domain.TargetStore;
 import io.rumbo.shared.domain.AccessRefusedException;
+import io.rumbo.shared.domain.Bounds;
 import io.rumbo.shared.domain.ConflictException;
 import io.rumbo.shared.domain.StaleVersionException;
 import io.rumbo.shared.domain.ValidationFailedException;
@@ -90,6 +91,11 @@ public class PlanWorkflow {
 		if (name == null || name.isBlank()) {
 			throw ValidationFailedException.of("name", "planning.plan.name.required");
 		}
+		List<ValidationFailedException.FieldError> growthChecks = new ArrayList<>();
+		growthChecks.add(Bounds.growth("growthPercent", growthPercent));
+		lineGrowth.forEach((line, rate) -> growthChecks.add(Bounds.growth("lineGrowthPercent[" + line + "]", rate)));
+		unitGrowth.forEach((unit, rate) -> growthChecks.add(Bounds.growth("unitGrowthPercent[" + unit + "]", rate)));
+		Bounds.require(growthChecks.toArray(ValidationFailedException.FieldError[]::new));
 		if (plans.findByFiscalYear(fiscalYear).isPresent()) {
 			throw new ConflictException("planning.plan.exists", calendar.years().label(fiscalYear));
 		}

@@ -33,6 +33,14 @@ public interface SalesHistory {
 	/** Booked results per unit, product line and fiscal month of the period. */
 	List<Actual> actuals(FiscalPeriod period);
 
+	/**
+	 * As {@link #actuals(FiscalPeriod)}, only for these units: a reader's plan-versus-actual reads their rows, not
+	 * the company's. Implementations should filter in SQL; this default filters the company's answer.
+	 */
+	default List<Actual> actuals(FiscalPeriod period, java.util.Set<Long> unitIds) {
+		return actuals(period).stream().filter(a -> unitIds.contains(a.unitId().value())).toList();
+	}
+
 	List<NewCustomers> newCustomers(LocalDate from, LocalDate toExclusive);
 
 	List<Pipeline> pipeline(LocalDate from, LocalDate toExclusive);

@@ -23,6 +23,7 @@ import io.rumbo.sales.domain.OpportunityRepository;
 import io.rumbo.shared.domain.AccessRefusedException;
 import io.rumbo.shared.domain.NotFoundException;
 import io.rumbo.shared.domain.StaleVersionException;
+import io.rumbo.shared.domain.Bounds;
 import io.rumbo.shared.domain.ValidationFailedException;
 import io.rumbo.shared.domain.ValidationFailedException.FieldError;
 import io.rumbo.shared.money.Amounts;
@@ -39,7 +40,11 @@ public class OpportunityProducts {
 			@Nullable BigDecimal discountPercent) {
 	}
 
-	/** A product line as pages and the API show it, with its net amount (quantity x price less discount). */
+	/**
+	 * A product line as pages and the API show it, with its net amount (quantity x price less discount). Named apart
+	 * in the OpenAPI document, where the catalog's {@code ProductLineView} (a product line) would otherwise replace it.
+	 */
+	@io.swagger.v3.oas.annotations.media.Schema(name = "OpportunityProductLine")
 	public record ProductLineView(int lineNo, long productId, String sku, String nameEs, String nameEn,
 			BigDecimal quantity, BigDecimal unitPrice, BigDecimal discountPercent, BigDecimal net) {
 	}
@@ -133,17 +138,17 @@ public class OpportunityProducts {
 				errors.add(new FieldError("lines[" + i + "].productId", "sales.order.product.unknown"));
 				continue;
 			}
-			if (line.quantity() == null || line.quantity().signum() <= 0 || !Amounts.fitsPrice(line.quantity())) {
+			if (line.quantity() == null || line.quantity().signum() <= 0 || !Bounds.isQuantity(line.quantity())) {
 				errors.add(new FieldError("lines[" + i + "].quantity", "sales.opportunity.quantity.invalid"));
 				continue;
 			}
 			BigDecimal price = line.unitPrice() == null ? product.listPrice() : line.unitPrice();
 			BigDecimal discount = line.discountPercent() == null ? BigDecimal.ZERO : line.discountPercent();
-			if (price.signum() < 0 || !Amounts.fitsPrice(price)) {
+			if (!Bounds.isPrice(price)) {
 				errors.add(new FieldError("lines[" + i + "].unitPrice", "sales.order.price.invalid"));
 				continue;
 			}
-			if (discount.signum() < 0 || discount.compareTo(Amounts.HUNDRED) > 0) {
+			if (!Bounds.isDiscount(discount)) {
 				errors.add(new FieldError("lines[" + i + "].discountPercent", "sales.order.discount.invalid"));
 				continue;
 			}

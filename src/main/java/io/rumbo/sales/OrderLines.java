@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+import io.rumbo.shared.domain.Bounds;
 import io.rumbo.shared.money.Amounts;
 
 /**
@@ -53,17 +54,18 @@ public final class OrderLines {
 
 	/**
 	 * The one line check, for order entry and the order import: a quantity is not zero (negative is a return), a
-	 * price is zero or more, both fit the amount columns (at most 4 decimals), a discount is between 0 and 100 %.
+	 * price is zero or more, both within {@link Bounds} (so the line's amount fits its column), a discount is between
+	 * 0 and 100 %.
 	 */
 	public static List<Problem> check(BigDecimal quantity, BigDecimal unitPrice, BigDecimal discountPercent) {
 		List<Problem> problems = new java.util.ArrayList<>();
-		if (quantity.signum() == 0 || !Amounts.fitsPrice(quantity)) {
+		if (!Bounds.isQuantity(quantity)) {
 			problems.add(new Problem("quantity", "sales.order.quantity.invalid"));
 		}
-		if (unitPrice.signum() < 0 || !Amounts.fitsPrice(unitPrice)) {
+		if (!Bounds.isPrice(unitPrice)) {
 			problems.add(new Problem("unitPrice", "sales.order.price.invalid"));
 		}
-		if (discountPercent.signum() < 0 || discountPercent.compareTo(Amounts.HUNDRED) > 0) {
+		if (!Bounds.isDiscount(discountPercent)) {
 			problems.add(new Problem("discountPercent", "sales.order.discount.invalid"));
 		}
 		return problems;

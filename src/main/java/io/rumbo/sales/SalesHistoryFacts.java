@@ -43,10 +43,21 @@ class SalesHistoryFacts implements SalesHistory {
 	@Override
 	@Transactional(readOnly = true)
 	public List<Actual> actuals(FiscalPeriod period) {
+		return sum(results.creditedLines(period));
+	}
+
+	/** Only the credits of these units, filtered in SQL. */
+	@Override
+	@Transactional(readOnly = true)
+	public List<Actual> actuals(FiscalPeriod period, Set<Long> unitIds) {
+		return sum(results.creditedLines(period, unitIds));
+	}
+
+	private static List<Actual> sum(List<SalesResults.CreditedLineResult> credited) {
 		record Key(FiscalPeriod month, UnitId unit, ProductLineId line) {
 		}
 		Map<Key, SalesResults.LineResults> sums = new LinkedHashMap<>();
-		for (SalesResults.CreditedLineResult r : results.creditedLines(period)) {
+		for (SalesResults.CreditedLineResult r : credited) {
 			sums.merge(new Key(r.month(), r.unitId(), r.lineId()), r.results(), SalesResults.LineResults::plus);
 		}
 		List<Actual> actuals = new ArrayList<>(sums.size());

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -106,8 +107,14 @@ public class SalesResults {
 	/** Per person, unit, product line and fiscal month. */
 	@Transactional(readOnly = true)
 	public List<CreditedLineResult> creditedLines(FiscalPeriod period) {
+		return creditedLines(period, null);
+	}
+
+	/** As above, only for credits of these units ({@code null}: every unit), read from their rows alone. */
+	@Transactional(readOnly = true)
+	public List<CreditedLineResult> creditedLines(FiscalPeriod period, java.util.@Nullable Collection<Long> unitIds) {
 		FiscalYears years = calendar.years();
-		List<SalesResultsQueries.ProductRow> rows = queries.products(period.start(), period.end());
+		List<SalesResultsQueries.ProductRow> rows = queries.products(period.start(), period.end(), unitIds);
 		Map<Long, Long> lineOf = new HashMap<>();
 		if (!rows.isEmpty()) {
 			catalog.products(rows.stream().map(SalesResultsQueries.ProductRow::productId).distinct().toList())

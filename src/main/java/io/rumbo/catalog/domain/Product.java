@@ -16,6 +16,7 @@ import jakarta.persistence.Version;
 import org.jspecify.annotations.Nullable;
 
 import io.rumbo.catalog.UnitOfMeasure;
+import io.rumbo.shared.domain.Bounds;
 import io.rumbo.shared.domain.ConflictException;
 import io.rumbo.shared.money.Amounts;
 
@@ -64,8 +65,8 @@ public class Product {
 
 	public void describe(String sku, String nameEs, String nameEn, long lineId, UnitOfMeasure unitOfMeasure,
 			BigDecimal listPrice, boolean active) {
-		if (listPrice.signum() < 0) {
-			throw new IllegalArgumentException("A list price cannot be negative");
+		if (!Bounds.isPrice(listPrice)) {
+			throw new IllegalArgumentException("A list price must be within the bounds of a price");
 		}
 		this.sku = sku;
 		this.nameEs = nameEs;

@@ -11,6 +11,7 @@ import jakarta.persistence.Table;
 
 import org.jspecify.annotations.Nullable;
 
+import io.rumbo.shared.domain.Bounds;
 import io.rumbo.shared.money.Amounts;
 
 /** One standard cost of a product, in force from {@code validFrom} until the next one starts. */
@@ -41,8 +42,8 @@ public class ProductCost {
 
 	/** A cost entered again for the same start date corrects it rather than adding a second period. */
 	public void correct(BigDecimal standardCost) {
-		if (standardCost.signum() < 0) {
-			throw new IllegalArgumentException("A cost cannot be negative");
+		if (!Bounds.isPrice(standardCost)) {
+			throw new IllegalArgumentException("A cost must be within the bounds of a price");
 		}
 		this.standardCost = Amounts.price(standardCost);
 	}

@@ -24,7 +24,7 @@ import io.rumbo.imports.ImportCounts;
 import io.rumbo.imports.ImportRow;
 import io.rumbo.imports.ImportRows;
 import io.rumbo.imports.Importer;
-import io.rumbo.shared.money.Amounts;
+import io.rumbo.shared.domain.Bounds;
 import io.rumbo.shared.web.ListQuery;
 
 /**
@@ -101,13 +101,10 @@ class ProductImporter implements Importer {
 			if (sku != null && !sku.matches("[A-Za-z0-9_.-]{1,40}")) {
 				row.error("sku", "catalog.product.sku.invalid");
 			}
-			if (price != null && price.signum() < 0) {
+			if (price != null && !Bounds.isPrice(price)) {
 				row.error("list_price", "catalog.import.price.invalid");
 			}
-			else if (price != null && !Amounts.fitsPrice(price)) {
-				row.error("list_price", "catalog.product.price.invalid");
-			}
-			if (cost != null && (cost.signum() < 0 || !Amounts.fitsPrice(cost))) {
+			if (cost != null && !Bounds.isPrice(cost)) {
 				row.error("standard_cost", "catalog.product.cost.invalid");
 			}
 			if (sku != null && nameEs != null && nameEn != null && lineId != null && unit != null && price != null) {

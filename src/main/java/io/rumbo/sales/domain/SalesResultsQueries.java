@@ -2,8 +2,10 @@ package io.rumbo.sales.domain;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -57,6 +59,15 @@ public class SalesResultsQueries {
 	}
 
 	public List<ProductRow> products(LocalDate from, LocalDate toExclusive) {
+		return products(from, toExclusive, null);
+	}
+
+	/**
+	 * As above, only for credits of these units ({@code null}: every unit): a reader's plan-versus-actual reads the
+	 * credits of their units from the (unit, order) index and costs what their rows cost.
+	 */
+	public List<ProductRow> products(LocalDate from, LocalDate toExclusive, @Nullable Collection<Long> unitIds) {
+		String units = unitIds == null ? "" : " AND c.unit_id IN (:units)";
 		return jdbc.sql("""
 				SELECT c.staff_id, c.unit_id, EXTRACT(YEAR FROM o.order_date), EXTRACT(MONTH FROM o.order_date),
 				       l.product_id, SUM(l.net_amount * c.share_percent), SUM(l.quantity * c.share_percent),
@@ -64,11 +75,13 @@ public class SalesResultsQueries {
 				FROM sales_order o
 				JOIN sales_order_line l ON l.order_id = o.id
 				JOIN sales_order_credit c ON c.order_id = o.id
-				WHERE o.status = 'BOOKED' AND o.order_date >= :from AND o.order_date < :to
+				WHERE o.status = 'BOOKED' AND o.order_date >= :from AND o.order_date < :to""" + units + """
+
 				GROUP BY c.staff_id, c.unit_id, EXTRACT(YEAR FROM o.order_date), EXTRACT(MONTH FROM o.order_date),
 				         l.product_id""")
-			.param("from", from)
-			.param("to", toExclusive)
+			.params(unitIds == null ? java.util.Map.of("from", from, "to", toExclusive)
+					: java.util.Map.of("from", from, "to", toExclusive, "units",
+							unitIds.isEmpty() ? List.of(-1L) : unitIds))
 			.query((rs, n) -> new ProductRow(rs.getLong(1), rs.getLong(2), LocalDate.of(rs.getInt(3), rs.getInt(4), 1),
 					rs.getLong(5), share(rs.getBigDecimal(6)), share(rs.getBigDecimal(7)), share(rs.getBigDecimal(8))))
 			.list();

@@ -1,0 +1,77 @@
+package io.rumbo.shared.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+import io.rumbo.shared.domain.Bounds;
+import io.rumbo.shared.domain.ValidationFailedException;
+import tools.jackson.core.JacksonException;
+
+/**
+ * Answers a date outside the business range ({@link BusinessDates}) as the validation error it is, naming the field
+ * and the range, instead of "unreadable body" or "invalid value"; every other unreadable body or mismatched
+ * parameter goes on to {@link ErrorResponses} unchanged.
+ */
+@ControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class BusinessDateErrors {
+
+	private final ErrorResponses errors;
+
+	BusinessDateErrors(ErrorResponses errors) {
+		this.errors = errors;
+	}
+
+	@ExceptionHandler(HttpMessageNotReadableException.class)
+	Object unreadable(HttpMessageNotReadableException ex, HttpServletRequest request, HttpServletResponse response) {
+		BusinessDates.OutOfRange outOfRange = cause(ex, BusinessDates.OutOfRange.class);
+		if (outOfRange == null) {
+			return errors.unreadable(ex, request, response);
+		}
+		return errors.invalid(outOfRange(path(outOfRange)), request, response);
+	}
+
+	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
+	Object typeMismatch(MethodArgumentTypeMismatchException ex, HttpServletRequest request,
+			HttpServletResponse response) {
+		if (cause(ex, BusinessDates.OutOfRangeParameter.class) == null) {
+			return errors.typeMismatch(ex, request, response);
+		}
+		return errors.invalid(outOfRange(ex.getName()), request, response);
+	}
+
+	private static ValidationFailedException outOfRange(String field) {
+		return ValidationFailedException.of(field, Bounds.DATE_KEY, Bounds.EARLIEST_DATE, Bounds.LATEST_DATE);
+	}
+
+	/** The JSON path as the API's field names read: {@code lines[0].orderDate}. */
+	private static String path(JacksonException ex) {
+		StringBuilder path = new StringBuilder();
+		for (JacksonException.Reference reference : ex.getPath()) {
+			if (reference.getPropertyName() != null) {
+				path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+			}
+			else if (reference.getIndex() >= 0) {
+				path.append('[').append(reference.getIndex()).append(']');
+			}
+		}
+		return path.toString();
+	}
+
+	private static <T extends Throwable> @Nullable T cause(Throwable ex, Class<T> type) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (type.isInstance(cause)) {
+				return type.cast(cause);
+			}
+		}
+		return null;
+	}
+}
