@@ -40,6 +40,42 @@ public interface CustomerSalesHistory {
 
 	Facts of(long customerId);
 
+	/**
+	 * The customer's yearly figures without the lists (no recent orders, activities or opportunities), for the
+	 * customer page, which reads those a page at a time.
+	 */
+	Facts summary(long customerId);
+
+	/** One page of a list of the customer page, with the size of the whole list. */
+	record Page<T>(List<T> rows, long total, int number, int size) {
+
+		public boolean hasPrevious() {
+			return number > 0;
+		}
+
+		public boolean hasNext() {
+			return (long) (number + 1) * size < total;
+		}
+
+		/** The position of the first row shown (1-based), 0 when the list is empty. */
+		public long first() {
+			return rows.isEmpty() ? 0 : (long) number * size + 1;
+		}
+
+		public long last() {
+			return (long) number * size + rows.size();
+		}
+	}
+
+	/** The customer's booked orders, the latest first, a page at a time. */
+	Page<RecentOrder> orders(long customerId, int page, int size);
+
+	/** The customer's activities, the latest planned first, a page at a time. */
+	Page<RecentActivity> activities(long customerId, int page, int size);
+
+	/** The customer's open opportunities, the nearest close first, a page at a time. */
+	Page<OpenOpportunity> openOpportunities(long customerId, int page, int size);
+
 	/** An order of the sales module, as service cases and ratings refer to it. */
 	record OrderRef(long id, String orderNumber) {
 	}

@@ -14,7 +14,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.rumbo.customers.CustomerSalesHistory;
 
-/** A customer's purchases by fiscal year, first and last purchase, retention, recent activities and open deals. */
+/**
+ * A customer's purchases by fiscal year, first and last purchase, retention, recent activities and open deals; the
+ * customer page reads its lists a page at a time (a customer may hold thousands of orders and activities).
+ */
 @Service
 class CustomerSalesFacts implements CustomerSalesHistory {
 
@@ -31,6 +34,16 @@ class CustomerSalesFacts implements CustomerSalesHistory {
 	@Override
 	@Transactional(readOnly = true)
 	public Facts of(long customerId) {
+		return facts(customerId, true);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Facts summary(long customerId) {
+		return facts(customerId, false);
+	}
+
+	private Facts facts(long customerId, boolean withLists) {
 		record Row(int year, long orders, BigDecimal net, BigDecimal margin, LocalDate first, LocalDate last) {
 		}
 		// Grouped by calendar month in SQL, then folded into fiscal years (the company's calendar may not start in
@@ -65,6 +78,11 @@ class CustomerSalesFacts implements CustomerSalesHistory {
 			net = net.add(r.net());
 			margin = margin.add(r.margin());
 		}
+		if (!withLists) {
+			return new Facts(rows.isEmpty() ? null : rows.get(0).first(),
+					rows.isEmpty() ? null : rows.get(rows.size() - 1).last(), orders, net, margin, result, List.of(),
+					List.of(), List.of());
+		}
 		List<RecentOrder> recent = jdbc.sql("""
 				SELECT id, order_number, order_date, net_amount, margin_amount FROM sales_order
 				WHERE customer_id = :customer AND status = 'BOOKED' ORDER BY order_date DESC, id DESC LIMIT :recent""")
@@ -92,6 +110,64 @@ class CustomerSalesFacts implements CustomerSalesHistory {
 		return new Facts(rows.isEmpty() ? null : rows.get(0).first(),
 				rows.isEmpty() ? null : rows.get(rows.size() - 1).last(), orders, net, margin, result, recent, activities,
 				opportunities);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Page<RecentOrder> orders(long customerId, int page, int size) {
+		long total = count("SELECT COUNT(*) FROM sales_order WHERE customer_id = :customer AND status = 'BOOKED'",
+				customerId);
+		List<RecentOrder> rows = jdbc.sql("""
+				SELECT id, order_number, order_date, net_amount, margin_amount FROM sales_order
+				WHERE customer_id = :customer AND status = 'BOOKED' ORDER BY order_date DESC, id DESC
+				LIMIT :size OFFSET :offset""")
+			.param("customer", customerId)
+			.param("size", size)
+			.param("offset", (long) page * size)
+			.query((rs, n) -> new RecentOrder(rs.getLong(1), rs.getString(2), rs.getObject(3, LocalDate.class),
+					rs.getBigDecimal(4), rs.getBigDecimal(5)))
+			.list();
+		return new Page<>(rows, total, page, size);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Page<RecentActivity> activities(long customerId, int page, int size) {
+		long total = count("SELECT COUNT(*) FROM sales_activity WHERE customer_id = :customer", customerId);
+		List<RecentActivity> rows = jdbc.sql("""
+				SELECT id, activity_type, planned_on, done_on, outcome FROM sales_activity
+				WHERE customer_id = :customer ORDER BY planned_on DESC, id DESC LIMIT :size OFFSET :offset""")
+			.param("customer", customerId)
+			.param("size", size)
+			.param("offset", (long) page * size)
+			.query((rs, n) -> new RecentActivity(rs.getLong(1), rs.getString(2), rs.getObject(3, LocalDate.class),
+					rs.getObject(4, LocalDate.class), rs.getString(5)))
+			.list();
+		return new Page<>(rows, total, page, size);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Page<OpenOpportunity> openOpportunities(long customerId, int page, int size) {
+		long total = count("""
+				SELECT COUNT(*) FROM sales_opportunity o JOIN sales_stage s ON s.code = o.stage_code
+				WHERE o.customer_id = :customer AND s.outcome = 'OPEN'""", customerId);
+		List<OpenOpportunity> rows = jdbc.sql("""
+				SELECT o.id, o.title, o.amount, o.stage_code, o.expected_close FROM sales_opportunity o
+				JOIN sales_stage s ON s.code = o.stage_code
+				WHERE o.customer_id = :customer AND s.outcome = 'OPEN' ORDER BY o.expected_close, o.id
+				LIMIT :size OFFSET :offset""")
+			.param("customer", customerId)
+			.param("size", size)
+			.param("offset", (long) page * size)
+			.query((rs, n) -> new OpenOpportunity(rs.getLong(1), rs.getString(2), rs.getBigDecimal(3), rs.getString(4),
+					rs.getObject(5, LocalDate.class)))
+			.list();
+		return new Page<>(rows, total, page, size);
+	}
+
+	private long count(String sql, long customerId) {
+		return jdbc.sql(sql).param("customer", customerId).query(Long.class).single();
 	}
 
 	@Override

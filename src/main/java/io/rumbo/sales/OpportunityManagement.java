@@ -122,22 +122,29 @@ public class OpportunityManagement {
 		return queries.get(actor, id);
 	}
 
-	/**
-	 * Moves the opportunity to a stage (the board's drag and drop); the move is kept with its date. Moving to a won
-	 * or lost stage closes it; a closed opportunity is not moved again (409).
-	 */
+	/** {@link #moveTo(CurrentUser, long, String, String)} without a loss reason (enough unless it is lost). */
 	@Transactional
 	public OpportunityView moveTo(CurrentUser actor, long id, String stageCode) {
+		return moveTo(actor, id, stageCode, null);
+	}
+
+	/**
+	 * Moves the opportunity to a stage (the board, the opportunity page, the API); the move is kept with its date.
+	 * Moving to a won or lost stage closes it and sets its close date to today; losing needs a loss reason (given
+	 * here or already recorded). A closed opportunity is not moved again (409).
+	 */
+	@Transactional
+	public OpportunityView moveTo(CurrentUser actor, long id, String stageCode, @Nullable String lossReason) {
 		queries.get(actor, id);
 		Opportunity opportunity = editable(actor, id);
 		Stage target = stages.of(stageCode);
 		Stage from = stages.of(opportunity.stageCode());
 		var before = opportunity.auditState();
-		if (!opportunity.moveTo(from, target)) {
+		LocalDate today = LocalDate.now(clock);
+		if (!opportunity.moveTo(from, target, today, lossReason)) {
 			return queries.get(actor, id);
 		}
 		opportunities.saveAndFlush(opportunity);
-		LocalDate today = LocalDate.now(clock);
 		recordStage(opportunity, actor, today);
 		audit.record("OPPORTUNITY", id, "STAGE", before, opportunity.auditState(), opportunity.title());
 		OpportunityId opportunityId = OpportunityId.of(id);

@@ -40,6 +40,9 @@ public class OpportunityQueries {
 	/** Closed deals stay on the board for a quarter, then only in the list and the API. */
 	static final int CLOSED_ON_BOARD_DAYS = 90;
 
+	/** Cards a column of the board shows at once; the rest come with its "more" button. */
+	public static final int BOARD_PAGE = 20;
+
 	public record Filter(@Nullable Long ownerStaffId, @Nullable Long customerId, @Nullable String stageCode,
 			boolean openOnly, @Nullable String q) {
 
@@ -53,9 +56,17 @@ public class OpportunityQueries {
 	public record PipelineTotals(long open, BigDecimal amount, BigDecimal weighted) {
 	}
 
-	/** The board: a column of cards per stage (in stage order), each column's amount, and the totals. */
+	/**
+	 * The board: per stage (in stage order) the first cards of its column, the column's count and amount, and the
+	 * totals of the open stages.
+	 */
 	public record Board(List<Stage> stages, Map<String, List<OpportunityView>> columns,
-			Map<String, BigDecimal> columnAmounts, PipelineTotals totals) {
+			Map<String, BigDecimal> columnAmounts, Map<String, Long> columnCounts, PipelineTotals totals) {
+
+		/** Whether the column holds more cards than it shows. */
+		public boolean hasMore(String stageCode) {
+			return columnCounts.getOrDefault(stageCode, 0L) > columns.getOrDefault(stageCode, List.of()).size();
+		}
 	}
 
 	private final PipelineStages stages;
@@ -117,28 +128,121 @@ public class OpportunityQueries {
 		return PageResponse.of(named(raw), query, total);
 	}
 
+	/** The open pipeline of a person or a customer (or of everything in scope), summed in SQL. */
 	@Transactional(readOnly = true)
-	public PipelineTotals totals(List<OpportunityView> list) {
-		return totals(list, stages.byCode());
+	public PipelineTotals totals(CurrentUser actor, @Nullable Long ownerStaffId, @Nullable Long customerId) {
+		Map<String, Object> params = new HashMap<>();
+		String where = where(scopes.of(actor), new Filter(ownerStaffId, customerId, null, true), params);
+		Map<String, Stage> byCode = stages.byCode();
+		Map<String, ColumnSum> sums = new LinkedHashMap<>();
+		jdbc.sql("SELECT o.stage_code, COUNT(*), SUM(o.amount) FROM sales_opportunity o" + where
+				+ " GROUP BY o.stage_code")
+			.params(params)
+			.query(rs -> {
+				sums.put(rs.getString(1), new ColumnSum(rs.getLong(2), rs.getBigDecimal(3)));
+			});
+		return openTotals(byCode, sums);
 	}
 
-	/** The board of a person (or of everyone in scope): open deals, and the deals closed in the last quarter. */
+	/**
+	 * The board of a person (or of everyone in scope): per stage, the first {@link #BOARD_PAGE} cards, and the count
+	 * and amount of the whole column summed in SQL; open deals, and the deals closed in the last quarter. A few
+	 * statements whatever the size of the pipeline: one grouped sum, one page of cards per stage, two for names.
+	 */
 	@Transactional(readOnly = true)
 	public Board board(CurrentUser actor, @Nullable Long ownerStaffId) {
 		Map<String, Stage> byCode = stages.byCode();
-		List<OpportunityView> all = list(actor, new Filter(ownerStaffId, null, null, false));
-		Map<String, List<OpportunityView>> columns = new LinkedHashMap<>();
-		byCode.keySet().forEach(code -> columns.put(code, new ArrayList<>()));
-		LocalDate closedSince = LocalDate.now(clock).minusDays(CLOSED_ON_BOARD_DAYS);
-		for (OpportunityView o : all) {
-			if (byCode.get(o.stageCode()).open() || !o.expectedClose().isBefore(closedSince)) {
-				columns.get(o.stageCode()).add(o);
+		Map<String, Object> params = new HashMap<>();
+		String where = boardWhere(actor, ownerStaffId, params);
+		Map<String, ColumnSum> sums = new HashMap<>();
+		jdbc.sql("SELECT o.stage_code, COUNT(*), SUM(o.amount) FROM sales_opportunity o" + where
+				+ " AND (o.stage_code IN (:openStages) OR o.expected_close >= :closedSince) GROUP BY o.stage_code")
+			.params(params)
+			.param("openStages", openCodes(byCode))
+			.param("closedSince", closedSince())
+			.query(rs -> {
+				sums.put(rs.getString(1), new ColumnSum(rs.getLong(2), rs.getBigDecimal(3)));
+			});
+		List<OpportunityView> cards = new ArrayList<>();
+		for (Stage stage : byCode.values()) {
+			if (sums.containsKey(stage.code())) {
+				cards.addAll(cards(stage, where, params, byCode, 0));
 			}
 		}
+		Map<String, List<OpportunityView>> columns = new LinkedHashMap<>();
 		Map<String, BigDecimal> columnAmounts = new LinkedHashMap<>();
-		columns.forEach((code, cards) -> columnAmounts.put(code,
-				cards.stream().map(OpportunityView::amount).reduce(BigDecimal.ZERO, BigDecimal::add)));
-		return new Board(List.copyOf(byCode.values()), columns, columnAmounts, totals(all, byCode));
+		Map<String, Long> columnCounts = new LinkedHashMap<>();
+		byCode.keySet().forEach(code -> {
+			columns.put(code, new ArrayList<>());
+			ColumnSum sum = sums.getOrDefault(code, ColumnSum.NONE);
+			columnAmounts.put(code, Amounts.money(sum.amount()));
+			columnCounts.put(code, sum.count());
+		});
+		named(cards).forEach(card -> columns.get(card.stageCode()).add(card));
+		return new Board(List.copyOf(byCode.values()), columns, columnAmounts, columnCounts, openTotals(byCode, sums));
+	}
+
+	/** The next cards of one column of the board, after the first {@code offset}, for its "more" button. */
+	@Transactional(readOnly = true)
+	public List<OpportunityView> column(CurrentUser actor, @Nullable Long ownerStaffId, String stageCode, int offset) {
+		Map<String, Stage> byCode = stages.byCode();
+		Stage stage = stages.of(stageCode);
+		Map<String, Object> params = new HashMap<>();
+		String where = boardWhere(actor, ownerStaffId, params);
+		return named(cards(stage, where, params, byCode, Math.max(0, offset)));
+	}
+
+	/** The amounts of a column: its count and its sum. */
+	private record ColumnSum(long count, BigDecimal amount) {
+
+		static final ColumnSum NONE = new ColumnSum(0, BigDecimal.ZERO);
+	}
+
+	/**
+	 * One page of a column: open deals by expected close (the nearest first), closed deals of the last quarter by
+	 * close date (the latest first), both served by the stage index.
+	 */
+	private List<OpportunityView> cards(Stage stage, String where, Map<String, Object> params,
+			Map<String, Stage> byCode, int offset) {
+		String sql = "SELECT * FROM sales_opportunity o" + where + " AND o.stage_code = :cardStage"
+				+ (stage.open() ? " ORDER BY o.expected_close, o.id"
+						: " AND o.expected_close >= :closedSince ORDER BY o.expected_close DESC, o.id DESC")
+				+ " LIMIT :cardLimit OFFSET :cardOffset";
+		var statement = jdbc.sql(sql).params(params).param("cardStage", stage.code()).param("cardLimit", BOARD_PAGE)
+			.param("cardOffset", offset);
+		if (!stage.open()) {
+			statement = statement.param("closedSince", closedSince());
+		}
+		return statement.query((rs, n) -> view(rs, byCode, List.of())).list();
+	}
+
+	private String boardWhere(CurrentUser actor, @Nullable Long ownerStaffId, Map<String, Object> params) {
+		return where(scopes.of(actor), new Filter(ownerStaffId, null, null, false), params);
+	}
+
+	private LocalDate closedSince() {
+		return LocalDate.now(clock).minusDays(CLOSED_ON_BOARD_DAYS);
+	}
+
+	private static List<String> openCodes(Map<String, Stage> byCode) {
+		List<String> open = byCode.values().stream().filter(Stage::open).map(Stage::code).toList();
+		return open.isEmpty() ? List.of("") : open;
+	}
+
+	/** Count, amount and weighted amount of the open stages; each stage's sum is weighted once, then rounded. */
+	private static PipelineTotals openTotals(Map<String, Stage> byCode, Map<String, ColumnSum> sums) {
+		long open = 0;
+		BigDecimal amount = BigDecimal.ZERO;
+		BigDecimal weighted = BigDecimal.ZERO;
+		for (Stage stage : byCode.values()) {
+			ColumnSum sum = sums.get(stage.code());
+			if (stage.open() && sum != null) {
+				open += sum.count();
+				amount = amount.add(sum.amount());
+				weighted = weighted.add(sum.amount().multiply(BigDecimal.valueOf(stage.probability())));
+			}
+		}
+		return new PipelineTotals(open, Amounts.money(amount), Amounts.money(weighted.divide(Amounts.HUNDRED)));
 	}
 
 	@Transactional(readOnly = true)
@@ -162,20 +266,6 @@ public class OpportunityQueries {
 			throw new NotFoundException("opportunity", id);
 		}
 		return named(found).get(0);
-	}
-
-	private static PipelineTotals totals(List<OpportunityView> list, Map<String, Stage> byCode) {
-		long open = 0;
-		BigDecimal amount = Amounts.money(BigDecimal.ZERO);
-		BigDecimal weighted = Amounts.money(BigDecimal.ZERO);
-		for (OpportunityView o : list) {
-			if (byCode.get(o.stageCode()).open()) {
-				open++;
-				amount = amount.add(Amounts.money(o.amount()));
-				weighted = weighted.add(o.weighted());
-			}
-		}
-		return new PipelineTotals(open, amount, weighted);
 	}
 
 	private static String where(DataScope scope, Filter filter, Map<String, Object> params) {

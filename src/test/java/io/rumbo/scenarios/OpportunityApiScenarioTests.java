@@ -157,9 +157,10 @@ class OpportunityApiScenarioTests extends ApiTestSupport {
 		assertThat(api.get("/api/v1/opportunities/" + won, "rep").json().get("history")).hasSize(2);
 
 		long lost = api.post("/api/v1/opportunities", "rep", opportunity(customer, "900")).json().get("id").asLong();
-		assertThat(api.post("/api/v1/opportunities/" + lost + "/stage", "rep", Map.of("stage", "LOST")).status())
-			.isEqualTo(200);
-		Api.Response lostAgain = api.post("/api/v1/opportunities/" + lost + "/stage", "rep", Map.of("stage", "LOST"));
+		assertThat(api.post("/api/v1/opportunities/" + lost + "/stage", "rep",
+				Map.of("stage", "LOST", "lossReason", "Precio")).status()).isEqualTo(200);
+		Api.Response lostAgain = api.post("/api/v1/opportunities/" + lost + "/stage", "rep",
+				Map.of("stage", "LOST", "lossReason", "Precio"));
 		assertThat(lostAgain.status()).as("losing a lost opportunity").isEqualTo(409);
 		assertThat(lostAgain.json().get("detail").asString()).isEqualTo("This opportunity is already lost.");
 		assertThat(api.post("/api/v1/opportunities/" + lost + "/stage", "rep", Map.of("stage", "WON")).status())

@@ -21,7 +21,13 @@ final class WebSession {
 	final Map<String, String> cookies = new LinkedHashMap<>();
 
 	HttpResponse<String> get(int port, String path) {
-		return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET(), port);
+		return get(port, path, Map.of());
+	}
+
+	HttpResponse<String> get(int port, String path, Map<String, String> headers) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
+		headers.forEach(request::header);
+		return send(request, port);
 	}
 
 	HttpResponse<String> postForm(int port, String path, Map<String, String> form) {

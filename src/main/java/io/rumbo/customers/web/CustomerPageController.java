@@ -20,6 +20,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.rumbo.customers.CompanySize;
 import io.rumbo.customers.ContactRole;
+import io.rumbo.customers.CustomerContactPages;
 import io.rumbo.customers.CustomerManagement;
 import io.rumbo.customers.CustomerOption;
 import io.rumbo.customers.CustomerSalesHistory;
@@ -54,11 +55,13 @@ class CustomerPageController {
 	private final OrgDirectory org;
 	private final org.springframework.beans.factory.ObjectProvider<CustomerSalesHistory> sales;
 	private final tools.jackson.databind.json.JsonMapper json;
+	private final CustomerContactPages contactPages;
 
 	CustomerPageController(CustomerManagement customers, ServiceManagement service, StaffManagement staff, OrgUnitManagement units,
 			OrgDirectory org, org.springframework.beans.factory.ObjectProvider<CustomerSalesHistory> sales,
-			tools.jackson.databind.json.JsonMapper json) {
+			tools.jackson.databind.json.JsonMapper json, CustomerContactPages contactPages) {
 		this.customers = customers;
+		this.contactPages = contactPages;
 		this.service = service;
 		this.staff = staff;
 		this.units = units;
@@ -117,12 +120,23 @@ class CustomerPageController {
 		return "customers/customer-options :: options";
 	}
 
+	/** Rows a list of the customer page shows at once: contacts, then orders, activities and open opportunities. */
+	static final int CONTACTS_PAGE = 25;
+
+	static final int SALES_PAGE = 10;
+
+	/**
+	 * The customer page. Its lists (contacts, orders, activities, open opportunities) show one page each with the
+	 * size of the whole list; their pagers redraw only their list (htmx) or, without scripts, the page at that page.
+	 */
 	@GetMapping("/customers/{id}")
-	String customer(CurrentUser user, @PathVariable long id, Model model) {
+	String customer(CurrentUser user, @PathVariable long id, @RequestParam(defaultValue = "0") int contactPage,
+			@RequestParam(defaultValue = "0") int orderPage, @RequestParam(defaultValue = "0") int activityPage,
+			@RequestParam(defaultValue = "0") int opportunityPage, Model model) {
 		CustomerView customer = customers.get(user, id);
 		var ownership = customers.ownership(user, id);
 		model.addAttribute("customer", customer);
-		model.addAttribute("contacts", customers.contacts(user, id));
+		model.addAttribute("contacts", contactPages.page(user, id, Math.max(0, contactPage), CONTACTS_PAGE));
 		model.addAttribute("ownership", ownership);
 		model.addAttribute("ownerNames", org.staffNames(ownership.stream()
 			.map(o -> o.ownerStaffId())
@@ -141,8 +155,11 @@ class CustomerPageController {
 				ListQuery.of(0, 5, List.of("ratedOn,desc"), ServiceManagement.RATING_SORTS, "ratedOn")).content());
 		CustomerSalesHistory history = sales.getIfAvailable();
 		if (history != null) {
-			CustomerSalesHistory.Facts facts = history.of(id);
+			CustomerSalesHistory.Facts facts = history.summary(id);
 			model.addAttribute("facts", facts);
+			model.addAttribute("orders", history.orders(id, Math.max(0, orderPage), SALES_PAGE));
+			model.addAttribute("activities", history.activities(id, Math.max(0, activityPage), SALES_PAGE));
+			model.addAttribute("opportunities", history.openOpportunities(id, Math.max(0, opportunityPage), SALES_PAGE));
 			java.util.Map<String, Object> chart = new java.util.LinkedHashMap<>();
 			chart.put("years", facts.years().stream().map(y -> String.valueOf(y.year())).toList());
 			chart.put("net", facts.years().stream().map(CustomerSalesHistory.Year::net).toList());
@@ -150,6 +167,43 @@ class CustomerPageController {
 			model.addAttribute("chartJson", io.rumbo.shared.web.ChartData.json(json, chart));
 		}
 		return "customers/customer";
+	}
+
+	/** A page of the customer's contacts: the list alone for htmx, otherwise the customer page at that page. */
+	@GetMapping("/customers/{id}/contacts")
+	String contacts(CurrentUser user, @PathVariable long id, @RequestParam(defaultValue = "0") int page,
+			HttpServletRequest request, Model model) {
+		if (!io.rumbo.shared.web.Htmx.isHtmx(request)) {
+			return "redirect:/customers/" + id + "?contactPage=" + Math.max(0, page) + "#contacts";
+		}
+		CustomerView customer = customers.get(user, id);
+		model.addAttribute("customer", customer);
+		model.addAttribute("mayEdit", customers.mayEdit(user, customer));
+		model.addAttribute("contacts", contactPages.page(user, id, Math.max(0, page), CONTACTS_PAGE));
+		return "customers/customer :: contacts";
+	}
+
+	/** A page of one of the customer's sales lists (orders, activities, opportunities), like the contacts. */
+	@GetMapping("/customers/{id}/{list:orders|activities|opportunities}")
+	String salesList(CurrentUser user, @PathVariable long id, @PathVariable String list,
+			@RequestParam(defaultValue = "0") int page, HttpServletRequest request, Model model) {
+		String param = switch (list) {
+			case "orders" -> "orderPage";
+			case "activities" -> "activityPage";
+			default -> "opportunityPage";
+		};
+		CustomerSalesHistory history = sales.getIfAvailable();
+		if (!io.rumbo.shared.web.Htmx.isHtmx(request) || history == null) {
+			return "redirect:/customers/" + id + "?" + param + "=" + Math.max(0, page) + "#customer-" + list;
+		}
+		int at = Math.max(0, page);
+		model.addAttribute("customer", customers.get(user, id));
+		switch (list) {
+			case "orders" -> model.addAttribute("orders", history.orders(id, at, SALES_PAGE));
+			case "activities" -> model.addAttribute("activities", history.activities(id, at, SALES_PAGE));
+			default -> model.addAttribute("opportunities", history.openOpportunities(id, at, SALES_PAGE));
+		}
+		return "customers/customer :: " + list;
 	}
 
 	@PostMapping("/customers/{id}/contacts")

@@ -19,12 +19,16 @@ import org.jspecify.annotations.Nullable;
 import io.rumbo.sales.ForecastCategory;
 import io.rumbo.sales.Stage;
 import io.rumbo.shared.domain.ConflictException;
+import io.rumbo.shared.domain.ValidationFailedException;
 import io.rumbo.shared.money.Amounts;
 
 /** A deal being worked: it moves through stages and, once won, can become an order. */
 @Entity
 @Table(name = "sales_opportunity")
 public class Opportunity {
+
+	/** The column's width. */
+	public static final int MAX_LOSS_REASON = 300;
 
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -85,14 +89,18 @@ public class Opportunity {
 	}
 
 	/**
-	 * Moves to another stage; moving to a closed stage closes the forecast category too. A won or lost opportunity
-	 * stays closed: a deal won or lost has been announced to the rest of the company, so moving it again (winning it
-	 * twice, losing it twice, reopening it) is refused.
+	 * Moves to another stage; moving to a closed stage closes the forecast category too, and the close date becomes
+	 * the day it closed (the expected date was a forecast; the board and the reports need the real one). Losing asks
+	 * for the reason (the one given, or the one already recorded), because the reason is what the loss teaches. A won
+	 * or lost opportunity stays closed: a deal won or lost has been announced to the rest of the company, so moving it
+	 * again (winning it twice, losing it twice, reopening it) is refused.
 	 *
 	 * @param current the stage the opportunity is in, as configured
+	 * @param today the day of the move
+	 * @param lossReason why it was lost (only read when the target is a lost stage)
 	 * @return whether it moved (an open opportunity dropped on its own stage stays where it is)
 	 */
-	public boolean moveTo(Stage current, Stage target) {
+	public boolean moveTo(Stage current, Stage target, LocalDate today, @Nullable String lossReason) {
 		if (!current.code().equals(stageCode)) {
 			throw new IllegalArgumentException("Opportunity " + id + " is in " + stageCode + ", not " + current.code());
 		}
@@ -105,9 +113,20 @@ public class Opportunity {
 		if (target.code().equals(stageCode)) {
 			return false;
 		}
+		if (target.lost()) {
+			String reason = lossReason == null || lossReason.isBlank() ? this.lossReason : lossReason.trim();
+			if (reason == null || reason.isBlank()) {
+				throw ValidationFailedException.of("lossReason", "sales.opportunity.lossReason.required");
+			}
+			if (reason.length() > MAX_LOSS_REASON) {
+				throw ValidationFailedException.of("lossReason", "sales.opportunity.lossReason.tooLong", MAX_LOSS_REASON);
+			}
+			this.lossReason = reason;
+		}
 		this.stageCode = target.code();
 		if (!target.open()) {
 			this.forecastCategory = target.won() ? ForecastCategory.CLOSED : ForecastCategory.OMITTED;
+			this.expectedClose = today;
 		}
 		return true;
 	}

@@ -39,7 +39,11 @@ import io.rumbo.shared.web.ListQuery;
 import io.rumbo.shared.web.ListRequest;
 import io.rumbo.shared.web.LocaleSupport;
 
-/** The pipeline board: a column per stage, cards moved by drag and drop (htmx), totals weighted by probability. */
+/**
+ * The pipeline board: a column per stage showing its first cards (more on demand), cards moved by drag and drop or
+ * with their "move to" form (htmx), totals weighted by probability; and the opportunity page with its stage form,
+ * its products and the order of a won deal.
+ */
 @Controller
 class OpportunityPageController {
 
@@ -113,13 +117,50 @@ class OpportunityPageController {
 		return "redirect:/opportunities/" + id;
 	}
 
-	/** A card dropped on a column; answers the redrawn board. */
+	/**
+	 * A card dropped on a column or moved with its "move to" form; answers the redrawn board and, out of band, a
+	 * status line that screen readers announce.
+	 */
 	@PostMapping("/opportunities/{id}/stage")
 	String move(CurrentUser user, @PathVariable long id, @RequestParam String stage,
+			@RequestParam(required = false) @Nullable String lossReason,
 			@RequestParam(required = false) @Nullable Long ownerStaffId, Model model) {
-		opportunities.moveTo(user, id, stage);
+		OpportunityView moved = opportunities.moveTo(user, id, stage, lossReason);
 		boardModel(user, ownerStaffId, model);
-		return "sales/pipeline :: board";
+		model.addAttribute("moved", moved);
+		model.addAttribute("movedStage", pipelineStages.of(moved.stageCode()));
+		return "sales/pipeline :: moved";
+	}
+
+	/** The next cards of a column, for its "more" button. */
+	@GetMapping("/opportunities/column")
+	String column(CurrentUser user, @RequestParam String stage, @RequestParam(defaultValue = "0") int offset,
+			@RequestParam(required = false) @Nullable Long ownerStaffId, Model model) {
+		List<OpportunityView> cards = queries.column(user, ownerStaffId, stage, offset);
+		model.addAttribute("s", pipelineStages.of(stage));
+		model.addAttribute("cards", cards);
+		model.addAttribute("stages", pipelineStages.list());
+		model.addAttribute("nextOffset", offset + cards.size());
+		model.addAttribute("hasMore", cards.size() == OpportunityQueries.BOARD_PAGE);
+		model.addAttribute("ownerStaffId", ownerStaffId);
+		model.addAttribute("lang", language());
+		model.addAttribute("mayWork", OpportunityManagement.mayWork(user));
+		return "sales/pipeline :: more";
+	}
+
+	/** The stage form of the opportunity page; an htmx request gets the page's main part redrawn. */
+	@PostMapping("/opportunities/{id}/move")
+	String moveOnPage(CurrentUser user, @PathVariable long id, @RequestParam String stage,
+			@RequestParam(required = false) @Nullable String lossReason, HttpServletRequest request, Model model,
+			RedirectAttributes redirect) {
+		opportunities.moveTo(user, id, stage, lossReason);
+		if (Htmx.isHtmx(request)) {
+			opportunityModel(user, id, model);
+			model.addAttribute("movedNow", true);
+			return "sales/opportunity :: main";
+		}
+		redirect.addFlashAttribute("flash", "sales.opportunity.moved");
+		return "redirect:/opportunities/" + id;
 	}
 
 	@PostMapping("/opportunities")
@@ -135,20 +176,57 @@ class OpportunityPageController {
 
 	@GetMapping("/opportunities/{id}")
 	String opportunity(CurrentUser user, @PathVariable long id, Model model) {
+		opportunityModel(user, id, model);
+		return "sales/opportunity";
+	}
+
+	private void opportunityModel(CurrentUser user, long id, Model model) {
 		OpportunityView opportunity = queries.get(user, id);
 		Map<String, Stage> stages = pipelineStages.byCode();
+		List<OpportunityProducts.ProductLineView> lines = opportunityProducts.products(user, id);
 		model.addAttribute("opportunity", opportunity);
 		model.addAttribute("stages", stages);
 		model.addAttribute("stage", stages.get(opportunity.stageCode()));
 		model.addAttribute("lang", language());
 		model.addAttribute("products", catalog.products(new ProductFilter(null, null, true),
 				ListQuery.of(0, 1, List.of("sku"), CatalogManagement.PRODUCT_SORTS, "sku").unpaged()).content());
-		model.addAttribute("lines", opportunityProducts.products(user, id));
+		model.addAttribute("lines", lines);
+		model.addAttribute("linesTotal", lines.stream().map(OpportunityProducts.ProductLineView::net)
+			.reduce(BigDecimal.ZERO, BigDecimal::add));
 		model.addAttribute("strategies", OpportunityManagement.mayWork(user) ? strategies.list(null) : List.of());
 		model.addAttribute("strategyId", opportunities.strategyOf(user, id));
 		model.addAttribute("strategyAction", "/opportunities/" + id + "/strategy");
 		model.addAttribute("mayWork", OpportunityManagement.mayWork(user));
-		return "sales/opportunity";
+	}
+
+	/**
+	 * Saves the edited quantities, prices and discounts of the opportunity's lines (the rows of its products table)
+	 * and answers the page again.
+	 */
+	@PostMapping("/opportunities/{id}/products/lines")
+	String editLines(CurrentUser user, @PathVariable long id, @RequestParam long version,
+			@RequestParam(name = "lineNo", required = false) @Nullable List<Integer> lineNos,
+			@RequestParam(name = "quantity", required = false) @Nullable List<BigDecimal> quantities,
+			@RequestParam(name = "unitPrice", required = false) @Nullable List<BigDecimal> prices,
+			@RequestParam(name = "discountPercent", required = false) @Nullable List<BigDecimal> discounts,
+			RedirectAttributes redirect) {
+		List<OpportunityProducts.ProductLine> lines = new java.util.ArrayList<>();
+		for (OpportunityProducts.ProductLineView line : opportunityProducts.products(user, id)) {
+			int at = lineNos == null ? -1 : lineNos.indexOf(line.lineNo());
+			lines.add(new OpportunityProducts.ProductLine(line.productId(), valueAt(quantities, at, line.quantity()),
+					valueAt(prices, at, line.unitPrice()), valueAt(discounts, at, line.discountPercent())));
+		}
+		opportunityProducts.setProducts(user, id, version, lines);
+		redirect.addFlashAttribute("flash", "sales.opportunity.productsSaved");
+		return "redirect:/opportunities/" + id + "#products";
+	}
+
+	/**
+	 * The edited value of row {@code at}; a row or column the form did not send keeps its value, a blank cell is
+	 * null (a quantity is then refused, a price falls back to the list price, a discount to none).
+	 */
+	private static @Nullable BigDecimal valueAt(@Nullable List<BigDecimal> values, int at, BigDecimal current) {
+		return values == null || at < 0 || at >= values.size() ? current : values.get(at);
 	}
 
 	/** Adds a product line (or, with remove, takes one away) and answers the page again. */
@@ -191,6 +269,8 @@ class OpportunityPageController {
 		model.addAttribute("stages", board.stages());
 		model.addAttribute("columns", board.columns());
 		model.addAttribute("columnAmounts", board.columnAmounts());
+		model.addAttribute("columnCounts", board.columnCounts());
+		model.addAttribute("board", board);
 		model.addAttribute("totals", board.totals());
 		model.addAttribute("ownerStaffId", ownerStaffId);
 		model.addAttribute("lang", language());

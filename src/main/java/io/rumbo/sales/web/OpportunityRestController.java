@@ -54,7 +54,7 @@ class OpportunityRestController {
 		}
 	}
 
-	record StageRequest(@NotBlank String stage) {
+	record StageRequest(@NotBlank String stage, @Nullable @Size(max = 300) String lossReason) {
 	}
 
 	record ProductsRequest(@NotNull Long version, @NotNull @Valid List<ProductRequest> lines) {
@@ -117,7 +117,7 @@ class OpportunityRestController {
 	OpportunityQueries.PipelineTotals totals(CurrentUser actor,
 			@RequestParam(required = false) @Nullable Long ownerStaffId,
 			@RequestParam(required = false) @Nullable Long customerId) {
-		return queries.totals(queries.list(actor, new OpportunityQueries.Filter(ownerStaffId, customerId, null, true)));
+		return queries.totals(actor, ownerStaffId, customerId);
 	}
 
 	@GetMapping("/{id}")
@@ -157,9 +157,10 @@ class OpportunityRestController {
 	}
 
 	@PostMapping("/{id}/stage")
-	@Operation(summary = "Move to a stage (kept in the stage history with its date)")
+	@Operation(summary = "Move to a stage (kept in the stage history with its date); moving to a lost stage needs "
+			+ "lossReason unless one is recorded; winning or losing sets expectedClose to the day it closed")
 	OpportunityView move(CurrentUser actor, @PathVariable long id, @Valid @RequestBody StageRequest request) {
-		return opportunities.moveTo(actor, id, request.stage());
+		return opportunities.moveTo(actor, id, request.stage(), request.lossReason());
 	}
 
 	@PostMapping("/{id}/order")
