@@ -125,6 +125,19 @@ class BusinessBoundsScenarioTests extends ApiTestSupport {
 		assertThat(orders()).isEqualTo(before);
 	}
 
+	@Test
+	void aPageFormRefusesADateOutsideTheRange() {
+		WebSession finance = new WebSession();
+		finance.signIn(port, "admin", "demo");
+		String page = finance.get(port, "/catalog/products?lang=en").body();
+		long product = product();
+		java.net.http.HttpResponse<String> refused = finance.postForm(port, "/catalog/products/" + product + "/costs",
+				Map.of("standardCost", "12", "validFrom", "0001-01-01", "_csrf", WebSession.csrf(page)));
+		assertThat(refused.statusCode()).isEqualTo(400);
+		assertThat(refused.body()).contains("1900-01-01").doesNotContain("Unexpected error");
+		assertThat(api.get("/api/v1/products/" + product + "/costs", "admin").body()).doesNotContain("0001-01-01");
+	}
+
 	private long orders() {
 		return jdbc.sql("SELECT COUNT(*) FROM sales_order").query(Long.class).single();
 	}
