@@ -1,4 +1,4 @@
-// The pipeline board. A card is moved by dragging it onto another column, or from the keyboard with its "move to"
+// The pipeline board and the opportunity page. A card is moved by dragging it onto another column, or from the keyboard with its "move to"
 // form (a native details/summary, a select and a button); either way the server moves it and answers the redrawn
 // board plus a status line that screen readers announce. A card dropped on a lost column opens that form instead,
 // because losing needs a reason.
@@ -49,6 +49,16 @@
     var option = event.target.options[event.target.selectedIndex];
     var reason = event.target.form.querySelector('.pipeline-move-reason');
     reason.required = option && option.getAttribute('data-outcome') === 'LOST';
+  });
+
+  // A refused move (a lost stage without its reason, a closed deal) answers a problem fragment retargeted to the
+  // page's message area; htmx does not swap 4xx answers unless told to.
+  document.addEventListener('htmx:beforeSwap', function (event) {
+    var xhr = event.detail.xhr;
+    if (xhr.status >= 400 && xhr.status < 500 && xhr.getResponseHeader('HX-Retarget') === '#problem') {
+      event.detail.shouldSwap = true;
+      event.detail.isError = false;
+    }
   });
 
   // After a move the redrawn board would leave the focus nowhere: put it on the moved card.

@@ -161,6 +161,12 @@ class OpportunityStageScenarioTests extends ApiTestSupport {
 		assertThat(column).contains("Show more (" + (prospecting - 20) + " left)")
 			.contains("hx-get=\"/opportunities/column?stage=PROSPECTING&amp;offset=20");
 
+		long negotiating = jdbc.sql("""
+				SELECT COUNT(*) FROM sales_opportunity WHERE owner_staff_id = ? AND stage_code = 'NEGOTIATION'""")
+			.param(lucia).query(Long.class).single();
+		assertThat(section(board, "NEGOTIATION").contains("pipeline-more")).as("a column that fits has no more button")
+			.isEqualTo(negotiating > 20);
+
 		String more = rep.get(port, "/opportunities/column?stage=PROSPECTING&offset=20").body();
 		assertThat(count(more, "class=\"card pipeline-card")).isEqualTo((int) Math.min(20, prospecting - 20));
 		assertThat(more).doesNotContain("<html");

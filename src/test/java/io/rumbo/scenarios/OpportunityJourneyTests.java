@@ -1,0 +1,269 @@
+package io.rumbo.scenarios;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import io.rumbo.support.Api;
+import io.rumbo.support.BrowserAvailability;
+import io.rumbo.support.RumboIntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue 9, opportunities in headless Chromium: a card moved from the keyboard on the board (announced, focus kept on
+ * it), a lost deal that asks for its reason, a deal won on its page (closed today), its lines edited and its order
+ * booked there. Screenshots land in target/screenshots.
+ */
+@RumboIntegrationTest
+@Tag("browser")
+@ExtendWith(BrowserAvailability.class)
+class OpportunityJourneyTests extends ApiTestSupport {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	Clock clock;
+
+	WebDriver browser;
+
+	WebDriverWait wait;
+
+	Api api;
+
+	@BeforeEach
+	void openBrowser() {
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(BrowserAvailability.CHROMIUM);
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+				"--disable-sync", "--lang=en-GB", "--window-size=1440,900");
+		ChromeDriverService service = new ChromeDriverService.Builder()
+			.usingDriverExecutable(new java.io.File(BrowserAvailability.CHROMEDRIVER))
+			.build();
+		browser = new ChromeDriver(service, options);
+		browser.manage().window().setSize(new Dimension(1440, 900));
+		wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+		api = new Api(port);
+	}
+
+	@AfterEach
+	void closeBrowser() {
+		if (browser != null) {
+			browser.quit();
+		}
+	}
+
+	@Test
+	void repMovesACardFromTheKeyboardAndLosesAnotherWithItsReason() {
+		long first = create("Teclado " + SEQUENCE.incrementAndGet(), 1);
+		long second = create("Perdida " + SEQUENCE.incrementAndGet(), 2);
+		signIn("rep");
+		open("/opportunities?lang=en");
+		By card = By.cssSelector(".pipeline-column[data-stage='PROSPECTING'] .pipeline-card[data-id='" + first + "']");
+		wait.until(ExpectedConditions.presenceOfElementLocated(card));
+
+		// Keyboard only: open the card's "move to" menu, choose the stage with the arrow keys, press the button.
+		WebElement summary = browser.findElement(card).findElement(By.tagName("summary"));
+		focus(summary);
+		summary.sendKeys(Keys.ENTER);
+		WebElement stage = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("move-stage-" + first)));
+		stage.sendKeys(Keys.ARROW_DOWN);
+		assertThat(new Select(stage).getFirstSelectedOption().getAttribute("value")).isEqualTo("PROPOSAL");
+		browser.findElement(By.id("move-stage-" + first)).findElement(By.xpath("ancestor::form//button"))
+			.sendKeys(Keys.ENTER);
+		wait.until(ExpectedConditions.presenceOfElementLocated(
+				By.cssSelector(".pipeline-column[data-stage='PROPOSAL'] .pipeline-card[data-id='" + first + "']")));
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("board-status"), "moved to Proposal"));
+		assertThat(browser.findElement(By.id("board-status")).getAttribute("role")).isEqualTo("status");
+		wait.until(d -> String.valueOf(first).equals(d.switchTo().activeElement().getAttribute("data-id")));
+		assertThat(stageOf(first)).isEqualTo("PROPOSAL");
+		screenshot("board-keyboard-move-en-1440");
+
+		// Losing asks for the reason: the browser will not send the form without it.
+		By other = By.cssSelector(".pipeline-card[data-id='" + second + "'] summary");
+		click(other);
+		Select target = new Select(browser.findElement(By.id("move-stage-" + second)));
+		target.selectByValue("LOST");
+		WebElement reason = browser.findElement(By.id("move-reason-" + second));
+		assertThat(reason.getAttribute("required")).isNotNull();
+		reason.findElement(By.xpath("ancestor::form//button")).click();
+		assertThat(stageOf(second)).as("refused without a reason").isEqualTo("PROSPECTING");
+		reason.sendKeys("El cliente aplaza la compra", Keys.ENTER);
+		wait.until(ExpectedConditions.presenceOfElementLocated(
+				By.cssSelector(".pipeline-column[data-stage='LOST'] .pipeline-card[data-id='" + second + "']")));
+		assertThat(jdbc.sql("SELECT loss_reason FROM sales_opportunity WHERE id = ?").param(second)
+			.query(String.class).single()).isEqualTo("El cliente aplaza la compra");
+		screenshot("board-after-lost-en-1440");
+	}
+
+	@Test
+	void repWinsADealOnItsPageEditsItsLinesAndBooksTheOrderThere() {
+		long deal = create("Sillas sede " + SEQUENCE.incrementAndGet(), 30);
+		long unwanted = create("Sin motivo " + SEQUENCE.incrementAndGet(), 30);
+		long chair = jdbc.sql("SELECT id FROM catalog_product WHERE sku = 'MOB-SILLA-ERG'").query(Long.class).single();
+		signIn("rep");
+
+		// Lost without a reason: the page says what is missing, in the user's language, and nothing moves.
+		open("/opportunities/" + unwanted + "?lang=es");
+		new Select(browser.findElement(By.id("stage-select"))).selectByValue("LOST");
+		click(By.id("move-stage"));
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("problem"), "motivo de pérdida"));
+		assertThat(stageOf(unwanted)).isEqualTo("PROSPECTING");
+		screenshot("opportunity-lost-needs-reason-es-1440");
+
+		open("/opportunities/" + deal + "?lang=en");
+		new Select(browser.findElement(By.id("line-product"))).selectByValue(String.valueOf(chair));
+		browser.findElement(By.id("line-quantity")).sendKeys("2");
+		browser.findElement(By.id("line-discount")).sendKeys("10");
+		click(By.id("add-product"));
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("line-quantity-1")));
+		new Select(browser.findElement(By.id("stage-select"))).selectByValue("WON");
+		click(By.id("move-stage"));
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("move-status"), "Moved to Won"));
+		assertThat(jdbc.sql("SELECT expected_close FROM sales_opportunity WHERE id = ?").param(deal)
+			.query(LocalDate.class).single()).as("closed today").isEqualTo(LocalDate.now(clock));
+		assertThat(browser.findElement(By.id("book-panel")).getText()).doesNotContain("API");
+
+		// The won deal's lines are edited on its page: three chairs at 10 % off, 3 x 289.00 x 0.90 = 780.30.
+		WebElement quantity = browser.findElement(By.id("line-quantity-1"));
+		quantity.clear();
+		quantity.sendKeys("3");
+		click(By.id("save-lines"));
+		wait.until(ExpectedConditions.textToBe(By.id("lines-total"), "€780.30"));
+		assertThat(browser.findElement(By.id("book-summary")).getText()).contains("this line").contains("€780.30");
+		screenshot("opportunity-won-book-en-1440");
+		browser.manage().window().setSize(new Dimension(390, 844));
+		screenshot("opportunity-won-book-en-390");
+		open("/opportunities/" + deal + "?lang=es");
+		screenshot("opportunity-won-book-es-390");
+		browser.manage().window().setSize(new Dimension(1440, 900));
+		screenshot("opportunity-won-book-es-1440");
+		open("/opportunities/" + deal + "?lang=en");
+		click(By.id("book-order"));
+		wait.until(ExpectedConditions.textToBe(By.id("order-net"), "€780.30"));
+		assertThat(browser.getCurrentUrl()).contains("/orders/");
+	}
+
+	@Test
+	void theBoardAndTheCustomerPageAtBothWidthsAndLanguages() {
+		long customer = jdbc.sql("""
+				SELECT c.id FROM customer_account c WHERE c.archived = FALSE
+				ORDER BY (SELECT COUNT(*) FROM customer_contact k WHERE k.customer_id = c.id) DESC, c.id
+				FETCH FIRST 1 ROW ONLY""").query(Long.class).single();
+		long opportunity = jdbc.sql("""
+				SELECT MIN(o.id) FROM sales_opportunity o WHERE o.stage_code = 'NEGOTIATION'
+				  AND EXISTS (SELECT 1 FROM sales_opportunity_product p WHERE p.opportunity_id = o.id)""")
+			.query(Long.class).single();
+		signIn("director");
+		for (String lang : new String[] { "en", "es" }) {
+			for (int width : new int[] { 1440, 390 }) {
+				browser.manage().window().setSize(new Dimension(width, width == 390 ? 844 : 900));
+				open("/opportunities?lang=" + lang);
+				assertThat(browser.findElements(By.cssSelector(".pipeline-column"))).isNotEmpty();
+				screenshot("board-" + lang + "-" + width);
+				open("/opportunities/" + opportunity + "?lang=" + lang);
+				screenshot("opportunity-" + lang + "-" + width);
+				open("/customers/" + customer + "?lang=" + lang);
+				assertThat(browser.findElements(By.cssSelector(".list-count"))).isNotEmpty();
+				assertThat(String.valueOf(((JavascriptExecutor) browser).executeScript("""
+						return Array.from(document.querySelectorAll('main *'))
+						  .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1
+						    && !e.closest('.table-responsive, .overflow-auto'))
+						  .map(e => e.tagName + '#' + e.id + '.' + e.className).slice(0, 5).join(' | ')""")))
+					.as("what overflows the customer page at " + width + " px").isEmpty();
+				screenshot("customer-" + lang + "-" + width);
+			}
+		}
+	}
+
+	/** An open deal of the rep's first customer, closing in a few days so that it heads its column. */
+	private long create(String title, int closesInDays) {
+		long customer = api.get("/api/v1/customers?size=1&status=ACTIVE", "rep").json().get("content").get(0).get("id")
+			.asLong();
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("customerId", customer);
+		body.put("title", title);
+		body.put("amount", "2500");
+		body.put("expectedClose", LocalDate.now(clock).plusDays(closesInDays).toString());
+		Api.Response created = api.post("/api/v1/opportunities", "rep", body);
+		assertThat(created.status()).isEqualTo(201);
+		return created.json().get("id").asLong();
+	}
+
+	private String stageOf(long id) {
+		return jdbc.sql("SELECT stage_code FROM sales_opportunity WHERE id = ?").param(id).query(String.class).single();
+	}
+
+	private void focus(WebElement element) {
+		((JavascriptExecutor) browser).executeScript(
+				"arguments[0].scrollIntoView({block: 'center', behavior: 'instant'}); arguments[0].focus()", element);
+	}
+
+	private void click(By locator) {
+		WebElement element = wait.until(ExpectedConditions.presenceOfElementLocated(locator));
+		((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})",
+				element);
+		wait.until(ExpectedConditions.elementToBeClickable(element)).click();
+	}
+
+	private void signIn(String user) {
+		open("/login");
+		browser.findElement(By.id("username")).sendKeys(user);
+		browser.findElement(By.id("password")).sendKeys("demo");
+		browser.findElement(By.id("sign-in")).click();
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("userMenu")));
+	}
+
+	private void open(String path) {
+		browser.get("http://localhost:" + port + path);
+	}
+
+	/** The whole page: the window grows to the page's height for the picture, then returns to its size. */
+	private void screenshot(String name) {
+		Dimension window = browser.manage().window().getSize();
+		try {
+			long height = (Long) ((JavascriptExecutor) browser).executeScript(
+					"return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight)");
+			browser.manage().window().setSize(new Dimension(window.getWidth(), (int) Math.min(height + 120, 6000)));
+			Path folder = Files.createDirectories(Path.of("target/screenshots"));
+			Files.write(folder.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+			browser.manage().window().setSize(window);
+		}
+		catch (IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+}
