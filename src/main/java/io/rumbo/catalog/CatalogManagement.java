@@ -78,6 +78,17 @@ public class CatalogManagement {
 		return queries.products(filter, query, LocalDate.now(clock));
 	}
 
+	/** Every product's cost history, a page of periods ordered by SKU and start date. */
+	@Transactional(readOnly = true)
+	public PageResponse<ProductCostView> costs(ListQuery query) {
+		return queries.costs(query);
+	}
+
+	@Transactional(readOnly = true)
+	public void eachCost(Consumer<ProductCostView> sink) {
+		queries.eachCost(sink);
+	}
+
 	@Transactional(readOnly = true)
 	public void eachProduct(ProductFilter filter, ListQuery query, Consumer<ProductView> sink) {
 		queries.eachProduct(filter, query, LocalDate.now(clock), sink);

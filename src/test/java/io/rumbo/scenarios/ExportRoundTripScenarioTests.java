@@ -74,7 +74,8 @@ class ExportRoundTripScenarioTests {
 				RT-CAS-0002,RT-CLI-0001,,Factura,BILLING,MEDIUM,2026-11-12,,
 				""");
 
-		Map<String, String> exports = Map.of("products", "/api/v1/products", "customers", "/api/v1/customers",
+		Map<String, String> exports = Map.of("product-lines", "/api/v1/product-lines", "product-costs",
+				"/api/v1/product-costs", "products", "/api/v1/products", "customers", "/api/v1/customers",
 				"contacts", "/api/v1/customers/" + customer + "/contacts", "orders", "/api/v1/orders?customerId=" + customer,
 				"visits", "/api/v1/activities?customerId=" + customer, "service-cases",
 				"/api/v1/service-cases?customerId=" + customer);

@@ -100,6 +100,30 @@ public class CatalogQueries {
 	}
 
 	/** Every cost period of the given products, in one query. */
+	private static final String COSTS = """
+			SELECT p.sku, c.valid_from, c.standard_cost
+			FROM catalog_product_cost c JOIN catalog_product p ON p.id = c.product_id
+			ORDER BY p.sku, c.valid_from""";
+
+	/** Every cost period of every product, by SKU and start, a page at a time. */
+	public PageResponse<io.rumbo.catalog.ProductCostView> costs(ListQuery query) {
+		long total = jdbc.sql("SELECT COUNT(*) FROM catalog_product_cost").query(Long.class).single();
+		List<io.rumbo.catalog.ProductCostView> rows = jdbc.sql(COSTS + query.limit())
+			.query(CatalogQueries::cost)
+			.list();
+		return PageResponse.of(rows, query, total);
+	}
+
+	/** Every cost period through the export cursor: the export holds a batch, never the whole history. */
+	public void eachCost(Consumer<io.rumbo.catalog.ProductCostView> sink) {
+		cursor.each(COSTS, Map.of(), CatalogQueries::cost, sink);
+	}
+
+	private static io.rumbo.catalog.ProductCostView cost(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+		return new io.rumbo.catalog.ProductCostView(rs.getString(1), rs.getObject(2, LocalDate.class),
+				rs.getBigDecimal(3));
+	}
+
 	public List<Long> activeProductIds() {
 		return jdbc.sql("SELECT id FROM catalog_product WHERE active = TRUE ORDER BY id").query(Long.class).list();
 	}

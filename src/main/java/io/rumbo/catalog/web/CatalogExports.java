@@ -7,6 +7,7 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 
 import io.rumbo.catalog.CatalogManagement;
 import io.rumbo.catalog.ProductFilter;
+import io.rumbo.catalog.ProductLineView;
 import io.rumbo.catalog.domain.CatalogQueries;
 import io.rumbo.shared.export.ExportFormat;
 import io.rumbo.shared.export.ExportStyle;
@@ -35,5 +36,19 @@ final class CatalogExports {
 				table -> catalog.eachProduct(filter, query, p -> table.row(p.id(), p.sku(), p.nameEs(), p.nameEn(),
 						p.lineCode(), Exports.label("catalog.uom.", p.unitOfMeasure()), p.listPrice(), p.standardCost(), p.costValidFrom(),
 						p.active())));
+	}
+
+	/** The lines in the product-lines import's columns (lines are few: the list is read whole). */
+	static ResponseEntity<StreamingResponseBody> productLines(ExportFormat format, List<ProductLineView> lines) {
+		return Exports.download(format, ExportStyle.current(), "product-lines",
+				List.of("code", "name_es", "name_en", "active"),
+				table -> lines.forEach(l -> table.row(l.code(), l.nameEs(), l.nameEn(), l.active())));
+	}
+
+	/** Every cost period in the product-costs import's columns, streamed. */
+	static ResponseEntity<StreamingResponseBody> productCosts(ExportFormat format, CatalogManagement catalog) {
+		return Exports.download(format, ExportStyle.current(), "product-costs",
+				List.of("sku", "valid_from", "standard_cost"),
+				table -> catalog.eachCost(c -> table.row(c.sku(), c.validFrom(), c.standardCost())));
 	}
 }

@@ -28,6 +28,7 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 import io.rumbo.catalog.CatalogManagement;
 import io.rumbo.catalog.ProductFilter;
 import io.rumbo.catalog.CostPeriod;
+import io.rumbo.catalog.ProductCostView;
 import io.rumbo.catalog.ProductLineView;
 import io.rumbo.catalog.ProductView;
 import io.rumbo.catalog.UnitOfMeasure;
@@ -139,7 +140,27 @@ class ProductRestController {
 
 	// ---- lines
 
-	@GetMapping("/api/v1/product-lines")
+	@GetMapping(value = "/api/v1/product-costs", produces = "application/json")
+	@Operation(summary = "Every product's cost history", description = "One row per cost period, by SKU and start "
+			+ "date. Send Accept: text/csv or the XLSX type for a file in the product-costs import's columns.")
+	PageResponse<ProductCostView> costs(@RequestParam(required = false) @Nullable Integer page,
+			@RequestParam(required = false) @Nullable Integer size) {
+		return catalog.costs(ListQuery.of(page, size, null, java.util.Map.of("sku", "p.sku"), "sku"));
+	}
+
+	@GetMapping(value = "/api/v1/product-costs", produces = { ExportFormat.CSV_TYPE, ExportFormat.XLSX_TYPE })
+	ResponseEntity<StreamingResponseBody> exportCosts(@RequestHeader(HttpHeaders.ACCEPT) String accept) {
+		return CatalogExports.productCosts(ExportFormat.fromAccept(accept), catalog);
+	}
+
+	@GetMapping(value = "/api/v1/product-lines", produces = { ExportFormat.CSV_TYPE, ExportFormat.XLSX_TYPE })
+	@Operation(summary = "The product lines as a file in the product-lines import's columns")
+	ResponseEntity<StreamingResponseBody> exportLines(@RequestHeader(HttpHeaders.ACCEPT) String accept,
+			@RequestParam(defaultValue = "true") boolean archived) {
+		return CatalogExports.productLines(ExportFormat.fromAccept(accept), catalog.lines(archived));
+	}
+
+	@GetMapping(value = "/api/v1/product-lines", produces = "application/json")
 	List<ProductLineView> lines(@RequestParam(defaultValue = "false") boolean archived) {
 		return catalog.lines(archived);
 	}
