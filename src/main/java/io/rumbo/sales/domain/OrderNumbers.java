@@ -1,9 +1,11 @@
 package io.rumbo.sales.domain;
 
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -57,6 +59,15 @@ public class OrderNumbers {
 		return numbers;
 	}
 
+	/**
+	 * H2 reports its lock timeout as a statement timeout, PostgreSQL as SQL state 55P03 (which Spring leaves
+	 * uncategorised); on this one-row update both mean the row is held by another booking or an import's commit.
+	 */
+	private static boolean lockNotHad(DataAccessException ex) {
+		return ex instanceof PessimisticLockingFailureException || ex instanceof QueryTimeoutException
+				|| ex.getMostSpecificCause() instanceof SQLException sql && "55P03".equals(sql.getSQLState());
+	}
+
 	/** Takes {@code count} running numbers in one step; answers the first. */
 	long take(long count) {
 		try {
@@ -67,10 +78,11 @@ public class OrderNumbers {
 				.param("count", count)
 				.update();
 		}
-		// PostgreSQL reports the lock timeout as a lock failure, H2 as a statement timeout; on this one-row update both
-		// mean the row is held by another booking or an import's commit.
-		catch (PessimisticLockingFailureException | QueryTimeoutException ex) {
-			throw new ConflictException("sales.order.numbers.busy");
+		catch (DataAccessException ex) {
+			if (lockNotHad(ex)) {
+				throw new ConflictException("sales.order.numbers.busy");
+			}
+			throw ex;
 		}
 		long last = jdbc.sql("SELECT last_value FROM sales_order_number WHERE id = 1").query(Long.class).single();
 		return last - count + 1;

@@ -95,6 +95,7 @@ public class OrderStaging {
 	 * orders.
 	 */
 	public void gather(long importId, Problems problems) {
+		analyze("sales_order_import_line");
 		jdbc.sql("""
 				INSERT INTO sales_order_import_order (import_id, external_number, first_row, order_date, customer_id,
 				  customer_owner, credits, notes, line_count, net_amount, cost_amount, margin_amount, units, order_id,
@@ -114,6 +115,7 @@ public class OrderStaging {
 				      GROUP BY external_number) a
 				JOIN sales_order_import_line f ON f.import_id = :id AND f.row_no = a.first_row
 				LEFT JOIN sales_order o ON o.external_number = a.external_number""").param("id", importId).update();
+		analyze("sales_order_import_order");
 		// Every line of an order repeats its header; a line that contradicts the first is an error on that column.
 		jdbc.sql("""
 				SELECT l.row_no, t.first_row, l.order_date, t.order_date, l.customer_id, t.customer_id,
@@ -195,6 +197,7 @@ public class OrderStaging {
 	 * credits match, CHANGED otherwise; a cancelled order that would change is an error on its first row.
 	 */
 	public Outcomes compare(long importId, Problems problems) {
+		analyze("sales_order_import_credit");
 		jdbc.sql("""
 				UPDATE sales_order_import_order t SET outcome = CASE
 				  WHEN t.order_id IS NULL THEN 'NEW'
@@ -277,6 +280,16 @@ public class OrderStaging {
 				JOIN sales_order_import_order t ON t.order_id = sc.order_id
 				WHERE t.import_id = :id AND t.outcome = 'CHANGED'""").param("id", importId).query(Long.class).list());
 		return new Touched(range[0], range[1], credited);
+	}
+
+	/**
+	 * Freshly loaded staging rows have no statistics (autovacuum cannot see uncommitted rows), and PostgreSQL would
+	 * plan the set-based statements as if the tables were tiny; ANALYZE inside the transaction counts its own rows.
+	 */
+	private void analyze(String table) {
+		if (bulk.postgres()) {
+			jdbc.sql("ANALYZE " + table).update();
+		}
 	}
 
 	/** Removes a finished import's rows (a failed one's go with its rollback). */
