@@ -284,13 +284,13 @@ class BrowserJourneyTests {
 		long centro = jdbc.sql("SELECT id FROM org_unit WHERE code = 'R-CENTRO'").query(Long.class).single();
 		By teamJanuary = By.cssSelector("tr[data-unit='" + madridNorte + "'] input[data-period='M1']");
 		By regionJanuary = By.cssSelector("tr[data-unit='" + centro + "'] input[data-period='M1']");
-		java.math.BigDecimal teamBefore = new java.math.BigDecimal(browser.findElement(teamJanuary).getAttribute("value"));
-		java.math.BigDecimal regionBefore = new java.math.BigDecimal(browser.findElement(regionJanuary).getAttribute("value"));
+		java.math.BigDecimal teamBefore = amount(browser.findElement(teamJanuary).getAttribute("value"));
+		java.math.BigDecimal regionBefore = amount(browser.findElement(regionJanuary).getAttribute("value"));
 		WebElement cell = browser.findElement(teamJanuary);
 		cell.clear();
 		cell.sendKeys(teamBefore.add(new java.math.BigDecimal("1000")).toPlainString(), org.openqa.selenium.Keys.TAB);
 		java.math.BigDecimal expected = regionBefore.add(new java.math.BigDecimal("1000"));
-		wait.until(d -> new java.math.BigDecimal(d.findElement(regionJanuary).getAttribute("value")).compareTo(expected) == 0);
+		wait.until(d -> amount(d.findElement(regionJanuary).getAttribute("value")).compareTo(expected) == 0);
 		screenshot("plan-grid-edited");
 		click(By.id("submit-version"));
 		wait.until(ExpectedConditions.textToBe(By.id("version-state"), "submitted"));
@@ -299,6 +299,11 @@ class BrowserJourneyTests {
 		assertThat(browser.findElements(By.cssSelector("#plan-grid input"))).as("an approved version is read-only").isEmpty();
 		assertThat(browser.findElement(By.id("read-only-note")).getText()).contains("approved");
 		screenshot("plan-approved");
+	}
+
+	/** A grid cell as the English pages write it ({@code 12,000.50}). */
+	private static java.math.BigDecimal amount(String text) {
+		return new java.math.BigDecimal(text.replace(",", ""));
 	}
 
 	/** Clicks after scrolling the element to the middle of the window at once (Bootstrap makes scrolling smooth). */
