@@ -163,7 +163,8 @@ class BrowserJourneyTests {
 		click(By.id("save"));
 		// Line 1 has a quantity but no product: the order is refused and the row is named.
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("order-errors")));
-		assertThat(browser.findElement(By.id("order-errors")).getText()).contains("lines[0].productId");
+		assertThat(browser.findElement(By.id("order-errors")).getText()).contains("Line 1 › Product")
+			.doesNotContain("lines[0]");
 		// The form comes back with the blank rows dropped: the half-filled line first, the product line second.
 		browser.findElement(By.name("lines[0].quantity")).clear();
 		assertThat(new org.openqa.selenium.support.ui.Select(browser.findElement(By.name("lines[1].productId")))
@@ -290,7 +291,9 @@ class BrowserJourneyTests {
 		cell.clear();
 		cell.sendKeys(teamBefore.add(new java.math.BigDecimal("1000")).toPlainString(), org.openqa.selenium.Keys.TAB);
 		java.math.BigDecimal expected = regionBefore.add(new java.math.BigDecimal("1000"));
-		wait.until(d -> amount(d.findElement(regionJanuary).getAttribute("value")).compareTo(expected) == 0);
+		// The grid is redrawn after the edit: an element read during the swap is stale, read it again.
+		wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+			.until(d -> amount(d.findElement(regionJanuary).getAttribute("value")).compareTo(expected) == 0);
 		screenshot("plan-grid-edited");
 		click(By.id("submit-version"));
 		wait.until(ExpectedConditions.textToBe(By.id("version-state"), "submitted"));

@@ -44,7 +44,9 @@ abstract class BrowserTestSupport {
 			.build();
 		browser = new ChromeDriver(service, options);
 		size(1440, 900);
+		// Pages redraw parts of themselves with htmx: an element read during a swap is read again.
 		wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+		wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
 	}
 
 	@AfterEach

@@ -34,7 +34,12 @@ public class FieldLabels {
 				label.append(" › ");
 			}
 			String name = segment.group(1);
-			String text = messages.getMessage("shared.field." + name, null, null, locale);
+			// One element of a list has its own noun when the bundle gives one ("Line 2" rather than "Lines 2").
+			String text = segment.group(2) == null ? null
+					: messages.getMessage("shared.field." + name + ".item", null, null, locale);
+			if (text == null) {
+				text = messages.getMessage("shared.field." + name, null, null, locale);
+			}
 			if (text == null) {
 				text = words(name);
 			}
