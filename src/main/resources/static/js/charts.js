@@ -1,10 +1,14 @@
 // Draws the page's charts from JSON data blocks (no inline script, so the content security policy holds).
 // Each chart is an element with data-chart="<kind>" and a <script type="application/json" id="<element id>-data">.
+// Numbers and months are written in the page's language (js/numbers.js); each chart is followed by its figures as a
+// table that screen readers read (the chart itself is role="img" with a label saying so).
 (function () {
+  var N = window.RumboNumbers;
   var kinds = {
     // Planned against filled headcount per unit (vacancies page).
     headcount: function (data, el) {
       return {
+        counts: true,
         xAxis: { type: 'category', data: data.units || [], axisLabel: { rotate: 30, interval: 0 } },
         yAxis: { type: 'value', minInterval: 1 },
         series: [
@@ -16,7 +20,7 @@
     // Booked net amount and margin by month (order list).
     monthly: function (data, el) {
       return {
-        xAxis: { type: 'category', data: data.months || [] },
+        xAxis: { type: 'category', data: (data.months || []).map(N.month) },
         yAxis: { type: 'value' },
         series: [
           { name: el.dataset.netLabel, type: 'bar', data: data.net || [] },
@@ -27,7 +31,7 @@
     // Target, actual and forecast by month (plan versus actual).
     plan: function (data, el) {
       return {
-        xAxis: { type: 'category', data: data.months || [] },
+        xAxis: { type: 'category', data: (data.months || []).map(N.month) },
         yAxis: { type: 'value' },
         series: [
           { name: el.dataset.targetLabel, type: 'bar', data: data.target || [] },
@@ -60,6 +64,29 @@
     }
   };
 
+  // The chart's figures as a table only screen readers see: the text alternative of the picture.
+  function describe(el, option, format) {
+    var table = document.createElement('table');
+    table.className = 'visually-hidden';
+    table.id = el.id + '-figures';
+    var caption = table.createCaption();
+    caption.textContent = el.getAttribute('aria-label') || '';
+    var head = table.createTHead().insertRow();
+    head.appendChild(document.createElement('th'));
+    option.series.forEach(function (s) {
+      var th = document.createElement('th'); th.scope = 'col'; th.textContent = s.name || ''; head.appendChild(th);
+    });
+    var body = table.createTBody();
+    (option.xAxis.data || []).forEach(function (label, i) {
+      var row = body.insertRow();
+      var th = document.createElement('th'); th.scope = 'row'; th.textContent = label; row.appendChild(th);
+      option.series.forEach(function (s) { row.insertCell().textContent = format(s.data[i]); });
+    });
+    var old = document.getElementById(table.id);
+    if (old) old.remove();
+    el.insertAdjacentElement('afterend', table);
+  }
+
   function draw() {
     if (!window.echarts) return;
     document.querySelectorAll('[data-chart]').forEach(function (el) {
@@ -67,7 +94,11 @@
       var dataEl = document.getElementById(el.id + '-data');
       if (!build || !dataEl) return;
       var option = build(JSON.parse(dataEl.textContent || '{}'), el);
-      option.tooltip = { trigger: 'axis' };
+      var format = option.counts ? N.number : N.money;
+      delete option.counts;
+      option.yAxis.axisLabel = { formatter: option.yAxis.minInterval === 1 ? N.number : N.moneyAxis };
+      describe(el, option, format);
+      option.tooltip = { trigger: 'axis', valueFormatter: format };
       option.legend = { top: 0 };
       option.grid = { left: 8, right: 16, bottom: 8, top: 36, containLabel: true };
       var chart = echarts.init(el);

@@ -148,15 +148,16 @@ public class PlanPerformance {
 			case "unit" -> {
 				Map<Long, Figures> byUnit = new HashMap<>();
 				byUnitLine.forEach((key, f) -> byUnit.merge(key.unitId().value(), f, Figures::plus));
-				for (PlanTree.Row row : tree.rows()) {
+				// Only the units the reader sees get a row: a rep's or a manager's subtotal is labelled with their
+				// own team or region, never with a company or region above them whose figures they do not see.
+				List<PlanTree.Row> seen = tree.rows().stream().filter(row -> scope.seesUnit(row.unit().id())).toList();
+				int top = seen.stream().mapToInt(PlanTree.Row::depth).min().orElse(0);
+				for (PlanTree.Row row : seen) {
 					long unitId = row.unit().id();
 					Set<Long> subtree = tree.subtree(unitId);
-					if (subtree.stream().noneMatch(scope::seesUnit)) {
-						continue;
-					}
 					Figures sum = subtree.stream().map(u -> byUnit.getOrDefault(u, Figures.NONE))
 						.reduce(Figures.NONE, Figures::plus);
-					rows.add(row(String.valueOf(unitId), row.unit().name(), row.depth(), sum, months, elapsed));
+					rows.add(row(String.valueOf(unitId), row.unit().name(), row.depth() - top, sum, months, elapsed));
 				}
 			}
 			case "line" -> {

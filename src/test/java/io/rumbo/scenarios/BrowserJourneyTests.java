@@ -163,7 +163,8 @@ class BrowserJourneyTests {
 		click(By.id("save"));
 		// Line 1 has a quantity but no product: the order is refused and the row is named.
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("order-errors")));
-		assertThat(browser.findElement(By.id("order-errors")).getText()).contains("lines[0].productId");
+		assertThat(browser.findElement(By.id("order-errors")).getText()).contains("Line 1 › Product")
+			.doesNotContain("lines[0]");
 		// The form comes back with the blank rows dropped: the half-filled line first, the product line second.
 		browser.findElement(By.name("lines[0].quantity")).clear();
 		assertThat(new org.openqa.selenium.support.ui.Select(browser.findElement(By.name("lines[1].productId")))
@@ -288,13 +289,15 @@ class BrowserJourneyTests {
 		long centro = jdbc.sql("SELECT id FROM org_unit WHERE code = 'R-CENTRO'").query(Long.class).single();
 		By teamJanuary = By.cssSelector("tr[data-unit='" + madridNorte + "'] input[data-period='M1']");
 		By regionJanuary = By.cssSelector("tr[data-unit='" + centro + "'] input[data-period='M1']");
-		java.math.BigDecimal teamBefore = new java.math.BigDecimal(browser.findElement(teamJanuary).getAttribute("value"));
-		java.math.BigDecimal regionBefore = new java.math.BigDecimal(browser.findElement(regionJanuary).getAttribute("value"));
+		java.math.BigDecimal teamBefore = amount(browser.findElement(teamJanuary).getAttribute("value"));
+		java.math.BigDecimal regionBefore = amount(browser.findElement(regionJanuary).getAttribute("value"));
 		WebElement cell = browser.findElement(teamJanuary);
 		cell.clear();
 		cell.sendKeys(teamBefore.add(new java.math.BigDecimal("1000")).toPlainString(), org.openqa.selenium.Keys.TAB);
 		java.math.BigDecimal expected = regionBefore.add(new java.math.BigDecimal("1000"));
-		wait.until(d -> new java.math.BigDecimal(d.findElement(regionJanuary).getAttribute("value")).compareTo(expected) == 0);
+		// The grid is redrawn after the edit: an element read during the swap is stale, read it again.
+		wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+			.until(d -> amount(d.findElement(regionJanuary).getAttribute("value")).compareTo(expected) == 0);
 		screenshot("plan-grid-edited");
 		click(By.id("submit-version"));
 		wait.until(ExpectedConditions.textToBe(By.id("version-state"), "submitted"));
@@ -303,6 +306,11 @@ class BrowserJourneyTests {
 		assertThat(browser.findElements(By.cssSelector("#plan-grid input"))).as("an approved version is read-only").isEmpty();
 		assertThat(browser.findElement(By.id("read-only-note")).getText()).contains("approved");
 		screenshot("plan-approved");
+	}
+
+	/** A grid cell as the English pages write it ({@code 12,000.50}). */
+	private static java.math.BigDecimal amount(String text) {
+		return new java.math.BigDecimal(text.replace(",", ""));
 	}
 
 	/** Clicks after scrolling the element to the middle of the window at once (Bootstrap makes scrolling smooth). */

@@ -1,13 +1,16 @@
 package io.rumbo.planning.web;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -34,6 +37,7 @@ import io.rumbo.shared.domain.ValidationFailedException;
 import io.rumbo.shared.time.FiscalPeriod;
 import io.rumbo.shared.time.FiscalYears;
 import io.rumbo.shared.web.ChartData;
+import io.rumbo.shared.web.Formats;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Plans: the list, a plan's versions with the targets grid (htmx cell edits), spreading, workflow and changes. */
@@ -47,9 +51,13 @@ class PlanPageController {
 	private final FiscalCalendar calendar;
 	private final CatalogManagement catalog;
 	private final JsonMapper json;
+	private final Formats fmt;
+	private final MessageSource messages;
 
 	PlanPageController(PlanReading plans, PlanWorkflow workflow, PlanTargets targets, PlanPerformance performance,
-			FiscalCalendar calendar, CatalogManagement catalog, JsonMapper json) {
+			FiscalCalendar calendar, CatalogManagement catalog, JsonMapper json, Formats fmt, MessageSource messages) {
+		this.fmt = fmt;
+		this.messages = messages;
 		this.plans = plans;
 		this.workflow = workflow;
 		this.targets = targets;
@@ -127,29 +135,63 @@ class PlanPageController {
 		return "planning/plan";
 	}
 
-	/** A cell or a total changed in the grid: answers the redrawn grid, so the roll-ups show the change at once. */
+	/**
+	 * A cell or a total changed in the grid: answers the redrawn grid, so the roll-ups show the change at once. A value
+	 * that is not a number as the reader's language writes it answers the grid with that cell marked and the reason
+	 * next to it (status 400, which the page swaps in like any answer).
+	 */
 	@PostMapping("/plans/{id}/versions/{versionId}/cells")
 	String cell(CurrentUser user, @PathVariable long id, @PathVariable long versionId, @RequestParam long unitId,
 			@RequestParam String period, @RequestParam Measure measure, @RequestParam(required = false) @Nullable Long line,
-			@RequestParam String value, @RequestParam long version, Model model) {
-		BigDecimal amount;
-		try {
-			amount = new BigDecimal(value.trim().replace(',', '.'));
-		}
-		catch (NumberFormatException ex) {
-			throw ValidationFailedException.of("value", "planning.target.value.invalid");
-		}
+			@RequestParam String value, @RequestParam long version, HttpServletResponse response, Model model) {
 		Long lineId = measure == Measure.NEW_CUSTOMERS ? null : line;
-		PlanViews.SpreadResult result = targets.spread(user, versionId, version, unitId, lineId, period, measure, amount,
-				SpreadMethod.EVEN, true);
+		BigDecimal amount = fmt.parse(value);
+		PlanViews.SpreadResult result = null;
+		String refusal = null;
+		if (amount == null || amount.signum() < 0 || amount.stripTrailingZeros().scale() > measure.scale()) {
+			refusal = messages.getMessage(measure.scale() == 0 ? "planning.grid.cell.whole" : "planning.grid.cell.invalid",
+					new Object[] { fmt.decimal(new BigDecimal("12000.50").setScale(measure.scale(), RoundingMode.DOWN),
+							measure.scale()) }, LocaleContextHolder.getLocale());
+		}
+		else {
+			try {
+				result = targets.spread(user, versionId, version, unitId, lineId, period, measure, amount,
+						SpreadMethod.EVEN, true);
+			}
+			catch (ValidationFailedException ex) {
+				ValidationFailedException.FieldError first = ex.errors().get(0);
+				refusal = messages.getMessage(first.messageKey(), first.arguments(), first.messageKey(),
+						LocaleContextHolder.getLocale());
+			}
+		}
+		PlanViews.GridView grid = plans.grid(user, versionId, measure, lineId);
 		model.addAttribute("plan", plans.plan(user, id));
 		model.addAttribute("shown", plans.version(user, versionId));
 		model.addAttribute("measure", measure);
 		model.addAttribute("line", lineId);
 		model.addAttribute("lang", LocaleContextHolder.getLocale().getLanguage());
-		model.addAttribute("grid", plans.grid(user, versionId, measure, lineId));
+		model.addAttribute("grid", grid);
 		model.addAttribute("spread", result);
+		model.addAttribute("cellEdit", true);
+		if (refusal != null) {
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+			model.addAttribute("cellError", new CellError(unitId, period, value, cellLabel(grid, unitId, period), refusal));
+		}
 		return "planning/plan :: grid";
+	}
+
+	/** A refused cell edit: which cell, what was typed, and the reason, shown at the cell. */
+	record CellError(long unitId, String period, String typed, String label, String message) {
+	}
+
+	/** The cell as the reader names it: the unit's name and the column's heading. */
+	private static String cellLabel(PlanViews.GridView grid, long unitId, String period) {
+		String unit = grid.rows().stream().filter(r -> r.unitId() == unitId).map(PlanViews.GridRow::unitName)
+			.findFirst().orElse("");
+		String column = java.util.stream.Stream.concat(java.util.stream.Stream.concat(grid.months().stream(),
+				grid.quarters().stream()), java.util.stream.Stream.of(grid.year()))
+			.filter(c -> c.code().equals(period)).map(PlanViews.GridColumn::label).findFirst().orElse(period);
+		return (unit + " " + column).strip();
 	}
 
 	@PostMapping("/plans/{id}/versions/{versionId}/spread")
@@ -159,8 +201,11 @@ class PlanPageController {
 			RedirectAttributes redirect) {
 		PlanViews.SpreadResult result = targets.spread(user, versionId, null, unitId,
 				measure == Measure.NEW_CUSTOMERS ? null : line, period, measure, total, method, false);
-		redirect.addFlashAttribute("flash", "planning.grid.saved");
-		redirect.addFlashAttribute("flashArgs", new Object[] { result.total(), result.cells(), result.difference() });
+		int scale = measure.scale();
+		boolean left = fmt.differs(result.difference(), scale);
+		redirect.addFlashAttribute("flash", left ? "planning.grid.saved" : "planning.grid.savedExact");
+		redirect.addFlashAttribute("flashArgs", new Object[] { fmt.decimal(result.total(), scale), result.cells(),
+				fmt.decimal(result.difference(), scale) });
 		return "redirect:/plans/" + id + "?version=" + versionId + "&measure=" + measure
 				+ (line == null ? "" : "&line=" + line);
 	}

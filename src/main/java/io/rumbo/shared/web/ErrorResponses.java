@@ -52,9 +52,11 @@ class ErrorResponses {
 	private static final String TYPE_BASE = "https://rumbo.io/problems/";
 
 	private final MessageSource messages;
+	private final FieldLabels labels;
 
-	ErrorResponses(MessageSource messages) {
+	ErrorResponses(MessageSource messages, FieldLabels labels) {
 		this.messages = messages;
+		this.labels = labels;
 	}
 
 	@ExceptionHandler(NotFoundException.class)
@@ -131,9 +133,29 @@ class ErrorResponses {
 				List.of(fieldError(ex.getName(), msg("shared.validation.typeMismatch", String.valueOf(ex.getValue())))));
 	}
 
+	/**
+	 * A page opened without a parameter it needs (a new service case without its customer, from a bookmark or a typed
+	 * address) asks for it with a small form that opens the same page again, instead of a bare error.
+	 */
 	@ExceptionHandler(MissingServletRequestParameterException.class)
 	Object missingParameter(MissingServletRequestParameterException ex, HttpServletRequest request,
 			HttpServletResponse response) {
+		if ("GET".equals(request.getMethod()) && !isApi(request) && !"true".equals(request.getHeader("HX-Request"))) {
+			ModelAndView page = new ModelAndView("shared/choose");
+			page.setStatus(HttpStatus.BAD_REQUEST);
+			page.addObject("title", msg("shared.choose.title", labels.label(ex.getParameterName())));
+			page.addObject("parameter", ex.getParameterName());
+			page.addObject("label", labels.label(ex.getParameterName()));
+			page.addObject("action", request.getRequestURI());
+			Map<String, String> kept = new LinkedHashMap<>();
+			request.getParameterMap().forEach((name, values) -> {
+				if (!name.equals(ex.getParameterName()) && values.length > 0) {
+					kept.put(name, values[0]);
+				}
+			});
+			page.addObject("kept", kept);
+			return page;
+		}
 		return validation(request, response, List.of(fieldError(ex.getParameterName(), msg("shared.validation.required"))));
 	}
 
@@ -172,13 +194,15 @@ class ErrorResponses {
 		Map<String, Object> extra = new LinkedHashMap<>();
 		extra.put("errors", errors);
 		String detail = errors.isEmpty() ? msg("shared.problem.validation.detail")
-				: errors.stream().map(e -> e.get("field") + ": " + e.get("message")).reduce((a, b) -> a + "; " + b).orElse("");
+				: errors.stream().map(e -> labels.error(e.get("field"), e.get("message"))).reduce((a, b) -> a + "; " + b).orElse("");
 		return answer(request, response, HttpStatus.BAD_REQUEST, "validation", detail, extra);
 	}
 
-	private static Map<String, String> fieldError(String field, String message) {
+	/** {@code field} stays the machine name for API clients; {@code label} is what a person reads. */
+	private Map<String, String> fieldError(String field, String message) {
 		Map<String, String> error = new LinkedHashMap<>();
 		error.put("field", field);
+		error.put("label", labels.label(field));
 		error.put("message", message);
 		return error;
 	}

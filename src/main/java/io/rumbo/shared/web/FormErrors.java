@@ -1,5 +1,7 @@
 package io.rumbo.shared.web;
 
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.validation.BindingResult;
 
 import io.rumbo.shared.domain.ValidationFailedException;
@@ -16,7 +18,13 @@ public final class FormErrors {
 				result.rejectValue(error.field(), error.messageKey(), error.arguments(), error.messageKey());
 			}
 			else {
-				result.reject(error.messageKey(), error.arguments(), error.messageKey());
+				// Not a field of this form: shown above it, so it names the field in the reader's words.
+				String name = error.field().substring(error.field().lastIndexOf('.') + 1).replaceAll("\\[.*", "");
+				MessageSourceResolvable label = new DefaultMessageSourceResolvable(new String[] { "shared.field." + name },
+						FieldLabels.words(name));
+				MessageSourceResolvable message = new DefaultMessageSourceResolvable(new String[] { error.messageKey() },
+						error.arguments(), error.messageKey());
+				result.reject("shared.field.error", new Object[] { label, message }, error.messageKey());
 			}
 		}
 	}

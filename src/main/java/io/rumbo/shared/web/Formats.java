@@ -1,5 +1,8 @@
 package io.rumbo.shared.web;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.DecimalFormatSymbols;
 import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -7,12 +10,18 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
-/** Dates, times and numbers in the reader's language, for templates ({@code ${@fmt.date(d)}}). */
+/**
+ * The one place where pages write dates, times and numbers in the reader's language (templates call
+ * {@code ${@fmt.money(x)}}) and read numbers typed in it ({@link #parse}). Money always has its currency and two
+ * decimals; quantities and counts have as many decimals as they need, at most two; percentages one. Charts use the
+ * same rules in {@code js/numbers.js}, with the page's language.
+ */
 @Component("fmt")
 public class Formats {
 
@@ -22,14 +31,90 @@ public class Formats {
 		this.currency = java.util.Currency.getInstance(currency);
 	}
 
-	/** An amount in the company's currency, written the way the reader's language writes money. */
+	/** An amount in the company's currency, written the way the reader's language writes money, to the cent. */
 	public String money(@Nullable Number amount) {
 		if (amount == null) {
 			return "";
 		}
 		NumberFormat format = NumberFormat.getCurrencyInstance(locale());
 		format.setCurrency(currency);
+		format.setMinimumFractionDigits(2);
+		format.setMaximumFractionDigits(2);
+		format.setRoundingMode(RoundingMode.HALF_UP);
 		return format.format(amount);
+	}
+
+	/** A count, quantity or average: grouped, with the decimals it has up to two ({@code 1,234.5}). */
+	public String number(@Nullable Number number) {
+		if (number == null) {
+			return "";
+		}
+		NumberFormat format = NumberFormat.getNumberInstance(locale());
+		format.setMaximumFractionDigits(2);
+		format.setRoundingMode(RoundingMode.HALF_UP);
+		return format.format(number);
+	}
+
+	/** A figure with exactly {@code decimals} decimals and no currency: the cells of a grid, where columns align. */
+	public String decimal(@Nullable Number number, int decimals) {
+		if (number == null) {
+			return "";
+		}
+		NumberFormat format = NumberFormat.getNumberInstance(locale());
+		format.setMinimumFractionDigits(decimals);
+		format.setMaximumFractionDigits(decimals);
+		format.setRoundingMode(RoundingMode.HALF_UP);
+		return format.format(number);
+	}
+
+	/** A percentage given in percent ({@code 12.5} is 12.5 %), with one decimal, as the language writes it. */
+	public String percent(@Nullable Number percent) {
+		if (percent == null) {
+			return "";
+		}
+		NumberFormat format = NumberFormat.getPercentInstance(locale());
+		format.setMinimumFractionDigits(0);
+		format.setMaximumFractionDigits(1);
+		format.setRoundingMode(RoundingMode.HALF_UP);
+		return format.format(new BigDecimal(percent.toString()).movePointLeft(2));
+	}
+
+	/**
+	 * Whether two amounts differ once written with {@code decimals} decimals: a difference smaller than what the page
+	 * shows is rounding, not news.
+	 */
+	public boolean differs(@Nullable BigDecimal difference, int decimals) {
+		return difference != null && difference.setScale(decimals, RoundingMode.HALF_UP).signum() != 0;
+	}
+
+	/**
+	 * A number typed the way the reader's language writes it: {@code 12.000,50} in Spanish, {@code 12,000.50} in
+	 * English; grouping is optional but, when present, must be in groups of three, so that {@code 12.000,50} typed in
+	 * English (or {@code 12,5} in English) is refused instead of read as something else. Empty or malformed text is
+	 * {@code null}.
+	 */
+	public @Nullable BigDecimal parse(@Nullable String text) {
+		return parse(text, locale());
+	}
+
+	static @Nullable BigDecimal parse(@Nullable String text, Locale locale) {
+		if (text == null) {
+			return null;
+		}
+		DecimalFormatSymbols symbols = DecimalFormatSymbols.getInstance(locale);
+		String grouping = Pattern.quote(String.valueOf(symbols.getGroupingSeparator()));
+		String decimal = Pattern.quote(String.valueOf(symbols.getDecimalSeparator()));
+		// Spaces (and the no-break spaces some languages group with) are never part of the number.
+		String bare = text.strip().replaceAll("[\\s\\u00A0\\u202F]", "");
+		if (symbols.getGroupingSeparator() == '\u00A0' || symbols.getGroupingSeparator() == '\u202F') {
+			grouping = "(?!)";
+		}
+		Pattern shape = Pattern.compile("-?(\\d+|\\d{1,3}(" + grouping + "\\d{3})+)(" + decimal + "\\d+)?");
+		if (!shape.matcher(bare).matches()) {
+			return null;
+		}
+		String plain = bare.replaceAll(grouping, "").replace(symbols.getDecimalSeparator(), '.');
+		return new BigDecimal(plain);
 	}
 
 	public String date(@Nullable LocalDate date) {
@@ -44,8 +129,9 @@ public class Formats {
 					.format(instant);
 	}
 
-	public String number(@Nullable Number number) {
-		return number == null ? "" : NumberFormat.getNumberInstance(locale()).format(number);
+	/** The company's currency code, for the browser's number formatting ({@code js/numbers.js}). */
+	public String currency() {
+		return currency.getCurrencyCode();
 	}
 
 	public String lang() {
@@ -55,4 +141,5 @@ public class Formats {
 	private static Locale locale() {
 		return LocaleSupport.supported(LocaleContextHolder.getLocale());
 	}
+
 }

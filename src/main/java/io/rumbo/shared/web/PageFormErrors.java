@@ -46,13 +46,15 @@ class PageFormErrors {
 
 	private final ErrorResponses errors;
 	private final MessageSource messages;
+	private final FieldLabels labels;
 	private final HandlerMapping pages;
 
 	/** @param pages the controllers' mappings, to tell a page that can be shown from an action that only takes a POST */
-	PageFormErrors(ErrorResponses errors, MessageSource messages,
+	PageFormErrors(ErrorResponses errors, MessageSource messages, FieldLabels labels,
 			@Qualifier("requestMappingHandlerMapping") HandlerMapping pages) {
 		this.errors = errors;
 		this.messages = messages;
+		this.labels = labels;
 		this.pages = pages;
 	}
 
@@ -62,8 +64,8 @@ class PageFormErrors {
 			return errors.invalid(ex, request, response);
 		}
 		String reasons = ex.errors().stream()
-			.map(error -> msg(error.messageKey(), error.arguments()))
-			.collect(Collectors.joining(" "));
+			.map(error -> labels.error(error.field(), msg(error.messageKey(), error.arguments())))
+			.collect(Collectors.joining("; "));
 		return back(request, reasons, "danger");
 	}
 

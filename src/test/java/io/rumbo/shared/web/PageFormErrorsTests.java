@@ -61,9 +61,10 @@ class PageFormErrorsTests {
 		messages.setBasenames("messages/shared");
 		messages.setDefaultEncoding("UTF-8");
 		messages.setFallbackToSystemLocale(false);
-		ErrorResponses errors = new ErrorResponses(messages);
+		FieldLabels labels = new FieldLabels(messages);
+		ErrorResponses errors = new ErrorResponses(messages, labels);
 		mvc = MockMvcBuilders.standaloneSetup(new RefusingPages())
-			.setControllerAdvice(new PageFormErrors(errors, messages, PAGES), errors)
+			.setControllerAdvice(new PageFormErrors(errors, messages, labels, PAGES), errors)
 			.build();
 	}
 
@@ -73,7 +74,7 @@ class PageFormErrorsTests {
 			.header("Referer", "http://localhost/things/7?tab=history"))
 			.andExpect(status().isFound())
 			.andExpect(redirectedUrl("/things/7?tab=history"))
-			.andExpect(flash().attribute("flashText", "debe estar entre 1 y 500"))
+			.andExpect(flash().attribute("flashText", "Tamaño de página: debe estar entre 1 y 500"))
 			.andExpect(flash().attribute("flashKind", "danger"));
 	}
 

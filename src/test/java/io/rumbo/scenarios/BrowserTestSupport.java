@@ -1,0 +1,93 @@
+package io.rumbo.scenarios;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import io.rumbo.support.BrowserAvailability;
+
+/** Headless Chromium for the page tests that need a browser; screenshots land in target/screenshots. */
+abstract class BrowserTestSupport {
+
+	@LocalServerPort
+	int port;
+
+	WebDriver browser;
+	WebDriverWait wait;
+
+	@BeforeEach
+	void openBrowser() {
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(BrowserAvailability.CHROMIUM);
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+				"--disable-sync", "--lang=en-GB", "--window-size=1440,900");
+		ChromeDriverService service = new ChromeDriverService.Builder()
+			.usingDriverExecutable(new java.io.File(BrowserAvailability.CHROMEDRIVER))
+			.build();
+		browser = new ChromeDriver(service, options);
+		size(1440, 900);
+		// Pages redraw parts of themselves with htmx: an element read during a swap is read again.
+		wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+		wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+	}
+
+	@AfterEach
+	void closeBrowser() {
+		if (browser != null) {
+			browser.quit();
+		}
+	}
+
+	void size(int width, int height) {
+		browser.manage().window().setSize(new Dimension(width, height));
+	}
+
+	void signIn(String user) {
+		open("/login");
+		browser.findElement(By.id("username")).sendKeys(user);
+		browser.findElement(By.id("password")).sendKeys("demo");
+		browser.findElement(By.id("sign-in")).click();
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("userMenu")));
+	}
+
+	void open(String path) {
+		browser.get("http://localhost:" + port + path);
+	}
+
+	Object script(String script, Object... args) {
+		return ((JavascriptExecutor) browser).executeScript(script, args);
+	}
+
+	void screenshot(String name) {
+		try {
+			Path folder = Files.createDirectories(Path.of("target/screenshots"));
+			// The whole page, not only the window: set the window as tall as the page for the picture.
+			Dimension window = browser.manage().window().getSize();
+			long height = (Long) script("return Math.max(document.body.scrollHeight, window.innerHeight)");
+			browser.manage().window().setSize(new Dimension(window.getWidth(), (int) Math.min(height + 140, 6000)));
+			Files.write(folder.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+			browser.manage().window().setSize(window);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+}

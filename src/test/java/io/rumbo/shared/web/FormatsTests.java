@@ -1,0 +1,70 @@
+package io.rumbo.shared.web;
+
+import java.math.BigDecimal;
+import java.util.Locale;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.i18n.LocaleContextHolder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class FormatsTests {
+
+	Formats fmt = new Formats("EUR");
+
+	@AfterEach
+	void reset() {
+		LocaleContextHolder.resetLocaleContext();
+	}
+
+	@Test
+	void moneyHasItsCurrencyAndTwoDecimalsInTheReadersLanguage() {
+		LocaleContextHolder.setLocale(Locale.ENGLISH);
+		assertThat(fmt.money(new BigDecimal("651137.4"))).isEqualTo("€651,137.40");
+		assertThat(fmt.money(new BigDecimal("161041"))).isEqualTo("€161,041.00");
+		LocaleContextHolder.setLocale(new Locale("es"));
+		assertThat(fmt.money(new BigDecimal("651137.4"))).isEqualTo("651.137,40\u00a0€");
+	}
+
+	@Test
+	void numbersKeepAtMostTwoDecimalsAndGridCellsExactlyTheirScale() {
+		LocaleContextHolder.setLocale(Locale.ENGLISH);
+		assertThat(fmt.number(new BigDecimal("4.3333"))).isEqualTo("4.33");
+		assertThat(fmt.number(161041)).isEqualTo("161,041");
+		assertThat(fmt.decimal(new BigDecimal("12000.5"), 2)).isEqualTo("12,000.50");
+		LocaleContextHolder.setLocale(new Locale("es"));
+		assertThat(fmt.decimal(new BigDecimal("12000.5"), 2)).isEqualTo("12.000,50");
+		assertThat(fmt.decimal(new BigDecimal("12000"), 0)).isEqualTo("12.000");
+	}
+
+	@Test
+	void percentagesAreGivenInPercentAndWrittenWithOneDecimal() {
+		LocaleContextHolder.setLocale(Locale.ENGLISH);
+		assertThat(fmt.percent(new BigDecimal("12.54"))).isEqualTo("12.5%");
+		LocaleContextHolder.setLocale(new Locale("es"));
+		assertThat(fmt.percent(new BigDecimal("12.54"))).isEqualTo("12,5\u00a0%");
+	}
+
+	@Test
+	void readsNumbersAsTheReadersLanguageWritesThemAndRefusesTheOtherWay() {
+		assertThat(Formats.parse("12.000,50", new Locale("es"))).isEqualByComparingTo("12000.50");
+		assertThat(Formats.parse("12000,5", new Locale("es"))).isEqualByComparingTo("12000.5");
+		assertThat(Formats.parse(" 1.234 ", new Locale("es"))).isEqualByComparingTo("1234");
+		assertThat(Formats.parse("12,000.50", Locale.ENGLISH)).isEqualByComparingTo("12000.50");
+		assertThat(Formats.parse("12000.5", Locale.ENGLISH)).isEqualByComparingTo("12000.5");
+		assertThat(Formats.parse("-3", Locale.ENGLISH)).isEqualByComparingTo("-3");
+		assertThat(Formats.parse("12.000,50", Locale.ENGLISH)).isNull();
+		assertThat(Formats.parse("12,5", Locale.ENGLISH)).isNull();
+		assertThat(Formats.parse("12,000.50", new Locale("es"))).isNull();
+		assertThat(Formats.parse("doce", Locale.ENGLISH)).isNull();
+		assertThat(Formats.parse("", Locale.ENGLISH)).isNull();
+	}
+
+	@Test
+	void aDifferenceSmallerThanWhatIsShownIsNoDifference() {
+		assertThat(fmt.differs(new BigDecimal("0.004"), 2)).isFalse();
+		assertThat(fmt.differs(new BigDecimal("0.2"), 0)).isFalse();
+		assertThat(fmt.differs(new BigDecimal("0.2"), 2)).isTrue();
+	}
+}
