@@ -292,8 +292,9 @@ class BrowserJourneyTests {
 		java.math.BigDecimal teamBefore = amount(browser.findElement(teamJanuary).getAttribute("value"));
 		java.math.BigDecimal regionBefore = amount(browser.findElement(regionJanuary).getAttribute("value"));
 		WebElement cell = browser.findElement(teamJanuary);
-		cell.clear();
-		cell.sendKeys(teamBefore.add(new java.math.BigDecimal("1000")).toPlainString(), org.openqa.selenium.Keys.TAB);
+		// Select and overwrite: clear() fires a change of its own, whose refusal now redraws the grid under the keys.
+		cell.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"),
+				teamBefore.add(new java.math.BigDecimal("1000")).toPlainString(), org.openqa.selenium.Keys.TAB);
 		java.math.BigDecimal expected = regionBefore.add(new java.math.BigDecimal("1000"));
 		// The grid is redrawn after the edit: an element read during the swap is stale, read it again.
 		wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
