@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -53,6 +54,17 @@ class CustomerImportTests {
 	@BeforeEach
 	void setUp() {
 		admin = users.actAs("admin").orElseThrow();
+	}
+
+	/**
+	 * The accounts this class imports leave the shared demo database again, so tests that count the demo's accounts
+	 * (about four hundred) do not depend on the order the classes run in.
+	 */
+	@AfterEach
+	void removeImportedAccounts() {
+		String ours = "SELECT id FROM customer_account WHERE external_id LIKE 'BULK-%'";
+		jdbc.sql("DELETE FROM customer_ownership WHERE customer_id IN (" + ours + ")").update();
+		jdbc.sql("DELETE FROM customer_account WHERE id IN (" + ours + ")").update();
 	}
 
 	private ImportSummary run(String prefix, String csv, boolean dryRun) {

@@ -48,6 +48,12 @@ class OpenApiContractScenarioTests extends ApiTestSupport {
 	/** How many ids of a list a path parameter is tried with, so empty sub-lists of the first one do not hide rows. */
 	static final int CANDIDATES = 3;
 
+	/**
+	 * Lists whose every id on the first page is tried: other classes add plans of their own (without revisions), and
+	 * they may come before the demo's, whose revision is what fills a version's differences.
+	 */
+	static final java.util.Set<String> EVERY_ID = java.util.Set.of("/api/v1/plans");
+
 	@LocalServerPort
 	int port;
 
@@ -175,7 +181,7 @@ class OpenApiContractScenarioTests extends ApiTestSupport {
 		JsonNode rows = body.isArray() ? body : body.path("content");
 		List<String> ids = new ArrayList<>();
 		for (JsonNode row : rows) {
-			if (row.has("id") && ids.size() < CANDIDATES) {
+			if (row.has("id") && (ids.size() < CANDIDATES || EVERY_ID.contains(listUrl))) {
 				ids.add(row.get("id").asString());
 			}
 		}

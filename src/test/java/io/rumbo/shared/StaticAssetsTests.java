@@ -43,8 +43,8 @@ class StaticAssetsTests {
 				assertThat(asset.headers().firstValue("Content-Encoding").orElse("")).as(url).isEqualTo("gzip");
 			}
 		}
-		assertThat(found).as("links to Bootstrap's CSS and JS, htmx, rumbo.css and rumbo.js on the sign-in page")
-			.isEqualTo(5);
+		assertThat(found).as("links to Bootstrap's CSS and JS, htmx, rumbo.css, numbers.js and rumbo.js on the sign-in page")
+			.isEqualTo(6);
 	}
 
 	@Test
