@@ -42,7 +42,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * are added by set-based SQL (copies of a demo row over {@code generate_series}, unique columns numbered).
  * <p>
  * PostgreSQL only (H2 keeps its tables in the heap being measured):
- * {@code flock /work/wt/heavy.lock ./mvnw -B -ntp -o -Pbenchmarks test -Dtest=ExportScaleBenchmark -DargLine=-Xmx2g
+ * {@code ./mvnw -B -ntp -o -Pbenchmarks test -Dtest=ExportScaleBenchmark -DargLine=-Xmx2g
  * -Dspring.datasource.url=jdbc:postgresql://127.0.0.1:5432/<database> -Dspring.datasource.username=postgres}; sizes
  * by {@code -Drumbo.bench.small=200000 -Drumbo.bench.large=2000000} (the defaults).
  */

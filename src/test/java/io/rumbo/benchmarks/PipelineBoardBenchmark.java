@@ -36,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * opportunity in scope with names to add three numbers (p50 1.0 s at 10 users, 3.5-7.5 s at 50); it now reads one
  * page per column and sums the columns in SQL.
  * <p>
- * PostgreSQL only: run it with {@code flock /work/wt/heavy.lock ./mvnw -B -ntp -o -Pbenchmarks test
+ * PostgreSQL only: run it with {@code ./mvnw -B -ntp -o -Pbenchmarks test
  * -Dtest=PipelineBoardBenchmark -Dspring.datasource.url=jdbc:postgresql://127.0.0.1:5432/<database>
  * -Dspring.datasource.username=postgres}; size by {@code -Drumbo.bench.opportunities=200000} (the default), the time
  * each level runs by {@code -Drumbo.bench.seconds=20}.
