@@ -21,9 +21,16 @@ public class V22__index_customer_search extends BaseJavaMigration {
 
 	private static final Logger log = LoggerFactory.getLogger(V22__index_customer_search.class);
 
+	/** {@code %s} is the operator class, qualified by the schema the extension lives in. */
 	static final String INDEX = "CREATE INDEX IF NOT EXISTS ix_customer_account_search ON customer_account USING gin"
-			+ " (LOWER(legal_name) gin_trgm_ops, LOWER(city) gin_trgm_ops, LOWER(tax_id) gin_trgm_ops,"
-			+ " LOWER(external_id) gin_trgm_ops)";
+			+ " (LOWER(legal_name) %1$s, LOWER(city) %1$s, LOWER(tax_id) %1$s, LOWER(external_id) %1$s)";
+
+	/**
+	 * An extension lives in one schema of the database, which need not be on this schema's search path (it may have
+	 * been created for another schema of the same database), so the operator class is named with its schema.
+	 */
+	static final String EXTENSION_SCHEMA = "SELECT n.nspname FROM pg_extension e JOIN pg_namespace n"
+			+ " ON n.oid = e.extnamespace WHERE e.extname = 'pg_trgm'";
 
 	@Override
 	public void migrate(Context context) throws Exception {
@@ -34,7 +41,9 @@ public class V22__index_customer_search extends BaseJavaMigration {
 		try (Statement statement = connection.createStatement()) {
 			Savepoint before = connection.setSavepoint();
 			try {
-				statement.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm");
+				// A schema of its own, which no schema's clean-up (Flyway's clean in tests) drops with the extension.
+				statement.execute("CREATE SCHEMA IF NOT EXISTS rumbo_extensions");
+				statement.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA rumbo_extensions");
 			}
 			catch (java.sql.SQLException ex) {
 				connection.rollback(before);
@@ -42,7 +51,12 @@ public class V22__index_customer_search extends BaseJavaMigration {
 						+ "docs/operations.md.", ex.getMessage());
 				return;
 			}
-			statement.execute(INDEX);
+			String schema;
+			try (java.sql.ResultSet found = statement.executeQuery(EXTENSION_SCHEMA)) {
+				found.next();
+				schema = found.getString(1);
+			}
+			statement.execute(INDEX.formatted("\"" + schema.replace("\"", "\"\"") + "\".gin_trgm_ops"));
 		}
 	}
 }

@@ -65,7 +65,8 @@ class CustomerListCountTests {
 		String product = jdbc.sql("SELECT 1").query((rs, n) -> rs.getStatement().getConnection().getMetaData()
 			.getDatabaseProductName()).single();
 		long indexes = "PostgreSQL".equals(product)
-				? jdbc.sql("SELECT COUNT(*) FROM pg_indexes WHERE indexname = 'ix_customer_account_search'")
+				? jdbc.sql("SELECT COUNT(*) FROM pg_indexes WHERE indexname = 'ix_customer_account_search'"
+						+ " AND schemaname = current_schema()")
 					.query(Long.class).single()
 				: 1;
 		assertThat(indexes).as(product).isEqualTo(1);
