@@ -62,6 +62,7 @@ class PipelineBoardBenchmark {
 		seed(size);
 
 		List<String> lines = new ArrayList<>();
+		List<Double> ratios = new ArrayList<>();
 		for (int clients : new int[] { 10, 50 }) {
 			List<HttpClient> sessions = new ArrayList<>();
 			for (int i = 0; i < clients; i++) {
@@ -75,13 +76,13 @@ class PipelineBoardBenchmark {
 			lines.add(String.format("board %d clients: baseline /account p50 %.0f ms p95 %.0f ms (%d requests), "
 					+ "/opportunities p50 %.0f ms p95 %.0f ms (%d requests), p95 ratio %.2f", clients, baseline[0],
 					baseline[1], (long) baseline[2], board[0], board[1], (long) board[2], board[1] / baseline[1]));
-			if (clients == 50) {
-				// The claim: the board costs a few times a trivial page, not the size of the pipeline.
-				assertThat(board[1] / baseline[1]).as("p95 ratio at 50 clients").isLessThan(6.0);
-			}
+			System.out.println(lines.get(lines.size() - 1));
+			ratios.add(board[1] / baseline[1]);
 		}
 		System.out.printf("board: %,d open opportunities, director's board (everything in scope)%n", size);
 		lines.forEach(System.out::println);
+		// The claim: the board costs a few times a trivial page, not the size of the pipeline (figures printed first).
+		assertThat(ratios.get(ratios.size() - 1)).as("p95 ratio at 50 clients").isLessThan(6.0);
 	}
 
 	/** Adds open deals spread over the demo's salespeople, customers and the four open stages, in one statement. */
