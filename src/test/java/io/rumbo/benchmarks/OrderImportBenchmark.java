@@ -117,14 +117,14 @@ class OrderImportBenchmark {
 			.as("heap at %d lines over heap at %d lines", large, small).isLessThan(2.0);
 	}
 
-	/** Five lines per order, over a year of dates, the accounts and products given. */
+	/** Five lines per order, over a year of dates, the accounts and products given; order numbers unique to the size. */
 	private static byte[] file(int lines, List<String> customers, List<String> skus) {
 		StringBuilder file = new StringBuilder(lines * 56);
 		file.append("order,order_date,customer,sku,quantity,unit_price,discount_percent\n");
 		LocalDate start = LocalDate.of(2018, 1, 1);
 		for (int i = 0; i < lines; i++) {
 			int order = i / 5;
-			file.append("BENCH-").append(order).append(',').append(start.plusDays(order % 365)).append(',')
+			file.append("BENCH-").append(lines).append('-').append(order).append(',').append(start.plusDays(order % 365)).append(',')
 				.append(customers.get(order % customers.size())).append(',')
 				.append(skus.get((order + i % 5) % skus.size())).append(',').append(1 + i % 7).append(",10.50,")
 				.append(i % 5 == 0 ? "5" : "").append('\n');
