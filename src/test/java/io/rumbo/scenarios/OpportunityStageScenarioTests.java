@@ -156,7 +156,7 @@ class OpportunityStageScenarioTests extends ApiTestSupport {
 		String board = rep.get(port, "/opportunities?lang=en").body();
 		String column = section(board, "PROSPECTING");
 		assertThat(count(column, "class=\"card pipeline-card")).as("one page of cards").isEqualTo(20);
-		assertThat(column).contains(prospecting + " · 10 % · €" + String.format(java.util.Locale.UK, "%,.2f",
+		assertThat(column).contains(prospecting + " · 10% · €" + String.format(java.util.Locale.UK, "%,.2f",
 				prospectingAmount));
 		assertThat(column).contains("Show more (" + (prospecting - 20) + " left)")
 			.contains("hx-get=\"/opportunities/column?stage=PROSPECTING&amp;offset=20");

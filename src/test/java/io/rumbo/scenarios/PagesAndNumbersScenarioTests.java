@@ -54,6 +54,20 @@ class PagesAndNumbersScenarioTests {
 		assertThat(spanish.get(3)).matches("\\d{1,3}(\\.\\d{3})*");
 	}
 
+	@Test
+	void aNumberTypedTheOtherLanguagesWayComesBackOnTheFormNamingTheFieldAndWritesNothing() {
+		WebSession web = new WebSession();
+		web.signIn(port, "director", "demo");
+		String plans = web.get(port, "/plans?lang=es").body();
+		assertThat(plans).contains("name=\"growthPercent\" type=\"text\" inputmode=\"decimal\"");
+		HttpResponse<String> refused = web.postForm(port, "/plans", java.util.Map.of("fiscalYear", "2031", "name",
+				"Plan 2031", "growthPercent", "5.5", "_csrf", WebSession.csrf(plans)));
+		assertThat(refused.statusCode()).isEqualTo(302);
+		String back = web.get(port, java.net.URI.create(refused.headers().firstValue("Location").orElseThrow()).getPath()).body();
+		assertThat(back).contains("Crecimiento").contains("«5.5»").contains("12.000,50");
+		assertThat(web.get(port, "/plans?lang=es").body()).doesNotContain("Plan 2031");
+	}
+
 	private static List<String> totals(String page) {
 		String block = page.substring(page.indexOf("id=\"order-totals\""));
 		block = block.substring(0, block.indexOf("</dl>"));

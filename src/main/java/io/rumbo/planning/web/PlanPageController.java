@@ -96,8 +96,10 @@ class PlanPageController {
 
 	@PostMapping("/plans")
 	String create(CurrentUser user, @RequestParam int fiscalYear, @RequestParam String name,
-			@RequestParam(defaultValue = "0") BigDecimal growthPercent, RedirectAttributes redirect) {
-		PlanViews.PlanView plan = workflow.create(user, fiscalYear, name, growthPercent, Map.of());
+			@RequestParam(required = false) @Nullable String growthPercent, RedirectAttributes redirect) {
+		BigDecimal growth = fmt.parseField("growthPercent", growthPercent);
+		PlanViews.PlanView plan = workflow.create(user, fiscalYear, name, growth == null ? BigDecimal.ZERO : growth,
+				Map.of());
 		redirect.addFlashAttribute("flash", "planning.plan.created");
 		return "redirect:/plans/" + plan.id();
 	}
@@ -197,10 +199,11 @@ class PlanPageController {
 	@PostMapping("/plans/{id}/versions/{versionId}/spread")
 	String spread(CurrentUser user, @PathVariable long id, @PathVariable long versionId, @RequestParam long unitId,
 			@RequestParam(required = false) @Nullable Long line, @RequestParam String period,
-			@RequestParam Measure measure, @RequestParam BigDecimal total, @RequestParam SpreadMethod method,
+			@RequestParam Measure measure, @RequestParam String total, @RequestParam SpreadMethod method,
 			RedirectAttributes redirect) {
 		PlanViews.SpreadResult result = targets.spread(user, versionId, null, unitId,
-				measure == Measure.NEW_CUSTOMERS ? null : line, period, measure, total, method, false);
+				measure == Measure.NEW_CUSTOMERS ? null : line, period, measure, fmt.parseRequired("total", total), method,
+				false);
 		int scale = measure.scale();
 		boolean left = fmt.differs(result.difference(), scale);
 		redirect.addFlashAttribute("flash", left ? "planning.grid.saved" : "planning.grid.savedExact");

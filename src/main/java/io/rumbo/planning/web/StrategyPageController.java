@@ -23,6 +23,7 @@ import io.rumbo.customers.CompanySize;
 import io.rumbo.customers.PotentialClass;
 import io.rumbo.customers.Segment;
 import io.rumbo.identity.CurrentUser;
+import io.rumbo.shared.web.Formats;
 import io.rumbo.organization.OrgUnitManagement;
 import io.rumbo.organization.StaffManagement;
 import io.rumbo.planning.InitiativeStatus;
@@ -47,10 +48,12 @@ class StrategyPageController {
 	private final StaffManagement staff;
 	private final OrgUnitManagement units;
 	private final JsonMapper json;
+	private final Formats fmt;
 
 	StrategyPageController(PlanReading plans, ObjectiveManagement objectives, SegmentManagement segments,
 			StrategyManagement strategies, CatalogManagement catalog, StaffManagement staff, OrgUnitManagement units,
-			JsonMapper json) {
+			JsonMapper json, Formats fmt) {
+		this.fmt = fmt;
 		this.plans = plans;
 		this.objectives = objectives;
 		this.segments = segments;
@@ -115,11 +118,11 @@ class StrategyPageController {
 
 	@PostMapping("/plans/{id}/objectives")
 	String addObjective(CurrentUser user, @PathVariable long id, @RequestParam ObjectiveKind kind,
-			@RequestParam String title, @RequestParam(required = false) @Nullable BigDecimal targetValue,
+			@RequestParam String title, @RequestParam(required = false) @Nullable String targetValue,
 			@RequestParam(required = false) @Nullable Long ownerStaffId, RedirectAttributes redirect) {
 		PlanViews.PlanView plan = plans.plan(user, id);
 		return outcome(redirect, id, "#objectives", () -> objectives.create(user, new ObjectiveManagement.ObjectiveDetails(
-				plan.fiscalYear(), kind, title, targetValue, ownerStaffId, null)));
+				plan.fiscalYear(), kind, title, fmt.parseField("targetValue", targetValue), ownerStaffId, null)));
 	}
 
 	@PostMapping("/plans/{id}/objectives/{objectiveId}/delete")
@@ -144,11 +147,11 @@ class StrategyPageController {
 			@RequestParam(required = false) @Nullable Long ownerStaffId,
 			@RequestParam(required = false) @Nullable Long segmentId, @RequestParam(required = false) @Nullable Long lineId,
 			@RequestParam(required = false) @Nullable Long unitId,
-			@RequestParam(required = false) @Nullable BigDecimal expectedRevenue,
+			@RequestParam(required = false) @Nullable String expectedRevenue,
 			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startsOn,
 			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate endsOn, RedirectAttributes redirect) {
 		return outcome(redirect, id, "#strategies", () -> strategies.create(user, new StrategyManagement.StrategyDetails(
-				id, name, description, ownerStaffId, segmentId, lineId, unitId, expectedRevenue, null, startsOn, endsOn)));
+				id, name, description, ownerStaffId, segmentId, lineId, unitId, fmt.parseField("expectedRevenue", expectedRevenue), null, startsOn, endsOn)));
 	}
 
 	@PostMapping("/plans/{id}/strategies/{strategyId}/initiatives")

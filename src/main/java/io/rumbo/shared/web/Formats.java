@@ -97,6 +97,33 @@ public class Formats {
 		return parse(text, locale());
 	}
 
+	/**
+	 * A number typed in a page form's field, the way the reader's language writes it ({@link #parse}): blank is
+	 * {@code null}; anything that is not such a number is a validation error naming the field, so the form shows the
+	 * field's label and an example in the reader's format instead of a bare 400 page.
+	 */
+	public @Nullable BigDecimal parseField(String field, @Nullable String text) {
+		if (text == null || text.isBlank()) {
+			return null;
+		}
+		BigDecimal value = parse(text);
+		if (value == null) {
+			throw io.rumbo.shared.domain.ValidationFailedException.of(field, "shared.number.invalid", text.strip(),
+					decimal(new BigDecimal("12000.50"), 2));
+		}
+		return value;
+	}
+
+	/** As {@link #parseField}, for a field that must be filled: blank is an error too. */
+	public BigDecimal parseRequired(String field, @Nullable String text) {
+		BigDecimal value = parseField(field, text);
+		if (value == null) {
+			throw io.rumbo.shared.domain.ValidationFailedException.of(field, "shared.number.required",
+					decimal(new BigDecimal("12000.50"), 2));
+		}
+		return value;
+	}
+
 	static @Nullable BigDecimal parse(@Nullable String text, Locale locale) {
 		if (text == null) {
 			return null;

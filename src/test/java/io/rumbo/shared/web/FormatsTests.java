@@ -7,7 +7,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.i18n.LocaleContextHolder;
 
+import io.rumbo.shared.domain.ValidationFailedException;
+
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class FormatsTests {
 
@@ -59,6 +62,25 @@ class FormatsTests {
 		assertThat(Formats.parse("12,000.50", new Locale("es"))).isNull();
 		assertThat(Formats.parse("doce", Locale.ENGLISH)).isNull();
 		assertThat(Formats.parse("", Locale.ENGLISH)).isNull();
+	}
+
+	@Test
+	void aFormFieldIsReadInTheReadersLanguageAndAMalformedOneNamesTheField() {
+		LocaleContextHolder.setLocale(new Locale("es"));
+		assertThat(fmt.parseField("total", "12.000,50")).isEqualByComparingTo("12000.50");
+		assertThat(fmt.parseField("total", "  ")).isNull();
+		assertThat(fmt.parseRequired("total", "5")).isEqualByComparingTo("5");
+		assertThatThrownBy(() -> fmt.parseField("total", "12,000.50"))
+			.isInstanceOfSatisfying(ValidationFailedException.class, ex -> {
+				assertThat(ex.errors()).singleElement().satisfies(error -> {
+					assertThat(error.field()).isEqualTo("total");
+					assertThat(error.messageKey()).isEqualTo("shared.number.invalid");
+					assertThat(error.arguments()).containsExactly("12,000.50", "12.000,50");
+				});
+			});
+		assertThatThrownBy(() -> fmt.parseRequired("total", ""))
+			.isInstanceOfSatisfying(ValidationFailedException.class,
+					ex -> assertThat(ex.errors().get(0).messageKey()).isEqualTo("shared.number.required"));
 	}
 
 	@Test
