@@ -3,26 +3,14 @@ package io.rumbo.scenarios;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.rumbo.support.BrowserAvailability;
@@ -34,38 +22,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 @RumboIntegrationTest
 @Tag("browser")
 @ExtendWith(BrowserAvailability.class)
-class BrowserJourneyTests {
-
-	@LocalServerPort
-	int port;
+class BrowserJourneyTests extends BrowserTestSupport {
 
 	@Autowired
 	JdbcClient jdbc;
-
-	WebDriver browser;
-	WebDriverWait wait;
-
-	@BeforeEach
-	void openBrowser() {
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(BrowserAvailability.CHROMIUM);
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-				"--disable-sync", "--lang=en-GB", "--window-size=1366,900");
-		ChromeDriverService service = new ChromeDriverService.Builder()
-			.usingDriverExecutable(new java.io.File(BrowserAvailability.CHROMEDRIVER))
-			.build();
-		browser = new ChromeDriver(service, options);
-		browser.manage().window().setSize(new Dimension(1366, 900));
-		wait = new WebDriverWait(browser, Duration.ofSeconds(10));
-	}
-
-	@AfterEach
-	void closeBrowser() {
-		if (browser != null) {
-			browser.quit();
-		}
-	}
 
 	@Test
 	void managerOpensTheOrgChartAndEditsASalesperson() {
@@ -314,33 +274,4 @@ class BrowserJourneyTests {
 		return new java.math.BigDecimal(text.replace(",", ""));
 	}
 
-	/** Clicks after scrolling the element to the middle of the window at once (Bootstrap makes scrolling smooth). */
-	private void click(By locator) {
-		WebElement element = wait.until(ExpectedConditions.presenceOfElementLocated(locator));
-		((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})",
-				element);
-		wait.until(ExpectedConditions.elementToBeClickable(element)).click();
-	}
-
-	private void signIn(String user) {
-		open("/login");
-		browser.findElement(By.id("username")).sendKeys(user);
-		browser.findElement(By.id("password")).sendKeys("demo");
-		browser.findElement(By.id("sign-in")).click();
-		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("userMenu")));
-	}
-
-	private void open(String path) {
-		browser.get("http://localhost:" + port + path);
-	}
-
-	private void screenshot(String name) {
-		try {
-			Path folder = Files.createDirectories(Path.of("target/screenshots"));
-			Files.write(folder.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-		}
-		catch (IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
-		}
-	}
 }

@@ -72,6 +72,13 @@ abstract class BrowserTestSupport {
 		browser.get("http://localhost:" + port + path);
 	}
 
+	/** Clicks after scrolling the element to the middle of the window at once (Bootstrap makes scrolling smooth). */
+	void click(By locator) {
+		org.openqa.selenium.WebElement element = wait.until(ExpectedConditions.presenceOfElementLocated(locator));
+		script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
+		wait.until(ExpectedConditions.elementToBeClickable(element)).click();
+	}
+
 	Object script(String script, Object... args) {
 		return ((JavascriptExecutor) browser).executeScript(script, args);
 	}

@@ -8,25 +8,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.rumbo.support.BrowserAvailability;
@@ -42,39 +33,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 @RumboIntegrationTest
 @Tag("browser")
 @ExtendWith(BrowserAvailability.class)
-class ImportPageBrowserTests {
+class ImportPageBrowserTests extends BrowserTestSupport {
 
 	private static final String PRODUCTS = "sku,name_es,name_en,line,unit,list_price,standard_cost,cost_from,active\n";
-
-	@LocalServerPort
-	int port;
 
 	@Autowired
 	JdbcClient jdbc;
 
-	WebDriver browser;
-	WebDriverWait wait;
-
+	/** A large upload is read, counted and checked before the page answers. */
 	@BeforeEach
-	void openBrowser() {
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(BrowserAvailability.CHROMIUM);
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-				"--disable-sync", "--lang=en-GB", "--window-size=1366,900");
-		ChromeDriverService service = new ChromeDriverService.Builder()
-			.usingDriverExecutable(new java.io.File(BrowserAvailability.CHROMEDRIVER))
-			.build();
-		browser = new ChromeDriver(service, options);
-		browser.manage().window().setSize(new Dimension(1366, 900));
+	void waitLongerForUploads() {
 		wait = new WebDriverWait(browser, Duration.ofSeconds(60));
-	}
-
-	@AfterEach
-	void closeBrowser() {
-		if (browser != null) {
-			browser.quit();
-		}
 	}
 
 	@Test
@@ -129,21 +98,4 @@ class ImportPageBrowserTests {
 		}
 	}
 
-	private void signIn(String user) {
-		browser.get("http://localhost:" + port + "/login");
-		browser.findElement(By.id("username")).sendKeys(user);
-		browser.findElement(By.id("password")).sendKeys("demo");
-		browser.findElement(By.id("sign-in")).click();
-		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("userMenu")));
-	}
-
-	private void screenshot(String name) {
-		try {
-			Path folder = Files.createDirectories(Path.of("target/screenshots"));
-			Files.write(folder.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-		}
-		catch (IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
-		}
-	}
 }

@@ -1,15 +1,10 @@
 package io.rumbo.scenarios;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -18,18 +13,10 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.rumbo.support.Api;
@@ -46,10 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @RumboIntegrationTest
 @Tag("browser")
 @ExtendWith(BrowserAvailability.class)
-class OpportunityJourneyTests extends ApiTestSupport {
-
-	@LocalServerPort
-	int port;
+class OpportunityJourneyTests extends BrowserTestSupport {
 
 	@Autowired
 	JdbcClient jdbc;
@@ -57,39 +41,17 @@ class OpportunityJourneyTests extends ApiTestSupport {
 	@Autowired
 	Clock clock;
 
-	WebDriver browser;
-
-	WebDriverWait wait;
-
 	Api api;
 
 	@BeforeEach
-	void openBrowser() {
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(BrowserAvailability.CHROMIUM);
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-				"--disable-sync", "--lang=en-GB", "--window-size=1440,900");
-		ChromeDriverService service = new ChromeDriverService.Builder()
-			.usingDriverExecutable(new java.io.File(BrowserAvailability.CHROMEDRIVER))
-			.build();
-		browser = new ChromeDriver(service, options);
-		browser.manage().window().setSize(new Dimension(1440, 900));
-		wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+	void connectApi() {
 		api = new Api(port);
-	}
-
-	@AfterEach
-	void closeBrowser() {
-		if (browser != null) {
-			browser.quit();
-		}
 	}
 
 	@Test
 	void repMovesACardFromTheKeyboardAndLosesAnotherWithItsReason() {
-		long first = create("Teclado " + SEQUENCE.incrementAndGet(), 1);
-		long second = create("Perdida " + SEQUENCE.incrementAndGet(), 2);
+		long first = create("Teclado " + ApiTestSupport.SEQUENCE.incrementAndGet(), 1);
+		long second = create("Perdida " + ApiTestSupport.SEQUENCE.incrementAndGet(), 2);
 		signIn("rep");
 		open("/opportunities?lang=en");
 		By card = By.cssSelector(".pipeline-column[data-stage='PROSPECTING'] .pipeline-card[data-id='" + first + "']");
@@ -131,8 +93,8 @@ class OpportunityJourneyTests extends ApiTestSupport {
 
 	@Test
 	void repWinsADealOnItsPageEditsItsLinesAndBooksTheOrderThere() {
-		long deal = create("Sillas sede " + SEQUENCE.incrementAndGet(), 30);
-		long unwanted = create("Sin motivo " + SEQUENCE.incrementAndGet(), 30);
+		long deal = create("Sillas sede " + ApiTestSupport.SEQUENCE.incrementAndGet(), 30);
+		long unwanted = create("Sin motivo " + ApiTestSupport.SEQUENCE.incrementAndGet(), 30);
 		long chair = jdbc.sql("SELECT id FROM catalog_product WHERE sku = 'MOB-SILLA-ERG'").query(Long.class).single();
 		signIn("rep");
 
@@ -201,7 +163,7 @@ class OpportunityJourneyTests extends ApiTestSupport {
 				assertThat(String.valueOf(((JavascriptExecutor) browser).executeScript("""
 						return Array.from(document.querySelectorAll('main *'))
 						  .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1
-						    && !e.closest('.table-responsive, .overflow-auto'))
+						    && !e.closest('.table-responsive, .overflow-auto, .visually-hidden'))
 						  .map(e => e.tagName + '#' + e.id + '.' + e.className).slice(0, 5).join(' | ')""")))
 					.as("what overflows the customer page at " + width + " px").isEmpty();
 				screenshot("customer-" + lang + "-" + width);
@@ -232,38 +194,4 @@ class OpportunityJourneyTests extends ApiTestSupport {
 				"arguments[0].scrollIntoView({block: 'center', behavior: 'instant'}); arguments[0].focus()", element);
 	}
 
-	private void click(By locator) {
-		WebElement element = wait.until(ExpectedConditions.presenceOfElementLocated(locator));
-		((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})",
-				element);
-		wait.until(ExpectedConditions.elementToBeClickable(element)).click();
-	}
-
-	private void signIn(String user) {
-		open("/login");
-		browser.findElement(By.id("username")).sendKeys(user);
-		browser.findElement(By.id("password")).sendKeys("demo");
-		browser.findElement(By.id("sign-in")).click();
-		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("userMenu")));
-	}
-
-	private void open(String path) {
-		browser.get("http://localhost:" + port + path);
-	}
-
-	/** The whole page: the window grows to the page's height for the picture, then returns to its size. */
-	private void screenshot(String name) {
-		Dimension window = browser.manage().window().getSize();
-		try {
-			long height = (Long) ((JavascriptExecutor) browser).executeScript(
-					"return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight)");
-			browser.manage().window().setSize(new Dimension(window.getWidth(), (int) Math.min(height + 120, 6000)));
-			Path folder = Files.createDirectories(Path.of("target/screenshots"));
-			Files.write(folder.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-			browser.manage().window().setSize(window);
-		}
-		catch (IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
-		}
-	}
 }
