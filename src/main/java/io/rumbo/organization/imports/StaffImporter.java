@@ -159,7 +159,7 @@ class StaffImporter implements Importer {
 		if (number != null && !number.matches("[A-Za-z0-9_.-]{1,32}")) {
 			row.error("employee_number", "organization.staff.employeeNumber.invalid");
 		}
-		if (email != null && !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+		if (email != null && !email.matches("[^@\\s]+@[^@\\s]+")) {
 			row.error("email", "organization.import.staff.email", email);
 		}
 		if (level != null && (level < StaffManagement.MIN_QUALIFICATION || level > StaffManagement.MAX_QUALIFICATION)) {
