@@ -3,10 +3,12 @@ package io.rumbo.organization.imports;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,7 +23,10 @@ import io.rumbo.imports.ImportError;
 import io.rumbo.imports.ImportRows;
 import io.rumbo.imports.ImportService;
 import io.rumbo.imports.ImportSummary;
+import io.rumbo.organization.OrgUnitManagement;
 import io.rumbo.organization.UnitMoved;
+import io.rumbo.organization.domain.OrgQueries;
+import io.rumbo.shared.web.ListQuery;
 import io.rumbo.support.RumboIntegrationTest;
 
 /**
@@ -43,6 +48,9 @@ class OrgUnitImportTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	OrgUnitManagement management;
 
 	@Autowired
 	ApplicationEvents events;
@@ -77,6 +85,15 @@ class OrgUnitImportTests {
 			.query(String.class)
 			.optional()
 			.orElse(null);
+	}
+
+	String exportedParent(String code, @Nullable LocalDate asOf) {
+		List<String> parents = new java.util.ArrayList<>();
+		management.each(admin, new OrgUnitManagement.UnitFilter(code, null, null, false, asOf),
+				ListQuery.of(0, 1, List.of("code"), OrgQueries.UNIT_SORTS, "code").unpaged(),
+				u -> parents.add(u.code() + ">" + u.parentCode()));
+		return parents.stream().filter(l -> l.startsWith(code + ">")).map(l -> l.substring(code.length() + 1))
+			.findFirst().orElseThrow();
 	}
 
 	long units() {
@@ -171,6 +188,11 @@ class OrgUnitImportTests {
 		assertThat(events.stream(UnitMoved.class).filter(e -> e.unit().value() == team))
 			.singleElement()
 			.satisfies(e -> assertThat(e.effectiveDate()).hasToString("2026-06-01"));
+
+		// The export names the parent the unit had on the date asked for, in its own query.
+		assertThat(exportedParent(p + "-T", LocalDate.of(2026, 5, 31))).isEqualTo(p + "-A");
+		assertThat(exportedParent(p + "-T", LocalDate.of(2026, 6, 1))).isEqualTo(p + "-B");
+		assertThat(exportedParent(p + "-T", null)).isEqualTo(p + "-B");
 
 		ImportSummary early = run(HEADER + p + "-T,Equipo,TEAM," + p + "-A,,,,2026-01-01\n");
 		assertThat(early.errors()).as("a move before the current placement would rewrite history")
