@@ -48,6 +48,12 @@ public class UserManagement {
 			Set<Role> roles) {
 	}
 
+	/**
+	 * An account opened for someone else (by an import) without a password: see {@link #createWithoutPassword}.
+	 */
+	public record NewAccount(String username, String displayName, @Nullable String email, Set<Role> roles) {
+	}
+
 	public record Filter(@Nullable String q, @Nullable Role role, @Nullable Boolean enabled, boolean includeArchived) {
 	}
 
@@ -179,6 +185,71 @@ public class UserManagement {
 			created.put(account.username(), new UserId(insert(account, hash).id()));
 		}
 		return created;
+	}
+
+	/**
+	 * Opens an account that cannot sign in until an administrator gives it a first password (see
+	 * {@link #setPassword}); decision 0012. Its hash is that of a random secret nobody keeps, shared by every such
+	 * account so that a file of a thousand people costs one hash computation, not a thousand.
+	 */
+	@Transactional
+	public UserView createWithoutPassword(CurrentUser actor, NewAccount account) {
+		requireAdmin(actor);
+		return insert(new NewUser(account.username(), account.displayName(), account.email(), "", account.roles()),
+				unusableHash());
+	}
+
+	private @Nullable String unusableHash;
+
+	private synchronized String unusableHash() {
+		if (unusableHash == null) {
+			byte[] secret = new byte[32];
+			new java.security.SecureRandom().nextBytes(secret);
+			unusableHash = passwords.encode(java.util.HexFormat.of().formatHex(secret));
+		}
+		return unusableHash;
+	}
+
+	/**
+	 * An administrator gives an account a password (the first one of an imported account, or a new one for someone
+	 * who forgot theirs); the person changes it on their account page. Open sessions and tokens end.
+	 */
+	@Transactional
+	public void setPassword(CurrentUser actor, long id, String newPassword) {
+		requireAdmin(actor);
+		User user = load(id);
+		checkPassword("password", newPassword);
+		user.changePassword(passwords.encode(newPassword), clock.instant());
+		signIns.endAll(user, actor.id().value() == id);
+		audit.record("USER", id, "PASSWORD_SET", null, null, user.username());
+	}
+
+	/** The accounts with these user names (compared ignoring case), keyed by the lower-case name. */
+	@Transactional(readOnly = true)
+	public Map<String, UserView> byUsernames(java.util.Collection<String> usernames) {
+		List<String> keys = usernames.stream().map(u -> u.toLowerCase(java.util.Locale.ROOT)).distinct().toList();
+		return keyed(keys.isEmpty() ? List.of() : viewsWhere("LOWER(u.username) IN (:keys)", keys),
+				v -> v.username().toLowerCase(java.util.Locale.ROOT));
+	}
+
+	/** The accounts with these ids, for lists and exports that name the account linked to a record (set-based). */
+	@Transactional(readOnly = true)
+	public Map<Long, UserView> byIds(java.util.Collection<Long> ids) {
+		List<Long> keys = ids.stream().distinct().toList();
+		return keyed(keys.isEmpty() ? List.of() : viewsWhere("u.id IN (:keys)", keys), UserView::id);
+	}
+
+	private List<UserView> viewsWhere(String condition, List<?> keys) {
+		return withRoles(jdbc.sql("SELECT u.* FROM identity_user u WHERE " + condition)
+			.param("keys", keys)
+			.query(UserManagement::row)
+			.list());
+	}
+
+	private static <K> Map<K, UserView> keyed(List<UserView> views, java.util.function.Function<UserView, K> key) {
+		Map<K, UserView> map = new HashMap<>();
+		views.forEach(v -> map.put(key.apply(v), v));
+		return map;
 	}
 
 	private UserView insert(NewUser request, String passwordHash) {

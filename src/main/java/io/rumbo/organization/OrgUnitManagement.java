@@ -17,6 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 import io.rumbo.identity.AuditTrail;
 import io.rumbo.identity.CurrentUser;
 import io.rumbo.identity.Role;
+import io.rumbo.organization.domain.OrgExportQueries;
 import io.rumbo.organization.domain.OrgQueries;
 import io.rumbo.organization.domain.OrgTree;
 import io.rumbo.organization.domain.OrgUnit;
@@ -59,14 +60,16 @@ public class OrgUnitManagement {
 	private final PositionRepository positions;
 	private final StructureHistory structure;
 	private final OrgQueries queries;
+	private final OrgExportQueries exports;
 	private final DataScopes scopes;
 	private final AuditTrail audit;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
 
 	OrgUnitManagement(OrgUnitRepository units, StaffRepository staff, PositionRepository positions,
-			StructureHistory structure, OrgQueries queries, DataScopes scopes, AuditTrail audit,
-			ApplicationEventPublisher events, Clock clock) {
+			StructureHistory structure, OrgQueries queries, OrgExportQueries exports, DataScopes scopes,
+			AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
+		this.exports = exports;
 		this.units = units;
 		this.staff = staff;
 		this.positions = positions;
@@ -83,11 +86,14 @@ public class OrgUnitManagement {
 		return queries.units(scopes.of(actor), toQueryFilter(filter), query);
 	}
 
-	/** Every matching unit, streamed (for exports). */
+	/**
+	 * Every matching unit, streamed for exports, with its parent and manager named in the same query (their code and
+	 * employee number are what the unit import reads back).
+	 */
 	@Transactional(readOnly = true)
 	public void each(CurrentUser actor, UnitFilter filter, ListQuery query,
-			java.util.function.Consumer<OrgUnitView> sink) {
-		queries.eachUnit(scopes.of(actor), toQueryFilter(filter), query, sink);
+			java.util.function.Consumer<OrgExportQueries.UnitLine> sink) {
+		exports.eachUnit(scopes.of(actor), toQueryFilter(filter), query, sink);
 	}
 
 	/** Every position with vacancies the user may see, streamed (for exports). */
@@ -326,8 +332,13 @@ public class OrgUnitManagement {
 		}
 	}
 
+	/** Who shapes the tree (creates, moves, archives units and imports them): administrators and directors. */
+	public static boolean mayShape(CurrentUser actor) {
+		return actor.hasAny(Role.ADMIN, Role.DIRECTOR);
+	}
+
 	private static void requireShaper(CurrentUser actor) {
-		if (!actor.hasAny(Role.ADMIN, Role.DIRECTOR)) {
+		if (!mayShape(actor)) {
 			throw new AccessRefusedException("orgUnits");
 		}
 	}

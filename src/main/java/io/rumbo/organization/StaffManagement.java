@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -18,6 +20,8 @@ import io.rumbo.identity.CurrentUser;
 import io.rumbo.identity.Role;
 import io.rumbo.identity.UserId;
 import io.rumbo.identity.UserManagement;
+import io.rumbo.identity.UserView;
+import io.rumbo.organization.domain.OrgExportQueries;
 import io.rumbo.organization.domain.OrgQueries;
 import io.rumbo.organization.domain.OrgUnit;
 import io.rumbo.organization.domain.OrgUnitRepository;
@@ -58,6 +62,7 @@ public class StaffManagement {
 	private final OrgUnitRepository units;
 	private final StructureHistory structure;
 	private final OrgQueries queries;
+	private final OrgExportQueries exports;
 	private final DataScopes scopes;
 	private final UserManagement users;
 	private final AuditTrail audit;
@@ -65,7 +70,9 @@ public class StaffManagement {
 	private final Clock clock;
 
 	StaffManagement(StaffRepository staff, OrgUnitRepository units, StructureHistory structure, OrgQueries queries,
-			DataScopes scopes, UserManagement users, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
+			OrgExportQueries exports, DataScopes scopes, UserManagement users, AuditTrail audit,
+			ApplicationEventPublisher events, Clock clock) {
+		this.exports = exports;
 		this.staff = staff;
 		this.units = units;
 		this.structure = structure;
@@ -111,6 +118,27 @@ public class StaffManagement {
 	@Transactional(readOnly = true)
 	public void each(CurrentUser actor, StaffFilter filter, ListQuery query, Consumer<StaffView> sink) {
 		queries.eachStaff(scopes.of(actor), toQueryFilter(filter), query, sink);
+	}
+
+	/** A person as the staff import reads them back, with the user name and roles of their sign-in account. */
+	public record ExportedPerson(OrgExportQueries.StaffLine person, @Nullable String username, Set<Role> roles) {
+	}
+
+	/**
+	 * Every matching person in the staff import's columns, streamed; their accounts are read from the identity
+	 * module a thousand people at a time.
+	 */
+	@Transactional(readOnly = true)
+	public void eachForImport(CurrentUser actor, StaffFilter filter, ListQuery query, Consumer<ExportedPerson> sink) {
+		exports.eachStaff(scopes.of(actor), toQueryFilter(filter), query, batch -> {
+			Map<Long, UserView> accounts = users.byIds(
+					batch.stream().map(OrgExportQueries.StaffLine::userId).filter(Objects::nonNull).toList());
+			return batch.stream().map(p -> {
+				UserView account = p.userId() == null ? null : accounts.get(p.userId());
+				return new ExportedPerson(p, account == null ? null : account.username(),
+						account == null ? Set.<Role>of() : account.roles());
+			}).toList();
+		}, sink);
 	}
 
 	private OrgQueries.StaffFilter toQueryFilter(StaffFilter filter) {
@@ -165,7 +193,7 @@ public class StaffManagement {
 		if (!isEditor(actor)) {
 			throw new AccessRefusedException("staff");
 		}
-		if (details.userId() != null && !actor.hasAny(Role.ADMIN, Role.DIRECTOR, Role.PEOPLE)) {
+		if (details.userId() != null && !mayLinkAccounts(actor)) {
 			// Linking a sign-in account (which carries its own roles) is for company-wide roles, as on update.
 			throw new AccessRefusedException("staff");
 		}
@@ -203,7 +231,7 @@ public class StaffManagement {
 		person.describe(details.employeeNumber().trim(), details.firstName().trim(), details.lastName().trim(),
 				blankToNull(details.email()), blankToNull(details.phone()), details.hireDate(), details.jobRole(),
 				details.status(), details.qualificationLevel());
-		if (actor.hasAny(Role.ADMIN, Role.DIRECTOR, Role.PEOPLE)) {
+		if (mayLinkAccounts(actor)) {
 			person.linkUser(details.userId());
 		}
 		StaffMoved moved = StaleVersionException.guard(version, () -> {
@@ -279,8 +307,14 @@ public class StaffManagement {
 		}
 	}
 
-	private static boolean isEditor(CurrentUser actor) {
+	/** Who may create and edit people (and import them): company-wide roles, and managers in their subtree. */
+	public static boolean isEditor(CurrentUser actor) {
 		return actor.hasAny(Role.ADMIN, Role.DIRECTOR, Role.PEOPLE, Role.MANAGER);
+	}
+
+	/** Linking a sign-in account (which carries its own roles) is for company-wide roles. */
+	public static boolean mayLinkAccounts(CurrentUser actor) {
+		return actor.hasAny(Role.ADMIN, Role.DIRECTOR, Role.PEOPLE);
 	}
 
 	private static @Nullable String blankToNull(@Nullable String text) {

@@ -74,11 +74,15 @@ class ExportRoundTripScenarioTests {
 				RT-CAS-0002,RT-CLI-0001,,Factura,BILLING,MEDIUM,2026-11-12,,
 				""");
 
-		Map<String, String> exports = Map.of("product-lines", "/api/v1/product-lines", "product-costs",
-				"/api/v1/product-costs", "products", "/api/v1/products", "customers", "/api/v1/customers",
-				"contacts", "/api/v1/customers/" + customer + "/contacts", "orders", "/api/v1/orders?customerId=" + customer,
-				"visits", "/api/v1/activities?customerId=" + customer, "service-cases",
-				"/api/v1/service-cases?customerId=" + customer);
+		Map<String, String> exports = Map.ofEntries(Map.entry("product-lines", "/api/v1/product-lines"),
+				Map.entry("product-costs", "/api/v1/product-costs"), Map.entry("products", "/api/v1/products"),
+				Map.entry("customers", "/api/v1/customers"),
+				Map.entry("contacts", "/api/v1/customers/" + customer + "/contacts"),
+				Map.entry("orders", "/api/v1/orders?customerId=" + customer),
+				Map.entry("visits", "/api/v1/activities?customerId=" + customer),
+				Map.entry("service-cases", "/api/v1/service-cases?customerId=" + customer),
+				// The whole organisation: every unit and every person of the demo, with their accounts.
+				Map.entry("org-units", "/api/v1/org-units"), Map.entry("staff", "/api/v1/staff"));
 		List<String> kinds = new ArrayList<>();
 		api.get("/api/v1/imports", "admin").json().forEach(kind -> kinds.add(kind.get("kind").asString()));
 		assertThat(kinds).isNotEmpty();

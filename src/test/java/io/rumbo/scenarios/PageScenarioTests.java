@@ -178,4 +178,22 @@ class PageScenarioTests {
 		assertThat(sample.body()).startsWith("order,order_date,customer,sku");
 		assertThat(manager.get(port, "/imports/samples/nonsense.csv").statusCode()).isEqualTo(404);
 	}
+
+	@Test
+	void theImportPageOffersOrgUnitsAndStaffToThoseWhoShapeTheOrganisation() {
+		WebSession director = new WebSession();
+		director.signIn(port, "director", "demo");
+		String page = director.get(port, "/imports").body();
+		assertThat(page).contains("value=\"org-units\"").contains("value=\"staff\"").contains("id=\"import-org-order\"")
+			.contains("/imports/samples/org-units.csv");
+		assertThat(director.get(port, "/imports/samples/staff.csv").body()).startsWith("employee_number,first_name");
+		// The people's unit export names the parent and the manager in its own query.
+		assertThat(director.get(port, "/organization/units?format=csv&q=S-BIO").body()).contains("S-BIO")
+			.contains("Región Norte").contains("Amaia Urrutia Larrañaga");
+		WebSession manager = new WebSession();
+		manager.signIn(port, "manager", "demo");
+		String theirs = manager.get(port, "/imports").body();
+		assertThat(theirs).contains("value=\"staff\"").doesNotContain("value=\"org-units\"")
+			.doesNotContain("id=\"import-org-order\"");
+	}
 }

@@ -49,6 +49,9 @@ class UserRestController {
 			@Nullable @Email @Size(max = 200) String email, @NotNull Boolean enabled, @NotNull Set<Role> roles) {
 	}
 
+	record PasswordRequest(@NotBlank @Size(max = 200) String password) {
+	}
+
 	private final UserManagement users;
 
 	UserRestController(UserManagement users) {
@@ -100,6 +103,16 @@ class UserRestController {
 	UserView update(CurrentUser actor, @PathVariable long id, @Valid @RequestBody UpdateUserRequest request) {
 		return users.update(actor, id, new UserManagement.UserChanges(request.version(), request.displayName(),
 				request.email(), request.enabled(), request.roles()));
+	}
+
+	@PutMapping("/{id}/password")
+	@Operation(summary = "Give an account a password (administrators)", description = "The first password of an "
+			+ "account opened by a staff import (decision 0012), or a new one for someone who forgot theirs; the "
+			+ "person changes it on their account page. Ends the account's sessions and tokens.")
+	ResponseEntity<Void> setPassword(CurrentUser actor, @PathVariable long id,
+			@Valid @RequestBody PasswordRequest request) {
+		users.setPassword(actor, id, request.password());
+		return ResponseEntity.noContent().build();
 	}
 
 	@DeleteMapping("/{id}")

@@ -161,7 +161,7 @@ public class OrgQueries {
 		return "SELECT s.*, u.id AS at_unit_id, u.code AS unit_code, u.name AS unit_name";
 	}
 
-	private static String staffFrom(StaffFilter filter, Map<String, Object> params) {
+	static String staffFrom(StaffFilter filter, Map<String, Object> params) {
 		if (filter.asOf() == null) {
 			return " FROM org_staff s JOIN org_unit u ON u.id = s.unit_id";
 		}
@@ -173,7 +173,7 @@ public class OrgQueries {
 				 JOIN org_unit u ON u.id = a.unit_id""";
 	}
 
-	private static String staffWhere(DataScope scope, StaffFilter filter, Map<String, Object> params) {
+	static String staffWhere(DataScope scope, StaffFilter filter, Map<String, Object> params) {
 		StringBuilder where = new StringBuilder(" WHERE 1 = 1");
 		// The person's unit on the date asked (u is their unit then), and their own record.
 		where.append(" AND ").append(scope.sql("u.id", "s.id", params));
@@ -223,19 +223,6 @@ public class OrgQueries {
 		return PageResponse.of(rows, query, total);
 	}
 
-	/**
-	 * Every matching unit, streamed with a fetch size; parents, managers and headcounts come from the org tree,
-	 * which is read whole (its size is the number of units, as in every org chart).
-	 */
-	public void eachUnit(DataScope scope, UnitFilter filter, ListQuery query, Consumer<OrgUnitView> sink) {
-		Map<String, Object> params = new HashMap<>();
-		String from = unitFrom(filter, params) + unitWhere(scope, filter, params);
-		UnitDirectory units = directory(filter.asOf());
-		Map<Long, Long> headcounts = headcounts(filter.asOf());
-		cursor.each(unitSelect(filter.asOf()) + from + query.orderBy("u.id"), params,
-				(rs, n) -> unitRow(rs, units, headcounts), sink);
-	}
-
 	/** Every planned position the scope sees, streamed with a fetch size. */
 	public void eachPosition(DataScope scope, Consumer<PositionView> sink) {
 		Map<String, Object> params = new HashMap<>();
@@ -281,7 +268,7 @@ public class OrgQueries {
 				rs.getBoolean("archived"), headcounts.getOrDefault(id, 0L));
 	}
 
-	private static String unitFrom(UnitFilter filter, Map<String, Object> params) {
+	static String unitFrom(UnitFilter filter, Map<String, Object> params) {
 		if (filter.asOf() == null) {
 			return " FROM org_unit u";
 		}
@@ -292,7 +279,7 @@ public class OrgQueries {
 				   AND (p.valid_to IS NULL OR p.valid_to > :asOf)""";
 	}
 
-	private static String unitWhere(DataScope scope, UnitFilter filter, Map<String, Object> params) {
+	static String unitWhere(DataScope scope, UnitFilter filter, Map<String, Object> params) {
 		StringBuilder where = new StringBuilder(" WHERE 1 = 1");
 		// The units of the managed subtree, and everyone's own unit.
 		where.append(" AND ").append(scope.sql(UNIT_SCOPE, params));
