@@ -61,7 +61,7 @@ public class OrgExportQueries {
 				       m.first_name AS manager_first, m.last_name AS manager_last,
 				       (SELECT COUNT(*) FROM org_staff_assignment a WHERE a.unit_id = u.id AND a.valid_from <= :asOf
 				          AND (a.valid_to IS NULL OR a.valid_to > :asOf)) AS headcount""";
-		String managerJoin = asOf == null ? " LEFT JOIN org_staff m ON m.id = u.manager_staff_id" : """
+		String managerJoin = asOf == null ? " LEFT JOIN org_staff m ON m.id = u.manager_staff_id" : " " + """
 				 LEFT JOIN org_unit_manager h ON h.unit_id = u.id AND h.valid_from <= :asOf
 				   AND (h.valid_to IS NULL OR h.valid_to > :asOf)
 				 LEFT JOIN org_staff m ON m.id = h.manager_staff_id""";

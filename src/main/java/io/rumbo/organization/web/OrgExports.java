@@ -32,9 +32,9 @@ final class OrgExports {
 					table -> units.each(actor, filter, query, u -> table.row(u.code(), u.name(), u.kind().name(),
 							u.parentCode(), u.location(), u.managerNumber(), u.validFrom(), null)));
 		}
-		return Exports.download(format, style, "org-units", List.of("code", "name", "kind", "location", "parentCode",
-				"parentName", "managerName", "headcount", "validFrom", "validTo", "archived"),
-				table -> units.each(actor, filter, query, u -> table.row(u.code(), u.name(),
+		return Exports.download(format, style, "org-units", List.of("id", "code", "name", "kind", "location",
+				"parentCode", "parentName", "managerName", "headcount", "validFrom", "validTo", "archived"),
+				table -> units.each(actor, filter, query, u -> table.row(u.id(), u.code(), u.name(),
 						Exports.label("organization.kind.", u.kind()), u.location(), u.parentCode(), u.parentName(),
 						u.managerName(), u.headcount(), u.validFrom(), u.validTo(), u.archived())));
 	}
