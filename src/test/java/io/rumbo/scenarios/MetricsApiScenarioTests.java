@@ -70,7 +70,7 @@ class MetricsApiScenarioTests extends ApiTestSupport {
 			assertThat(grouped.status()).as(by).isEqualTo(200);
 			assertThat(grouped.json().get("content").size()).as(by).isPositive();
 		}
-		long otherUnit = api.get("/api/v1/staff/me", "pablo.romero").json().get("unitId").asLong();
+		long otherUnit = unitId(api, "E-SVQ-CAP");
 		assertThat(api.get("/api/v1/metrics?by=person&unit=" + otherUnit, "rep").status())
 			.as("a unit outside the scope is not found").isEqualTo(404);
 		assertThat(api.get("/api/v1/metrics?period=FY2026-Q9", "rep").status()).isEqualTo(400);
