@@ -9,8 +9,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -19,8 +23,11 @@ import org.springframework.stereotype.Component;
 
 import io.rumbo.customers.CompanySize;
 import io.rumbo.customers.CustomerStatus;
+import io.rumbo.customers.CustomersImported;
 import io.rumbo.customers.PotentialClass;
 import io.rumbo.customers.Segment;
+import io.rumbo.organization.StaffId;
+import io.rumbo.organization.UnitId;
 import io.rumbo.shared.domain.StaleVersionException;
 import io.rumbo.shared.money.Amounts;
 
@@ -46,6 +53,10 @@ public class CustomerImportStore {
 			Segment segment, @Nullable String industry, CompanySize companySize, @Nullable String region,
 			@Nullable String address, @Nullable String postalCode, @Nullable String city, PotentialClass potentialClass,
 			@Nullable BigDecimal annualPotential, CustomerStatus status, @Nullable Long ownerStaffId, long unitId) {
+	}
+
+	/** An account that changes owner or unit: as stored, and as the import writes it. */
+	public record Move(Stored from, Values to) {
 	}
 
 	/** How many rows one multi-row INSERT carries (18 parameters a row stay far below the drivers' limits). */
@@ -99,11 +110,63 @@ public class CustomerImportStore {
 		return starts;
 	}
 
+	/** Starts the write pass of one import, whose changes of owner or unit take effect on {@code day}. */
+	public WritePass writePass(LocalDate day) {
+		return new WritePass(day);
+	}
+
+	/**
+	 * The write pass of one import, a checked chunk at a time: new accounts, changed ones and their ownership moves
+	 * written in batches, and what the import announces once at its end (how many accounts it created and moved, the
+	 * owners and units they left or joined) kept across the chunks.
+	 */
+	public final class WritePass {
+
+		private final LocalDate day;
+		private long created;
+		private long moved;
+		private final Set<Long> owners = new HashSet<>();
+		private final Set<Long> units = new HashSet<>();
+
+		private WritePass(LocalDate day) {
+			this.day = day;
+		}
+
+		public void write(List<Values> created, List<Values> updated, List<Move> moves) {
+			insert(created, day);
+			update(updated, moves.stream().map(Move::to).toList(), day);
+			this.created += created.size();
+			this.moved += moves.size();
+			created.forEach(v -> touch(v.ownerStaffId(), v.unitId()));
+			for (Move move : moves) {
+				touch(move.from().ownerStaffId(), move.from().unitId());
+				touch(move.to().ownerStaffId(), move.to().unitId());
+			}
+		}
+
+		private void touch(@Nullable Long owner, long unit) {
+			if (owner != null) {
+				owners.add(owner);
+			}
+			units.add(unit);
+		}
+
+		/** The import's one announcement, when it created an account or moved one to another owner or unit. */
+		public Optional<CustomersImported> announcement() {
+			if (created + moved == 0) {
+				return Optional.empty();
+			}
+			return Optional.of(new CustomersImported(created, moved,
+					owners.stream().map(StaffId::of).collect(Collectors.toSet()),
+					units.stream().map(UnitId::of).collect(Collectors.toSet()), day));
+		}
+	}
+
 	/**
 	 * Inserts new accounts, a few hundred rows per statement, and opens their ownership from {@code since} with one
 	 * {@code INSERT ... SELECT} per thousand (the ids are the database's, found again by external id).
 	 */
-	public void insert(List<Values> accounts, LocalDate since) {
+	private void insert(List<Values> accounts, LocalDate since) {
 		for (int from = 0; from < accounts.size(); from += ROWS_PER_INSERT) {
 			List<Values> part = accounts.subList(from, Math.min(accounts.size(), from + ROWS_PER_INSERT));
 			StringBuilder sql = new StringBuilder("INSERT INTO customer_account (" + COLUMNS
@@ -134,7 +197,7 @@ public class CustomerImportStore {
 	 * {@code effective}: the open period is closed that day and a new one opened, or corrected when it opened that
 	 * same day, as {@link OwnershipHistory} does for one account.
 	 */
-	public void update(List<Values> accounts, List<Values> reassigned, LocalDate effective) {
+	private void update(List<Values> accounts, List<Values> reassigned, LocalDate effective) {
 		if (!accounts.isEmpty()) {
 			int[][] counts = template.batchUpdate("UPDATE customer_account SET external_id = ?, legal_name = ?,"
 					+ " tax_id = ?, tax_key = ?, segment = ?, industry = ?, company_size = ?, region = ?, address = ?,"

@@ -18,11 +18,11 @@ import org.springframework.stereotype.Component;
 import io.rumbo.customers.CompanySize;
 import io.rumbo.customers.CustomerManagement;
 import io.rumbo.customers.CustomerStatus;
-import io.rumbo.customers.CustomersImported;
 import io.rumbo.customers.PotentialClass;
 import io.rumbo.customers.Segment;
 import io.rumbo.customers.domain.Customer;
 import io.rumbo.customers.domain.CustomerImportStore;
+import io.rumbo.customers.domain.CustomerImportStore.Move;
 import io.rumbo.customers.domain.CustomerImportStore.Stored;
 import io.rumbo.customers.domain.CustomerImportStore.Values;
 import io.rumbo.identity.CurrentUser;
@@ -35,8 +35,6 @@ import io.rumbo.imports.Importer;
 import io.rumbo.organization.DataScope;
 import io.rumbo.organization.DataScopes;
 import io.rumbo.organization.OrgDirectory;
-import io.rumbo.organization.StaffId;
-import io.rumbo.organization.UnitId;
 import io.rumbo.shared.money.Amounts;
 
 /**
@@ -48,7 +46,7 @@ import io.rumbo.shared.money.Amounts;
  * ids in a few set-based queries and reports every problem (all a dry run does), then, for a clean file, a write
  * pass that resolves the chunk again and writes it in batches ({@link CustomerImportStore}). Memory follows the chunk,
  * and the time per row stays flat as the table grows. The import is audited once (the import service's entry with
- * its counts) and announced once ({@link CustomersImported}), not per account.
+ * its counts) and announced once ({@link io.rumbo.customers.CustomersImported}), not per account.
  */
 @Component
 class CustomerImporter implements Importer {
@@ -99,9 +97,8 @@ class CustomerImporter implements Importer {
 			@Nullable BigDecimal annual, CustomerStatus status, @Nullable String ownerNumber, @Nullable String unitCode) {
 	}
 
-	/** What a chunk comes to: accounts to insert, accounts to update (those changing hands also in reassigned). */
-	private record Plan(List<Values> created, List<Values> updated, List<Values> reassigned, long unchanged,
-			Set<Long> owners, Set<Long> units) {
+	/** What a chunk comes to: accounts to insert, accounts to update (those changing hands also in moves). */
+	private record Plan(List<Values> created, List<Values> updated, List<Move> moves, long unchanged) {
 	}
 
 	/** What the import needs across chunks: who imports, today, and the few units it has looked at. */
@@ -156,32 +153,21 @@ class CustomerImporter implements Importer {
 		if (rows.hasErrors() || rows.dryRun() || counts[0] + counts[1] == 0) {
 			return rows.hasErrors() ? ImportCounts.NONE : result;
 		}
-		Set<Long> owners = new HashSet<>();
-		Set<Long> units = new HashSet<>();
-		long[] reassigned = { 0 };
+		CustomerImportStore.WritePass pass = store.writePass(context.today);
 		done[0] = 0;
 		rows.chunks(CHUNK, chunk -> {
 			if (rows.hasErrors()) {
 				return; // changed since the check pass (another user's edit): the import is rolled back
 			}
 			Plan plan = plan(context, read(chunk, rows, false, done, "imports.phase.writing"));
-			if (rows.hasErrors()) {
-				return;
+			if (!rows.hasErrors()) {
+				pass.write(plan.created(), plan.updated(), plan.moves());
 			}
-			store.insert(plan.created(), context.today);
-			store.update(plan.updated(), plan.reassigned(), context.today);
-			owners.addAll(plan.owners());
-			units.addAll(plan.units());
-			reassigned[0] += plan.reassigned().size();
 		});
 		if (rows.hasErrors()) {
 			return ImportCounts.NONE;
 		}
-		if (counts[0] + reassigned[0] > 0) {
-			events.publishEvent(new CustomersImported(counts[0], reassigned[0],
-					owners.stream().map(StaffId::of).collect(java.util.stream.Collectors.toSet()),
-					units.stream().map(UnitId::of).collect(java.util.stream.Collectors.toSet()), context.today));
-		}
+		pass.announcement().ifPresent(events::publishEvent);
 		return result;
 	}
 
@@ -243,9 +229,8 @@ class CustomerImporter implements Importer {
 		Map<String, List<Stored>> holders = taxKeys.isEmpty() ? Map.of() : store.byTaxKeys(taxKeys);
 		List<Values> created = new ArrayList<>();
 		List<Values> updated = new ArrayList<>();
-		List<Values> reassigned = new ArrayList<>();
-		Set<Long> owners = new HashSet<>();
-		Set<Long> units = new HashSet<>();
+		List<Move> moves = new ArrayList<>();
+		Map<Long, ImportRow> movedRows = new HashMap<>();
 		long unchanged = 0;
 		for (Line line : lines) {
 			ImportRow row = line.row();
@@ -293,11 +278,8 @@ class CustomerImporter implements Importer {
 				Values values = values(current.id(), current.version(), line, assigned);
 				updated.add(values);
 				if (!Objects.equals(current.ownerStaffId(), values.ownerStaffId()) || current.unitId() != values.unitId()) {
-					reassigned.add(values);
-					addOwner(owners, current.ownerStaffId());
-					addOwner(owners, values.ownerStaffId());
-					units.add(current.unitId());
-					units.add(values.unitId());
+					moves.add(new Move(current, values));
+					movedRows.put(current.id(), row);
 				}
 			}
 			else {
@@ -311,35 +293,16 @@ class CustomerImporter implements Importer {
 				if (!ok || assigned == null) {
 					continue;
 				}
-				Values values = values(0, 0, line, assigned);
-				created.add(values);
-				addOwner(owners, values.ownerStaffId());
-				units.add(values.unitId());
+				created.add(values(0, 0, line, assigned));
 			}
 		}
-		if (!reassigned.isEmpty()) {
-			Map<Long, LocalDate> starts = store.openPeriodStarts(reassigned.stream().map(Values::id).toList());
-			Map<Long, ImportRow> rowOf = new HashMap<>();
-			for (Line line : lines) {
-				Stored current = stored.get(line.externalId());
-				if (current != null) {
-					rowOf.put(current.id(), line.row());
-				}
+		// A move may not go back before the open ownership period (it would rewrite what reports showed).
+		store.openPeriodStarts(movedRows.keySet()).forEach((id, start) -> {
+			if (context.today.isBefore(start)) {
+				movedRows.get(id).error("owner", "shared.history.effectiveBeforeCurrent", start);
 			}
-			for (Values v : reassigned) {
-				LocalDate start = starts.get(v.id());
-				if (start != null && context.today.isBefore(start)) {
-					rowOf.get(v.id()).error("owner", "shared.history.effectiveBeforeCurrent", start);
-				}
-			}
-		}
-		return new Plan(created, updated, reassigned, unchanged, owners, units);
-	}
-
-	private static void addOwner(Set<Long> owners, @Nullable Long owner) {
-		if (owner != null) {
-			owners.add(owner);
-		}
+		});
+		return new Plan(created, updated, moves, unchanged);
 	}
 
 	/**

@@ -213,4 +213,44 @@ class StaffImportTests {
 			.isEqualTo(1);
 		assertThat(imports.kind("staff").mayImport(users.actAs("rep").orElseThrow())).isFalse();
 	}
+
+	@Test
+	void aSpreadsheetWithRealDateAndNumberCellsImportsAsItsCsvWould() throws java.io.IOException {
+		byte[] xlsx;
+		try (org.apache.poi.xssf.usermodel.XSSFWorkbook book = new org.apache.poi.xssf.usermodel.XSSFWorkbook();
+				java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
+			var sheet = book.createSheet("staff");
+			String[] header = HEADER.trim().split(",");
+			var head = sheet.createRow(0);
+			for (int i = 0; i < header.length; i++) {
+				head.createCell(i).setCellValue(header[i]);
+			}
+			var date = book.createCellStyle();
+			date.setDataFormat(book.getCreationHelper().createDataFormat().getFormat("dd/mm/yyyy"));
+			var row = sheet.createRow(1);
+			row.createCell(0).setCellValue(p + "-X1");
+			row.createCell(1).setCellValue("Marta");
+			row.createCell(2).setCellValue("Vidal Soler");
+			row.createCell(5).setCellValue(LocalDate.of(2025, 9, 1));
+			row.getCell(5).setCellStyle(date);
+			row.createCell(6).setCellValue(p + "-T1");
+			row.createCell(7).setCellValue("KEY_ACCOUNT_MANAGER");
+			row.createCell(8).setCellValue(3);
+			book.write(out);
+			xlsx = out.toByteArray();
+		}
+
+		ImportSummary summary = imports.run(admin, "staff", "staff.xlsx", xlsx, Locale.ENGLISH, false,
+				ImportRows.Progress.NONE);
+
+		assertThat(summary.errors()).isEmpty();
+		assertThat(summary.created()).isEqualTo(1);
+		Map<String, Object> person = jdbc.sql("SELECT hire_date, qualification_level, job_role FROM org_staff"
+				+ " WHERE employee_number = :n").param("n", p + "-X1").query().singleRow();
+		assertThat(person.get("hire_date").toString()).isEqualTo("2025-09-01");
+		assertThat(((Number) person.get("qualification_level")).intValue()).isEqualTo(3);
+		assertThat(person.get("job_role")).isEqualTo("KEY_ACCOUNT_MANAGER");
+		assertThat(imports.run(admin, "staff", "staff.xlsx", xlsx, Locale.ENGLISH, false, ImportRows.Progress.NONE)
+			.unchanged()).isEqualTo(1);
+	}
 }
