@@ -27,6 +27,9 @@ class MetricsApiScenarioTests extends ApiTestSupport {
 	@Autowired
 	FiscalCalendar calendar;
 
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	Api api;
 
 	@BeforeEach
@@ -70,7 +73,9 @@ class MetricsApiScenarioTests extends ApiTestSupport {
 			assertThat(grouped.status()).as(by).isEqualTo(200);
 			assertThat(grouped.json().get("content").size()).as(by).isPositive();
 		}
-		long otherUnit = api.get("/api/v1/staff/me", "pablo.romero").json().get("unitId").asLong();
+		long myUnit = api.get("/api/v1/staff/me", "rep").json().get("unitId").asLong();
+		long otherUnit = jdbc.sql("SELECT MIN(id) FROM org_unit WHERE id <> :mine").param("mine", myUnit)
+			.query(Long.class).single();
 		assertThat(api.get("/api/v1/metrics?by=person&unit=" + otherUnit, "rep").status())
 			.as("a unit outside the scope is not found").isEqualTo(404);
 		assertThat(api.get("/api/v1/metrics?period=FY2026-Q9", "rep").status()).isEqualTo(400);
