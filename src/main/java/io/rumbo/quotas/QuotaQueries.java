@@ -222,7 +222,7 @@ public class QuotaQueries {
 			}
 		}
 		Level level = store.levels(v.id()).getOrDefault(QuotaStore.levelKey(unitId, metric),
-				new Level(unitId, metric, AllocationMethod.EVEN, BigDecimal.ZERO));
+				new Level(unitId, metric, AllocationMethod.PLAN, BigDecimal.ZERO));
 		Map<String, BigDecimal> manual = level.method() == AllocationMethod.MANUAL
 				? store.manual(v.id(), unitId, metric)
 				: Map.of();
