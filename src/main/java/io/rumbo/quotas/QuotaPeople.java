@@ -157,6 +157,41 @@ public class QuotaPeople {
 				own && status.isPresent() && actor.hasAny(Role.REP, Role.MANAGER));
 	}
 
+	/**
+	 * The people with a quota in the year's published version that the reader's scope covers, by name: their revenue
+	 * quota for the year and their acknowledgement.
+	 */
+	@Transactional(readOnly = true)
+	public PageResponse<QuotaViews.PersonSummary> people(CurrentUser actor, int fiscalYear, ListQuery query) {
+		Optional<VersionRow> published = store.versions(fiscalYear).stream()
+			.filter(r -> r.state() == QuotaStore.State.PUBLISHED).findFirst();
+		if (published.isEmpty()) {
+			return PageResponse.of(List.of(), query, 0);
+		}
+		Map<String, Object> params = new HashMap<>();
+		String where = scoped(actor, where(published.get(), new Filter(null, null, null), params), params);
+		Map<Long, BigDecimal> revenue = new LinkedHashMap<>();
+		jdbc.sql("SELECT p.staff_id, p.metric, SUM(p.amount) FROM quotas_person_month p WHERE " + where
+				+ " GROUP BY p.staff_id, p.metric")
+			.params(params)
+			.query(rs -> {
+				revenue.putIfAbsent(rs.getLong(1), null);
+				if (Metric.REVENUE.name().equals(rs.getString(2))) {
+					revenue.put(rs.getLong(1), rs.getBigDecimal(3));
+				}
+			});
+		List<Long> ids = new ArrayList<>(revenue.keySet());
+		Map<Long, String> names = org.staffNames(ids);
+		Map<Long, String> numbers = org.employeeNumbers(ids);
+		Map<Long, QuotaStore.Acknowledgement> acks = store.acknowledgements(published.get().id());
+		List<QuotaViews.PersonSummary> rows = ids.stream().map(id -> {
+			QuotaStore.Acknowledgement a = acks.get(id);
+			return new QuotaViews.PersonSummary(id, numbers.getOrDefault(id, ""), names.getOrDefault(id, ""),
+					revenue.get(id), a != null, a == null ? null : a.acknowledgedAt(), a == null ? null : a.comment());
+		}).sorted(java.util.Comparator.comparing(QuotaViews.PersonSummary::name)).toList();
+		return QuotaQueries.page(rows, query);
+	}
+
 	/** The signed-in person's own published quota of the year. */
 	@Transactional(readOnly = true)
 	public PersonQuotaView mine(CurrentUser actor, int fiscalYear) {
