@@ -81,7 +81,7 @@ public class QuotaPeople {
 			.single();
 		List<PersonMonth> rows = jdbc.sql("""
 				SELECT p.staff_id, p.unit_id, p.metric, p.fiscal_month, p.full_amount, p.amount
-				FROM quotas_person_month p WHERE """ + where + query.orderBy("p.staff_id, p.metric, p.fiscal_month")
+				FROM quotas_person_month p WHERE""" + " " + where + query.orderBy("p.staff_id, p.metric, p.fiscal_month")
 				+ query.limit())
 			.params(params)
 			.query((rs, n) -> new PersonMonth(rs.getLong(1), rs.getLong(2), Metric.valueOf(rs.getString(3)),
@@ -131,7 +131,7 @@ public class QuotaPeople {
 		String where = scoped(actor, where(v, new Filter(null, staffId, null), params), params);
 		List<PersonMonth> rows = jdbc.sql("""
 				SELECT p.staff_id, p.unit_id, p.metric, p.fiscal_month, p.full_amount, p.amount
-				FROM quotas_person_month p WHERE """ + where + " ORDER BY p.metric, p.fiscal_month")
+				FROM quotas_person_month p WHERE""" + " " + where + " ORDER BY p.metric, p.fiscal_month")
 			.params(params)
 			.query((rs, n) -> new PersonMonth(rs.getLong(1), rs.getLong(2), Metric.valueOf(rs.getString(3)),
 					rs.getInt(4), rs.getBigDecimal(5), rs.getBigDecimal(6)))
