@@ -49,6 +49,8 @@ class MetricsBrowserTests extends BrowserTestSupport {
 			.filter(a -> a.getText().matches(".*[1-9].*"))
 			.findFirst()
 			.orElseThrow();
+		// The table scrolls inside its card: bring the figure into view before clicking it.
+		script("arguments[0].scrollIntoView({block: 'center'})", figure);
 		figure.click();
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("records-table")));
 		assertThat(browser.findElements(By.cssSelector("#records-table tbody tr td a")).size())
