@@ -68,13 +68,13 @@ class QuotaPageController {
 	String plan(CurrentUser user, @PathVariable int year, @RequestParam(required = false) @Nullable Long version,
 			@RequestParam(required = false) @Nullable Long unit, @RequestParam(required = false) @Nullable String measure,
 			Model model) {
-		QuotaViews.PlanView plan = queries.plan(user, year);
-		QuotaViews.VersionView shown = version == null
+		QuotaViews.QuotaPlanView plan = queries.plan(user, year);
+		QuotaViews.QuotaVersionView shown = version == null
 				? (plan.published() != null ? plan.published() : plan.versions().get(0))
 				: plan.versions().stream().filter(v -> v.id() == version).findFirst()
 					.orElseThrow(() -> new NotFoundException("quotaVersion", version));
 		Metric metric = QuotaRestController.measure(measure);
-		List<QuotaViews.LevelSummary> levels = queries.levels(user, shown.id(),
+		List<QuotaViews.QuotaLevelSummary> levels = queries.levels(user, shown.id(),
 				ListQuery.of(0, ListQuery.MAX_SIZE, null, Map.of("id", "id"), "id")).content();
 		model.addAttribute("plan", plan);
 		model.addAttribute("shown", shown);
@@ -103,7 +103,7 @@ class QuotaPageController {
 			}
 		});
 		BigDecimal over = overAssignment == null || overAssignment.isBlank() ? BigDecimal.ZERO : fmt.parse(overAssignment);
-		QuotaViews.VersionView v = quotas.allocate(user, id, lock, unit, QuotaRestController.measure(measure),
+		QuotaViews.QuotaVersionView v = quotas.allocate(user, id, lock, unit, QuotaRestController.measure(measure),
 				new QuotaManagement.Allocation(method, over == null ? BigDecimal.ZERO : over, manual), reason);
 		return "redirect:/quotas/" + year + "?version=" + v.id() + "&unit=" + unit + "&measure=" + measure;
 	}
