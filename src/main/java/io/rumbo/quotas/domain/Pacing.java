@@ -160,7 +160,7 @@ public final class Pacing {
 	 * days to resolve against a quota of 4 is 133 %); null without a quota, or with nothing measured when lower is
 	 * better.
 	 */
-	static @Nullable BigDecimal attainment(Metric metric, BigDecimal actual, BigDecimal quota) {
+	public static @Nullable BigDecimal attainment(Metric metric, BigDecimal actual, BigDecimal quota) {
 		if (quota.signum() == 0) {
 			return null;
 		}
