@@ -84,9 +84,12 @@ public enum Metric {
 		return byLine;
 	}
 
-	/** Decimals shown and stored for a figure: money, percentages, scores, ratios and days 2; counts 0. */
+	/**
+	 * Decimals shown for a figure: money, percentages, scores, ratios and days 2; counts 0, except units, which credit
+	 * shares split (a 40 % share of 1 unit is 0.40).
+	 */
 	public int scale() {
-		return unit == MetricUnit.COUNT ? 0 : 2;
+		return unit == MetricUnit.COUNT && this != UNITS ? 0 : 2;
 	}
 
 	/** The measure a code names, in any case; empty for an unknown code. */

@@ -10,6 +10,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.rumbo.organization.domain.OrgTree;
 import io.rumbo.organization.domain.StructureHistory;
 
 /**
@@ -244,5 +245,24 @@ public class OrgDirectory {
 			.stream()
 			.map(UnitId::of)
 			.collect(java.util.stream.Collectors.toUnmodifiableSet());
+	}
+
+	/**
+	 * Each unit with every unit below it as the tree stood on {@code date} (from the placement history), so that a
+	 * past period's figures follow that period's structure; a unit that did not exist that day maps to itself alone.
+	 */
+	@Transactional(readOnly = true)
+	public Map<UnitId, java.util.Set<UnitId>> subtreesOn(Collection<UnitId> units, java.time.LocalDate date) {
+		OrgTree tree = structure.treeAt(date);
+		Map<UnitId, java.util.Set<UnitId>> result = new HashMap<>();
+		for (UnitId unit : units) {
+			java.util.Set<UnitId> members = new java.util.HashSet<>();
+			if (tree.contains(unit.value())) {
+				tree.subtree(unit.value()).forEach(id -> members.add(UnitId.of(id)));
+			}
+			members.add(unit);
+			result.put(unit, java.util.Set.copyOf(members));
+		}
+		return result;
 	}
 }

@@ -1,0 +1,69 @@
+package io.rumbo.metrics.domain;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Who a figure is for, as SQL over a fact table: a set of people (their own rows), or a set of units where each unit
+ * is the units of its subtree as it stood in each month ({@code members}: requested unit, member unit, month). The
+ * members are written into the statement as a table of literals (typed numbers and dates, never user text): a join
+ * keeps the whole answer to one statement whatever the number of units and months.
+ */
+public record FactGroup(boolean byUnit, List<Long> keys, List<Member> members) {
+
+	/** {@code unit} counted for {@code key} in the month starting {@code month}. */
+	public record Member(long key, long unit, LocalDate month) {
+	}
+
+	public FactGroup {
+		keys = List.copyOf(keys);
+		members = List.copyOf(members);
+	}
+
+	public static FactGroup people(java.util.Collection<Long> staffIds) {
+		return new FactGroup(false, List.copyOf(new java.util.LinkedHashSet<>(staffIds)), List.of());
+	}
+
+	public static FactGroup units(java.util.Collection<Long> unitIds, List<Member> members) {
+		return new FactGroup(true, List.copyOf(new java.util.LinkedHashSet<>(unitIds)), members);
+	}
+
+	public boolean isEmpty() {
+		return keys.isEmpty() || (byUnit && members.isEmpty());
+	}
+
+	/** The key column of rows of table alias {@code x}, as the statement's {@code k}. */
+	String key(String x) {
+		return byUnit ? "g_" + x + ".r" : x + ".staff_id";
+	}
+
+	/** What follows {@code FROM table x}: the join to the member table for units, nothing for people. */
+	String join(String x) {
+		if (!byUnit) {
+			return "";
+		}
+		String rows = members.stream()
+			.map(m -> String.format(Locale.ROOT, "(%d, %d, DATE '%s')", m.key(), m.unit(), m.month()))
+			.collect(Collectors.joining(", "));
+		String g = "g_" + x;
+		return " JOIN (VALUES " + rows + ") " + g + "(r, u, m) ON " + x + ".unit_id = " + g + ".u AND " + x
+				+ ".month_start = " + g + ".m";
+	}
+
+	/** The condition on rows of alias {@code x}; adds {@code keys} to the parameters for people. */
+	String where(String x, Map<String, Object> params) {
+		if (byUnit) {
+			return "1 = 1";
+		}
+		params.put("keys", keys);
+		return x + ".staff_id IN (:keys)";
+	}
+
+	/** A row of alias {@code y} belongs to the same group member as the row of alias {@code x}. */
+	String same(String x, String y) {
+		return byUnit ? "g_" + x + ".r = g_" + y + ".r" : x + ".staff_id = " + y + ".staff_id";
+	}
+}

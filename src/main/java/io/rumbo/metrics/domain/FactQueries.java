@@ -1,0 +1,162 @@
+package io.rumbo.metrics.domain;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The reads of the fact tables behind every figure: one grouped statement each, whatever the number of people, units
+ * and months. Answers are keyed by group member (person or requested unit), then by month (the first day of the
+ * fiscal month, or the period's first day when the answer is for the whole period).
+ */
+@Component
+public class FactQueries {
+
+	/** Which customers a distinct count counts. */
+	public enum Customers {
+		/** Bought in the period. */
+		ACTIVE,
+		/** Bought for the first time ever in the period. */
+		NEW,
+		/** Bought in the period and in the period before it (the month before, month by month). */
+		REPEAT
+	}
+
+	private final JdbcClient jdbc;
+
+	FactQueries(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** Base sums by member, month and base measure, of one product line when {@code line} is given. */
+	public Map<Long, Map<LocalDate, Map<String, BigDecimal>>> sums(FactGroup group, LocalDate from, LocalDate to,
+			Collection<String> measures, @Nullable Long line) {
+		Map<Long, Map<LocalDate, Map<String, BigDecimal>>> result = new HashMap<>();
+		if (group.isEmpty() || measures.isEmpty()) {
+			return result;
+		}
+		Map<String, Object> params = new HashMap<>();
+		params.put("from", from);
+		params.put("to", to);
+		params.put("measures", measures);
+		String lineFilter = "";
+		if (line != null) {
+			params.put("line", line);
+			lineFilter = " AND x.line_id = :line";
+		}
+		String k = group.key("x");
+		jdbc.sql("SELECT " + k + ", x.month_start, x.measure, SUM(x.amount) FROM metrics_fact x" + group.join("x")
+				+ " WHERE " + group.where("x", params) + " AND x.month_start >= :from AND x.month_start < :to"
+				+ " AND x.measure IN (:measures)" + lineFilter + " GROUP BY " + k + ", x.month_start, x.measure")
+			.params(params)
+			.query(rs -> {
+				result.computeIfAbsent(rs.getLong(1), x -> new HashMap<>())
+					.computeIfAbsent(rs.getObject(2, LocalDate.class), x -> new HashMap<>())
+					.merge(rs.getString(3), rs.getBigDecimal(4), BigDecimal::add);
+			});
+		return result;
+	}
+
+	/** Base sums by member, product line and base measure over the period (for figures by line). */
+	public Map<Long, Map<Long, Map<String, BigDecimal>>> sumsByLine(FactGroup group, LocalDate from, LocalDate to,
+			Collection<String> measures) {
+		Map<Long, Map<Long, Map<String, BigDecimal>>> result = new HashMap<>();
+		if (group.isEmpty() || measures.isEmpty()) {
+			return result;
+		}
+		Map<String, Object> params = new HashMap<>();
+		params.put("from", from);
+		params.put("to", to);
+		params.put("measures", measures);
+		String k = group.key("x");
+		jdbc.sql("SELECT " + k + ", x.line_id, x.measure, SUM(x.amount) FROM metrics_fact x" + group.join("x")
+				+ " WHERE " + group.where("x", params) + " AND x.month_start >= :from AND x.month_start < :to"
+				+ " AND x.measure IN (:measures) GROUP BY " + k + ", x.line_id, x.measure")
+			.params(params)
+			.query(rs -> {
+				result.computeIfAbsent(rs.getLong(1), x -> new HashMap<>())
+					.computeIfAbsent(rs.getLong(2), x -> new HashMap<>())
+					.merge(rs.getString(3), rs.getBigDecimal(4), BigDecimal::add);
+			});
+		return result;
+	}
+
+	/** The weighted open pipeline by member and expected close month. */
+	public Map<Long, Map<LocalDate, BigDecimal>> pipeline(FactGroup group, LocalDate from, LocalDate to) {
+		Map<Long, Map<LocalDate, BigDecimal>> result = new HashMap<>();
+		if (group.isEmpty()) {
+			return result;
+		}
+		Map<String, Object> params = new HashMap<>();
+		params.put("from", from);
+		params.put("to", to);
+		String k = group.key("x");
+		jdbc.sql("SELECT " + k + ", x.month_start, SUM(x.amount) FROM metrics_open_pipeline x" + group.join("x")
+				+ " WHERE " + group.where("x", params) + " AND x.month_start >= :from AND x.month_start < :to"
+				+ " GROUP BY " + k + ", x.month_start")
+			.params(params)
+			.query(rs -> {
+				result.computeIfAbsent(rs.getLong(1), x -> new HashMap<>())
+					.merge(rs.getObject(2, LocalDate.class), rs.getBigDecimal(3), BigDecimal::add);
+			});
+		return result;
+	}
+
+	/**
+	 * Distinct customers by member, per month ({@code months}: each month's first day with the first day of the month
+	 * before it) or over the period ({@code months} null; {@code before} is then the period just before it, which
+	 * {@link Customers#REPEAT} needs). Each customer counts once per member and month or period.
+	 */
+	public Map<Long, Map<LocalDate, Long>> customers(FactGroup group, LocalDate from, LocalDate to, Customers which,
+			@Nullable Map<LocalDate, LocalDate> months, @Nullable LocalDate beforeFrom) {
+		Map<Long, Map<LocalDate, Long>> result = new HashMap<>();
+		if (group.isEmpty()) {
+			return result;
+		}
+		Map<String, Object> params = new HashMap<>();
+		params.put("from", from);
+		params.put("to", to);
+		String k = group.key("c");
+		StringBuilder sql = new StringBuilder("SELECT ").append(k)
+			.append(months == null ? "" : ", c.month_start")
+			.append(", COUNT(DISTINCT c.customer_id) FROM metrics_customer_month c")
+			.append(group.join("c"));
+		if (months != null && which == Customers.REPEAT) {
+			sql.append(" JOIN (VALUES ")
+				.append(months.entrySet()
+					.stream()
+					.map(e -> String.format(Locale.ROOT, "(DATE '%s', DATE '%s')", e.getKey(), e.getValue()))
+					.collect(Collectors.joining(", ")))
+				.append(") mm(m, pm) ON mm.m = c.month_start");
+		}
+		if (which == Customers.NEW) {
+			sql.append(" JOIN metrics_customer_first f ON f.customer_id = c.customer_id AND f.month_start = c.month_start");
+		}
+		sql.append(" WHERE ").append(group.where("c", params)).append(" AND c.month_start >= :from AND c.month_start < :to");
+		if (which == Customers.REPEAT) {
+			sql.append(" AND EXISTS (SELECT 1 FROM metrics_customer_month p").append(group.join("p"))
+				.append(" WHERE ").append(group.same("c", "p")).append(" AND p.customer_id = c.customer_id");
+			if (months != null) {
+				sql.append(" AND p.month_start = mm.pm)");
+			}
+			else {
+				sql.append(" AND p.month_start >= :beforeFrom AND p.month_start < :from)");
+				params.put("beforeFrom", beforeFrom == null ? from : beforeFrom);
+			}
+		}
+		sql.append(" GROUP BY ").append(k).append(months == null ? "" : ", c.month_start");
+		jdbc.sql(sql.toString()).params(params).query(rs -> {
+			result.computeIfAbsent(rs.getLong(1), x -> new HashMap<>())
+				.put(months == null ? from : rs.getObject(2, LocalDate.class), rs.getLong(months == null ? 2 : 3));
+		});
+		return result;
+	}
+}
