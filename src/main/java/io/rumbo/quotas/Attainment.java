@@ -236,21 +236,40 @@ public class Attainment {
 	}
 
 	/**
-	 * A manager's team: the people of a unit's subtree (by default every unit the reader manages) with the
-	 * allocation mismatch of each unit at or under it.
+	 * The company's own figures: the top units of the org tree (the director's view, by unit below it with
+	 * {@link #units}). Only readers who see the whole company have it; for anyone else it is not found.
 	 */
 	@Transactional(readOnly = true)
-	public AttainmentViews.Team team(CurrentUser actor, @Nullable String period, List<Metric> measures,
-			@Nullable UnitId unit) {
+	public List<Row> company(CurrentUser actor, @Nullable String period, List<Metric> measures) {
+		DataScope scope = scopes.of(actor);
+		if (!scope.all()) {
+			throw new NotFoundException("company", "attainment");
+		}
+		Span span = span(period);
+		Set<UnitId> top = new LinkedHashSet<>();
+		org.unitTree().stream().filter(n -> n.parentId() == null).forEach(n -> top.add(n.unitId()));
+		top.retainAll(holders.units(span.view().fiscalYear(), Set.copyOf(measures), scope));
+		return new UnitFigures(span, settings.pacing(), quotas, metrics, org).rows(top, measures);
+	}
+
+	/**
+	 * The allocation mismatch of every unit the reader manages that has a quota (with {@code unit}, of that unit's
+	 * subtree), for the summed measures: what the unit holds in the period against what its sub-units and members
+	 * hold. A unit out of scope is not found.
+	 */
+	@Transactional(readOnly = true)
+	public List<AttainmentViews.Mismatch> mismatches(CurrentUser actor, @Nullable String period,
+			List<Metric> measures, @Nullable UnitId unit) {
 		DataScope scope = scopes.of(actor);
 		Span span = span(period);
-		List<Row> rows = people(actor, period, measures, unit);
 		Set<UnitId> units = new LinkedHashSet<>(holders.units(span.view().fiscalYear(), Set.copyOf(measures), scope));
 		if (unit != null) {
+			if (!scope.managesUnit(unit.value())) {
+				throw new NotFoundException("unit", unit.value());
+			}
 			units.retainAll(org.subtree(unit));
 		}
-		return new AttainmentViews.Team(span.view(), rows,
-				new UnitFigures(span, settings.pacing(), quotas, metrics, org).mismatches(units, measures, holders));
+		return new UnitFigures(span, settings.pacing(), quotas, metrics, org).mismatches(units, measures, holders);
 	}
 
 	/**

@@ -53,15 +53,10 @@ public final class AttainmentViews {
 			BigDecimal mismatch) {
 	}
 
-	/** A list of rows for a period, with the mismatch of the units the list covers (the team view). */
-	public record Team(PeriodView period, List<Row> rows, List<Mismatch> mismatches) {
-	}
-
 	/**
-	 * A place on the leaderboard. Without names ({@code named} false) only the rows the reader may see carry a
-	 * person; {@code self} marks the reader's own row.
+	 * A place on the leaderboard: the rank among {@code outOf} people ranked; {@code self} marks the reader's own.
 	 */
-	public record Place(int rank, @Nullable Long staffId, @Nullable String name, @Nullable String unitName,
+	public record Place(int rank, int outOf, long staffId, String name, @Nullable String unitName,
 			@Nullable BigDecimal attainment, BigDecimal actual, BigDecimal quota, boolean self) {
 	}
 

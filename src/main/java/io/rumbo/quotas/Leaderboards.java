@@ -42,7 +42,7 @@ final class Leaderboards {
 			previous = attainment;
 			boolean own = self != null && self.value() == row.id();
 			if (named || own || sees.test(row)) {
-				places.add(new Place(rank, row.id(), row.name(), row.unitName(), attainment, row.pace().actual(),
+				places.add(new Place(rank, sorted.size(), row.id(), row.name(), row.unitName(), attainment, row.pace().actual(),
 						row.pace().quota(), own));
 			}
 		}
