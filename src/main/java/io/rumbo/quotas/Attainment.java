@@ -114,7 +114,7 @@ public class Attainment {
 			for (String code : codes) {
 				for (String part : code.split(",")) {
 					if (!part.isBlank()) {
-						measures.add(Metric.ofCode(part).orElseThrow(() -> ValidationFailedException.of("measures",
+						measures.add(Metric.ofCode(part).orElseThrow(() -> ValidationFailedException.of("measure",
 								"quotas.attainment.measure.invalid", part.trim())));
 					}
 				}
