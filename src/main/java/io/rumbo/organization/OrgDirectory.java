@@ -151,6 +151,21 @@ public class OrgDirectory {
 		return numbers;
 	}
 
+	/** The employee numbers of these people (archived included), a thousand per query. */
+	@Transactional(readOnly = true)
+	public Map<Long, String> employeeNumbers(Collection<Long> ids) {
+		Map<Long, String> numbers = new HashMap<>();
+		List<Long> all = ids.stream().distinct().toList();
+		for (int i = 0; i < all.size(); i += 1000) {
+			jdbc.sql("SELECT id, employee_number FROM org_staff WHERE id IN (:ids)")
+				.param("ids", all.subList(i, Math.min(all.size(), i + 1000)))
+				.query(rs -> {
+					numbers.put(rs.getLong(1), rs.getString(2));
+				});
+		}
+		return numbers;
+	}
+
 	/** The codes of these units, in one query. */
 	@Transactional(readOnly = true)
 	public Map<Long, String> unitCodes(Collection<Long> ids) {
@@ -245,6 +260,36 @@ public class OrgDirectory {
 			.stream()
 			.map(UnitId::of)
 			.collect(java.util.stream.Collectors.toUnmodifiableSet());
+	}
+
+	/**
+	 * A person's stay in a unit, {@code from} inclusive to {@code to} exclusive (absent while it lasts), with what
+	 * quotas and reports need to know of the person: hire date, job role, employee number and name.
+	 */
+	public record Stay(StaffId staff, UnitId unit, java.time.LocalDate from, java.time.@org.jspecify.annotations.Nullable LocalDate to,
+			java.time.LocalDate hireDate, JobRole jobRole, String employeeNumber, String fullName) {
+	}
+
+	/** Every stay of a person of these job roles that overlaps {@code [from, to)}, from the assignment history. */
+	@Transactional(readOnly = true)
+	public List<Stay> staysBetween(java.time.LocalDate from, java.time.LocalDate to, java.util.Set<JobRole> roles) {
+		if (roles.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("""
+				SELECT a.staff_id, a.unit_id, a.valid_from, a.valid_to, s.hire_date, s.job_role, s.employee_number,
+				       s.first_name, s.last_name
+				FROM org_staff_assignment a JOIN org_staff s ON s.id = a.staff_id
+				WHERE a.valid_from < :to AND (a.valid_to IS NULL OR a.valid_to > :from) AND s.job_role IN (:roles)
+				ORDER BY a.staff_id, a.valid_from""")
+			.param("from", from)
+			.param("to", to)
+			.param("roles", roles.stream().map(Enum::name).toList())
+			.query((rs, n) -> new Stay(StaffId.of(rs.getLong(1)), UnitId.of(rs.getLong(2)),
+					rs.getObject(3, java.time.LocalDate.class), rs.getObject(4, java.time.LocalDate.class),
+					rs.getObject(5, java.time.LocalDate.class), JobRole.valueOf(rs.getString(6)), rs.getString(7),
+					rs.getString(8) + " " + rs.getString(9)))
+			.list();
 	}
 
 	/**

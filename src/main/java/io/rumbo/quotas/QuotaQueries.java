@@ -1,0 +1,293 @@
+package io.rumbo.quotas;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.rumbo.identity.CurrentUser;
+import io.rumbo.identity.Role;
+import io.rumbo.metrics.Metric;
+import io.rumbo.organization.DataScope;
+import io.rumbo.organization.DataScopes;
+import io.rumbo.organization.OrgDirectory;
+import io.rumbo.planning.CountingTargets;
+import io.rumbo.planning.FiscalCalendar;
+import io.rumbo.quotas.QuotaViews.LevelRow;
+import io.rumbo.quotas.QuotaViews.LevelView;
+import io.rumbo.quotas.QuotaViews.PlanView;
+import io.rumbo.quotas.QuotaViews.VersionView;
+import io.rumbo.quotas.domain.Allocator;
+import io.rumbo.quotas.domain.LevelSplit;
+import io.rumbo.quotas.domain.QuotaStore;
+import io.rumbo.quotas.domain.QuotaStore.Level;
+import io.rumbo.quotas.domain.QuotaStore.PersonMonth;
+import io.rumbo.quotas.domain.QuotaStore.UnitMonth;
+import io.rumbo.quotas.domain.QuotaStore.VersionRow;
+import io.rumbo.shared.domain.AccessRefusedException;
+import io.rumbo.shared.domain.NotFoundException;
+import io.rumbo.shared.time.FiscalPeriod;
+import io.rumbo.shared.time.FiscalYears;
+
+/**
+ * Reading quota plans for the pages and the API: the versions of a year, and a level of the allocation with its live
+ * mismatch. Company-wide readers see every level, a manager the levels of the units they lead, anyone else none
+ * (their own quota is {@link QuotaPeople}'s).
+ */
+@Service
+public class QuotaQueries {
+
+	private final QuotaStore store;
+	private final Allocator allocator;
+	private final CountingTargets plan;
+	private final FiscalCalendar calendar;
+	private final OrgDirectory org;
+	private final DataScopes scopes;
+
+	QuotaQueries(QuotaStore store, Allocator allocator, CountingTargets plan, FiscalCalendar calendar, OrgDirectory org,
+			DataScopes scopes) {
+		this.store = store;
+		this.allocator = allocator;
+		this.plan = plan;
+		this.calendar = calendar;
+		this.org = org;
+		this.scopes = scopes;
+	}
+
+	static boolean isDirector(CurrentUser actor) {
+		return actor.hasAny(Role.ADMIN, Role.DIRECTOR);
+	}
+
+	static void requireDirector(CurrentUser actor) {
+		if (!isDirector(actor)) {
+			throw new AccessRefusedException("quotas");
+		}
+	}
+
+	/** Who may change a level: a director any, a manager those of the units they lead; others see none (404). */
+	void requireAllocator(CurrentUser actor, DataScope scope, long unitId) {
+		if (isDirector(actor)) {
+			return;
+		}
+		if (!scope.seesUnit(unitId) || !(scope.all() || scope.managedUnitIds().contains(unitId))) {
+			throw new NotFoundException("quotaLevel", unitId);
+		}
+		if (!actor.has(Role.MANAGER)) {
+			throw new AccessRefusedException("quotas");
+		}
+	}
+
+	static BigDecimal planned(CountingTargets.UnitMonth t, Metric metric) {
+		return switch (metric) {
+			case REVENUE -> t.revenue();
+			case MARGIN -> t.margin();
+			case UNITS -> t.units();
+			case NEW_CUSTOMERS -> t.newCustomers();
+			default -> BigDecimal.ZERO;
+		};
+	}
+
+	VersionRow versionOf(long id) {
+		return store.version(id).orElseThrow(() -> new NotFoundException("quotaVersion", id));
+	}
+
+	/** Every fiscal year with a quota plan, latest first (everyone who may read quotas sees the list). */
+	@Transactional(readOnly = true)
+	public List<PlanView> plans(CurrentUser actor) {
+		return store.years().stream().map(y -> plan(actor, y)).toList();
+	}
+
+	@Transactional(readOnly = true)
+	public PlanView plan(CurrentUser actor, int fiscalYear) {
+		List<VersionView> versions = store.versions(fiscalYear).stream().map(this::view).toList();
+		if (versions.isEmpty()) {
+			throw new NotFoundException("quotaPlan", fiscalYear);
+		}
+		VersionView published = versions.stream().filter(v -> v.state().equals("PUBLISHED")).findFirst().orElse(null);
+		return new PlanView(fiscalYear, calendar.years().label(fiscalYear), versions, published);
+	}
+
+	@Transactional(readOnly = true)
+	public VersionView version(CurrentUser actor, long versionId) {
+		return view(versionOf(versionId));
+	}
+
+	VersionView view(VersionRow v) {
+		Integer basedOn = v.basedOnId() == null ? null : store.version(v.basedOnId()).map(VersionRow::number).orElse(null);
+		List<Metric> metrics = store.unitMonths(v.id()).stream().filter(u -> u.parentUnitId() == null)
+			.map(UnitMonth::metric).distinct().sorted().toList();
+		return new VersionView(v.id(), v.fiscalYear(), calendar.years().label(v.fiscalYear()), v.number(),
+				v.state().name(), basedOn, v.planVersionId(), v.reason(), v.ramp(), v.createdBy(), v.createdAt(),
+				v.publishedBy(), v.publishedAt(), v.version(), metrics);
+	}
+
+	/** The sub-units and members a level splits among, as keys ({@code UNIT:12}, {@code PERSON:40}). */
+	Set<String> childKeys(int fiscalYear, long unitId) {
+		Allocator.Org o = allocator.org(fiscalYear);
+		Set<String> keys = new LinkedHashSet<>();
+		o.childrenOf().getOrDefault(unitId, List.of()).forEach(u -> keys.add("UNIT:" + u));
+		o.membersOf().getOrDefault(unitId, List.of()).forEach(p -> keys.add("PERSON:" + p));
+		return keys;
+	}
+
+	/** The unit whose level sets this unit's figure in the version; null for a top unit. */
+	@Nullable Long parentIn(VersionRow v, long unitId) {
+		return store.unitMonths(v.id()).stream().filter(u -> u.unitId() == unitId).findFirst()
+			.map(UnitMonth::parentUnitId).orElse(null);
+	}
+
+	/** True when a level of a sum or count hands out more than its pool in the year, for any measure. */
+	boolean exceedsPool(VersionRow v, long unitId) {
+		for (Metric metric : view(v).metrics()) {
+			if (Allocator.additive(metric)) {
+				LevelView level = level(v, unitId, metric, false, false);
+				if (level.allocated().compareTo(level.pool()) > 0) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
+	/** The people whose quota (every measure, month and unit) is the same in both versions. */
+	Set<Long> unchangedPeople(long fromVersion, long toVersion) {
+		Map<Long, Set<PersonMonth>> before = byPerson(store.personMonths(fromVersion));
+		Map<Long, Set<PersonMonth>> after = byPerson(store.personMonths(toVersion));
+		Set<Long> same = new HashSet<>();
+		before.forEach((staff, rows) -> {
+			if (Objects.equals(rows, after.get(staff))) {
+				same.add(staff);
+			}
+		});
+		return same;
+	}
+
+	private static Map<Long, Set<PersonMonth>> byPerson(List<PersonMonth> rows) {
+		Map<Long, Set<PersonMonth>> result = new HashMap<>();
+		// Amounts compared by value: the same figure read back may differ in scale.
+		rows.forEach(r -> result.computeIfAbsent(r.staffId(), k -> new HashSet<>()).add(new PersonMonth(r.staffId(),
+				r.unitId(), r.metric(), r.month(), r.fullAmount().stripTrailingZeros(), r.amount().stripTrailingZeros())));
+		return result;
+	}
+
+	/** A level of the allocation as the reader may see it (404 outside their scope). */
+	@Transactional(readOnly = true)
+	public LevelView level(CurrentUser actor, long versionId, long unitId, Metric metric) {
+		VersionRow v = versionOf(versionId);
+		DataScope scope = scopes.of(actor);
+		if (!scope.all() && !scope.managedUnitIds().contains(unitId)) {
+			throw new NotFoundException("quotaLevel", unitId);
+		}
+		boolean mayAllocate = isDirector(actor) || (actor.has(Role.MANAGER) && scope.managedUnitIds().contains(unitId));
+		return level(v, unitId, metric, mayAllocate, mayAllocate);
+	}
+
+	private LevelView level(VersionRow v, long unitId, Metric metric, boolean mayAllocate, boolean mayRelease) {
+		int scale = metric.scale();
+		BigDecimal[] unitMonths = zeros(scale);
+		Long parent = null;
+		boolean found = false;
+		Map<Long, BigDecimal[]> subUnits = new java.util.LinkedHashMap<>();
+		for (UnitMonth u : store.unitMonths(v.id())) {
+			if (u.metric() != metric) {
+				continue;
+			}
+			if (u.unitId() == unitId) {
+				unitMonths[u.month() - 1] = u.amount();
+				parent = u.parentUnitId();
+				found = true;
+			}
+			else if (u.parentUnitId() != null && u.parentUnitId() == unitId) {
+				subUnits.computeIfAbsent(u.unitId(), k -> zeros(scale))[u.month() - 1] = u.amount();
+			}
+		}
+		if (!found) {
+			throw new NotFoundException("quotaLevel", unitId + ":" + metric.code());
+		}
+		Map<Long, BigDecimal[]> people = new java.util.LinkedHashMap<>();
+		Map<Long, BigDecimal> fullTotals = new HashMap<>();
+		for (PersonMonth p : store.personMonths(v.id())) {
+			if (p.metric() == metric && p.unitId() == unitId) {
+				people.computeIfAbsent(p.staffId(), k -> zeros(scale))[p.month() - 1] = p.amount();
+				fullTotals.merge(p.staffId(), p.fullAmount(), BigDecimal::add);
+			}
+		}
+		Level level = store.levels(v.id()).getOrDefault(QuotaStore.levelKey(unitId, metric),
+				new Level(unitId, metric, AllocationMethod.EVEN, BigDecimal.ZERO));
+		Map<String, BigDecimal> manual = level.method() == AllocationMethod.MANUAL
+				? store.manual(v.id(), unitId, metric)
+				: Map.of();
+		Map<Long, QuotaStore.Release> releases = store.releases(v.id());
+		Map<Long, String> unitNames = org.unitNames(new ArrayList<>(subUnits.keySet()));
+		Map<Long, String> names = org.staffNames(new ArrayList<>(people.keySet()));
+		List<LevelRow> rows = new ArrayList<>();
+		subUnits.forEach((id, months) -> rows.add(new LevelRow("UNIT", id, unitNames.getOrDefault(id, "#" + id),
+				List.of(months), sum(months), sum(months), manual.get("UNIT:" + id), releases.containsKey(id))));
+		people.forEach((id, months) -> rows.add(new LevelRow("PERSON", id, names.getOrDefault(id, "#" + id),
+				List.of(months), sum(months), fullTotals.get(id), manual.get("PERSON:" + id),
+				releases.containsKey(unitId))));
+		boolean additive = Allocator.additive(metric);
+		BigDecimal[] allocated = zeros(scale);
+		BigDecimal[] mismatch = zeros(scale);
+		BigDecimal pool = BigDecimal.ZERO;
+		for (int m = 0; m < 12; m++) {
+			List<BigDecimal> parts = new ArrayList<>();
+			for (LevelRow r : rows) {
+				parts.add(r.months().get(m));
+			}
+			allocated[m] = additive ? parts.stream().reduce(BigDecimal.ZERO, BigDecimal::add) : BigDecimal.ZERO;
+			mismatch[m] = additive ? LevelSplit.mismatch(unitMonths[m], parts) : BigDecimal.ZERO;
+			pool = pool.add(LevelSplit.pool(unitMonths[m], level.overPct(), scale));
+		}
+		FiscalYears years = calendar.years();
+		List<String> codes = years.months(v.fiscalYear()).stream().map(years::code).toList();
+		boolean released = releases.containsKey(unitId);
+		boolean figurePublished = parent == null ? v.state() == QuotaStore.State.PUBLISHED : releases.containsKey(parent);
+		QuotaStore.Release release = releases.get(unitId);
+		return new LevelView(v.id(), v.version(), v.state().name(), unitId,
+				org.unitNames(List.of(unitId)).getOrDefault(unitId, "#" + unitId), parent, metric, level.method(),
+				level.overPct(), reference(v.fiscalYear(), unitId, metric), codes, List.of(unitMonths), sum(unitMonths),
+				pool, rows, List.of(allocated), sum(allocated), List.of(mismatch), sum(mismatch), released,
+				release == null ? null : release.releasedBy(), release == null ? null : release.releasedAt(),
+				mayAllocate && v.state() != QuotaStore.State.SUPERSEDED,
+				mayRelease && v.state() == QuotaStore.State.PUBLISHED && !released && figurePublished && parent != null);
+	}
+
+	/** The plan's year target for the unit's subtree (the reference the quotas started from); none for others. */
+	private @Nullable BigDecimal reference(int fiscalYear, long unitId, Metric metric) {
+		if (!QuotaManagement.PLANNED.contains(metric)) {
+			return null;
+		}
+		Set<Long> subtree = new HashSet<>(allocator.org(fiscalYear).subtree(unitId));
+		return plan.of(fiscalYear).map(c -> c.targets().stream().filter(t -> subtree.contains(t.unit().value()))
+			.map(t -> planned(t, metric)).reduce(BigDecimal.ZERO, BigDecimal::add)).orElse(null);
+	}
+
+	static BigDecimal sum(BigDecimal[] months) {
+		BigDecimal s = BigDecimal.ZERO;
+		for (BigDecimal m : months) {
+			s = s.add(m);
+		}
+		return s;
+	}
+
+	static BigDecimal[] zeros(int scale) {
+		BigDecimal[] months = new BigDecimal[12];
+		java.util.Arrays.fill(months, BigDecimal.ZERO.setScale(scale));
+		return months;
+	}
+
+	/** The fiscal months of a year, as FiscalPeriods. */
+	List<FiscalPeriod> months(int fiscalYear) {
+		return calendar.years().months(fiscalYear);
+	}
+}

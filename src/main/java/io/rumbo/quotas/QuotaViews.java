@@ -1,0 +1,69 @@
+package io.rumbo.quotas;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import io.rumbo.metrics.Metric;
+
+/** What the quota pages and the API show. */
+public final class QuotaViews {
+
+	private QuotaViews() {
+	}
+
+	/** A version of a fiscal year's quota plan; {@code version} is its optimistic lock. */
+	public record VersionView(long id, int fiscalYear, String yearLabel, int number, String state,
+			@Nullable Integer basedOnNumber, long planVersionId, @Nullable String reason, String ramp, String createdBy,
+			Instant createdAt, @Nullable String publishedBy, @Nullable Instant publishedAt, long version,
+			List<Metric> metrics) {
+	}
+
+	/** A fiscal year's quota plan: its versions, latest first, and the one that counts. */
+	public record PlanView(int fiscalYear, String yearLabel, List<VersionView> versions,
+			@Nullable VersionView published) {
+	}
+
+	/** A sub-unit or member of a level with their monthly figures; for a person also their share before the ramp. */
+	public record LevelRow(String kind, long id, String name, List<BigDecimal> months, BigDecimal total,
+			BigDecimal fullTotal, @Nullable BigDecimal manual, boolean released) {
+	}
+
+	/**
+	 * A level of the allocation: a unit's figure of one measure (with the plan's as reference), how it is split, the
+	 * split, and the mismatch (the unit's figure minus what its sub-units and members carry), by month and for the
+	 * year. {@code pool} is the figure with the over-assignment.
+	 */
+	public record LevelView(long versionId, long version, String state, long unitId, String unitName,
+			@Nullable Long parentUnitId, Metric metric, AllocationMethod method, BigDecimal overAssignment,
+			@Nullable BigDecimal reference, List<String> monthCodes, List<BigDecimal> unitMonths, BigDecimal unitTotal,
+			BigDecimal pool, List<LevelRow> rows, List<BigDecimal> allocatedMonths, BigDecimal allocated,
+			List<BigDecimal> mismatchMonths, BigDecimal mismatch, boolean released, @Nullable String releasedBy,
+			@Nullable Instant releasedAt, boolean editable, boolean releasable) {
+	}
+
+	/** A person's or unit's year figure of a measure in a version and in the one it is based on. */
+	public record DiffRow(String kind, long id, String name, Metric metric, BigDecimal previous, BigDecimal current,
+			BigDecimal change) {
+	}
+
+	/**
+	 * One person's quota of one measure in one fiscal month, as the list and its export show it (the export keeps
+	 * the import's columns: employee number, fiscal month, measure, amount).
+	 */
+	public record PersonMonthRow(long staffId, String employeeNumber, String name, long unitId, String fiscalMonth,
+			String measure, BigDecimal fullAmount, BigDecimal amount) {
+	}
+
+	/** A person's quota of one measure over the year, by month. */
+	public record PersonMetric(Metric metric, List<BigDecimal> months, BigDecimal total) {
+	}
+
+	/** A person's quota of a fiscal year in a version, with their acknowledgement. */
+	public record PersonQuotaView(long staffId, String name, int fiscalYear, long versionId, int versionNumber,
+			String state, List<String> monthCodes, List<PersonMetric> metrics, boolean acknowledged,
+			@Nullable Instant acknowledgedAt, @Nullable String comment, boolean mayAcknowledge) {
+	}
+}

@@ -1,0 +1,266 @@
+package io.rumbo.quotas.domain;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.stereotype.Component;
+
+import io.rumbo.customers.CustomerDirectory;
+import io.rumbo.metrics.Aggregation;
+import io.rumbo.metrics.Metric;
+import io.rumbo.metrics.MetricsQuery;
+import io.rumbo.organization.JobRole;
+import io.rumbo.organization.OrgDirectory;
+import io.rumbo.organization.StaffId;
+import io.rumbo.organization.UnitId;
+import io.rumbo.planning.FiscalCalendar;
+import io.rumbo.quotas.AllocationMethod;
+import io.rumbo.quotas.domain.QuotaStore.Level;
+import io.rumbo.quotas.domain.QuotaStore.PersonMonth;
+import io.rumbo.quotas.domain.QuotaStore.UnitMonth;
+import io.rumbo.quotas.domain.QuotaStore.VersionRow;
+import io.rumbo.shared.time.FiscalPeriod;
+import io.rumbo.shared.time.FiscalYears;
+
+/**
+ * Works out the figures of a version below a unit: walks the current org tree down from it, splitting each unit's
+ * figure among its sub-units and members level by level ({@link LevelSplit}) with each level's method, then applies
+ * each person's ramp. Weights are read set-based, once per measure and method for the whole walk.
+ */
+@Component
+public class Allocator {
+
+	/** The job roles that carry a quota: the people who sell. Managers and team leaders answer for their unit's. */
+	public static final Set<JobRole> QUOTA_ROLES = EnumSet.of(JobRole.SALESPERSON, JobRole.KEY_ACCOUNT_MANAGER,
+			JobRole.AGENT);
+
+	/** What a walk needs to know of the organisation in the fiscal year. */
+	public record Org(int fiscalYear, List<LocalDate> monthStarts, Map<Long, List<Long>> childrenOf,
+			Map<Long, Presence.Months> people, Map<Long, List<Long>> membersOf) {
+
+		/** The unit and every unit below it in the current tree, top down. */
+		public List<Long> subtree(long unit) {
+			List<Long> result = new ArrayList<>();
+			Deque<Long> queue = new ArrayDeque<>(List.of(unit));
+			while (!queue.isEmpty()) {
+				long u = queue.poll();
+				result.add(u);
+				queue.addAll(childrenOf.getOrDefault(u, List.of()));
+			}
+			return result;
+		}
+	}
+
+	private final QuotaStore store;
+	private final OrgDirectory org;
+	private final FiscalCalendar calendar;
+	private final MetricsQuery metrics;
+	private final CustomerDirectory customers;
+
+	Allocator(QuotaStore store, OrgDirectory org, FiscalCalendar calendar, MetricsQuery metrics,
+			CustomerDirectory customers) {
+		this.store = store;
+		this.org = org;
+		this.calendar = calendar;
+		this.metrics = metrics;
+		this.customers = customers;
+	}
+
+	/** Sums and distinct counts are split; a ratio, average or score is a level every child must reach as it is. */
+	public static boolean additive(Metric metric) {
+		return metric.aggregation() == Aggregation.SUM || metric.aggregation() == Aggregation.DISTINCT_COUNT;
+	}
+
+	public Org org(int fiscalYear) {
+		FiscalYears years = calendar.years();
+		List<LocalDate> starts = years.months(fiscalYear).stream().map(FiscalPeriod::start).toList();
+		FiscalPeriod year = years.year(fiscalYear);
+		Map<Long, List<Long>> childrenOf = new LinkedHashMap<>();
+		for (OrgDirectory.UnitNode node : org.unitTree()) {
+			childrenOf.computeIfAbsent(node.id(), k -> new ArrayList<>());
+			if (node.parentId() != null) {
+				childrenOf.computeIfAbsent(node.parentId(), k -> new ArrayList<>()).add(node.id());
+			}
+		}
+		Map<Long, Presence.Months> people = Presence.of(org.staysBetween(year.start(), year.end(), QUOTA_ROLES), starts);
+		Map<Long, List<Long>> membersOf = new HashMap<>();
+		people.values().forEach(p -> {
+			Set<Long> units = new LinkedHashSet<>();
+			for (Long u : p.units()) {
+				if (u != null) {
+					units.add(u);
+				}
+			}
+			units.forEach(u -> membersOf.computeIfAbsent(u, k -> new ArrayList<>()).add(p.staffId()));
+		});
+		return new Org(fiscalYear, starts, childrenOf, people, membersOf);
+	}
+
+	/** The top units of the current tree (those without a parent). */
+	public List<Long> roots() {
+		return org.unitTree().stream().filter(n -> n.parentId() == null).map(OrgDirectory.UnitNode::id).toList();
+	}
+
+	/** Recomputes every level at and below {@code from}, for every measure the unit has a figure of. */
+	public void recompute(VersionRow version, long from) {
+		Org o = org(version.fiscalYear());
+		Ramp ramp = Ramp.parse(version.ramp());
+		List<Long> subtree = o.subtree(from);
+		store.clearBelow(version.id(), subtree);
+		Map<String, BigDecimal[]> figures = new HashMap<>();
+		Set<Metric> measures = new LinkedHashSet<>();
+		for (UnitMonth u : store.unitMonths(version.id())) {
+			if (u.unitId() == from) {
+				figures.computeIfAbsent(QuotaStore.levelKey(from, u.metric()), k -> zeros(u.metric().scale()))[u.month()
+						- 1] = u.amount();
+				measures.add(u.metric());
+			}
+		}
+		Map<String, Level> levels = store.levels(version.id());
+		Weights weights = new Weights(o);
+		List<UnitMonth> unitRows = new ArrayList<>();
+		List<PersonMonth> personRows = new ArrayList<>();
+		for (long unit : subtree) {
+			for (Metric metric : measures) {
+				BigDecimal[] figure = figures.get(QuotaStore.levelKey(unit, metric));
+				if (figure == null) {
+					continue;
+				}
+				Level level = levels.getOrDefault(QuotaStore.levelKey(unit, metric),
+						new Level(unit, metric, AllocationMethod.EVEN, BigDecimal.ZERO));
+				List<Long> subUnits = o.childrenOf().getOrDefault(unit, List.of());
+				List<Long> members = o.membersOf().getOrDefault(unit, List.of());
+				Map<String, BigDecimal[]> parts = split(version.id(), o, unit, metric, level, figure, subUnits, members,
+						weights);
+				for (long sub : subUnits) {
+					BigDecimal[] months = parts.get("UNIT:" + sub);
+					figures.put(QuotaStore.levelKey(sub, metric), months);
+					for (int m = 0; m < 12; m++) {
+						unitRows.add(new UnitMonth(sub, unit, metric, m + 1, months[m]));
+					}
+				}
+				for (long person : members) {
+					BigDecimal[] months = parts.get("PERSON:" + person);
+					Presence.Months p = o.people().get(person);
+					for (int m = 0; m < 12; m++) {
+						Long there = p.units()[m];
+						if (there == null || there != unit) {
+							continue;
+						}
+						BigDecimal factor = additive(metric)
+								? ramp.factor(Ramp.tenureMonth(p.hireDate(), Presence.middle(o.monthStarts().get(m))))
+								: BigDecimal.ONE;
+						personRows.add(new PersonMonth(person, unit, metric, m + 1, months[m],
+								LevelSplit.ramped(months[m], factor, metric.scale())));
+					}
+				}
+			}
+		}
+		store.insertUnitMonths(version.id(), unitRows);
+		store.insertPersonMonths(version.id(), personRows);
+	}
+
+	private Map<String, BigDecimal[]> split(long versionId, Org o, long unit, Metric metric, Level level,
+			BigDecimal[] figure, List<Long> subUnits, List<Long> members, Weights weights) {
+		Map<String, BigDecimal> manual = level.method() == AllocationMethod.MANUAL
+				? store.manual(versionId, unit, metric)
+				: Map.of();
+		List<LevelSplit.Child> children = new ArrayList<>();
+		for (long sub : subUnits) {
+			String key = "UNIT:" + sub;
+			children.add(LevelSplit.Child.unit(key, weights.ofUnit(level.method(), metric, sub), manual.get(key)));
+		}
+		for (long person : members) {
+			String key = "PERSON:" + person;
+			boolean[] present = new boolean[12];
+			Long[] units = o.people().get(person).units();
+			for (int m = 0; m < 12; m++) {
+				present[m] = units[m] != null && units[m] == unit;
+			}
+			children.add(new LevelSplit.Child(key, weights.ofPerson(level.method(), metric, person), present,
+					manual.get(key)));
+		}
+		if (!additive(metric)) {
+			Map<String, BigDecimal[]> same = new LinkedHashMap<>();
+			children.forEach(c -> same.put(c.key(), figure.clone()));
+			return same;
+		}
+		return LevelSplit.split(figure, level.overPct(), children, level.method() == AllocationMethod.MANUAL,
+				metric.scale());
+	}
+
+	private static BigDecimal[] zeros(int scale) {
+		BigDecimal[] months = new BigDecimal[12];
+		java.util.Arrays.fill(months, BigDecimal.ZERO.setScale(scale));
+		return months;
+	}
+
+	/** Weights read once per walk: last year's figures and account potential, by person and by unit. */
+	private final class Weights {
+
+		private final Org o;
+		private final Map<Metric, Map<StaffId, BigDecimal>> lastYearPeople = new HashMap<>();
+		private final Map<Metric, Map<UnitId, BigDecimal>> lastYearUnits = new HashMap<>();
+		private Map<StaffId, BigDecimal> potential = Map.of();
+		private boolean potentialRead;
+
+		Weights(Org o) {
+			this.o = o;
+		}
+
+		BigDecimal ofPerson(AllocationMethod method, Metric metric, long person) {
+			return switch (method) {
+				case EVEN, MANUAL -> BigDecimal.ONE;
+				case LAST_YEAR -> lastYearPeople.computeIfAbsent(metric, m -> metrics.byPerson(m, lastYear(),
+						ids(o.people().keySet(), StaffId::of)))
+					.getOrDefault(StaffId.of(person), BigDecimal.ZERO);
+				case POTENTIAL -> potential().getOrDefault(StaffId.of(person), BigDecimal.ZERO);
+			};
+		}
+
+		BigDecimal ofUnit(AllocationMethod method, Metric metric, long unit) {
+			return switch (method) {
+				case EVEN, MANUAL -> BigDecimal.ONE;
+				case LAST_YEAR -> lastYearUnits.computeIfAbsent(metric, m -> metrics.byUnit(m, lastYear(),
+						ids(o.childrenOf().keySet(), UnitId::of)))
+					.getOrDefault(UnitId.of(unit), BigDecimal.ZERO);
+				case POTENTIAL -> {
+					Set<Long> people = new LinkedHashSet<>();
+					o.subtree(unit).forEach(u -> people.addAll(o.membersOf().getOrDefault(u, List.of())));
+					BigDecimal sum = BigDecimal.ZERO;
+					for (Long p : people) {
+						sum = sum.add(potential().getOrDefault(StaffId.of(p), BigDecimal.ZERO));
+					}
+					yield sum;
+				}
+			};
+		}
+
+		private Map<StaffId, BigDecimal> potential() {
+			if (!potentialRead) {
+				potential = customers.potentialByOwner(ids(o.people().keySet(), StaffId::of));
+				potentialRead = true;
+			}
+			return potential;
+		}
+
+		private FiscalPeriod lastYear() {
+			return calendar.years().year(o.fiscalYear() - 1);
+		}
+
+		private static <T> List<T> ids(Collection<Long> ids, java.util.function.LongFunction<T> of) {
+			return ids.stream().map(of::apply).toList();
+		}
+	}
+}
