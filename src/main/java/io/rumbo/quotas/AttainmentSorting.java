@@ -69,7 +69,7 @@ public final class AttainmentSorting {
 			case "quota" -> figure(r -> r.pace().quota(), descending);
 			case "gap" -> figure(r -> r.pace().gap(), descending);
 			// At risk first (last when descending), then by projected attainment.
-			default -> Comparator.comparing((Row r) -> descending == !r.pace().atRisk())
+			default -> Comparator.comparing((Row r) -> descending == r.pace().atRisk())
 				.thenComparing(figure(r -> r.pace().projectedAttainment(), descending));
 		};
 	}
