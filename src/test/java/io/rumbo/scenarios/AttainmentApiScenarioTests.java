@@ -1,10 +1,7 @@
 package io.rumbo.scenarios;
 
 import java.math.BigDecimal;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -35,8 +32,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AttainmentApiScenarioTests extends ApiTestSupport {
 
-	static final BigDecimal UNIT_MONTH = new BigDecimal("5000.00");
-
 	@LocalServerPort
 	int port;
 
@@ -47,65 +42,29 @@ class AttainmentApiScenarioTests extends ApiTestSupport {
 	FiscalCalendar calendar;
 
 	Api api;
+	AttainmentFixture quotas;
 	int year;
-	long versionId;
-	/** Every person holding a quota, with their monthly amount and unit. */
-	final Map<Long, BigDecimal> monthly = new HashMap<>();
-	final Map<Long, Long> unitOf = new HashMap<>();
-	final Map<Long, Long> parentOf = new HashMap<>();
+	Map<Long, BigDecimal> monthly;
+	Map<Long, Long> unitOf;
+	Map<Long, Long> parentOf;
 
 	@BeforeAll
 	void publishQuotas() {
 		api = new Api(port);
-		year = calendar.currentYear() + 3;
-		OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-		jdbc.sql("""
-				INSERT INTO quotas_version (fiscal_year, number, state, plan_version_id, ramp, created_by, created_at,
-				  published_by, published_at, version)
-				VALUES (:year, 1, 'PUBLISHED', 0, '100', 'test', :now, 'test', :now, 0)""")
-			.param("year", year).param("now", now).update();
-		versionId = jdbc.sql("SELECT id FROM quotas_version WHERE fiscal_year = :year").param("year", year)
-			.query(Long.class).single();
-		jdbc.sql("SELECT id, parent_id FROM org_unit WHERE archived = FALSE").query(rs -> {
-			parentOf.put(rs.getLong(1), (Long) rs.getObject(2, Long.class));
-		});
-		for (Map.Entry<Long, Long> unit : parentOf.entrySet()) {
-			jdbc.sql("INSERT INTO quotas_release (version_id, unit_id, released_by, released_at) VALUES (:v, :u, 'test', :now)")
-				.param("v", versionId).param("u", unit.getKey()).param("now", now).update();
-			for (int m = 1; m <= 12; m++) {
-				jdbc.sql("""
-						INSERT INTO quotas_unit_month (version_id, unit_id, parent_unit_id, metric, fiscal_month, amount)
-						VALUES (:v, :u, :p, 'REVENUE', :m, :a)""")
-					.param("v", versionId).param("u", unit.getKey()).param("p", unit.getValue()).param("m", m)
-					.param("a", UNIT_MONTH).update();
-			}
-		}
-		jdbc.sql("SELECT id, unit_id FROM org_staff WHERE archived = FALSE AND status <> 'LEFT'").query(rs -> {
-			unitOf.put(rs.getLong(1), rs.getLong(2));
-		});
-		for (Map.Entry<Long, Long> person : unitOf.entrySet()) {
-			BigDecimal amount = new BigDecimal(1000 + person.getKey() % 7 * 100).setScale(2);
-			monthly.put(person.getKey(), amount);
-			for (int m = 1; m <= 12; m++) {
-				jdbc.sql("""
-						INSERT INTO quotas_person_month (version_id, staff_id, unit_id, metric, fiscal_month, full_amount, amount)
-						VALUES (:v, :s, :u, 'REVENUE', :m, :a, :a)""")
-					.param("v", versionId).param("s", person.getKey()).param("u", person.getValue()).param("m", m)
-					.param("a", amount).update();
-			}
-		}
+		quotas = new AttainmentFixture(jdbc, calendar.currentYear() + 3);
+		year = quotas.year;
+		monthly = quotas.monthly;
+		unitOf = quotas.unitOf;
+		parentOf = quotas.parentOf;
 	}
 
 	@AfterAll
 	void removeQuotas() {
-		for (String table : List.of("quotas_acknowledgement", "quotas_person_month", "quotas_unit_month", "quotas_release")) {
-			jdbc.sql("DELETE FROM " + table + " WHERE version_id = :v").param("v", versionId).update();
-		}
-		jdbc.sql("DELETE FROM quotas_version WHERE id = :v").param("v", versionId).update();
+		quotas.remove();
 	}
 
 	String fy() {
-		return "FY" + year;
+		return quotas.fy();
 	}
 
 	Set<Long> people(String user) {
@@ -177,7 +136,7 @@ class AttainmentApiScenarioTests extends ApiTestSupport {
 		company.get("content").forEach(row -> {
 			assertThat(parentOf.get(row.get("id").asLong())).isNull();
 			assertThat(row.get("pace").get("quota").decimalValue())
-				.isEqualByComparingTo(UNIT_MONTH.multiply(BigDecimal.valueOf(12)));
+				.isEqualByComparingTo(AttainmentFixture.UNIT_MONTH.multiply(BigDecimal.valueOf(12)));
 		});
 	}
 
@@ -190,7 +149,7 @@ class AttainmentApiScenarioTests extends ApiTestSupport {
 			long children = parentOf.entrySet().stream().filter(e -> Long.valueOf(unit).equals(e.getValue())).count();
 			BigDecimal members = unitOf.entrySet().stream().filter(e -> e.getValue() == unit)
 				.map(e -> monthly.get(e.getKey()).multiply(BigDecimal.valueOf(3))).reduce(BigDecimal.ZERO, BigDecimal::add);
-			BigDecimal quarter = UNIT_MONTH.multiply(BigDecimal.valueOf(3));
+			BigDecimal quarter = AttainmentFixture.UNIT_MONTH.multiply(BigDecimal.valueOf(3));
 			BigDecimal allocated = quarter.multiply(BigDecimal.valueOf(children)).add(members);
 			assertThat(m.get("unitQuota").decimalValue()).isEqualByComparingTo(quarter);
 			assertThat(m.get("allocated").decimalValue()).as("allocated in " + unit).isEqualByComparingTo(allocated);

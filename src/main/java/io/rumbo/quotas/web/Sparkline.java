@@ -16,6 +16,17 @@ import org.springframework.stereotype.Component;
 @Component("sparkline")
 class Sparkline {
 
+	private final io.rumbo.shared.web.Formats fmt;
+
+	Sparkline(io.rumbo.shared.web.Formats fmt) {
+		this.fmt = fmt;
+	}
+
+	/** The trend in words for screen readers: each month's cumulative attainment, as the reader's language writes it. */
+	public String label(List<@Nullable BigDecimal> trend) {
+		return String.join(" · ", trend.stream().map(v -> v == null ? "—" : fmt.percent(v)).toList());
+	}
+
 	static final double WIDTH = 100;
 	static final double HEIGHT = 24;
 
