@@ -307,18 +307,18 @@ public class Attainment {
 	public List<PeriodChoice> periodChoices(int fiscalYear) {
 		FiscalYears years = calendar.years();
 		List<PeriodChoice> choices = new ArrayList<>();
-		choices.add(new PeriodChoice(years.code(years.year(fiscalYear)), "Y"));
+		choices.add(new PeriodChoice(years.code(years.year(fiscalYear)), years.label(fiscalYear), true));
 		for (int q = 1; q <= 4; q++) {
-			choices.add(new PeriodChoice(years.code(years.quarter(fiscalYear, q)), "Q" + q));
+			choices.add(new PeriodChoice(years.code(years.quarter(fiscalYear, q)), "Q" + q, false));
 		}
 		for (int m = 1; m <= 12; m++) {
 			FiscalPeriod month = years.month(fiscalYear, m);
-			choices.add(new PeriodChoice(years.code(month), month.start().toString().substring(0, 7)));
+			choices.add(new PeriodChoice(years.code(month), month.start().toString().substring(0, 7), false));
 		}
 		return choices;
 	}
 
-	/** A period offered by the pages' picker: its code and a short label (Y, Q1, 2026-05). */
-	public record PeriodChoice(String code, String label) {
+	/** A period offered by the pages' picker: its code and a short label (2026 or 2026/27 for the year, Q1, 2026-05). */
+	public record PeriodChoice(String code, String label, boolean wholeYear) {
 	}
 }

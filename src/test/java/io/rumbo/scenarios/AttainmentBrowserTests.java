@@ -61,7 +61,7 @@ class AttainmentBrowserTests extends BrowserTestSupport {
 		signIn("rep");
 		open("/targets?period=" + quotas.fy());
 		WebElement card = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("card-revenue")));
-		assertThat(card.getText()).contains("Revenue").contains("Projection");
+		assertThat(card.getText()).contains("Net revenue").contains("Projection").contains("At risk");
 		assertThat(browser.findElement(By.id("quota-status")).getText()).contains("waiting for your acknowledgement");
 		// The chart is drawn, and its figures are there for screen readers.
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chart-0 canvas")));
@@ -96,6 +96,10 @@ class AttainmentBrowserTests extends BrowserTestSupport {
 		wait.until(ExpectedConditions.attributeToBe(By.cssSelector("#team-table thead th:first-child"), "aria-sort",
 				"ascending"));
 		screenshot("attainment-team");
+		open("/targets/team?period=" + quotas.fy() + "&lang=es");
+		assertThat(wait.until(ExpectedConditions.presenceOfElementLocated(By.id("mismatch-title"))).getText())
+			.isEqualTo("Descuadre del reparto");
+		screenshot("attainment-team-es");
 		open("/targets/people/" + jdbc.sql("SELECT s.id FROM org_staff s JOIN identity_user u ON u.id = s.user_id"
 				+ " WHERE u.username = 'rep'").query(Long.class).single() + "?period=" + quotas.fy());
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("card-revenue")));

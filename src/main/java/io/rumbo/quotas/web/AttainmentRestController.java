@@ -84,6 +84,24 @@ class AttainmentRestController {
 		return ListQuery.of(page, size, sort, AttainmentSorting.SORTS, AttainmentSorting.DEFAULT_SORT);
 	}
 
+	@GetMapping("/people")
+	@Operation(summary = "Attainment of people: the same rows as by=person (each row's id opens /people/{staffId})")
+	PageResponse<AttainmentViews.Row> people(CurrentUser actor, @RequestParam(required = false) @Nullable String period,
+			@RequestParam(required = false) @Nullable List<String> measures,
+			@RequestParam(required = false) @Nullable Long unit, @RequestParam(required = false) @Nullable Integer page,
+			@RequestParam(required = false) @Nullable Integer size, @RequestParam(required = false) @Nullable List<String> sort) {
+		return list(actor, "person", period, measures, unit, page, size, sort);
+	}
+
+	@GetMapping("/units")
+	@Operation(summary = "Attainment of the units the caller manages: the same rows as by=unit")
+	PageResponse<AttainmentViews.Row> units(CurrentUser actor, @RequestParam(required = false) @Nullable String period,
+			@RequestParam(required = false) @Nullable List<String> measures,
+			@RequestParam(required = false) @Nullable Long unit, @RequestParam(required = false) @Nullable Integer page,
+			@RequestParam(required = false) @Nullable Integer size, @RequestParam(required = false) @Nullable List<String> sort) {
+		return list(actor, "unit", period, measures, unit, page, size, sort);
+	}
+
 	@GetMapping("/me")
 	@Operation(summary = "The caller's own attainment (\"My targets\"): every measure they hold a quota of in the period, "
 			+ "month by month, and their acknowledgement; 404 for a user who is no member of staff")
