@@ -73,6 +73,12 @@ public class QuotaManagement {
 		this.clock = clock;
 	}
 
+	/** True while the fiscal year has no quota plan. */
+	@Transactional(readOnly = true)
+	public boolean isEmpty(int fiscalYear) {
+		return store.versions(fiscalYear).isEmpty();
+	}
+
 	/**
 	 * Starts the quota plan of a fiscal year from the plan version that counts: the top units' figures are the plan's
 	 * targets of their subtrees by month, split down the tree evenly until someone chooses otherwise.

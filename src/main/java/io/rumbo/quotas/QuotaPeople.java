@@ -81,7 +81,7 @@ public class QuotaPeople {
 			.single();
 		List<PersonMonth> rows = jdbc.sql("""
 				SELECT p.staff_id, p.unit_id, p.metric, p.fiscal_month, p.full_amount, p.amount
-				FROM quotas_person_month p WHERE """ + where + query.orderBy("p.staff_id, p.metric, p.fiscal_month")
+				FROM quotas_person_month p WHERE""" + " " + where + query.orderBy("p.staff_id, p.metric, p.fiscal_month")
 				+ query.limit())
 			.params(params)
 			.query((rs, n) -> new PersonMonth(rs.getLong(1), rs.getLong(2), Metric.valueOf(rs.getString(3)),
@@ -131,7 +131,7 @@ public class QuotaPeople {
 		String where = scoped(actor, where(v, new Filter(null, staffId, null), params), params);
 		List<PersonMonth> rows = jdbc.sql("""
 				SELECT p.staff_id, p.unit_id, p.metric, p.fiscal_month, p.full_amount, p.amount
-				FROM quotas_person_month p WHERE """ + where + " ORDER BY p.metric, p.fiscal_month")
+				FROM quotas_person_month p WHERE""" + " " + where + " ORDER BY p.metric, p.fiscal_month")
 			.params(params)
 			.query((rs, n) -> new PersonMonth(rs.getLong(1), rs.getLong(2), Metric.valueOf(rs.getString(3)),
 					rs.getInt(4), rs.getBigDecimal(5), rs.getBigDecimal(6)))
@@ -155,6 +155,41 @@ public class QuotaPeople {
 				status.map(QuotaStatus::acknowledged).orElse(false),
 				status.map(QuotaStatus::acknowledgedAt).orElse(null), status.map(QuotaStatus::comment).orElse(null),
 				own && status.isPresent() && actor.hasAny(Role.REP, Role.MANAGER));
+	}
+
+	/**
+	 * The people with a quota in the year's published version that the reader's scope covers, by name: their revenue
+	 * quota for the year and their acknowledgement.
+	 */
+	@Transactional(readOnly = true)
+	public PageResponse<QuotaViews.PersonSummary> people(CurrentUser actor, int fiscalYear, ListQuery query) {
+		Optional<VersionRow> published = store.versions(fiscalYear).stream()
+			.filter(r -> r.state() == QuotaStore.State.PUBLISHED).findFirst();
+		if (published.isEmpty()) {
+			return PageResponse.of(List.of(), query, 0);
+		}
+		Map<String, Object> params = new HashMap<>();
+		String where = scoped(actor, where(published.get(), new Filter(null, null, null), params), params);
+		Map<Long, BigDecimal> revenue = new LinkedHashMap<>();
+		jdbc.sql("SELECT p.staff_id, p.metric, SUM(p.amount) FROM quotas_person_month p WHERE " + where
+				+ " GROUP BY p.staff_id, p.metric")
+			.params(params)
+			.query(rs -> {
+				revenue.putIfAbsent(rs.getLong(1), null);
+				if (Metric.REVENUE.name().equals(rs.getString(2))) {
+					revenue.put(rs.getLong(1), rs.getBigDecimal(3));
+				}
+			});
+		List<Long> ids = new ArrayList<>(revenue.keySet());
+		Map<Long, String> names = org.staffNames(ids);
+		Map<Long, String> numbers = org.employeeNumbers(ids);
+		Map<Long, QuotaStore.Acknowledgement> acks = store.acknowledgements(published.get().id());
+		List<QuotaViews.PersonSummary> rows = ids.stream().map(id -> {
+			QuotaStore.Acknowledgement a = acks.get(id);
+			return new QuotaViews.PersonSummary(id, numbers.getOrDefault(id, ""), names.getOrDefault(id, ""),
+					revenue.get(id), a != null, a == null ? null : a.acknowledgedAt(), a == null ? null : a.comment());
+		}).sorted(java.util.Comparator.comparing(QuotaViews.PersonSummary::name)).toList();
+		return QuotaQueries.page(rows, query);
 	}
 
 	/** The signed-in person's own published quota of the year. */

@@ -37,6 +37,8 @@ import io.rumbo.shared.domain.AccessRefusedException;
 import io.rumbo.shared.domain.NotFoundException;
 import io.rumbo.shared.time.FiscalPeriod;
 import io.rumbo.shared.time.FiscalYears;
+import io.rumbo.shared.web.ListQuery;
+import io.rumbo.shared.web.PageResponse;
 
 /**
  * Reading quota plans for the pages and the API: the versions of a year, and a level of the allocation with its live
@@ -102,8 +104,8 @@ public class QuotaQueries {
 
 	/** Every fiscal year with a quota plan, latest first (everyone who may read quotas sees the list). */
 	@Transactional(readOnly = true)
-	public List<PlanView> plans(CurrentUser actor) {
-		return store.years().stream().map(y -> plan(actor, y)).toList();
+	public PageResponse<PlanView> plans(CurrentUser actor, ListQuery query) {
+		return page(store.years().stream().map(y -> plan(actor, y)).toList(), query);
 	}
 
 	@Transactional(readOnly = true)
@@ -113,7 +115,48 @@ public class QuotaQueries {
 			throw new NotFoundException("quotaPlan", fiscalYear);
 		}
 		VersionView published = versions.stream().filter(v -> v.state().equals("PUBLISHED")).findFirst().orElse(null);
-		return new PlanView(fiscalYear, calendar.years().label(fiscalYear), versions, published);
+		return new PlanView(fiscalYear, fiscalYear, calendar.years().label(fiscalYear), versions, published);
+	}
+
+	/** Every version of every year (or of one), latest first. */
+	@Transactional(readOnly = true)
+	public PageResponse<VersionView> versions(CurrentUser actor, @Nullable Integer fiscalYear, ListQuery query) {
+		List<VersionView> all = new ArrayList<>();
+		for (int year : store.years()) {
+			if (fiscalYear == null || fiscalYear == year) {
+				store.versions(year).forEach(v -> all.add(view(v)));
+			}
+		}
+		return page(all, query);
+	}
+
+	/** The levels of a version the reader may open: every unit for company-wide readers, a manager's units. */
+	@Transactional(readOnly = true)
+	public PageResponse<QuotaViews.LevelSummary> levels(CurrentUser actor, long versionId, ListQuery query) {
+		VersionRow v = versionOf(versionId);
+		DataScope scope = scopes.of(actor);
+		Map<Long, Long> parents = new java.util.LinkedHashMap<>();
+		store.unitMonths(v.id()).forEach(u -> parents.putIfAbsent(u.unitId(), u.parentUnitId()));
+		Map<Long, QuotaStore.Release> releases = store.releases(v.id());
+		Map<Long, String> names = org.unitNames(new ArrayList<>(parents.keySet()));
+		List<QuotaViews.LevelSummary> rows = new ArrayList<>();
+		parents.forEach((unit, parent) -> {
+			if (scope.all() || scope.managedUnitIds().contains(unit)) {
+				int depth = 0;
+				for (Long p = parent; p != null && depth < 50; p = parents.get(p)) {
+					depth++;
+				}
+				rows.add(new QuotaViews.LevelSummary(unit, names.getOrDefault(unit, "#" + unit), parent, depth,
+						releases.containsKey(unit)));
+			}
+		});
+		return page(rows, query);
+	}
+
+	static <T> PageResponse<T> page(List<T> all, ListQuery query) {
+		int from = (int) Math.min(all.size(), query.offset());
+		int to = (int) Math.min(all.size(), (long) from + query.size());
+		return PageResponse.of(all.subList(from, to), query, all.size());
 	}
 
 	@Transactional(readOnly = true)
@@ -222,7 +265,7 @@ public class QuotaQueries {
 			}
 		}
 		Level level = store.levels(v.id()).getOrDefault(QuotaStore.levelKey(unitId, metric),
-				new Level(unitId, metric, AllocationMethod.EVEN, BigDecimal.ZERO));
+				new Level(unitId, metric, AllocationMethod.PLAN, BigDecimal.ZERO));
 		Map<String, BigDecimal> manual = level.method() == AllocationMethod.MANUAL
 				? store.manual(v.id(), unitId, metric)
 				: Map.of();

@@ -21,8 +21,8 @@ public final class QuotaViews {
 			List<Metric> metrics) {
 	}
 
-	/** A fiscal year's quota plan: its versions, latest first, and the one that counts. */
-	public record PlanView(int fiscalYear, String yearLabel, List<VersionView> versions,
+	/** A fiscal year's quota plan (its id is the fiscal year): its versions, latest first, and the one that counts. */
+	public record PlanView(int id, int fiscalYear, String yearLabel, List<VersionView> versions,
 			@Nullable VersionView published) {
 	}
 
@@ -55,6 +55,15 @@ public final class QuotaViews {
 	 */
 	public record PersonMonthRow(long staffId, String employeeNumber, String name, long unitId, String fiscalMonth,
 			String measure, BigDecimal fullAmount, BigDecimal amount) {
+	}
+
+	/** A level of a version as the list of levels shows it: the unit (its id), where it sits and whether it binds. */
+	public record LevelSummary(long id, String unitName, @Nullable Long parentUnitId, int depth, boolean released) {
+	}
+
+	/** A person with a quota in the year's published version: their year figures and acknowledgement. */
+	public record PersonSummary(long id, String employeeNumber, String name, @Nullable BigDecimal revenue,
+			boolean acknowledged, @Nullable Instant acknowledgedAt, @Nullable String comment) {
 	}
 
 	/** A person's quota of one measure over the year, by month. */

@@ -27,7 +27,7 @@ CREATE TABLE quotas_level (
     method VARCHAR(16) NOT NULL,
     over_pct NUMERIC(9, 4) NOT NULL,
     PRIMARY KEY (version_id, unit_id, metric),
-    CONSTRAINT ck_quotas_level_method CHECK (method IN ('EVEN', 'LAST_YEAR', 'POTENTIAL', 'MANUAL'))
+    CONSTRAINT ck_quotas_level_method CHECK (method IN ('PLAN', 'EVEN', 'LAST_YEAR', 'POTENTIAL', 'MANUAL'))
 );
 
 -- The figures set by hand for a level split by hand (a year's amount per sub-unit or member).

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 import io.rumbo.customers.CustomerDirectory;
@@ -24,6 +25,7 @@ import io.rumbo.organization.JobRole;
 import io.rumbo.organization.OrgDirectory;
 import io.rumbo.organization.StaffId;
 import io.rumbo.organization.UnitId;
+import io.rumbo.planning.CountingTargets;
 import io.rumbo.planning.FiscalCalendar;
 import io.rumbo.quotas.AllocationMethod;
 import io.rumbo.quotas.domain.QuotaStore.Level;
@@ -67,9 +69,11 @@ public class Allocator {
 	private final FiscalCalendar calendar;
 	private final MetricsQuery metrics;
 	private final CustomerDirectory customers;
+	private final CountingTargets plan;
 
 	Allocator(QuotaStore store, OrgDirectory org, FiscalCalendar calendar, MetricsQuery metrics,
-			CustomerDirectory customers) {
+			CustomerDirectory customers, CountingTargets plan) {
+		this.plan = plan;
 		this.store = store;
 		this.org = org;
 		this.calendar = calendar;
@@ -138,7 +142,7 @@ public class Allocator {
 					continue;
 				}
 				Level level = levels.getOrDefault(QuotaStore.levelKey(unit, metric),
-						new Level(unit, metric, AllocationMethod.EVEN, BigDecimal.ZERO));
+						new Level(unit, metric, AllocationMethod.PLAN, BigDecimal.ZERO));
 				List<Long> subUnits = o.childrenOf().getOrDefault(unit, List.of());
 				List<Long> members = o.membersOf().getOrDefault(unit, List.of());
 				Map<String, BigDecimal[]> parts = split(version.id(), o, unit, metric, level, figure, subUnits, members,
@@ -181,15 +185,29 @@ public class Allocator {
 			String key = "UNIT:" + sub;
 			children.add(LevelSplit.Child.unit(key, weights.ofUnit(level.method(), metric, sub), manual.get(key)));
 		}
+		int[] present = new int[12];
+		Map<Long, boolean[]> presence = new LinkedHashMap<>();
 		for (long person : members) {
-			String key = "PERSON:" + person;
-			boolean[] present = new boolean[12];
+			boolean[] months = new boolean[12];
 			Long[] units = o.people().get(person).units();
 			for (int m = 0; m < 12; m++) {
-				present[m] = units[m] != null && units[m] == unit;
+				months[m] = units[m] != null && units[m] == unit;
+				present[m] += months[m] ? 1 : 0;
 			}
-			children.add(new LevelSplit.Child(key, weights.ofPerson(level.method(), metric, person), present,
-					manual.get(key)));
+			presence.put(person, months);
+		}
+		// As the plan does: the unit's own targets (not its sub-units') shared evenly by the members present.
+		BigDecimal[] own = weights.planOwn(metric, unit);
+		for (long person : members) {
+			String key = "PERSON:" + person;
+			BigDecimal[] w = new BigDecimal[12];
+			for (int m = 0; m < 12; m++) {
+				w[m] = level.method() == AllocationMethod.PLAN
+						? (present[m] == 0 ? BigDecimal.ZERO
+								: own[m].divide(BigDecimal.valueOf(present[m]), 10, java.math.RoundingMode.HALF_UP))
+						: weights.ofPerson(level.method(), metric, person);
+			}
+			children.add(new LevelSplit.Child(key, w, presence.get(person), manual.get(key)));
 		}
 		if (!additive(metric)) {
 			Map<String, BigDecimal[]> same = new LinkedHashMap<>();
@@ -198,6 +216,18 @@ public class Allocator {
 		}
 		return LevelSplit.split(figure, level.overPct(), children, level.method() == AllocationMethod.MANUAL,
 				metric.scale());
+	}
+
+	private static final Set<Metric> PLANNED = EnumSet.of(Metric.REVENUE, Metric.MARGIN, Metric.UNITS,
+			Metric.NEW_CUSTOMERS);
+
+	private static BigDecimal plannedValue(CountingTargets.UnitMonth t, Metric metric) {
+		return switch (metric) {
+			case REVENUE -> t.revenue();
+			case MARGIN -> t.margin();
+			case UNITS -> t.units();
+			default -> t.newCustomers();
+		};
 	}
 
 	private static BigDecimal[] zeros(int scale) {
@@ -214,14 +244,43 @@ public class Allocator {
 		private final Map<Metric, Map<UnitId, BigDecimal>> lastYearUnits = new HashMap<>();
 		private Map<StaffId, BigDecimal> potential = Map.of();
 		private boolean potentialRead;
+		private @Nullable Map<String, BigDecimal[]> planned;
 
 		Weights(Org o) {
 			this.o = o;
 		}
 
+		/** The plan's targets of a unit itself by month (a measure the plan has none of follows its revenue). */
+		BigDecimal[] planOwn(Metric metric, long unit) {
+			if (planned == null) {
+				planned = new HashMap<>();
+				plan.of(o.fiscalYear()).ifPresent(c -> c.targets().forEach(t -> {
+					for (Metric m : List.of(Metric.REVENUE, Metric.MARGIN, Metric.UNITS, Metric.NEW_CUSTOMERS)) {
+						planned.computeIfAbsent(QuotaStore.levelKey(t.unit().value(), m), k -> zeros(10))[t
+							.fiscalMonth() - 1] = plannedValue(t, m);
+					}
+				}));
+			}
+			Metric source = PLANNED.contains(metric) ? metric : Metric.REVENUE;
+			BigDecimal[] months = planned.get(QuotaStore.levelKey(unit, source));
+			return months == null ? zeros(0) : months;
+		}
+
+		/** The plan's targets of a unit's subtree by month. */
+		BigDecimal[] planSubtree(Metric metric, long unit) {
+			BigDecimal[] sum = zeros(0);
+			for (long u : o.subtree(unit)) {
+				BigDecimal[] own = planOwn(metric, u);
+				for (int m = 0; m < 12; m++) {
+					sum[m] = sum[m].add(own[m]);
+				}
+			}
+			return sum;
+		}
+
 		BigDecimal ofPerson(AllocationMethod method, Metric metric, long person) {
 			return switch (method) {
-				case EVEN, MANUAL -> BigDecimal.ONE;
+				case PLAN, EVEN, MANUAL -> BigDecimal.ONE;
 				case LAST_YEAR -> lastYearPeople.computeIfAbsent(metric, m -> metrics.byPerson(m, lastYear(),
 						ids(o.people().keySet(), StaffId::of)))
 					.getOrDefault(StaffId.of(person), BigDecimal.ZERO);
@@ -229,9 +288,18 @@ public class Allocator {
 			};
 		}
 
-		BigDecimal ofUnit(AllocationMethod method, Metric metric, long unit) {
+		BigDecimal[] ofUnit(AllocationMethod method, Metric metric, long unit) {
+			if (method == AllocationMethod.PLAN) {
+				return planSubtree(metric, unit);
+			}
+			BigDecimal[] months = new BigDecimal[12];
+			java.util.Arrays.fill(months, ofUnitYear(method, metric, unit));
+			return months;
+		}
+
+		private BigDecimal ofUnitYear(AllocationMethod method, Metric metric, long unit) {
 			return switch (method) {
-				case EVEN, MANUAL -> BigDecimal.ONE;
+				case PLAN, EVEN, MANUAL -> BigDecimal.ONE;
 				case LAST_YEAR -> lastYearUnits.computeIfAbsent(metric, m -> metrics.byUnit(m, lastYear(),
 						ids(o.childrenOf().keySet(), UnitId::of)))
 					.getOrDefault(UnitId.of(unit), BigDecimal.ZERO);

@@ -23,20 +23,39 @@ import io.rumbo.shared.money.Amounts;
  */
 public final class LevelSplit {
 
-	/** A sub-unit or member: its weight for a proportional split, the months it is present, its figure by hand. */
-	public record Child(String key, BigDecimal weight, boolean[] present, @Nullable BigDecimal manual) {
+	/**
+	 * A sub-unit or member: its weight in each month for a proportional split, the months it is present, its year
+	 * figure by hand.
+	 */
+	public record Child(String key, BigDecimal[] weights, boolean[] present, @Nullable BigDecimal manual) {
 
 		public Child {
-			if (present.length != 12) {
-				throw new IllegalArgumentException("Twelve months of presence");
+			if (present.length != 12 || weights.length != 12) {
+				throw new IllegalArgumentException("Twelve months of weights and presence");
 			}
+		}
+
+		/** A child with the same weight every month. */
+		public Child(String key, BigDecimal weight, boolean[] present, @Nullable BigDecimal manual) {
+			this(key, constant(weight), present, manual);
 		}
 
 		/** A sub-unit: present all year. */
 		public static Child unit(String key, BigDecimal weight, @Nullable BigDecimal manual) {
+			return unit(key, constant(weight), manual);
+		}
+
+		/** A sub-unit with a weight per month (the plan's targets of its subtree). */
+		public static Child unit(String key, BigDecimal[] weights, @Nullable BigDecimal manual) {
 			boolean[] all = new boolean[12];
 			java.util.Arrays.fill(all, true);
-			return new Child(key, weight, all, manual);
+			return new Child(key, weights, all, manual);
+		}
+
+		private static BigDecimal[] constant(BigDecimal weight) {
+			BigDecimal[] weights = new BigDecimal[12];
+			java.util.Arrays.fill(weights, weight);
+			return weights;
 		}
 	}
 
@@ -99,8 +118,9 @@ public final class LevelSplit {
 			int shift = m % present.size();
 			List<Child> rotated = new ArrayList<>(present.subList(shift, present.size()));
 			rotated.addAll(present.subList(0, shift));
+			final int month = m;
 			List<BigDecimal> parts = Spreading.allocate(pool(unitMonths[m], overPct, scale),
-					rotated.stream().map(Child::weight).toList(), scale);
+					rotated.stream().map(c -> c.weights()[month]).toList(), scale);
 			for (int i = 0; i < rotated.size(); i++) {
 				result.get(rotated.get(i).key())[m] = parts.get(i);
 			}

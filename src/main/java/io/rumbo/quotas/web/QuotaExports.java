@@ -1,0 +1,41 @@
+package io.rumbo.quotas.web;
+
+import java.util.List;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+import io.rumbo.quotas.QuotaViews;
+import io.rumbo.shared.export.ExportFormat;
+import io.rumbo.shared.export.Exports;
+import io.rumbo.shared.web.ListQuery;
+import io.rumbo.shared.web.PageResponse;
+
+/** The quota lists as files; the person-month export keeps the quota import's columns and raw values. */
+final class QuotaExports {
+
+	/** The columns of the quota import, in its order. */
+	static final List<String> IMPORT_COLUMNS = List.of("employee_number", "fiscal_month", "measure", "amount");
+
+	private QuotaExports() {
+	}
+
+	static <T> PageResponse<T> page(List<T> all, ListQuery query) {
+		int from = (int) Math.min(all.size(), query.offset());
+		int to = (int) Math.min(all.size(), (long) from + query.size());
+		return PageResponse.of(all.subList(from, to), query, all.size());
+	}
+
+	static ResponseEntity<StreamingResponseBody> personMonths(ExportFormat format,
+			List<QuotaViews.PersonMonthRow> rows) {
+		return Exports.download(format, "quotas", IMPORT_COLUMNS, table -> rows
+			.forEach(r -> table.row(r.employeeNumber(), r.fiscalMonth(), r.measure(), r.amount().toPlainString())));
+	}
+
+	static ResponseEntity<StreamingResponseBody> differences(ExportFormat format, List<QuotaViews.DiffRow> rows) {
+		return Exports.download(format, "quota-differences",
+				List.of("kind", "id", "name", "measure", "previous", "current", "change"),
+				table -> rows.forEach(r -> table.row(r.kind(), r.id(), r.name(), r.metric().code(), r.previous(),
+						r.current(), r.change())));
+	}
+}
