@@ -28,6 +28,15 @@
         ]
       };
     },
+    // One measure per row of the Metrics page's table (people, units, lines, months or quarters).
+    metrics: function (data, el) {
+      return {
+        counts: data.counts,
+        xAxis: { type: 'category', data: data.labels || [], axisLabel: { rotate: 30, interval: 0 } },
+        yAxis: { type: 'value' },
+        series: [{ name: el.dataset.seriesLabel, type: 'bar', data: data.values || [] }]
+      };
+    },
     // Target, actual and forecast by month (plan versus actual).
     plan: function (data, el) {
       return {

@@ -1,6 +1,6 @@
 -- The metrics module's own facts: additive base sums that every measure of the catalogue is computed from. They are
 -- derived from the sales and customers records (fed by their events, rebuilt on request) and never edited by hand.
--- Amounts keep 8 decimals because credit shares are applied exactly (amount x share %), so the people of a unit add
+-- Amounts keep 10 decimals because credit shares are applied exactly (amount x share %), so the people of a unit add
 -- up to the unit and the lines of an order to the order; figures are rounded only when shown.
 --
 -- One row per person (0: nobody, e.g. a team task or an unowned case) x unit they were in on the record's date x
@@ -11,7 +11,7 @@ CREATE TABLE metrics_fact (
     month_start DATE NOT NULL,
     line_id BIGINT NOT NULL,
     measure VARCHAR(24) NOT NULL,
-    amount NUMERIC(28, 8) NOT NULL,
+    amount NUMERIC(30, 10) NOT NULL,
     PRIMARY KEY (staff_id, month_start, measure, unit_id, line_id)
 );
 CREATE INDEX ix_metrics_fact_unit ON metrics_fact (unit_id, month_start);
@@ -42,7 +42,7 @@ CREATE TABLE metrics_open_pipeline (
     staff_id BIGINT NOT NULL,
     unit_id BIGINT NOT NULL,
     month_start DATE NOT NULL,
-    amount NUMERIC(28, 8) NOT NULL
+    amount NUMERIC(30, 10) NOT NULL
 );
 CREATE INDEX ix_metrics_open_pipeline_staff ON metrics_open_pipeline (staff_id, month_start);
 CREATE INDEX ix_metrics_open_pipeline_unit ON metrics_open_pipeline (unit_id, month_start);

@@ -6,13 +6,18 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
+
+import io.rumbo.organization.DataScope;
+
 /**
  * Who a figure is for, as SQL over a fact table: a set of people (their own rows), or a set of units where each unit
  * is the units of its subtree as it stood in each month ({@code members}: requested unit, member unit, month). The
  * members are written into the statement as a table of literals (typed numbers and dates, never user text): a join
  * keeps the whole answer to one statement whatever the number of units and months.
  */
-public record FactGroup(boolean byUnit, List<Long> keys, List<Member> members) {
+public record FactGroup(boolean byUnit, List<Long> keys, List<Member> members, @Nullable DataScope scope,
+		boolean whole) {
 
 	/** {@code unit} counted for {@code key} in the month starting {@code month}. */
 	public record Member(long key, long unit, LocalDate month) {
@@ -24,11 +29,21 @@ public record FactGroup(boolean byUnit, List<Long> keys, List<Member> members) {
 	}
 
 	public static FactGroup people(java.util.Collection<Long> staffIds) {
-		return new FactGroup(false, List.copyOf(new java.util.LinkedHashSet<>(staffIds)), List.of());
+		return new FactGroup(false, List.copyOf(new java.util.LinkedHashSet<>(staffIds)), List.of(), null, false);
 	}
 
 	public static FactGroup units(java.util.Collection<Long> unitIds, List<Member> members) {
-		return new FactGroup(true, List.copyOf(new java.util.LinkedHashSet<>(unitIds)), members);
+		return new FactGroup(true, List.copyOf(new java.util.LinkedHashSet<>(unitIds)), members, null, false);
+	}
+
+	/** Everything (one member, key 0): what a reader's scope lets them see, as one figure. */
+	public static FactGroup everything() {
+		return new FactGroup(false, List.of(0L), List.of(), null, true);
+	}
+
+	/** The same group, counting only the rows a reader's data scope lets them see (in SQL). */
+	public FactGroup within(DataScope readerScope) {
+		return new FactGroup(byUnit, keys, members, readerScope, whole);
 	}
 
 	public boolean isEmpty() {
@@ -37,6 +52,9 @@ public record FactGroup(boolean byUnit, List<Long> keys, List<Member> members) {
 
 	/** The key column of rows of table alias {@code x}, as the statement's {@code k}. */
 	String key(String x) {
+		if (whole) {
+			return "0";
+		}
 		return byUnit ? "g_" + x + ".r" : x + ".staff_id";
 	}
 
@@ -55,15 +73,20 @@ public record FactGroup(boolean byUnit, List<Long> keys, List<Member> members) {
 
 	/** The condition on rows of alias {@code x}; adds {@code keys} to the parameters for people. */
 	String where(String x, Map<String, Object> params) {
-		if (byUnit) {
-			return "1 = 1";
+		String scoped = scope == null || scope.all() ? ""
+				: " AND " + scope.sql(x + ".unit_id", x + ".staff_id", params);
+		if (byUnit || whole) {
+			return "1 = 1" + scoped;
 		}
 		params.put("keys", keys);
-		return x + ".staff_id IN (:keys)";
+		return x + ".staff_id IN (:keys)" + scoped;
 	}
 
 	/** A row of alias {@code y} belongs to the same group member as the row of alias {@code x}. */
 	String same(String x, String y) {
+		if (whole) {
+			return "1 = 1";
+		}
 		return byUnit ? "g_" + x + ".r = g_" + y + ".r" : x + ".staff_id = " + y + ".staff_id";
 	}
 }

@@ -111,6 +111,39 @@ public class FactQueries {
 	}
 
 	/**
+	 * The people with facts in the range, within a reader's scope and, when given, credited in these units: the rows
+	 * of a table by person.
+	 */
+	public java.util.List<Long> people(FactGroup scope, LocalDate from, LocalDate to,
+			java.util.@Nullable Collection<Long> units) {
+		Map<String, Object> params = new HashMap<>();
+		params.put("from", from);
+		params.put("to", to);
+		String inUnits = "";
+		if (units != null) {
+			params.put("units", units.isEmpty() ? java.util.List.of(-1L) : units);
+			inUnits = " AND x.unit_id IN (:units)";
+		}
+		return jdbc.sql("SELECT DISTINCT x.staff_id FROM metrics_fact x WHERE " + scope.where("x", params)
+				+ " AND x.staff_id <> 0 AND x.month_start >= :from AND x.month_start < :to" + inUnits)
+			.params(params)
+			.query(Long.class)
+			.list();
+	}
+
+	/** The product lines with facts in the range, within the group. */
+	public java.util.List<Long> lines(FactGroup group, LocalDate from, LocalDate to) {
+		Map<String, Object> params = new HashMap<>();
+		params.put("from", from);
+		params.put("to", to);
+		return jdbc.sql("SELECT DISTINCT x.line_id FROM metrics_fact x" + group.join("x") + " WHERE "
+				+ group.where("x", params) + " AND x.line_id <> 0 AND x.month_start >= :from AND x.month_start < :to")
+			.params(params)
+			.query(Long.class)
+			.list();
+	}
+
+	/**
 	 * Distinct customers by member, per month ({@code months}: each month's first day with the first day of the month
 	 * before it) or over the period ({@code months} null; {@code before} is then the period just before it, which
 	 * {@link Customers#REPEAT} needs). Each customer counts once per member and month or period.
@@ -143,7 +176,8 @@ public class FactQueries {
 		sql.append(" WHERE ").append(group.where("c", params)).append(" AND c.month_start >= :from AND c.month_start < :to");
 		if (which == Customers.REPEAT) {
 			sql.append(" AND EXISTS (SELECT 1 FROM metrics_customer_month p").append(group.join("p"))
-				.append(" WHERE ").append(group.same("c", "p")).append(" AND p.customer_id = c.customer_id");
+				.append(" WHERE ").append(group.same("c", "p")).append(" AND ").append(group.where("p", params))
+				.append(" AND p.customer_id = c.customer_id");
 			if (months != null) {
 				sql.append(" AND p.month_start = mm.pm)");
 			}

@@ -1,0 +1,183 @@
+package io.rumbo.metrics.domain;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+import io.rumbo.customers.CustomerOwnerChanged;
+import io.rumbo.customers.SatisfactionRated;
+import io.rumbo.customers.ServiceCaseReopened;
+import io.rumbo.customers.ServiceCaseResolved;
+import io.rumbo.organization.StaffId;
+import io.rumbo.sales.ActivityDone;
+import io.rumbo.sales.OpportunityCreated;
+import io.rumbo.sales.OpportunityLost;
+import io.rumbo.sales.OpportunityStageChanged;
+import io.rumbo.sales.OpportunityWon;
+import io.rumbo.sales.OrderBooked;
+import io.rumbo.sales.OrderCancelled;
+import io.rumbo.sales.OrderChanged;
+import io.rumbo.sales.OrderFacts;
+import io.rumbo.sales.OrderReturned;
+import io.rumbo.sales.OrdersImported;
+import io.rumbo.sales.TaskCompleted;
+import io.rumbo.sales.TaskReopened;
+
+/**
+ * Keeps the facts up to date from the sales and customers events. An event does not carry a delta to add: it names
+ * the cells it touches (the people credited or owning the record, before and after, times the months of the record's
+ * dates), and those cells are recomputed from the records. So an event delivered twice (the publication registry
+ * re-runs the ones left incomplete at a restart), or out of order, leaves the same facts, and a late or corrected
+ * order changes only its months. Each runs after the publishing transaction commits, in its own transaction.
+ */
+@Component
+class FactListener {
+
+	private final FactStore store;
+
+	FactListener(FactStore store) {
+		this.store = store;
+	}
+
+	@ApplicationModuleListener
+	void on(OrderBooked event) {
+		orders(List.of(event.facts()));
+	}
+
+	@ApplicationModuleListener
+	void on(OrderReturned event) {
+		orders(List.of(event.facts()));
+	}
+
+	@ApplicationModuleListener
+	void on(OrderCancelled event) {
+		orders(List.of(event.facts()));
+	}
+
+	@ApplicationModuleListener
+	void on(OrderChanged event) {
+		orders(List.of(event.before(), event.after()));
+	}
+
+	/** An import names the people and the range of dates it may have changed, before and after. */
+	@ApplicationModuleListener
+	void on(OrdersImported event) {
+		store.lock();
+		LocalDate from = event.from().withDayOfMonth(1);
+		LocalDate to = event.to().withDayOfMonth(1).plusMonths(1);
+		store.orders(event.credited().stream().map(StaffId::value).toList(), from, to);
+		Set<Long> customers = store.customersFirstBuyingIn(from, to);
+		customers.addAll(store.salesCustomersWithOrders(from, to));
+		store.firstPurchases(customers);
+	}
+
+	@ApplicationModuleListener
+	void on(ActivityDone event) {
+		store.lock();
+		month(event.doneOn(), (from, to) -> store.activities(List.of(event.owner().value()), from, to));
+	}
+
+	@ApplicationModuleListener
+	void on(OpportunityCreated event) {
+		store.lock();
+		month(event.createdOn(), (from, to) -> store.opportunities(List.of(event.owner().value()), from, to));
+		store.pipeline(List.of(event.opportunity().value()));
+	}
+
+	@ApplicationModuleListener
+	void on(OpportunityStageChanged event) {
+		store.lock();
+		store.pipeline(List.of(event.opportunity().value()));
+	}
+
+	@ApplicationModuleListener
+	void on(OpportunityWon event) {
+		store.lock();
+		month(event.closedOn(), (from, to) -> store.opportunities(List.of(event.owner().value()), from, to));
+		store.pipeline(List.of(event.opportunity().value()));
+	}
+
+	@ApplicationModuleListener
+	void on(OpportunityLost event) {
+		store.lock();
+		month(event.closedOn(), (from, to) -> store.opportunities(List.of(event.owner().value()), from, to));
+		store.pipeline(List.of(event.opportunity().value()));
+	}
+
+	@ApplicationModuleListener
+	void on(TaskCompleted event) {
+		store.lock();
+		month(event.completedOn(), (from, to) -> store.tasks(List.of(person(event.assignee())), from, to));
+	}
+
+	@ApplicationModuleListener
+	void on(TaskReopened event) {
+		store.lock();
+		month(event.wasCompletedOn(), (from, to) -> store.tasks(List.of(person(event.assignee())), from, to));
+	}
+
+	@ApplicationModuleListener
+	void on(ServiceCaseResolved event) {
+		store.lock();
+		month(event.resolvedOn(), (from, to) -> store.cases(List.of(person(event.owner())), from, to));
+	}
+
+	@ApplicationModuleListener
+	void on(ServiceCaseReopened event) {
+		store.lock();
+		month(event.wasResolvedOn(), (from, to) -> store.cases(List.of(person(event.owner())), from, to));
+	}
+
+	@ApplicationModuleListener
+	void on(SatisfactionRated event) {
+		store.lock();
+		month(event.ratedOn(), (from, to) -> store.ratings(List.of(person(event.owner())), from, to));
+	}
+
+	/**
+	 * Cases and ratings are attributed to the account's owner on their day; a change of owner from a past date may
+	 * re-attribute those from that date on, so both owners' after-sales cells from that month are recomputed.
+	 */
+	@ApplicationModuleListener
+	void on(CustomerOwnerChanged event) {
+		store.lock();
+		List<Long> people = List.of(person(event.fromOwner()), person(event.toOwner()));
+		LocalDate from = event.effectiveDate().withDayOfMonth(1);
+		store.cases(people, from, FactStore.EVER_TO);
+		store.ratings(people, from, FactStore.EVER_TO);
+	}
+
+	private void orders(List<OrderFacts> facts) {
+		store.lock();
+		Set<Long> people = new HashSet<>();
+		TreeSet<LocalDate> months = new TreeSet<>();
+		Set<Long> customers = new HashSet<>();
+		for (OrderFacts f : facts) {
+			f.credits().forEach(c -> people.add(c.staffId().value()));
+			months.add(f.orderDate().withDayOfMonth(1));
+			customers.add(f.customerId().value());
+		}
+		List<Long> who = new ArrayList<>(people);
+		for (LocalDate month : months) {
+			store.orders(who, month, month.plusMonths(1));
+		}
+		store.firstPurchases(customers);
+	}
+
+	private static void month(LocalDate date, java.util.function.BiConsumer<LocalDate, LocalDate> recompute) {
+		LocalDate from = date.withDayOfMonth(1);
+		recompute.accept(from, from.plusMonths(1));
+	}
+
+	/** Records of nobody (a team task, an unowned account) are kept under person 0. */
+	private static long person(@Nullable StaffId staff) {
+		return staff == null ? 0L : staff.value();
+	}
+}

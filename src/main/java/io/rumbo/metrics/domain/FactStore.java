@@ -1,0 +1,234 @@
+package io.rumbo.metrics.domain;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import io.rumbo.customers.ServiceMeasures;
+import io.rumbo.metrics.domain.BaseMeasure.Source;
+import io.rumbo.sales.SalesMeasures;
+
+/**
+ * Recomputes cells of the facts from the records: for a set of people ({@code null}: everyone) and a range of months,
+ * it deletes the cells of one kind of record and inserts them again from the sources' grouped sums. Nothing is ever
+ * added to a cell, so running a recompute twice (an event delivered again after a restart) leaves the same facts.
+ * Every method expects the caller's transaction to hold {@link #lock()}. Each answers the rows it wrote.
+ */
+@Component
+public class FactStore {
+
+	/** Wide enough for any business date: what a rebuild recomputes. */
+	public static final LocalDate EVER_FROM = LocalDate.of(1900, 1, 1);
+	public static final LocalDate EVER_TO = LocalDate.of(9000, 1, 1);
+
+	private static final String INSERT_FACT = "INSERT INTO metrics_fact"
+			+ " (staff_id, unit_id, month_start, line_id, measure, amount) VALUES (?, ?, ?, ?, ?, ?)";
+
+	private static final int BATCH = 1000;
+
+	private final JdbcClient jdbc;
+	private final JdbcTemplate template;
+	private final SalesMeasures sales;
+	private final ServiceMeasures service;
+
+	FactStore(JdbcClient jdbc, JdbcTemplate template, SalesMeasures sales, ServiceMeasures service) {
+		this.jdbc = jdbc;
+		this.template = template;
+		this.sales = sales;
+		this.service = service;
+	}
+
+	/** Serialises every change to the facts (events on several threads, a rebuild) until the transaction ends. */
+	public void lock() {
+		jdbc.sql("SELECT id FROM metrics_state WHERE id = 1 FOR UPDATE").query(Integer.class).single();
+	}
+
+	/** Revenue, units, margin (by line), orders, and who bought from whom. */
+	public long orders(@Nullable Collection<Long> people, LocalDate from, LocalDate to) {
+		delete(Source.ORDERS, people, from, to);
+		List<Object[]> rows = new ArrayList<>();
+		for (SalesMeasures.CreditedLine l : sales.creditedLines(people, from, to)) {
+			add(rows, l.staffId(), l.unitId(), l.month(), l.lineId(), BaseMeasure.REVENUE, l.net());
+			add(rows, l.staffId(), l.unitId(), l.month(), l.lineId(), BaseMeasure.UNITS, l.units());
+			add(rows, l.staffId(), l.unitId(), l.month(), l.lineId(), BaseMeasure.MARGIN, l.margin());
+		}
+		for (SalesMeasures.CreditedOrders o : sales.creditedOrders(people, from, to)) {
+			add(rows, o.staffId(), o.unitId(), o.month(), 0, BaseMeasure.ORDERS, BigDecimal.valueOf(o.orders()));
+		}
+		long written = insertFacts(rows);
+		Map<String, Object> params = range(from, to);
+		jdbc.sql("DELETE FROM metrics_customer_month WHERE month_start >= :from AND month_start < :to"
+				+ who(people, params)).params(params).update();
+		List<Object[]> customers = new ArrayList<>();
+		sales.customerMonths(people, from, to)
+			.forEach(c -> customers.add(new Object[] { c.staffId(), c.unitId(), Date.valueOf(c.month()), c.customerId() }));
+		batch("INSERT INTO metrics_customer_month (staff_id, unit_id, month_start, customer_id) VALUES (?, ?, ?, ?)",
+				customers);
+		return written + customers.size();
+	}
+
+	/** The month each of these customers ({@code null}: all) first bought. */
+	public long firstPurchases(@Nullable Collection<Long> customers) {
+		if (customers != null && customers.isEmpty()) {
+			return 0;
+		}
+		if (customers == null) {
+			jdbc.sql("DELETE FROM metrics_customer_first").update();
+		}
+		else {
+			for (List<Long> chunk : chunks(customers)) {
+				jdbc.sql("DELETE FROM metrics_customer_first WHERE customer_id IN (:ids)").param("ids", chunk).update();
+			}
+		}
+		List<Object[]> rows = new ArrayList<>();
+		sales.firstPurchaseMonths(customers).forEach((c, m) -> rows.add(new Object[] { c, Date.valueOf(m) }));
+		batch("INSERT INTO metrics_customer_first (customer_id, month_start) VALUES (?, ?)", rows);
+		return rows.size();
+	}
+
+	/** The customers whose first purchase is recorded in the range (an import may have moved or removed it). */
+	public Set<Long> customersFirstBuyingIn(LocalDate from, LocalDate to) {
+		return new HashSet<>(jdbc.sql("SELECT customer_id FROM metrics_customer_first WHERE month_start >= :from"
+				+ " AND month_start < :to").params(range(from, to)).query(Long.class).list());
+	}
+
+	/** The customers with an order dated in the range, as sales answers. */
+	public Set<Long> salesCustomersWithOrders(LocalDate from, LocalDate to) {
+		return new HashSet<>(sales.customersWithOrders(from, to));
+	}
+
+	public long activities(@Nullable Collection<Long> people, LocalDate from, LocalDate to) {
+		delete(Source.ACTIVITIES, people, from, to);
+		List<Object[]> rows = new ArrayList<>();
+		sales.activities(people, from, to)
+			.forEach(a -> add(rows, a.staffId(), a.unitId(), a.month(), 0, BaseMeasure.valueOf(a.type().name()),
+					BigDecimal.valueOf(a.done())));
+		return insertFacts(rows);
+	}
+
+	public long opportunities(@Nullable Collection<Long> people, LocalDate from, LocalDate to) {
+		delete(Source.OPPORTUNITIES, people, from, to);
+		List<Object[]> rows = new ArrayList<>();
+		for (SalesMeasures.OpportunityCount o : sales.opportunities(people, from, to)) {
+			add(rows, o.staffId(), o.unitId(), o.month(), 0, BaseMeasure.OPPS_CREATED, BigDecimal.valueOf(o.created()));
+			add(rows, o.staffId(), o.unitId(), o.month(), 0, BaseMeasure.OPPS_WON, BigDecimal.valueOf(o.won()));
+			add(rows, o.staffId(), o.unitId(), o.month(), 0, BaseMeasure.OPPS_LOST, BigDecimal.valueOf(o.lost()));
+		}
+		return insertFacts(rows);
+	}
+
+	public long tasks(@Nullable Collection<Long> people, LocalDate from, LocalDate to) {
+		delete(Source.TASKS, people, from, to);
+		List<Object[]> rows = new ArrayList<>();
+		for (SalesMeasures.TaskCount t : sales.tasks(people, from, to)) {
+			add(rows, t.staffId(), t.unitId(), t.month(), 0, BaseMeasure.TASKS_DONE, BigDecimal.valueOf(t.done()));
+			add(rows, t.staffId(), t.unitId(), t.month(), 0, BaseMeasure.TASKS_ON_TIME, BigDecimal.valueOf(t.onTime()));
+		}
+		return insertFacts(rows);
+	}
+
+	public long cases(@Nullable Collection<Long> people, LocalDate from, LocalDate to) {
+		delete(Source.CASES, people, from, to);
+		List<Object[]> rows = new ArrayList<>();
+		for (ServiceMeasures.ResolvedCases c : service.resolvedCases(people, from, to)) {
+			add(rows, c.staffId(), c.unitId(), c.month(), 0, BaseMeasure.CASES_RESOLVED, BigDecimal.valueOf(c.resolved()));
+			add(rows, c.staffId(), c.unitId(), c.month(), 0, BaseMeasure.RESOLUTION_DAYS, BigDecimal.valueOf(c.days()));
+		}
+		return insertFacts(rows);
+	}
+
+	public long ratings(@Nullable Collection<Long> people, LocalDate from, LocalDate to) {
+		delete(Source.RATINGS, people, from, to);
+		List<Object[]> rows = new ArrayList<>();
+		for (ServiceMeasures.Ratings r : service.ratings(people, from, to)) {
+			add(rows, r.staffId(), r.unitId(), r.month(), 0, BaseMeasure.CSAT_SUM, BigDecimal.valueOf(r.csatSum()));
+			add(rows, r.staffId(), r.unitId(), r.month(), 0, BaseMeasure.CSAT_COUNT, BigDecimal.valueOf(r.csatCount()));
+			add(rows, r.staffId(), r.unitId(), r.month(), 0, BaseMeasure.NPS_PROMOTERS, BigDecimal.valueOf(r.promoters()));
+			add(rows, r.staffId(), r.unitId(), r.month(), 0, BaseMeasure.NPS_DETRACTORS,
+					BigDecimal.valueOf(r.detractors()));
+			add(rows, r.staffId(), r.unitId(), r.month(), 0, BaseMeasure.NPS_COUNT, BigDecimal.valueOf(r.npsCount()));
+		}
+		return insertFacts(rows);
+	}
+
+	/** The open pipeline rows of these opportunities ({@code null}: all); a closed one leaves the snapshot. */
+	public long pipeline(@Nullable Collection<Long> opportunityIds) {
+		if (opportunityIds == null) {
+			jdbc.sql("DELETE FROM metrics_open_pipeline").update();
+		}
+		else {
+			for (List<Long> chunk : chunks(opportunityIds)) {
+				jdbc.sql("DELETE FROM metrics_open_pipeline WHERE opportunity_id IN (:ids)").param("ids", chunk).update();
+			}
+		}
+		List<Object[]> rows = new ArrayList<>();
+		sales.openPipeline(opportunityIds)
+			.forEach(o -> rows.add(new Object[] { o.opportunityId(), o.staffId(), o.unitId(), Date.valueOf(o.month()),
+					o.weighted() }));
+		batch("INSERT INTO metrics_open_pipeline (opportunity_id, staff_id, unit_id, month_start, amount)"
+				+ " VALUES (?, ?, ?, ?, ?)", rows);
+		return rows.size();
+	}
+
+	private void delete(Source source, @Nullable Collection<Long> people, LocalDate from, LocalDate to) {
+		Map<String, Object> params = range(from, to);
+		params.put("measures", BaseMeasure.codesOf(source));
+		jdbc.sql("DELETE FROM metrics_fact WHERE measure IN (:measures) AND month_start >= :from AND month_start < :to"
+				+ who(people, params)).params(params).update();
+	}
+
+	private static String who(@Nullable Collection<Long> people, Map<String, Object> params) {
+		if (people == null) {
+			return "";
+		}
+		params.put("people", people.isEmpty() ? List.of(-1L) : people);
+		return " AND staff_id IN (:people)";
+	}
+
+	/** A zero sum is no fact: cells hold only what happened, in the rebuild and the incremental state alike. */
+	private static void add(List<Object[]> rows, long staff, long unit, LocalDate month, long line, BaseMeasure measure,
+			BigDecimal amount) {
+		if (amount.signum() != 0) {
+			rows.add(new Object[] { staff, unit, Date.valueOf(month), line, measure.name(), amount });
+		}
+	}
+
+	private long insertFacts(List<Object[]> rows) {
+		batch(INSERT_FACT, rows);
+		return rows.size();
+	}
+
+	private void batch(String sql, List<Object[]> rows) {
+		for (int i = 0; i < rows.size(); i += BATCH) {
+			template.batchUpdate(sql, rows.subList(i, Math.min(rows.size(), i + BATCH)));
+		}
+	}
+
+	private static List<List<Long>> chunks(Collection<Long> ids) {
+		List<Long> all = new ArrayList<>(new HashSet<>(ids));
+		List<List<Long>> chunks = new ArrayList<>();
+		for (int i = 0; i < all.size(); i += BATCH) {
+			chunks.add(all.subList(i, Math.min(all.size(), i + BATCH)));
+		}
+		return chunks;
+	}
+
+	private static Map<String, Object> range(LocalDate from, LocalDate to) {
+		Map<String, Object> params = new HashMap<>();
+		params.put("from", from);
+		params.put("to", to);
+		return params;
+	}
+}
