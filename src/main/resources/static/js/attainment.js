@@ -6,9 +6,14 @@
   var N = window.RumboNumbers;
 
   function describe(el, months, series, format) {
+    // Hidden by a wrapper: a table ignores a width smaller than its content, so a hidden table of its own would
+    // still widen a narrow page.
+    var wrapper = document.createElement('div');
+    wrapper.className = 'visually-hidden';
+    wrapper.id = el.id + '-figures-text';
     var table = document.createElement('table');
-    table.className = 'visually-hidden';
     table.id = el.id + '-figures';
+    wrapper.appendChild(table);
     table.createCaption().textContent = el.getAttribute('aria-label') || '';
     var head = table.createTHead().insertRow();
     head.appendChild(document.createElement('th'));
@@ -21,9 +26,9 @@
       var th = document.createElement('th'); th.scope = 'row'; th.textContent = label; row.appendChild(th);
       series.forEach(function (s) { row.insertCell().textContent = format(s.data[i]); });
     });
-    var old = document.getElementById(table.id);
+    var old = document.getElementById(wrapper.id);
     if (old) old.remove();
-    el.insertAdjacentElement('afterend', table);
+    el.insertAdjacentElement('afterend', wrapper);
   }
 
   function draw() {

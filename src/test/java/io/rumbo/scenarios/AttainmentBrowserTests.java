@@ -70,11 +70,22 @@ class AttainmentBrowserTests extends BrowserTestSupport {
 		size(390, 844);
 		open("/targets?period=" + quotas.fy());
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chart-0 canvas")));
-		assertThat((Long) script("return document.documentElement.scrollWidth")).isLessThanOrEqualTo(390L);
+		assertThat((Long) script("return document.documentElement.scrollWidth"))
+			.as("page width at 390 px; too wide: %s", script("""
+					return Array.from(document.querySelectorAll('main *')).filter(function (e) {
+					  return e.getBoundingClientRect().right > window.innerWidth + 1; })
+					  .slice(0, 5).map(function (e) { return e.tagName + '#' + e.id + '.' + e.className; }).join(', ');"""))
+			.isLessThanOrEqualTo(390L);
 		screenshot("attainment-my-targets-390");
 		size(1440, 900);
 
-		WebElement drill = browser.findElement(By.id("drill-revenue"));
+		// This year's demo quotas, with the demo's booked orders against them.
+		open("/targets");
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chart-0 canvas")));
+		assertThat(browser.findElement(By.id("measure-cards")).getText()).contains("Projection");
+		screenshot("attainment-my-targets-this-year");
+		open("/targets?period=" + quotas.fy());
+		WebElement drill = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("drill-revenue")));
 		assertThat(drill.getAttribute("href")).contains("/orders?staffId=");
 		// One click (here: the keyboard) from the card to the orders behind it.
 		drill.sendKeys(Keys.ENTER);
