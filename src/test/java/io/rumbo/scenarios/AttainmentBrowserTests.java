@@ -79,7 +79,11 @@ class AttainmentBrowserTests extends BrowserTestSupport {
 		screenshot("attainment-my-targets-390");
 		size(1440, 900);
 
-		// This year's demo quotas, with the demo's booked orders against them.
+		// This year's demo quotas, with the demo's booked orders against them (the facts rebuilt from the records first).
+		io.rumbo.support.Api api = new io.rumbo.support.Api(port);
+		assertThat(api.post("/api/v1/metrics/rebuild", "admin", java.util.Map.of()).status()).isEqualTo(200);
+		assertThat(api.get("/api/v1/attainment/me?measures=revenue", "rep").json().get("measures").get(0).get("pace")
+			.get("actual").decimalValue()).isPositive();
 		open("/targets");
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chart-0 canvas")));
 		assertThat(browser.findElement(By.id("measure-cards")).getText()).contains("Projection");
