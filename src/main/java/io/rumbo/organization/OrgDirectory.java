@@ -1,11 +1,13 @@
 package io.rumbo.organization;
 
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -266,11 +268,11 @@ public class OrgDirectory {
 	 * A person's stay in a unit, {@code from} inclusive to {@code to} exclusive (absent while it lasts), with what
 	 * quotas and reports need to know of the person: hire date, job role, employee number and name.
 	 */
-	public record Stay(StaffId staff, UnitId unit, java.time.LocalDate from, java.time.@org.jspecify.annotations.Nullable LocalDate to,
-			java.time.LocalDate hireDate, JobRole jobRole, String employeeNumber, String fullName) {
+	public record Stay(StaffId staff, UnitId unit, LocalDate from, @Nullable LocalDate to, LocalDate hireDate,
+			 JobRole jobRole, String employeeNumber, String fullName) {
 	}
 
-	/** Every stay of a person of these job roles that overlaps {@code [from, to)}, from the assignment history. */
+	/** Every stay of a person of these job roles that overlaps the days from {@code from} until {@code to}, excluded. */
 	@Transactional(readOnly = true)
 	public List<Stay> staysBetween(java.time.LocalDate from, java.time.LocalDate to, java.util.Set<JobRole> roles) {
 		if (roles.isEmpty()) {

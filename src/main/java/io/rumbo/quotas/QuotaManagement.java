@@ -23,7 +23,7 @@ import io.rumbo.organization.DataScopes;
 import io.rumbo.organization.StaffId;
 import io.rumbo.organization.UnitId;
 import io.rumbo.planning.CountingTargets;
-import io.rumbo.quotas.QuotaViews.VersionView;
+import io.rumbo.quotas.QuotaViews.QuotaVersionView;
 import io.rumbo.quotas.domain.Allocator;
 import io.rumbo.quotas.domain.QuotaStore;
 import io.rumbo.quotas.domain.QuotaStore.Level;
@@ -84,7 +84,7 @@ public class QuotaManagement {
 	 * targets of their subtrees by month, split down the tree evenly until someone chooses otherwise.
 	 */
 	@Transactional
-	public VersionView create(CurrentUser actor, int fiscalYear, @Nullable String ramp) {
+	public QuotaVersionView create(CurrentUser actor, int fiscalYear, @Nullable String ramp) {
 		QuotaQueries.requireDirector(actor);
 		if (!store.versions(fiscalYear).isEmpty()) {
 			throw new ConflictException("quotas.error.exists", fiscalYear);
@@ -115,7 +115,7 @@ public class QuotaManagement {
 		store.insertUnitMonths(id, tops);
 		VersionRow version = store.version(id).orElseThrow();
 		allocator.roots().forEach(root -> allocator.recompute(version, root));
-		VersionView view = queries.view(store.version(id).orElseThrow());
+		QuotaVersionView view = queries.view(store.version(id).orElseThrow());
 		audit.record("QUOTA_VERSION", id, "CREATE", null, view, "FY" + fiscalYear + " v1");
 		return view;
 	}
@@ -125,7 +125,7 @@ public class QuotaManagement {
 	 * in the plan's revenue shape for sums and counts, the same level every month for rates and scores.
 	 */
 	@Transactional
-	public VersionView addMeasure(CurrentUser actor, long versionId, long expected, Metric metric, BigDecimal year,
+	public QuotaVersionView addMeasure(CurrentUser actor, long versionId, long expected, Metric metric, BigDecimal year,
 			@Nullable String reason) {
 		QuotaQueries.requireDirector(actor);
 		if (year.signum() < 0) {
@@ -163,7 +163,7 @@ public class QuotaManagement {
 	 * again. A director allocates any level, a manager the levels of the units they lead and below.
 	 */
 	@Transactional
-	public VersionView allocate(CurrentUser actor, long versionId, long expected, long unitId, Metric metric,
+	public QuotaVersionView allocate(CurrentUser actor, long versionId, long expected, long unitId, Metric metric,
 			Allocation allocation, @Nullable String reason) {
 		VersionRow current = queries.versionOf(versionId);
 		queries.requireAllocator(actor, scopes.of(actor), unitId);
@@ -200,7 +200,7 @@ public class QuotaManagement {
 
 	/** Sets the new hires' ramp (whole tree); after publication a new version. */
 	@Transactional
-	public VersionView setRamp(CurrentUser actor, long versionId, long expected, String ramp, @Nullable String reason) {
+	public QuotaVersionView setRamp(CurrentUser actor, long versionId, long expected, String ramp, @Nullable String reason) {
 		QuotaQueries.requireDirector(actor);
 		Ramp profile = ramp(ramp);
 		return change(actor, versionId, expected, reason, allocator.roots(), "RAMP",
@@ -212,7 +212,7 @@ public class QuotaManagement {
 	 * {@code wholeTree} every level at once; the version published until then is superseded.
 	 */
 	@Transactional
-	public VersionView publish(CurrentUser actor, long versionId, long expected, boolean wholeTree) {
+	public QuotaVersionView publish(CurrentUser actor, long versionId, long expected, boolean wholeTree) {
 		QuotaQueries.requireDirector(actor);
 		VersionRow v = lock(versionId, expected);
 		if (v.state() != State.DRAFT) {
@@ -225,7 +225,7 @@ public class QuotaManagement {
 			units.addAll(wholeTree ? allocator.org(v.fiscalYear()).subtree(root) : List.of(root));
 		}
 		store.release(v.id(), units, actor.username(), now);
-		VersionView view = queries.view(store.version(v.id()).orElseThrow());
+		QuotaVersionView view = queries.view(store.version(v.id()).orElseThrow());
 		audit.record("QUOTA_VERSION", v.id(), "PUBLISH", null, Map.of("units", units), "FY" + v.fiscalYear() + " v"
 				+ v.number());
 		events.publishEvent(new QuotaPublished(v.fiscalYear(), v.id(), v.number(),
@@ -238,7 +238,7 @@ public class QuotaManagement {
 	 * released. Refused when the split hands out more than the pool (the figure plus the over-assignment).
 	 */
 	@Transactional
-	public VersionView release(CurrentUser actor, long versionId, long expected, long unitId) {
+	public QuotaVersionView release(CurrentUser actor, long versionId, long expected, long unitId) {
 		VersionRow current = queries.versionOf(versionId);
 		queries.requireAllocator(actor, scopes.of(actor), unitId);
 		if (current.state() != State.PUBLISHED) {
@@ -288,7 +288,7 @@ public class QuotaManagement {
 	 * copy with the change, published at once in place of the one that counted, acknowledgements kept for the people
 	 * whose quota did not move.
 	 */
-	private VersionView change(CurrentUser actor, long versionId, long expected, @Nullable String reason,
+	private QuotaVersionView change(CurrentUser actor, long versionId, long expected, @Nullable String reason,
 			List<Long> from, String action, Consumer<VersionRow> apply) {
 		VersionRow v = lock(versionId, expected);
 		if (v.state() == State.SUPERSEDED) {
@@ -302,7 +302,7 @@ public class QuotaManagement {
 			apply.accept(v);
 			VersionRow changed = store.version(v.id()).orElseThrow();
 			from.forEach(u -> allocator.recompute(changed, u));
-			VersionView view = queries.view(changed);
+			QuotaVersionView view = queries.view(changed);
 			audit.record("QUOTA_VERSION", v.id(), action, null, Map.of("units", from), "FY" + v.fiscalYear() + " v"
 					+ v.number());
 			return view;
@@ -330,7 +330,7 @@ public class QuotaManagement {
 				store.carry(id, ack);
 			}
 		});
-		VersionView view = queries.view(store.version(id).orElseThrow());
+		QuotaVersionView view = queries.view(store.version(id).orElseThrow());
 		audit.record("QUOTA_VERSION", id, "REVISE", queries.view(v), view, reason.strip());
 		events.publishEvent(new QuotaRevised(v.fiscalYear(), id, number, v.id(), reason.strip(), actor.username(), now));
 		return view;

@@ -21,10 +21,10 @@ import io.rumbo.organization.DataScopes;
 import io.rumbo.organization.OrgDirectory;
 import io.rumbo.organization.StaffId;
 import io.rumbo.planning.FiscalCalendar;
-import io.rumbo.quotas.QuotaViews.DiffRow;
-import io.rumbo.quotas.QuotaViews.PersonMetric;
-import io.rumbo.quotas.QuotaViews.PersonMonthRow;
-import io.rumbo.quotas.QuotaViews.PersonQuotaView;
+import io.rumbo.quotas.QuotaViews.QuotaDiffRow;
+import io.rumbo.quotas.QuotaViews.QuotaPersonMetric;
+import io.rumbo.quotas.QuotaViews.QuotaPersonMonthRow;
+import io.rumbo.quotas.QuotaViews.QuotaPersonQuotaView;
 import io.rumbo.quotas.domain.QuotaStore;
 import io.rumbo.quotas.domain.QuotaStore.PersonMonth;
 import io.rumbo.quotas.domain.QuotaStore.UnitMonth;
@@ -71,7 +71,7 @@ public class QuotaPeople {
 
 	/** A page of a version's person-month quotas in the reader's scope. */
 	@Transactional(readOnly = true)
-	public PageResponse<PersonMonthRow> list(CurrentUser actor, long versionId, Filter filter, ListQuery query) {
+	public PageResponse<QuotaPersonMonthRow> list(CurrentUser actor, long versionId, Filter filter, ListQuery query) {
 		VersionRow v = queries.versionOf(versionId);
 		Map<String, Object> params = new HashMap<>();
 		String where = scoped(actor, where(v, filter, params), params);
@@ -91,7 +91,7 @@ public class QuotaPeople {
 		Map<Long, String> numbers = org.employeeNumbers(ids);
 		Map<Long, String> names = org.staffNames(ids);
 		FiscalYears years = calendar.years();
-		return PageResponse.of(rows.stream().map(r -> new PersonMonthRow(r.staffId(),
+		return PageResponse.of(rows.stream().map(r -> new QuotaPersonMonthRow(r.staffId(),
 				numbers.getOrDefault(r.staffId(), ""), names.getOrDefault(r.staffId(), ""), r.unitId(),
 				years.code(years.month(v.fiscalYear(), r.month())), r.metric().code(), r.fullAmount(), r.amount()))
 			.toList(), query, total);
@@ -123,7 +123,7 @@ public class QuotaPeople {
 
 	/** A person's quota of a year in a version (the published one when none is given); 404 outside the scope. */
 	@Transactional(readOnly = true)
-	public PersonQuotaView person(CurrentUser actor, int fiscalYear, long staffId, @Nullable Long versionId) {
+	public QuotaPersonQuotaView person(CurrentUser actor, int fiscalYear, long staffId, @Nullable Long versionId) {
 		VersionRow v = versionId != null ? queries.versionOf(versionId)
 				: store.versions(fiscalYear).stream().filter(r -> r.state() == QuotaStore.State.PUBLISHED).findFirst()
 					.orElseThrow(() -> new NotFoundException("quota", staffId));
@@ -142,14 +142,14 @@ public class QuotaPeople {
 		Map<Metric, BigDecimal[]> byMetric = new LinkedHashMap<>();
 		rows.forEach(r -> byMetric.computeIfAbsent(r.metric(), m -> QuotaQueries.zeros(m.scale()))[r.month() - 1] = r
 			.amount());
-		List<PersonMetric> metrics = new ArrayList<>();
-		byMetric.forEach((m, months) -> metrics.add(new PersonMetric(m, List.of(months), QuotaQueries.sum(months))));
+		List<QuotaPersonMetric> metrics = new ArrayList<>();
+		byMetric.forEach((m, months) -> metrics.add(new QuotaPersonMetric(m, List.of(months), QuotaQueries.sum(months))));
 		Optional<QuotaStatus> status = v.state() == QuotaStore.State.PUBLISHED
 				? reading.status(fiscalYear, StaffId.of(staffId))
 				: Optional.empty();
 		boolean own = scopes.staffIdOf(actor).map(id -> id == staffId).orElse(false);
 		FiscalYears years = calendar.years();
-		return new PersonQuotaView(staffId, org.staffNames(List.of(staffId)).getOrDefault(staffId, ""), fiscalYear,
+		return new QuotaPersonQuotaView(staffId, org.staffNames(List.of(staffId)).getOrDefault(staffId, ""), fiscalYear,
 				v.id(), v.number(), v.state().name(),
 				years.months(fiscalYear).stream().map(years::code).toList(), metrics,
 				status.map(QuotaStatus::acknowledged).orElse(false),
@@ -162,7 +162,7 @@ public class QuotaPeople {
 	 * quota for the year and their acknowledgement.
 	 */
 	@Transactional(readOnly = true)
-	public PageResponse<QuotaViews.PersonSummary> people(CurrentUser actor, int fiscalYear, ListQuery query) {
+	public PageResponse<QuotaViews.QuotaPersonSummary> people(CurrentUser actor, int fiscalYear, ListQuery query) {
 		Optional<VersionRow> published = store.versions(fiscalYear).stream()
 			.filter(r -> r.state() == QuotaStore.State.PUBLISHED).findFirst();
 		if (published.isEmpty()) {
@@ -184,17 +184,17 @@ public class QuotaPeople {
 		Map<Long, String> names = org.staffNames(ids);
 		Map<Long, String> numbers = org.employeeNumbers(ids);
 		Map<Long, QuotaStore.Acknowledgement> acks = store.acknowledgements(published.get().id());
-		List<QuotaViews.PersonSummary> rows = ids.stream().map(id -> {
+		List<QuotaViews.QuotaPersonSummary> rows = ids.stream().map(id -> {
 			QuotaStore.Acknowledgement a = acks.get(id);
-			return new QuotaViews.PersonSummary(id, numbers.getOrDefault(id, ""), names.getOrDefault(id, ""),
+			return new QuotaViews.QuotaPersonSummary(id, numbers.getOrDefault(id, ""), names.getOrDefault(id, ""),
 					revenue.get(id), a != null, a == null ? null : a.acknowledgedAt(), a == null ? null : a.comment());
-		}).sorted(java.util.Comparator.comparing(QuotaViews.PersonSummary::name)).toList();
+		}).sorted(java.util.Comparator.comparing(QuotaViews.QuotaPersonSummary::name)).toList();
 		return QuotaQueries.page(rows, query);
 	}
 
 	/** The signed-in person's own published quota of the year. */
 	@Transactional(readOnly = true)
-	public PersonQuotaView mine(CurrentUser actor, int fiscalYear) {
+	public QuotaPersonQuotaView mine(CurrentUser actor, int fiscalYear) {
 		long staff = scopes.staffIdOf(actor).orElseThrow(() -> new NotFoundException("quota", fiscalYear));
 		return person(actor, fiscalYear, staff, null);
 	}
@@ -204,7 +204,7 @@ public class QuotaPeople {
 	 * change first; only what the reader's scope covers.
 	 */
 	@Transactional(readOnly = true)
-	public List<DiffRow> differences(CurrentUser actor, long versionId) {
+	public List<QuotaDiffRow> differences(CurrentUser actor, long versionId) {
 		VersionRow v = queries.versionOf(versionId);
 		DataScope scope = scopes.of(actor);
 		if (v.basedOnId() == null) {
@@ -233,11 +233,11 @@ public class QuotaPeople {
 		List<Long> units = sums.keySet().stream().filter(k -> k.kind().equals("UNIT")).map(Key::id).distinct().toList();
 		Map<Long, String> personNames = org.staffNames(people);
 		Map<Long, String> unitNames = org.unitNames(units);
-		List<DiffRow> rows = new ArrayList<>();
+		List<QuotaDiffRow> rows = new ArrayList<>();
 		sums.forEach((k, pair) -> {
 			if (pair[0].compareTo(pair[1]) != 0) {
 				String name = k.kind().equals("PERSON") ? personNames.get(k.id()) : unitNames.get(k.id());
-				rows.add(new DiffRow(k.kind(), k.id(), name == null ? "#" + k.id() : name, k.metric(), pair[0], pair[1],
+				rows.add(new QuotaDiffRow(k.kind(), k.id(), name == null ? "#" + k.id() : name, k.metric(), pair[0], pair[1],
 						pair[1].subtract(pair[0])));
 			}
 		});

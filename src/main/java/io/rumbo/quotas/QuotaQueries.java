@@ -22,10 +22,10 @@ import io.rumbo.organization.DataScopes;
 import io.rumbo.organization.OrgDirectory;
 import io.rumbo.planning.CountingTargets;
 import io.rumbo.planning.FiscalCalendar;
-import io.rumbo.quotas.QuotaViews.LevelRow;
-import io.rumbo.quotas.QuotaViews.LevelView;
-import io.rumbo.quotas.QuotaViews.PlanView;
-import io.rumbo.quotas.QuotaViews.VersionView;
+import io.rumbo.quotas.QuotaViews.QuotaLevelRow;
+import io.rumbo.quotas.QuotaViews.QuotaLevelView;
+import io.rumbo.quotas.QuotaViews.QuotaPlanView;
+import io.rumbo.quotas.QuotaViews.QuotaVersionView;
 import io.rumbo.quotas.domain.Allocator;
 import io.rumbo.quotas.domain.LevelSplit;
 import io.rumbo.quotas.domain.QuotaStore;
@@ -35,7 +35,6 @@ import io.rumbo.quotas.domain.QuotaStore.UnitMonth;
 import io.rumbo.quotas.domain.QuotaStore.VersionRow;
 import io.rumbo.shared.domain.AccessRefusedException;
 import io.rumbo.shared.domain.NotFoundException;
-import io.rumbo.shared.time.FiscalPeriod;
 import io.rumbo.shared.time.FiscalYears;
 import io.rumbo.shared.web.ListQuery;
 import io.rumbo.shared.web.PageResponse;
@@ -104,24 +103,24 @@ public class QuotaQueries {
 
 	/** Every fiscal year with a quota plan, latest first (everyone who may read quotas sees the list). */
 	@Transactional(readOnly = true)
-	public PageResponse<PlanView> plans(CurrentUser actor, ListQuery query) {
+	public PageResponse<QuotaPlanView> plans(CurrentUser actor, ListQuery query) {
 		return page(store.years().stream().map(y -> plan(actor, y)).toList(), query);
 	}
 
 	@Transactional(readOnly = true)
-	public PlanView plan(CurrentUser actor, int fiscalYear) {
-		List<VersionView> versions = store.versions(fiscalYear).stream().map(this::view).toList();
+	public QuotaPlanView plan(CurrentUser actor, int fiscalYear) {
+		List<QuotaVersionView> versions = store.versions(fiscalYear).stream().map(this::view).toList();
 		if (versions.isEmpty()) {
 			throw new NotFoundException("quotaPlan", fiscalYear);
 		}
-		VersionView published = versions.stream().filter(v -> v.state().equals("PUBLISHED")).findFirst().orElse(null);
-		return new PlanView(fiscalYear, fiscalYear, calendar.years().label(fiscalYear), versions, published);
+		QuotaVersionView published = versions.stream().filter(v -> v.state().equals("PUBLISHED")).findFirst().orElse(null);
+		return new QuotaPlanView(fiscalYear, fiscalYear, calendar.years().label(fiscalYear), versions, published);
 	}
 
 	/** Every version of every year (or of one), latest first. */
 	@Transactional(readOnly = true)
-	public PageResponse<VersionView> versions(CurrentUser actor, @Nullable Integer fiscalYear, ListQuery query) {
-		List<VersionView> all = new ArrayList<>();
+	public PageResponse<QuotaVersionView> versions(CurrentUser actor, @Nullable Integer fiscalYear, ListQuery query) {
+		List<QuotaVersionView> all = new ArrayList<>();
 		for (int year : store.years()) {
 			if (fiscalYear == null || fiscalYear == year) {
 				store.versions(year).forEach(v -> all.add(view(v)));
@@ -132,21 +131,21 @@ public class QuotaQueries {
 
 	/** The levels of a version the reader may open: every unit for company-wide readers, a manager's units. */
 	@Transactional(readOnly = true)
-	public PageResponse<QuotaViews.LevelSummary> levels(CurrentUser actor, long versionId, ListQuery query) {
+	public PageResponse<QuotaViews.QuotaLevelSummary> levels(CurrentUser actor, long versionId, ListQuery query) {
 		VersionRow v = versionOf(versionId);
 		DataScope scope = scopes.of(actor);
 		Map<Long, Long> parents = new java.util.LinkedHashMap<>();
 		store.unitMonths(v.id()).forEach(u -> parents.putIfAbsent(u.unitId(), u.parentUnitId()));
 		Map<Long, QuotaStore.Release> releases = store.releases(v.id());
 		Map<Long, String> names = org.unitNames(new ArrayList<>(parents.keySet()));
-		List<QuotaViews.LevelSummary> rows = new ArrayList<>();
+		List<QuotaViews.QuotaLevelSummary> rows = new ArrayList<>();
 		parents.forEach((unit, parent) -> {
 			if (scope.all() || scope.managedUnitIds().contains(unit)) {
 				int depth = 0;
 				for (Long p = parent; p != null && depth < 50; p = parents.get(p)) {
 					depth++;
 				}
-				rows.add(new QuotaViews.LevelSummary(unit, names.getOrDefault(unit, "#" + unit), parent, depth,
+				rows.add(new QuotaViews.QuotaLevelSummary(unit, names.getOrDefault(unit, "#" + unit), parent, depth,
 						releases.containsKey(unit)));
 			}
 		});
@@ -160,15 +159,15 @@ public class QuotaQueries {
 	}
 
 	@Transactional(readOnly = true)
-	public VersionView version(CurrentUser actor, long versionId) {
+	public QuotaVersionView version(CurrentUser actor, long versionId) {
 		return view(versionOf(versionId));
 	}
 
-	VersionView view(VersionRow v) {
+	QuotaVersionView view(VersionRow v) {
 		Integer basedOn = v.basedOnId() == null ? null : store.version(v.basedOnId()).map(VersionRow::number).orElse(null);
 		List<Metric> metrics = store.unitMonths(v.id()).stream().filter(u -> u.parentUnitId() == null)
 			.map(UnitMonth::metric).distinct().sorted().toList();
-		return new VersionView(v.id(), v.fiscalYear(), calendar.years().label(v.fiscalYear()), v.number(),
+		return new QuotaVersionView(v.id(), v.fiscalYear(), calendar.years().label(v.fiscalYear()), v.number(),
 				v.state().name(), basedOn, v.planVersionId(), v.reason(), v.ramp(), v.createdBy(), v.createdAt(),
 				v.publishedBy(), v.publishedAt(), v.version(), metrics);
 	}
@@ -192,7 +191,7 @@ public class QuotaQueries {
 	boolean exceedsPool(VersionRow v, long unitId) {
 		for (Metric metric : view(v).metrics()) {
 			if (Allocator.additive(metric)) {
-				LevelView level = level(v, unitId, metric, false, false);
+				QuotaLevelView level = level(v, unitId, metric, false, false);
 				if (level.allocated().compareTo(level.pool()) > 0) {
 					return true;
 				}
@@ -224,7 +223,7 @@ public class QuotaQueries {
 
 	/** A level of the allocation as the reader may see it (404 outside their scope). */
 	@Transactional(readOnly = true)
-	public LevelView level(CurrentUser actor, long versionId, long unitId, Metric metric) {
+	public QuotaLevelView level(CurrentUser actor, long versionId, long unitId, Metric metric) {
 		VersionRow v = versionOf(versionId);
 		DataScope scope = scopes.of(actor);
 		if (!scope.all() && !scope.managedUnitIds().contains(unitId)) {
@@ -234,7 +233,7 @@ public class QuotaQueries {
 		return level(v, unitId, metric, mayAllocate, mayAllocate);
 	}
 
-	private LevelView level(VersionRow v, long unitId, Metric metric, boolean mayAllocate, boolean mayRelease) {
+	private QuotaLevelView level(VersionRow v, long unitId, Metric metric, boolean mayAllocate, boolean mayRelease) {
 		int scale = metric.scale();
 		BigDecimal[] unitMonths = zeros(scale);
 		Long parent = null;
@@ -272,10 +271,10 @@ public class QuotaQueries {
 		Map<Long, QuotaStore.Release> releases = store.releases(v.id());
 		Map<Long, String> unitNames = org.unitNames(new ArrayList<>(subUnits.keySet()));
 		Map<Long, String> names = org.staffNames(new ArrayList<>(people.keySet()));
-		List<LevelRow> rows = new ArrayList<>();
-		subUnits.forEach((id, months) -> rows.add(new LevelRow("UNIT", id, unitNames.getOrDefault(id, "#" + id),
+		List<QuotaLevelRow> rows = new ArrayList<>();
+		subUnits.forEach((id, months) -> rows.add(new QuotaLevelRow("UNIT", id, unitNames.getOrDefault(id, "#" + id),
 				List.of(months), sum(months), sum(months), manual.get("UNIT:" + id), releases.containsKey(id))));
-		people.forEach((id, months) -> rows.add(new LevelRow("PERSON", id, names.getOrDefault(id, "#" + id),
+		people.forEach((id, months) -> rows.add(new QuotaLevelRow("PERSON", id, names.getOrDefault(id, "#" + id),
 				List.of(months), sum(months), fullTotals.get(id), manual.get("PERSON:" + id),
 				releases.containsKey(unitId))));
 		boolean additive = Allocator.additive(metric);
@@ -284,7 +283,7 @@ public class QuotaQueries {
 		BigDecimal pool = BigDecimal.ZERO;
 		for (int m = 0; m < 12; m++) {
 			List<BigDecimal> parts = new ArrayList<>();
-			for (LevelRow r : rows) {
+			for (QuotaLevelRow r : rows) {
 				parts.add(r.months().get(m));
 			}
 			allocated[m] = additive ? parts.stream().reduce(BigDecimal.ZERO, BigDecimal::add) : BigDecimal.ZERO;
@@ -296,7 +295,7 @@ public class QuotaQueries {
 		boolean released = releases.containsKey(unitId);
 		boolean figurePublished = parent == null ? v.state() == QuotaStore.State.PUBLISHED : releases.containsKey(parent);
 		QuotaStore.Release release = releases.get(unitId);
-		return new LevelView(v.id(), v.version(), v.state().name(), unitId,
+		return new QuotaLevelView(v.id(), v.version(), v.state().name(), unitId,
 				org.unitNames(List.of(unitId)).getOrDefault(unitId, "#" + unitId), parent, metric, level.method(),
 				level.overPct(), reference(v.fiscalYear(), unitId, metric), codes, List.of(unitMonths), sum(unitMonths),
 				pool, rows, List.of(allocated), sum(allocated), List.of(mismatch), sum(mismatch), released,
@@ -327,10 +326,5 @@ public class QuotaQueries {
 		BigDecimal[] months = new BigDecimal[12];
 		java.util.Arrays.fill(months, BigDecimal.ZERO.setScale(scale));
 		return months;
-	}
-
-	/** The fiscal months of a year, as FiscalPeriods. */
-	List<FiscalPeriod> months(int fiscalYear) {
-		return calendar.years().months(fiscalYear);
 	}
 }

@@ -15,19 +15,19 @@ public final class QuotaViews {
 	}
 
 	/** A version of a fiscal year's quota plan; {@code version} is its optimistic lock. */
-	public record VersionView(long id, int fiscalYear, String yearLabel, int number, String state,
+	public record QuotaVersionView(long id, int fiscalYear, String yearLabel, int number, String state,
 			@Nullable Integer basedOnNumber, long planVersionId, @Nullable String reason, String ramp, String createdBy,
 			Instant createdAt, @Nullable String publishedBy, @Nullable Instant publishedAt, long version,
 			List<Metric> metrics) {
 	}
 
 	/** A fiscal year's quota plan (its id is the fiscal year): its versions, latest first, and the one that counts. */
-	public record PlanView(int id, int fiscalYear, String yearLabel, List<VersionView> versions,
-			@Nullable VersionView published) {
+	public record QuotaPlanView(int id, int fiscalYear, String yearLabel, List<QuotaVersionView> versions,
+			@Nullable QuotaVersionView published) {
 	}
 
 	/** A sub-unit or member of a level with their monthly figures; for a person also their share before the ramp. */
-	public record LevelRow(String kind, long id, String name, List<BigDecimal> months, BigDecimal total,
+	public record QuotaLevelRow(String kind, long id, String name, List<BigDecimal> months, BigDecimal total,
 			BigDecimal fullTotal, @Nullable BigDecimal manual, boolean released) {
 	}
 
@@ -36,16 +36,16 @@ public final class QuotaViews {
 	 * split, and the mismatch (the unit's figure minus what its sub-units and members carry), by month and for the
 	 * year. {@code pool} is the figure with the over-assignment.
 	 */
-	public record LevelView(long versionId, long version, String state, long unitId, String unitName,
+	public record QuotaLevelView(long versionId, long version, String state, long unitId, String unitName,
 			@Nullable Long parentUnitId, Metric metric, AllocationMethod method, BigDecimal overAssignment,
 			@Nullable BigDecimal reference, List<String> monthCodes, List<BigDecimal> unitMonths, BigDecimal unitTotal,
-			BigDecimal pool, List<LevelRow> rows, List<BigDecimal> allocatedMonths, BigDecimal allocated,
+			BigDecimal pool, List<QuotaLevelRow> rows, List<BigDecimal> allocatedMonths, BigDecimal allocated,
 			List<BigDecimal> mismatchMonths, BigDecimal mismatch, boolean released, @Nullable String releasedBy,
 			@Nullable Instant releasedAt, boolean editable, boolean releasable) {
 	}
 
 	/** A person's or unit's year figure of a measure in a version and in the one it is based on. */
-	public record DiffRow(String kind, long id, String name, Metric metric, BigDecimal previous, BigDecimal current,
+	public record QuotaDiffRow(String kind, long id, String name, Metric metric, BigDecimal previous, BigDecimal current,
 			BigDecimal change) {
 	}
 
@@ -53,26 +53,26 @@ public final class QuotaViews {
 	 * One person's quota of one measure in one fiscal month, as the list and its export show it (the export keeps
 	 * the import's columns: employee number, fiscal month, measure, amount).
 	 */
-	public record PersonMonthRow(long staffId, String employeeNumber, String name, long unitId, String fiscalMonth,
+	public record QuotaPersonMonthRow(long staffId, String employeeNumber, String name, long unitId, String fiscalMonth,
 			String measure, BigDecimal fullAmount, BigDecimal amount) {
 	}
 
 	/** A level of a version as the list of levels shows it: the unit (its id), where it sits and whether it binds. */
-	public record LevelSummary(long id, String unitName, @Nullable Long parentUnitId, int depth, boolean released) {
+	public record QuotaLevelSummary(long id, String unitName, @Nullable Long parentUnitId, int depth, boolean released) {
 	}
 
 	/** A person with a quota in the year's published version: their year figures and acknowledgement. */
-	public record PersonSummary(long id, String employeeNumber, String name, @Nullable BigDecimal revenue,
+	public record QuotaPersonSummary(long id, String employeeNumber, String name, @Nullable BigDecimal revenue,
 			boolean acknowledged, @Nullable Instant acknowledgedAt, @Nullable String comment) {
 	}
 
 	/** A person's quota of one measure over the year, by month. */
-	public record PersonMetric(Metric metric, List<BigDecimal> months, BigDecimal total) {
+	public record QuotaPersonMetric(Metric metric, List<BigDecimal> months, BigDecimal total) {
 	}
 
 	/** A person's quota of a fiscal year in a version, with their acknowledgement. */
-	public record PersonQuotaView(long staffId, String name, int fiscalYear, long versionId, int versionNumber,
-			String state, List<String> monthCodes, List<PersonMetric> metrics, boolean acknowledged,
+	public record QuotaPersonQuotaView(long staffId, String name, int fiscalYear, long versionId, int versionNumber,
+			String state, List<String> monthCodes, List<QuotaPersonMetric> metrics, boolean acknowledged,
 			@Nullable Instant acknowledgedAt, @Nullable String comment, boolean mayAcknowledge) {
 	}
 }

@@ -46,8 +46,8 @@ import io.rumbo.planning.PlanTargets;
 import io.rumbo.planning.PlanViews;
 import io.rumbo.planning.PlanWorkflow;
 import io.rumbo.quotas.QuotaReading.PersonQuota;
-import io.rumbo.quotas.QuotaViews.LevelView;
-import io.rumbo.quotas.QuotaViews.VersionView;
+import io.rumbo.quotas.QuotaViews.QuotaLevelView;
+import io.rumbo.quotas.QuotaViews.QuotaVersionView;
 import io.rumbo.shared.domain.StaleVersionException;
 import io.rumbo.shared.domain.ValidationFailedException;
 import io.rumbo.support.CleanDatabase;
@@ -179,25 +179,25 @@ class QuotasModuleTests {
 				unit.id(), JobRole.SALESPERSON, StaffStatus.ACTIVE, 3, userId, null));
 	}
 
-	private LevelView level(VersionView v, OrgUnitView unit, Metric metric) {
+	private QuotaLevelView level(QuotaVersionView v, OrgUnitView unit, Metric metric) {
 		return queries.level(ADMIN, v.id(), unit.id(), metric);
 	}
 
-	private static BigDecimal total(LevelView level, String kind, long id) {
+	private static BigDecimal total(QuotaLevelView level, String kind, long id) {
 		return level.rows().stream().filter(r -> r.kind().equals(kind) && r.id() == id).findFirst().orElseThrow()
 			.total();
 	}
 
 	@Test
 	void thePlanIsTheStartAndEveryLevelAddsUpToTheCent() {
-		VersionView v = quotas.create(ADMIN, year, null);
+		QuotaVersionView v = quotas.create(ADMIN, year, null);
 		assertThat(v.metrics()).contains(Metric.REVENUE, Metric.MARGIN, Metric.UNITS, Metric.NEW_CUSTOMERS);
-		LevelView top = level(v, company, Metric.REVENUE);
+		QuotaLevelView top = level(v, company, Metric.REVENUE);
 		assertThat(top.unitTotal()).as("the plan's 3,000.00 a month").isEqualByComparingTo("36000.00");
 		assertThat(top.reference()).isEqualByComparingTo("36000.00");
 		assertThat(top.mismatch()).isEqualByComparingTo("0");
 		// The region splits as the plan does: team 1 its 12,000.00, team 2 its 24,000.00.
-		LevelView t1 = level(v, team1, Metric.REVENUE);
+		QuotaLevelView t1 = level(v, team1, Metric.REVENUE);
 		assertThat(t1.unitTotal()).isEqualByComparingTo("12000.00");
 		assertThat(level(v, team2, Metric.REVENUE).unitTotal()).isEqualByComparingTo("24000.00");
 		// Team 1's 1,000.00 a month: a1, a2 and the mover share months 1-6 (333.33 each, the extra cent rotating:
@@ -210,12 +210,12 @@ class QuotasModuleTests {
 
 	@Test
 	void aMoverIsProratedInEachUnitAndANewHireRamps() {
-		VersionView v = quotas.create(ADMIN, year, null);
-		LevelView t2 = level(v, team2, Metric.REVENUE);
+		QuotaVersionView v = quotas.create(ADMIN, year, null);
+		QuotaLevelView t2 = level(v, team2, Metric.REVENUE);
 		// Team 2: 2,000.00 a month. b1 all year; the hire from March (tenure month 1: hired before the 15th); the
 		// mover from July (666.67 / 666.67 / 666.66 a month with b1 and the hire).
 		assertThat(total(t2, "PERSON", mover.id())).as("months 7-12 in team 2").isEqualByComparingTo("4000.00");
-		QuotaViews.LevelRow hired = t2.rows().stream().filter(r -> r.id() == hire.id()).findFirst().orElseThrow();
+		QuotaViews.QuotaLevelRow hired = t2.rows().stream().filter(r -> r.id() == hire.id()).findFirst().orElseThrow();
 		assertThat(hired.months().get(1)).as("February, before the hire").isEqualByComparingTo("0");
 		// March: 2,000.00 split between b1 and the hire = 1,000.00, ramped 25 % = 250.00; April 50 %, May 75 %.
 		assertThat(hired.months().get(2)).isEqualByComparingTo("250.00");
@@ -229,10 +229,10 @@ class QuotasModuleTests {
 
 	@Test
 	void overAssignmentAndAHandSplitShowTheirMismatch() {
-		VersionView v = quotas.create(ADMIN, year, null);
+		QuotaVersionView v = quotas.create(ADMIN, year, null);
 		v = quotas.allocate(ADMIN, v.id(), v.version(), team1.id(), Metric.REVENUE,
 				new QuotaManagement.Allocation(AllocationMethod.EVEN, new BigDecimal("10"), Map.of()), null);
-		LevelView t1 = level(v, team1, Metric.REVENUE);
+		QuotaLevelView t1 = level(v, team1, Metric.REVENUE);
 		assertThat(t1.pool()).isEqualByComparingTo("13200.00");
 		assertThat(t1.allocated()).isEqualByComparingTo("13200.00");
 		assertThat(t1.mismatch()).as("10 % over-assigned").isEqualByComparingTo("-1200.00");
@@ -254,7 +254,7 @@ class QuotasModuleTests {
 
 	@Test
 	void publishedQuotasAreReadOnceReleasedAndAcknowledged(AssertablePublishedEvents events) {
-		VersionView v = quotas.create(ADMIN, year, null);
+		QuotaVersionView v = quotas.create(ADMIN, year, null);
 		Set<StaffId> people = Set.of(StaffId.of(a1.id()), StaffId.of(b1.id()), StaffId.of(mover.id()));
 		assertThat(reading.personQuotas(year, people, Set.of())).as("a draft is nobody's quota").isEmpty();
 		v = quotas.publish(ADMIN, v.id(), v.version(), false);
@@ -291,7 +291,7 @@ class QuotasModuleTests {
 		assertThatThrownBy(() -> quotas.allocate(ADMIN, published, lock, team1.id(), Metric.REVENUE,
 				new QuotaManagement.Allocation(AllocationMethod.EVEN, new BigDecimal("5"), Map.of()), " "))
 			.isInstanceOf(ValidationFailedException.class);
-		VersionView revised = quotas.allocate(ADMIN, published, lock, team1.id(), Metric.REVENUE,
+		QuotaVersionView revised = quotas.allocate(ADMIN, published, lock, team1.id(), Metric.REVENUE,
 				new QuotaManagement.Allocation(AllocationMethod.EVEN, new BigDecimal("5"), Map.of()), "Más ambición");
 		assertThat(revised.number()).isEqualTo(2);
 		assertThat(revised.state()).isEqualTo("PUBLISHED");

@@ -25,7 +25,7 @@ import io.rumbo.organization.StaffView;
 import io.rumbo.planning.FiscalCalendar;
 import io.rumbo.quotas.AllocationMethod;
 import io.rumbo.quotas.QuotaManagement;
-import io.rumbo.quotas.QuotaViews.VersionView;
+import io.rumbo.quotas.QuotaViews.QuotaVersionView;
 import io.rumbo.quotas.domain.Allocator;
 import io.rumbo.shared.DemoMode;
 import io.rumbo.shared.time.FiscalYears;
@@ -36,7 +36,8 @@ import io.rumbo.shared.web.ListQuery;
  * plus visits; two salespeople hired in the last months (on the default ramp) and one who moved team mid-year, both
  * through the organization's API before the quotas are worked out; revenue over-assigned 3 % at the company level,
  * margin split by last year's share in Región Centro; published whole by the director and acknowledged by three reps
- * in four (not by the demo rep, who can try it). Runs after the plan.
+ * in four (not by the demo rep, who can try it); then Málaga's team is asked 5 % more, a second version with its
+ * reason. Runs after the plan.
  */
 @Component
 @Order(120)
@@ -84,7 +85,7 @@ class DemoQuotas implements ApplicationRunner {
 		hire(admin, "E9002", "Marcos", "Prieto Lozano", units.get("E-AGP"), today.minusMonths(1).withDayOfMonth(5));
 		moveMidYear(admin, units, year, today);
 
-		VersionView v = quotas.create(director, year, null);
+		QuotaVersionView v = quotas.create(director, year, null);
 		long people = allocator.org(year).people().size();
 		v = quotas.addMeasure(director, v.id(), v.version(), Metric.VISITS,
 				VISITS_PER_PERSON.multiply(BigDecimal.valueOf(people)), null);
@@ -111,6 +112,14 @@ class DemoQuotas implements ApplicationRunner {
 			CurrentUser rep = users.actAs(username).orElseThrow();
 			quotas.acknowledge(rep, year, acknowledged % 3 == 0 ? "Recibido, de acuerdo." : null);
 			acknowledged++;
+		}
+		// A change after publication: Málaga's team is asked 5 % more, a new version with its reason; the people
+		// elsewhere keep their acknowledgement.
+		Long malaga = units.get("E-AGP");
+		if (malaga != null) {
+			v = quotas.allocate(director, v.id(), v.version(), malaga, Metric.REVENUE,
+					new QuotaManagement.Allocation(AllocationMethod.PLAN, new BigDecimal("5"), Map.of()),
+					"Refuerzo en la Costa del Sol");
 		}
 		log.info("Demo quotas: FY{} v{} published for {} people, {} acknowledged", year, v.number(), people,
 				acknowledged);

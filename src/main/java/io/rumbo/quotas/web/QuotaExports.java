@@ -27,12 +27,12 @@ final class QuotaExports {
 	}
 
 	static ResponseEntity<StreamingResponseBody> personMonths(ExportFormat format,
-			List<QuotaViews.PersonMonthRow> rows) {
+			List<QuotaViews.QuotaPersonMonthRow> rows) {
 		return Exports.download(format, "quotas", IMPORT_COLUMNS, table -> rows
 			.forEach(r -> table.row(r.employeeNumber(), r.fiscalMonth(), r.measure(), r.amount().toPlainString())));
 	}
 
-	static ResponseEntity<StreamingResponseBody> differences(ExportFormat format, List<QuotaViews.DiffRow> rows) {
+	static ResponseEntity<StreamingResponseBody> differences(ExportFormat format, List<QuotaViews.QuotaDiffRow> rows) {
 		return Exports.download(format, "quota-differences",
 				List.of("kind", "id", "name", "measure", "previous", "current", "change"),
 				table -> rows.forEach(r -> table.row(r.kind(), r.id(), r.name(), r.metric().code(), r.previous(),

@@ -92,7 +92,7 @@ class QuotaRestController {
 
 	@GetMapping("/api/v1/quotas")
 	@Operation(summary = "The quota plans, latest fiscal year first (a plan's id is its fiscal year)")
-	PageResponse<QuotaViews.PlanView> plans(CurrentUser actor, @RequestParam(required = false) @Nullable Integer page,
+	PageResponse<QuotaViews.QuotaPlanView> plans(CurrentUser actor, @RequestParam(required = false) @Nullable Integer page,
 			@RequestParam(required = false) @Nullable Integer size) {
 		return queries.plans(actor, paged(page, size));
 	}
@@ -100,20 +100,20 @@ class QuotaRestController {
 	@PostMapping("/api/v1/quotas")
 	@Operation(summary = "Start the quota plan of a fiscal year from the plan version that counts (ADMIN, DIRECTOR)",
 			description = "ramp: the new hires' share of the full quota by month of tenure, e.g. 25,50,75,100 (default)")
-	ResponseEntity<QuotaViews.VersionView> create(CurrentUser actor, @Valid @RequestBody CreateRequest request) {
-		QuotaViews.VersionView created = quotas.create(actor, request.fiscalYear(), request.ramp());
+	ResponseEntity<QuotaViews.QuotaVersionView> create(CurrentUser actor, @Valid @RequestBody CreateRequest request) {
+		QuotaViews.QuotaVersionView created = quotas.create(actor, request.fiscalYear(), request.ramp());
 		return ResponseEntity.created(URI.create("/api/v1/quotas/versions/" + created.id())).body(created);
 	}
 
 	@GetMapping("/api/v1/quotas/{year}")
-	QuotaViews.PlanView plan(CurrentUser actor, @PathVariable int year) {
+	QuotaViews.QuotaPlanView plan(CurrentUser actor, @PathVariable int year) {
 		return queries.plan(actor, year);
 	}
 
 	@GetMapping(value = "/api/v1/quotas/{year}/people", produces = "application/json")
 	@Operation(summary = "People with a quota in the year's published version, in the caller's scope (a rep: "
 			+ "themselves), with their acknowledgement. Send Accept: text/csv or the XLSX type for an export.")
-	PageResponse<QuotaViews.PersonSummary> people(CurrentUser actor, @PathVariable int year,
+	PageResponse<QuotaViews.QuotaPersonSummary> people(CurrentUser actor, @PathVariable int year,
 			@RequestParam(required = false) @Nullable Integer page,
 			@RequestParam(required = false) @Nullable Integer size) {
 		return people.people(actor, year, paged(page, size));
@@ -122,7 +122,7 @@ class QuotaRestController {
 	@GetMapping(value = "/api/v1/quotas/{year}/people", produces = { ExportFormat.CSV_TYPE, ExportFormat.XLSX_TYPE })
 	ResponseEntity<StreamingResponseBody> exportPeople(CurrentUser actor, @PathVariable int year,
 			@RequestHeader(HttpHeaders.ACCEPT) String accept) {
-		List<QuotaViews.PersonSummary> rows = people.people(actor, year, paged(0, 1).unpaged()).content();
+		List<QuotaViews.QuotaPersonSummary> rows = people.people(actor, year, paged(0, 1).unpaged()).content();
 		return Exports.download(ExportFormat.fromAccept(accept), "quota-people",
 				List.of("employee_number", "name", "revenue", "acknowledged", "acknowledged_at", "comment"),
 				table -> rows.forEach(r -> table.row(r.employeeNumber(), r.name(), r.revenue(), r.acknowledged(),
@@ -131,7 +131,7 @@ class QuotaRestController {
 
 	@GetMapping("/api/v1/quotas/{year}/people/{staffId}")
 	@Operation(summary = "A person's quota of the year by measure and month (the published version, or ?version=)")
-	QuotaViews.PersonQuotaView person(CurrentUser actor, @PathVariable int year, @PathVariable long staffId,
+	QuotaViews.QuotaPersonQuotaView person(CurrentUser actor, @PathVariable int year, @PathVariable long staffId,
 			@RequestParam(required = false) @Nullable Long version) {
 		return people.person(actor, year, staffId, version);
 	}
@@ -145,7 +145,7 @@ class QuotaRestController {
 
 	@GetMapping(value = "/api/v1/quotas/versions", produces = "application/json")
 	@Operation(summary = "Every quota version, latest year and number first (filter: fiscalYear)")
-	PageResponse<QuotaViews.VersionView> versions(CurrentUser actor,
+	PageResponse<QuotaViews.QuotaVersionView> versions(CurrentUser actor,
 			@RequestParam(required = false) @Nullable Integer fiscalYear,
 			@RequestParam(required = false) @Nullable Integer page,
 			@RequestParam(required = false) @Nullable Integer size) {
@@ -155,7 +155,7 @@ class QuotaRestController {
 	@GetMapping(value = "/api/v1/quotas/versions", produces = { ExportFormat.CSV_TYPE, ExportFormat.XLSX_TYPE })
 	ResponseEntity<StreamingResponseBody> exportVersions(CurrentUser actor,
 			@RequestParam(required = false) @Nullable Integer fiscalYear, @RequestHeader(HttpHeaders.ACCEPT) String accept) {
-		List<QuotaViews.VersionView> rows = queries.versions(actor, fiscalYear, paged(0, 1).unpaged()).content();
+		List<QuotaViews.QuotaVersionView> rows = queries.versions(actor, fiscalYear, paged(0, 1).unpaged()).content();
 		return Exports.download(ExportFormat.fromAccept(accept), "quota-versions",
 				List.of("fiscal_year", "number", "state", "based_on", "reason", "published_by", "published_at"),
 				table -> rows.forEach(v -> table.row(v.fiscalYear(), v.number(), v.state(), v.basedOnNumber(), v.reason(),
@@ -163,19 +163,19 @@ class QuotaRestController {
 	}
 
 	@GetMapping("/api/v1/quotas/versions/{id}")
-	QuotaViews.VersionView version(CurrentUser actor, @PathVariable long id) {
+	QuotaViews.QuotaVersionView version(CurrentUser actor, @PathVariable long id) {
 		return queries.version(actor, id);
 	}
 
 	@PostMapping("/api/v1/quotas/versions/{id}/publish")
 	@Operation(summary = "Publish a draft (ADMIN, DIRECTOR): the company level binds, every level with wholeTree")
-	QuotaViews.VersionView publish(CurrentUser actor, @PathVariable long id, @Valid @RequestBody PublishRequest request) {
+	QuotaViews.QuotaVersionView publish(CurrentUser actor, @PathVariable long id, @Valid @RequestBody PublishRequest request) {
 		return quotas.publish(actor, id, request.version(), Boolean.TRUE.equals(request.wholeTree()));
 	}
 
 	@PostMapping("/api/v1/quotas/versions/{id}/measures")
 	@Operation(summary = "Add a measure the plan has no target for, with the company's year figure (ADMIN, DIRECTOR)")
-	QuotaViews.VersionView addMeasure(CurrentUser actor, @PathVariable long id,
+	QuotaViews.QuotaVersionView addMeasure(CurrentUser actor, @PathVariable long id,
 			@Valid @RequestBody MeasureRequest request) {
 		return quotas.addMeasure(actor, id, request.version(), measure(request.measure()), request.amount(),
 				request.reason());
@@ -183,14 +183,14 @@ class QuotaRestController {
 
 	@PutMapping("/api/v1/quotas/versions/{id}/ramp")
 	@Operation(summary = "Change the new hires' ramp (ADMIN, DIRECTOR); after publication a new version with a reason")
-	QuotaViews.VersionView ramp(CurrentUser actor, @PathVariable long id, @Valid @RequestBody RampRequest request) {
+	QuotaViews.QuotaVersionView ramp(CurrentUser actor, @PathVariable long id, @Valid @RequestBody RampRequest request) {
 		return quotas.setRamp(actor, id, request.version(), request.ramp(), request.reason());
 	}
 
 	@GetMapping("/api/v1/quotas/versions/{id}/levels")
 	@Operation(summary = "The levels (units) of a version the caller may open: all for company-wide roles, a "
 			+ "manager's units, none for a rep")
-	PageResponse<QuotaViews.LevelSummary> levels(CurrentUser actor, @PathVariable long id,
+	PageResponse<QuotaViews.QuotaLevelSummary> levels(CurrentUser actor, @PathVariable long id,
 			@RequestParam(required = false) @Nullable Integer page,
 			@RequestParam(required = false) @Nullable Integer size) {
 		return queries.levels(actor, id, paged(page, size));
@@ -199,7 +199,7 @@ class QuotaRestController {
 	@GetMapping("/api/v1/quotas/versions/{id}/levels/{unitId}")
 	@Operation(summary = "A level of the allocation for one measure (default revenue): the unit's figure, the plan's "
 			+ "as reference, its split among sub-units and members, and the mismatch by month and year")
-	QuotaViews.LevelView level(CurrentUser actor, @PathVariable long id, @PathVariable long unitId,
+	QuotaViews.QuotaLevelView level(CurrentUser actor, @PathVariable long id, @PathVariable long unitId,
 			@RequestParam(required = false) @Nullable String measure) {
 		return queries.level(actor, id, unitId, measure(measure));
 	}
@@ -207,7 +207,7 @@ class QuotaRestController {
 	@PutMapping("/api/v1/quotas/versions/{id}/levels/{unitId}")
 	@Operation(summary = "Set how a level splits (director: any level; manager: their units)",
 			description = "A change to anything already binding needs a reason and becomes a new published version")
-	QuotaViews.VersionView allocate(CurrentUser actor, @PathVariable long id, @PathVariable long unitId,
+	QuotaViews.QuotaVersionView allocate(CurrentUser actor, @PathVariable long id, @PathVariable long unitId,
 			@Valid @RequestBody AllocationRequest request) {
 		return quotas.allocate(actor, id, request.version(), unitId, measure(request.measure()),
 				new QuotaManagement.Allocation(request.method(),
@@ -218,14 +218,14 @@ class QuotaRestController {
 
 	@PostMapping("/api/v1/quotas/versions/{id}/levels/{unitId}/release")
 	@Operation(summary = "Make a level binding once the unit's own figure is (manager of the unit, or director)")
-	QuotaViews.VersionView release(CurrentUser actor, @PathVariable long id, @PathVariable long unitId,
+	QuotaViews.QuotaVersionView release(CurrentUser actor, @PathVariable long id, @PathVariable long unitId,
 			@Valid @RequestBody ReleaseRequest request) {
 		return quotas.release(actor, id, request.version(), unitId);
 	}
 
 	@GetMapping(value = "/api/v1/quotas/versions/{id}/differences", produces = "application/json")
 	@Operation(summary = "Year figures that differ from the version this one revised, largest change first")
-	PageResponse<QuotaViews.DiffRow> differences(CurrentUser actor, @PathVariable long id,
+	PageResponse<QuotaViews.QuotaDiffRow> differences(CurrentUser actor, @PathVariable long id,
 			@RequestParam(required = false) @Nullable Integer page,
 			@RequestParam(required = false) @Nullable Integer size) {
 		return QuotaExports.page(people.differences(actor, id), paged(page, size));
@@ -241,7 +241,7 @@ class QuotaRestController {
 	@GetMapping(value = "/api/v1/quotas/versions/{id}/person-months", produces = "application/json")
 	@Operation(summary = "A version's quotas by person, fiscal month and measure in the caller's scope (filters: "
 			+ "measure, staffId, unitId). Send Accept: text/csv or the XLSX type for an export in the import's columns.")
-	PageResponse<QuotaViews.PersonMonthRow> personMonths(CurrentUser actor, @PathVariable long id,
+	PageResponse<QuotaViews.QuotaPersonMonthRow> personMonths(CurrentUser actor, @PathVariable long id,
 			@RequestParam(required = false) @Nullable String measure,
 			@RequestParam(required = false) @Nullable Long staffId, @RequestParam(required = false) @Nullable Long unitId,
 			@RequestParam(required = false) @Nullable Integer page, @RequestParam(required = false) @Nullable Integer size,
@@ -256,7 +256,7 @@ class QuotaRestController {
 			@RequestParam(required = false) @Nullable String measure,
 			@RequestParam(required = false) @Nullable Long staffId, @RequestParam(required = false) @Nullable Long unitId,
 			@RequestHeader(HttpHeaders.ACCEPT) String accept) {
-		List<QuotaViews.PersonMonthRow> rows = people.list(actor, id, filter(measure, staffId, unitId),
+		List<QuotaViews.QuotaPersonMonthRow> rows = people.list(actor, id, filter(measure, staffId, unitId),
 				ListQuery.of(0, 1, null, QuotaPeople.SORTS, "staff").unpaged()).content();
 		return QuotaExports.personMonths(ExportFormat.fromAccept(accept), rows);
 	}
