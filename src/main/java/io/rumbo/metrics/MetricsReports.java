@@ -48,8 +48,21 @@ public class MetricsReports {
 		PERSON, UNIT, LINE, MONTH, QUARTER
 	}
 
-	/** One row: its key (person, unit or line id, or the first day of the month or quarter), label and figures. */
-	public record Row(String key, String label, Map<String, @Nullable BigDecimal> values) {
+	/**
+	 * One row: its key (person, unit or line id, or the first day of the month or quarter), label and figures by
+	 * measure code; a figure that is undefined (a ratio with nothing to divide by, a measure without lines) is left out.
+	 */
+	public record Row(String key, String label, Map<String, BigDecimal> values) {
+
+		public Row {
+			Map<String, BigDecimal> defined = new LinkedHashMap<>();
+			values.forEach((k, v) -> {
+				if (v != null) {
+					defined.put(k, v);
+				}
+			});
+			values = java.util.Collections.unmodifiableMap(defined);
+		}
 	}
 
 	private final MetricFigures figures;

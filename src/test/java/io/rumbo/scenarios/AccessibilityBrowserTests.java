@@ -58,7 +58,7 @@ class AccessibilityBrowserTests extends BrowserTestSupport {
 	void chartsHaveATextAlternative() {
 		signIn("admin");
 		for (String path : List.of("/orders", "/plans/" + planId() + "/performance", "/customers/" + customerId(),
-				"/organization/vacancies", "/plans/" + planId() + "/strategy")) {
+				"/organization/vacancies", "/plans/" + planId() + "/strategy", "/metrics")) {
 			open(path);
 			for (var chart : browser.findElements(By.cssSelector("[data-chart]"))) {
 				assertThat(chart.getAttribute("role")).as(path).isEqualTo("img");
@@ -87,6 +87,10 @@ class AccessibilityBrowserTests extends BrowserTestSupport {
 		pages.put("plans", "/plans");
 		pages.put("plan grid", "/plans/" + plan + "?version=" + version);
 		pages.put("plan performance", "/plans/" + plan + "/performance");
+		pages.put("metrics", "/metrics?by=unit");
+		long seller = jdbc.sql("SELECT MIN(staff_id) FROM sales_order_credit").query(Long.class).single();
+		pages.put("metric records", "/metrics/records?measure=revenue&period=FY" + java.time.LocalDate.now().getYear()
+				+ "&person=" + seller);
 		pages.put("imports", "/imports");
 		pages.put("users", "/admin/users");
 		pages.put("audit", "/admin/audit");

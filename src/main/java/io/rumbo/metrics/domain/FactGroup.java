@@ -53,7 +53,8 @@ public record FactGroup(boolean byUnit, List<Long> keys, List<Member> members, @
 	/** The key column of rows of table alias {@code x}, as the statement's {@code k}. */
 	String key(String x) {
 		if (whole) {
-			return "0";
+			// Not a bare 0: GROUP BY 0 would name a column position.
+			return "CAST(0 AS BIGINT)";
 		}
 		return byUnit ? "g_" + x + ".r" : x + ".staff_id";
 	}

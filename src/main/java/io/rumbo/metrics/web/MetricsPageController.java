@@ -18,6 +18,9 @@ import io.rumbo.identity.CurrentUser;
 import io.rumbo.metrics.Metric;
 import io.rumbo.metrics.MetricUnit;
 import io.rumbo.metrics.MetricsRebuild;
+import io.rumbo.metrics.MetricsRecords;
+import io.rumbo.organization.OrgDirectory;
+import io.rumbo.shared.domain.NotFoundException;
 import io.rumbo.metrics.MetricsReports;
 import io.rumbo.planning.FiscalCalendar;
 import io.rumbo.shared.time.FiscalPeriod;
@@ -46,9 +49,13 @@ class MetricsPageController {
 	private final FiscalCalendar calendar;
 	private final Formats fmt;
 	private final JsonMapper json;
+	private final MetricsRecords records;
+	private final OrgDirectory org;
 
 	MetricsPageController(MetricsReports reports, MetricsRebuild rebuild, FiscalCalendar calendar, Formats fmt,
-			JsonMapper json) {
+			JsonMapper json, MetricsRecords records, OrgDirectory org) {
+		this.records = records;
+		this.org = org;
 		this.reports = reports;
 		this.rebuild = rebuild;
 		this.calendar = calendar;
@@ -65,7 +72,7 @@ class MetricsPageController {
 		MetricsReports.By grouping = MetricsRestController.by(by);
 		FiscalPeriod p = reports.period(period);
 		PageResponse<MetricsReports.Row> rows = reports.table(user, chosen, grouping, p, unit,
-				ListQuery.of(page, 50, null, Map.of(), null));
+				ListQuery.of(page, 50, null, Map.of("label", "label"), "label"));
 		model.addAttribute("measures", chosen);
 		model.addAttribute("allMeasures", Metric.values());
 		model.addAttribute("by", grouping.name().toLowerCase(java.util.Locale.ROOT));
@@ -95,6 +102,24 @@ class MetricsPageController {
 		model.addAttribute("chartJson", json.writeValueAsString(chart));
 		model.addAttribute("chartMeasure", first);
 		return "metrics/metrics";
+	}
+
+	@GetMapping("/metrics/records")
+	String records(CurrentUser user, @RequestParam String measure, @RequestParam(required = false) @Nullable String period,
+			@RequestParam(required = false) @Nullable Long person, @RequestParam(required = false) @Nullable Long unit,
+			@RequestParam(required = false) @Nullable Integer page, Model model) {
+		Metric metric = Metric.ofCode(measure).orElseThrow(() -> new NotFoundException("measure", measure));
+		FiscalPeriod p = reports.period(period);
+		PageResponse<MetricsRecords.Item> items = records.list(user, metric, p, person, unit,
+				ListQuery.of(page, 50, null, Map.of("label", "label"), "label"));
+		model.addAttribute("metric", metric);
+		model.addAttribute("period", reports.code(p));
+		model.addAttribute("person", person);
+		model.addAttribute("unit", unit);
+		model.addAttribute("items", items);
+		model.addAttribute("who", person != null ? org.staffNames(List.of(person)).getOrDefault(person, "#" + person)
+				: unit != null ? org.unitNames(List.of(unit)).getOrDefault(unit, "#" + unit) : "");
+		return "metrics/records";
 	}
 
 	@PostMapping("/metrics/rebuild")

@@ -10,6 +10,7 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -20,7 +21,9 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 import io.rumbo.identity.CurrentUser;
 import io.rumbo.metrics.Metric;
 import io.rumbo.metrics.MetricsRebuild;
+import io.rumbo.metrics.MetricsRecords;
 import io.rumbo.metrics.MetricsReports;
+import io.rumbo.shared.domain.NotFoundException;
 import io.rumbo.shared.domain.ValidationFailedException;
 import io.rumbo.shared.export.ExportFormat;
 import io.rumbo.shared.export.Exports;
@@ -43,8 +46,11 @@ class MetricsRestController {
 	private final MetricsReports reports;
 	private final MetricsRebuild rebuild;
 	private final MessageSource messages;
+	private final MetricsRecords records;
 
-	MetricsRestController(MetricsReports reports, MetricsRebuild rebuild, MessageSource messages) {
+	MetricsRestController(MetricsReports reports, MetricsRebuild rebuild, MessageSource messages,
+			MetricsRecords records) {
+		this.records = records;
 		this.reports = reports;
 		this.rebuild = rebuild;
 		this.messages = messages;
@@ -61,7 +67,7 @@ class MetricsRestController {
 			@RequestParam(required = false) @Nullable Long unit, @RequestParam(required = false) @Nullable Integer page,
 			@RequestParam(required = false) @Nullable Integer size) {
 		return reports.table(actor, MetricsReports.measures(measures), by(by), reports.period(period), unit,
-				ListQuery.of(page, size, null, java.util.Map.of(), null));
+				ListQuery.of(page, size, null, java.util.Map.of("label", "label"), "label"));
 	}
 
 	@GetMapping(produces = { ExportFormat.CSV_TYPE, ExportFormat.XLSX_TYPE })
@@ -70,9 +76,8 @@ class MetricsRestController {
 			@RequestParam(required = false) @Nullable String period, @RequestParam(required = false) @Nullable Long unit) {
 		List<Metric> metrics = MetricsReports.measures(measures);
 		FiscalPeriod p = reports.period(period);
-		List<MetricsReports.Row> rows = reports
-			.table(actor, metrics, by(by), p, unit, ListQuery.of(0, 1, null, java.util.Map.of(), null).unpaged())
-			.content();
+		ListQuery all = ListQuery.of(0, 1, null, java.util.Map.of("label", "label"), "label").unpaged();
+		List<MetricsReports.Row> rows = reports.table(actor, metrics, by(by), p, unit, all).content();
 		List<String> header = new ArrayList<>(List.of("period", "key", "label"));
 		metrics.forEach(m -> header.add(m.code()));
 		String code = reports.code(p);
@@ -91,6 +96,19 @@ class MetricsRestController {
 			.map(m -> new MeasureResponse(m.code(), messages.getMessage(m.messageKey(), null, m.code(), locale),
 					m.unit().name(), m.aggregation().name(), m.higherIsBetter(), m.byLine()))
 			.toList();
+	}
+
+	@GetMapping("/{measure}/records")
+	@Operation(summary = "The records behind a figure", description = "period as above; person (a staff id) or unit (its "
+			+ "subtree as it stood). Orders with the credited share and amount, activities, opportunities, cases, ratings "
+			+ "or tasks, newest first, within the reader's scope; a person or unit outside it answers 404.")
+	PageResponse<MetricsRecords.Item> records(CurrentUser actor, @PathVariable String measure,
+			@RequestParam(required = false) @Nullable String period, @RequestParam(required = false) @Nullable Long person,
+			@RequestParam(required = false) @Nullable Long unit, @RequestParam(required = false) @Nullable Integer page,
+			@RequestParam(required = false) @Nullable Integer size) {
+		Metric metric = Metric.ofCode(measure).orElseThrow(() -> new NotFoundException("measure", measure));
+		return records.list(actor, metric, reports.period(period), person, unit,
+				ListQuery.of(page, size, null, java.util.Map.of("label", "label"), "label"));
 	}
 
 	@PostMapping("/rebuild")

@@ -1,0 +1,119 @@
+package io.rumbo.metrics;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.rumbo.customers.ServiceRecords;
+import io.rumbo.identity.CurrentUser;
+import io.rumbo.metrics.domain.MetricFigures;
+import io.rumbo.organization.DataScope;
+import io.rumbo.organization.DataScopes;
+import io.rumbo.organization.OrgDirectory;
+import io.rumbo.organization.UnitId;
+import io.rumbo.sales.SalesRecords;
+import io.rumbo.shared.domain.NotFoundException;
+import io.rumbo.shared.time.FiscalPeriod;
+import io.rumbo.shared.web.ListQuery;
+import io.rumbo.shared.web.PageResponse;
+
+/**
+ * The records behind a figure (drill-down): for a measure, a period and a person or a unit (its subtree as it stood
+ * in the period's months), the orders with the credited share and amount, the activities, opportunities, cases,
+ * ratings or tasks the figure counts, within the reader's scope. A person or unit outside it is not found.
+ */
+@Service
+public class MetricsRecords {
+
+	/** One record behind a figure, whatever its kind. */
+	public record Item(String kind, long id, LocalDate date, String reference, @Nullable Long customerId, long staffId,
+			long unitId, @Nullable BigDecimal sharePercent, @Nullable BigDecimal amount,
+			@Nullable BigDecimal creditedAmount, @Nullable String detail) {
+	}
+
+	private final SalesRecords sales;
+	private final ServiceRecords service;
+	private final DataScopes scopes;
+	private final OrgDirectory org;
+
+	MetricsRecords(SalesRecords sales, ServiceRecords service, DataScopes scopes, OrgDirectory org) {
+		this.sales = sales;
+		this.service = service;
+		this.scopes = scopes;
+		this.org = org;
+	}
+
+	@Transactional(readOnly = true)
+	public PageResponse<Item> list(CurrentUser reader, Metric metric, FiscalPeriod period, @Nullable Long person,
+			@Nullable Long unit, ListQuery query) {
+		DataScope scope = scopes.of(reader);
+		if (unit != null && !scope.managesUnit(unit) && !unit.equals(scope.ownUnitId())) {
+			throw new NotFoundException("unit", unit);
+		}
+		if (person != null && person != 0 && !scope.all() && !person.equals(scope.ownStaffId())) {
+			long home = org.staff(person).map(OrgDirectory.StaffSummary::unitId)
+				.orElseThrow(() -> new NotFoundException("staff", person));
+			if (!scope.managesUnit(home)) {
+				throw new NotFoundException("staff", person);
+			}
+		}
+		Collection<Long> units = unit == null ? null : members(unit, period);
+		int page = query.page();
+		int size = query.size();
+		return switch (metric) {
+			case CASES_RESOLVED, RESOLUTION_DAYS, CSAT, NPS -> {
+				ServiceRecords.Page found = service.list(
+						metric == Metric.CSAT || metric == Metric.NPS ? ServiceRecords.Kind.RATINGS
+								: ServiceRecords.Kind.CASES,
+						period.start(), period.end(), person, units, scope, page, size);
+				yield PageResponse.of(found.items().stream().map(i -> new Item(i.kind(), i.id(), i.date(), i.reference(),
+						i.customerId(), i.staffId(), i.unitId(), null, i.amount(), null, i.detail())).toList(), query,
+						found.total());
+			}
+			default -> {
+				SalesRecords.Page found = sales.list(kind(metric), new SalesRecords.Filter(period.start(), period.end(),
+						person, units, activityType(metric)), scope, page, size);
+				yield PageResponse.of(found.items().stream().map(i -> new Item(i.kind(), i.id(), i.date(), i.reference(),
+						i.customerId(), i.staffId(), i.unitId(), i.sharePercent(), i.amount(), i.creditedAmount(),
+						i.detail())).toList(), query, found.total());
+			}
+		};
+	}
+
+	private Set<Long> members(long unit, FiscalPeriod period) {
+		Set<Long> members = new HashSet<>();
+		for (LocalDate month : MetricFigures.months(period)) {
+			org.subtreesOn(List.of(UnitId.of(unit)), month).values().forEach(s -> s.forEach(u -> members.add(u.value())));
+		}
+		return members;
+	}
+
+	private static SalesRecords.Kind kind(Metric metric) {
+		return switch (metric) {
+			case VISITS, CALLS, MEETINGS, EMAILS, DEMOS -> SalesRecords.Kind.ACTIVITIES;
+			case OPPORTUNITIES_CREATED -> SalesRecords.Kind.OPPORTUNITIES_CREATED;
+			case OPPORTUNITIES_WON, OPPORTUNITIES_LOST, WIN_RATE -> SalesRecords.Kind.OPPORTUNITIES_CLOSED;
+			case WEIGHTED_PIPELINE, PIPELINE_COVERAGE -> SalesRecords.Kind.OPPORTUNITIES_OPEN;
+			case TASKS_ON_TIME -> SalesRecords.Kind.TASKS;
+			default -> SalesRecords.Kind.ORDERS;
+		};
+	}
+
+	private static @Nullable String activityType(Metric metric) {
+		return switch (metric) {
+			case VISITS -> "VISIT";
+			case CALLS -> "CALL";
+			case MEETINGS -> "MEETING";
+			case EMAILS -> "EMAIL";
+			case DEMOS -> "DEMO";
+			default -> null;
+		};
+	}
+}
