@@ -1,0 +1,176 @@
+package io.rumbo.scenarios;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import io.rumbo.planning.FiscalCalendar;
+import io.rumbo.support.BrowserAvailability;
+import io.rumbo.support.RumboIntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The attainment pages in headless Chromium, on a published quota version of a past fiscal year of the test's own
+ * (so the period is over and every figure is final): a salesperson's "My targets" with its card, chart and the
+ * orders behind it, also at 390 px; the manager's team with the mismatch; the director's company view and the
+ * leaderboard; no WCAG A/AA violation on any of them, in English and Spanish.
+ */
+@RumboIntegrationTest
+@Tag("browser")
+@ExtendWith(BrowserAvailability.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AttainmentBrowserTests extends BrowserTestSupport {
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	FiscalCalendar calendar;
+
+	AttainmentFixture quotas;
+
+	@BeforeAll
+	void publishQuotas() {
+		quotas = new AttainmentFixture(jdbc, calendar.currentYear() - 2);
+	}
+
+	@AfterAll
+	void removeQuotas() {
+		quotas.remove();
+	}
+
+	@Test
+	void aSalespersonSeesTheirProgressAndTheOrdersBehindIt() {
+		signIn("rep");
+		open("/targets?period=" + quotas.fy());
+		WebElement card = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("card-revenue")));
+		assertThat(card.getText()).contains("Net revenue").contains("Projection").contains("At risk");
+		assertThat(browser.findElement(By.id("quota-status")).getText()).contains("waiting for your acknowledgement");
+		// The chart is drawn, and its figures are there for screen readers.
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chart-0 canvas")));
+		assertThat(browser.findElements(By.cssSelector("#chart-0-figures tbody tr"))).hasSize(12);
+		screenshot("attainment-my-targets");
+		size(390, 844);
+		open("/targets?period=" + quotas.fy());
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chart-0 canvas")));
+		assertThat((Long) script("return document.documentElement.scrollWidth"))
+			.as("page width at 390 px; too wide: %s", script("""
+					return Array.from(document.querySelectorAll('main *')).filter(function (e) {
+					  return e.getBoundingClientRect().right > window.innerWidth + 1; })
+					  .slice(0, 5).map(function (e) { return e.tagName + '#' + e.id + '.' + e.className; }).join(', ');"""))
+			.isLessThanOrEqualTo(390L);
+		screenshot("attainment-my-targets-390");
+		size(1440, 900);
+
+		// This year's demo quotas, with the demo's booked orders against them (the facts rebuilt from the records first).
+		io.rumbo.support.Api api = new io.rumbo.support.Api(port);
+		assertThat(api.post("/api/v1/metrics/rebuild", "admin", java.util.Map.of()).status()).isEqualTo(200);
+		assertThat(api.get("/api/v1/attainment/me?measures=revenue", "rep").json().get("measures").get(0).get("pace")
+			.get("actual").decimalValue()).isPositive();
+		open("/targets");
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chart-0 canvas")));
+		assertThat(browser.findElement(By.id("measure-cards")).getText()).contains("Projection");
+		screenshot("attainment-my-targets-this-year");
+		open("/targets?period=" + quotas.fy());
+		WebElement drill = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("drill-revenue")));
+		assertThat(drill.getAttribute("href")).contains("/orders?staffId=");
+		// One click (here: the keyboard) from the card to the orders behind it.
+		drill.sendKeys(Keys.ENTER);
+		wait.until(ExpectedConditions.urlContains("/orders?staffId="));
+		assertThat(browser.findElement(By.tagName("h1")).getText()).isNotBlank();
+	}
+
+	@Test
+	void aManagerSeesTheTeamAtRiskFirstWithTheMismatch() {
+		signIn("manager");
+		open("/targets/team?period=" + quotas.fy());
+		WebElement table = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("team-table")));
+		List<WebElement> rows = table.findElements(By.cssSelector("tbody tr"));
+		assertThat(rows).isNotEmpty();
+		assertThat(browser.findElements(By.cssSelector("#mismatch-table tbody tr"))).isNotEmpty();
+		// Sorting by name is a link: reachable and followed with the keyboard.
+		WebElement byName = browser.findElement(By.cssSelector("#team-table thead th:first-child a"));
+		byName.sendKeys(Keys.ENTER);
+		wait.until(ExpectedConditions.attributeToBe(By.cssSelector("#team-table thead th:first-child"), "aria-sort",
+				"ascending"));
+		screenshot("attainment-team");
+		open("/targets/team?period=" + quotas.fy() + "&lang=es");
+		assertThat(wait.until(ExpectedConditions.presenceOfElementLocated(By.id("mismatch-title"))).getText())
+			.isEqualTo("Descuadre del reparto");
+		screenshot("attainment-team-es");
+		open("/targets/people/" + jdbc.sql("SELECT s.id FROM org_staff s JOIN identity_user u ON u.id = s.user_id"
+				+ " WHERE u.username = 'rep'").query(Long.class).single() + "?period=" + quotas.fy());
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("card-revenue")));
+	}
+
+	@Test
+	void aDirectorSeesTheCompanyByUnitAndTheLeaderboard() {
+		signIn("director");
+		open("/targets/company?period=" + quotas.fy());
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("company-table")));
+		assertThat(browser.findElements(By.cssSelector("#company-table tbody tr"))).hasSize(quotas.parentOf.size());
+		screenshot("attainment-company");
+		open("/targets/leaderboard?period=" + quotas.fy());
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("leaderboard-table")));
+		assertThat(browser.findElements(By.cssSelector("#leaderboard-table tbody tr"))).hasSize(quotas.unitOf.size());
+		screenshot("attainment-leaderboard");
+	}
+
+	@Test
+	void thePagesHaveNoWcagViolationsInEitherLanguage() throws IOException {
+		String axe;
+		try (InputStream in = getClass().getClassLoader().getResourceAsStream("axe.min.js")) {
+			axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		List<String> found = new ArrayList<>();
+		signIn("director");
+		for (String lang : List.of("en", "es")) {
+			for (String path : List.of("/targets/team", "/targets/company", "/targets/leaderboard")) {
+				open(path + "?period=" + quotas.fy() + "&lang=" + lang);
+				wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("main")));
+				found.addAll(violations(axe, path + " " + lang));
+			}
+			long someone = quotas.unitOf.keySet().iterator().next();
+			open("/targets/people/" + someone + "?period=" + quotas.fy() + "&lang=" + lang);
+			wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chart-0 canvas")));
+			found.addAll(violations(axe, "targets " + lang));
+		}
+		assertThat(found).as("axe-core WCAG A/AA violations").isEmpty();
+	}
+
+	@SuppressWarnings("unchecked")
+	private List<String> violations(String axe, String page) {
+		JavascriptExecutor js = (JavascriptExecutor) browser;
+		js.executeScript(axe);
+		Object answer = js.executeAsyncScript("""
+				var done = arguments[arguments.length - 1];
+				axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+				    resultTypes: ['violations'] })
+				  .then(function (r) {
+				    done(r.violations.map(function (v) {
+				      return v.id + ': ' + v.nodes.slice(0, 5).map(function (n) { return n.target.join(' '); }).join('; ');
+				    }));
+				  })
+				  .catch(function (e) { done(['axe failed: ' + e]); });""");
+		List<String> found = new ArrayList<>();
+		((List<Object>) answer).forEach(v -> found.add(page + ": " + v));
+		return found;
+	}
+}
