@@ -61,7 +61,7 @@ class AttainmentBrowserTests extends BrowserTestSupport {
 		signIn("rep");
 		open("/targets?period=" + quotas.fy());
 		WebElement card = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("card-revenue")));
-		assertThat(card.getText()).contains("Net revenue").contains("Projection").contains("At risk");
+		assertThat(card.getText()).contains("Net revenue").contains("Projection").contains("Expected to date");
 		assertThat(browser.findElement(By.id("quota-status")).getText()).contains("waiting for your acknowledgement");
 		// The chart is drawn, and its figures are there for screen readers.
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chart-0 canvas")));
