@@ -52,6 +52,8 @@ public class MetricsReports {
 	 * One row: its key (person, unit or line id, or the first day of the month or quarter), label and figures by
 	 * measure code; a figure that is undefined (a ratio with nothing to divide by, a measure without lines) is left out.
 	 */
+	// Named for the OpenAPI document: several modules answer a "Row", and schemas are named by simple class name.
+	@io.swagger.v3.oas.annotations.media.Schema(name = "MetricRow")
 	public record Row(String key, String label, Map<String, BigDecimal> values) {
 
 		public Row {

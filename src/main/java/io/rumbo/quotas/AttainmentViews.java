@@ -16,6 +16,7 @@ public final class AttainmentViews {
 	 * The period asked for: its code ({@code FY2026-Q1}), first and last day, the fiscal year it lies in, the day the
 	 * pace is taken at and how it is paced.
 	 */
+	@io.swagger.v3.oas.annotations.media.Schema(name = "AttainmentPeriod")
 	public record PeriodView(String code, LocalDate from, LocalDate to, int fiscalYear, LocalDate asOf,
 			PaceMethod method, BigDecimal atRiskThreshold) {
 	}
@@ -37,12 +38,24 @@ public final class AttainmentViews {
 			PeriodView period, List<MeasureView> measures, @Nullable QuotaStatus status) {
 	}
 
+	/** A month passed and the cumulative attainment at its end, in percent; absent while there is no quota yet. */
+	public record TrendPoint(java.time.LocalDate month, @Nullable BigDecimal attainment) {
+	}
+
 	/**
 	 * A line of a list: one person or unit ({@code kind} "person" or "unit") and one measure, with its pace and a
 	 * trend (the cumulative attainment in percent at the end of each month passed, for a small chart).
 	 */
+	// Named for the OpenAPI document: several modules answer a "Row", and schemas are named by simple class name.
+	@io.swagger.v3.oas.annotations.media.Schema(name = "AttainmentRow")
 	public record Row(String kind, long id, String name, @Nullable Long unitId, @Nullable String unitName,
-			String measure, int depth, Pace pace, List<@Nullable BigDecimal> trend) {
+			String measure, int depth, Pace pace, List<TrendPoint> trend) {
+
+		/** The trend's figures alone, for the small chart. */
+		public List<@Nullable BigDecimal> attainments() {
+			return trend.stream().map(TrendPoint::attainment).toList();
+		}
+
 	}
 
 	/**

@@ -108,13 +108,15 @@ public final class PaceTable<K> {
 	 * The trend of a key: its cumulative attainment in percent at the end of each month begun by {@code asOf} (a
 	 * rate's: each month's own); a month without a quota has none.
 	 */
-	public static List<@Nullable BigDecimal> trend(MeasureView view, Metric metric, LocalDate asOf) {
-		List<@Nullable BigDecimal> trend = new ArrayList<>();
+	public static List<io.rumbo.quotas.AttainmentViews.TrendPoint> trend(MeasureView view, Metric metric,
+			LocalDate asOf) {
+		List<io.rumbo.quotas.AttainmentViews.TrendPoint> trend = new ArrayList<>();
 		for (MonthPoint p : view.months()) {
 			if (p.month().isAfter(asOf)) {
 				break;
 			}
-			trend.add(Pacing.attainment(metric, p.cumulativeActual(), p.cumulativeQuota()));
+			trend.add(new io.rumbo.quotas.AttainmentViews.TrendPoint(p.month(),
+					Pacing.attainment(metric, p.cumulativeActual(), p.cumulativeQuota())));
 		}
 		return trend;
 	}
