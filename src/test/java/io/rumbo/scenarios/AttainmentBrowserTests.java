@@ -90,10 +90,11 @@ class AttainmentBrowserTests extends BrowserTestSupport {
 		screenshot("attainment-my-targets-this-year");
 		open("/targets?period=" + quotas.fy());
 		WebElement drill = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("drill-revenue")));
-		assertThat(drill.getAttribute("href")).contains("/orders?staffId=");
-		// One click (here: the keyboard) from the card to the orders behind it.
+		assertThat(drill.getAttribute("href")).contains("/metrics/records?measure=revenue&period=" + quotas.fy());
+		// One click (here: the keyboard) from the card to the records behind it, with the share credited.
 		drill.sendKeys(Keys.ENTER);
-		wait.until(ExpectedConditions.urlContains("/orders?staffId="));
+		wait.until(ExpectedConditions.urlContains("/metrics/records?measure=revenue"));
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("records-table")));
 		assertThat(browser.findElement(By.tagName("h1")).getText()).isNotBlank();
 	}
 

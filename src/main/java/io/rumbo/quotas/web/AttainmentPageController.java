@@ -108,24 +108,15 @@ class AttainmentPageController {
 		return "quotas/targets";
 	}
 
-	/** Where the records behind each measure are listed, filtered to the person and the period so far. */
+	/**
+	 * Where the records behind each figure are listed: the metrics drill-down for the person and the period, which
+	 * shows every order, activity, opportunity, case, rating or task with the share credited to them.
+	 */
 	private static Map<String, String> drillLinks(AttainmentViews.PersonView person) {
 		Map<String, String> links = new LinkedHashMap<>();
-		LocalDate to = person.period().asOf().isBefore(person.period().to()) ? person.period().asOf()
-				: person.period().to();
-		String dates = "&from=" + person.period().from() + "&to=" + to;
 		for (AttainmentViews.MeasureView m : person.measures()) {
-			String link = switch (m.measure()) {
-				case "revenue", "units", "margin", "margin_pct", "orders", "avg_order_value", "new_customers",
-						"active_customers", "repeat_customers" -> "/orders?staffId=" + person.staffId() + dates;
-				case "visits", "calls", "meetings", "emails", "demos" -> "/activities?staffId=" + person.staffId()
-						+ "&type=" + m.measure().substring(0, m.measure().length() - 1).toUpperCase(java.util.Locale.ROOT)
-						+ dates + "&done=true";
-				default -> null;
-			};
-			if (link != null) {
-				links.put(m.measure(), link);
-			}
+			links.put(m.measure(), "/metrics/records?measure=" + m.measure() + "&period=" + person.period().code()
+					+ "&person=" + person.staffId());
 		}
 		return links;
 	}
