@@ -86,7 +86,9 @@ class AttainmentBrowserTests extends BrowserTestSupport {
 			.get("actual").decimalValue()).isPositive();
 		open("/targets");
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chart-0 canvas")));
-		assertThat(browser.findElement(By.id("measure-cards")).getText()).contains("Projection");
+		assertThat(browser.findElement(By.id("measure-cards")).getText()).contains("Projection")
+			.as("a measure beyond its quota says by how much, not a negative amount still to reach")
+			.contains("Ahead of the quota by");
 		screenshot("attainment-my-targets-this-year");
 		open("/targets?period=" + quotas.fy());
 		WebElement drill = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("drill-revenue")));
