@@ -92,6 +92,12 @@ public class ImportJobs implements DisposableBean {
 	 * from here: its file is deleted when the job ends, however it ends, or at once when the job cannot start.
 	 */
 	public String start(CurrentUser actor, String kind, ImportUpload upload, Locale locale, boolean dryRun) {
+		return start(actor, kind, upload, locale, dryRun, null);
+	}
+
+	/** As above, with the reason the user gives for the import ({@link ImportRows#reason()}). */
+	public String start(CurrentUser actor, String kind, ImportUpload upload, Locale locale, boolean dryRun,
+			@Nullable String reason) {
 		try {
 			imports.check(actor, kind);
 			Instant now = clock.instant();
@@ -100,7 +106,7 @@ public class ImportJobs implements DisposableBean {
 			jobs.put(job.id, job);
 			executor.execute(new DelegatingSecurityContextRunnable(() -> {
 				try (upload) {
-					job.summary = imports.run(actor, kind, upload, locale, dryRun, (phase, done, total) -> {
+					job.summary = imports.run(actor, kind, upload, locale, dryRun, reason, (phase, done, total) -> {
 						job.phase = phase;
 						job.done = done;
 						job.total = total;

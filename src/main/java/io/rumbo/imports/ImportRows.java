@@ -66,9 +66,14 @@ public final class ImportRows {
 	private final List<Problem> problems = new ArrayList<>();
 	private final Progress progress;
 	private final boolean dryRun;
+	private final @Nullable String reason;
 	private long problemCount;
 
 	ImportRows(ImportFiles.Source source, Progress progress, boolean dryRun, int maxRows) {
+		this(source, progress, dryRun, maxRows, null);
+	}
+
+	ImportRows(ImportFiles.Source source, Progress progress, boolean dryRun, int maxRows, @Nullable String reason) {
 		Map<String, Integer> index = new HashMap<>();
 		List<String> header = source.header();
 		for (int i = 0; i < header.size(); i++) {
@@ -79,6 +84,15 @@ public final class ImportRows {
 		this.maxRows = maxRows;
 		this.progress = progress;
 		this.dryRun = dryRun;
+		this.reason = reason == null || reason.isBlank() ? null : reason.strip();
+	}
+
+	/**
+	 * Why the file is imported, as the importing user wrote it (blank: none). Kinds whose changes need a reason once
+	 * they bind (quotas after publication) take it from here; every import keeps it in its audit entry.
+	 */
+	public @Nullable String reason() {
+		return reason;
 	}
 
 	/**

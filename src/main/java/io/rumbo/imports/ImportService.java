@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
@@ -76,8 +77,14 @@ public class ImportService {
 	/** As {@link #run(CurrentUser, String, ImportUpload, Locale, boolean, ImportRows.Progress)}, for a UTF-8 file in memory. */
 	public ImportSummary run(CurrentUser actor, String kind, String fileName, byte[] content, Locale locale,
 			boolean dryRun, ImportRows.Progress progress) {
+		return run(actor, kind, fileName, content, locale, dryRun, null, progress);
+	}
+
+	/** As above, with the reason the user gives for the import ({@link ImportRows#reason()}). */
+	public ImportSummary run(CurrentUser actor, String kind, String fileName, byte[] content, Locale locale,
+			boolean dryRun, @Nullable String reason, ImportRows.Progress progress) {
 		try (ImportUpload upload = ImportUpload.of(fileName, content, null)) {
-			return run(actor, kind, upload, locale, dryRun, progress);
+			return run(actor, kind, upload, locale, dryRun, reason, progress);
 		}
 	}
 
@@ -87,6 +94,12 @@ public class ImportService {
 	 */
 	public ImportSummary run(CurrentUser actor, String kind, ImportUpload upload, Locale locale, boolean dryRun,
 			ImportRows.Progress progress) {
+		return run(actor, kind, upload, locale, dryRun, null, progress);
+	}
+
+	/** As above, with the reason the user gives for the import ({@link ImportRows#reason()}). */
+	public ImportSummary run(CurrentUser actor, String kind, ImportUpload upload, Locale locale, boolean dryRun,
+			@Nullable String reason, ImportRows.Progress progress) {
 		Importer importer = check(actor, kind);
 		String fileName = upload.fileName();
 		progress.update("imports.phase.reading", 0, 0);
@@ -104,7 +117,7 @@ public class ImportService {
 			return failed(kind, 0, List.of(new ImportRows.Problem(1, null, "imports.error.unreadable", new Object[0])),
 					1, locale);
 		}
-		ImportRows rows = new ImportRows(source, progress, dryRun, settings.maxRows());
+		ImportRows rows = new ImportRows(source, progress, dryRun, settings.maxRows(), reason);
 		try {
 			return run(actor, kind, importer, fileName, rows, source.header(), locale, dryRun, progress);
 		}
@@ -141,8 +154,12 @@ public class ImportService {
 				status.setRollbackOnly();
 			}
 			else {
-				audit.record("IMPORT", kind, "IMPORT", null, Map.of("file", fileName, "rows", rows.size(), "created",
-						result.created(), "updated", result.updated(), "unchanged", result.unchanged()), fileName);
+				Map<String, Object> details = new LinkedHashMap<>(Map.of("file", fileName, "rows", rows.size(), "created",
+						result.created(), "updated", result.updated(), "unchanged", result.unchanged()));
+				if (rows.reason() != null) {
+					details.put("reason", rows.reason());
+				}
+				audit.record("IMPORT", kind, "IMPORT", null, details, fileName);
 			}
 			return result;
 		});
@@ -150,8 +167,9 @@ public class ImportService {
 			return failed(kind, rows.size(), rows.problems(), rows.errorCount(), locale);
 		}
 		progress.update("imports.phase.done", rows.size(), rows.size());
+		ImportCounts.Note note = counts.note();
 		return new ImportSummary(kind, !dryRun, rows.size(), counts.created(), counts.updated(), counts.unchanged(),
-				List.of());
+				List.of(), note == null ? null : word(note.key(), note.arguments(), locale));
 	}
 
 	private static void checkHeader(Importer importer, List<String> header, ImportRows rows) {

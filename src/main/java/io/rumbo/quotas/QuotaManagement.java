@@ -195,6 +195,8 @@ public class QuotaManagement {
 		return change(actor, versionId, expected, reason, List.of(unitId), "ALLOCATE", v -> {
 			store.saveLevel(v.id(), new Level(unitId, metric, allocation.method(), allocation.overAssignment()));
 			store.saveManual(v.id(), unitId, metric, manual);
+			// The level is split again as it now says: figures an import fixed for its members give way.
+			store.clearFigures(v.id(), unitId, metric);
 		});
 	}
 
@@ -265,6 +267,115 @@ public class QuotaManagement {
 		return queries.view(store.version(v.id()).orElseThrow());
 	}
 
+	/** A figure an import may not write: its place in the list, the field it is about, why (a message key). */
+	public record FigureProblem(int index, String field, String messageKey, Object... arguments) {
+	}
+
+	/**
+	 * What importing figures did, or would do: the problems (nothing written), how many figures change the quota
+	 * and how many are already the quota, and the version they went into (a new one when they touched binding quotas).
+	 */
+	public record FigureImport(List<FigureProblem> problems, int fiscalYear, int changed, int unchanged,
+			int versionNumber, boolean newVersion, boolean written) {
+	}
+
+	/**
+	 * Fixes people's figures of a fiscal year, as an import gives them: in the year's latest version, in place while
+	 * what they touch is not binding, otherwise (with a reason) as a new version published at once, as every change.
+	 * A figure must fall on a month the version counts the person in a unit (their level), in a unit the actor may
+	 * allocate; a manager may not make a binding level hand out more than its pool. Figures equal to the quota change
+	 * nothing; a file that changes nothing writes nothing. With {@code write} false only the checks run.
+	 */
+	@Transactional
+	public FigureImport importFigures(CurrentUser actor, int fiscalYear, List<QuotaFigure> figures,
+			@Nullable String reason, boolean write) {
+		List<FigureProblem> problems = new ArrayList<>();
+		List<VersionRow> versions = store.versions(fiscalYear);
+		if (versions.isEmpty()) {
+			problems.add(new FigureProblem(0, "month", "quotas.import.noPlan", String.valueOf(fiscalYear)));
+			return new FigureImport(problems, fiscalYear, 0, 0, 0, false, false);
+		}
+		VersionRow v = versions.get(0);
+		QuotaVersionView shown = queries.view(v);
+		Set<Metric> metrics = Set.copyOf(shown.metrics());
+		boolean director = QuotaQueries.isDirector(actor);
+		io.rumbo.organization.DataScope scope = scopes.of(actor);
+		Map<QuotaStore.FigureKey, QuotaStore.PersonMonth> current = new HashMap<>();
+		store.personMonths(v.id(), figures.stream().map(f -> f.staff().value()).toList())
+			.forEach(p -> current.put(new QuotaStore.FigureKey(p.staffId(), p.metric(), p.month()), p));
+		List<QuotaStore.Figure> changes = new ArrayList<>();
+		Map<String, BigDecimal> deltas = new LinkedHashMap<>();
+		Map<String, Integer> firstOfLevel = new HashMap<>();
+		int unchanged = 0;
+		for (int i = 0; i < figures.size(); i++) {
+			QuotaFigure f = figures.get(i);
+			if (!metrics.contains(f.metric())) {
+				problems.add(new FigureProblem(i, "measure", "quotas.import.measure", f.metric().code(), shown.yearLabel(),
+						String.join(", ", metrics.stream().sorted().map(Metric::code).toList())));
+				continue;
+			}
+			QuotaStore.PersonMonth now = current.get(new QuotaStore.FigureKey(f.staff().value(), f.metric(),
+					f.fiscalMonth()));
+			if (now == null) {
+				problems.add(new FigureProblem(i, "month", "quotas.import.notMember", v.number()));
+				continue;
+			}
+			if (!director && !(actor.has(io.rumbo.identity.Role.MANAGER)
+					&& scope.managedUnitIds().contains(now.unitId()))) {
+				problems.add(new FigureProblem(i, "staff", "imports.error.outOfScope"));
+				continue;
+			}
+			if (f.amount().compareTo(now.amount()) == 0) {
+				unchanged++;
+				continue;
+			}
+			changes.add(new QuotaStore.Figure(f.staff().value(), f.metric(), f.fiscalMonth(),
+					f.amount().setScale(f.metric().scale(), Amounts.ROUNDING)));
+			String level = QuotaStore.levelKey(now.unitId(), f.metric());
+			deltas.merge(level, f.amount().subtract(now.amount()), BigDecimal::add);
+			firstOfLevel.putIfAbsent(level, i);
+		}
+		if (!problems.isEmpty() || changes.isEmpty()) {
+			return new FigureImport(problems, fiscalYear, changes.size(), unchanged, v.number(), false, false);
+		}
+		List<Long> units = deltas.keySet().stream().map(k -> Long.parseLong(k.substring(0, k.indexOf(':')))).distinct()
+			.toList();
+		boolean binding = queries.binding(v, units);
+		int first = firstOfLevel.values().stream().min(Integer::compare).orElse(0);
+		String why = reason == null ? "" : reason.strip();
+		if (binding && why.isEmpty()) {
+			problems.add(new FigureProblem(first, "reason", "quotas.import.reason", shown.yearLabel(), v.number(),
+					v.number() + 1));
+		}
+		else if (why.length() > 1000) {
+			problems.add(new FigureProblem(first, "reason", "quotas.error.comment", 1000));
+		}
+		if (!director) {
+			Map<Long, QuotaStore.Release> releases = store.releases(v.id());
+			deltas.forEach((key, delta) -> {
+				long unit = Long.parseLong(key.substring(0, key.indexOf(':')));
+				Metric metric = Metric.valueOf(key.substring(key.indexOf(':') + 1));
+				if (releases.containsKey(unit) && Allocator.additive(metric) && delta.signum() > 0) {
+					QuotaViews.QuotaLevelView level = queries.level(actor, v.id(), unit, metric);
+					BigDecimal after = level.allocated().add(delta);
+					if (after.compareTo(level.pool()) > 0) {
+						problems.add(new FigureProblem(firstOfLevel.get(key), "amount",
+								metric.scale() == 0 ? "quotas.import.overPoolWhole" : "quotas.import.overPool",
+								level.unitName(), after, level.pool()));
+					}
+				}
+			});
+		}
+		if (!problems.isEmpty() || !write) {
+			return new FigureImport(problems, fiscalYear, changes.size(), unchanged,
+					binding ? v.number() + 1 : v.number(), binding, false);
+		}
+		QuotaVersionView written = change(actor, v.id(), v.version(), why.isEmpty() ? null : why, units, "IMPORT",
+				into -> store.saveFigures(into.id(), changes));
+		return new FigureImport(List.of(), fiscalYear, changes.size(), unchanged, written.number(),
+				written.id() != v.id(), true);
+	}
+
 	/** The signed-in salesperson acknowledges their own published quota of the year, with an optional comment. */
 	@Transactional
 	public QuotaStatus acknowledge(CurrentUser actor, int fiscalYear, @Nullable String comment) {
@@ -294,14 +405,10 @@ public class QuotaManagement {
 		if (v.state() == State.SUPERSEDED) {
 			throw new ConflictException("quotas.error.superseded", v.number());
 		}
-		Allocator.Org org = allocator.org(v.fiscalYear());
-		Map<Long, QuotaStore.Release> releases = store.releases(v.id());
-		boolean binding = v.state() == State.PUBLISHED
-				&& from.stream().flatMap(u -> org.subtree(u).stream()).anyMatch(releases::containsKey);
-		if (!binding) {
+		if (!queries.binding(v, from)) {
 			apply.accept(v);
 			VersionRow changed = store.version(v.id()).orElseThrow();
-			from.forEach(u -> allocator.recompute(changed, u));
+			allocator.recompute(changed, from);
 			QuotaVersionView view = queries.view(changed);
 			audit.record("QUOTA_VERSION", v.id(), action, null, Map.of("units", from), "FY" + v.fiscalYear() + " v"
 					+ v.number());
@@ -321,7 +428,7 @@ public class QuotaManagement {
 		VersionRow revision = store.version(id).orElseThrow();
 		apply.accept(revision);
 		VersionRow changed = store.version(id).orElseThrow();
-		from.forEach(u -> allocator.recompute(changed, u));
+		allocator.recompute(changed, from);
 		store.publish(id, actor.username(), now);
 		Map<Long, QuotaStore.Acknowledgement> acks = store.acknowledgements(v.id());
 		queries.unchangedPeople(v.id(), id).forEach(staff -> {

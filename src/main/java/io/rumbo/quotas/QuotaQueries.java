@@ -181,6 +181,19 @@ public class QuotaQueries {
 		return keys;
 	}
 
+	/**
+	 * True when a change that recomputes the levels of these units touches something binding: the version is
+	 * published and a level at or below one of them is released. Such a change is a new version with a reason.
+	 */
+	boolean binding(VersionRow v, java.util.Collection<Long> from) {
+		if (v.state() != QuotaStore.State.PUBLISHED) {
+			return false;
+		}
+		Allocator.Org o = allocator.org(v.fiscalYear());
+		Map<Long, QuotaStore.Release> releases = store.releases(v.id());
+		return from.stream().flatMap(u -> o.subtree(u).stream()).anyMatch(releases::containsKey);
+	}
+
 	/** The unit whose level sets this unit's figure in the version; null for a top unit. */
 	@Nullable Long parentIn(VersionRow v, long unitId) {
 		return store.unitMonths(v.id()).stream().filter(u -> u.unitId() == unitId).findFirst()
@@ -257,8 +270,10 @@ public class QuotaQueries {
 		}
 		Map<Long, BigDecimal[]> people = new java.util.LinkedHashMap<>();
 		Map<Long, BigDecimal> fullTotals = new HashMap<>();
+		Set<String> inLevel = new HashSet<>();
 		for (PersonMonth p : store.personMonths(v.id())) {
 			if (p.metric() == metric && p.unitId() == unitId) {
+				inLevel.add(p.staffId() + ":" + p.month());
 				people.computeIfAbsent(p.staffId(), k -> zeros(scale))[p.month() - 1] = p.amount();
 				fullTotals.merge(p.staffId(), p.fullAmount(), BigDecimal::add);
 			}
@@ -272,11 +287,17 @@ public class QuotaQueries {
 		Map<Long, String> unitNames = org.unitNames(new ArrayList<>(subUnits.keySet()));
 		Map<Long, String> names = org.staffNames(new ArrayList<>(people.keySet()));
 		List<QuotaLevelRow> rows = new ArrayList<>();
+		Set<Long> imported = new HashSet<>();
+		store.figures(v.id()).keySet().forEach(k -> {
+			if (k.metric() == metric && inLevel.contains(k.staffId() + ":" + k.month())) {
+				imported.add(k.staffId());
+			}
+		});
 		subUnits.forEach((id, months) -> rows.add(new QuotaLevelRow("UNIT", id, unitNames.getOrDefault(id, "#" + id),
-				List.of(months), sum(months), sum(months), manual.get("UNIT:" + id), releases.containsKey(id))));
+				List.of(months), sum(months), sum(months), manual.get("UNIT:" + id), releases.containsKey(id), false)));
 		people.forEach((id, months) -> rows.add(new QuotaLevelRow("PERSON", id, names.getOrDefault(id, "#" + id),
 				List.of(months), sum(months), fullTotals.get(id), manual.get("PERSON:" + id),
-				releases.containsKey(unitId))));
+				releases.containsKey(unitId), imported.contains(id))));
 		boolean additive = Allocator.additive(metric);
 		BigDecimal[] allocated = zeros(scale);
 		BigDecimal[] mismatch = zeros(scale);

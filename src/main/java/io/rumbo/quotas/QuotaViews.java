@@ -26,9 +26,12 @@ public final class QuotaViews {
 			@Nullable QuotaVersionView published) {
 	}
 
-	/** A sub-unit or member of a level with their monthly figures; for a person also their share before the ramp. */
+	/**
+	 * A sub-unit or member of a level with their monthly figures; for a person also their share before the ramp, and
+	 * whether an import fixed some of their months ({@code imported}: those months do not follow the split).
+	 */
 	public record QuotaLevelRow(String kind, long id, String name, List<BigDecimal> months, BigDecimal total,
-			BigDecimal fullTotal, @Nullable BigDecimal manual, boolean released) {
+			BigDecimal fullTotal, @Nullable BigDecimal manual, boolean released, boolean imported) {
 	}
 
 	/**

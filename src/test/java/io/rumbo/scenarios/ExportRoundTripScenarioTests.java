@@ -9,8 +9,10 @@ import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import io.rumbo.planning.FiscalCalendar;
 import io.rumbo.support.Api;
 import io.rumbo.support.RumboIntegrationTest;
 import tools.jackson.databind.JsonNode;
@@ -27,6 +29,9 @@ class ExportRoundTripScenarioTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	FiscalCalendar calendar;
 
 	Api api;
 
@@ -74,6 +79,9 @@ class ExportRoundTripScenarioTests {
 				RT-CAS-0002,RT-CLI-0001,,Factura,BILLING,MEDIUM,2026-11-12,,
 				""");
 
+		// The demo's published quotas of this fiscal year, every person, month and measure.
+		long quotaVersion = api.get("/api/v1/quotas/" + calendar.currentYear(), "admin").json().get("published")
+			.get("id").asLong();
 		Map<String, String> exports = Map.ofEntries(Map.entry("product-lines", "/api/v1/product-lines"),
 				Map.entry("product-costs", "/api/v1/product-costs"), Map.entry("products", "/api/v1/products"),
 				Map.entry("customers", "/api/v1/customers"),
@@ -82,7 +90,8 @@ class ExportRoundTripScenarioTests {
 				Map.entry("visits", "/api/v1/activities?customerId=" + customer),
 				Map.entry("service-cases", "/api/v1/service-cases?customerId=" + customer),
 				// The whole organisation: every unit and every person of the demo, with their accounts.
-				Map.entry("org-units", "/api/v1/org-units"), Map.entry("staff", "/api/v1/staff"));
+				Map.entry("org-units", "/api/v1/org-units"), Map.entry("staff", "/api/v1/staff"),
+				Map.entry("quotas", "/api/v1/quotas/versions/" + quotaVersion + "/person-months"));
 		List<String> kinds = new ArrayList<>();
 		api.get("/api/v1/imports", "admin").json().forEach(kind -> kinds.add(kind.get("kind").asString()));
 		assertThat(kinds).isNotEmpty();

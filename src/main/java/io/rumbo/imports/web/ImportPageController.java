@@ -51,13 +51,14 @@ class ImportPageController {
 	@PostMapping("/imports")
 	String upload(CurrentUser user, @RequestParam String kind, @RequestParam("file") MultipartFile file,
 			@RequestParam(defaultValue = "false") boolean dryRun, @RequestParam(required = false) @Nullable String encoding,
-			Locale locale, Model model, HttpServletRequest request) throws IOException {
+			@RequestParam(required = false) @Nullable String reason, Locale locale, Model model,
+			HttpServletRequest request) throws IOException {
 		imports.check(user, kind);
 		String name = file.getOriginalFilename() == null ? kind + ".csv" : file.getOriginalFilename();
 		Charset charset = ImportUpload.statedCharset(encoding, UploadLimits.charsetOf(file.getContentType()));
 		// The job owns the spooled file from here and deletes it when it ends.
 		String id = jobs.start(user, kind, ImportUpload.spool(file.getInputStream(), name, charset, limits.maxBytes()),
-				locale, dryRun);
+				locale, dryRun, reason);
 		model.addAttribute("job", jobs.state(user, id).orElseThrow());
 		return "true".equals(request.getHeader("HX-Request")) ? "imports/imports :: progress" : "redirect:/imports/jobs/" + id;
 	}

@@ -62,10 +62,13 @@ class ImportRestController {
 			+ "unchanged, errors: [{row, column, message}]}. With any error the status is 422, the body a problem detail "
 			+ "with the same fields, and nothing is written. dryRun=true checks without writing. Rows are numbered as a "
 			+ "spreadsheet shows them: the header is row 1. A CSV is UTF-8 unless 'encoding' (or the part's charset) "
-			+ "says otherwise; a file over the upload limit answers 413.")
+			+ "says otherwise; a file over the upload limit answers 413. 'reason' says why (kept in the audit trail; "
+			+ "quotas need it when the file changes binding quotas, which makes a new version). 'note', when present, "
+			+ "says what the import did as a whole.")
 	ResponseEntity<Object> upload(CurrentUser actor, @PathVariable String kind, @RequestParam("file") MultipartFile file,
 			@RequestParam(defaultValue = "false") boolean dryRun, @RequestParam(required = false) @Nullable String encoding,
-			Locale locale, HttpServletRequest request) throws IOException {
+			@RequestParam(required = false) @Nullable String reason, Locale locale, HttpServletRequest request)
+			throws IOException {
 		imports.check(actor, kind);
 		if (file.isEmpty()) {
 			throw ValidationFailedException.of("file", "imports.error.noFile");
@@ -73,7 +76,8 @@ class ImportRestController {
 		String name = file.getOriginalFilename() == null ? kind + ".csv" : file.getOriginalFilename();
 		Charset charset = ImportUpload.statedCharset(encoding, UploadLimits.charsetOf(file.getContentType()));
 		try (ImportUpload upload = ImportUpload.spool(file.getInputStream(), name, charset, limits.maxBytes())) {
-			return answer(imports.run(actor, kind, upload, locale, dryRun, ImportRows.Progress.NONE), locale, request);
+			return answer(imports.run(actor, kind, upload, locale, dryRun, reason, ImportRows.Progress.NONE), locale,
+					request);
 		}
 	}
 
@@ -87,7 +91,8 @@ class ImportRestController {
 					+ "'encoding' parameter says otherwise. A body over the upload limit answers 413.")
 	ResponseEntity<Object> uploadBody(CurrentUser actor, @PathVariable String kind,
 			@RequestParam(defaultValue = "false") boolean dryRun, @RequestParam(required = false) @Nullable String fileName,
-			@RequestParam(required = false) @Nullable String encoding, Locale locale, HttpServletRequest request)
+			@RequestParam(required = false) @Nullable String encoding,
+			@RequestParam(required = false) @Nullable String reason, Locale locale, HttpServletRequest request)
 			throws IOException {
 		imports.check(actor, kind);
 		long max = limits.maxBytes();
@@ -99,7 +104,8 @@ class ImportRestController {
 		String name = fileName != null ? fileName : kind + (contentType.contains("spreadsheetml") ? ".xlsx" : ".csv");
 		Charset charset = ImportUpload.statedCharset(encoding, UploadLimits.charsetOf(contentType));
 		try (ImportUpload upload = ImportUpload.spool(request.getInputStream(), name, charset, max)) {
-			return answer(imports.run(actor, kind, upload, locale, dryRun, ImportRows.Progress.NONE), locale, request);
+			return answer(imports.run(actor, kind, upload, locale, dryRun, reason, ImportRows.Progress.NONE), locale,
+					request);
 		}
 	}
 

@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.Deque;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -118,55 +119,86 @@ public class Allocator {
 
 	/** Recomputes every level at and below {@code from}, for every measure the unit has a figure of. */
 	public void recompute(VersionRow version, long from) {
+		recompute(version, List.of(from));
+	}
+
+	/**
+	 * Recomputes every level at and below each of these units (a unit below another one of them is done once), for
+	 * every measure each has a figure of; the organisation, the levels and the figures are read once for all. A
+	 * person's month with a figure fixed by an import carries that figure instead of their share of the split.
+	 */
+	public void recompute(VersionRow version, Collection<Long> from) {
 		Org o = org(version.fiscalYear());
 		Ramp ramp = Ramp.parse(version.ramp());
-		List<Long> subtree = o.subtree(from);
-		store.clearBelow(version.id(), subtree);
+		Set<Long> inside = new LinkedHashSet<>();
+		List<Long> tops = new ArrayList<>();
+		for (Long unit : from) {
+			if (inside.contains(unit)) {
+				continue;
+			}
+			List<Long> subtree = o.subtree(unit);
+			// A unit above one taken before takes its place: its walk covers it.
+			tops.removeIf(subtree::contains);
+			tops.add(unit);
+			inside.addAll(subtree);
+		}
+		List<Long> subtrees = new ArrayList<>();
+		tops.forEach(t -> subtrees.addAll(o.subtree(t)));
+		store.clearBelow(version.id(), subtrees);
 		Map<String, BigDecimal[]> figures = new HashMap<>();
-		Set<Metric> measures = new LinkedHashSet<>();
+		Map<Long, Set<Metric>> measures = new HashMap<>();
+		Set<Long> topSet = new HashSet<>(tops);
 		for (UnitMonth u : store.unitMonths(version.id())) {
-			if (u.unitId() == from) {
-				figures.computeIfAbsent(QuotaStore.levelKey(from, u.metric()), k -> zeros(u.metric().scale()))[u.month()
-						- 1] = u.amount();
-				measures.add(u.metric());
+			if (topSet.contains(u.unitId())) {
+				figures.computeIfAbsent(QuotaStore.levelKey(u.unitId(), u.metric()), k -> zeros(u.metric().scale()))[u
+					.month() - 1] = u.amount();
+				measures.computeIfAbsent(u.unitId(), k -> new LinkedHashSet<>()).add(u.metric());
 			}
 		}
 		Map<String, Level> levels = store.levels(version.id());
+		Map<QuotaStore.FigureKey, BigDecimal> fixed = store.figures(version.id());
 		Weights weights = new Weights(o);
 		List<UnitMonth> unitRows = new ArrayList<>();
 		List<PersonMonth> personRows = new ArrayList<>();
-		for (long unit : subtree) {
-			for (Metric metric : measures) {
-				BigDecimal[] figure = figures.get(QuotaStore.levelKey(unit, metric));
-				if (figure == null) {
-					continue;
-				}
-				Level level = levels.getOrDefault(QuotaStore.levelKey(unit, metric),
-						new Level(unit, metric, AllocationMethod.PLAN, BigDecimal.ZERO));
-				List<Long> subUnits = o.childrenOf().getOrDefault(unit, List.of());
-				List<Long> members = o.membersOf().getOrDefault(unit, List.of());
-				Map<String, BigDecimal[]> parts = split(version.id(), o, unit, metric, level, figure, subUnits, members,
-						weights);
-				for (long sub : subUnits) {
-					BigDecimal[] months = parts.get("UNIT:" + sub);
-					figures.put(QuotaStore.levelKey(sub, metric), months);
-					for (int m = 0; m < 12; m++) {
-						unitRows.add(new UnitMonth(sub, unit, metric, m + 1, months[m]));
+		for (long top : tops) {
+			for (long unit : o.subtree(top)) {
+				for (Metric metric : measures.getOrDefault(top, Set.of())) {
+					BigDecimal[] figure = figures.get(QuotaStore.levelKey(unit, metric));
+					if (figure == null) {
+						continue;
 					}
-				}
-				for (long person : members) {
-					BigDecimal[] months = parts.get("PERSON:" + person);
-					Presence.Months p = o.people().get(person);
-					for (int m = 0; m < 12; m++) {
-						Long there = p.units()[m];
-						if (there == null || there != unit) {
-							continue;
+					Level level = levels.getOrDefault(QuotaStore.levelKey(unit, metric),
+							new Level(unit, metric, AllocationMethod.PLAN, BigDecimal.ZERO));
+					List<Long> subUnits = o.childrenOf().getOrDefault(unit, List.of());
+					List<Long> members = o.membersOf().getOrDefault(unit, List.of());
+					Map<String, BigDecimal[]> parts = split(version.id(), o, unit, metric, level, figure, subUnits,
+							members, weights);
+					for (long sub : subUnits) {
+						BigDecimal[] months = parts.get("UNIT:" + sub);
+						figures.put(QuotaStore.levelKey(sub, metric), months);
+						for (int m = 0; m < 12; m++) {
+							unitRows.add(new UnitMonth(sub, unit, metric, m + 1, months[m]));
 						}
-						BigDecimal factor = additive(metric)
-								? ramp.factor(Ramp.tenureMonth(p.hireDate(), Presence.middle(o.monthStarts().get(m))))
-								: BigDecimal.ONE;
-						personRows.add(new PersonMonth(person, unit, metric, m + 1, months[m],
-								LevelSplit.ramped(months[m], factor, metric.scale())));
+					}
+					for (long person : members) {
+						BigDecimal[] months = parts.get("PERSON:" + person);
+						Presence.Months p = o.people().get(person);
+						for (int m = 0; m < 12; m++) {
+							Long there = p.units()[m];
+							if (there == null || there != unit) {
+								continue;
+							}
+							BigDecimal imported = fixed.get(new QuotaStore.FigureKey(person, metric, m + 1));
+							if (imported != null) {
+								personRows.add(new PersonMonth(person, unit, metric, m + 1, imported, imported));
+								continue;
+							}
+							BigDecimal factor = additive(metric)
+									? ramp.factor(Ramp.tenureMonth(p.hireDate(), Presence.middle(o.monthStarts().get(m))))
+									: BigDecimal.ONE;
+							personRows.add(new PersonMonth(person, unit, metric, m + 1, months[m],
+									LevelSplit.ramped(months[m], factor, metric.scale())));
+						}
 					}
 				}
 			}

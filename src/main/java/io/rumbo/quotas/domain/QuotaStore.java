@@ -52,6 +52,18 @@ public class QuotaStore {
 	public record Release(long unitId, String releasedBy, Instant releasedAt) {
 	}
 
+	/** A person's figure of one measure in one fiscal month, fixed by an import. */
+	public record Figure(long staffId, Metric metric, int month, BigDecimal amount) {
+
+		public FigureKey key() {
+			return new FigureKey(staffId, metric, month);
+		}
+	}
+
+	/** What a figure is fixed for: a person, a measure, a fiscal month. */
+	public record FigureKey(long staffId, Metric metric, int month) {
+	}
+
 	public record Acknowledgement(long staffId, String acknowledgedBy, Instant acknowledgedAt,
 			@Nullable String comment) {
 	}
@@ -263,6 +275,95 @@ public class QuotaStore {
 			.list();
 	}
 
+	/** A version's person months of these people, a thousand people per query. */
+	public List<PersonMonth> personMonths(long versionId, Collection<Long> staffIds) {
+		List<Long> ids = staffIds.stream().distinct().toList();
+		List<PersonMonth> rows = new ArrayList<>();
+		for (int i = 0; i < ids.size(); i += 1000) {
+			rows.addAll(jdbc.sql("""
+					SELECT staff_id, unit_id, metric, fiscal_month, full_amount, amount FROM quotas_person_month
+					WHERE version_id = :v AND staff_id IN (:s) ORDER BY staff_id, metric, fiscal_month""")
+				.param("v", versionId)
+				.param("s", ids.subList(i, Math.min(ids.size(), i + 1000)))
+				.query((rs, n) -> new PersonMonth(rs.getLong(1), rs.getLong(2), Metric.valueOf(rs.getString(3)),
+						rs.getInt(4), rs.getBigDecimal(5), rs.getBigDecimal(6)))
+				.list());
+		}
+		return rows;
+	}
+
+	/**
+	 * Where the version counts each person in each fiscal month: the unit of their quota rows (every measure of a
+	 * unit has a row for each member present, so any one tells). People the version has no row of are left out.
+	 */
+	public Map<Long, Long[]> membership(long versionId) {
+		Map<Long, Long[]> units = new HashMap<>();
+		jdbc.sql("SELECT DISTINCT staff_id, fiscal_month, unit_id FROM quotas_person_month WHERE version_id = :v")
+			.param("v", versionId)
+			.query(rs -> {
+				units.computeIfAbsent(rs.getLong(1), k -> new Long[12])[rs.getInt(2) - 1] = rs.getLong(3);
+			});
+		return units;
+	}
+
+	// ---- figures fixed by an import
+
+	public Map<FigureKey, BigDecimal> figures(long versionId) {
+		Map<FigureKey, BigDecimal> figures = new HashMap<>();
+		jdbc.sql("SELECT staff_id, metric, fiscal_month, amount FROM quotas_person_figure WHERE version_id = :v")
+			.param("v", versionId)
+			.query(rs -> {
+				figures.put(new FigureKey(rs.getLong(1), Metric.valueOf(rs.getString(2)), rs.getInt(3)),
+						rs.getBigDecimal(4));
+			});
+		return figures;
+	}
+
+	/** Fixes these figures, replacing any fixed before for the same person, measure and month. */
+	public void saveFigures(long versionId, Collection<Figure> figures) {
+		MapSqlParameterSource[] rows = figures.stream().map(f -> new MapSqlParameterSource()
+			.addValue("v", versionId)
+			.addValue("s", f.staffId())
+			.addValue("m", f.metric().name())
+			.addValue("month", f.month())
+			.addValue("amount", f.amount())).toArray(MapSqlParameterSource[]::new);
+		batch.batchUpdate("""
+				DELETE FROM quotas_person_figure
+				WHERE version_id = :v AND staff_id = :s AND metric = :m AND fiscal_month = :month""", rows);
+		batch.batchUpdate("""
+				INSERT INTO quotas_person_figure (version_id, staff_id, metric, fiscal_month, amount)
+				VALUES (:v, :s, :m, :month, :amount)""", rows);
+	}
+
+	/**
+	 * Drops the figures fixed for the members of a unit's level in the months they count in it: allocating the level
+	 * again splits it among them as the level says.
+	 */
+	public int clearFigures(long versionId, long unitId, Metric metric) {
+		return jdbc.sql("""
+				DELETE FROM quotas_person_figure
+				WHERE version_id = :v AND metric = :m AND EXISTS (
+				    SELECT 1 FROM quotas_person_month p
+				    WHERE p.version_id = quotas_person_figure.version_id AND p.staff_id = quotas_person_figure.staff_id
+				      AND p.metric = quotas_person_figure.metric AND p.fiscal_month = quotas_person_figure.fiscal_month
+				      AND p.unit_id = :u)""")
+			.param("v", versionId)
+			.param("m", metric.name())
+			.param("u", unitId)
+			.update();
+	}
+
+	/** Drops the figures fixed for people in the months given, of every measure (they are seated anew). */
+	public void clearFigures(long versionId, Collection<Long> staffIds) {
+		List<Long> ids = staffIds.stream().distinct().toList();
+		for (int i = 0; i < ids.size(); i += 1000) {
+			jdbc.sql("DELETE FROM quotas_person_figure WHERE version_id = :v AND staff_id IN (:s)")
+				.param("v", versionId)
+				.param("s", ids.subList(i, Math.min(ids.size(), i + 1000)))
+				.update();
+		}
+	}
+
 	/** Drops the figures the levels of these units set: their sub-units' months and their members' months. */
 	public void clearBelow(long versionId, Collection<Long> unitIds) {
 		List<Long> ids = new ArrayList<>(unitIds);
@@ -280,7 +381,8 @@ public class QuotaStore {
 	}
 
 	public void deleteMetric(long versionId, Metric metric) {
-		for (String table : List.of("quotas_unit_month", "quotas_person_month", "quotas_level", "quotas_manual")) {
+		for (String table : List.of("quotas_unit_month", "quotas_person_month", "quotas_level", "quotas_manual",
+				"quotas_person_figure")) {
 			jdbc.sql("DELETE FROM " + table + " WHERE version_id = :v AND metric = :m")
 				.param("v", versionId)
 				.param("m", metric.name())
@@ -368,6 +470,10 @@ public class QuotaStore {
 				INSERT INTO quotas_person_month (version_id, staff_id, unit_id, metric, fiscal_month, full_amount, amount)
 				SELECT :to, staff_id, unit_id, metric, fiscal_month, full_amount, amount FROM quotas_person_month
 				WHERE version_id = :from""")
+			.param("from", from).param("to", to).update();
+		jdbc.sql("""
+				INSERT INTO quotas_person_figure (version_id, staff_id, metric, fiscal_month, amount)
+				SELECT :to, staff_id, metric, fiscal_month, amount FROM quotas_person_figure WHERE version_id = :from""")
 			.param("from", from).param("to", to).update();
 	}
 

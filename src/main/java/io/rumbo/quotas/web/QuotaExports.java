@@ -5,9 +5,11 @@ import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
+import io.rumbo.metrics.Metric;
 import io.rumbo.quotas.QuotaViews;
 import io.rumbo.shared.export.ExportFormat;
 import io.rumbo.shared.export.Exports;
+import io.rumbo.shared.money.Amounts;
 import io.rumbo.shared.web.ListQuery;
 import io.rumbo.shared.web.PageResponse;
 
@@ -28,8 +30,11 @@ final class QuotaExports {
 
 	static ResponseEntity<StreamingResponseBody> personMonths(ExportFormat format,
 			List<QuotaViews.QuotaPersonMonthRow> rows) {
-		return Exports.download(format, "quotas", IMPORT_COLUMNS, table -> rows
-			.forEach(r -> table.row(r.employeeNumber(), r.fiscalMonth(), r.measure(), r.amount().toPlainString())));
+		// Amounts at the measure's own decimals (1234.50, not the column's 1234.5000), which the import reads back.
+		return Exports.download(format, "quotas", IMPORT_COLUMNS, table -> rows.forEach(r -> table.row(
+				r.employeeNumber(), r.fiscalMonth(), r.measure(), r.amount()
+					.setScale(Metric.ofCode(r.measure()).map(Metric::scale).orElse(4), Amounts.ROUNDING)
+					.toPlainString())));
 	}
 
 	static ResponseEntity<StreamingResponseBody> differences(ExportFormat format, List<QuotaViews.QuotaDiffRow> rows) {

@@ -6,12 +6,14 @@ import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 import io.rumbo.identity.CurrentUser;
 import io.rumbo.identity.Role;
@@ -23,6 +25,7 @@ import io.rumbo.quotas.QuotaPeople;
 import io.rumbo.quotas.QuotaQueries;
 import io.rumbo.quotas.QuotaViews;
 import io.rumbo.shared.domain.NotFoundException;
+import io.rumbo.shared.export.ExportFormat;
 import io.rumbo.shared.web.Formats;
 import io.rumbo.shared.web.ListQuery;
 
@@ -82,10 +85,21 @@ class QuotaPageController {
 		model.addAttribute("levels", levels);
 		model.addAttribute("methods", AllocationMethod.values());
 		model.addAttribute("mayPublish", user.hasAny(Role.ADMIN, Role.DIRECTOR) && shown.state().equals("DRAFT"));
+		model.addAttribute("mayImport", user.hasAny(Role.ADMIN, Role.DIRECTOR, Role.MANAGER)
+				&& shown.id() == plan.versions().get(0).id());
 		Long chosen = unit != null ? unit : levels.isEmpty() ? null : levels.get(0).id();
 		model.addAttribute("level", chosen == null ? null : queries.level(user, shown.id(), chosen, metric));
 		model.addAttribute("differences", people.differences(user, shown.id()));
 		return "quotas/plan";
+	}
+
+	/** A version's quotas by person, month and measure in the reader's scope, in the quota import's columns. */
+	@GetMapping(value = "/quotas/{year}/versions/{id}/person-months", params = "format")
+	ResponseEntity<StreamingResponseBody> export(CurrentUser user, @PathVariable int year, @PathVariable long id,
+			@RequestParam String format) {
+		List<QuotaViews.QuotaPersonMonthRow> rows = people.list(user, id, new QuotaPeople.Filter(null, null, null),
+				ListQuery.of(0, 1, null, QuotaPeople.SORTS, "staff").unpaged()).content();
+		return QuotaExports.personMonths(ExportFormat.param(format), rows);
 	}
 
 	@PostMapping("/quotas/{year}/versions/{id}/levels/{unit}")

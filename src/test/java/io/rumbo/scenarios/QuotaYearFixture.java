@@ -1,0 +1,51 @@
+package io.rumbo.scenarios;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import io.rumbo.identity.CurrentUser;
+import io.rumbo.identity.UserManagement;
+import io.rumbo.planning.PlanReading;
+import io.rumbo.planning.PlanTargets;
+import io.rumbo.planning.PlanViews;
+import io.rumbo.planning.PlanWorkflow;
+
+/**
+ * An active sales plan of a fiscal year far ahead, which no demo plan and no other test meets, so a test can start,
+ * allocate and publish that year's quotas through the real workflow without touching the demo company's quotas:
+ * each named unit is asked {@code monthly} revenue (and a tenth of it as margin) every month on one product line.
+ * A year that already has a plan is left as it is.
+ */
+final class QuotaYearFixture {
+
+	private QuotaYearFixture() {
+	}
+
+	static void activePlan(JdbcClient jdbc, UserManagement users, PlanWorkflow plans, PlanTargets targets,
+			PlanReading reading, int year, BigDecimal monthly, String... unitCodes) {
+		if (jdbc.sql("SELECT COUNT(*) FROM planning_plan WHERE fiscal_year = :y").param("y", year).query(Long.class)
+			.single() > 0) {
+			return;
+		}
+		CurrentUser director = users.actAs("director").orElseThrow();
+		long line = jdbc.sql("SELECT MIN(id) FROM catalog_product_line").query(Long.class).single();
+		PlanViews.VersionView draft = plans.create(director, year, "Plan " + year, BigDecimal.ZERO, Map.of())
+			.versions().get(0);
+		List<PlanViews.TargetCell> cells = new ArrayList<>();
+		for (String code : unitCodes) {
+			long unit = jdbc.sql("SELECT id FROM org_unit WHERE code = :c").param("c", code).query(Long.class).single();
+			for (int m = 1; m <= 12; m++) {
+				cells.add(new PlanViews.TargetCell(unit, line, m, monthly, BigDecimal.TEN,
+						monthly.divide(BigDecimal.TEN)));
+			}
+		}
+		targets.writeTargets(director, draft.id(), null, cells);
+		PlanViews.VersionView v = plans.submit(director, draft.id(), reading.version(director, draft.id()).version());
+		v = plans.approve(director, v.id(), v.version());
+		plans.activate(director, v.id(), v.version());
+	}
+}
