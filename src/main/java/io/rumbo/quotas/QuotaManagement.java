@@ -166,7 +166,7 @@ public class QuotaManagement {
 	public QuotaVersionView allocate(CurrentUser actor, long versionId, long expected, long unitId, Metric metric,
 			Allocation allocation, @Nullable String reason) {
 		VersionRow current = queries.versionOf(versionId);
-		queries.requireAllocator(actor, scopes.of(actor), unitId);
+		queries.requireAllocator(actor, scopes.of(actor), current, unitId);
 		List<ValidationFailedException.FieldError> errors = new ArrayList<>();
 		if (allocation.overAssignment().signum() < 0 || allocation.overAssignment().compareTo(MAX_OVER) > 0) {
 			errors.add(new ValidationFailedException.FieldError("overAssignment", "quotas.error.over", MAX_OVER));
@@ -242,7 +242,7 @@ public class QuotaManagement {
 	@Transactional
 	public QuotaVersionView release(CurrentUser actor, long versionId, long expected, long unitId) {
 		VersionRow current = queries.versionOf(versionId);
-		queries.requireAllocator(actor, scopes.of(actor), unitId);
+		queries.requireAllocator(actor, scopes.of(actor), current, unitId);
 		if (current.state() != State.PUBLISHED) {
 			throw new ConflictException("quotas.error.notPublished", current.number());
 		}
@@ -306,6 +306,7 @@ public class QuotaManagement {
 		List<QuotaStore.Figure> changes = new ArrayList<>();
 		Map<String, BigDecimal> deltas = new LinkedHashMap<>();
 		Map<String, Integer> firstOfLevel = new HashMap<>();
+		Map<Long, Boolean> published = new HashMap<>();
 		int unchanged = 0;
 		for (int i = 0; i < figures.size(); i++) {
 			QuotaFigure f = figures.get(i);
@@ -323,6 +324,11 @@ public class QuotaManagement {
 			if (!director && !(actor.has(io.rumbo.identity.Role.MANAGER)
 					&& scope.managedUnitIds().contains(now.unitId()))) {
 				problems.add(new FigureProblem(i, "staff", "imports.error.outOfScope"));
+				continue;
+			}
+			if (!director && !published.computeIfAbsent(now.unitId(), u -> queries.figurePublished(v, u))) {
+				problems.add(new FigureProblem(i, "staff", "quotas.import.notPublished",
+						queries.unitName(now.unitId())));
 				continue;
 			}
 			if (f.amount().compareTo(now.amount()) == 0) {

@@ -115,10 +115,16 @@ public class QuotaPeople {
 		return where.toString();
 	}
 
-	/** The list's condition with the reader's data scope: a rep their own rows, a manager their units' rows. */
+	/**
+	 * The list's condition with the reader's data scope (a rep their own rows, a manager their units' rows) and, for
+	 * anyone but a director, only figures that bind: a person's month counts once the level of their unit that month
+	 * is released (which only a published version has). What is still being prepared is the preparer's.
+	 */
 	private String scoped(CurrentUser actor, String where, Map<String, Object> params) {
 		DataScope scope = scopes.of(actor);
-		return where + " AND " + scope.sql("p.unit_id", "p.staff_id", params);
+		String scoped = where + " AND " + scope.sql("p.unit_id", "p.staff_id", params);
+		return QuotaQueries.isDirector(actor) ? scoped : scoped + """
+				 AND EXISTS (SELECT 1 FROM quotas_release r WHERE r.version_id = p.version_id AND r.unit_id = p.unit_id)""";
 	}
 
 	/** A person's quota of a year in a version (the published one when none is given); 404 outside the scope. */
@@ -210,20 +216,24 @@ public class QuotaPeople {
 		if (v.basedOnId() == null) {
 			return List.of();
 		}
+		boolean director = QuotaQueries.isDirector(actor);
 		record Key(String kind, long id, Metric metric) {
 		}
 		Map<Key, BigDecimal[]> sums = new LinkedHashMap<>();
 		for (int side = 0; side < 2; side++) {
 			long id = side == 0 ? v.basedOnId() : v.id();
 			final int s = side;
+			// Who does not publish compares only what binds: released people's months, units whose figure is published.
+			Map<Long, QuotaStore.Release> released = store.releases(id);
 			for (PersonMonth p : store.personMonths(id)) {
-				if (scope.seesStaff(p.staffId(), p.unitId())) {
+				if (scope.seesStaff(p.staffId(), p.unitId()) && (director || released.containsKey(p.unitId()))) {
 					sums.computeIfAbsent(new Key("PERSON", p.staffId(), p.metric()), k -> pair())[s] = sums
 						.get(new Key("PERSON", p.staffId(), p.metric()))[s].add(p.amount());
 				}
 			}
 			for (UnitMonth u : store.unitMonths(id)) {
-				if (scope.managesUnit(u.unitId())) {
+				boolean published = u.parentUnitId() == null || released.containsKey(u.parentUnitId());
+				if (scope.managesUnit(u.unitId()) && (director || published)) {
 					sums.computeIfAbsent(new Key("UNIT", u.unitId(), u.metric()), k -> pair())[s] = sums
 						.get(new Key("UNIT", u.unitId(), u.metric()))[s].add(u.amount());
 				}

@@ -74,12 +74,16 @@ public class QuotaQueries {
 		}
 	}
 
-	/** Who may change a level: a director any, a manager those of the units they lead; others see none (404). */
-	void requireAllocator(CurrentUser actor, DataScope scope, long unitId) {
+	/**
+	 * Who may change a level: a director any, a manager those of the units they lead once the unit's own figure is
+	 * published (they allocate within it); others see none (404).
+	 */
+	void requireAllocator(CurrentUser actor, DataScope scope, VersionRow v, long unitId) {
 		if (isDirector(actor)) {
 			return;
 		}
-		if (!scope.seesUnit(unitId) || !(scope.all() || scope.managedUnitIds().contains(unitId))) {
+		if (!scope.seesUnit(unitId) || !(scope.all() || scope.managedUnitIds().contains(unitId))
+				|| !figurePublished(v, unitId)) {
 			throw new NotFoundException("quotaLevel", unitId);
 		}
 		if (!actor.has(Role.MANAGER)) {
@@ -139,8 +143,12 @@ public class QuotaQueries {
 		Map<Long, QuotaStore.Release> releases = store.releases(v.id());
 		Map<Long, String> names = org.unitNames(new ArrayList<>(parents.keySet()));
 		List<QuotaViews.QuotaLevelSummary> rows = new ArrayList<>();
+		boolean director = isDirector(actor);
+		boolean drafted = v.state() == QuotaStore.State.DRAFT;
 		parents.forEach((unit, parent) -> {
-			if (scope.all() || scope.managedUnitIds().contains(unit)) {
+			// Who does not publish sees a level once the unit's figure is published (see figurePublished).
+			boolean published = !drafted && (parent == null || releases.containsKey(parent));
+			if ((scope.all() || scope.managedUnitIds().contains(unit)) && (director || published)) {
 				int depth = 0;
 				for (Long p = parent; p != null && depth < 50; p = parents.get(p)) {
 					depth++;
@@ -194,6 +202,22 @@ public class QuotaQueries {
 		return from.stream().flatMap(u -> o.subtree(u).stream()).anyMatch(releases::containsKey);
 	}
 
+	/**
+	 * True when the unit's own figure binds in the version: the version was published and the unit is a top unit or
+	 * the level above it is released. Until then the figure is the preparer's draft: only directors see it.
+	 */
+	boolean figurePublished(VersionRow v, long unitId) {
+		if (v.state() == QuotaStore.State.DRAFT) {
+			return false;
+		}
+		Long parent = parentIn(v, unitId);
+		return parent == null || store.releases(v.id()).containsKey(parent);
+	}
+
+	String unitName(long unitId) {
+		return org.unitNames(List.of(unitId)).getOrDefault(unitId, "#" + unitId);
+	}
+
 	/** The unit whose level sets this unit's figure in the version; null for a top unit. */
 	@Nullable Long parentIn(VersionRow v, long unitId) {
 		return store.unitMonths(v.id()).stream().filter(u -> u.unitId() == unitId).findFirst()
@@ -239,7 +263,8 @@ public class QuotaQueries {
 	public QuotaLevelView level(CurrentUser actor, long versionId, long unitId, Metric metric) {
 		VersionRow v = versionOf(versionId);
 		DataScope scope = scopes.of(actor);
-		if (!scope.all() && !scope.managedUnitIds().contains(unitId)) {
+		if (!scope.all() && !scope.managedUnitIds().contains(unitId)
+				|| !isDirector(actor) && !figurePublished(v, unitId)) {
 			throw new NotFoundException("quotaLevel", unitId);
 		}
 		boolean mayAllocate = isDirector(actor) || (actor.has(Role.MANAGER) && scope.managedUnitIds().contains(unitId));

@@ -55,9 +55,6 @@ class QuotaImportTests extends QuotaTestCompany {
 	ImportService imports;
 
 	@Autowired
-	QuotaPeople people;
-
-	@Autowired
 	JdbcClient jdbc;
 
 	private ImportSummary load(CurrentUser actor, String rows, boolean dryRun, String reason) {
@@ -224,28 +221,40 @@ class QuotaImportTests extends QuotaTestCompany {
 	void aManagerImportsOnlyTheirTeamAndWithinItsPool() {
 		QuotaVersionView v = quotas.create(ADMIN, year, null);
 		assertThatThrownBy(() -> imports.check(b1User, "quotas")).isInstanceOf(AccessRefusedException.class);
+		String file = a1.employeeNumber() + "," + m(1) + ",revenue,400\n" + b1.employeeNumber() + "," + m(1)
+				+ ",revenue,400\n";
 
-		ImportSummary outside = load(lead, a1.employeeNumber() + "," + m(1) + ",revenue,400\n" + b1.employeeNumber()
-				+ "," + m(1) + ",revenue,400\n", false, "");
+		// A manager works within the published figure of their unit: not in the director's draft, nor before the
+		// region's level above is released.
+		assertThat(load(lead, file, false, "").errors()).extracting(ImportError::row, ImportError::column,
+				ImportError::message).containsExactly(tuple(2L, "employee_number", "The figure of Equipo 1 is not "
+						+ "published yet: its people's quotas are set once the level above is released."),
+						tuple(3L, "employee_number", "This record is outside what you may change."));
+		v = quotas.publish(ADMIN, v.id(), v.version(), false);
+		assertThat(load(lead, file, false, "").errors()).hasSize(2);
+		long region = level(v, team1, Metric.REVENUE).parentUnitId();
+		v = quotas.release(ADMIN, v.id(), v.version(), region);
+		ImportSummary outside = load(lead, file, false, "");
 		assertThat(outside.errors()).extracting(ImportError::row, ImportError::column, ImportError::message)
 			.containsExactly(tuple(3L, "employee_number", "This record is outside what you may change."));
 		assertThat(row(latest(), a1).imported()).isFalse();
+		ImportSummary prepared = load(lead, a1.employeeNumber() + "," + m(1) + ",revenue,300\n", false, "");
+		assertThat(prepared.errors()).isEmpty();
+		assertThat(prepared.note()).as("team 1's split does not bind yet: in place, no reason")
+			.isEqualTo("One figure written into fiscal year " + year + ", version 1.");
 
-		v = quotas.publish(ADMIN, v.id(), v.version(), false);
-		long region = level(v, team1, Metric.REVENUE).parentUnitId();
-		v = quotas.release(ADMIN, v.id(), v.version(), region);
-		v = quotas.release(lead, v.id(), v.version(), team1.id());
-		// Team 1's pool is its 12,000.00 (no over-assignment); it hands out all of it.
+		v = quotas.release(lead, latest().id(), latest().version(), team1.id());
+		// Team 1's pool is its 12,000.00 (no over-assignment); it hands out 11,966.66 of it.
 		ImportSummary over = load(lead, a1.employeeNumber() + "," + m(1) + ",revenue,400\n" + a1.employeeNumber()
 				+ "," + m(2) + ",revenue,300\n", false, "Más para a1");
 		assertThat(over.errors()).extracting(ImportError::row, ImportError::column).containsExactly(tuple(2L, "amount"));
 		assertThat(over.errors().get(0).message())
 			.startsWith("With this file Equipo 1 would hand out 12,033.33, more than its pool of 12,000.00");
 
-		ImportSummary within = load(lead, a1.employeeNumber() + "," + m(1) + ",revenue,300\n", false, "Menos en enero");
+		ImportSummary within = load(lead, a1.employeeNumber() + "," + m(1) + ",revenue,250\n", false, "Menos en enero");
 		assertThat(within.errors()).isEmpty();
 		assertThat(latest().number()).isEqualTo(2);
-		assertThat(row(latest(), a1).months().get(0)).isEqualByComparingTo("300.00");
+		assertThat(row(latest(), a1).months().get(0)).isEqualByComparingTo("250.00");
 
 		// A director may hand out more than the pool: the mismatch shows it.
 		assertThat(load(ADMIN, a1.employeeNumber() + "," + m(2) + ",revenue,5000\n", false, "Objetivo especial")
@@ -260,7 +269,7 @@ class QuotaImportTests extends QuotaTestCompany {
 		v = latest();
 		assertThat(row(v, a1).imported()).isTrue();
 
-		v = quotas.allocate(lead, v.id(), v.version(), team1.id(), Metric.REVENUE,
+		v = quotas.allocate(ADMIN, v.id(), v.version(), team1.id(), Metric.REVENUE,
 				new QuotaManagement.Allocation(AllocationMethod.EVEN, BigDecimal.ZERO, Map.of()), null);
 
 		assertThat(row(v, a1).imported()).isFalse();

@@ -112,6 +112,9 @@ abstract class QuotaTestCompany {
 	@Autowired
 	QuotaReading reading;
 
+	@Autowired
+	QuotaPeople people;
+
 	static int nextYear = 2016;
 
 	int year;

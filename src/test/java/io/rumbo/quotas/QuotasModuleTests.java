@@ -48,8 +48,10 @@ import io.rumbo.planning.PlanWorkflow;
 import io.rumbo.quotas.QuotaReading.PersonQuota;
 import io.rumbo.quotas.QuotaViews.QuotaLevelView;
 import io.rumbo.quotas.QuotaViews.QuotaVersionView;
+import io.rumbo.shared.domain.NotFoundException;
 import io.rumbo.shared.domain.StaleVersionException;
 import io.rumbo.shared.domain.ValidationFailedException;
+import io.rumbo.shared.web.ListQuery;
 import io.rumbo.support.CleanDatabase;
 import io.rumbo.support.DatabaseAvailability;
 import io.rumbo.support.ModuleTestDatabase;
@@ -177,5 +179,46 @@ class QuotasModuleTests extends QuotaTestCompany {
 		assertThat(reading.personQuotas(year, Set.of(StaffId.of(a1.id())), Set.of(Metric.REVENUE)).stream()
 			.map(PersonQuota::amount).reduce(BigDecimal.ZERO, BigDecimal::add)).as("5 % over: 6 x 350 + 6 x 525")
 			.isEqualByComparingTo("5250.00");
+	}
+
+	@Test
+	void figuresThatDoNotBindYetReachOnlyTheDirectors() {
+		QuotaVersionView v = quotas.create(ADMIN, year, null);
+		ListQuery all = ListQuery.of(0, 100, null, QuotaPeople.SORTS, "staff");
+		// A draft is the director's: its people, levels and person months are nobody else's to read.
+		assertThat(people.list(ADMIN, v.id(), new QuotaPeople.Filter(null, null, null), all).content()).isNotEmpty();
+		assertThat(people.list(b1User, v.id(), new QuotaPeople.Filter(null, null, null), all).content()).isEmpty();
+		assertThat(people.list(lead, v.id(), new QuotaPeople.Filter(null, null, null), all).content()).isEmpty();
+		long draft = v.id();
+		assertThatThrownBy(() -> people.person(b1User, year, b1.id(), draft)).isInstanceOf(NotFoundException.class);
+		assertThatThrownBy(() -> queries.level(lead, draft, team1.id(), Metric.REVENUE))
+			.isInstanceOf(NotFoundException.class);
+		assertThat(queries.levels(lead, draft, all).content()).isEmpty();
+
+		// Published at the company level only: the region's split, and so the teams' figures, are not released.
+		v = quotas.publish(ADMIN, v.id(), v.version(), false);
+		assertThat(people.people(b1User, year, all).content()).as("the people list of a rep").isEmpty();
+		assertThat(people.people(lead, year, all).content()).as("the people list of a manager").isEmpty();
+		assertThat(people.people(ADMIN, year, all).content()).extracting(QuotaViews.QuotaPersonSummary::id)
+			.contains(a1.id(), b1.id());
+		long published = v.id();
+		assertThatThrownBy(() -> queries.level(lead, published, team1.id(), Metric.REVENUE))
+			.as("team 1's figure is still the region's draft").isInstanceOf(NotFoundException.class);
+
+		long region = level(v, team1, Metric.REVENUE).parentUnitId();
+		v = quotas.release(ADMIN, v.id(), v.version(), region);
+		assertThat(queries.level(lead, v.id(), team1.id(), Metric.REVENUE).rows())
+			.as("the leader prepares the split of a published figure").isNotEmpty();
+		assertThat(people.people(lead, year, all).content()).as("the split is not released").isEmpty();
+
+		v = quotas.release(lead, v.id(), v.version(), team1.id());
+		assertThat(people.people(lead, year, all).content()).extracting(QuotaViews.QuotaPersonSummary::id)
+			.containsExactlyInAnyOrder(a1.id(), a2.id(), mover.id());
+		assertThat(people.list(lead, v.id(), new QuotaPeople.Filter(null, mover.id(), null), all).content())
+			.as("the mover's months in team 1 only").allMatch(r -> r.unitId() == team1.id()).hasSize(6 * 4);
+		assertThat(people.people(b1User, year, all).content()).as("team 2 is not released").isEmpty();
+		long released = v.id();
+		assertThatThrownBy(() -> people.mine(b1User, year)).isInstanceOf(NotFoundException.class);
+		assertThat(people.person(lead, year, a1.id(), released).metrics()).isNotEmpty();
 	}
 }

@@ -104,15 +104,39 @@ class QuotaImportApiScenarioTests extends ApiTestSupport {
 		return api.get("/api/v1/quotas/" + year, "director").json();
 	}
 
+	/** Releases a level of the year's published version as the given user. */
+	private void release(String user, long unit) {
+		JsonNode published = plan().get("published");
+		Api.Response released = api.post("/api/v1/quotas/versions/" + published.get("id").asLong() + "/levels/" + unit
+				+ "/release", user, Map.of("version", published.get("version").asLong()));
+		assertThat(released.status()).as(released.body()).isEqualTo(200);
+	}
+
+	private long parentOf(long unit) {
+		return jdbc.sql("SELECT parent_id FROM org_unit WHERE id = :u").param("u", unit).query(Long.class).single();
+	}
+
 	@Test
 	void eachRoleImportsWhatItMayAllocateAndBindingQuotasChangeOnlyWithAReason() {
 		quotasOf(calendar.currentYear() + 9);
 		String sur = salesperson("E-MAD-SUR");
 		String bilbao = salesperson("E-BIO-IND");
+		long team = unitId(api, "E-MAD-SUR");
 		assertThat(plan().get("versions").get(0).get("state").asString()).isEqualTo("DRAFT");
-		String ours = sur + "," + m(1) + ",revenue,4321.00\n" + sur + "," + m(2) + ",revenue,4321.00\n";
+		// Madrid Sur's five salespeople share its 10,000.00 a month: 2,000.00 each.
+		String ours = sur + "," + m(1) + ",revenue,1500.00\n" + sur + "," + m(2) + ",revenue,1500.00\n";
 
 		assertThat(upload("rep", ours, "", Map.of()).status()).as("a salesperson imports no quotas").isEqualTo(403);
+		Api.Response draft = upload("manager", ours, "", Map.of());
+		assertThat(draft.status()).as("the director's draft is not the manager's").isEqualTo(422);
+		assertThat(draft.json().get("errors").findValuesAsString("message"))
+			.allMatch(message -> message.startsWith("The figure of Equipo Madrid Sur is not published yet"));
+
+		JsonNode v1 = plan().get("versions").get(0);
+		assertThat(api.post("/api/v1/quotas/versions/" + v1.get("id").asLong() + "/publish", "director",
+				Map.of("version", v1.get("version").asLong())).status()).isEqualTo(200);
+		release("manager", parentOf(parentOf(team)));
+		release("manager", parentOf(team));
 
 		Api.Response outside = upload("manager", ours + bilbao + "," + m(1) + ",revenue,1\n", "", Map.of());
 		assertThat(outside.status()).isEqualTo(422);
@@ -126,6 +150,7 @@ class QuotaImportApiScenarioTests extends ApiTestSupport {
 		assertThat(checked.json().get("note").asString()).isEqualTo("El fichero escribiría 2 cifras en el año fiscal "
 				+ year + ", versión 1.");
 
+		// Madrid Sur's split does not bind yet: its manager prepares it in place, without a reason.
 		JsonNode written = upload("manager", ours, "", Map.of()).json();
 		assertThat(written.get("updated").asInt()).as(written.toString()).isEqualTo(2);
 		assertThat(written.get("note").asString()).isEqualTo("2 figures written into fiscal year " + year
@@ -134,18 +159,14 @@ class QuotaImportApiScenarioTests extends ApiTestSupport {
 		assertThat(again.get("updated").asInt()).isZero();
 		assertThat(again.get("unchanged").asInt()).isEqualTo(2);
 		assertThat(again.get("note").asString()).contains("nothing was changed");
+		release("manager", team);
 
-		JsonNode draft = plan().get("versions").get(0);
-		assertThat(api.post("/api/v1/quotas/versions/" + draft.get("id").asLong() + "/publish", "director",
-				Map.of("version", draft.get("version").asLong(), "wholeTree", true)).status()).isEqualTo(200);
-
-		// The draft import left Madrid Sur handing out more than its 120,000.00: once it binds, its manager may lower
-		// a figure but not raise one.
+		// Madrid Sur now hands out 119,000.00 of its 120,000.00: its manager may not go beyond the published figure.
 		Api.Response raise = upload("manager", sur + "," + m(3) + ",revenue,5000\n", "?" + reason("Más"), Map.of());
 		assertThat(raise.status()).isEqualTo(422);
 		assertThat(raise.json().get("errors").get(0).get("column").asString()).isEqualTo("amount");
 		assertThat(raise.json().get("errors").get(0).get("message").asString())
-			.startsWith("With this file Equipo Madrid Sur would hand out 127,642.00, more than its pool of 120,000.00");
+			.startsWith("With this file Equipo Madrid Sur would hand out 122,000.00, more than its pool of 120,000.00");
 		String change = sur + "," + m(3) + ",revenue,1500\n";
 		Api.Response noReason = upload("manager", change, "", Map.of());
 		assertThat(noReason.status()).isEqualTo(422);
