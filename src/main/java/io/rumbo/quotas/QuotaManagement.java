@@ -114,7 +114,7 @@ public class QuotaManagement {
 		}
 		store.insertUnitMonths(id, tops);
 		VersionRow version = store.version(id).orElseThrow();
-		allocator.roots().forEach(root -> allocator.recompute(version, root));
+		allocator.recompute(version, allocator.roots(), Allocator.Seating.CURRENT);
 		QuotaVersionView view = queries.view(store.version(id).orElseThrow());
 		audit.record("QUOTA_VERSION", id, "CREATE", null, view, "FY" + fiscalYear + " v1");
 		return view;
@@ -171,7 +171,7 @@ public class QuotaManagement {
 		if (allocation.overAssignment().signum() < 0 || allocation.overAssignment().compareTo(MAX_OVER) > 0) {
 			errors.add(new ValidationFailedException.FieldError("overAssignment", "quotas.error.over", MAX_OVER));
 		}
-		Set<String> children = queries.childKeys(current.fiscalYear(), unitId);
+		Set<String> children = queries.childKeys(current, unitId);
 		Map<String, BigDecimal> manual = new LinkedHashMap<>();
 		if (allocation.method() == AllocationMethod.MANUAL) {
 			allocation.manual().forEach((key, amount) -> {
@@ -382,6 +382,32 @@ public class QuotaManagement {
 				written.id() != v.id(), true);
 	}
 
+	/**
+	 * Seats anew the people whose unit changed since the version worked out their quota (moved, joined, left), those
+	 * the actor may prorate: their months are prorated in the units they belong to now, the levels of every unit they
+	 * leave or join split again (figures imported for their changed months give way). In place in a draft; once it
+	 * binds, a new version with the reason, as every change.
+	 */
+	@Transactional
+	public QuotaVersionView prorate(CurrentUser actor, long versionId, long expected, @Nullable String reason) {
+		VersionRow v = queries.versionOf(versionId);
+		List<QuotaQueries.Reseat> reseats = queries.reseats(actor, v).stream().filter(r -> r.change().mayProrate())
+			.toList();
+		if (reseats.isEmpty()) {
+			throw new ConflictException("quotas.error.noUnitChanges", v.number());
+		}
+		Set<Long> people = new java.util.LinkedHashSet<>();
+		Set<Long> units = new java.util.LinkedHashSet<>();
+		reseats.forEach(r -> {
+			people.add(r.change().staffId());
+			units.addAll(r.units());
+		});
+		Map<Long, Long[]> counted = store.membership(v.id());
+		return change(actor, versionId, expected, reason, List.copyOf(units), "PRORATE",
+				Allocator.Seating.of(people), into -> store.clearFigures(into.id(), people, counted,
+						allocator.org(v.fiscalYear()).people()));
+	}
+
 	/** The signed-in salesperson acknowledges their own published quota of the year, with an optional comment. */
 	@Transactional
 	public QuotaStatus acknowledge(CurrentUser actor, int fiscalYear, @Nullable String comment) {
@@ -407,6 +433,11 @@ public class QuotaManagement {
 	 */
 	private QuotaVersionView change(CurrentUser actor, long versionId, long expected, @Nullable String reason,
 			List<Long> from, String action, Consumer<VersionRow> apply) {
+		return change(actor, versionId, expected, reason, from, action, Allocator.Seating.FROZEN, apply);
+	}
+
+	private QuotaVersionView change(CurrentUser actor, long versionId, long expected, @Nullable String reason,
+			List<Long> from, String action, Allocator.Seating seating, Consumer<VersionRow> apply) {
 		VersionRow v = lock(versionId, expected);
 		if (v.state() == State.SUPERSEDED) {
 			throw new ConflictException("quotas.error.superseded", v.number());
@@ -414,7 +445,7 @@ public class QuotaManagement {
 		if (!queries.binding(v, from)) {
 			apply.accept(v);
 			VersionRow changed = store.version(v.id()).orElseThrow();
-			allocator.recompute(changed, from);
+			allocator.recompute(changed, from, seating);
 			QuotaVersionView view = queries.view(changed);
 			audit.record("QUOTA_VERSION", v.id(), action, null, Map.of("units", from), "FY" + v.fiscalYear() + " v"
 					+ v.number());
@@ -434,7 +465,7 @@ public class QuotaManagement {
 		VersionRow revision = store.version(id).orElseThrow();
 		apply.accept(revision);
 		VersionRow changed = store.version(id).orElseThrow();
-		allocator.recompute(changed, from);
+		allocator.recompute(changed, from, seating);
 		store.publish(id, actor.username(), now);
 		Map<Long, QuotaStore.Acknowledgement> acks = store.acknowledgements(v.id());
 		queries.unchangedPeople(v.id(), id).forEach(staff -> {

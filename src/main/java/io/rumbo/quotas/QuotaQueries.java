@@ -181,8 +181,8 @@ public class QuotaQueries {
 	}
 
 	/** The sub-units and members a level splits among, as keys ({@code UNIT:12}, {@code PERSON:40}). */
-	Set<String> childKeys(int fiscalYear, long unitId) {
-		Allocator.Org o = allocator.org(fiscalYear);
+	Set<String> childKeys(VersionRow v, long unitId) {
+		Allocator.Org o = allocator.org(v, Allocator.Seating.FROZEN);
 		Set<String> keys = new LinkedHashSet<>();
 		o.childrenOf().getOrDefault(unitId, List.of()).forEach(u -> keys.add("UNIT:" + u));
 		o.membersOf().getOrDefault(unitId, List.of()).forEach(p -> keys.add("PERSON:" + p));
@@ -212,6 +212,78 @@ public class QuotaQueries {
 		}
 		Long parent = parentIn(v, unitId);
 		return parent == null || store.releases(v.id()).containsKey(parent);
+	}
+
+	/** A person the version counts elsewhere than the organisation does, with every unit the difference touches. */
+	record Reseat(QuotaViews.QuotaUnitChange change, Set<Long> units) {
+	}
+
+	/**
+	 * The people whose unit, by month, differs between the version and the organisation today, by name; for a
+	 * director all of them, for a manager those touching a unit of theirs whose figure is published (they may prorate
+	 * those whose every unit concerned is theirs), for others none.
+	 */
+	@Transactional(readOnly = true)
+	public List<QuotaViews.QuotaUnitChange> unitChanges(CurrentUser actor, long versionId) {
+		return reseats(actor, versionOf(versionId)).stream().map(Reseat::change).toList();
+	}
+
+	List<Reseat> reseats(CurrentUser actor, VersionRow v) {
+		boolean director = isDirector(actor);
+		if (!director && (v.state() == QuotaStore.State.DRAFT || !actor.has(Role.MANAGER))) {
+			return List.of();
+		}
+		DataScope scope = scopes.of(actor);
+		Map<Long, Long[]> counted = store.membership(v.id());
+		Map<Long, io.rumbo.quotas.domain.Presence.Months> now = allocator.org(v.fiscalYear()).people();
+		Set<Long> people = new java.util.TreeSet<>(counted.keySet());
+		people.addAll(now.keySet());
+		Map<Long, Boolean> visible = new HashMap<>();
+		record Found(long staff, int month, @Nullable Long from, @Nullable Long to, Set<Long> units) {
+		}
+		List<Found> found = new ArrayList<>();
+		for (long staff : people) {
+			Long[] before = counted.getOrDefault(staff, new Long[12]);
+			io.rumbo.quotas.domain.Presence.Months today = now.get(staff);
+			Long[] after = today == null ? new Long[12] : today.units();
+			int first = -1;
+			Set<Long> units = new LinkedHashSet<>();
+			for (int m = 0; m < 12; m++) {
+				if (!Objects.equals(before[m], after[m])) {
+					first = first < 0 ? m : first;
+					if (before[m] != null) {
+						units.add(before[m]);
+					}
+					if (after[m] != null) {
+						units.add(after[m]);
+					}
+				}
+			}
+			if (first >= 0) {
+				found.add(new Found(staff, first, before[first], after[first], units));
+			}
+		}
+		List<Long> staffIds = found.stream().map(Found::staff).toList();
+		Map<Long, String> names = org.staffNames(staffIds);
+		Map<Long, String> numbers = org.employeeNumbers(staffIds);
+		Map<Long, String> unitNames = org.unitNames(found.stream().flatMap(f -> f.units().stream()).distinct().toList());
+		FiscalYears years = calendar.years();
+		List<Reseat> result = new ArrayList<>();
+		for (Found f : found) {
+			java.util.function.Predicate<Long> theirs = u -> scope.managedUnitIds().contains(u)
+					&& visible.computeIfAbsent(u, x -> figurePublished(v, x));
+			boolean touches = director || f.units().stream().anyMatch(theirs);
+			if (!touches) {
+				continue;
+			}
+			boolean may = director || f.units().stream().allMatch(theirs);
+			result.add(new Reseat(new QuotaViews.QuotaUnitChange(f.staff(), numbers.getOrDefault(f.staff(), ""),
+					names.getOrDefault(f.staff(), "#" + f.staff()), years.code(years.month(v.fiscalYear(), f.month() + 1)),
+					f.from(), f.from() == null ? null : unitNames.get(f.from()), f.to(),
+					f.to() == null ? null : unitNames.get(f.to()), may), f.units()));
+		}
+		result.sort(java.util.Comparator.comparing(r -> r.change().name()));
+		return result;
 	}
 
 	String unitName(long unitId) {

@@ -78,4 +78,15 @@ public final class QuotaViews {
 			String state, List<String> monthCodes, List<QuotaPersonMetric> metrics, boolean acknowledged,
 			@Nullable Instant acknowledgedAt, @Nullable String comment, boolean mayAcknowledge) {
 	}
+
+	/**
+	 * A person whose place in the organisation differs from where a version counts them: they moved unit, joined or
+	 * left (or stopped carrying a quota) after the version was worked out. From {@code fromMonth} on the version has
+	 * them in {@code fromUnit} (none: not counted) while the organisation has them in {@code toUnit} (none: gone).
+	 * {@code mayProrate}: the reader may seat them anew (a new version with proration).
+	 */
+	public record QuotaUnitChange(long staffId, String employeeNumber, String name, String fromMonth,
+			@Nullable Long fromUnitId, @Nullable String fromUnit, @Nullable Long toUnitId, @Nullable String toUnit,
+			boolean mayProrate) {
+	}
 }

@@ -115,7 +115,8 @@ abstract class QuotaTestCompany {
 	@Autowired
 	QuotaPeople people;
 
-	static int nextYear = 2016;
+	/** Years go back from 2015, so every person of the fixture (hired in 1990 or in the test's year) is in the past. */
+	static int nextYear = 2015;
 
 	int year;
 
@@ -142,9 +143,9 @@ abstract class QuotaTestCompany {
 
 	@BeforeEach
 	void company() {
-		year = nextYear++;
+		year = nextYear--;
 		String code = "Q" + System.nanoTime() % 1_000_000_000;
-		LocalDate founded = LocalDate.of(2010, 1, 1);
+		LocalDate founded = LocalDate.of(1980, 1, 1);
 		company = units.create(ADMIN, new OrgUnitManagement.UnitDetails(code, code, OrgUnitKind.COMPANY, null, null,
 				null, founded, null));
 		OrgUnitView region = units.create(ADMIN, new OrgUnitManagement.UnitDetails(code + "R", "Región", OrgUnitKind.REGION,
@@ -153,7 +154,7 @@ abstract class QuotaTestCompany {
 				region.id(), null, founded, null));
 		team2 = units.create(ADMIN, new OrgUnitManagement.UnitDetails(code + "T2", "Equipo 2", OrgUnitKind.TEAM, null,
 				region.id(), null, founded, null));
-		LocalDate longAgo = LocalDate.of(2012, 1, 1);
+		LocalDate longAgo = LocalDate.of(1990, 1, 1);
 		a1 = person(code + "A1", team1, longAgo, null);
 		a2 = person(code + "A2", team1, longAgo, null);
 		var account = users.create(ADMIN, new UserManagement.NewUser(code.toLowerCase() + "b1", "B1", null,

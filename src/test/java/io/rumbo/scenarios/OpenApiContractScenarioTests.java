@@ -50,10 +50,11 @@ class OpenApiContractScenarioTests extends ApiTestSupport {
 	static final int CANDIDATES = 3;
 
 	/**
-	 * Lists whose every id on the first page is tried: other classes add plans of their own (without revisions), and
-	 * they may come before the demo's, whose revision is what fills a version's differences.
+	 * Lists whose every id on the first page is tried: other classes add plans and quota versions of their own
+	 * (without revisions or unit changes), and they may come before the demo's, whose revision is what fills a
+	 * version's differences and whose transfer after publication fills its unit changes.
 	 */
-	static final java.util.Set<String> EVERY_ID = java.util.Set.of("/api/v1/plans");
+	static final java.util.Set<String> EVERY_ID = java.util.Set.of("/api/v1/plans", "/api/v1/quotas/versions");
 
 	@LocalServerPort
 	int port;

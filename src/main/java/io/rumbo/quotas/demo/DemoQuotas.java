@@ -37,7 +37,8 @@ import io.rumbo.shared.web.ListQuery;
  * through the organization's API before the quotas are worked out; revenue over-assigned 3 % at the company level,
  * margin split by last year's share in Región Centro; published whole by the director and acknowledged by three reps
  * in four (not by the demo rep, who can try it); then Málaga's team is asked 5 % more, a second version with its
- * reason. Runs after the plan.
+ * reason; last, a salesperson of Sevilla Provincia moves to Sevilla Capital this month, after publication, so the
+ * quota plan shows her among the people to prorate. Runs after the plan.
  */
 @Component
 @Order(120)
@@ -121,6 +122,8 @@ class DemoQuotas implements ApplicationRunner {
 					new QuotaManagement.Allocation(AllocationMethod.PLAN, new BigDecimal("5"), Map.of()),
 					"Refuerzo en la Costa del Sol");
 		}
+		// A transfer after publication: her quota stays as published, and the quota plan flags her for proration.
+		moveAfterPublication(admin, units, today);
 		log.info("Demo quotas: FY{} v{} published for {} people, {} acknowledged", year, v.number(), people,
 				acknowledged);
 	}
@@ -128,6 +131,19 @@ class DemoQuotas implements ApplicationRunner {
 	private void hire(CurrentUser admin, String number, String first, String last, long unit, LocalDate hired) {
 		staff.create(admin, new StaffManagement.StaffDetails(number, first, last, null, null, hired, unit,
 				JobRole.SALESPERSON, StaffStatus.ACTIVE, 1, null, null));
+	}
+
+	/** Rosario Medina moves from Sevilla Provincia to Sevilla Capital on the first day of this month. */
+	private void moveAfterPublication(CurrentUser admin, Map<String, Long> units, LocalDate today) {
+		List<StaffView> found = staff.list(admin, new StaffManagement.StaffFilter("Rosario Medina", null, null, null,
+				false, null), ListQuery.of(0, 1, null, StaffManagement.SORTS, "employeeNumber")).content();
+		if (found.isEmpty() || !units.containsKey("E-SVQ-CAP")) {
+			return;
+		}
+		StaffView s = found.get(0);
+		staff.update(admin, s.id(), s.version(), new StaffManagement.StaffDetails(s.employeeNumber(), s.firstName(),
+				s.lastName(), s.email(), s.phone(), s.hireDate(), units.get("E-SVQ-CAP"), s.jobRole(), s.status(),
+				s.qualificationLevel(), s.userId(), today.withDayOfMonth(1)));
 	}
 
 	/** Javier Sáez moves from Málaga to Madrid Sur on the 20th of a month of this fiscal year (two months back). */

@@ -87,10 +87,69 @@ public class Allocator {
 		return metric.aggregation() == Aggregation.SUM || metric.aggregation() == Aggregation.DISTINCT_COUNT;
 	}
 
+	/**
+	 * Whom a recompute seats where. A version keeps the people where it counted them when their quota was worked out
+	 * ({@link #FROZEN}): a later move, join or leave does not reach a quota until someone seats the person anew from
+	 * the organisation as it is ({@link #of}), which is what a proration does. A new version seats everyone
+	 * ({@link #CURRENT}).
+	 */
+	public record Seating(boolean everyone, Set<Long> people) {
+
+		public static final Seating FROZEN = new Seating(false, Set.of());
+
+		public static final Seating CURRENT = new Seating(true, Set.of());
+
+		public static Seating of(Set<Long> people) {
+			return new Seating(false, Set.copyOf(people));
+		}
+
+		boolean current(long staffId) {
+			return everyone || people.contains(staffId);
+		}
+	}
+
+	/** The organisation of the fiscal year as it stands today: the current tree, everyone where they are. */
 	public Org org(int fiscalYear) {
+		return org(fiscalYear, presence(fiscalYear));
+	}
+
+	/**
+	 * The organisation a version's recompute works on: the current tree, and each person where the version counts
+	 * them (their quota rows' units by month) unless {@code seating} seats them from the organisation as it is.
+	 */
+	public Org org(VersionRow version, Seating seating) {
+		Map<Long, Presence.Months> now = presence(version.fiscalYear());
+		if (seating.everyone()) {
+			return org(version.fiscalYear(), now);
+		}
+		Map<Long, Presence.Months> people = new LinkedHashMap<>();
+		store.membership(version.id()).forEach((staff, units) -> {
+			if (!seating.current(staff)) {
+				Presence.Months today = now.get(staff);
+				// Someone no longer in the organisation this year keeps their months, at full quota (no ramp).
+				people.put(staff, new Presence.Months(staff, units,
+						today == null ? LocalDate.of(version.fiscalYear() - 10, 1, 1) : today.hireDate(),
+						today == null ? "" : today.name()));
+			}
+		});
+		now.forEach((staff, months) -> {
+			if (seating.current(staff)) {
+				people.put(staff, months);
+			}
+		});
+		return org(version.fiscalYear(), people);
+	}
+
+	private Map<Long, Presence.Months> presence(int fiscalYear) {
+		FiscalYears years = calendar.years();
+		FiscalPeriod year = years.year(fiscalYear);
+		List<LocalDate> starts = years.months(fiscalYear).stream().map(FiscalPeriod::start).toList();
+		return Presence.of(org.staysBetween(year.start(), year.end(), QUOTA_ROLES), starts);
+	}
+
+	private Org org(int fiscalYear, Map<Long, Presence.Months> people) {
 		FiscalYears years = calendar.years();
 		List<LocalDate> starts = years.months(fiscalYear).stream().map(FiscalPeriod::start).toList();
-		FiscalPeriod year = years.year(fiscalYear);
 		Map<Long, List<Long>> childrenOf = new LinkedHashMap<>();
 		for (OrgDirectory.UnitNode node : org.unitTree()) {
 			childrenOf.computeIfAbsent(node.id(), k -> new ArrayList<>());
@@ -98,7 +157,6 @@ public class Allocator {
 				childrenOf.computeIfAbsent(node.parentId(), k -> new ArrayList<>()).add(node.id());
 			}
 		}
-		Map<Long, Presence.Months> people = Presence.of(org.staysBetween(year.start(), year.end(), QUOTA_ROLES), starts);
 		Map<Long, List<Long>> membersOf = new HashMap<>();
 		people.values().forEach(p -> {
 			Set<Long> units = new LinkedHashSet<>();
@@ -117,18 +175,23 @@ public class Allocator {
 		return org.unitTree().stream().filter(n -> n.parentId() == null).map(OrgDirectory.UnitNode::id).toList();
 	}
 
-	/** Recomputes every level at and below {@code from}, for every measure the unit has a figure of. */
+	/**
+	 * Recomputes every level at and below {@code from}, for every measure the unit has a figure of, with everyone
+	 * where the version counts them.
+	 */
 	public void recompute(VersionRow version, long from) {
-		recompute(version, List.of(from));
+		recompute(version, List.of(from), Seating.FROZEN);
 	}
 
 	/**
 	 * Recomputes every level at and below each of these units (a unit below another one of them is done once), for
 	 * every measure each has a figure of; the organisation, the levels and the figures are read once for all. A
-	 * person's month with a figure fixed by an import carries that figure instead of their share of the split.
+	 * person's month with a figure fixed by an import carries that figure instead of their share of the split. People
+	 * are where the version counts them unless {@code seating} seats them anew; a person seated anew must have every
+	 * unit they leave or join among the units recomputed.
 	 */
-	public void recompute(VersionRow version, Collection<Long> from) {
-		Org o = org(version.fiscalYear());
+	public void recompute(VersionRow version, Collection<Long> from, Seating seating) {
+		Org o = org(version, seating);
 		Ramp ramp = Ramp.parse(version.ramp());
 		Set<Long> inside = new LinkedHashSet<>();
 		List<Long> tops = new ArrayList<>();

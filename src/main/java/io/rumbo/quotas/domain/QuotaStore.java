@@ -353,15 +353,27 @@ public class QuotaStore {
 			.update();
 	}
 
-	/** Drops the figures fixed for people in the months given, of every measure (they are seated anew). */
-	public void clearFigures(long versionId, Collection<Long> staffIds) {
-		List<Long> ids = staffIds.stream().distinct().toList();
-		for (int i = 0; i < ids.size(); i += 1000) {
-			jdbc.sql("DELETE FROM quotas_person_figure WHERE version_id = :v AND staff_id IN (:s)")
-				.param("v", versionId)
-				.param("s", ids.subList(i, Math.min(ids.size(), i + 1000)))
-				.update();
+	/**
+	 * Drops the figures fixed for these people in the months whose unit differs between {@code counted} (where the
+	 * version had them) and {@code now} (where they are seated anew): a figure set for one unit's territory does not
+	 * follow the person into another.
+	 */
+	public void clearFigures(long versionId, Collection<Long> staffIds, Map<Long, Long[]> counted,
+			Map<Long, Presence.Months> now) {
+		List<MapSqlParameterSource> rows = new ArrayList<>();
+		for (long staff : staffIds) {
+			Long[] before = counted.getOrDefault(staff, new Long[12]);
+			Presence.Months today = now.get(staff);
+			for (int m = 0; m < 12; m++) {
+				Long after = today == null ? null : today.units()[m];
+				if (!java.util.Objects.equals(before[m], after)) {
+					rows.add(new MapSqlParameterSource().addValue("v", versionId).addValue("s", staff)
+						.addValue("month", m + 1));
+				}
+			}
 		}
+		batch.batchUpdate("DELETE FROM quotas_person_figure WHERE version_id = :v AND staff_id = :s"
+				+ " AND fiscal_month = :month", rows.toArray(MapSqlParameterSource[]::new));
 	}
 
 	/** Drops the figures the levels of these units set: their sub-units' months and their members' months. */

@@ -90,6 +90,10 @@ class QuotaPageController {
 		Long chosen = unit != null ? unit : levels.isEmpty() ? null : levels.get(0).id();
 		model.addAttribute("level", chosen == null ? null : queries.level(user, shown.id(), chosen, metric));
 		model.addAttribute("differences", people.differences(user, shown.id()));
+		List<QuotaViews.QuotaUnitChange> changes = shown.state().equals("SUPERSEDED") ? List.of()
+				: queries.unitChanges(user, shown.id());
+		model.addAttribute("unitChanges", changes);
+		model.addAttribute("mayProrate", changes.stream().anyMatch(QuotaViews.QuotaUnitChange::mayProrate));
 		return "quotas/plan";
 	}
 
@@ -135,6 +139,13 @@ class QuotaPageController {
 		quotas.release(user, id, lock, unit);
 		return "redirect:/quotas/" + year + "?version=" + id + "&unit=" + unit
 				+ (measure == null ? "" : "&measure=" + measure);
+	}
+
+	@PostMapping("/quotas/{year}/versions/{id}/prorate")
+	String prorate(CurrentUser user, @PathVariable int year, @PathVariable long id, @RequestParam long lock,
+			@RequestParam(required = false) @Nullable String reason) {
+		QuotaViews.QuotaVersionView v = quotas.prorate(user, id, lock, reason);
+		return "redirect:/quotas/" + year + "?version=" + v.id();
 	}
 
 	@GetMapping("/quotas/{year}/mine")

@@ -69,6 +69,9 @@ class QuotaRestController {
 	record AcknowledgeRequest(@Nullable @Size(max = 1000) String comment) {
 	}
 
+	record ProrateRequest(@NotNull Long version, @Nullable @Size(max = 1000) String reason) {
+	}
+
 	private final QuotaManagement quotas;
 	private final QuotaQueries queries;
 	private final QuotaPeople people;
@@ -221,6 +224,23 @@ class QuotaRestController {
 	QuotaViews.QuotaVersionView release(CurrentUser actor, @PathVariable long id, @PathVariable long unitId,
 			@Valid @RequestBody ReleaseRequest request) {
 		return quotas.release(actor, id, request.version(), unitId);
+	}
+
+	@GetMapping("/api/v1/quotas/versions/{id}/unit-changes")
+	@Operation(summary = "People whose unit differs between the version and the organisation today (moved, joined, "
+			+ "left since their quota was worked out): a director sees all, a manager those touching their units")
+	PageResponse<QuotaViews.QuotaUnitChange> unitChanges(CurrentUser actor, @PathVariable long id,
+			@RequestParam(required = false) @Nullable Integer page,
+			@RequestParam(required = false) @Nullable Integer size) {
+		return QuotaExports.page(queries.unitChanges(actor, id), paged(page, size));
+	}
+
+	@PostMapping("/api/v1/quotas/versions/{id}/prorate")
+	@Operation(summary = "Prorate the people whose unit changed (those the caller may): in place in a draft, a new "
+			+ "published version with the reason once it binds (409 when nobody is to prorate)")
+	QuotaViews.QuotaVersionView prorate(CurrentUser actor, @PathVariable long id,
+			@Valid @RequestBody ProrateRequest request) {
+		return quotas.prorate(actor, id, request.version(), request.reason());
 	}
 
 	@GetMapping(value = "/api/v1/quotas/versions/{id}/differences", produces = "application/json")
