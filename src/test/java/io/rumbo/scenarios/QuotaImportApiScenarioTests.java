@@ -27,7 +27,7 @@ import io.rumbo.support.RumboIntegrationTest;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The quota import over real HTTP with real tokens per role, on the quotas of fiscal years of its own (nine and twelve
+ * The quota import over real HTTP with real tokens per role, on the quotas of fiscal years of its own (eleven and twelve
  * years ahead: Madrid Sur and Bilbao Industria are asked 10,000.00 a month by their sales plans), so the demo's quotas
  * stay as they are: a rep may not import; a manager of Región Centro imports Madrid Sur but no row of Bilbao; a draft
  * takes the file in place; once published a change needs a reason and makes a new version; the same file again
@@ -118,7 +118,7 @@ class QuotaImportApiScenarioTests extends ApiTestSupport {
 
 	@Test
 	void eachRoleImportsWhatItMayAllocateAndBindingQuotasChangeOnlyWithAReason() {
-		quotasOf(calendar.currentYear() + 9);
+		quotasOf(calendar.currentYear() + 11);
 		String sur = salesperson("E-MAD-SUR");
 		String bilbao = salesperson("E-BIO-IND");
 		long team = unitId(api, "E-MAD-SUR");

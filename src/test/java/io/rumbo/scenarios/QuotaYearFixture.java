@@ -17,10 +17,17 @@ import io.rumbo.planning.PlanWorkflow;
 /**
  * An active sales plan of a fiscal year far ahead, which no demo plan and no other test meets, so a test can start,
  * allocate and publish that year's quotas through the real workflow without touching the demo company's quotas:
- * each named unit is asked {@code monthly} revenue (and a tenth of it as margin) every month on one product line.
- * A year that already has a plan is left as it is.
+ * each named unit is asked {@code monthly} revenue (with its units at 50.00 and a 30 % margin) every month on one
+ * product line. A year that already has a plan is left as it is. Years other tests plan or quota already: two and one
+ * back, one to six, nine and ten ahead; this fixture's users take two back (the browser journey, after which its
+ * quotas are removed), eleven, twelve and thirteen ahead.
  */
 final class QuotaYearFixture {
+
+	/** A unit is sold at 50.00 on average, with a 30 % margin. */
+	private static final BigDecimal UNIT_PRICE = new BigDecimal("50");
+
+	private static final BigDecimal MARGIN = new BigDecimal("0.30");
 
 	private QuotaYearFixture() {
 	}
@@ -39,8 +46,8 @@ final class QuotaYearFixture {
 		for (String code : unitCodes) {
 			long unit = jdbc.sql("SELECT id FROM org_unit WHERE code = :c").param("c", code).query(Long.class).single();
 			for (int m = 1; m <= 12; m++) {
-				cells.add(new PlanViews.TargetCell(unit, line, m, monthly, BigDecimal.TEN,
-						monthly.divide(BigDecimal.TEN)));
+				cells.add(new PlanViews.TargetCell(unit, line, m, monthly, monthly.divide(UNIT_PRICE),
+						monthly.multiply(MARGIN)));
 			}
 		}
 		targets.writeTargets(director, draft.id(), null, cells);
