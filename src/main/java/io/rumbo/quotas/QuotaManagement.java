@@ -267,7 +267,10 @@ public class QuotaManagement {
 		return queries.view(store.version(v.id()).orElseThrow());
 	}
 
-	/** A figure an import may not write: its place in the list, the field it is about, why (a message key). */
+	/**
+	 * A figure an import may not write: its place in the list (-1: the import as a whole), the field it is about, why
+	 * (a message key).
+	 */
 	public record FigureProblem(int index, String field, String messageKey, Object... arguments) {
 	}
 
@@ -347,14 +350,14 @@ public class QuotaManagement {
 		List<Long> units = deltas.keySet().stream().map(k -> Long.parseLong(k.substring(0, k.indexOf(':')))).distinct()
 			.toList();
 		boolean binding = queries.binding(v, units);
-		int first = firstOfLevel.values().stream().min(Integer::compare).orElse(0);
 		String why = reason == null ? "" : reason.strip();
+		// The reason is the import's, not a row's: its problem names no row (index -1).
 		if (binding && why.isEmpty()) {
-			problems.add(new FigureProblem(first, "reason", "quotas.import.reason", shown.yearLabel(), v.number(),
+			problems.add(new FigureProblem(-1, "reason", "quotas.import.reason", shown.yearLabel(), v.number(),
 					v.number() + 1));
 		}
 		else if (why.length() > 1000) {
-			problems.add(new FigureProblem(first, "reason", "quotas.error.comment", 1000));
+			problems.add(new FigureProblem(-1, "reason", "quotas.error.comment", 1000));
 		}
 		if (!director) {
 			Map<Long, QuotaStore.Release> releases = store.releases(v.id());

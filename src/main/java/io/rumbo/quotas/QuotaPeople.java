@@ -145,11 +145,12 @@ public class QuotaPeople {
 		if (rows.isEmpty()) {
 			throw new NotFoundException("quota", staffId);
 		}
-		Map<Metric, BigDecimal[]> byMetric = new LinkedHashMap<>();
+		// In the catalogue's order (revenue first), as every page lists measures.
+		Map<Metric, BigDecimal[]> byMetric = new java.util.EnumMap<>(Metric.class);
 		rows.forEach(r -> byMetric.computeIfAbsent(r.metric(), m -> QuotaQueries.zeros(m.scale()))[r.month() - 1] = r
 			.amount());
 		List<QuotaPersonMetric> metrics = new ArrayList<>();
-		byMetric.forEach((m, months) -> metrics.add(new QuotaPersonMetric(m, List.of(months), QuotaQueries.sum(months))));
+		byMetric.forEach((m, months) -> metrics.add(new QuotaPersonMetric(m, List.of(months), QuotaQueries.total(m, months))));
 		Optional<QuotaStatus> status = v.state() == QuotaStore.State.PUBLISHED
 				? reading.status(fiscalYear, StaffId.of(staffId))
 				: Optional.empty();

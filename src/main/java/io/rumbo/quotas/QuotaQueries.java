@@ -391,14 +391,17 @@ public class QuotaQueries {
 			}
 		});
 		subUnits.forEach((id, months) -> rows.add(new QuotaLevelRow("UNIT", id, unitNames.getOrDefault(id, "#" + id),
-				List.of(months), sum(months), sum(months), manual.get("UNIT:" + id), releases.containsKey(id), false)));
+				List.of(months), total(metric, months), total(metric, months), manual.get("UNIT:" + id),
+				releases.containsKey(id), false)));
 		people.forEach((id, months) -> rows.add(new QuotaLevelRow("PERSON", id, names.getOrDefault(id, "#" + id),
-				List.of(months), sum(months), fullTotals.get(id), manual.get("PERSON:" + id),
+				List.of(months), total(metric, months),
+				Allocator.additive(metric) ? fullTotals.get(id) : total(metric, months), manual.get("PERSON:" + id),
 				releases.containsKey(unitId), imported.contains(id))));
 		boolean additive = Allocator.additive(metric);
 		BigDecimal[] allocated = zeros(scale);
 		BigDecimal[] mismatch = zeros(scale);
-		BigDecimal pool = BigDecimal.ZERO;
+		BigDecimal pool;
+		BigDecimal[] poolMonths = zeros(scale);
 		for (int m = 0; m < 12; m++) {
 			List<BigDecimal> parts = new ArrayList<>();
 			for (QuotaLevelRow r : rows) {
@@ -406,8 +409,9 @@ public class QuotaQueries {
 			}
 			allocated[m] = additive ? parts.stream().reduce(BigDecimal.ZERO, BigDecimal::add) : BigDecimal.ZERO;
 			mismatch[m] = additive ? LevelSplit.mismatch(unitMonths[m], parts) : BigDecimal.ZERO;
-			pool = pool.add(LevelSplit.pool(unitMonths[m], level.overPct(), scale));
+			poolMonths[m] = LevelSplit.pool(unitMonths[m], level.overPct(), scale);
 		}
+		pool = total(metric, poolMonths);
 		FiscalYears years = calendar.years();
 		List<String> codes = years.months(v.fiscalYear()).stream().map(years::code).toList();
 		boolean released = releases.containsKey(unitId);
@@ -415,7 +419,8 @@ public class QuotaQueries {
 		QuotaStore.Release release = releases.get(unitId);
 		return new QuotaLevelView(v.id(), v.version(), v.state().name(), unitId,
 				org.unitNames(List.of(unitId)).getOrDefault(unitId, "#" + unitId), parent, metric, level.method(),
-				level.overPct(), reference(v.fiscalYear(), unitId, metric), codes, List.of(unitMonths), sum(unitMonths),
+				level.overPct(), reference(v.fiscalYear(), unitId, metric), codes, List.of(unitMonths),
+				total(metric, unitMonths),
 				pool, rows, List.of(allocated), sum(allocated), List.of(mismatch), sum(mismatch), released,
 				release == null ? null : release.releasedBy(), release == null ? null : release.releasedAt(),
 				mayAllocate && v.state() != QuotaStore.State.SUPERSEDED,
@@ -430,6 +435,22 @@ public class QuotaQueries {
 		Set<Long> subtree = new HashSet<>(allocator.org(fiscalYear).subtree(unitId));
 		return plan.of(fiscalYear).map(c -> c.targets().stream().filter(t -> subtree.contains(t.unit().value()))
 			.map(t -> planned(t, metric)).reduce(BigDecimal.ZERO, BigDecimal::add)).orElse(null);
+	}
+
+	/**
+	 * A year's figure of twelve months: their sum for a sum or count; for a rate, average or score (a level to reach
+	 * each month) their mean over the months that have one.
+	 */
+	static BigDecimal total(Metric metric, BigDecimal[] months) {
+		if (Allocator.additive(metric)) {
+			return sum(months);
+		}
+		int counted = 0;
+		for (BigDecimal m : months) {
+			counted += m.signum() != 0 ? 1 : 0;
+		}
+		return counted == 0 ? BigDecimal.ZERO.setScale(metric.scale())
+				: sum(months).divide(BigDecimal.valueOf(counted), metric.scale(), io.rumbo.shared.money.Amounts.ROUNDING);
 	}
 
 	static BigDecimal sum(BigDecimal[] months) {

@@ -81,6 +81,14 @@ class QuotasModuleTests extends QuotaTestCompany {
 		assertThat(total(t1, "PERSON", mover.id())).as("six months in team 1").isEqualByComparingTo("2000.00");
 		assertThat(t1.mismatch()).isEqualByComparingTo("0");
 		assertThat(t1.allocated()).isEqualByComparingTo("12000.00");
+
+		// A score is a level each child reaches every month: its year reads as that level, not twelve times it.
+		v = quotas.addMeasure(ADMIN, v.id(), v.version(), Metric.CSAT, new BigDecimal("4.5"), null);
+		QuotaLevelView csat = level(v, team1, Metric.CSAT);
+		assertThat(csat.unitTotal()).isEqualByComparingTo("4.50");
+		assertThat(total(csat, "PERSON", mover.id())).as("six months in team 1, 4.5 each").isEqualByComparingTo("4.50");
+		assertThat(people.person(ADMIN, year, a1.id(), v.id()).metrics()).filteredOn(m -> m.metric() == Metric.CSAT)
+			.singleElement().satisfies(m -> assertThat(m.total()).isEqualByComparingTo("4.50"));
 	}
 
 	@Test

@@ -55,6 +55,20 @@ class AccessibilityBrowserTests extends BrowserTestSupport {
 	}
 
 	@Test
+	void aSalespersonsOwnQuotaHasNoWcagViolationsInEitherLanguage() throws IOException {
+		String axe = axeSource();
+		List<String> found = new ArrayList<>();
+		signIn("rep");
+		for (String lang : List.of("es", "en")) {
+			open("/quotas/" + java.time.LocalDate.now().getYear() + "/mine?lang=" + lang);
+			wait.until(ExpectedConditions.presenceOfElementLocated(By.id("my-quota-table")));
+			found.addAll(violations(axe, "my quota " + lang));
+		}
+		// The language is remembered per user: the demo rep is left in English, as the other tests expect.
+		assertThat(found).as("axe-core WCAG A/AA violations").isEmpty();
+	}
+
+	@Test
 	void chartsHaveATextAlternative() {
 		signIn("admin");
 		for (String path : List.of("/orders", "/plans/" + planId() + "/performance", "/customers/" + customerId(),
@@ -91,7 +105,13 @@ class AccessibilityBrowserTests extends BrowserTestSupport {
 		long seller = jdbc.sql("SELECT MIN(staff_id) FROM sales_order_credit").query(Long.class).single();
 		pages.put("metric records", "/metrics/records?measure=revenue&period=FY" + java.time.LocalDate.now().getYear()
 				+ "&person=" + seller);
+		int year = java.time.LocalDate.now().getYear();
+		pages.put("quotas", "/quotas");
+		pages.put("quota plan", "/quotas/" + year);
+		pages.put("quota level", "/quotas/" + year + "?measure=revenue&unit="
+				+ jdbc.sql("SELECT id FROM org_unit WHERE code = 'E-MAD-NOR'").query(Long.class).single());
 		pages.put("imports", "/imports");
+		pages.put("quota import", "/imports?kind=quotas");
 		pages.put("users", "/admin/users");
 		pages.put("audit", "/admin/audit");
 		return pages;

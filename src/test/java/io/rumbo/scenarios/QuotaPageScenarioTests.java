@@ -41,7 +41,8 @@ class QuotaPageScenarioTests {
 		HttpResponse<String> page = director.get(port, "/quotas/" + year + "?unit=" + unit("E-MAD-NOR"));
 		assertThat(page.statusCode()).isEqualTo(200);
 		assertThat(page.body()).contains("id=\"allocation\"").contains("id=\"mismatch-row\"").contains("Lucía García");
-		assertThat(director.get(port, "/quotas").body()).contains("id=\"my-quota\"");
+		assertThat(director.get(port, "/quotas").body()).as("no quota of her own, no link to it")
+			.doesNotContain("id=\"my-quota\"").contains("id=\"new-quotas\"");
 
 		WebSession manager = new WebSession();
 		manager.signIn(port, "manager", "demo");
@@ -54,6 +55,7 @@ class QuotaPageScenarioTests {
 		int year = calendar.currentYear();
 		WebSession rep = new WebSession();
 		rep.signIn(port, "rep", "demo");
+		assertThat(rep.get(port, "/quotas").body()).contains("id=\"my-quota\"").doesNotContain("id=\"new-quotas\"");
 		String page = rep.get(port, "/quotas/" + year + "/mine").body();
 		assertThat(page).contains("id=\"my-quota-table\"");
 		if (page.contains("id=\"acknowledge-form\"")) {

@@ -105,7 +105,7 @@ class QuotaImporter implements Importer {
 		QuotaManagement.FigureImport result = quotas.importFigures(actor, year[0], figures, rows.reason(),
 				!rows.dryRun());
 		for (QuotaManagement.FigureProblem p : result.problems()) {
-			long row = p.index() < rowOf.size() ? rowOf.get(p.index()) : 1;
+			long row = p.index() < 0 ? 0 : rowOf.get(p.index());
 			rows.error(row, COLUMN_OF.get(p.field()), p.messageKey(), p.arguments());
 		}
 		if (rows.hasErrors()) {

@@ -18,11 +18,14 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 import io.rumbo.identity.CurrentUser;
 import io.rumbo.identity.Role;
 import io.rumbo.metrics.Metric;
+import io.rumbo.organization.DataScopes;
+import io.rumbo.organization.StaffId;
 import io.rumbo.planning.FiscalCalendar;
 import io.rumbo.quotas.AllocationMethod;
 import io.rumbo.quotas.QuotaManagement;
 import io.rumbo.quotas.QuotaPeople;
 import io.rumbo.quotas.QuotaQueries;
+import io.rumbo.quotas.QuotaReading;
 import io.rumbo.quotas.QuotaViews;
 import io.rumbo.shared.domain.NotFoundException;
 import io.rumbo.shared.export.ExportFormat;
@@ -40,11 +43,15 @@ class QuotaPageController {
 	private final QuotaManagement quotas;
 	private final QuotaQueries queries;
 	private final QuotaPeople people;
+	private final QuotaReading reading;
+	private final DataScopes scopes;
 	private final FiscalCalendar calendar;
 	private final Formats fmt;
 
-	QuotaPageController(QuotaManagement quotas, QuotaQueries queries, QuotaPeople people, FiscalCalendar calendar,
-			Formats fmt) {
+	QuotaPageController(QuotaManagement quotas, QuotaQueries queries, QuotaPeople people, QuotaReading reading,
+			DataScopes scopes, FiscalCalendar calendar, Formats fmt) {
+		this.reading = reading;
+		this.scopes = scopes;
 		this.quotas = quotas;
 		this.queries = queries;
 		this.people = people;
@@ -54,10 +61,21 @@ class QuotaPageController {
 
 	@GetMapping("/quotas")
 	String plans(CurrentUser user, Model model) {
-		model.addAttribute("plans", queries.plans(user, ListQuery.of(0, ListQuery.MAX_SIZE, null, Map.of("id", "id"),
-				"id")).content());
+		List<QuotaViews.QuotaPlanView> plans = queries.plans(user, ListQuery.of(0, ListQuery.MAX_SIZE, null,
+				Map.of("id", "id"), "id")).content();
+		model.addAttribute("plans", plans);
 		model.addAttribute("mayCreate", user.hasAny(Role.ADMIN, Role.DIRECTOR));
-		model.addAttribute("year", calendar.currentYear());
+		// The new plan form proposes the first year from this one that has no quota plan yet.
+		java.util.Set<Integer> planned = new java.util.HashSet<>();
+		plans.forEach(p -> planned.add(p.fiscalYear()));
+		int year = calendar.currentYear();
+		while (planned.contains(year)) {
+			year++;
+		}
+		model.addAttribute("year", year);
+		model.addAttribute("hasQuota", scopes.staffIdOf(user)
+			.flatMap(staff -> reading.status(calendar.currentYear(), StaffId.of(staff))).isPresent());
+		model.addAttribute("currentYear", calendar.currentYear());
 		return "quotas/plans";
 	}
 
