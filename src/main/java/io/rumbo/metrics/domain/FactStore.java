@@ -36,6 +36,9 @@ public class FactStore {
 	private static final String INSERT_FACT = "INSERT INTO metrics_fact"
 			+ " (staff_id, unit_id, month_start, line_id, measure, amount) VALUES (?, ?, ?, ?, ?, ?)";
 
+	private static final String INSERT_CUSTOMER = "INSERT INTO metrics_customer_month"
+			+ " (staff_id, unit_id, month_start, customer_id) VALUES (?, ?, ?, ?)";
+
 	private static final int BATCH = 1000;
 
 	private final JdbcClient jdbc;
@@ -57,7 +60,6 @@ public class FactStore {
 
 	/** Revenue, units, margin (by line), orders, and who bought from whom. */
 	public long orders(@Nullable Collection<Long> people, LocalDate from, LocalDate to) {
-		delete(Source.ORDERS, people, from, to);
 		List<Object[]> rows = new ArrayList<>();
 		for (SalesMeasures.CreditedLine l : sales.creditedLines(people, from, to)) {
 			add(rows, l.staffId(), l.unitId(), l.month(), l.lineId(), BaseMeasure.REVENUE, l.net());
@@ -67,15 +69,34 @@ public class FactStore {
 		for (SalesMeasures.CreditedOrders o : sales.creditedOrders(people, from, to)) {
 			add(rows, o.staffId(), o.unitId(), o.month(), 0, BaseMeasure.ORDERS, BigDecimal.valueOf(o.orders()));
 		}
-		long written = insertFacts(rows);
-		Map<String, Object> params = range(from, to);
-		jdbc.sql("DELETE FROM metrics_customer_month WHERE month_start >= :from AND month_start < :to"
-				+ who(people, params)).params(params).update();
+		long written = replace(Source.ORDERS, people, from, to, rows);
 		List<Object[]> customers = new ArrayList<>();
 		sales.customerMonths(people, from, to)
 			.forEach(c -> customers.add(new Object[] { c.staffId(), c.unitId(), Date.valueOf(c.month()), c.customerId() }));
-		batch("INSERT INTO metrics_customer_month (staff_id, unit_id, month_start, customer_id) VALUES (?, ?, ?, ?)",
-				customers);
+		Map<String, Object> params = range(from, to);
+		String cells = "month_start >= :from AND month_start < :to" + who(people, params);
+		if (people == null) {
+			jdbc.sql("DELETE FROM metrics_customer_month WHERE " + cells).params(params).update();
+			batch(INSERT_CUSTOMER, customers);
+		}
+		else {
+			// Only the differences are written: a late order adds a customer to a cell that mostly stays the same.
+			Set<List<Object>> kept = new HashSet<>();
+			jdbc.sql("SELECT staff_id, unit_id, month_start, customer_id FROM metrics_customer_month WHERE " + cells)
+				.params(params)
+				.query(rs -> {
+					kept.add(List.of(rs.getLong(1), rs.getLong(2), rs.getDate(3), rs.getLong(4)));
+				});
+			List<Object[]> added = new ArrayList<>();
+			for (Object[] c : customers) {
+				if (!kept.remove(List.of(c))) {
+					added.add(c);
+				}
+			}
+			batch("DELETE FROM metrics_customer_month WHERE staff_id = ? AND unit_id = ? AND month_start = ?"
+					+ " AND customer_id = ?", kept.stream().map(List::toArray).toList());
+			batch(INSERT_CUSTOMER, added);
+		}
 		return written + customers.size();
 	}
 
@@ -110,47 +131,42 @@ public class FactStore {
 	}
 
 	public long activities(@Nullable Collection<Long> people, LocalDate from, LocalDate to) {
-		delete(Source.ACTIVITIES, people, from, to);
 		List<Object[]> rows = new ArrayList<>();
 		sales.activities(people, from, to)
 			.forEach(a -> add(rows, a.staffId(), a.unitId(), a.month(), 0, BaseMeasure.valueOf(a.type().name()),
 					BigDecimal.valueOf(a.done())));
-		return insertFacts(rows);
+		return replace(Source.ACTIVITIES, people, from, to, rows);
 	}
 
 	public long opportunities(@Nullable Collection<Long> people, LocalDate from, LocalDate to) {
-		delete(Source.OPPORTUNITIES, people, from, to);
 		List<Object[]> rows = new ArrayList<>();
 		for (SalesMeasures.OpportunityCount o : sales.opportunities(people, from, to)) {
 			add(rows, o.staffId(), o.unitId(), o.month(), 0, BaseMeasure.OPPS_CREATED, BigDecimal.valueOf(o.created()));
 			add(rows, o.staffId(), o.unitId(), o.month(), 0, BaseMeasure.OPPS_WON, BigDecimal.valueOf(o.won()));
 			add(rows, o.staffId(), o.unitId(), o.month(), 0, BaseMeasure.OPPS_LOST, BigDecimal.valueOf(o.lost()));
 		}
-		return insertFacts(rows);
+		return replace(Source.OPPORTUNITIES, people, from, to, rows);
 	}
 
 	public long tasks(@Nullable Collection<Long> people, LocalDate from, LocalDate to) {
-		delete(Source.TASKS, people, from, to);
 		List<Object[]> rows = new ArrayList<>();
 		for (SalesMeasures.TaskCount t : sales.tasks(people, from, to)) {
 			add(rows, t.staffId(), t.unitId(), t.month(), 0, BaseMeasure.TASKS_DONE, BigDecimal.valueOf(t.done()));
 			add(rows, t.staffId(), t.unitId(), t.month(), 0, BaseMeasure.TASKS_ON_TIME, BigDecimal.valueOf(t.onTime()));
 		}
-		return insertFacts(rows);
+		return replace(Source.TASKS, people, from, to, rows);
 	}
 
 	public long cases(@Nullable Collection<Long> people, LocalDate from, LocalDate to) {
-		delete(Source.CASES, people, from, to);
 		List<Object[]> rows = new ArrayList<>();
 		for (ServiceMeasures.ResolvedCases c : service.resolvedCases(people, from, to)) {
 			add(rows, c.staffId(), c.unitId(), c.month(), 0, BaseMeasure.CASES_RESOLVED, BigDecimal.valueOf(c.resolved()));
 			add(rows, c.staffId(), c.unitId(), c.month(), 0, BaseMeasure.RESOLUTION_DAYS, BigDecimal.valueOf(c.days()));
 		}
-		return insertFacts(rows);
+		return replace(Source.CASES, people, from, to, rows);
 	}
 
 	public long ratings(@Nullable Collection<Long> people, LocalDate from, LocalDate to) {
-		delete(Source.RATINGS, people, from, to);
 		List<Object[]> rows = new ArrayList<>();
 		for (ServiceMeasures.Ratings r : service.ratings(people, from, to)) {
 			add(rows, r.staffId(), r.unitId(), r.month(), 0, BaseMeasure.CSAT_SUM, BigDecimal.valueOf(r.csatSum()));
@@ -160,7 +176,7 @@ public class FactStore {
 					BigDecimal.valueOf(r.detractors()));
 			add(rows, r.staffId(), r.unitId(), r.month(), 0, BaseMeasure.NPS_COUNT, BigDecimal.valueOf(r.npsCount()));
 		}
-		return insertFacts(rows);
+		return replace(Source.RATINGS, people, from, to, rows);
 	}
 
 	/** The open pipeline rows of these opportunities ({@code null}: all); a closed one leaves the snapshot. */
@@ -182,11 +198,46 @@ public class FactStore {
 		return rows.size();
 	}
 
-	private void delete(Source source, @Nullable Collection<Long> people, LocalDate from, LocalDate to) {
+	/**
+	 * Makes the facts of one kind of record in the cells ({@code people} x months) what {@code rows} say. A rebuild
+	 * (everyone) deletes and inserts; a recompute of some people writes only the differences (changed amounts, rows
+	 * gone, rows new), since a late or corrected record changes a few rows of the cells it touches.
+	 */
+	private long replace(Source source, @Nullable Collection<Long> people, LocalDate from, LocalDate to,
+			List<Object[]> rows) {
 		Map<String, Object> params = range(from, to);
 		params.put("measures", BaseMeasure.codesOf(source));
-		jdbc.sql("DELETE FROM metrics_fact WHERE measure IN (:measures) AND month_start >= :from AND month_start < :to"
-				+ who(people, params)).params(params).update();
+		String cells = "measure IN (:measures) AND month_start >= :from AND month_start < :to" + who(people, params);
+		if (people == null) {
+			jdbc.sql("DELETE FROM metrics_fact WHERE " + cells).params(params).update();
+			batch(INSERT_FACT, rows);
+			return rows.size();
+		}
+		Map<List<Object>, BigDecimal> stored = new HashMap<>();
+		jdbc.sql("SELECT staff_id, unit_id, month_start, line_id, measure, amount FROM metrics_fact WHERE " + cells)
+			.params(params)
+			.query(rs -> {
+				stored.put(List.of(rs.getLong(1), rs.getLong(2), rs.getDate(3), rs.getLong(4), rs.getString(5)),
+						rs.getBigDecimal(6));
+			});
+		List<Object[]> added = new ArrayList<>();
+		List<Object[]> changed = new ArrayList<>();
+		for (Object[] row : rows) {
+			List<Object> key = List.of(row[0], row[1], row[2], row[3], row[4]);
+			BigDecimal was = stored.remove(key);
+			if (was == null) {
+				added.add(row);
+			}
+			else if (was.compareTo((BigDecimal) row[5]) != 0) {
+				changed.add(new Object[] { row[5], row[0], row[1], row[2], row[3], row[4] });
+			}
+		}
+		batch("DELETE FROM metrics_fact WHERE staff_id = ? AND unit_id = ? AND month_start = ? AND line_id = ?"
+				+ " AND measure = ?", stored.keySet().stream().map(List::toArray).toList());
+		batch("UPDATE metrics_fact SET amount = ? WHERE staff_id = ? AND unit_id = ? AND month_start = ?"
+				+ " AND line_id = ? AND measure = ?", changed);
+		batch(INSERT_FACT, added);
+		return rows.size();
 	}
 
 	private static String who(@Nullable Collection<Long> people, Map<String, Object> params) {
@@ -203,11 +254,6 @@ public class FactStore {
 		if (amount.signum() != 0) {
 			rows.add(new Object[] { staff, unit, Date.valueOf(month), line, measure.name(), amount });
 		}
-	}
-
-	private long insertFacts(List<Object[]> rows) {
-		batch(INSERT_FACT, rows);
-		return rows.size();
 	}
 
 	private void batch(String sql, List<Object[]> rows) {
