@@ -22,8 +22,9 @@ import io.rumbo.sales.SalesMeasures;
 
 /**
  * Recomputes cells of the facts from the records: for a set of people ({@code null}: everyone) and a range of months,
- * it deletes the cells of one kind of record and inserts them again from the sources' grouped sums. Nothing is ever
- * added to a cell, so running a recompute twice (an event delivered again after a restart) leaves the same facts.
+ * it makes the cells of one kind of record equal to the sources' grouped sums (a rebuild deletes and inserts them; a
+ * recompute of some people writes only the rows that differ). Nothing is ever added to a cell, so running a recompute
+ * twice (an event delivered again after a restart) leaves the same facts.
  * Every method expects the caller's transaction to hold {@link #lock()}. Each answers the rows it wrote.
  */
 @Component
