@@ -50,8 +50,7 @@ class MetricsBrowserTests extends BrowserTestSupport {
 			.findFirst()
 			.orElseThrow();
 		// The table scrolls inside its card: bring the figure into view before clicking it.
-		script("arguments[0].scrollIntoView({block: 'center'})", figure);
-		figure.click();
+		click(figure);
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("records-table")));
 		assertThat(browser.findElements(By.cssSelector("#records-table tbody tr td a")).size())
 			.as("orders, each a link").isPositive();
