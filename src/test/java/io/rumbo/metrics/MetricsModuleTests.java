@@ -75,8 +75,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * The metrics module with everything it depends on (sales and customers publish the events it listens to) and no
- * demo company: a small company of its own per test (a company unit with two teams of three people, eight accounts,
+ * The metrics module with its direct dependencies (sales and customers publish the events it listens to; imports, which
+ * they depend on, is not booted) and no demo company: a small company of its own per test (a company unit with two teams of three people, eight accounts,
  * four product lines with a product each), made through the real facades.
  * <ul>
  * <li>On random records, the facts the events keep equal a rebuild, events delivered again count nothing twice, and
@@ -89,7 +89,7 @@ import static org.assertj.core.api.Assertions.within;
  */
 @Tag("db")
 @ExtendWith(DatabaseAvailability.class)
-@ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.ALL_DEPENDENCIES)
+@ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.DIRECT_DEPENDENCIES)
 @Import(CleanDatabase.class)
 class MetricsModuleTests {
 
