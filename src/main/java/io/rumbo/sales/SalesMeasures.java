@@ -51,6 +51,10 @@ public class SalesMeasures {
 	public record TaskCount(long staffId, long unitId, LocalDate month, long done, long onTime) {
 	}
 
+	/** A person credited with a booked order in a month. */
+	public record CreditedMonth(long staffId, LocalDate month) {
+	}
+
 	/** An open opportunity: amount x its stage's probability, in its expected close month. */
 	public record OpenOpportunity(long opportunityId, long staffId, long unitId, LocalDate month, BigDecimal weighted) {
 	}
@@ -119,6 +123,21 @@ public class SalesMeasures {
 		return jdbc.sql("SELECT DISTINCT " + CREDITED + ", o.customer_id" + credited("", NOT_RETURN, people, params))
 			.params(params)
 			.query((rs, n) -> new CustomerMonth(rs.getLong(1), rs.getLong(2), month(rs, 3), rs.getLong(5)))
+			.list();
+	}
+
+	/**
+	 * Who was credited, in which months, with booked orders that have a line of the product: the cells of its figures
+	 * by product line.
+	 */
+	@Transactional(readOnly = true)
+	public List<CreditedMonth> creditedMonths(long productId, LocalDate from, LocalDate to) {
+		Map<String, Object> params = range(from, to);
+		params.put("product", productId);
+		return jdbc.sql("SELECT DISTINCT " + CREDITED + credited(" JOIN sales_order_line l ON l.order_id = o.id",
+				" AND l.product_id = :product", null, params))
+			.params(params)
+			.query((rs, n) -> new CreditedMonth(rs.getLong(1), month(rs, 3)))
 			.list();
 	}
 

@@ -32,6 +32,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.rumbo.catalog.CatalogManagement;
 import io.rumbo.catalog.ProductLineView;
+import io.rumbo.catalog.ProductView;
 import io.rumbo.catalog.UnitOfMeasure;
 import io.rumbo.customers.CaseCategory;
 import io.rumbo.customers.CasePriority;
@@ -64,6 +65,7 @@ import io.rumbo.sales.OpportunityView;
 import io.rumbo.sales.OrderBooked;
 import io.rumbo.sales.OrderFacts;
 import io.rumbo.sales.OrderId;
+import io.rumbo.sales.OrderManagement;
 import io.rumbo.sales.TaskManagement;
 import io.rumbo.sales.TaskView;
 import io.rumbo.shared.time.FiscalPeriod;
@@ -82,8 +84,8 @@ import static org.assertj.core.api.Assertions.within;
  * <li>On random records, the facts the events keep equal a rebuild, events delivered again count nothing twice, and
  * every measure equals a direct SQL recomputation from the raw tables, by person and by unit.</li>
  * <li>Edits that change what a record counts for (an opportunity's amount, owner or close date, a done activity's
- * type or owner, a done task's assignee or due date, a resolved case's date or account) reach the facts at once,
- * through the modules' own facades and events: the old cells lose the record, the new ones gain it.</li>
+ * type or owner, a done task's assignee or due date, a resolved case's date or account, a product's line) reach the
+ * facts at once, through the modules' own facades and events: the old cells lose the record, the new ones gain it.</li>
  * <li>An event whose listener never ran before the application stopped is run at the next start, once.</li>
  * </ul>
  */
@@ -145,6 +147,9 @@ class MetricsModuleTests {
 	CatalogManagement catalog;
 
 	@Autowired
+	OrderManagement orders;
+
+	@Autowired
 	OpportunityManagement opportunities;
 
 	@Autowired
@@ -170,7 +175,10 @@ class MetricsModuleTests {
 
 	List<Long> accounts;
 
+	/** One product of each of four product lines. */
 	List<Long> products;
+
+	List<Long> lines;
 
 	MetricsTestData data;
 
@@ -200,9 +208,11 @@ class MetricsModuleTests {
 					CustomerStatus.ACTIVE, people.get(i % people.size()).staff(), null, FOUNDED)).id());
 		}
 		products = new ArrayList<>();
+		lines = new ArrayList<>();
 		for (int i = 0; i < 4; i++) {
 			ProductLineView line = catalog.createLine(ADMIN, new CatalogManagement.LineDetails("L" + code + i, "Línea " + i,
 					"Line " + i, true));
+			lines.add(line.id());
 			products.add(catalog.createProduct(ADMIN, new CatalogManagement.ProductDetails("P" + code + i, "Producto",
 					"Product", line.id(), UnitOfMeasure.UNIT, new BigDecimal("20"), true, new BigDecimal("8"), FOUNDED))
 				.id());
@@ -387,6 +397,29 @@ class MetricsModuleTests {
 		assertFactsEqualARebuild();
 	}
 
+	@Test
+	void movingAProductToAnotherLineMovesWhatItSoldAtOnce() {
+		long ana = people.get(0).staff();
+		LocalDate day = today.minusDays(2);
+		orders.create(ADMIN, new OrderManagement.OrderDetails(accounts.get(0), day, null, null,
+				List.of(new OrderManagement.NewLine(products.get(0), new BigDecimal("3"), new BigDecimal("20"), null),
+						new OrderManagement.NewLine(products.get(1), new BigDecimal("1"), new BigDecimal("20"), null)),
+				List.of(new OrderManagement.NewCredit(ana, new BigDecimal("100")))));
+		awaitListeners();
+		assertThat(revenueOfLine(ana, lines.get(0))).isEqualByComparingTo("60");
+		assertThat(revenueOfLine(ana, lines.get(1))).isEqualByComparingTo("20");
+
+		ProductView product = catalog.product(products.get(0));
+		catalog.updateProduct(ADMIN, product.id(), product.version(), new CatalogManagement.ProductDetails(product.sku(),
+				product.nameEs(), product.nameEn(), lines.get(1), product.unitOfMeasure(), product.listPrice(), true, null,
+				null));
+		awaitListeners();
+		assertThat(revenueOfLine(ana, lines.get(0))).as("the old line loses what the product sold")
+			.isEqualByComparingTo("0");
+		assertThat(revenueOfLine(ana, lines.get(1))).as("the new line counts it").isEqualByComparingTo("80");
+		assertFactsEqualARebuild();
+	}
+
 	// ---- events survive a restart
 
 	/**
@@ -455,6 +488,12 @@ class MetricsModuleTests {
 	}
 
 	// ---- helpers
+
+	/** A person's revenue of one product line, all months: straight from the facts, which keep it by line. */
+	private BigDecimal revenueOfLine(long person, long line) {
+		return jdbc.sql("SELECT COALESCE(SUM(amount), 0) FROM metrics_fact WHERE staff_id = :s AND line_id = :l"
+				+ " AND measure = 'REVENUE'").param("s", person).param("l", line).query(BigDecimal.class).single();
+	}
 
 	/** The figure of one person in one period; null when undefined (a ratio with nothing to divide by). */
 	private BigDecimal figure(Metric metric, FiscalPeriod period, long person) {

@@ -4,7 +4,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.BiConsumer;
 
@@ -12,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
+import io.rumbo.catalog.ProductMovedToLine;
 import io.rumbo.customers.CustomerOwnerChanged;
 import io.rumbo.customers.SatisfactionRated;
 import io.rumbo.customers.ServiceCaseReopened;
@@ -31,6 +34,7 @@ import io.rumbo.sales.OrderChanged;
 import io.rumbo.sales.OrderFacts;
 import io.rumbo.sales.OrderReturned;
 import io.rumbo.sales.OrdersImported;
+import io.rumbo.sales.SalesMeasures;
 import io.rumbo.sales.TaskChanged;
 import io.rumbo.sales.TaskCompleted;
 import io.rumbo.sales.TaskReopened;
@@ -46,9 +50,11 @@ import io.rumbo.sales.TaskReopened;
 class FactListener {
 
 	private final FactStore store;
+	private final SalesMeasures sales;
 
-	FactListener(FactStore store) {
+	FactListener(FactStore store, SalesMeasures sales) {
 		this.store = store;
+		this.sales = sales;
 	}
 
 	@ApplicationModuleListener
@@ -181,6 +187,19 @@ class FactListener {
 	void on(SatisfactionRated event) {
 		store.lock();
 		months((from, to) -> store.ratings(List.of(person(event.owner())), from, to), event.ratedOn());
+	}
+
+	/**
+	 * Figures by line follow the catalog as it is: every month and person the product's order lines were credited to
+	 * is recomputed (a rare catalog edit, a few statements per month the product sold in).
+	 */
+	@ApplicationModuleListener
+	void on(ProductMovedToLine event) {
+		store.lock();
+		Map<LocalDate, Set<Long>> people = new TreeMap<>();
+		sales.creditedMonths(event.product().value(), FactStore.EVER_FROM, FactStore.EVER_TO)
+			.forEach(c -> people.computeIfAbsent(c.month(), m -> new HashSet<>()).add(c.staffId()));
+		people.forEach((month, who) -> store.orders(who, month, month.plusMonths(1)));
 	}
 
 	/**
