@@ -68,10 +68,10 @@ public class FactQueries {
 	}
 
 	/**
-	 * The one shape of every grouped sum: {@code SUM(amount)} of a fact table's rows in the group and the months
-	 * {@code [from, to)}, by member, by one more column ({@code by}: the month or the line), and by base measure when
-	 * {@code measures} names them ({@code null}: the table has none, and the sums are under {@link #ALL}); of one
-	 * product line when {@code line} is given.
+	 * The one shape of every grouped sum: {@code SUM(amount)} of a fact table's rows in the group whose month is from
+	 * {@code from} (inclusive) to {@code to} (exclusive), by member, by one more column ({@code by}: the month or the
+	 * line), and by base measure when {@code measures} names them ({@code null}: the table has none, and the sums are
+	 * under {@link #ALL}); of one product line when {@code line} is given.
 	 */
 	private <K> Map<Long, Map<K, Map<String, BigDecimal>>> grouped(String table, String by, Class<K> type,
 			FactGroup group, LocalDate from, LocalDate to, @Nullable Collection<String> measures, @Nullable Long line) {
