@@ -122,11 +122,13 @@ class MetricsPageController {
 		model.addAttribute("person", person);
 		model.addAttribute("unit", unit);
 		model.addAttribute("line", line);
-		model.addAttribute("lineName", line == null ? null
-				: catalog.line(line).name(LocaleContextHolder.getLocale().getLanguage()));
+		String lineName = line == null ? null : catalog.line(line).name(LocaleContextHolder.getLocale().getLanguage());
+		model.addAttribute("lineName", lineName);
 		model.addAttribute("items", items);
+		// The heading names whose figure it is: a person, a unit, or else the product line of everything in scope.
 		model.addAttribute("who", person != null ? org.staffNames(List.of(person)).getOrDefault(person, "#" + person)
-				: unit != null ? org.unitNames(List.of(unit)).getOrDefault(unit, "#" + unit) : "");
+				: unit != null ? org.unitNames(List.of(unit)).getOrDefault(unit, "#" + unit)
+				: lineName != null ? lineName : "");
 		return "metrics/records";
 	}
 
