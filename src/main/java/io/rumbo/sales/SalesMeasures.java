@@ -72,15 +72,19 @@ public class SalesMeasures {
 	@Transactional(readOnly = true)
 	public List<CreditedLine> creditedLines(@Nullable Collection<Long> people, LocalDate from, LocalDate to) {
 		Map<String, Object> params = range(from, to);
-		record Row(long staff, long unit, LocalDate month, long product, BigDecimal net, BigDecimal units,
-				BigDecimal margin) {
-		}
-		List<Row> rows = jdbc.sql("SELECT " + CREDITED + ", l.product_id, SUM(l.net_amount * c.share_percent),"
+		return lines(jdbc.sql("SELECT " + CREDITED + ", l.product_id, SUM(l.net_amount * c.share_percent),"
 				+ " SUM(l.quantity * c.share_percent), SUM(l.margin_amount * c.share_percent)"
 				+ credited(" JOIN sales_order_line l ON l.order_id = o.id", "", people, params)
 				+ " GROUP BY " + CREDITED + ", l.product_id")
-			.params(params)
-			.query((rs, n) -> new Row(rs.getLong(1), rs.getLong(2), month(rs, 3), rs.getLong(5),
+			.params(params));
+	}
+
+	/** The credited lines of a grouped statement (its columns as in creditedLines), summed by product line. */
+	private List<CreditedLine> lines(JdbcClient.StatementSpec statement) {
+		record Row(long staff, long unit, LocalDate month, long product, BigDecimal net, BigDecimal units,
+				BigDecimal margin) {
+		}
+		List<Row> rows = statement.query((rs, n) -> new Row(rs.getLong(1), rs.getLong(2), month(rs, 3), rs.getLong(5),
 					share(rs.getBigDecimal(6)), share(rs.getBigDecimal(7)), share(rs.getBigDecimal(8))))
 			.list();
 		Map<Long, Long> lineOf = new HashMap<>();
@@ -124,6 +128,54 @@ public class SalesMeasures {
 			.params(params)
 			.query((rs, n) -> new CustomerMonth(rs.getLong(1), rs.getLong(2), month(rs, 3), rs.getLong(5)))
 			.list();
+	}
+
+	/**
+	 * {@link #creditedLines(Collection, LocalDate, LocalDate)} of some cells only: {@code cells} maps a month (its first
+	 * day) to the people whose records of that month are wanted. One statement for all the months (a few when the
+	 * cells are very many), reading only those people's credits of those months, so a recompute after late orders
+	 * costs what it touched rather than a month of everyone's orders per month touched.
+	 */
+	@Transactional(readOnly = true)
+	public List<CreditedLine> creditedLines(Map<LocalDate, ? extends Collection<Long>> cells) {
+		List<CreditedLine> result = new ArrayList<>();
+		for (Map<LocalDate, List<Long>> piece : pieces(cells)) {
+			Map<String, Object> params = new HashMap<>();
+			result.addAll(lines(jdbc.sql("SELECT " + CREDITED + ", l.product_id, SUM(l.net_amount * c.share_percent),"
+					+ " SUM(l.quantity * c.share_percent), SUM(l.margin_amount * c.share_percent)"
+					+ cells(piece, " JOIN sales_order_line l ON l.order_id = o.id", params) + " GROUP BY " + CREDITED
+					+ ", l.product_id").params(params)));
+		}
+		return result;
+	}
+
+	/** {@link #creditedOrders(Collection, LocalDate, LocalDate)} of some cells only (see {@link #creditedLines(Map)}). */
+	@Transactional(readOnly = true)
+	public List<CreditedOrders> creditedOrders(Map<LocalDate, ? extends Collection<Long>> cells) {
+		List<CreditedOrders> result = new ArrayList<>();
+		for (Map<LocalDate, List<Long>> piece : pieces(cells)) {
+			Map<String, Object> params = new HashMap<>();
+			result.addAll(jdbc.sql("SELECT " + CREDITED + ", COUNT(*)" + cells(piece, "", params) + NOT_RETURN
+					+ " GROUP BY " + CREDITED)
+				.params(params)
+				.query((rs, n) -> new CreditedOrders(rs.getLong(1), rs.getLong(2), month(rs, 3), rs.getLong(5)))
+				.list());
+		}
+		return result;
+	}
+
+	/** {@link #customerMonths(Collection, LocalDate, LocalDate)} of some cells only (see {@link #creditedLines(Map)}). */
+	@Transactional(readOnly = true)
+	public List<CustomerMonth> customerMonths(Map<LocalDate, ? extends Collection<Long>> cells) {
+		List<CustomerMonth> result = new ArrayList<>();
+		for (Map<LocalDate, List<Long>> piece : pieces(cells)) {
+			Map<String, Object> params = new HashMap<>();
+			result.addAll(jdbc.sql("SELECT DISTINCT " + CREDITED + ", o.customer_id" + cells(piece, "", params) + NOT_RETURN)
+				.params(params)
+				.query((rs, n) -> new CustomerMonth(rs.getLong(1), rs.getLong(2), month(rs, 3), rs.getLong(5)))
+				.list());
+		}
+		return result;
 	}
 
 	/**
@@ -270,6 +322,61 @@ public class SalesMeasures {
 		return " FROM sales_order o JOIN sales_order_credit c ON c.order_id = o.id" + joins
 				+ " WHERE o.status = 'BOOKED' AND o.order_date >= :from AND o.order_date < :to" + condition
 				+ people("c.staff_id", people, params);
+	}
+
+	/** Bind parameters per statement: PostgreSQL's driver takes at most 65,535, H2 has no such limit. */
+	private static final int MAX_PARAMS = 30_000;
+
+	/**
+	 * The FROM and WHERE of a cell measure: credits of each month's people (their index by person and order) joined
+	 * to the booked orders dated in that month, plus {@code joins}; {@code o} and {@code c} as in {@link #credited}.
+	 */
+	private static String cells(Map<LocalDate, List<Long>> cells, String joins, Map<String, Object> params) {
+		StringBuilder where = new StringBuilder();
+		List<Long> everyone = new ArrayList<>();
+		int i = 0;
+		for (Map.Entry<LocalDate, List<Long>> cell : cells.entrySet()) {
+			where.append(i == 0 ? "" : " OR ").append("(o.order_date >= :f").append(i).append(" AND o.order_date < :t")
+				.append(i).append(" AND c.staff_id IN (:p").append(i).append("))");
+			params.put("f" + i, cell.getKey());
+			params.put("t" + i, cell.getKey().plusMonths(1));
+			params.put("p" + i, cell.getValue());
+			everyone.addAll(cell.getValue());
+			i++;
+		}
+		params.put("from", cells.keySet().stream().min(LocalDate::compareTo).orElseThrow());
+		params.put("to", cells.keySet().stream().max(LocalDate::compareTo).orElseThrow().plusMonths(1));
+		params.put("everyone", everyone.stream().distinct().toList());
+		return " FROM sales_order_credit c JOIN sales_order o ON o.id = c.order_id" + joins + " WHERE c.staff_id IN (:everyone)"
+				+ " AND o.status = 'BOOKED' AND o.order_date >= :from AND o.order_date < :to AND (" + where + ")";
+	}
+
+	/**
+	 * Cells cut into statements of at most half {@link #MAX_PARAMS} people (each is bound twice); a month's people
+	 * are cut only when they alone are more. Empty months are left out, nothing at all gives no piece. A caller that
+	 * also reads its own tables by cells cuts them the same way.
+	 */
+	public static List<Map<LocalDate, List<Long>>> pieces(Map<LocalDate, ? extends Collection<Long>> cells) {
+		List<Map<LocalDate, List<Long>>> pieces = new ArrayList<>();
+		Map<LocalDate, List<Long>> piece = new java.util.TreeMap<>();
+		int size = 0;
+		for (Map.Entry<LocalDate, ? extends Collection<Long>> cell : new java.util.TreeMap<>(cells).entrySet()) {
+			List<Long> people = cell.getValue().stream().distinct().toList();
+			for (int at = 0; at < people.size(); at += MAX_PARAMS / 2) {
+				List<Long> part = people.subList(at, Math.min(people.size(), at + MAX_PARAMS / 2));
+				if (size + part.size() > MAX_PARAMS / 2 && !piece.isEmpty()) {
+					pieces.add(piece);
+					piece = new java.util.TreeMap<>();
+					size = 0;
+				}
+				piece.put(cell.getKey(), part);
+				size += part.size();
+			}
+		}
+		if (!piece.isEmpty()) {
+			pieces.add(piece);
+		}
+		return pieces;
 	}
 
 	/** The first day of the month a row names as year and month in columns {@code at} and {@code at + 1}. */

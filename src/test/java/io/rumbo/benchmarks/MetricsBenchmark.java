@@ -341,7 +341,7 @@ class MetricsBenchmark {
 		long started = System.nanoTime();
 		tx.executeWithoutResult(s -> {
 			store.lock();
-			cells.forEach((month, who) -> store.orders(who, month, month.plusMonths(1)));
+			store.orders(cells);
 			store.firstPurchases(customers);
 		});
 		return new double[] { (System.nanoTime() - started) / 1e6, cellCount[0] };

@@ -191,7 +191,7 @@ class FactListener {
 
 	/**
 	 * Figures by line follow the catalog as it is: every month and person the product's order lines were credited to
-	 * is recomputed (a rare catalog edit, a few statements per month the product sold in).
+	 * is recomputed (a rare catalog edit, a few statements).
 	 */
 	@ApplicationModuleListener
 	void on(ProductMovedToLine event) {
@@ -199,7 +199,7 @@ class FactListener {
 		Map<LocalDate, Set<Long>> people = new TreeMap<>();
 		sales.creditedMonths(event.product().value(), FactStore.EVER_FROM, FactStore.EVER_TO)
 			.forEach(c -> people.computeIfAbsent(c.month(), m -> new HashSet<>()).add(c.staffId()));
-		people.forEach((month, who) -> store.orders(who, month, month.plusMonths(1)));
+		store.orders(people);
 	}
 
 	/**
@@ -226,9 +226,9 @@ class FactListener {
 			customers.add(f.customerId().value());
 		}
 		List<Long> who = new ArrayList<>(people);
-		for (LocalDate month : months) {
-			store.orders(who, month, month.plusMonths(1));
-		}
+		Map<LocalDate, List<Long>> cells = new TreeMap<>();
+		months.forEach(month -> cells.put(month, who));
+		store.orders(cells);
 		store.firstPurchases(customers);
 	}
 

@@ -59,6 +59,35 @@ public class FactStore {
 		jdbc.sql("SELECT id FROM metrics_state WHERE id = 1 FOR UPDATE").query(Integer.class).single();
 	}
 
+	/**
+	 * {@link #orders(Collection, LocalDate, LocalDate)} of some cells: {@code cells} maps a month to the people whose
+	 * cells of that month are recomputed (what late or changed orders touched). The sales records are read once for
+	 * all the months, and only the touched people's of those months.
+	 */
+	public long orders(Map<LocalDate, ? extends Collection<Long>> cells) {
+		long written = 0;
+		for (Map<LocalDate, List<Long>> piece : SalesMeasures.pieces(cells)) {
+			List<Object[]> rows = new ArrayList<>();
+			for (SalesMeasures.CreditedLine l : sales.creditedLines(piece)) {
+				add(rows, l.staffId(), l.unitId(), l.month(), l.lineId(), BaseMeasure.REVENUE, l.net());
+				add(rows, l.staffId(), l.unitId(), l.month(), l.lineId(), BaseMeasure.UNITS, l.units());
+				add(rows, l.staffId(), l.unitId(), l.month(), l.lineId(), BaseMeasure.MARGIN, l.margin());
+			}
+			for (SalesMeasures.CreditedOrders o : sales.creditedOrders(piece)) {
+				add(rows, o.staffId(), o.unitId(), o.month(), 0, BaseMeasure.ORDERS, BigDecimal.valueOf(o.orders()));
+			}
+			Map<String, Object> params = new HashMap<>();
+			String where = cells(piece, params);
+			written += replace(Source.ORDERS, where, params, false, rows);
+			List<Object[]> customers = new ArrayList<>();
+			sales.customerMonths(piece)
+				.forEach(c -> customers.add(new Object[] { c.staffId(), c.unitId(), Date.valueOf(c.month()),
+						c.customerId() }));
+			written += customers(where, params, false, customers);
+		}
+		return written;
+	}
+
 	/** Revenue, units, margin (by line), orders, and who bought from whom. */
 	public long orders(@Nullable Collection<Long> people, LocalDate from, LocalDate to) {
 		List<Object[]> rows = new ArrayList<>();
@@ -75,8 +104,13 @@ public class FactStore {
 		sales.customerMonths(people, from, to)
 			.forEach(c -> customers.add(new Object[] { c.staffId(), c.unitId(), Date.valueOf(c.month()), c.customerId() }));
 		Map<String, Object> params = range(from, to);
-		String cells = "month_start >= :from AND month_start < :to" + who(people, params);
-		if (people == null) {
+		return written + customers("month_start >= :from AND month_start < :to" + who(people, params), params,
+				people == null, customers);
+	}
+
+	/** Makes the customer months of the cells what {@code customers} say (everyone: delete and insert). */
+	private long customers(String cells, Map<String, Object> params, boolean everyone, List<Object[]> customers) {
+		if (everyone) {
 			jdbc.sql("DELETE FROM metrics_customer_month WHERE " + cells).params(params).update();
 			batch(INSERT_CUSTOMER, customers);
 		}
@@ -98,7 +132,7 @@ public class FactStore {
 					+ " AND customer_id = ?", kept.stream().map(List::toArray).toList());
 			batch(INSERT_CUSTOMER, added);
 		}
-		return written + customers.size();
+		return customers.size();
 	}
 
 	/** The month each of these customers ({@code null}: all) first bought. */
@@ -207,9 +241,16 @@ public class FactStore {
 	private long replace(Source source, @Nullable Collection<Long> people, LocalDate from, LocalDate to,
 			List<Object[]> rows) {
 		Map<String, Object> params = range(from, to);
+		return replace(source, "month_start >= :from AND month_start < :to" + who(people, params), params,
+				people == null, rows);
+	}
+
+	/** The same for the cells a condition selects ({@code everyone}: a rebuild of them). */
+	private long replace(Source source, String where, Map<String, Object> params, boolean everyone,
+			List<Object[]> rows) {
 		params.put("measures", BaseMeasure.codesOf(source));
-		String cells = "measure IN (:measures) AND month_start >= :from AND month_start < :to" + who(people, params);
-		if (people == null) {
+		String cells = "measure IN (:measures) AND (" + where + ")";
+		if (everyone) {
 			jdbc.sql("DELETE FROM metrics_fact WHERE " + cells).params(params).update();
 			batch(INSERT_FACT, rows);
 			return rows.size();
@@ -239,6 +280,18 @@ public class FactStore {
 				+ " AND line_id = ? AND measure = ?", changed);
 		batch(INSERT_FACT, added);
 		return rows.size();
+	}
+
+	/** The cells of each month's people, as a condition on the fact tables. */
+	private static String cells(Map<LocalDate, List<Long>> cells, Map<String, Object> params) {
+		List<String> months = new ArrayList<>();
+		cells.forEach((month, people) -> {
+			int i = months.size();
+			months.add("(month_start = :m" + i + " AND staff_id IN (:p" + i + "))");
+			params.put("m" + i, month);
+			params.put("p" + i, people);
+		});
+		return String.join(" OR ", months);
 	}
 
 	private static String who(@Nullable Collection<Long> people, Map<String, Object> params) {
