@@ -157,7 +157,7 @@ class OrderTotalsBenchmark {
 	}
 
 	/**
-	 * The statement planning ran over the order lines before the facts (sales' {@code SalesResultsQueries.products},
+	 * The statement planning ran over the order lines before the facts (sales' former {@code SalesResultsQueries.products},
 	 * grouped by person, unit, month and product), summed here to the period's revenue; {@code units} null: the company.
 	 */
 	private BigDecimal rawRevenue(LocalDate from, LocalDate to, Collection<Long> units) {
