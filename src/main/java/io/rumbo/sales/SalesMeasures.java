@@ -51,6 +51,10 @@ public class SalesMeasures {
 	public record TaskCount(long staffId, long unitId, LocalDate month, long done, long onTime) {
 	}
 
+	/** A person credited with a booked order in a month. */
+	public record CreditedMonth(long staffId, LocalDate month) {
+	}
+
 	/** An open opportunity: amount x its stage's probability, in its expected close month. */
 	public record OpenOpportunity(long opportunityId, long staffId, long unitId, LocalDate month, BigDecimal weighted) {
 	}
@@ -68,20 +72,16 @@ public class SalesMeasures {
 	@Transactional(readOnly = true)
 	public List<CreditedLine> creditedLines(@Nullable Collection<Long> people, LocalDate from, LocalDate to) {
 		Map<String, Object> params = range(from, to);
-		String month = MONTH.formatted("o.order_date");
 		record Row(long staff, long unit, LocalDate month, long product, BigDecimal net, BigDecimal units,
 				BigDecimal margin) {
 		}
-		List<Row> rows = jdbc.sql("SELECT c.staff_id, c.unit_id, " + month + ", l.product_id,"
-				+ " SUM(l.net_amount * c.share_percent), SUM(l.quantity * c.share_percent),"
-				+ " SUM(l.margin_amount * c.share_percent)"
-				+ " FROM sales_order o JOIN sales_order_credit c ON c.order_id = o.id"
-				+ " JOIN sales_order_line l ON l.order_id = o.id"
-				+ " WHERE o.status = 'BOOKED' AND o.order_date >= :from AND o.order_date < :to"
-				+ people("c.staff_id", people, params) + " GROUP BY c.staff_id, c.unit_id, " + month + ", l.product_id")
+		List<Row> rows = jdbc.sql("SELECT " + CREDITED + ", l.product_id, SUM(l.net_amount * c.share_percent),"
+				+ " SUM(l.quantity * c.share_percent), SUM(l.margin_amount * c.share_percent)"
+				+ credited(" JOIN sales_order_line l ON l.order_id = o.id", "", people, params)
+				+ " GROUP BY " + CREDITED + ", l.product_id")
 			.params(params)
-			.query((rs, n) -> new Row(rs.getLong(1), rs.getLong(2), LocalDate.of(rs.getInt(3), rs.getInt(4), 1),
-					rs.getLong(5), share(rs.getBigDecimal(6)), share(rs.getBigDecimal(7)), share(rs.getBigDecimal(8))))
+			.query((rs, n) -> new Row(rs.getLong(1), rs.getLong(2), month(rs, 3), rs.getLong(5),
+					share(rs.getBigDecimal(6)), share(rs.getBigDecimal(7)), share(rs.getBigDecimal(8))))
 			.list();
 		Map<Long, Long> lineOf = new HashMap<>();
 		if (!rows.isEmpty()) {
@@ -110,28 +110,34 @@ public class SalesMeasures {
 	@Transactional(readOnly = true)
 	public List<CreditedOrders> creditedOrders(@Nullable Collection<Long> people, LocalDate from, LocalDate to) {
 		Map<String, Object> params = range(from, to);
-		String month = MONTH.formatted("o.order_date");
-		return jdbc.sql("SELECT c.staff_id, c.unit_id, " + month + ", COUNT(*)"
-				+ " FROM sales_order o JOIN sales_order_credit c ON c.order_id = o.id"
-				+ " WHERE o.status = 'BOOKED' AND o.order_date >= :from AND o.order_date < :to" + NOT_RETURN
-				+ people("c.staff_id", people, params) + " GROUP BY c.staff_id, c.unit_id, " + month)
+		return jdbc.sql("SELECT " + CREDITED + ", COUNT(*)" + credited("", NOT_RETURN, people, params) + " GROUP BY "
+				+ CREDITED)
 			.params(params)
-			.query((rs, n) -> new CreditedOrders(rs.getLong(1), rs.getLong(2), LocalDate.of(rs.getInt(3), rs.getInt(4), 1),
-					rs.getLong(5)))
+			.query((rs, n) -> new CreditedOrders(rs.getLong(1), rs.getLong(2), month(rs, 3), rs.getLong(5)))
 			.list();
 	}
 
 	@Transactional(readOnly = true)
 	public List<CustomerMonth> customerMonths(@Nullable Collection<Long> people, LocalDate from, LocalDate to) {
 		Map<String, Object> params = range(from, to);
-		String month = MONTH.formatted("o.order_date");
-		return jdbc.sql("SELECT DISTINCT c.staff_id, c.unit_id, " + month + ", o.customer_id"
-				+ " FROM sales_order o JOIN sales_order_credit c ON c.order_id = o.id"
-				+ " WHERE o.status = 'BOOKED' AND o.order_date >= :from AND o.order_date < :to" + NOT_RETURN
-				+ people("c.staff_id", people, params))
+		return jdbc.sql("SELECT DISTINCT " + CREDITED + ", o.customer_id" + credited("", NOT_RETURN, people, params))
 			.params(params)
-			.query((rs, n) -> new CustomerMonth(rs.getLong(1), rs.getLong(2), LocalDate.of(rs.getInt(3), rs.getInt(4), 1),
-					rs.getLong(5)))
+			.query((rs, n) -> new CustomerMonth(rs.getLong(1), rs.getLong(2), month(rs, 3), rs.getLong(5)))
+			.list();
+	}
+
+	/**
+	 * Who was credited, in which months, with booked orders that have a line of the product: the cells of its figures
+	 * by product line.
+	 */
+	@Transactional(readOnly = true)
+	public List<CreditedMonth> creditedMonths(long productId, LocalDate from, LocalDate to) {
+		Map<String, Object> params = range(from, to);
+		params.put("product", productId);
+		return jdbc.sql("SELECT DISTINCT " + CREDITED + credited(" JOIN sales_order_line l ON l.order_id = o.id",
+				" AND l.product_id = :product", null, params))
+			.params(params)
+			.query((rs, n) -> new CreditedMonth(rs.getLong(1), month(rs, 3)))
 			.list();
 	}
 
@@ -178,7 +184,7 @@ public class SalesMeasures {
 				+ people("a.owner_staff_id", people, params)
 				+ " GROUP BY a.owner_staff_id, a.owner_unit_id, " + month + ", a.activity_type")
 			.params(params)
-			.query((rs, n) -> new ActivityCount(rs.getLong(1), rs.getLong(2), LocalDate.of(rs.getInt(3), rs.getInt(4), 1),
+			.query((rs, n) -> new ActivityCount(rs.getLong(1), rs.getLong(2), month(rs, 3),
 					ActivityType.valueOf(rs.getString(5)), rs.getLong(6)))
 			.list();
 	}
@@ -207,8 +213,7 @@ public class SalesMeasures {
 				+ ") t GROUP BY staff, unit, " + month)
 			.params(params)
 			.query(rs -> {
-				long[] c = counts.computeIfAbsent(new Key(rs.getLong(1), rs.getLong(2),
-						LocalDate.of(rs.getInt(3), rs.getInt(4), 1)), k -> new long[3]);
+				long[] c = counts.computeIfAbsent(new Key(rs.getLong(1), rs.getLong(2), month(rs, 3)), k -> new long[3]);
 				c[0] += rs.getLong(5);
 				c[1] += rs.getLong(6);
 				c[2] += rs.getLong(7);
@@ -227,8 +232,8 @@ public class SalesMeasures {
 				+ " WHERE t.completed_on >= :from AND t.completed_on < :to" + people("t.assignee_staff_id", people, params)
 				+ " GROUP BY COALESCE(t.assignee_staff_id, 0), t.assignee_unit_id, " + month)
 			.params(params)
-			.query((rs, n) -> new TaskCount(rs.getLong(1), rs.getLong(2), LocalDate.of(rs.getInt(3), rs.getInt(4), 1),
-					rs.getLong(5), rs.getLong(6)))
+			.query((rs, n) -> new TaskCount(rs.getLong(1), rs.getLong(2), month(rs, 3), rs.getLong(5),
+					rs.getLong(6)))
 			.list();
 	}
 
@@ -248,9 +253,28 @@ public class SalesMeasures {
 		return jdbc.sql("SELECT o.id, o.owner_staff_id, o.owner_unit_id, " + month + ", o.amount * s.probability"
 				+ " FROM sales_opportunity o JOIN sales_stage s ON s.code = o.stage_code WHERE s.outcome = 'OPEN'" + filter)
 			.params(params)
-			.query((rs, n) -> new OpenOpportunity(rs.getLong(1), rs.getLong(2), rs.getLong(3),
-					LocalDate.of(rs.getInt(4), rs.getInt(5), 1), share(rs.getBigDecimal(6))))
+			.query((rs, n) -> new OpenOpportunity(rs.getLong(1), rs.getLong(2), rs.getLong(3), month(rs, 4),
+					share(rs.getBigDecimal(6))))
 			.list();
+	}
+
+	/** The person and unit credited and the month of the order: what every order measure is grouped by (4 columns). */
+	private static final String CREDITED = "c.staff_id, c.unit_id, " + MONTH.formatted("o.order_date");
+
+	/**
+	 * The booked orders (alias {@code o}) dated in the range with their credits ({@code c}) to these people, plus
+	 * {@code joins} (the lines) and the {@code condition} (not a return): the FROM and WHERE of every order measure.
+	 */
+	private static String credited(String joins, String condition, @Nullable Collection<Long> people,
+			Map<String, Object> params) {
+		return " FROM sales_order o JOIN sales_order_credit c ON c.order_id = o.id" + joins
+				+ " WHERE o.status = 'BOOKED' AND o.order_date >= :from AND o.order_date < :to" + condition
+				+ people("c.staff_id", people, params);
+	}
+
+	/** The first day of the month a row names as year and month in columns {@code at} and {@code at + 1}. */
+	private static LocalDate month(java.sql.ResultSet rs, int at) throws java.sql.SQLException {
+		return LocalDate.of(rs.getInt(at), rs.getInt(at + 1), 1);
 	}
 
 	/** A return is an order whose every line is negative: one with a line of zero or more counts as an order. */
