@@ -207,10 +207,15 @@ public class CatalogManagement {
 			throw new ValidationFailedException(errors);
 		}
 		var before = product.auditState();
+		long lineBefore = product.lineId();
 		product.describe(details.sku().trim(), details.nameEs().trim(), details.nameEn().trim(), details.lineId(),
 				details.unitOfMeasure(), details.listPrice(), details.active());
 		products.saveAndFlush(product);
 		audit.record("PRODUCT", id, "UPDATE", before, product.auditState(), product.sku());
+		if (product.lineId() != lineBefore) {
+			events.publishEvent(new ProductMovedToLine(ProductId.of(id), ProductLineId.of(lineBefore),
+					ProductLineId.of(product.lineId())));
+		}
 		return product(id);
 	}
 

@@ -8,9 +8,8 @@ import io.rumbo.organization.StaffId;
 import io.rumbo.organization.UnitId;
 
 /**
- * A service case was resolved, {@code resolutionDays} after it was opened, attributed as when it was opened. Also
- * published when a full edit corrects the dates or the attribution of a case already resolved: listeners keep the
- * latest per case.
+ * A service case was resolved, {@code resolutionDays} after it was opened, attributed as when it was opened. A later
+ * correction of a resolved case is {@link ServiceCaseResolutionChanged}, with the state before and after.
  */
 public record ServiceCaseResolved(ServiceCaseId serviceCase, CustomerId customer, @Nullable StaffId owner,
 		UnitId unit, LocalDate openedOn, LocalDate resolvedOn, int resolutionDays) {

@@ -189,7 +189,9 @@ public class ServiceManagement {
 
 	/**
 	 * A full edit of the case. Its resolution date drives the state: a date on an open case resolves it, no date on
-	 * a resolved case reopens it, another date on a resolved case corrects the resolution.
+	 * a resolved case reopens it, another date on a resolved case corrects the resolution. A correction of what a
+	 * resolution counts for (its date, the opened date, the account and so the attribution) is announced with both
+	 * states ({@link ServiceCaseResolutionChanged}).
 	 */
 	@Transactional
 	public ServiceCaseView update(CurrentUser actor, long id, long version, CaseDetails details) {
@@ -206,7 +208,9 @@ public class ServiceManagement {
 		if (details.resolvedOn() == null && resolvedBefore != null) {
 			serviceCase.reopen();
 			serviceCase.note(resolution);
-			event = reopened(serviceCase, resolvedBefore.resolvedOn());
+			// The resolution that no longer counts is the one announced: its attribution, before this edit.
+			event = new ServiceCaseReopened(resolvedBefore.serviceCase(), resolvedBefore.customer(),
+					resolvedBefore.owner(), resolvedBefore.unit(), resolvedBefore.resolvedOn());
 		}
 		else if (details.resolvedOn() == null) {
 			serviceCase.note(resolution);
@@ -217,7 +221,9 @@ public class ServiceManagement {
 		}
 		else {
 			serviceCase.correctResolution(details.resolvedOn(), resolution);
-			event = resolved(serviceCase).equals(resolvedBefore) ? null : resolved(serviceCase);
+			ServiceCaseResolved after = resolved(serviceCase);
+			event = after.equals(resolvedBefore) ? null
+					: new ServiceCaseResolutionChanged(after.serviceCase(), resolution(resolvedBefore), resolution(after));
 		}
 		cases.saveAndFlush(serviceCase);
 		audit.record("SERVICE_CASE", id, "UPDATE", before, serviceCase.auditState(), serviceCase.caseNumber());
@@ -270,6 +276,11 @@ public class ServiceManagement {
 		return new ServiceCaseResolved(ServiceCaseId.of(serviceCase.id()), CustomerId.of(serviceCase.customerId()),
 				staffId(serviceCase), UnitId.of(serviceCase.unitId()), serviceCase.openedOn(),
 				java.util.Objects.requireNonNull(serviceCase.resolvedOn()), serviceCase.resolutionDays());
+	}
+
+	private static ServiceCaseResolutionChanged.Resolution resolution(ServiceCaseResolved resolved) {
+		return new ServiceCaseResolutionChanged.Resolution(resolved.customer(), resolved.owner(), resolved.unit(),
+				resolved.openedOn(), resolved.resolvedOn(), resolved.resolutionDays());
 	}
 
 	private static ServiceCaseReopened reopened(ServiceCase serviceCase, LocalDate wasResolvedOn) {

@@ -91,6 +91,16 @@ public class MetricsRebuild {
 		return report;
 	}
 
+	/**
+	 * The rebuild a start needs when the facts have never been built, decided under the facts' lock: instances
+	 * starting together rebuild once, the others find it done.
+	 */
+	@Transactional
+	public Optional<Report> rebuildIfNeverBuilt(String by) {
+		store.lock();
+		return last().isPresent() ? Optional.empty() : Optional.of(rebuildAll(by));
+	}
+
 	@Transactional(readOnly = true)
 	public Optional<Last> last() {
 		return jdbc.sql("SELECT rebuilt_at, rebuilt_by, rebuild_millis, rebuild_rows FROM metrics_state WHERE id = 1"

@@ -2,6 +2,7 @@ package io.rumbo.metrics;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -11,6 +12,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.rumbo.catalog.CatalogManagement;
+import io.rumbo.catalog.ProductFilter;
 import io.rumbo.customers.ServiceRecords;
 import io.rumbo.identity.CurrentUser;
 import io.rumbo.metrics.domain.MetricFigures;
@@ -20,6 +23,7 @@ import io.rumbo.organization.OrgDirectory;
 import io.rumbo.organization.UnitId;
 import io.rumbo.sales.SalesRecords;
 import io.rumbo.shared.domain.NotFoundException;
+import io.rumbo.shared.domain.ValidationFailedException;
 import io.rumbo.shared.time.FiscalPeriod;
 import io.rumbo.shared.web.ListQuery;
 import io.rumbo.shared.web.PageResponse;
@@ -27,7 +31,9 @@ import io.rumbo.shared.web.PageResponse;
 /**
  * The records behind a figure (drill-down): for a measure, a period and a person or a unit (its subtree as it stood
  * in the period's months), the orders with the credited share and amount, the activities, opportunities, cases,
- * ratings or tasks the figure counts, within the reader's scope. A person or unit outside it is not found.
+ * ratings or tasks the figure counts, within the reader's scope. A person or unit outside it is not found. For a
+ * figure of one product line (a measure that order lines carry), the order lines of that line's products, with the
+ * credited share of each line's amount.
  */
 @Service
 public class MetricsRecords {
@@ -42,17 +48,28 @@ public class MetricsRecords {
 	private final ServiceRecords service;
 	private final DataScopes scopes;
 	private final OrgDirectory org;
+	private final CatalogManagement catalog;
 
-	MetricsRecords(SalesRecords sales, ServiceRecords service, DataScopes scopes, OrgDirectory org) {
+	MetricsRecords(SalesRecords sales, ServiceRecords service, DataScopes scopes, OrgDirectory org,
+			CatalogManagement catalog) {
 		this.sales = sales;
 		this.service = service;
 		this.scopes = scopes;
 		this.org = org;
+		this.catalog = catalog;
 	}
 
+	/**
+	 * @param line a product line (only for a measure that order lines carry, {@link Metric#byLine()}; an unknown line
+	 *        is not found)
+	 */
 	@Transactional(readOnly = true)
 	public PageResponse<Item> list(CurrentUser reader, Metric metric, FiscalPeriod period, @Nullable Long person,
-			@Nullable Long unit, ListQuery query) {
+			@Nullable Long unit, @Nullable Long line, ListQuery query) {
+		if (line != null && !metric.byLine()) {
+			throw ValidationFailedException.of("line", "metrics.line.notByLine");
+		}
+		Collection<Long> products = line == null ? null : products(line);
 		DataScope scope = scopes.of(reader);
 		if (unit != null && !scope.managesUnit(unit) && !unit.equals(scope.ownUnitId())) {
 			throw new NotFoundException("unit", unit);
@@ -79,12 +96,21 @@ public class MetricsRecords {
 			}
 			default -> {
 				SalesRecords.Page found = sales.list(kind(metric), new SalesRecords.Filter(period.start(), period.end(),
-						person, units, activityType(metric)), scope, page, size);
+						person, units, activityType(metric), products), scope, page, size);
 				yield PageResponse.of(found.items().stream().map(i -> new Item(i.kind(), i.id(), i.date(), i.reference(),
 						i.customerId(), i.staffId(), i.unitId(), i.sharePercent(), i.amount(), i.creditedAmount(),
 						i.detail())).toList(), query, found.total());
 			}
 		};
+	}
+
+	/** The products of a line as the catalog has them now: the facts count each order line in its product's line. */
+	private List<Long> products(long line) {
+		catalog.line(line);
+		List<Long> ids = new ArrayList<>();
+		catalog.eachProduct(new ProductFilter(null, line, null),
+				ListQuery.of(0, 1, List.of("sku"), CatalogManagement.PRODUCT_SORTS, "sku").unpaged(), p -> ids.add(p.id()));
+		return ids;
 	}
 
 	private Set<Long> members(long unit, FiscalPeriod period) {

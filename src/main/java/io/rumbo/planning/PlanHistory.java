@@ -14,16 +14,16 @@ import io.rumbo.shared.time.FiscalYears;
 
 /**
  * Last years' sales as plans use them: the baseline a new plan starts from and the weights spreads take (last
- * year's shares, the seasonality profile), read through the sales module's {@link SalesHistory}.
+ * year's shares, the seasonality profile), read from the metrics facts through {@link PlanActuals}.
  */
 @Component
 class PlanHistory {
 
-	private final ObjectProvider<SalesHistory> sales;
+	private final ObjectProvider<PlanActuals> actuals;
 	private final FiscalCalendar calendar;
 
-	PlanHistory(ObjectProvider<SalesHistory> sales, FiscalCalendar calendar) {
-		this.sales = sales;
+	PlanHistory(ObjectProvider<PlanActuals> actuals, FiscalCalendar calendar) {
+		this.actuals = actuals;
 		this.calendar = calendar;
 	}
 
@@ -38,22 +38,22 @@ class PlanHistory {
 	Baseline baseline(int fiscalYear, PlanTree tree) {
 		Map<TargetStore.Key, TargetFigures> cells = new LinkedHashMap<>();
 		Map<TargetStore.GoalKey, BigDecimal> customers = new LinkedHashMap<>();
-		SalesHistory history = sales.getIfAvailable();
+		PlanActuals history = actuals.getIfAvailable();
 		if (history == null) {
 			return new Baseline(cells, customers);
 		}
 		FiscalYears years = calendar.years();
 		FiscalPeriod year = years.year(fiscalYear);
-		for (SalesHistory.Actual a : history.actuals(year)) {
+		for (PlanActuals.Actual a : history.actuals(year, null)) {
 			if (tree.contains(a.unitId().value())) {
 				cells.merge(new TargetStore.Key(a.unitId().value(), a.lineId().value(), years.monthOf(a.month().start())),
 						new TargetFigures(a.revenue(), a.units(), a.margin()), TargetFigures::plus);
 			}
 		}
-		for (SalesHistory.NewCustomers n : history.newCustomers(year.start(), year.end())) {
-			if (tree.contains(n.unitId())) {
-				customers.merge(new TargetStore.GoalKey(n.unitId(), years.monthOf(n.month())), BigDecimal.valueOf(n.count()),
-						BigDecimal::add);
+		for (PlanActuals.NewCustomers n : history.newCustomers(year)) {
+			if (tree.contains(n.unitId().value())) {
+				customers.merge(new TargetStore.GoalKey(n.unitId().value(), years.monthOf(n.month().start())),
+						BigDecimal.valueOf(n.count()), BigDecimal::add);
 			}
 		}
 		return new Baseline(cells, customers);
@@ -62,13 +62,13 @@ class PlanHistory {
 	/** Each fiscal month's share of company revenue over the two years before the plan's year. */
 	Map<Integer, BigDecimal> seasonality(int fiscalYear) {
 		Map<Integer, BigDecimal> profile = new HashMap<>();
-		SalesHistory history = sales.getIfAvailable();
+		PlanActuals history = actuals.getIfAvailable();
 		if (history == null) {
 			return profile;
 		}
 		FiscalYears years = calendar.years();
-		for (SalesHistory.Actual a : history.actuals(new FiscalPeriod(years.year(fiscalYear - 2).start(),
-				years.year(fiscalYear).start()))) {
+		for (PlanActuals.Actual a : history.actuals(new FiscalPeriod(years.year(fiscalYear - 2).start(),
+				years.year(fiscalYear).start()), null)) {
 			profile.merge(years.monthOf(a.month().start()), a.revenue().max(BigDecimal.ZERO), BigDecimal::add);
 		}
 		return profile;

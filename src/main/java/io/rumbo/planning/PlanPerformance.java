@@ -37,10 +37,11 @@ import io.rumbo.shared.time.FiscalYears;
 
 /**
  * Plan versus actual (revenue) for a fiscal year, quarter or month of a plan, by unit, product line or month: the
- * target of the version that counts, the actual booked to date, the target expected by today (each month's target in
- * proportion to its days elapsed), the gap (actual - expected) and a forecast to the period's end (actual plus the
- * open pipeline weighted by probability and expected to close before the period ends). Figures cover the units the
- * reader sees.
+ * target of the version that counts, the actual booked in the period's months up to the current one (the metrics
+ * facts, through {@link PlanActuals}), the target expected by today (each month's target in proportion to its days
+ * elapsed), the gap (actual - expected) and a forecast to the period's end (actual plus the open pipeline weighted by
+ * probability and expected to close from today to the period's end, from {@link SalesHistory}). Figures cover the
+ * units the reader sees, and a reader who does not see the whole company reads only those units' rows.
  */
 @Service
 public class PlanPerformance {
@@ -50,17 +51,20 @@ public class PlanPerformance {
 	private final PlanReading plans;
 	private final TargetStore store;
 	private final FiscalCalendar calendar;
+	private final ObjectProvider<PlanActuals> actuals;
 	private final ObjectProvider<SalesHistory> sales;
 	private final OrgDirectory org;
 	private final CatalogManagement catalog;
 	private final DataScopes scopes;
 	private final Clock clock;
 
-	PlanPerformance(PlanReading plans, TargetStore store, FiscalCalendar calendar, ObjectProvider<SalesHistory> sales,
-			OrgDirectory org, CatalogManagement catalog, DataScopes scopes, Clock clock) {
+	PlanPerformance(PlanReading plans, TargetStore store, FiscalCalendar calendar, ObjectProvider<PlanActuals> actuals,
+			ObjectProvider<SalesHistory> sales, OrgDirectory org, CatalogManagement catalog, DataScopes scopes,
+			Clock clock) {
 		this.plans = plans;
 		this.store = store;
 		this.calendar = calendar;
+		this.actuals = actuals;
 		this.sales = sales;
 		this.org = org;
 		this.catalog = catalog;
@@ -109,30 +113,30 @@ public class PlanPerformance {
 						Figures::plus);
 			}
 		}
-		SalesHistory history = sales.getIfAvailable();
-		if (history != null) {
-			LocalDate actualEnd = today.plusDays(1).isBefore(span.end()) ? today.plusDays(1) : span.end();
-			if (actualEnd.isAfter(span.start())) {
-				FiscalPeriod actualPeriod = new FiscalPeriod(span.start(), actualEnd);
-				// A reader who does not see the whole company reads only their units' rows.
-				List<SalesHistory.Actual> actuals = scope.all() ? history.actuals(actualPeriod)
-						: history.actuals(actualPeriod, unitsSeen(scope));
-				for (SalesHistory.Actual a : actuals) {
-					if (scope.seesUnit(a.unitId().value())) {
-						byUnitLine.merge(new TargetKey(a.unitId(), a.lineId()), new Figures(MonthlyValues.ZERO,
-								MonthlyValues.of(years.monthOf(a.month().start()), a.revenue()), MonthlyValues.ZERO),
-								Figures::plus);
-					}
+		// A reader who does not see the whole company reads only their units' rows.
+		@Nullable Set<Long> units = scope.all() ? null : unitsSeen(scope);
+		PlanActuals booked = actuals.getIfAvailable();
+		// The facts are monthly: the actual covers the period's months up to this one, each whole.
+		LocalDate thisMonthEnd = years.month(years.yearOf(today), years.monthOf(today)).end();
+		LocalDate actualEnd = thisMonthEnd.isBefore(span.end()) ? thisMonthEnd : span.end();
+		if (booked != null && actualEnd.isAfter(span.start())) {
+			for (PlanActuals.Actual a : booked.actuals(new FiscalPeriod(span.start(), actualEnd),
+					units == null ? null : units.stream().map(UnitId::of).toList())) {
+				if (scope.seesUnit(a.unitId().value())) {
+					byUnitLine.merge(new TargetKey(a.unitId(), a.lineId()), new Figures(MonthlyValues.ZERO,
+							MonthlyValues.of(years.monthOf(a.month().start()), a.revenue()), MonthlyValues.ZERO),
+							Figures::plus);
 				}
 			}
-			LocalDate pipelineStart = today.isAfter(span.start()) ? today : span.start();
-			if (span.end().isAfter(pipelineStart)) {
-				for (SalesHistory.Pipeline p : history.pipeline(pipelineStart, span.end())) {
-					if (scope.seesUnit(p.unitId())) {
-						byUnitLine.merge(new TargetKey(UnitId.of(p.unitId()), p.lineId() == null ? null
-								: ProductLineId.of(p.lineId())), new Figures(MonthlyValues.ZERO, MonthlyValues.ZERO,
-										MonthlyValues.of(years.monthOf(p.month()), p.weighted())), Figures::plus);
-					}
+		}
+		SalesHistory history = sales.getIfAvailable();
+		LocalDate pipelineStart = today.isAfter(span.start()) ? today : span.start();
+		if (history != null && span.end().isAfter(pipelineStart)) {
+			for (SalesHistory.Pipeline p : history.pipeline(pipelineStart, span.end(), units)) {
+				if (scope.seesUnit(p.unitId())) {
+					byUnitLine.merge(new TargetKey(UnitId.of(p.unitId()), p.lineId() == null ? null
+							: ProductLineId.of(p.lineId())), new Figures(MonthlyValues.ZERO, MonthlyValues.ZERO,
+									MonthlyValues.of(years.monthOf(p.month()), p.weighted())), Figures::plus);
 				}
 			}
 		}

@@ -2,58 +2,43 @@ package io.rumbo.planning;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
-import io.rumbo.catalog.ProductLineId;
-import io.rumbo.organization.UnitId;
-import io.rumbo.shared.time.FiscalPeriod;
-
 /**
- * Booked results and the open pipeline, summed set-based, for baselines and plan-versus-actual. Declared here and
- * implemented by the sales module. Amounts are credited to the unit each salesperson was in on the order date, in
- * proportion to their credit share. Actuals come by fiscal month; new customers and the pipeline by calendar month
- * ({@code month} is its first day, which starts a fiscal month too).
+ * The open pipeline and what target customers and strategies did, read from the sales records for plan versus actual,
+ * target lists and strategies. Declared here and implemented by the sales module, because sales comes later in the
+ * dependency order. Booked results come from the metrics facts through {@link PlanActuals} instead.
  */
 public interface SalesHistory {
 
-	/** What a unit booked of a product line in a fiscal month. */
-	record Actual(FiscalPeriod month, UnitId unitId, ProductLineId lineId, BigDecimal revenue, BigDecimal units,
-			BigDecimal margin) {
-	}
-
-	record NewCustomers(LocalDate month, long unitId, long count) {
-	}
-
-	/** Open opportunities weighted by their stage's probability, by expected close month and owner's unit. */
+	/**
+	 * Open opportunities weighted by their stage's probability, by expected close month ({@code month} is its first
+	 * day, which starts a fiscal month too), owner's unit and product line ({@code null} for an opportunity without
+	 * products).
+	 */
 	record Pipeline(LocalDate month, long unitId, @Nullable Long lineId, BigDecimal weighted) {
 	}
 
-	/** Booked results per unit, product line and fiscal month of the period. */
-	List<Actual> actuals(FiscalPeriod period);
-
 	/**
-	 * As {@link #actuals(FiscalPeriod)}, only for these units: a reader's plan-versus-actual reads their rows, not
-	 * the company's. Implementations should filter in SQL; this default filters the company's answer.
+	 * The open pipeline expected to close in the range; only the opportunities of these owners' units when
+	 * {@code unitIds} is given (filtered in SQL), every unit when it is {@code null}.
 	 */
-	default List<Actual> actuals(FiscalPeriod period, java.util.Set<Long> unitIds) {
-		return actuals(period).stream().filter(a -> unitIds.contains(a.unitId().value())).toList();
-	}
-
-	List<NewCustomers> newCustomers(LocalDate from, LocalDate toExclusive);
-
-	List<Pipeline> pipeline(LocalDate from, LocalDate toExclusive);
+	List<Pipeline> pipeline(LocalDate from, LocalDate toExclusive, @Nullable Collection<Long> unitIds);
 
 	/** Which of these customers had a visit or other activity done in the period. */
-	java.util.Set<Long> visited(java.util.Collection<Long> customerIds, LocalDate from, LocalDate toExclusive);
+	Set<Long> visited(Collection<Long> customerIds, LocalDate from, LocalDate toExclusive);
 
 	/** Which of these customers booked an order in the period. */
-	java.util.Set<Long> bought(java.util.Collection<Long> customerIds, LocalDate from, LocalDate toExclusive);
+	Set<Long> bought(Collection<Long> customerIds, LocalDate from, LocalDate toExclusive);
 
 	/** Net revenue, margin and number of booked orders tagged with each strategy. */
 	record Contribution(long strategyId, BigDecimal revenue, BigDecimal margin, long orders, long opportunities) {
 	}
 
-	java.util.Map<Long, Contribution> contributions(java.util.Collection<Long> strategyIds);
+	Map<Long, Contribution> contributions(Collection<Long> strategyIds);
 }

@@ -201,7 +201,7 @@ public class Attainment {
 			.sorted(java.util.Comparator.comparing((StaffId s) -> names.getOrDefault(s, "")).thenComparing(StaffId::value))
 			.toList();
 		List<QuotaReading.PersonQuota> held = quotas.personQuotas(span.view().fiscalYear(), ordered,
-				Set.copyOf(measures));
+				Set.copyOf(measures), span.monthNumbers());
 		List<Row> rows = new ArrayList<>();
 		for (Metric metric : measures) {
 			PaceTable<StaffId> table = new PaceTable<>(settings.pacing(), metric, span.months(), span.view().asOf());

@@ -54,30 +54,45 @@ public class QuotaReading {
 	 */
 	@Transactional(readOnly = true)
 	public List<PersonQuota> personQuotas(int fiscalYear, Collection<StaffId> people, Set<Metric> metrics) {
+		return personQuotas(fiscalYear, people, metrics, List.of());
+	}
+
+	/**
+	 * As {@link #personQuotas(int, Collection, Set)}, of these fiscal months only (1 to 12; all when empty): a
+	 * quarter's attainment of thousands of people reads its months and measures, not the whole year's rows.
+	 */
+	@Transactional(readOnly = true)
+	public List<PersonQuota> personQuotas(int fiscalYear, Collection<StaffId> people, Set<Metric> metrics,
+			Collection<Integer> fiscalMonths) {
 		Optional<Long> version = publishedVersion(fiscalYear);
 		if (version.isEmpty() || people.isEmpty()) {
 			return List.of();
 		}
 		FiscalYears years = calendar.years();
 		List<Long> ids = people.stream().map(StaffId::value).distinct().sorted().toList();
+		String only = (metrics.isEmpty() ? "" : " AND p.metric IN (:metrics)")
+				+ (fiscalMonths.isEmpty() ? "" : " AND p.fiscal_month IN (:months)");
 		List<PersonQuota> result = new ArrayList<>();
 		for (int from = 0; from < ids.size(); from += CHUNK) {
 			List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
-			jdbc.sql("""
+			var statement = jdbc.sql("""
 					SELECT p.staff_id, p.unit_id, p.metric, p.fiscal_month, p.amount
 					FROM quotas_person_month p
 					JOIN quotas_release r ON r.version_id = p.version_id AND r.unit_id = p.unit_id
-					WHERE p.version_id = :version AND p.staff_id IN (:staff)
+					WHERE p.version_id = :version AND p.staff_id IN (:staff)%s
 					ORDER BY p.staff_id, p.metric, p.fiscal_month
-					""")
+					""".formatted(only))
 				.param("version", version.get())
-				.param("staff", chunk)
-				.query((rs, n) -> new PersonQuota(StaffId.of(rs.getLong(1)), UnitId.of(rs.getLong(2)),
-						Metric.valueOf(rs.getString(3)), years.month(fiscalYear, rs.getInt(4)).start(),
-						rs.getBigDecimal(5)))
+				.param("staff", chunk);
+			if (!metrics.isEmpty()) {
+				statement = statement.param("metrics", metrics.stream().map(Metric::name).sorted().toList());
+			}
+			if (!fiscalMonths.isEmpty()) {
+				statement = statement.param("months", List.copyOf(new java.util.TreeSet<>(fiscalMonths)));
+			}
+			statement.query((rs, n) -> new PersonQuota(StaffId.of(rs.getLong(1)), UnitId.of(rs.getLong(2)),
+					Metric.valueOf(rs.getString(3)), years.month(fiscalYear, rs.getInt(4)).start(), rs.getBigDecimal(5)))
 				.list()
-				.stream()
-				.filter(q -> metrics.isEmpty() || metrics.contains(q.metric()))
 				.forEach(result::add);
 		}
 		return result;

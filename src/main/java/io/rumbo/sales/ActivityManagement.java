@@ -38,7 +38,8 @@ import io.rumbo.shared.web.PageResponse;
 /**
  * Visits and other activities with customers. A salesperson plans and records their own; a manager sees and
  * plans those of their subtree (the team's visits); company-wide roles see all. An activity that becomes done is
- * announced with {@link ActivityDone}, once: a done activity keeps the day it was done.
+ * announced with {@link ActivityDone}, once: a done activity keeps the day it was done. An edit of a done activity's
+ * type or owner is announced with {@link ActivityChanged}.
  */
 @Service
 public class ActivityManagement {
@@ -186,6 +187,7 @@ public class ActivityManagement {
 			throw new StaleVersionException(version, current);
 		}
 		var before = activity.auditState();
+		ActivityChanged.Facts counted = activity.doneOn() == null ? null : facts(activity);
 		describe(actor, activity, details);
 		boolean done = activity.recordDone(details.doneOn());
 		activities.saveAndFlush(activity);
@@ -193,7 +195,15 @@ public class ActivityManagement {
 		if (done) {
 			announceDone(activity);
 		}
+		else if (counted != null && !counted.equals(facts(activity))) {
+			events.publishEvent(new ActivityChanged(ActivityId.of(id), counted, facts(activity)));
+		}
 		return get(actor, id);
+	}
+
+	private static ActivityChanged.Facts facts(Activity activity) {
+		return new ActivityChanged.Facts(activity.type(), StaffId.of(activity.ownerStaffId()),
+				UnitId.of(activity.ownerUnitId()), java.util.Objects.requireNonNull(activity.doneOn()));
 	}
 
 	private void announceDone(Activity activity) {

@@ -39,7 +39,7 @@ import io.rumbo.shared.money.Amounts;
  * The life of an opportunity: created in the first stage, edited, moved through the configurable stages (each move
  * is kept with its date) until it is won or lost, and a won one becomes an order. Each change is announced with an
  * event ({@link OpportunityCreated}, {@link OpportunityStageChanged}, {@link OpportunityWon},
- * {@link OpportunityLost}) in its transaction. A salesperson works their own opportunities, a manager those of their
+ * {@link OpportunityLost}, and {@link OpportunityChanged} for an edit of what it counts for) in its transaction. A salesperson works their own opportunities, a manager those of their
  * subtree. Reading is {@link OpportunityQueries}, line items {@link OpportunityProducts}, stages
  * {@link PipelineStages}.
  */
@@ -64,12 +64,14 @@ public class OpportunityManagement {
 	private final ApplicationEventPublisher events;
 	private final JdbcClient jdbc;
 	private final StrategyTags tags;
+	private final OpportunityChanges changes;
 	private final Clock clock;
 
 	OpportunityManagement(OpportunityRepository opportunities, OpportunityQueries queries,
 			OpportunityProducts products, PipelineStages stages, OrderManagement orders,
 			CustomerManagement customerManagement, CustomerDirectory customers, OrgDirectory org, DataScopes scopes,
-			AuditTrail audit, ApplicationEventPublisher events, JdbcClient jdbc, StrategyTags tags, Clock clock) {
+			AuditTrail audit, ApplicationEventPublisher events, JdbcClient jdbc, StrategyTags tags,
+			OpportunityChanges changes, Clock clock) {
 		this.opportunities = opportunities;
 		this.queries = queries;
 		this.products = products;
@@ -83,6 +85,7 @@ public class OpportunityManagement {
 		this.events = events;
 		this.jdbc = jdbc;
 		this.tags = tags;
+		this.changes = changes;
 		this.clock = clock;
 	}
 
@@ -116,9 +119,11 @@ public class OpportunityManagement {
 			throw new StaleVersionException(version, current);
 		}
 		var before = opportunity.auditState();
+		OpportunityChanged.Facts counted = OpportunityChanges.facts(opportunity);
 		describe(actor, opportunity, details);
 		opportunities.saveAndFlush(opportunity);
 		audit.record("OPPORTUNITY", id, "UPDATE", before, opportunity.auditState(), opportunity.title());
+		changes.announce(opportunity, counted);
 		return queries.get(actor, id);
 	}
 

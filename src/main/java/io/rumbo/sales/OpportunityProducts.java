@@ -30,7 +30,8 @@ import io.rumbo.shared.money.Amounts;
 
 /**
  * The products an opportunity is about (its line items), priced like order lines. With products, the opportunity's
- * amount is their total, and a won opportunity books them as its order.
+ * amount is their total (a new total is announced with {@link OpportunityChanged}), and a won opportunity books them
+ * as its order.
  */
 @Service
 public class OpportunityProducts {
@@ -58,15 +59,17 @@ public class OpportunityProducts {
 	private final AuditTrail audit;
 	private final JdbcClient jdbc;
 	private final EntityManager entities;
+	private final OpportunityChanges changes;
 
 	OpportunityProducts(OpportunityQueries queries, OpportunityRepository opportunities, ProductCatalog catalog,
-			AuditTrail audit, JdbcClient jdbc, EntityManager entities) {
+			AuditTrail audit, JdbcClient jdbc, EntityManager entities, OpportunityChanges changes) {
 		this.queries = queries;
 		this.opportunities = opportunities;
 		this.catalog = catalog;
 		this.audit = audit;
 		this.jdbc = jdbc;
 		this.entities = entities;
+		this.changes = changes;
 	}
 
 	@Transactional(readOnly = true)
@@ -105,6 +108,7 @@ public class OpportunityProducts {
 		List<Row> rows = priced(lines);
 		BigDecimal total = rows.stream().map(r -> r.priced().net()).reduce(Amounts.money(BigDecimal.ZERO), BigDecimal::add);
 		var before = opportunity.auditState();
+		OpportunityChanged.Facts counted = OpportunityChanges.facts(opportunity);
 		jdbc.sql("DELETE FROM sales_opportunity_product WHERE opportunity_id = :id").param("id", id).update();
 		for (Row row : rows) {
 			jdbc.sql("""
@@ -123,6 +127,7 @@ public class OpportunityProducts {
 		opportunities.saveAndFlush(opportunity);
 		audit.record("OPPORTUNITY", id, "PRODUCTS", before, Map.of("amount", total.toPlainString(), "lines", rows.size()),
 				opportunity.title());
+		changes.announce(opportunity, counted);
 		return queries.get(actor, id);
 	}
 

@@ -4,97 +4,57 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.rumbo.catalog.ProductCatalog;
-import io.rumbo.catalog.ProductLineId;
-import io.rumbo.organization.UnitId;
 import io.rumbo.planning.SalesHistory;
-import io.rumbo.shared.time.FiscalPeriod;
 
 /**
- * Booked results and the open pipeline for planning, in a few grouped statements: booked results come from
- * {@link SalesResults} (credited to the unit each salesperson was in on the order date, in proportion to their
- * share, by product line); a customer is new in the month of its first booked order.
+ * The open pipeline, target customers' visits and purchases, and strategies' contributions for planning, in a few
+ * grouped statements over the sales records. Each reads only the rows it is asked about: the pipeline of the period
+ * (and of the reader's units), the customers of a target list, the orders and opportunities tagged with the
+ * strategies, each through its index. Booked results by unit, line and month are the metrics module's facts
+ * ({@link io.rumbo.planning.PlanActuals}).
  */
 @Service
 class SalesHistoryFacts implements SalesHistory {
 
 	private final JdbcClient jdbc;
 	private final ProductCatalog catalog;
-	private final SalesResults results;
 
-	SalesHistoryFacts(JdbcClient jdbc, ProductCatalog catalog, SalesResults results) {
+	SalesHistoryFacts(JdbcClient jdbc, ProductCatalog catalog) {
 		this.jdbc = jdbc;
 		this.catalog = catalog;
-		this.results = results;
-	}
-
-	/** The booked results of {@link SalesResults}, summed over the people of each unit. */
-	@Override
-	@Transactional(readOnly = true)
-	public List<Actual> actuals(FiscalPeriod period) {
-		return sum(results.creditedLines(period));
-	}
-
-	/** Only the credits of these units, filtered in SQL. */
-	@Override
-	@Transactional(readOnly = true)
-	public List<Actual> actuals(FiscalPeriod period, Set<Long> unitIds) {
-		return sum(results.creditedLines(period, unitIds));
-	}
-
-	private static List<Actual> sum(List<SalesResults.CreditedLineResult> credited) {
-		record Key(FiscalPeriod month, UnitId unit, ProductLineId line) {
-		}
-		Map<Key, SalesResults.LineResults> sums = new LinkedHashMap<>();
-		for (SalesResults.CreditedLineResult r : credited) {
-			sums.merge(new Key(r.month(), r.unitId(), r.lineId()), r.results(), SalesResults.LineResults::plus);
-		}
-		List<Actual> actuals = new ArrayList<>(sums.size());
-		sums.forEach((k, v) -> actuals.add(new Actual(k.month(), k.unit(), k.line(), v.netRevenue(), v.units(),
-				v.margin())));
-		return actuals;
 	}
 
 	@Override
 	@Transactional(readOnly = true)
-	public List<NewCustomers> newCustomers(LocalDate from, LocalDate toExclusive) {
-		return jdbc.sql("""
-				SELECT EXTRACT(YEAR FROM f.first_date), EXTRACT(MONTH FROM f.first_date), c.unit_id,
-				       COUNT(DISTINCT f.customer_id)
-				FROM (SELECT customer_id, MIN(order_date) AS first_date FROM sales_order WHERE status = 'BOOKED'
-				      GROUP BY customer_id) f
-				JOIN sales_order o ON o.customer_id = f.customer_id AND o.order_date = f.first_date AND o.status = 'BOOKED'
-				JOIN sales_order_credit c ON c.order_id = o.id
-				WHERE f.first_date >= :from AND f.first_date < :to
-				GROUP BY EXTRACT(YEAR FROM f.first_date), EXTRACT(MONTH FROM f.first_date), c.unit_id""")
-			.param("from", from)
-			.param("to", toExclusive)
-			.query((rs, n) -> new NewCustomers(LocalDate.of(rs.getInt(1), rs.getInt(2), 1), rs.getLong(3), rs.getLong(4)))
-			.list();
-	}
-
-	@Override
-	@Transactional(readOnly = true)
-	public List<Pipeline> pipeline(LocalDate from, LocalDate toExclusive) {
+	public List<Pipeline> pipeline(LocalDate from, LocalDate toExclusive, @Nullable Collection<Long> unitIds) {
 		record Open(long id, LocalDate close, long unit, BigDecimal weighted) {
+		}
+		Map<String, Object> params = new HashMap<>();
+		params.put("from", from);
+		params.put("to", toExclusive);
+		String units = "";
+		if (unitIds != null) {
+			params.put("units", unitIds.isEmpty() ? List.of(-1L) : unitIds);
+			units = " AND o.owner_unit_id IN (:units)";
 		}
 		List<Open> open = jdbc.sql("""
 				SELECT o.id, o.expected_close, o.owner_unit_id, o.amount * s.probability
 				FROM sales_opportunity o JOIN sales_stage s ON s.code = o.stage_code
-				WHERE s.outcome = 'OPEN' AND o.expected_close >= :from AND o.expected_close < :to""")
-			.param("from", from)
-			.param("to", toExclusive)
+				WHERE s.outcome = 'OPEN' AND o.expected_close >= :from AND o.expected_close < :to""" + units)
+			.params(params)
 			.query((rs, n) -> new Open(rs.getLong(1), rs.getObject(2, LocalDate.class), rs.getLong(3),
 					hundredth(rs.getBigDecimal(4))))
 			.list();
@@ -103,9 +63,8 @@ class SalesHistoryFacts implements SalesHistory {
 				SELECT p.opportunity_id, p.product_id, p.net_amount
 				FROM sales_opportunity_product p
 				JOIN sales_opportunity o ON o.id = p.opportunity_id JOIN sales_stage s ON s.code = o.stage_code
-				WHERE s.outcome = 'OPEN' AND o.expected_close >= :from AND o.expected_close < :to""")
-			.param("from", from)
-			.param("to", toExclusive)
+				WHERE s.outcome = 'OPEN' AND o.expected_close >= :from AND o.expected_close < :to""" + units)
+			.params(params)
 			.query(rs -> {
 				productNet.computeIfAbsent(rs.getLong(1), k -> new HashMap<>())
 					.merge(rs.getLong(2), rs.getBigDecimal(3), BigDecimal::add);
@@ -133,20 +92,20 @@ class SalesHistoryFacts implements SalesHistory {
 
 	@Override
 	@Transactional(readOnly = true)
-	public Set<Long> visited(java.util.Collection<Long> customerIds, LocalDate from, LocalDate toExclusive) {
+	public Set<Long> visited(Collection<Long> customerIds, LocalDate from, LocalDate toExclusive) {
 		return customersWith("SELECT DISTINCT customer_id FROM sales_activity WHERE done_on >= :from AND done_on < :to"
 				+ " AND customer_id IN (:ids)", customerIds, from, toExclusive);
 	}
 
 	@Override
 	@Transactional(readOnly = true)
-	public Set<Long> bought(java.util.Collection<Long> customerIds, LocalDate from, LocalDate toExclusive) {
+	public Set<Long> bought(Collection<Long> customerIds, LocalDate from, LocalDate toExclusive) {
 		return customersWith("SELECT DISTINCT customer_id FROM sales_order WHERE status = 'BOOKED' AND order_date >= :from"
 				+ " AND order_date < :to AND customer_id IN (:ids)", customerIds, from, toExclusive);
 	}
 
 	/** Chunks of a thousand ids keep the statements within every database's parameter limits. */
-	private Set<Long> customersWith(String sql, java.util.Collection<Long> customerIds, LocalDate from, LocalDate to) {
+	private Set<Long> customersWith(String sql, Collection<Long> customerIds, LocalDate from, LocalDate to) {
 		Set<Long> found = new HashSet<>();
 		List<Long> ids = new ArrayList<>(customerIds);
 		for (int i = 0; i < ids.size(); i += 1000) {
@@ -162,7 +121,7 @@ class SalesHistoryFacts implements SalesHistory {
 
 	@Override
 	@Transactional(readOnly = true)
-	public Map<Long, Contribution> contributions(java.util.Collection<Long> strategyIds) {
+	public Map<Long, Contribution> contributions(Collection<Long> strategyIds) {
 		Map<Long, Contribution> result = new HashMap<>();
 		if (strategyIds.isEmpty()) {
 			return result;
@@ -189,7 +148,7 @@ class SalesHistoryFacts implements SalesHistory {
 		return result;
 	}
 
-	private Map<Long, Long> lines(java.util.Collection<Long> productIds) {
+	private Map<Long, Long> lines(Collection<Long> productIds) {
 		Map<Long, Long> lineOf = new HashMap<>();
 		if (!productIds.isEmpty()) {
 			catalog.products(new HashSet<>(productIds)).forEach(p -> lineOf.put(p.id(), p.lineId()));

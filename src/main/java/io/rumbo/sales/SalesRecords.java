@@ -12,13 +12,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.rumbo.catalog.ProductCatalog;
 import io.rumbo.organization.DataScope;
 
 /**
  * The records behind a measured figure, a page at a time, within a reader's scope (in SQL): the orders credited to
- * a person or to the people of some units with the credited share and amount, the activities done, the opportunities
- * created, closed or open, the tasks done. Dates and attribution follow the metrics facts exactly (the order date and
- * the unit on it, the day an opportunity entered the pipeline or closed, the day a task was done).
+ * a person or to the people of some units with the credited share and amount (or, for a figure of some products, the
+ * order lines of those products), the activities done, the opportunities created, closed or open, the tasks done.
+ * Dates and attribution follow the metrics facts exactly (the order date and the unit on it, the day an opportunity
+ * entered the pipeline or closed, the day a task was done).
  */
 @Service
 public class SalesRecords {
@@ -36,19 +38,27 @@ public class SalesRecords {
 
 	/**
 	 * Whose records and when: {@code person} (0: nobody) or {@code units} (either may be null), {@code detail} narrows
-	 * activities to a type.
+	 * activities to a type, {@code products} (when not null) lists the order lines of those products instead of
+	 * whole orders (a figure of a product line).
 	 */
 	public record Filter(LocalDate from, LocalDate to, @Nullable Long person, @Nullable Collection<Long> units,
-			@Nullable String detail) {
+			@Nullable String detail, @Nullable Collection<Long> products) {
+
+		public Filter(LocalDate from, LocalDate to, @Nullable Long person, @Nullable Collection<Long> units,
+				@Nullable String detail) {
+			this(from, to, person, units, detail, null);
+		}
 	}
 
 	public record Page(List<Item> items, long total) {
 	}
 
 	private final JdbcClient jdbc;
+	private final ProductCatalog catalog;
 
-	SalesRecords(JdbcClient jdbc) {
+	SalesRecords(JdbcClient jdbc, ProductCatalog catalog) {
 		this.jdbc = jdbc;
+		this.catalog = catalog;
 	}
 
 	@Transactional(readOnly = true)
@@ -61,11 +71,25 @@ public class SalesRecords {
 		String staff;
 		String unit;
 		String date;
+		// After the date and the record's id: keeps paging stable where one record gives several rows.
+		String tieBreak = "";
+		boolean lines = kind == Kind.ORDERS && filter.products() != null;
 		switch (kind) {
 			case ORDERS -> {
-				select = "'ORDER', o.id, o.order_date, o.order_number, o.customer_id, c.staff_id, c.unit_id,"
-						+ " c.share_percent, o.net_amount, o.net_amount * c.share_percent / 100, NULL";
-				from = " FROM sales_order o JOIN sales_order_credit c ON c.order_id = o.id WHERE o.status = 'BOOKED'";
+				if (lines) {
+					select = "'ORDER_LINE', o.id, o.order_date, o.order_number, o.customer_id, c.staff_id, c.unit_id,"
+							+ " c.share_percent, l.net_amount, l.net_amount * c.share_percent / 100, l.product_id";
+					from = " FROM sales_order o JOIN sales_order_credit c ON c.order_id = o.id JOIN sales_order_line l"
+							+ " ON l.order_id = o.id WHERE o.status = 'BOOKED' AND l.product_id IN (:products)";
+					params.put("products", filter.products().isEmpty() ? List.of(-1L) : filter.products());
+					tieBreak = ", l.line_no, c.staff_id";
+				}
+				else {
+					select = "'ORDER', o.id, o.order_date, o.order_number, o.customer_id, c.staff_id, c.unit_id,"
+							+ " c.share_percent, o.net_amount, o.net_amount * c.share_percent / 100, NULL";
+					from = " FROM sales_order o JOIN sales_order_credit c ON c.order_id = o.id WHERE o.status = 'BOOKED'";
+					tieBreak = ", c.staff_id";
+				}
 				staff = "c.staff_id";
 				unit = "c.unit_id";
 				date = "o.order_date";
@@ -129,13 +153,26 @@ public class SalesRecords {
 		long total = jdbc.sql("SELECT COUNT(*)" + where).params(params).query(Long.class).single();
 		params.put("limit", size);
 		params.put("offset", (long) page * size);
-		List<Item> items = jdbc.sql("SELECT " + select + where + " ORDER BY " + date + " DESC, 2 DESC"
+		List<Item> items = jdbc.sql("SELECT " + select + where + " ORDER BY " + date + " DESC, 2 DESC" + tieBreak
 				+ " LIMIT :limit OFFSET :offset")
 			.params(params)
 			.query((rs, n) -> new Item(rs.getString(1), rs.getLong(2), rs.getObject(3, LocalDate.class),
 					String.valueOf(rs.getString(4)), (Long) rs.getObject(5, Long.class), rs.getLong(6), rs.getLong(7),
 					rs.getBigDecimal(8), rs.getBigDecimal(9), rs.getBigDecimal(10), rs.getString(11)))
 			.list();
-		return new Page(items, total);
+		return new Page(lines ? withSkus(items) : items, total);
+	}
+
+	/** Order lines name their product by SKU (the detail holds its id until here), one catalog query a page. */
+	private List<Item> withSkus(List<Item> items) {
+		Map<String, String> skus = new HashMap<>();
+		if (!items.isEmpty()) {
+			catalog.products(items.stream().map(i -> Long.valueOf(String.valueOf(i.detail()))).distinct().toList())
+				.forEach(p -> skus.put(String.valueOf(p.id()), p.sku()));
+		}
+		return items.stream()
+			.map(i -> new Item(i.kind(), i.id(), i.date(), i.reference(), i.customerId(), i.staffId(), i.unitId(),
+					i.sharePercent(), i.amount(), i.creditedAmount(), skus.getOrDefault(i.detail(), i.detail())))
+			.toList();
 	}
 }

@@ -39,7 +39,8 @@ import io.rumbo.shared.web.PageResponse;
  * Tasks a manager gives to a person or a team of their subtree, with a due date and completion. A salesperson may
  * keep tasks for themselves. The assignee, any member of an assigned team, the author and the managers above
  * complete them; everyone sees the tasks given to them, to their team and, as a manager, to their subtree. A
- * completion is announced with {@link TaskCompleted}, so tasks done on time can be measured.
+ * completion is announced with {@link TaskCompleted}, so tasks done on time can be measured; a reopening with
+ * {@link TaskReopened}, and an edit of a done task's assignee, unit or due date with {@link TaskChanged}.
  */
 @Service
 public class TaskManagement {
@@ -152,9 +153,13 @@ public class TaskManagement {
 			throw new StaleVersionException(version, current);
 		}
 		var before = task.auditState();
+		TaskChanged.Facts counted = task.completedOn() == null ? null : facts(task);
 		describe(actor, task, details);
 		tasks.saveAndFlush(task);
 		audit.record("TASK", id, "UPDATE", before, task.auditState(), task.title());
+		if (counted != null && !counted.equals(facts(task))) {
+			events.publishEvent(new TaskChanged(TaskId.of(id), counted, facts(task)));
+		}
 		return get(actor, id);
 	}
 
@@ -188,6 +193,11 @@ public class TaskManagement {
 					UnitId.of(task.assigneeUnitId()), java.util.Objects.requireNonNull(wasCompletedOn), today));
 		}
 		return get(actor, id);
+	}
+
+	private static TaskChanged.Facts facts(SalesTask task) {
+		return new TaskChanged.Facts(task.assigneeStaffId() == null ? null : StaffId.of(task.assigneeStaffId()),
+				UnitId.of(task.assigneeUnitId()), task.dueOn(), java.util.Objects.requireNonNull(task.completedOn()));
 	}
 
 	public boolean mayEdit(CurrentUser actor, TaskView task) {

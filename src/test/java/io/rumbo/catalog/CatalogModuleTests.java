@@ -79,11 +79,30 @@ class CatalogModuleTests {
 	}
 
 	@Test
+	void movingAProductToAnotherLineAnnouncesBothLines(AssertablePublishedEvents events) {
+		ProductView product = product("MOVE-1", null);
+		ProductLineView other = catalog.createLine(FINANCE, new CatalogManagement.LineDetails("L-MOVE-2", "Otra",
+				"Other", true));
+		ProductView renamed = catalog.updateProduct(FINANCE, product.id(), product.version(), details(product,
+				product.lineId(), "Producto renombrado"));
+		assertThat(events.ofType(ProductMovedToLine.class)).as("the same line").isEmpty();
+		catalog.updateProduct(FINANCE, product.id(), renamed.version(), details(product, other.id(), "Producto"));
+		assertThat(events.ofType(ProductMovedToLine.class)).singleElement()
+			.isEqualTo(new ProductMovedToLine(ProductId.of(product.id()), ProductLineId.of(product.lineId()),
+					ProductLineId.of(other.id())));
+	}
+
+	@Test
 	void archivingAProductTwiceIsRefused() {
 		ProductView product = product("ARCH-1", null);
 		catalog.archiveProduct(FINANCE, product.id());
 		assertThatThrownBy(() -> catalog.archiveProduct(FINANCE, product.id())).isInstanceOf(ConflictException.class)
 			.hasMessage("catalog.product.alreadyArchived");
+	}
+
+	private static CatalogManagement.ProductDetails details(ProductView product, long lineId, String nameEs) {
+		return new CatalogManagement.ProductDetails(product.sku(), nameEs, product.nameEn(), lineId,
+				product.unitOfMeasure(), product.listPrice(), true, null, null);
 	}
 
 	private ProductView product(String sku, BigDecimal cost) {

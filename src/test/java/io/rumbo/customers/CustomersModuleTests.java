@@ -159,6 +159,39 @@ class CustomersModuleTests {
 	}
 
 	@Test
+	void correctingAResolvedCaseAnnouncesItsResolutionBeforeAndAfter(Scenario scenario) {
+		CustomerView account = customers.create(ADMIN, account("Corrected SA", owner.id(), SINCE));
+		StaffView other = person(unit.code() + "-3");
+		CustomerView otherAccount = customers.create(ADMIN, account("Other SA", other.id(), SINCE));
+		ServiceCaseView resolved = service.open(ADMIN,
+				serviceCase(account.id(), LocalDate.of(2026, 2, 2), LocalDate.of(2026, 2, 5)));
+		scenario.stimulate(() -> service.update(ADMIN, resolved.id(), resolved.version(),
+				serviceCase(otherAccount.id(), LocalDate.of(2026, 2, 2), LocalDate.of(2026, 3, 4))))
+			.andWaitForEventOfType(ServiceCaseResolutionChanged.class)
+			.toArriveAndVerify(changed -> assertThat(changed).isEqualTo(new ServiceCaseResolutionChanged(
+					ServiceCaseId.of(resolved.id()),
+					new ServiceCaseResolutionChanged.Resolution(CustomerId.of(account.id()), StaffId.of(owner.id()),
+							UnitId.of(unit.id()), LocalDate.of(2026, 2, 2), LocalDate.of(2026, 2, 5), 3),
+					new ServiceCaseResolutionChanged.Resolution(CustomerId.of(otherAccount.id()), StaffId.of(other.id()),
+							UnitId.of(unit.id()), LocalDate.of(2026, 2, 2), LocalDate.of(2026, 3, 4), 30))));
+	}
+
+	@Test
+	void reopeningAResolvedCaseByAnEditAnnouncesTheResolutionAsItWas(Scenario scenario) {
+		CustomerView account = customers.create(ADMIN, account("Moved SA", owner.id(), SINCE));
+		StaffView other = person(unit.code() + "-4");
+		CustomerView otherAccount = customers.create(ADMIN, account("Moved Other SA", other.id(), SINCE));
+		ServiceCaseView resolved = service.open(ADMIN,
+				serviceCase(account.id(), LocalDate.of(2026, 2, 2), LocalDate.of(2026, 2, 5)));
+		scenario.stimulate(() -> service.update(ADMIN, resolved.id(), resolved.version(),
+				serviceCase(otherAccount.id(), LocalDate.of(2026, 2, 2), null)))
+			.andWaitForEventOfType(ServiceCaseReopened.class)
+			.toArriveAndVerify(reopened -> assertThat(reopened).as("the owner the resolution counted for")
+				.isEqualTo(new ServiceCaseReopened(ServiceCaseId.of(resolved.id()), CustomerId.of(account.id()),
+						StaffId.of(owner.id()), UnitId.of(unit.id()), LocalDate.of(2026, 2, 5))));
+	}
+
+	@Test
 	void aCaseRecordedAlreadyResolvedAnnouncesItsResolutionToo(Scenario scenario) {
 		CustomerView account = customers.create(ADMIN, account("Recorded SA", owner.id(), SINCE));
 		scenario.stimulate(() -> service.open(ADMIN,

@@ -17,12 +17,15 @@ import io.rumbo.customers.RatingId;
 import io.rumbo.customers.SatisfactionRated;
 import io.rumbo.customers.ServiceCaseId;
 import io.rumbo.customers.ServiceCaseReopened;
+import io.rumbo.customers.ServiceCaseResolutionChanged;
 import io.rumbo.customers.ServiceCaseResolved;
 import io.rumbo.organization.StaffId;
 import io.rumbo.organization.UnitId;
+import io.rumbo.sales.ActivityChanged;
 import io.rumbo.sales.ActivityDone;
 import io.rumbo.sales.ActivityId;
 import io.rumbo.sales.ActivityType;
+import io.rumbo.sales.OpportunityChanged;
 import io.rumbo.sales.OpportunityCreated;
 import io.rumbo.sales.OpportunityId;
 import io.rumbo.sales.OpportunityLost;
@@ -33,17 +36,20 @@ import io.rumbo.sales.OrderChanged;
 import io.rumbo.sales.OrderFacts;
 import io.rumbo.sales.OrderId;
 import io.rumbo.sales.OrderReturned;
+import io.rumbo.sales.TaskChanged;
 import io.rumbo.sales.TaskCompleted;
 import io.rumbo.sales.TaskId;
 import io.rumbo.sales.TaskReopened;
 
 /**
- * Random sales and after-sales records in the first half of {@link #YEAR} (long before the demo company's history,
- * so they are alone there), written straight into the records' tables, each with the event its module publishes for
+ * Random sales and after-sales records in the first half of {@link #YEAR} (long before any other test's records, so
+ * they are alone there), written straight into the records' tables, each with the event its module publishes for
  * the change, in the same transaction as the change (as the modules do): orders with split credits, returns,
- * cancellations and corrections to another month and person, activities, opportunities created, won, lost and open,
- * tasks done (on time or late, personal and team) and reopened, cases resolved and reopened, ratings. Every record
- * is marked ({@code T-METRICS}) so that {@link #remove()} takes them all away.
+ * cancellations and corrections to another month and person, activities (some edited afterwards to another type or
+ * owner), opportunities created, won, lost and open (some edited afterwards: amount, owner, close date), tasks done
+ * (on time or late, personal and team; some reassigned or given another due date afterwards) and reopened, cases
+ * resolved (some corrected afterwards to another date and owner) and reopened, ratings. Every record is marked
+ * ({@code T-METRICS}) so that {@link #remove()} takes them all away.
  */
 class MetricsTestData {
 
@@ -63,18 +69,16 @@ class MetricsTestData {
 	final List<Long> products;
 	final List<Object> published = new ArrayList<>();
 
-	MetricsTestData(JdbcClient jdbc, TransactionTemplate tx, ApplicationEventPublisher events, long seed) {
+	/** Records of these people (six or more), for these customers, of these products (one per product line). */
+	MetricsTestData(JdbcClient jdbc, TransactionTemplate tx, ApplicationEventPublisher events, long seed,
+			List<Person> people, List<Long> customers, List<Long> products) {
 		this.jdbc = jdbc;
 		this.tx = tx;
 		this.events = events;
 		this.random = new Random(seed);
-		this.people = jdbc.sql("SELECT id, unit_id FROM org_staff ORDER BY id LIMIT 6")
-			.query((rs, n) -> new Person(rs.getLong(1), rs.getLong(2)))
-			.list();
-		this.customers = jdbc.sql("SELECT id FROM customer_account ORDER BY id LIMIT 8").query(Long.class).list();
-		this.products = jdbc.sql("SELECT MIN(id) FROM catalog_product GROUP BY line_id ORDER BY MIN(id) LIMIT 4")
-			.query(Long.class)
-			.list();
+		this.people = List.copyOf(people);
+		this.customers = List.copyOf(customers);
+		this.products = List.copyOf(products);
 	}
 
 	LocalDate day() {
@@ -106,15 +110,7 @@ class MetricsTestData {
 			order(i);
 		}
 		for (int i = 0; i < 30; i++) {
-			Person p = any(people);
-			ActivityType type = any(List.of(ActivityType.values()));
-			LocalDate done = day();
-			long id = insert("INSERT INTO sales_activity (customer_id, activity_type, owner_staff_id, owner_unit_id,"
-					+ " planned_on, done_on, outcome, version) VALUES (" + any(customers) + ", '" + type + "', " + p.staff()
-					+ ", " + p.unit() + ", DATE '" + done + "', DATE '" + done + "', '" + MARK + "', 0)");
-			write(() -> {
-			}, new ActivityDone(ActivityId.of(id), type, CustomerId.of(any(customers)), StaffId.of(p.staff()),
-					UnitId.of(p.unit()), done));
+			activity();
 		}
 		for (int i = 0; i < 16; i++) {
 			opportunity(i);
@@ -185,6 +181,30 @@ class MetricsTestData {
 		}
 	}
 
+	private void activity() {
+		Person p = any(people);
+		ActivityType type = any(List.of(ActivityType.values()));
+		LocalDate done = day();
+		long customer = any(customers);
+		long id = insert("INSERT INTO sales_activity (customer_id, activity_type, owner_staff_id, owner_unit_id,"
+				+ " planned_on, done_on, outcome, version) VALUES (" + customer + ", '" + type + "', " + p.staff() + ", "
+				+ p.unit() + ", DATE '" + done + "', DATE '" + done + "', '" + MARK + "', 0)");
+		write(() -> {
+		}, new ActivityDone(ActivityId.of(id), type, CustomerId.of(customer), StaffId.of(p.staff()), UnitId.of(p.unit()),
+				done));
+		if (random.nextInt(3) == 0) {
+			// Edited once done: another type, another owner (in the owner's unit of the day), or both.
+			ActivityType otherType = any(List.of(ActivityType.values()));
+			Person other = random.nextBoolean() ? p : any(people);
+			write(() -> jdbc.sql("UPDATE sales_activity SET activity_type = :t, owner_staff_id = :s, owner_unit_id = :u"
+					+ " WHERE id = :id").param("t", otherType.name()).param("s", other.staff()).param("u", other.unit())
+				.param("id", id).update(),
+					new ActivityChanged(ActivityId.of(id),
+							new ActivityChanged.Facts(type, StaffId.of(p.staff()), UnitId.of(p.unit()), done),
+							new ActivityChanged.Facts(otherType, StaffId.of(other.staff()), UnitId.of(other.unit()), done)));
+		}
+	}
+
 	/** One person (100 %) or two sharing 60/40 or 50/50; sometimes credited in another unit than today's. */
 	private List<OrderFacts.Credit> credits() {
 		Person first = any(people);
@@ -233,6 +253,21 @@ class MetricsTestData {
 			}, new OpportunityLost(opp, CustomerId.of(customer), amount, StaffId.of(p.staff()), UnitId.of(p.unit()), close,
 					null));
 		}
+		if (random.nextBoolean()) {
+			// Edited without a move: another amount, owner or close date (another month, for a closed one the day it
+			// closed), some or all at once.
+			BigDecimal otherAmount = random.nextBoolean() ? amount : BigDecimal.valueOf(100000 + random.nextInt(900000), 2);
+			Person other = random.nextBoolean() ? p : any(people);
+			LocalDate otherClose = random.nextBoolean() ? close
+					: fate == 2 ? LocalDate.of(YEAR, 4 + random.nextInt(3), 1 + random.nextInt(28)) : day();
+			write(() -> jdbc.sql("UPDATE sales_opportunity SET amount = :a, owner_staff_id = :s, owner_unit_id = :u,"
+					+ " expected_close = :c WHERE id = :id").param("a", otherAmount).param("s", other.staff())
+				.param("u", other.unit()).param("c", otherClose).param("id", id).update(),
+					new OpportunityChanged(opp, CustomerId.of(customer), stage, created,
+							new OpportunityChanged.Facts(amount, StaffId.of(p.staff()), UnitId.of(p.unit()), close),
+							new OpportunityChanged.Facts(otherAmount, StaffId.of(other.staff()), UnitId.of(other.unit()),
+									otherClose)));
+		}
 	}
 
 	private void task(int i) {
@@ -247,9 +282,22 @@ class MetricsTestData {
 		StaffId who = team ? null : StaffId.of(p.staff());
 		write(() -> {
 		}, new TaskCompleted(TaskId.of(id), who, UnitId.of(p.unit()), team, due, done, "x"));
-		if (random.nextInt(5) == 0) {
+		int fate = random.nextInt(5);
+		if (fate == 0) {
 			write(() -> jdbc.sql("UPDATE sales_task SET completed_on = NULL WHERE id = :id").param("id", id).update(),
 					new TaskReopened(TaskId.of(id), who, UnitId.of(p.unit()), done, done.plusDays(1)));
+		}
+		else if (fate == 1) {
+			// Edited once done: given to someone else or to a team, with another due date (now late, or on time).
+			Person other = any(people);
+			boolean otherTeam = random.nextInt(3) == 0;
+			LocalDate otherDue = done.plusDays(random.nextInt(10) - 5);
+			StaffId otherWho = otherTeam ? null : StaffId.of(other.staff());
+			write(() -> jdbc.sql("UPDATE sales_task SET assignee_staff_id = :s, assignee_unit_id = :u, team_task = :t,"
+					+ " due_on = :d WHERE id = :id").param("s", otherTeam ? null : other.staff()).param("u", other.unit())
+				.param("t", otherTeam).param("d", otherDue).param("id", id).update(),
+					new TaskChanged(TaskId.of(id), new TaskChanged.Facts(who, UnitId.of(p.unit()), due, done),
+							new TaskChanged.Facts(otherWho, UnitId.of(other.unit()), otherDue, done)));
 		}
 	}
 
@@ -268,11 +316,30 @@ class MetricsTestData {
 		write(() -> {
 		}, new ServiceCaseResolved(ServiceCaseId.of(id), CustomerId.of(customer), who, UnitId.of(p.unit()), opened,
 				resolved, days));
-		if (random.nextInt(6) == 0) {
+		int fate = random.nextInt(6);
+		if (fate == 0) {
 			write(() -> jdbc.sql("UPDATE customer_service_case SET resolved_on = NULL, resolution_days = NULL"
 					+ " WHERE id = :id").param("id", id).update(),
 					new ServiceCaseReopened(ServiceCaseId.of(id), CustomerId.of(customer), who, UnitId.of(p.unit()),
 							resolved));
+		}
+		else if (fate <= 2) {
+			// Corrected: resolved on another day (often another month), and for another account (another owner).
+			int otherDays = random.nextInt(60);
+			LocalDate otherResolved = opened.plusDays(otherDays);
+			Person other = any(people);
+			boolean otherOwned = random.nextInt(4) != 0;
+			long otherCustomer = any(customers);
+			StaffId otherWho = otherOwned ? StaffId.of(other.staff()) : null;
+			write(() -> jdbc.sql("UPDATE customer_service_case SET customer_id = :c, resolved_on = :r,"
+					+ " resolution_days = :d, staff_id = :s, unit_id = :u WHERE id = :id").param("c", otherCustomer)
+				.param("r", otherResolved).param("d", otherDays).param("s", otherOwned ? other.staff() : null)
+				.param("u", other.unit()).param("id", id).update(),
+					new ServiceCaseResolutionChanged(ServiceCaseId.of(id),
+							new ServiceCaseResolutionChanged.Resolution(CustomerId.of(customer), who, UnitId.of(p.unit()),
+									opened, resolved, days),
+							new ServiceCaseResolutionChanged.Resolution(CustomerId.of(otherCustomer), otherWho,
+									UnitId.of(other.unit()), opened, otherResolved, otherDays)));
 		}
 	}
 

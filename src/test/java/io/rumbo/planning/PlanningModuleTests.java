@@ -41,12 +41,13 @@ import io.rumbo.support.ModuleTestDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.isNull;
 import static org.mockito.BDDMockito.given;
 
 /**
  * The planning module with its direct dependencies (organization, catalog, customers, identity, shared) and no demo
- * company: activating a plan version announces it. Sales comes later and is not booted, so the two interfaces it
- * implements for the modules booted here are mocks: {@link SalesHistory} (last year's sales, so the first draft's
+ * company: activating a plan version announces it. Metrics and sales come later and are not booted, so what they
+ * implement for the modules booted here is mocked: {@link PlanActuals} (last year's sales, so the first draft's
  * baseline is known) and customers' {@link CustomerSalesHistory}, which the customers module's service facade needs
  * to start (no test here reads it).
  */
@@ -64,7 +65,7 @@ class PlanningModuleTests {
 	}
 
 	@MockitoBean
-	SalesHistory sales;
+	PlanActuals actuals;
 
 	@MockitoBean
 	CustomerSalesHistory customerSales;
@@ -96,9 +97,9 @@ class PlanningModuleTests {
 				LocalDate.of(2020, 1, 1), null));
 		line = catalog.createLine(admin, new CatalogManagement.LineDetails("L-" + code, "Línea", "Line", true));
 		// Last year the unit sold 1,000 of the line in the first month of the fiscal year.
-		given(sales.actuals(any())).willAnswer(call -> {
+		given(actuals.actuals(any(), isNull())).willAnswer(call -> {
 			FiscalPeriod year = call.getArgument(0);
-			return List.of(new SalesHistory.Actual(new FiscalPeriod(year.start(), year.start().plusMonths(1)),
+			return List.of(new PlanActuals.Actual(new FiscalPeriod(year.start(), year.start().plusMonths(1)),
 					UnitId.of(unit.id()), ProductLineId.of(line.id()), new BigDecimal("1000"), new BigDecimal("10"),
 					new BigDecimal("300")));
 		});

@@ -104,6 +104,7 @@ class AttainmentTests {
 		}
 		given(holders.people(anyInt(), anyCollection(), any(), any(), any())).willReturn(team);
 		given(quotas.personQuotas(anyInt(), anyCollection(), any())).willReturn(held);
+		given(quotas.personQuotas(anyInt(), anyCollection(), any(), anyCollection())).willReturn(held);
 		given(org.namesOfStaff(anyCollection())).willReturn(names);
 		given(org.namesOfUnits(anyCollection())).willReturn(Map.of(TEAM, "Team"));
 	}
@@ -127,7 +128,9 @@ class AttainmentTests {
 				.isEqualTo(settings.pacing().pace(metric, months, quota, actual, TODAY));
 			assertThat(row.trend()).hasSize(2);
 		}
-		verify(quotas, times(1)).personQuotas(anyInt(), anyCollection(), any());
+		// Only the quarter's months are read, not the whole year's quotas of every person.
+		verify(quotas, times(1)).personQuotas(anyInt(), anyCollection(), any(), eq(YEARS.monthsOf(quarter,
+				YEARS.yearOf(quarter.start()))));
 		verify(metrics, times(1)).byPersonAndMonth(eq(Metric.REVENUE), eq(quarter), anyCollection());
 		verify(metrics, times(1)).byPersonAndMonth(eq(Metric.VISITS), eq(quarter), anyCollection());
 		verify(metrics, never()).byPerson(any(), any(), anyCollection());

@@ -159,6 +159,10 @@ class QuotasModuleTests extends QuotaTestCompany {
 		assertThat(moved.get(11).unit()).isEqualTo(UnitId.of(team2.id()));
 		assertThat(revenue.stream().filter(q -> q.staff().value() == a1.id()).map(PersonQuota::amount)
 			.reduce(BigDecimal.ZERO, BigDecimal::add)).isEqualByComparingTo("5000.00");
+		assertThat(reading.personQuotas(year, people, Set.of(Metric.REVENUE), List.of(12, 1)))
+			.as("the months asked for, in the order of the whole year's")
+			.isEqualTo(revenue.stream().filter(q -> q.month().getMonthValue() == 1 || q.month().getMonthValue() == 12)
+				.toList());
 
 		assertThat(reading.status(year, StaffId.of(b1.id()))).get().satisfies(s -> assertThat(s.acknowledged()).isFalse());
 		quotas.acknowledge(b1User, year, "De acuerdo");

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.modulith.test.ApplicationModuleTest;
+import org.springframework.modulith.test.AssertablePublishedEvents;
 import org.springframework.modulith.test.Scenario;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -51,8 +52,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The sales module with its direct dependencies and no demo company: orders, opportunities and activities announce
- * what happened with the facts a listener needs. Sales depends directly on every other module (organization,
+ * The sales module with its direct dependencies and no demo company: orders, opportunities, activities and tasks
+ * announce what happened with the facts a listener needs, and an edit of what a record counts for announces it
+ * before and after. Sales depends directly on every other module (organization,
  * customers, catalog, planning, imports, identity, shared), so its direct dependencies are the whole module list;
  * what it leaves out is the demo company. The few records the events talk about (a unit, two people, an account and
  * a product) are created through the real facades of those modules.
@@ -92,6 +94,12 @@ class SalesModuleTests {
 
 	@Autowired
 	ActivityManagement activities;
+
+	@Autowired
+	OpportunityProducts products;
+
+	@Autowired
+	TaskManagement tasks;
 
 	@Autowired
 	Clock clock;
@@ -200,6 +208,92 @@ class SalesModuleTests {
 		assertThatThrownBy(() -> activities.update(ADMIN, done.id(), done.version(), visit(DAY.plusDays(1))))
 			.as("a done activity keeps the day it was done")
 			.isInstanceOf(ConflictException.class);
+	}
+
+	@Test
+	void editingAnOpportunityAnnouncesWhatItCountsForBeforeAndAfter(Scenario scenario) {
+		LocalDate today = LocalDate.now(clock);
+		OpportunityView created = opportunities.create(ADMIN, opportunity("Mobiliario", "12000", today.plusMonths(2),
+				owner.id()));
+		scenario.stimulate(() -> opportunities.update(ADMIN, created.id(), created.version(),
+				opportunity("Mobiliario", "15000", today.plusMonths(3), partner.id())))
+			.andWaitForEventOfType(OpportunityChanged.class)
+			.toArriveAndVerify(changed -> assertThat(changed).isEqualTo(new OpportunityChanged(
+					OpportunityId.of(created.id()), CustomerId.of(account.id()), "PROSPECTING", today,
+					new OpportunityChanged.Facts(new BigDecimal("12000.0000"), StaffId.of(owner.id()), UnitId.of(unit.id()),
+							today.plusMonths(2)),
+					new OpportunityChanged.Facts(new BigDecimal("15000.0000"), StaffId.of(partner.id()),
+							UnitId.of(unit.id()), today.plusMonths(3)))));
+	}
+
+	@Test
+	void pricingAnOpportunityByItsProductsAnnouncesTheNewAmount(Scenario scenario) {
+		LocalDate today = LocalDate.now(clock);
+		OpportunityView created = opportunities.create(ADMIN, opportunity("Sillas", "1000", today.plusMonths(1),
+				owner.id()));
+		scenario.stimulate(() -> products.setProducts(ADMIN, created.id(), created.version(),
+				List.of(new OpportunityProducts.ProductLine(product.id(), new BigDecimal("4"), new BigDecimal("12.50"),
+						null))))
+			.andWaitForEventOfType(OpportunityChanged.class)
+			.toArriveAndVerify(changed -> {
+				assertThat(changed.before().amount()).isEqualByComparingTo("1000");
+				assertThat(changed.after().amount()).isEqualByComparingTo("50");
+				assertThat(changed.after().owner()).isEqualTo(changed.before().owner());
+				assertThat(changed.after().expectedClose()).isEqualTo(today.plusMonths(1));
+			});
+	}
+
+	@Test
+	void editingADoneActivityAnnouncesItsTypeAndOwnerBeforeAndAfter(Scenario scenario) {
+		ActivityView done = activities.create(ADMIN, visit(DAY));
+		scenario.stimulate(() -> activities.update(ADMIN, done.id(), done.version(),
+				new ActivityManagement.ActivityDetails(account.id(), null, ActivityType.CALL, partner.id(), DAY.minusDays(2),
+						DAY, 45, "Pide presupuesto", null, null)))
+			.andWaitForEventOfType(ActivityChanged.class)
+			.toArriveAndVerify(changed -> assertThat(changed).isEqualTo(new ActivityChanged(ActivityId.of(done.id()),
+					new ActivityChanged.Facts(ActivityType.VISIT, StaffId.of(owner.id()), UnitId.of(unit.id()), DAY),
+					new ActivityChanged.Facts(ActivityType.CALL, StaffId.of(partner.id()), UnitId.of(unit.id()), DAY))));
+	}
+
+	@Test
+	void editingADoneTaskAnnouncesItsAssigneeAndDueDateBeforeAndAfter(Scenario scenario) {
+		LocalDate today = LocalDate.now(clock);
+		TaskView task = tasks.create(ADMIN, new TaskManagement.TaskDetails("Enviar la oferta", null, owner.id(), null,
+				null, today.plusDays(3)));
+		TaskView done = tasks.complete(ADMIN, task.id(), true);
+		scenario.stimulate(() -> tasks.update(ADMIN, done.id(), done.version(), new TaskManagement.TaskDetails(
+				"Enviar la oferta", null, partner.id(), null, null, today.minusDays(1))))
+			.andWaitForEventOfType(TaskChanged.class)
+			.toArriveAndVerify(changed -> assertThat(changed).isEqualTo(new TaskChanged(TaskId.of(task.id()),
+					new TaskChanged.Facts(StaffId.of(owner.id()), UnitId.of(unit.id()), today.plusDays(3), today),
+					new TaskChanged.Facts(StaffId.of(partner.id()), UnitId.of(unit.id()), today.minusDays(1), today))));
+	}
+
+	@Test
+	void editsOfWhatNoMeasureCountsAnnounceNothing(AssertablePublishedEvents events) {
+		LocalDate today = LocalDate.now(clock);
+		OpportunityView created = opportunities.create(ADMIN, opportunity("Mobiliario", "12000", today.plusMonths(2),
+				owner.id()));
+		opportunities.update(ADMIN, created.id(), created.version(), opportunity("Mobiliario de oficina", "12000",
+				today.plusMonths(2), owner.id()));
+		ActivityView done = activities.create(ADMIN, visit(DAY));
+		activities.update(ADMIN, done.id(), done.version(), new ActivityManagement.ActivityDetails(account.id(), null,
+				ActivityType.VISIT, null, DAY.minusDays(2), DAY, 90, "Firmará en marzo", "Notas", null));
+		TaskView open = tasks.create(ADMIN, new TaskManagement.TaskDetails("Llamar", null, owner.id(), null, null,
+				today.plusDays(3)));
+		tasks.update(ADMIN, open.id(), open.version(), new TaskManagement.TaskDetails("Llamar", null, partner.id(), null,
+				null, today.plusDays(5)));
+		assertThat(events.ofType(OpportunityCreated.class)).as("the events of the test are recorded").hasSize(1);
+		assertThat(events.ofType(ActivityDone.class)).hasSize(1);
+		assertThat(events.ofType(OpportunityChanged.class)).as("only the title changed").isEmpty();
+		assertThat(events.ofType(ActivityChanged.class)).as("only the duration and the notes changed").isEmpty();
+		assertThat(events.ofType(TaskChanged.class)).as("an open task counts nowhere yet").isEmpty();
+	}
+
+	private OpportunityManagement.OpportunityDetails opportunity(String title, String amount, LocalDate close,
+			long ownerId) {
+		return new OpportunityManagement.OpportunityDetails(account.id(), title, new BigDecimal(amount), close, null,
+				ownerId, "Web", null);
 	}
 
 	private StaffView person(String number) {

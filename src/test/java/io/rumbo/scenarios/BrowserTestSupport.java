@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -74,9 +75,20 @@ abstract class BrowserTestSupport {
 
 	/** Clicks after scrolling the element to the middle of the window at once (Bootstrap makes scrolling smooth). */
 	void click(By locator) {
-		org.openqa.selenium.WebElement element = wait.until(ExpectedConditions.presenceOfElementLocated(locator));
+		click(wait.until(ExpectedConditions.presenceOfElementLocated(locator)));
+	}
+
+	/**
+	 * Scrolls the element to the middle of the window and clicks it, again while something (a chart still resizing,
+	 * a sticky bar) lies over it for a moment.
+	 */
+	void click(org.openqa.selenium.WebElement element) {
 		script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
-		wait.until(ExpectedConditions.elementToBeClickable(element)).click();
+		wait.until(ExpectedConditions.elementToBeClickable(element));
+		new WebDriverWait(browser, Duration.ofSeconds(5)).ignoring(ElementClickInterceptedException.class).until(d -> {
+			element.click();
+			return true;
+		});
 	}
 
 	Object script(String script, Object... args) {

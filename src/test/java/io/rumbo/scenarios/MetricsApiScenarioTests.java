@@ -103,4 +103,41 @@ class MetricsApiScenarioTests extends ApiTestSupport {
 			.as("someone else's records are not found").isEqualTo(404);
 		assertThat(api.get("/api/v1/metrics/nothing/records", "rep").status()).isEqualTo(404);
 	}
+
+	@Test
+	void aFigureOfAProductLineOpensToTheOrderLinesOfThatLine() {
+		String period = "FY" + calendar.years().yearOf(LocalDate.now()) + "-YTD";
+		long me = api.get("/api/v1/staff/me", "rep").json().get("id").asLong();
+		JsonNode row = api.get("/api/v1/metrics?measures=revenue,margin&by=line&period=" + period, "rep").json()
+			.get("content").get(0);
+		long line = row.get("key").asLong();
+		java.util.Set<String> skus = new java.util.HashSet<>();
+		api.get("/api/v1/products?lineId=" + line + "&size=500", "rep").json().get("content")
+			.forEach(p -> skus.add(p.get("sku").asString()));
+
+		// The salesperson's revenue of the line is the credited share of the line's order lines, and nothing else.
+		java.math.BigDecimal credited = java.math.BigDecimal.ZERO;
+		String records = "/api/v1/metrics/revenue/records?period=" + period + "&line=" + line + "&size=500&page=";
+		long pages = api.get(records + 0, "rep").json().get("page").get("totalPages").asLong();
+		assertThat(pages).isPositive();
+		for (int page = 0; page < pages; page++) {
+			for (JsonNode item : api.get(records + page, "rep").json().get("content")) {
+				assertThat(item.get("kind").asString()).isEqualTo("ORDER_LINE");
+				assertThat(item.get("staffId").asLong()).isEqualTo(me);
+				assertThat(item.get("detail").asString()).as("a product of the line").isIn(skus);
+				assertThat(item.get("creditedAmount").decimalValue()).isEqualByComparingTo(item.get("amount").decimalValue()
+					.multiply(item.get("sharePercent").decimalValue()).movePointLeft(2));
+				credited = credited.add(item.get("creditedAmount").decimalValue());
+			}
+		}
+		assertThat(credited.setScale(2, java.math.RoundingMode.HALF_UP)).as("the order lines behind the line's revenue")
+			.isEqualByComparingTo(row.get("values").get("revenue").decimalValue());
+
+		assertThat(api.get("/api/v1/metrics/margin/records?period=" + period + "&line=" + line + "&person=" + me, "rep")
+			.status()).isEqualTo(200);
+		Api.Response notByLine = api.get("/api/v1/metrics/orders/records?line=" + line, "rep");
+		assertThat(notByLine.status()).as("orders are not split by line").isEqualTo(400);
+		assertThat(notByLine.json().get("errors").get(0).get("field").asString()).isEqualTo("line");
+		assertThat(api.get("/api/v1/metrics/revenue/records?line=999999999", "rep").status()).isEqualTo(404);
+	}
 }

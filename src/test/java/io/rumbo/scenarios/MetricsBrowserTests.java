@@ -50,13 +50,20 @@ class MetricsBrowserTests extends BrowserTestSupport {
 			.findFirst()
 			.orElseThrow();
 		// The table scrolls inside its card: bring the figure into view before clicking it.
-		script("arguments[0].scrollIntoView({block: 'center'})", figure);
-		figure.click();
+		click(figure);
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("records-table")));
 		assertThat(browser.findElements(By.cssSelector("#records-table tbody tr td a")).size())
 			.as("orders, each a link").isPositive();
 		assertThat(browser.findElement(By.cssSelector("#records-table tbody")).getText()).contains("Order");
 		screenshot("metrics-records");
+
+		// A figure of a product line opens to the order lines of that line, with the credited share of each.
+		open("/metrics?measures=revenue&by=line&period=" + year + "&lang=en");
+		click(By.cssSelector("#metrics-table tbody tr td a"));
+		wait.until(ExpectedConditions.urlContains("line="));
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("records-table")));
+		assertThat(browser.findElement(By.cssSelector("#records-table tbody")).getText()).contains("Order line");
+		screenshot("metrics-records-by-line");
 	}
 
 	@Test

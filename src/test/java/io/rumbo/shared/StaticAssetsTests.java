@@ -23,6 +23,9 @@ class StaticAssetsTests {
 	@LocalServerPort
 	int port;
 
+	@org.springframework.beans.factory.annotation.Autowired
+	org.springframework.web.servlet.resource.ResourceUrlProvider resources;
+
 	private final HttpClient http = HttpClient.newHttpClient();
 
 	@Test
@@ -45,6 +48,28 @@ class StaticAssetsTests {
 		}
 		assertThat(found).as("links to Bootstrap's CSS and JS, htmx, rumbo.css, numbers.js and rumbo.js on the sign-in page")
 			.isEqualTo(6);
+	}
+
+	@Test
+	void pageLinksAreNotLookedUpAsStaticFiles() throws Exception {
+		// Every @{...} link of a page goes through the resource URL provider: only the static folders may match, or
+		// each link of each page is searched for on the class path at every request.
+		org.springframework.util.AntPathMatcher matcher = new org.springframework.util.AntPathMatcher();
+		for (String pageLink : new String[] { "/plans", "/quotas/2026", "/targets", "/customers/12" }) {
+			assertThat(resources.getHandlerMap().keySet()).as(pageLink).noneMatch(p -> matcher.match(p, pageLink));
+		}
+		assertThat(resources.getHandlerMap().keySet()).contains("/css/**", "/js/**", "/img/**", "/webjars/**");
+		// The icon is a static file too: hashed and kept a year.
+		Matcher icon = Pattern.compile("href=\"(/img/favicon-[0-9a-f]{32}\\.svg)\"").matcher(get("/login", false).body());
+		assertThat(icon.find()).as("hashed favicon link").isTrue();
+		HttpResponse<String> served = get(icon.group(1), false);
+		assertThat(served.statusCode()).isEqualTo(200);
+		assertThat(served.headers().firstValue("Cache-Control").orElse("")).contains("max-age=31536000");
+		assertThat(get("/static/css/rumbo.css", false).statusCode()).as("no second way to the files").isNotEqualTo(200);
+		// The API explorer serves its own files (springdoc's handler), unaffected.
+		HttpResponse<String> explorer = get("/swagger-ui/index.html", false);
+		assertThat(explorer.statusCode()).isEqualTo(200);
+		assertThat(explorer.body()).contains("swagger-ui");
 	}
 
 	@Test

@@ -108,6 +108,10 @@ public class Product {
 		return sku;
 	}
 
+	public long lineId() {
+		return lineId;
+	}
+
 	public boolean active() {
 		return active;
 	}

@@ -4,19 +4,26 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.BiConsumer;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
+import io.rumbo.catalog.ProductMovedToLine;
 import io.rumbo.customers.CustomerOwnerChanged;
 import io.rumbo.customers.SatisfactionRated;
 import io.rumbo.customers.ServiceCaseReopened;
+import io.rumbo.customers.ServiceCaseResolutionChanged;
 import io.rumbo.customers.ServiceCaseResolved;
 import io.rumbo.organization.StaffId;
+import io.rumbo.sales.ActivityChanged;
 import io.rumbo.sales.ActivityDone;
+import io.rumbo.sales.OpportunityChanged;
 import io.rumbo.sales.OpportunityCreated;
 import io.rumbo.sales.OpportunityLost;
 import io.rumbo.sales.OpportunityStageChanged;
@@ -27,6 +34,8 @@ import io.rumbo.sales.OrderChanged;
 import io.rumbo.sales.OrderFacts;
 import io.rumbo.sales.OrderReturned;
 import io.rumbo.sales.OrdersImported;
+import io.rumbo.sales.SalesMeasures;
+import io.rumbo.sales.TaskChanged;
 import io.rumbo.sales.TaskCompleted;
 import io.rumbo.sales.TaskReopened;
 
@@ -41,9 +50,11 @@ import io.rumbo.sales.TaskReopened;
 class FactListener {
 
 	private final FactStore store;
+	private final SalesMeasures sales;
 
-	FactListener(FactStore store) {
+	FactListener(FactStore store, SalesMeasures sales) {
 		this.store = store;
+		this.sales = sales;
 	}
 
 	@ApplicationModuleListener
@@ -81,13 +92,34 @@ class FactListener {
 	@ApplicationModuleListener
 	void on(ActivityDone event) {
 		store.lock();
-		month(event.doneOn(), (from, to) -> store.activities(List.of(event.owner().value()), from, to));
+		months((from, to) -> store.activities(List.of(event.owner().value()), from, to), event.doneOn());
+	}
+
+	/** Both owners, both days: the old attribution is taken away, the new one counted. */
+	@ApplicationModuleListener
+	void on(ActivityChanged event) {
+		store.lock();
+		List<Long> owners = people(event.before().owner(), event.after().owner());
+		months((from, to) -> store.activities(owners, from, to), event.before().doneOn(), event.after().doneOn());
 	}
 
 	@ApplicationModuleListener
 	void on(OpportunityCreated event) {
 		store.lock();
-		month(event.createdOn(), (from, to) -> store.opportunities(List.of(event.owner().value()), from, to));
+		months((from, to) -> store.opportunities(List.of(event.owner().value()), from, to), event.createdOn());
+		store.pipeline(List.of(event.opportunity().value()));
+	}
+
+	/**
+	 * An edit without a move: the creation month and both close months of both owners (a won or lost one counts in its
+	 * close month, and its owner may have changed), and the opportunity's own open pipeline row.
+	 */
+	@ApplicationModuleListener
+	void on(OpportunityChanged event) {
+		store.lock();
+		List<Long> owners = people(event.before().owner(), event.after().owner());
+		months((from, to) -> store.opportunities(owners, from, to), event.createdOn(), event.before().expectedClose(),
+				event.after().expectedClose());
 		store.pipeline(List.of(event.opportunity().value()));
 	}
 
@@ -100,45 +132,74 @@ class FactListener {
 	@ApplicationModuleListener
 	void on(OpportunityWon event) {
 		store.lock();
-		month(event.closedOn(), (from, to) -> store.opportunities(List.of(event.owner().value()), from, to));
+		months((from, to) -> store.opportunities(List.of(event.owner().value()), from, to), event.closedOn());
 		store.pipeline(List.of(event.opportunity().value()));
 	}
 
 	@ApplicationModuleListener
 	void on(OpportunityLost event) {
 		store.lock();
-		month(event.closedOn(), (from, to) -> store.opportunities(List.of(event.owner().value()), from, to));
+		months((from, to) -> store.opportunities(List.of(event.owner().value()), from, to), event.closedOn());
 		store.pipeline(List.of(event.opportunity().value()));
 	}
 
 	@ApplicationModuleListener
 	void on(TaskCompleted event) {
 		store.lock();
-		month(event.completedOn(), (from, to) -> store.tasks(List.of(person(event.assignee())), from, to));
+		months((from, to) -> store.tasks(List.of(person(event.assignee())), from, to), event.completedOn());
+	}
+
+	@ApplicationModuleListener
+	void on(TaskChanged event) {
+		store.lock();
+		List<Long> assignees = people(event.before().assignee(), event.after().assignee());
+		months((from, to) -> store.tasks(assignees, from, to), event.before().completedOn(),
+				event.after().completedOn());
 	}
 
 	@ApplicationModuleListener
 	void on(TaskReopened event) {
 		store.lock();
-		month(event.wasCompletedOn(), (from, to) -> store.tasks(List.of(person(event.assignee())), from, to));
+		months((from, to) -> store.tasks(List.of(person(event.assignee())), from, to), event.wasCompletedOn());
 	}
 
 	@ApplicationModuleListener
 	void on(ServiceCaseResolved event) {
 		store.lock();
-		month(event.resolvedOn(), (from, to) -> store.cases(List.of(person(event.owner())), from, to));
+		months((from, to) -> store.cases(List.of(person(event.owner())), from, to), event.resolvedOn());
+	}
+
+	/** A correction: the resolution as it was (its owner, its month) is taken away, the corrected one counted. */
+	@ApplicationModuleListener
+	void on(ServiceCaseResolutionChanged event) {
+		store.lock();
+		List<Long> owners = people(event.before().owner(), event.after().owner());
+		months((from, to) -> store.cases(owners, from, to), event.before().resolvedOn(), event.after().resolvedOn());
 	}
 
 	@ApplicationModuleListener
 	void on(ServiceCaseReopened event) {
 		store.lock();
-		month(event.wasResolvedOn(), (from, to) -> store.cases(List.of(person(event.owner())), from, to));
+		months((from, to) -> store.cases(List.of(person(event.owner())), from, to), event.wasResolvedOn());
 	}
 
 	@ApplicationModuleListener
 	void on(SatisfactionRated event) {
 		store.lock();
-		month(event.ratedOn(), (from, to) -> store.ratings(List.of(person(event.owner())), from, to));
+		months((from, to) -> store.ratings(List.of(person(event.owner())), from, to), event.ratedOn());
+	}
+
+	/**
+	 * Figures by line follow the catalog as it is: every month and person the product's order lines were credited to
+	 * is recomputed (a rare catalog edit, a few statements).
+	 */
+	@ApplicationModuleListener
+	void on(ProductMovedToLine event) {
+		store.lock();
+		Map<LocalDate, Set<Long>> people = new TreeMap<>();
+		sales.creditedMonths(event.product().value(), FactStore.EVER_FROM, FactStore.EVER_TO)
+			.forEach(c -> people.computeIfAbsent(c.month(), m -> new HashSet<>()).add(c.staffId()));
+		store.orders(people);
 	}
 
 	/**
@@ -148,7 +209,7 @@ class FactListener {
 	@ApplicationModuleListener
 	void on(CustomerOwnerChanged event) {
 		store.lock();
-		List<Long> people = List.of(person(event.fromOwner()), person(event.toOwner()));
+		List<Long> people = people(event.fromOwner(), event.toOwner());
 		LocalDate from = event.effectiveDate().withDayOfMonth(1);
 		store.cases(people, from, FactStore.EVER_TO);
 		store.ratings(people, from, FactStore.EVER_TO);
@@ -165,15 +226,24 @@ class FactListener {
 			customers.add(f.customerId().value());
 		}
 		List<Long> who = new ArrayList<>(people);
-		for (LocalDate month : months) {
-			store.orders(who, month, month.plusMonths(1));
-		}
+		Map<LocalDate, List<Long>> cells = new TreeMap<>();
+		months.forEach(month -> cells.put(month, who));
+		store.orders(cells);
 		store.firstPurchases(customers);
 	}
 
-	private static void month(LocalDate date, java.util.function.BiConsumer<LocalDate, LocalDate> recompute) {
-		LocalDate from = date.withDayOfMonth(1);
-		recompute.accept(from, from.plusMonths(1));
+	/** Recomputes the month of each date, once per month. */
+	private static void months(BiConsumer<LocalDate, LocalDate> recompute, LocalDate... dates) {
+		TreeSet<LocalDate> months = new TreeSet<>();
+		for (LocalDate date : dates) {
+			months.add(date.withDayOfMonth(1));
+		}
+		months.forEach(from -> recompute.accept(from, from.plusMonths(1)));
+	}
+
+	/** The people of a before and an after state (once each, 0 for nobody). */
+	private static List<Long> people(@Nullable StaffId before, @Nullable StaffId after) {
+		return List.copyOf(new TreeSet<>(List.of(person(before), person(after))));
 	}
 
 	/** Records of nobody (a team task, an unowned account) are kept under person 0. */

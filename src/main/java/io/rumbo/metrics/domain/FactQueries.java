@@ -30,6 +30,9 @@ public class FactQueries {
 		REPEAT
 	}
 
+	/** The measure key of a table without measures (the open pipeline): its rows are one sum. */
+	private static final String ALL = "";
+
 	private final JdbcClient jdbc;
 
 	FactQueries(JdbcClient jdbc) {
@@ -39,73 +42,66 @@ public class FactQueries {
 	/** Base sums by member, month and base measure, of one product line when {@code line} is given. */
 	public Map<Long, Map<LocalDate, Map<String, BigDecimal>>> sums(FactGroup group, LocalDate from, LocalDate to,
 			Collection<String> measures, @Nullable Long line) {
-		Map<Long, Map<LocalDate, Map<String, BigDecimal>>> result = new HashMap<>();
-		if (group.isEmpty() || measures.isEmpty()) {
-			return result;
+		if (measures.isEmpty()) {
+			return new HashMap<>();
 		}
-		Map<String, Object> params = new HashMap<>();
-		params.put("from", from);
-		params.put("to", to);
-		params.put("measures", measures);
-		String lineFilter = "";
-		if (line != null) {
-			params.put("line", line);
-			lineFilter = " AND x.line_id = :line";
-		}
-		String k = group.key("x");
-		jdbc.sql("SELECT " + k + ", x.month_start, x.measure, SUM(x.amount) FROM metrics_fact x" + group.join("x")
-				+ " WHERE " + group.where("x", params) + " AND x.month_start >= :from AND x.month_start < :to"
-				+ " AND x.measure IN (:measures)" + lineFilter + " GROUP BY " + k + ", x.month_start, x.measure")
-			.params(params)
-			.query(rs -> {
-				result.computeIfAbsent(rs.getLong(1), x -> new HashMap<>())
-					.computeIfAbsent(rs.getObject(2, LocalDate.class), x -> new HashMap<>())
-					.merge(rs.getString(3), rs.getBigDecimal(4), BigDecimal::add);
-			});
-		return result;
+		return grouped("metrics_fact", "month_start", LocalDate.class, group, from, to, measures, line);
 	}
 
 	/** Base sums by member, product line and base measure over the period (for figures by line). */
 	public Map<Long, Map<Long, Map<String, BigDecimal>>> sumsByLine(FactGroup group, LocalDate from, LocalDate to,
 			Collection<String> measures) {
-		Map<Long, Map<Long, Map<String, BigDecimal>>> result = new HashMap<>();
-		if (group.isEmpty() || measures.isEmpty()) {
-			return result;
+		if (measures.isEmpty()) {
+			return new HashMap<>();
 		}
-		Map<String, Object> params = new HashMap<>();
-		params.put("from", from);
-		params.put("to", to);
-		params.put("measures", measures);
-		String k = group.key("x");
-		jdbc.sql("SELECT " + k + ", x.line_id, x.measure, SUM(x.amount) FROM metrics_fact x" + group.join("x")
-				+ " WHERE " + group.where("x", params) + " AND x.month_start >= :from AND x.month_start < :to"
-				+ " AND x.measure IN (:measures) GROUP BY " + k + ", x.line_id, x.measure")
-			.params(params)
-			.query(rs -> {
-				result.computeIfAbsent(rs.getLong(1), x -> new HashMap<>())
-					.computeIfAbsent(rs.getLong(2), x -> new HashMap<>())
-					.merge(rs.getString(3), rs.getBigDecimal(4), BigDecimal::add);
-			});
-		return result;
+		return grouped("metrics_fact", "line_id", Long.class, group, from, to, measures, null);
 	}
 
 	/** The weighted open pipeline by member and expected close month. */
 	public Map<Long, Map<LocalDate, BigDecimal>> pipeline(FactGroup group, LocalDate from, LocalDate to) {
 		Map<Long, Map<LocalDate, BigDecimal>> result = new HashMap<>();
+		grouped("metrics_open_pipeline", "month_start", LocalDate.class, group, from, to, null, null)
+			.forEach((member, months) -> months.forEach((month, sums) -> result
+				.computeIfAbsent(member, x -> new HashMap<>())
+				.put(month, sums.get(ALL))));
+		return result;
+	}
+
+	/**
+	 * The one shape of every grouped sum: {@code SUM(amount)} of a fact table's rows in the group whose month is from
+	 * {@code from} (inclusive) to {@code to} (exclusive), by member, by one more column ({@code by}: the month or the
+	 * line), and by base measure when {@code measures} names them ({@code null}: the table has none, and the sums are
+	 * under {@link #ALL}); of one product line when {@code line} is given.
+	 */
+	private <K> Map<Long, Map<K, Map<String, BigDecimal>>> grouped(String table, String by, Class<K> type,
+			FactGroup group, LocalDate from, LocalDate to, @Nullable Collection<String> measures, @Nullable Long line) {
+		Map<Long, Map<K, Map<String, BigDecimal>>> result = new HashMap<>();
 		if (group.isEmpty()) {
 			return result;
 		}
 		Map<String, Object> params = new HashMap<>();
 		params.put("from", from);
 		params.put("to", to);
+		StringBuilder filter = new StringBuilder();
+		if (measures != null) {
+			params.put("measures", measures);
+			filter.append(" AND x.measure IN (:measures)");
+		}
+		if (line != null) {
+			params.put("line", line);
+			filter.append(" AND x.line_id = :line");
+		}
 		String k = group.key("x");
-		jdbc.sql("SELECT " + k + ", x.month_start, SUM(x.amount) FROM metrics_open_pipeline x" + group.join("x")
-				+ " WHERE " + group.where("x", params) + " AND x.month_start >= :from AND x.month_start < :to"
-				+ " GROUP BY " + k + ", x.month_start")
+		String measure = measures == null ? "" : ", x.measure";
+		jdbc.sql("SELECT " + k + ", x." + by + measure + ", SUM(x.amount) FROM " + table + " x" + group.join("x")
+				+ " WHERE " + group.where("x", params) + " AND x.month_start >= :from AND x.month_start < :to" + filter
+				+ " GROUP BY " + k + ", x." + by + measure)
 			.params(params)
 			.query(rs -> {
 				result.computeIfAbsent(rs.getLong(1), x -> new HashMap<>())
-					.merge(rs.getObject(2, LocalDate.class), rs.getBigDecimal(3), BigDecimal::add);
+					.computeIfAbsent(rs.getObject(2, type), x -> new HashMap<>())
+					.merge(measures == null ? ALL : rs.getString(3), rs.getBigDecimal(measures == null ? 3 : 4),
+							BigDecimal::add);
 			});
 		return result;
 	}

@@ -22,8 +22,9 @@ import io.rumbo.sales.SalesMeasures;
 
 /**
  * Recomputes cells of the facts from the records: for a set of people ({@code null}: everyone) and a range of months,
- * it deletes the cells of one kind of record and inserts them again from the sources' grouped sums. Nothing is ever
- * added to a cell, so running a recompute twice (an event delivered again after a restart) leaves the same facts.
+ * it makes the cells of one kind of record equal to the sources' grouped sums (a rebuild deletes and inserts them; a
+ * recompute of some people writes only the rows that differ). Nothing is ever added to a cell, so running a recompute
+ * twice (an event delivered again after a restart) leaves the same facts.
  * Every method expects the caller's transaction to hold {@link #lock()}. Each answers the rows it wrote.
  */
 @Component
@@ -35,6 +36,9 @@ public class FactStore {
 
 	private static final String INSERT_FACT = "INSERT INTO metrics_fact"
 			+ " (staff_id, unit_id, month_start, line_id, measure, amount) VALUES (?, ?, ?, ?, ?, ?)";
+
+	private static final String INSERT_CUSTOMER = "INSERT INTO metrics_customer_month"
+			+ " (staff_id, unit_id, month_start, customer_id) VALUES (?, ?, ?, ?)";
 
 	private static final int BATCH = 1000;
 
@@ -55,9 +59,37 @@ public class FactStore {
 		jdbc.sql("SELECT id FROM metrics_state WHERE id = 1 FOR UPDATE").query(Integer.class).single();
 	}
 
+	/**
+	 * {@link #orders(Collection, LocalDate, LocalDate)} of some cells: {@code cells} maps a month to the people whose
+	 * cells of that month are recomputed (what late or changed orders touched). The sales records are read once for
+	 * all the months, and only the touched people's of those months.
+	 */
+	public long orders(Map<LocalDate, ? extends Collection<Long>> cells) {
+		long written = 0;
+		for (Map<LocalDate, List<Long>> piece : SalesMeasures.pieces(cells)) {
+			List<Object[]> rows = new ArrayList<>();
+			for (SalesMeasures.CreditedLine l : sales.creditedLines(piece)) {
+				add(rows, l.staffId(), l.unitId(), l.month(), l.lineId(), BaseMeasure.REVENUE, l.net());
+				add(rows, l.staffId(), l.unitId(), l.month(), l.lineId(), BaseMeasure.UNITS, l.units());
+				add(rows, l.staffId(), l.unitId(), l.month(), l.lineId(), BaseMeasure.MARGIN, l.margin());
+			}
+			for (SalesMeasures.CreditedOrders o : sales.creditedOrders(piece)) {
+				add(rows, o.staffId(), o.unitId(), o.month(), 0, BaseMeasure.ORDERS, BigDecimal.valueOf(o.orders()));
+			}
+			Map<String, Object> params = new HashMap<>();
+			String where = cells(piece, params);
+			written += replace(Source.ORDERS, where, params, false, rows);
+			List<Object[]> customers = new ArrayList<>();
+			sales.customerMonths(piece)
+				.forEach(c -> customers.add(new Object[] { c.staffId(), c.unitId(), Date.valueOf(c.month()),
+						c.customerId() }));
+			written += customers(where, params, false, customers);
+		}
+		return written;
+	}
+
 	/** Revenue, units, margin (by line), orders, and who bought from whom. */
 	public long orders(@Nullable Collection<Long> people, LocalDate from, LocalDate to) {
-		delete(Source.ORDERS, people, from, to);
 		List<Object[]> rows = new ArrayList<>();
 		for (SalesMeasures.CreditedLine l : sales.creditedLines(people, from, to)) {
 			add(rows, l.staffId(), l.unitId(), l.month(), l.lineId(), BaseMeasure.REVENUE, l.net());
@@ -67,16 +99,40 @@ public class FactStore {
 		for (SalesMeasures.CreditedOrders o : sales.creditedOrders(people, from, to)) {
 			add(rows, o.staffId(), o.unitId(), o.month(), 0, BaseMeasure.ORDERS, BigDecimal.valueOf(o.orders()));
 		}
-		long written = insertFacts(rows);
-		Map<String, Object> params = range(from, to);
-		jdbc.sql("DELETE FROM metrics_customer_month WHERE month_start >= :from AND month_start < :to"
-				+ who(people, params)).params(params).update();
+		long written = replace(Source.ORDERS, people, from, to, rows);
 		List<Object[]> customers = new ArrayList<>();
 		sales.customerMonths(people, from, to)
 			.forEach(c -> customers.add(new Object[] { c.staffId(), c.unitId(), Date.valueOf(c.month()), c.customerId() }));
-		batch("INSERT INTO metrics_customer_month (staff_id, unit_id, month_start, customer_id) VALUES (?, ?, ?, ?)",
-				customers);
-		return written + customers.size();
+		Map<String, Object> params = range(from, to);
+		return written + customers("month_start >= :from AND month_start < :to" + who(people, params), params,
+				people == null, customers);
+	}
+
+	/** Makes the customer months of the cells what {@code customers} say (everyone: delete and insert). */
+	private long customers(String cells, Map<String, Object> params, boolean everyone, List<Object[]> customers) {
+		if (everyone) {
+			jdbc.sql("DELETE FROM metrics_customer_month WHERE " + cells).params(params).update();
+			batch(INSERT_CUSTOMER, customers);
+		}
+		else {
+			// Only the differences are written: a late order adds a customer to a cell that mostly stays the same.
+			Set<List<Object>> kept = new HashSet<>();
+			jdbc.sql("SELECT staff_id, unit_id, month_start, customer_id FROM metrics_customer_month WHERE " + cells)
+				.params(params)
+				.query(rs -> {
+					kept.add(List.of(rs.getLong(1), rs.getLong(2), rs.getDate(3), rs.getLong(4)));
+				});
+			List<Object[]> added = new ArrayList<>();
+			for (Object[] c : customers) {
+				if (!kept.remove(List.of(c))) {
+					added.add(c);
+				}
+			}
+			batch("DELETE FROM metrics_customer_month WHERE staff_id = ? AND unit_id = ? AND month_start = ?"
+					+ " AND customer_id = ?", kept.stream().map(List::toArray).toList());
+			batch(INSERT_CUSTOMER, added);
+		}
+		return customers.size();
 	}
 
 	/** The month each of these customers ({@code null}: all) first bought. */
@@ -110,47 +166,42 @@ public class FactStore {
 	}
 
 	public long activities(@Nullable Collection<Long> people, LocalDate from, LocalDate to) {
-		delete(Source.ACTIVITIES, people, from, to);
 		List<Object[]> rows = new ArrayList<>();
 		sales.activities(people, from, to)
 			.forEach(a -> add(rows, a.staffId(), a.unitId(), a.month(), 0, BaseMeasure.valueOf(a.type().name()),
 					BigDecimal.valueOf(a.done())));
-		return insertFacts(rows);
+		return replace(Source.ACTIVITIES, people, from, to, rows);
 	}
 
 	public long opportunities(@Nullable Collection<Long> people, LocalDate from, LocalDate to) {
-		delete(Source.OPPORTUNITIES, people, from, to);
 		List<Object[]> rows = new ArrayList<>();
 		for (SalesMeasures.OpportunityCount o : sales.opportunities(people, from, to)) {
 			add(rows, o.staffId(), o.unitId(), o.month(), 0, BaseMeasure.OPPS_CREATED, BigDecimal.valueOf(o.created()));
 			add(rows, o.staffId(), o.unitId(), o.month(), 0, BaseMeasure.OPPS_WON, BigDecimal.valueOf(o.won()));
 			add(rows, o.staffId(), o.unitId(), o.month(), 0, BaseMeasure.OPPS_LOST, BigDecimal.valueOf(o.lost()));
 		}
-		return insertFacts(rows);
+		return replace(Source.OPPORTUNITIES, people, from, to, rows);
 	}
 
 	public long tasks(@Nullable Collection<Long> people, LocalDate from, LocalDate to) {
-		delete(Source.TASKS, people, from, to);
 		List<Object[]> rows = new ArrayList<>();
 		for (SalesMeasures.TaskCount t : sales.tasks(people, from, to)) {
 			add(rows, t.staffId(), t.unitId(), t.month(), 0, BaseMeasure.TASKS_DONE, BigDecimal.valueOf(t.done()));
 			add(rows, t.staffId(), t.unitId(), t.month(), 0, BaseMeasure.TASKS_ON_TIME, BigDecimal.valueOf(t.onTime()));
 		}
-		return insertFacts(rows);
+		return replace(Source.TASKS, people, from, to, rows);
 	}
 
 	public long cases(@Nullable Collection<Long> people, LocalDate from, LocalDate to) {
-		delete(Source.CASES, people, from, to);
 		List<Object[]> rows = new ArrayList<>();
 		for (ServiceMeasures.ResolvedCases c : service.resolvedCases(people, from, to)) {
 			add(rows, c.staffId(), c.unitId(), c.month(), 0, BaseMeasure.CASES_RESOLVED, BigDecimal.valueOf(c.resolved()));
 			add(rows, c.staffId(), c.unitId(), c.month(), 0, BaseMeasure.RESOLUTION_DAYS, BigDecimal.valueOf(c.days()));
 		}
-		return insertFacts(rows);
+		return replace(Source.CASES, people, from, to, rows);
 	}
 
 	public long ratings(@Nullable Collection<Long> people, LocalDate from, LocalDate to) {
-		delete(Source.RATINGS, people, from, to);
 		List<Object[]> rows = new ArrayList<>();
 		for (ServiceMeasures.Ratings r : service.ratings(people, from, to)) {
 			add(rows, r.staffId(), r.unitId(), r.month(), 0, BaseMeasure.CSAT_SUM, BigDecimal.valueOf(r.csatSum()));
@@ -160,7 +211,7 @@ public class FactStore {
 					BigDecimal.valueOf(r.detractors()));
 			add(rows, r.staffId(), r.unitId(), r.month(), 0, BaseMeasure.NPS_COUNT, BigDecimal.valueOf(r.npsCount()));
 		}
-		return insertFacts(rows);
+		return replace(Source.RATINGS, people, from, to, rows);
 	}
 
 	/** The open pipeline rows of these opportunities ({@code null}: all); a closed one leaves the snapshot. */
@@ -182,11 +233,65 @@ public class FactStore {
 		return rows.size();
 	}
 
-	private void delete(Source source, @Nullable Collection<Long> people, LocalDate from, LocalDate to) {
+	/**
+	 * Makes the facts of one kind of record in the cells ({@code people} x months) what {@code rows} say. A rebuild
+	 * (everyone) deletes and inserts; a recompute of some people writes only the differences (changed amounts, rows
+	 * gone, rows new), since a late or corrected record changes a few rows of the cells it touches.
+	 */
+	private long replace(Source source, @Nullable Collection<Long> people, LocalDate from, LocalDate to,
+			List<Object[]> rows) {
 		Map<String, Object> params = range(from, to);
+		return replace(source, "month_start >= :from AND month_start < :to" + who(people, params), params,
+				people == null, rows);
+	}
+
+	/** The same for the cells a condition selects ({@code everyone}: a rebuild of them). */
+	private long replace(Source source, String where, Map<String, Object> params, boolean everyone,
+			List<Object[]> rows) {
 		params.put("measures", BaseMeasure.codesOf(source));
-		jdbc.sql("DELETE FROM metrics_fact WHERE measure IN (:measures) AND month_start >= :from AND month_start < :to"
-				+ who(people, params)).params(params).update();
+		String cells = "measure IN (:measures) AND (" + where + ")";
+		if (everyone) {
+			jdbc.sql("DELETE FROM metrics_fact WHERE " + cells).params(params).update();
+			batch(INSERT_FACT, rows);
+			return rows.size();
+		}
+		Map<List<Object>, BigDecimal> stored = new HashMap<>();
+		jdbc.sql("SELECT staff_id, unit_id, month_start, line_id, measure, amount FROM metrics_fact WHERE " + cells)
+			.params(params)
+			.query(rs -> {
+				stored.put(List.of(rs.getLong(1), rs.getLong(2), rs.getDate(3), rs.getLong(4), rs.getString(5)),
+						rs.getBigDecimal(6));
+			});
+		List<Object[]> added = new ArrayList<>();
+		List<Object[]> changed = new ArrayList<>();
+		for (Object[] row : rows) {
+			List<Object> key = List.of(row[0], row[1], row[2], row[3], row[4]);
+			BigDecimal was = stored.remove(key);
+			if (was == null) {
+				added.add(row);
+			}
+			else if (was.compareTo((BigDecimal) row[5]) != 0) {
+				changed.add(new Object[] { row[5], row[0], row[1], row[2], row[3], row[4] });
+			}
+		}
+		batch("DELETE FROM metrics_fact WHERE staff_id = ? AND unit_id = ? AND month_start = ? AND line_id = ?"
+				+ " AND measure = ?", stored.keySet().stream().map(List::toArray).toList());
+		batch("UPDATE metrics_fact SET amount = ? WHERE staff_id = ? AND unit_id = ? AND month_start = ?"
+				+ " AND line_id = ? AND measure = ?", changed);
+		batch(INSERT_FACT, added);
+		return rows.size();
+	}
+
+	/** The cells of each month's people, as a condition on the fact tables. */
+	private static String cells(Map<LocalDate, List<Long>> cells, Map<String, Object> params) {
+		List<String> months = new ArrayList<>();
+		cells.forEach((month, people) -> {
+			int i = months.size();
+			months.add("(month_start = :m" + i + " AND staff_id IN (:p" + i + "))");
+			params.put("m" + i, month);
+			params.put("p" + i, people);
+		});
+		return String.join(" OR ", months);
 	}
 
 	private static String who(@Nullable Collection<Long> people, Map<String, Object> params) {
@@ -203,11 +308,6 @@ public class FactStore {
 		if (amount.signum() != 0) {
 			rows.add(new Object[] { staff, unit, Date.valueOf(month), line, measure.name(), amount });
 		}
-	}
-
-	private long insertFacts(List<Object[]> rows) {
-		batch(INSERT_FACT, rows);
-		return rows.size();
 	}
 
 	private void batch(String sql, List<Object[]> rows) {

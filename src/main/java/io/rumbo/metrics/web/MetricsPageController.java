@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import io.rumbo.catalog.CatalogManagement;
 import io.rumbo.identity.CurrentUser;
 import io.rumbo.metrics.Metric;
 import io.rumbo.metrics.MetricUnit;
@@ -51,11 +53,13 @@ class MetricsPageController {
 	private final JsonMapper json;
 	private final MetricsRecords records;
 	private final OrgDirectory org;
+	private final CatalogManagement catalog;
 
 	MetricsPageController(MetricsReports reports, MetricsRebuild rebuild, FiscalCalendar calendar, Formats fmt,
-			JsonMapper json, MetricsRecords records, OrgDirectory org) {
+			JsonMapper json, MetricsRecords records, OrgDirectory org, CatalogManagement catalog) {
 		this.records = records;
 		this.org = org;
+		this.catalog = catalog;
 		this.reports = reports;
 		this.rebuild = rebuild;
 		this.calendar = calendar;
@@ -107,18 +111,24 @@ class MetricsPageController {
 	@GetMapping("/metrics/records")
 	String records(CurrentUser user, @RequestParam String measure, @RequestParam(required = false) @Nullable String period,
 			@RequestParam(required = false) @Nullable Long person, @RequestParam(required = false) @Nullable Long unit,
-			@RequestParam(required = false) @Nullable Integer page, Model model) {
+			@RequestParam(required = false) @Nullable Long line, @RequestParam(required = false) @Nullable Integer page,
+			Model model) {
 		Metric metric = Metric.ofCode(measure).orElseThrow(() -> new NotFoundException("measure", measure));
 		FiscalPeriod p = reports.period(period);
-		PageResponse<MetricsRecords.Item> items = records.list(user, metric, p, person, unit,
+		PageResponse<MetricsRecords.Item> items = records.list(user, metric, p, person, unit, line,
 				ListQuery.of(page, 50, null, Map.of("label", "label"), "label"));
 		model.addAttribute("metric", metric);
 		model.addAttribute("period", reports.code(p));
 		model.addAttribute("person", person);
 		model.addAttribute("unit", unit);
+		model.addAttribute("line", line);
+		String lineName = line == null ? null : catalog.line(line).name(LocaleContextHolder.getLocale().getLanguage());
+		model.addAttribute("lineName", lineName);
 		model.addAttribute("items", items);
+		// The heading names whose figure it is: a person, a unit, or else the product line of everything in scope.
 		model.addAttribute("who", person != null ? org.staffNames(List.of(person)).getOrDefault(person, "#" + person)
-				: unit != null ? org.unitNames(List.of(unit)).getOrDefault(unit, "#" + unit) : "");
+				: unit != null ? org.unitNames(List.of(unit)).getOrDefault(unit, "#" + unit)
+				: lineName != null ? lineName : "");
 		return "metrics/records";
 	}
 

@@ -100,14 +100,17 @@ class MetricsRestController {
 
 	@GetMapping("/{measure}/records")
 	@Operation(summary = "The records behind a figure", description = "period as above; person (a staff id) or unit (its "
-			+ "subtree as it stood). Orders with the credited share and amount, activities, opportunities, cases, ratings "
-			+ "or tasks, newest first, within the reader's scope; a person or unit outside it answers 404.")
+			+ "subtree as it stood); line (a product line id, for the measures order lines carry: revenue, units, margin, "
+			+ "margin_pct) lists the order lines of that line (kind ORDER_LINE, the product's SKU as detail) instead of "
+			+ "whole orders. Orders with the credited share and amount, activities, opportunities, cases, ratings or "
+			+ "tasks, newest first, within the reader's scope; a person, unit or line outside it answers 404.")
 	PageResponse<MetricsRecords.Item> records(CurrentUser actor, @PathVariable String measure,
 			@RequestParam(required = false) @Nullable String period, @RequestParam(required = false) @Nullable Long person,
-			@RequestParam(required = false) @Nullable Long unit, @RequestParam(required = false) @Nullable Integer page,
+			@RequestParam(required = false) @Nullable Long unit, @RequestParam(required = false) @Nullable Long line,
+			@RequestParam(required = false) @Nullable Integer page,
 			@RequestParam(required = false) @Nullable Integer size) {
 		Metric metric = Metric.ofCode(measure).orElseThrow(() -> new NotFoundException("measure", measure));
-		return records.list(actor, metric, reports.period(period), person, unit,
+		return records.list(actor, metric, reports.period(period), person, unit, line,
 				ListQuery.of(page, size, null, java.util.Map.of("label", "label"), "label"));
 	}
 

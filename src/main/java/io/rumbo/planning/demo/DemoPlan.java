@@ -34,7 +34,7 @@ import io.rumbo.shared.DemoMode;
  * This fiscal year's plan for the demo company, proposed from last year's actuals with growth (IT equipment faster,
  * stationery flat), approved and active; a draft revision in which Región Centro raises its revenue target; the
  * year's objectives, two target markets and three strategies with initiatives (the sales demo tags orders with them).
- * Runs after the demo orders, which the baseline reads.
+ * Runs after the demo orders and after the metrics facts are first built from them, which the baseline reads.
  */
 @Component
 @Order(90)
