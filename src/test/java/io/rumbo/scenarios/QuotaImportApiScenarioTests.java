@@ -17,11 +17,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import io.rumbo.identity.UserManagement;
+
 import io.rumbo.planning.FiscalCalendar;
-import io.rumbo.planning.PlanReading;
-import io.rumbo.planning.PlanTargets;
-import io.rumbo.planning.PlanWorkflow;
+
+
+
 import io.rumbo.support.Api;
 import io.rumbo.support.RumboIntegrationTest;
 import tools.jackson.databind.JsonNode;
@@ -50,16 +50,7 @@ class QuotaImportApiScenarioTests extends ApiTestSupport {
 	FiscalCalendar calendar;
 
 	@Autowired
-	UserManagement users;
-
-	@Autowired
-	PlanWorkflow plans;
-
-	@Autowired
-	PlanTargets targets;
-
-	@Autowired
-	PlanReading planReading;
+	org.springframework.context.ApplicationContext context;
 
 	Api api;
 
@@ -73,7 +64,7 @@ class QuotaImportApiScenarioTests extends ApiTestSupport {
 	/** The quotas of a fiscal year of the test's own, started (a draft) once. */
 	private void quotasOf(int fiscalYear) {
 		year = fiscalYear;
-		QuotaYearFixture.activePlan(jdbc, users, plans, targets, planReading, year, new BigDecimal("10000.00"),
+		QuotaYearFixture.activePlan(context, year, new BigDecimal("10000.00"),
 				"E-MAD-SUR", "E-BIO-IND");
 		if (api.get("/api/v1/quotas/" + year, "director").status() == 404) {
 			assertThat(api.post("/api/v1/quotas", "director", Map.of("fiscalYear", year)).status()).isEqualTo(201);

@@ -18,11 +18,11 @@ import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import io.rumbo.identity.UserManagement;
+
 import io.rumbo.planning.FiscalCalendar;
-import io.rumbo.planning.PlanReading;
-import io.rumbo.planning.PlanTargets;
-import io.rumbo.planning.PlanWorkflow;
+
+
+
 import io.rumbo.support.BrowserAvailability;
 import io.rumbo.support.RumboIntegrationTest;
 
@@ -48,16 +48,7 @@ class QuotaJourneyBrowserTests extends BrowserTestSupport {
 	FiscalCalendar calendar;
 
 	@Autowired
-	UserManagement users;
-
-	@Autowired
-	PlanWorkflow plans;
-
-	@Autowired
-	PlanTargets targets;
-
-	@Autowired
-	PlanReading planReading;
+	org.springframework.context.ApplicationContext context;
 
 	int year;
 
@@ -65,7 +56,7 @@ class QuotaJourneyBrowserTests extends BrowserTestSupport {
 	void salesPlan() {
 		year = calendar.currentYear() - 2;
 		removeQuotas();
-		QuotaYearFixture.activePlan(jdbc, users, plans, targets, planReading, year, new BigDecimal("30000.00"),
+		QuotaYearFixture.activePlan(context, year, new BigDecimal("30000.00"),
 				"E-MAD-NOR");
 	}
 

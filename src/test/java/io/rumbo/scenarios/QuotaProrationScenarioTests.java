@@ -11,11 +11,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import io.rumbo.identity.UserManagement;
+
 import io.rumbo.planning.FiscalCalendar;
-import io.rumbo.planning.PlanReading;
-import io.rumbo.planning.PlanTargets;
-import io.rumbo.planning.PlanWorkflow;
+
+
+
 import io.rumbo.support.Api;
 import io.rumbo.support.RumboIntegrationTest;
 import tools.jackson.databind.JsonNode;
@@ -39,22 +39,13 @@ class QuotaProrationScenarioTests extends ApiTestSupport {
 	FiscalCalendar calendar;
 
 	@Autowired
-	UserManagement users;
-
-	@Autowired
-	PlanWorkflow plans;
-
-	@Autowired
-	PlanTargets targets;
-
-	@Autowired
-	PlanReading planReading;
+	org.springframework.context.ApplicationContext context;
 
 	@Test
 	void theQuotaPlanFlagsWhoseUnitChangedAndOneClickProratesThem() {
 		Api api = new Api(port);
 		int year = calendar.currentYear() + 13;
-		QuotaYearFixture.activePlan(jdbc, users, plans, targets, planReading, year, new BigDecimal("10000.00"),
+		QuotaYearFixture.activePlan(context, year, new BigDecimal("10000.00"),
 				"E-MAD-SUR");
 		Api.Response created = api.post("/api/v1/quotas", "director", Map.of("fiscalYear", year));
 		assertThat(created.status()).as(created.body()).isEqualTo(201);

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.rumbo.identity.CurrentUser;
@@ -32,8 +33,13 @@ final class QuotaYearFixture {
 	private QuotaYearFixture() {
 	}
 
-	static void activePlan(JdbcClient jdbc, UserManagement users, PlanWorkflow plans, PlanTargets targets,
-			PlanReading reading, int year, BigDecimal monthly, String... unitCodes) {
+	/** Takes the planning and identity facades from the test's application, so each test needs only its context. */
+	static void activePlan(ApplicationContext context, int year, BigDecimal monthly, String... unitCodes) {
+		JdbcClient jdbc = context.getBean(JdbcClient.class);
+		UserManagement users = context.getBean(UserManagement.class);
+		PlanWorkflow plans = context.getBean(PlanWorkflow.class);
+		PlanTargets targets = context.getBean(PlanTargets.class);
+		PlanReading reading = context.getBean(PlanReading.class);
 		if (jdbc.sql("SELECT COUNT(*) FROM planning_plan WHERE fiscal_year = :y").param("y", year).query(Long.class)
 			.single() > 0) {
 			return;
