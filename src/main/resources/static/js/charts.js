@@ -4,12 +4,17 @@
 // table that screen readers read (the chart itself is role="img" with a label saying so).
 (function () {
   var N = window.RumboNumbers;
+  // Names under the bars slant and are cut at a fixed width: a long name slanted to the left would otherwise run off
+  // the chart's left edge. The tooltip and the figures table keep the whole name.
+  function slanted() {
+    return { rotate: 30, interval: 0, width: 120, overflow: 'truncate' };
+  }
   var kinds = {
     // Planned against filled headcount per unit (vacancies page).
     headcount: function (data, el) {
       return {
         counts: true,
-        xAxis: { type: 'category', data: data.units || [], axisLabel: { rotate: 30, interval: 0 } },
+        xAxis: { type: 'category', data: data.units || [], axisLabel: slanted() },
         yAxis: { type: 'value', minInterval: 1 },
         series: [
           { name: el.dataset.plannedLabel, type: 'bar', data: data.planned || [] },
@@ -32,7 +37,7 @@
     metrics: function (data, el) {
       return {
         counts: data.counts,
-        xAxis: { type: 'category', data: data.labels || [], axisLabel: { rotate: 30, interval: 0 } },
+        xAxis: { type: 'category', data: data.labels || [], axisLabel: slanted() },
         yAxis: { type: 'value' },
         series: [{ name: el.dataset.seriesLabel, type: 'bar', data: data.values || [] }]
       };
@@ -52,7 +57,7 @@
     // Expected revenue of each strategy against the revenue of the orders tagged with it.
     strategies: function (data, el) {
       return {
-        xAxis: { type: 'category', data: data.names || [], axisLabel: { interval: 0 } },
+        xAxis: { type: 'category', data: data.names || [], axisLabel: slanted() },
         yAxis: { type: 'value' },
         series: [
           { name: el.dataset.expectedLabel, type: 'bar', data: data.expected || [] },
