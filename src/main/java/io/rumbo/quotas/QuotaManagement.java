@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -30,10 +29,8 @@ import io.rumbo.quotas.domain.QuotaStore.Level;
 import io.rumbo.quotas.domain.QuotaStore.State;
 import io.rumbo.quotas.domain.QuotaStore.VersionRow;
 import io.rumbo.quotas.domain.Ramp;
-import io.rumbo.shared.domain.AccessRefusedException;
 import io.rumbo.shared.domain.ConflictException;
 import io.rumbo.shared.domain.NotFoundException;
-import io.rumbo.shared.domain.StaleVersionException;
 import io.rumbo.shared.domain.ValidationFailedException;
 import io.rumbo.shared.money.Amounts;
 
@@ -55,18 +52,21 @@ public class QuotaManagement {
 	private final CountingTargets plan;
 	private final QuotaQueries queries;
 	private final QuotaReading reading;
+	private final QuotaRevisions revisions;
 	private final DataScopes scopes;
 	private final AuditTrail audit;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
 
 	QuotaManagement(QuotaStore store, Allocator allocator, CountingTargets plan, QuotaQueries queries,
-			QuotaReading reading, DataScopes scopes, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
+			QuotaReading reading, QuotaRevisions revisions, DataScopes scopes, AuditTrail audit,
+			ApplicationEventPublisher events, Clock clock) {
 		this.store = store;
 		this.allocator = allocator;
 		this.plan = plan;
 		this.queries = queries;
 		this.reading = reading;
+		this.revisions = revisions;
 		this.scopes = scopes;
 		this.audit = audit;
 		this.events = events;
@@ -131,7 +131,7 @@ public class QuotaManagement {
 		if (year.signum() < 0) {
 			throw ValidationFailedException.of("amount", "quotas.error.negative");
 		}
-		return change(actor, versionId, expected, reason, allocator.roots(), "ADD_MEASURE", v -> {
+		return revisions.change(actor, versionId, expected, reason, allocator.roots(), "ADD_MEASURE", v -> {
 			List<QuotaStore.UnitMonth> rows = new ArrayList<>();
 			store.deleteMetric(v.id(), metric);
 			for (long root : allocator.roots()) {
@@ -192,7 +192,7 @@ public class QuotaManagement {
 		if (store.unitMonths(versionId).stream().noneMatch(u -> u.unitId() == unitId && u.metric() == metric)) {
 			throw new NotFoundException("quotaLevel", unitId + ":" + metric.code());
 		}
-		return change(actor, versionId, expected, reason, List.of(unitId), "ALLOCATE", v -> {
+		return revisions.change(actor, versionId, expected, reason, List.of(unitId), "ALLOCATE", v -> {
 			store.saveLevel(v.id(), new Level(unitId, metric, allocation.method(), allocation.overAssignment()));
 			store.saveManual(v.id(), unitId, metric, manual);
 			// The level is split again as it now says: figures an import fixed for its members give way.
@@ -205,7 +205,7 @@ public class QuotaManagement {
 	public QuotaVersionView setRamp(CurrentUser actor, long versionId, long expected, String ramp, @Nullable String reason) {
 		QuotaQueries.requireDirector(actor);
 		Ramp profile = ramp(ramp);
-		return change(actor, versionId, expected, reason, allocator.roots(), "RAMP",
+		return revisions.change(actor, versionId, expected, reason, allocator.roots(), "RAMP",
 				v -> store.setRamp(v.id(), profile.text()));
 	}
 
@@ -216,7 +216,7 @@ public class QuotaManagement {
 	@Transactional
 	public QuotaVersionView publish(CurrentUser actor, long versionId, long expected, boolean wholeTree) {
 		QuotaQueries.requireDirector(actor);
-		VersionRow v = lock(versionId, expected);
+		VersionRow v = revisions.lock(versionId, expected);
 		if (v.state() != State.DRAFT) {
 			throw new ConflictException("quotas.error.notDraft", v.number());
 		}
@@ -257,7 +257,7 @@ public class QuotaManagement {
 		if (queries.exceedsPool(current, unitId)) {
 			throw new ConflictException("quotas.error.overPool", unitId);
 		}
-		VersionRow v = lock(versionId, expected);
+		VersionRow v = revisions.lock(versionId, expected);
 		Instant now = clock.instant();
 		store.release(v.id(), List.of(unitId), actor.username(), now);
 		audit.record("QUOTA_VERSION", v.id(), "RELEASE", null, Map.of("unit", unitId), "FY" + v.fiscalYear() + " v"
@@ -265,124 +265,6 @@ public class QuotaManagement {
 		events.publishEvent(new QuotaPublished(v.fiscalYear(), v.id(), v.number(), List.of(UnitId.of(unitId)),
 				actor.username(), now));
 		return queries.view(store.version(v.id()).orElseThrow());
-	}
-
-	/**
-	 * A figure an import may not write: its place in the list (-1: the import as a whole), the field it is about, why
-	 * (a message key).
-	 */
-	public record FigureProblem(int index, String field, String messageKey, Object... arguments) {
-	}
-
-	/**
-	 * What importing figures did, or would do: the problems (nothing written), how many figures change the quota
-	 * and how many are already the quota, and the version they went into (a new one when they touched binding quotas).
-	 */
-	public record FigureImport(List<FigureProblem> problems, int fiscalYear, int changed, int unchanged,
-			int versionNumber, boolean newVersion, boolean written) {
-	}
-
-	/**
-	 * Fixes people's figures of a fiscal year, as an import gives them: in the year's latest version, in place while
-	 * what they touch is not binding, otherwise (with a reason) as a new version published at once, as every change.
-	 * A figure must fall on a month the version counts the person in a unit (their level), in a unit the actor may
-	 * allocate; a manager may not make a binding level hand out more than its pool. Figures equal to the quota change
-	 * nothing; a file that changes nothing writes nothing. With {@code write} false only the checks run.
-	 */
-	@Transactional
-	public FigureImport importFigures(CurrentUser actor, int fiscalYear, List<QuotaFigure> figures,
-			@Nullable String reason, boolean write) {
-		List<FigureProblem> problems = new ArrayList<>();
-		List<VersionRow> versions = store.versions(fiscalYear);
-		if (versions.isEmpty()) {
-			problems.add(new FigureProblem(0, "month", "quotas.import.noPlan", String.valueOf(fiscalYear)));
-			return new FigureImport(problems, fiscalYear, 0, 0, 0, false, false);
-		}
-		VersionRow v = versions.get(0);
-		QuotaVersionView shown = queries.view(v);
-		Set<Metric> metrics = Set.copyOf(shown.metrics());
-		boolean director = QuotaQueries.isDirector(actor);
-		io.rumbo.organization.DataScope scope = scopes.of(actor);
-		Map<QuotaStore.FigureKey, QuotaStore.PersonMonth> current = new HashMap<>();
-		store.personMonths(v.id(), figures.stream().map(f -> f.staff().value()).toList())
-			.forEach(p -> current.put(new QuotaStore.FigureKey(p.staffId(), p.metric(), p.month()), p));
-		List<QuotaStore.Figure> changes = new ArrayList<>();
-		Map<String, BigDecimal> deltas = new LinkedHashMap<>();
-		Map<String, Integer> firstOfLevel = new HashMap<>();
-		Map<Long, Boolean> published = new HashMap<>();
-		int unchanged = 0;
-		for (int i = 0; i < figures.size(); i++) {
-			QuotaFigure f = figures.get(i);
-			if (!metrics.contains(f.metric())) {
-				problems.add(new FigureProblem(i, "measure", "quotas.import.measure", f.metric().code(), shown.yearLabel(),
-						String.join(", ", metrics.stream().sorted().map(Metric::code).toList())));
-				continue;
-			}
-			QuotaStore.PersonMonth now = current.get(new QuotaStore.FigureKey(f.staff().value(), f.metric(),
-					f.fiscalMonth()));
-			if (now == null) {
-				problems.add(new FigureProblem(i, "month", "quotas.import.notMember", v.number()));
-				continue;
-			}
-			if (!director && !(actor.has(io.rumbo.identity.Role.MANAGER)
-					&& scope.managedUnitIds().contains(now.unitId()))) {
-				problems.add(new FigureProblem(i, "staff", "imports.error.outOfScope"));
-				continue;
-			}
-			if (!director && !published.computeIfAbsent(now.unitId(), u -> queries.figurePublished(v, u))) {
-				problems.add(new FigureProblem(i, "staff", "quotas.import.notPublished",
-						queries.unitName(now.unitId())));
-				continue;
-			}
-			if (f.amount().compareTo(now.amount()) == 0) {
-				unchanged++;
-				continue;
-			}
-			changes.add(new QuotaStore.Figure(f.staff().value(), f.metric(), f.fiscalMonth(),
-					f.amount().setScale(f.metric().scale(), Amounts.ROUNDING)));
-			String level = QuotaStore.levelKey(now.unitId(), f.metric());
-			deltas.merge(level, f.amount().subtract(now.amount()), BigDecimal::add);
-			firstOfLevel.putIfAbsent(level, i);
-		}
-		if (!problems.isEmpty() || changes.isEmpty()) {
-			return new FigureImport(problems, fiscalYear, changes.size(), unchanged, v.number(), false, false);
-		}
-		List<Long> units = deltas.keySet().stream().map(k -> Long.parseLong(k.substring(0, k.indexOf(':')))).distinct()
-			.toList();
-		boolean binding = queries.binding(v, units);
-		String why = reason == null ? "" : reason.strip();
-		// The reason is the import's, not a row's: its problem names no row (index -1).
-		if (binding && why.isEmpty()) {
-			problems.add(new FigureProblem(-1, "reason", "quotas.import.reason", shown.yearLabel(), v.number(),
-					v.number() + 1));
-		}
-		else if (why.length() > 1000) {
-			problems.add(new FigureProblem(-1, "reason", "quotas.error.comment", 1000));
-		}
-		if (!director) {
-			Map<Long, QuotaStore.Release> releases = store.releases(v.id());
-			deltas.forEach((key, delta) -> {
-				long unit = Long.parseLong(key.substring(0, key.indexOf(':')));
-				Metric metric = Metric.valueOf(key.substring(key.indexOf(':') + 1));
-				if (releases.containsKey(unit) && Allocator.additive(metric) && delta.signum() > 0) {
-					QuotaViews.QuotaLevelView level = queries.level(actor, v.id(), unit, metric);
-					BigDecimal after = level.allocated().add(delta);
-					if (after.compareTo(level.pool()) > 0) {
-						problems.add(new FigureProblem(firstOfLevel.get(key), "amount",
-								metric.scale() == 0 ? "quotas.import.overPoolWhole" : "quotas.import.overPool",
-								level.unitName(), after, level.pool()));
-					}
-				}
-			});
-		}
-		if (!problems.isEmpty() || !write) {
-			return new FigureImport(problems, fiscalYear, changes.size(), unchanged,
-					binding ? v.number() + 1 : v.number(), binding, false);
-		}
-		QuotaVersionView written = change(actor, v.id(), v.version(), why.isEmpty() ? null : why, units, "IMPORT",
-				into -> store.saveFigures(into.id(), changes));
-		return new FigureImport(List.of(), fiscalYear, changes.size(), unchanged, written.number(),
-				written.id() != v.id(), true);
 	}
 
 	/**
@@ -406,7 +288,7 @@ public class QuotaManagement {
 			units.addAll(r.units());
 		});
 		Map<Long, Long[]> counted = store.membership(v.id());
-		return change(actor, versionId, expected, reason, List.copyOf(units), "PRORATE",
+		return revisions.change(actor, versionId, expected, reason, List.copyOf(units), "PRORATE",
 				Allocator.Seating.of(people), into -> store.clearFigures(into.id(), people, counted,
 						allocator.org(v.fiscalYear()).people()));
 	}
@@ -427,68 +309,6 @@ public class QuotaManagement {
 				text == null ? "" : text);
 		events.publishEvent(new QuotaAcknowledged(fiscalYear, status.versionId(), StaffId.of(staff), now, text));
 		return reading.status(fiscalYear, StaffId.of(staff)).orElseThrow();
-	}
-
-	/**
-	 * Applies a change in place while nothing it touches is binding; otherwise, with a reason, as a new version: a
-	 * copy with the change, published at once in place of the one that counted, acknowledgements kept for the people
-	 * whose quota did not move.
-	 */
-	private QuotaVersionView change(CurrentUser actor, long versionId, long expected, @Nullable String reason,
-			List<Long> from, String action, Consumer<VersionRow> apply) {
-		return change(actor, versionId, expected, reason, from, action, Allocator.Seating.FROZEN, apply);
-	}
-
-	private QuotaVersionView change(CurrentUser actor, long versionId, long expected, @Nullable String reason,
-			List<Long> from, String action, Allocator.Seating seating, Consumer<VersionRow> apply) {
-		VersionRow v = lock(versionId, expected);
-		if (v.state() == State.SUPERSEDED) {
-			throw new ConflictException("quotas.error.superseded", v.number());
-		}
-		if (!queries.binding(v, from)) {
-			apply.accept(v);
-			VersionRow changed = store.version(v.id()).orElseThrow();
-			allocator.recompute(changed, from, seating);
-			QuotaVersionView view = queries.view(changed);
-			audit.record("QUOTA_VERSION", v.id(), action, null, Map.of("units", from), "FY" + v.fiscalYear() + " v"
-					+ v.number());
-			return view;
-		}
-		if (reason == null || reason.isBlank()) {
-			throw ValidationFailedException.of("reason", "quotas.error.reason");
-		}
-		if (reason.length() > 1000) {
-			throw ValidationFailedException.of("reason", "quotas.error.comment", 1000);
-		}
-		Instant now = clock.instant();
-		int number = store.versions(v.fiscalYear()).get(0).number() + 1;
-		long id = store.insertVersion(v.fiscalYear(), number, v.id(), v.planVersionId(), reason.strip(), v.ramp(),
-				actor.username(), now);
-		store.copy(v.id(), id);
-		VersionRow revision = store.version(id).orElseThrow();
-		apply.accept(revision);
-		VersionRow changed = store.version(id).orElseThrow();
-		allocator.recompute(changed, from, seating);
-		store.publish(id, actor.username(), now);
-		Map<Long, QuotaStore.Acknowledgement> acks = store.acknowledgements(v.id());
-		queries.unchangedPeople(v.id(), id).forEach(staff -> {
-			QuotaStore.Acknowledgement ack = acks.get(staff);
-			if (ack != null) {
-				store.carry(id, ack);
-			}
-		});
-		QuotaVersionView view = queries.view(store.version(id).orElseThrow());
-		audit.record("QUOTA_VERSION", id, "REVISE", queries.view(v), view, reason.strip());
-		events.publishEvent(new QuotaRevised(v.fiscalYear(), id, number, v.id(), reason.strip(), actor.username(), now));
-		return view;
-	}
-
-	private VersionRow lock(long versionId, long expected) {
-		VersionRow v = queries.versionOf(versionId);
-		if (!store.touch(versionId, expected)) {
-			throw new StaleVersionException(expected, queries.view(v));
-		}
-		return store.version(versionId).orElseThrow();
 	}
 
 	private static Ramp ramp(String text) {

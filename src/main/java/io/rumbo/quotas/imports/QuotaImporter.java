@@ -23,14 +23,14 @@ import io.rumbo.organization.OrgDirectory;
 import io.rumbo.organization.StaffId;
 import io.rumbo.planning.FiscalCalendar;
 import io.rumbo.quotas.QuotaFigure;
-import io.rumbo.quotas.QuotaManagement;
+import io.rumbo.quotas.QuotaFigureImport;
 import io.rumbo.shared.time.FiscalPeriod;
 import io.rumbo.shared.time.FiscalYears;
 
 /**
  * People's quotas by employee number, fiscal month ({@code FY2026-M03}) and measure, in the columns of the quota
  * export, so an exported file imports back unchanged. One fiscal year per file. The file is read a thousand rows at a
- * time to resolve people set-based; the figures then go to {@link QuotaManagement#importFigures} whole, which checks
+ * time to resolve people set-based; the figures then go to {@link QuotaFigureImport#importFigures} whole, which checks
  * them against the year's latest version (membership, scope, binding, pool) and writes them in one change: in place
  * in a draft, as a new version with the import's reason once they touch binding quotas (decision 0010).
  */
@@ -46,11 +46,11 @@ class QuotaImporter implements Importer {
 
 	static final int CHUNK = 1000;
 
-	private final QuotaManagement quotas;
+	private final QuotaFigureImport quotas;
 	private final OrgDirectory org;
 	private final FiscalCalendar calendar;
 
-	QuotaImporter(QuotaManagement quotas, OrgDirectory org, FiscalCalendar calendar) {
+	QuotaImporter(QuotaFigureImport quotas, OrgDirectory org, FiscalCalendar calendar) {
 		this.quotas = quotas;
 		this.org = org;
 		this.calendar = calendar;
@@ -102,9 +102,9 @@ class QuotaImporter implements Importer {
 			return ImportCounts.NONE;
 		}
 		rows.progress("imports.phase.writing", rows.size());
-		QuotaManagement.FigureImport result = quotas.importFigures(actor, year[0], figures, rows.reason(),
+		QuotaFigureImport.FigureImport result = quotas.importFigures(actor, year[0], figures, rows.reason(),
 				!rows.dryRun());
-		for (QuotaManagement.FigureProblem p : result.problems()) {
+		for (QuotaFigureImport.FigureProblem p : result.problems()) {
 			long row = p.index() < 0 ? 0 : rowOf.get(p.index());
 			rows.error(row, COLUMN_OF.get(p.field()), p.messageKey(), p.arguments());
 		}
