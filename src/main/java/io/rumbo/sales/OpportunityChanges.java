@@ -10,29 +10,54 @@ import io.rumbo.customers.CustomerId;
 import io.rumbo.organization.StaffId;
 import io.rumbo.organization.UnitId;
 import io.rumbo.sales.domain.Opportunity;
+import io.rumbo.sales.domain.PipelineFigures;
 
 /**
- * Announces an edit of an opportunity that changed what it counts for ({@link OpportunityChanged}), in the editing
- * transaction; the details ({@link OpportunityManagement}) and the products ({@link OpportunityProducts}) both edit it.
+ * Keeps the board's figures ({@link PipelineFigures}) and announces an edit of an opportunity that changed what it
+ * counts for ({@link OpportunityChanged}), in the editing transaction; the details ({@link OpportunityManagement})
+ * and the products ({@link OpportunityProducts}) both edit it.
  */
 @Component
 class OpportunityChanges {
 
-	private final ApplicationEventPublisher events;
-	private final JdbcClient jdbc;
-
-	OpportunityChanges(ApplicationEventPublisher events, JdbcClient jdbc) {
-		this.events = events;
-		this.jdbc = jdbc;
+	/** What an opportunity counted for before an edit: the facts its events carry and its row of the board. */
+	record Before(OpportunityChanged.Facts facts, PipelineFigures.Counted figures) {
 	}
 
-	static OpportunityChanged.Facts facts(Opportunity opportunity) {
+	private final ApplicationEventPublisher events;
+	private final JdbcClient jdbc;
+	private final PipelineStages stages;
+	private final PipelineFigures figures;
+
+	OpportunityChanges(ApplicationEventPublisher events, JdbcClient jdbc, PipelineStages stages,
+			PipelineFigures figures) {
+		this.events = events;
+		this.jdbc = jdbc;
+		this.stages = stages;
+		this.figures = figures;
+	}
+
+	Before before(Opportunity opportunity) {
+		return new Before(facts(opportunity), counted(opportunity));
+	}
+
+	/** After the edit is saved: the board's figures follow it, and the change is announced if it counts. */
+	void edited(Opportunity opportunity, Before before) {
+		figures.changed(before.figures(), counted(opportunity));
+		announce(opportunity, before.facts());
+	}
+
+	private PipelineFigures.Counted counted(Opportunity opportunity) {
+		return PipelineFigures.Counted.of(opportunity, stages.of(opportunity.stageCode()).open());
+	}
+
+	private static OpportunityChanged.Facts facts(Opportunity opportunity) {
 		return new OpportunityChanged.Facts(opportunity.amount(), StaffId.of(opportunity.ownerStaffId()),
 				UnitId.of(opportunity.ownerUnitId()), opportunity.expectedClose());
 	}
 
 	/** Publishes the change when the opportunity's facts differ from {@code before}; nothing otherwise. */
-	void announce(Opportunity opportunity, OpportunityChanged.Facts before) {
+	private void announce(Opportunity opportunity, OpportunityChanged.Facts before) {
 		OpportunityChanged.Facts after = facts(opportunity);
 		if (after.amount().compareTo(before.amount()) == 0 && after.owner().equals(before.owner())
 				&& after.unit().equals(before.unit()) && after.expectedClose().equals(before.expectedClose())) {

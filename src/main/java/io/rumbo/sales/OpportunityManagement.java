@@ -27,8 +27,10 @@ import io.rumbo.organization.StaffId;
 import io.rumbo.organization.UnitId;
 import io.rumbo.sales.domain.Opportunity;
 import io.rumbo.sales.domain.OpportunityRepository;
+import io.rumbo.sales.domain.PipelineFigures;
 import io.rumbo.sales.domain.StrategyTags;
 import io.rumbo.shared.domain.AccessRefusedException;
+import io.rumbo.shared.domain.Bounds;
 import io.rumbo.shared.domain.NotFoundException;
 import io.rumbo.shared.domain.StaleVersionException;
 import io.rumbo.shared.domain.ValidationFailedException;
@@ -65,13 +67,15 @@ public class OpportunityManagement {
 	private final JdbcClient jdbc;
 	private final StrategyTags tags;
 	private final OpportunityChanges changes;
+	private final PipelineFigures figures;
 	private final Clock clock;
 
 	OpportunityManagement(OpportunityRepository opportunities, OpportunityQueries queries,
 			OpportunityProducts products, PipelineStages stages, OrderManagement orders,
 			CustomerManagement customerManagement, CustomerDirectory customers, OrgDirectory org, DataScopes scopes,
 			AuditTrail audit, ApplicationEventPublisher events, JdbcClient jdbc, StrategyTags tags,
-			OpportunityChanges changes, Clock clock) {
+			OpportunityChanges changes, PipelineFigures figures, Clock clock) {
+		this.figures = figures;
 		this.opportunities = opportunities;
 		this.queries = queries;
 		this.products = products;
@@ -95,13 +99,25 @@ public class OpportunityManagement {
 
 	@Transactional
 	public OpportunityView create(CurrentUser actor, OpportunityDetails details) {
+		return createOn(actor, details, LocalDate.now(clock));
+	}
+
+	/**
+	 * {@link #create} on a past business day, for a migrated history and the demo company: the opportunity enters
+	 * the pipeline (its first stage, its creation event) on that day. Only the company-wide roles date a change
+	 * in the past ({@link #businessDay}).
+	 */
+	@Transactional
+	public OpportunityView createOn(CurrentUser actor, OpportunityDetails details, LocalDate on) {
 		if (!mayWork(actor)) {
 			throw new AccessRefusedException("opportunities");
 		}
-		Opportunity opportunity = new Opportunity(details.customerId(), stages.first().code());
+		LocalDate today = businessDay(actor, on, null);
+		Stage first = stages.first();
+		Opportunity opportunity = new Opportunity(details.customerId(), first.code());
 		describe(actor, opportunity, details);
 		opportunities.saveAndFlush(opportunity);
-		LocalDate today = LocalDate.now(clock);
+		figures.added(PipelineFigures.Counted.of(opportunity, first.open()));
 		recordStage(opportunity, actor, today);
 		audit.record("OPPORTUNITY", opportunity.id(), "CREATE", null, opportunity.auditState(), opportunity.title());
 		events.publishEvent(new OpportunityCreated(OpportunityId.of(opportunity.id()),
@@ -119,11 +135,11 @@ public class OpportunityManagement {
 			throw new StaleVersionException(version, current);
 		}
 		var before = opportunity.auditState();
-		OpportunityChanged.Facts counted = OpportunityChanges.facts(opportunity);
+		OpportunityChanges.Before counted = changes.before(opportunity);
 		describe(actor, opportunity, details);
 		opportunities.saveAndFlush(opportunity);
 		audit.record("OPPORTUNITY", id, "UPDATE", before, opportunity.auditState(), opportunity.title());
-		changes.announce(opportunity, counted);
+		changes.edited(opportunity, counted);
 		return queries.get(actor, id);
 	}
 
@@ -140,16 +156,29 @@ public class OpportunityManagement {
 	 */
 	@Transactional
 	public OpportunityView moveTo(CurrentUser actor, long id, String stageCode, @Nullable String lossReason) {
+		return moveOn(actor, id, stageCode, lossReason, LocalDate.now(clock));
+	}
+
+	/**
+	 * {@link #moveTo} on a past business day, for a migrated history and the demo company: the move is kept with
+	 * that day and a won or lost deal closes on it. The day may not come before the opportunity's last recorded
+	 * move, nor after today; only the company-wide roles date a move in the past.
+	 */
+	@Transactional
+	public OpportunityView moveOn(CurrentUser actor, long id, String stageCode, @Nullable String lossReason,
+			LocalDate on) {
 		queries.get(actor, id);
 		Opportunity opportunity = editable(actor, id);
+		LocalDate today = businessDay(actor, on, id);
 		Stage target = stages.of(stageCode);
 		Stage from = stages.of(opportunity.stageCode());
 		var before = opportunity.auditState();
-		LocalDate today = LocalDate.now(clock);
+		PipelineFigures.Counted figured = PipelineFigures.Counted.of(opportunity, from.open());
 		if (!opportunity.moveTo(from, target, today, lossReason)) {
 			return queries.get(actor, id);
 		}
 		opportunities.saveAndFlush(opportunity);
+		figures.changed(figured, PipelineFigures.Counted.of(opportunity, target.open()));
 		recordStage(opportunity, actor, today);
 		audit.record("OPPORTUNITY", id, "STAGE", before, opportunity.auditState(), opportunity.title());
 		OpportunityId opportunityId = OpportunityId.of(id);
@@ -258,6 +287,34 @@ public class OpportunityManagement {
 				d.forecastCategory() == null ? ForecastCategory.PIPELINE : d.forecastCategory(), owner, unit,
 				d.source() == null || d.source().isBlank() ? null : d.source().trim(),
 				d.lossReason() == null || d.lossReason().isBlank() ? null : d.lossReason().trim());
+	}
+
+	/**
+	 * The business day of a change: today for anyone; a past day only for the company-wide roles (imports of a
+	 * history, the demo company), never after today, never before the opportunity's last recorded move (its history
+	 * stays in order) nor outside the business date range.
+	 */
+	private LocalDate businessDay(CurrentUser actor, LocalDate on, @Nullable Long id) {
+		LocalDate today = LocalDate.now(clock);
+		if (on.isAfter(today) || !Bounds.isBusinessDate(on)) {
+			throw ValidationFailedException.of("changedOn", "sales.opportunity.changedOn.invalid");
+		}
+		if (on.isBefore(today) && !actor.hasAny(Role.ADMIN, Role.DIRECTOR)) {
+			throw new AccessRefusedException("opportunities");
+		}
+		if (id != null) {
+			jdbc.sql("SELECT MAX(changed_on) FROM sales_opportunity_stage_change WHERE opportunity_id = :id")
+				.param("id", id)
+				.query(LocalDate.class)
+				.list()
+				.stream()
+				.filter(last -> last != null && on.isBefore(last))
+				.findFirst()
+				.ifPresent(last -> {
+					throw ValidationFailedException.of("changedOn", "sales.opportunity.changedOn.beforeLast", last);
+				});
+		}
+		return on;
 	}
 
 	private void recordStage(Opportunity opportunity, CurrentUser actor, LocalDate on) {

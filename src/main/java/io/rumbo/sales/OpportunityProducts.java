@@ -108,7 +108,7 @@ public class OpportunityProducts {
 		List<Row> rows = priced(lines);
 		BigDecimal total = rows.stream().map(r -> r.priced().net()).reduce(Amounts.money(BigDecimal.ZERO), BigDecimal::add);
 		var before = opportunity.auditState();
-		OpportunityChanged.Facts counted = OpportunityChanges.facts(opportunity);
+		OpportunityChanges.Before counted = changes.before(opportunity);
 		jdbc.sql("DELETE FROM sales_opportunity_product WHERE opportunity_id = :id").param("id", id).update();
 		for (Row row : rows) {
 			jdbc.sql("""
@@ -127,7 +127,7 @@ public class OpportunityProducts {
 		opportunities.saveAndFlush(opportunity);
 		audit.record("OPPORTUNITY", id, "PRODUCTS", before, Map.of("amount", total.toPlainString(), "lines", rows.size()),
 				opportunity.title());
-		changes.announce(opportunity, counted);
+		changes.edited(opportunity, counted);
 		return queries.get(actor, id);
 	}
 

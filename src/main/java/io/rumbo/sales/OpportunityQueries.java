@@ -21,6 +21,7 @@ import io.rumbo.identity.CurrentUser;
 import io.rumbo.organization.DataScope;
 import io.rumbo.organization.DataScopes;
 import io.rumbo.organization.OrgDirectory;
+import io.rumbo.sales.domain.PipelineFigures;
 import io.rumbo.shared.domain.NotFoundException;
 import io.rumbo.shared.money.Amounts;
 import io.rumbo.shared.web.ListQuery;
@@ -128,12 +129,18 @@ public class OpportunityQueries {
 		return PageResponse.of(named(raw), query, total);
 	}
 
-	/** The open pipeline of a person or a customer (or of everything in scope), summed in SQL. */
+	/**
+	 * The open pipeline of a person or a customer (or of everything in scope): from the kept figures, or summed in
+	 * SQL over the customer's deals.
+	 */
 	@Transactional(readOnly = true)
 	public PipelineTotals totals(CurrentUser actor, @Nullable Long ownerStaffId, @Nullable Long customerId) {
+		Map<String, Stage> byCode = stages.byCode();
+		if (customerId == null) {
+			return openTotals(byCode, figures(actor, ownerStaffId, PipelineFigures.OPEN));
+		}
 		Map<String, Object> params = new HashMap<>();
 		String where = where(scopes.of(actor), new Filter(ownerStaffId, customerId, null, true), params);
-		Map<String, Stage> byCode = stages.byCode();
 		Map<String, ColumnSum> sums = new LinkedHashMap<>();
 		jdbc.sql("SELECT o.stage_code, COUNT(*), SUM(o.amount) FROM sales_opportunity o" + where
 				+ " GROUP BY o.stage_code")
@@ -146,23 +153,16 @@ public class OpportunityQueries {
 
 	/**
 	 * The board of a person (or of everyone in scope): per stage, the first {@link #BOARD_PAGE} cards, and the count
-	 * and amount of the whole column summed in SQL; open deals, and the deals closed in the last quarter. A few
-	 * statements whatever the size of the pipeline: one grouped sum, one page of cards per stage, two for names.
+	 * and amount of the whole column; open deals, and the deals closed in the last quarter. A few statements whatever
+	 * the size of the pipeline: one grouped sum of the kept figures ({@code sales_pipeline_figure}, a few rows per
+	 * person and stage), one page of cards per stage, two for names.
 	 */
 	@Transactional(readOnly = true)
 	public Board board(CurrentUser actor, @Nullable Long ownerStaffId) {
 		Map<String, Stage> byCode = stages.byCode();
 		Map<String, Object> params = new HashMap<>();
 		String where = boardWhere(actor, ownerStaffId, params);
-		Map<String, ColumnSum> sums = new HashMap<>();
-		jdbc.sql("SELECT o.stage_code, COUNT(*), SUM(o.amount) FROM sales_opportunity o" + where
-				+ " AND (o.stage_code IN (:openStages) OR o.expected_close >= :closedSince) GROUP BY o.stage_code")
-			.params(params)
-			.param("openStages", openCodes(byCode))
-			.param("closedSince", closedSince())
-			.query(rs -> {
-				sums.put(rs.getString(1), new ColumnSum(rs.getLong(2), rs.getBigDecimal(3)));
-			});
+		Map<String, ColumnSum> sums = figures(actor, ownerStaffId, closedSince());
 		List<OpportunityView> cards = new ArrayList<>();
 		for (Stage stage : byCode.values()) {
 			if (sums.containsKey(stage.code())) {
@@ -190,6 +190,29 @@ public class OpportunityQueries {
 		Map<String, Object> params = new HashMap<>();
 		String where = boardWhere(actor, ownerStaffId, params);
 		return named(cards(stage, where, params, byCode, Math.max(0, offset)));
+	}
+
+	/**
+	 * The kept figures per stage in the reader's scope (of one person, or of everyone in it), from a first close day:
+	 * open stages' rows are dated {@link PipelineFigures#OPEN}, closed ones by their close day, so one range keeps
+	 * the open rows and the recent closed ones. Reads a few rows per person and stage, whatever the pipeline's size.
+	 */
+	private Map<String, ColumnSum> figures(CurrentUser actor, @Nullable Long ownerStaffId, LocalDate closedSince) {
+		Map<String, Object> params = new HashMap<>();
+		String where = scopes.of(actor).sql("f.owner_unit_id", "f.owner_staff_id", params);
+		if (ownerStaffId != null) {
+			where += " AND f.owner_staff_id = :owner";
+			params.put("owner", ownerStaffId);
+		}
+		Map<String, ColumnSum> sums = new HashMap<>();
+		jdbc.sql("SELECT f.stage_code, SUM(f.opportunities), SUM(f.amount) FROM sales_pipeline_figure f WHERE " + where
+				+ " AND f.closed_on >= :closedSince GROUP BY f.stage_code")
+			.params(params)
+			.param("closedSince", closedSince)
+			.query(rs -> {
+				sums.put(rs.getString(1), new ColumnSum(rs.getLong(2), rs.getBigDecimal(3)));
+			});
+		return sums;
 	}
 
 	/** The amounts of a column: its count and its sum. */
@@ -222,11 +245,6 @@ public class OpportunityQueries {
 
 	private LocalDate closedSince() {
 		return LocalDate.now(clock).minusDays(CLOSED_ON_BOARD_DAYS);
-	}
-
-	private static List<String> openCodes(Map<String, Stage> byCode) {
-		List<String> open = byCode.values().stream().filter(Stage::open).map(Stage::code).toList();
-		return open.isEmpty() ? List.of("") : open;
 	}
 
 	/** Count, amount and weighted amount of the open stages; each stage's sum is weighted once, then rounded. */

@@ -25,6 +25,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import io.rumbo.sales.domain.PipelineFigures;
 import io.rumbo.support.CleanDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,7 +35,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * run: 10 and then 50 clients, each signed in with its own page session, request the page in a loop for a fixed time;
  * the figures are p50 and p95 latencies and the ratio of the board's to the baseline's. The board used to load every
  * opportunity in scope with names to add three numbers (p50 1.0 s at 10 users, 3.5-7.5 s at 50); it now reads one
- * page per column and sums the columns in SQL.
+ * page per column and sums the kept figures of the columns (a few rows per person and stage), which the seed's
+ * straight inserts require to be rebuilt.
  * <p>
  * PostgreSQL only: run it with {@code ./mvnw -B -ntp -o -Pbenchmarks test
  * -Dtest=PipelineBoardBenchmark -Dspring.datasource.url=jdbc:postgresql://127.0.0.1:5432/<database>
@@ -52,6 +54,9 @@ class PipelineBoardBenchmark {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	PipelineFigures figures;
 
 	@Test
 	void theBoardStaysCloseToATrivialPageWithAHugePipeline() throws Exception {
@@ -108,6 +113,12 @@ class PipelineBoardBenchmark {
 			System.out.printf("board: seeded %,d opportunities in %,d s%n", size - have,
 					(System.nanoTime() - started) / 1_000_000_000);
 		}
+		// The rows went straight into the table, past the sales module that keeps the board's figures: rebuild them.
+		long started = System.nanoTime();
+		int rows = figures.rebuild();
+		jdbc.sql("ANALYZE sales_pipeline_figure").update();
+		System.out.printf("board: rebuilt the pipeline figures, %,d rows, in %,d ms%n", rows,
+				(System.nanoTime() - started) / 1_000_000);
 	}
 
 	/** Each session requests the page in a loop for the given time; answers p50, p95 (ms) and the request count. */

@@ -38,6 +38,9 @@ class DemoOpportunities implements ApplicationRunner {
 			"Equipos informáticos", "Contrato de limpieza", "Máquinas de café", "Ampliación de oficina",
 			"Puestos de teletrabajo", "Material de higiene");
 
+	/** Closed demo deals closed within this many days before the load. */
+	private static final int HISTORY_DAYS = 365;
+
 	private final DemoMode demo;
 	private final UserManagement users;
 	private final CustomerManagement customers;
@@ -81,17 +84,24 @@ class DemoOpportunities implements ApplicationRunner {
 				ListQuery.of(0, 1, List.of("sku"), io.rumbo.catalog.CatalogManagement.PRODUCT_SORTS, "sku").unpaged())
 			.content();
 		Random random = new Random(42L);
+		// The days of each deal's history, drawn apart so that the rest of the demo stays as it was.
+		Random history = new Random(43L);
 		LocalDate today = LocalDate.now(clock);
 		int created = 0;
 		for (int i = 0; i < accounts.size(); i += 3) {
 			CustomerView account = accounts.get(i);
 			Stage target = stages.get(random.nextInt(stages.size()));
-			LocalDate close = target.open() ? today.plusDays(10 + random.nextInt(120)) : today.minusDays(random.nextInt(80));
-			OpportunityView opportunity = opportunities.create(admin, new OpportunityManagement.OpportunityDetails(
+			// A closed deal closed on a day of the last year, an open one closes in the coming months; either entered
+			// the pipeline some weeks before its last move, and each move is dated on its own day.
+			LocalDate close = target.open() ? today.plusDays(10 + random.nextInt(120))
+					: today.minusDays(random.nextInt(HISTORY_DAYS));
+			LocalDate last = target.open() ? today.minusDays(history.nextInt(14)) : close;
+			LocalDate entered = last.minusDays(7 + history.nextInt(80));
+			OpportunityView opportunity = opportunities.createOn(admin, new OpportunityManagement.OpportunityDetails(
 					account.id(), TOPICS.get(random.nextInt(TOPICS.size())) + " " + (2026 + random.nextInt(2)),
 					BigDecimal.valueOf(2_000 + random.nextInt(60) * 500), close, null, account.ownerStaffId(),
 					random.nextBoolean() ? "Visita comercial" : "Web", target.won() || target.open() ? null
-							: "Precio de la competencia"));
+							: "Precio de la competencia"), entered);
 			// Two opportunities in three name their products; the others carry an estimated amount.
 			if (random.nextInt(3) > 0 && !products.isEmpty()) {
 				List<OpportunityProducts.ProductLine> lines = new java.util.ArrayList<>();
@@ -105,13 +115,15 @@ class DemoOpportunities implements ApplicationRunner {
 				}
 				opportunity = opportunityProducts.setProducts(admin, opportunity.id(), opportunity.version(), lines);
 			}
-			for (Stage stage : stages) {
-				if (stage.position() > target.position() || stage.position() == 1) {
-					continue;
-				}
-				if (stage.open() || stage.code().equals(target.code())) {
-					opportunities.moveTo(admin, opportunity.id(), stage.code());
-				}
+			List<Stage> path = stages.stream()
+				.filter(stage -> stage.position() > 1 && stage.position() <= target.position())
+				.filter(stage -> stage.open() || stage.code().equals(target.code()))
+				.toList();
+			// The moves spread evenly from the day it entered to the last one (the close day of a closed deal).
+			long span = java.time.temporal.ChronoUnit.DAYS.between(entered, last);
+			for (int step = 0; step < path.size(); step++) {
+				LocalDate on = entered.plusDays(span * (step + 1) / path.size());
+				opportunities.moveOn(admin, opportunity.id(), path.get(step).code(), null, on);
 			}
 			created++;
 		}
