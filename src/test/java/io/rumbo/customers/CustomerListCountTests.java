@@ -61,6 +61,52 @@ class CustomerListCountTests {
 	}
 
 	@Test
+	void aSearchCountsAndSortsItsMatchesInOnePassAndFallsBackWhenTheyAreMany() {
+		String q = "ma";
+		long matches = jdbc.sql("""
+				SELECT COUNT(*) FROM customer_account WHERE archived = FALSE AND (LOWER(legal_name) LIKE '%ma%'
+				  OR LOWER(tax_id) LIKE '%ma%' OR LOWER(city) LIKE '%ma%' OR LOWER(external_id) LIKE '%ma%')""")
+			.query(Long.class).single();
+		assertThat(matches).isBetween(21L, 99L);
+		List<Long> byCity = jdbc.sql("""
+				SELECT id FROM customer_account WHERE archived = FALSE AND (LOWER(legal_name) LIKE '%ma%'
+				  OR LOWER(tax_id) LIKE '%ma%' OR LOWER(city) LIKE '%ma%' OR LOWER(external_id) LIKE '%ma%')
+				ORDER BY city DESC, id""").query(Long.class).list();
+		CustomerQueries.Filter search = new CustomerQueries.Filter(q, null, null, null, null, null, false);
+		ListQuery secondPage = ListQuery.of(1, 10, List.of("city,desc"), CustomerQueries.SORTS, "legalName");
+
+		// Fewer matches than the cap: counted and sorted together, the total exact and the page in the list's order.
+		PageResponse<CustomerView> few = queries.customers(DataScope.EVERYTHING, search, secondPage, 100);
+		assertThat(few.page().totalExact()).isTrue();
+		assertThat(few.page().totalElements()).isEqualTo(matches);
+		assertThat(few.content()).extracting(CustomerView::id).containsExactlyElementsOf(byCity.subList(10, 20));
+
+		// More matches than the cap: the page comes from the whole sorted list, the total is a lower bound.
+		PageResponse<CustomerView> many = queries.customers(DataScope.EVERYTHING, search, secondPage, 15);
+		assertThat(many.page().totalExact()).isFalse();
+		assertThat(many.page().totalElements()).isEqualTo(20);
+		assertThat(many.content()).extracting(CustomerView::id).containsExactlyElementsOf(byCity.subList(10, 20));
+
+		// A page past the matches still knows how many there are.
+		PageResponse<CustomerView> past = queries.customers(DataScope.EVERYTHING, search,
+				ListQuery.of(20, 10, List.of("city"), CustomerQueries.SORTS, "legalName"), 100);
+		assertThat(past.content()).isEmpty();
+		assertThat(past.page().totalElements()).isEqualTo(matches);
+		assertThat(past.page().totalExact()).isTrue();
+	}
+
+	@Test
+	void theCappedCountReadsANarrowIndex() {
+		String product = jdbc.sql("SELECT 1").query((rs, n) -> rs.getStatement().getConnection().getMetaData()
+			.getDatabaseProductName()).single();
+		String sql = "PostgreSQL".equals(product)
+				? "SELECT COUNT(*) FROM pg_indexes WHERE indexname = 'ix_customer_account_archived_id'"
+						+ " AND schemaname = current_schema()"
+				: "SELECT COUNT(*) FROM INFORMATION_SCHEMA.INDEXES WHERE LOWER(INDEX_NAME) = 'ix_customer_account_archived_id'";
+		assertThat(jdbc.sql(sql).query(Long.class).single()).as(product).isEqualTo(1);
+	}
+
+	@Test
 	void theSearchIsIndexedOnPostgreSql() {
 		String product = jdbc.sql("SELECT 1").query((rs, n) -> rs.getStatement().getConnection().getMetaData()
 			.getDatabaseProductName()).single();

@@ -67,6 +67,12 @@ public class CustomerQueries {
 		// Counting millions of accounts costs more than the page itself: count up to the cap (or just past the page
 		// asked for) and say the total is a lower bound beyond it.
 		long cap = Math.max(countCap, query.offset() + query.size()) + 1;
+		if (searches(filter)) {
+			PageResponse<CustomerView> found = fewMatches(where, params, query, cap);
+			if (found != null) {
+				return found;
+			}
+		}
 		long counted = count(where, params, cap);
 		List<Row> rows = jdbc.sql("SELECT c.* FROM customer_account c" + where + query.orderBy("c.id") + query.limit())
 			.params(params)
@@ -74,6 +80,30 @@ public class CustomerQueries {
 			.list();
 		return counted < cap ? PageResponse.of(named(rows), query, counted)
 				: PageResponse.of(named(rows), query, cap - 1, false);
+	}
+
+	private static boolean searches(Filter filter) {
+		return filter.q() != null && !filter.q().isBlank();
+	}
+
+	/**
+	 * A search's page in one pass over its matches: the matches (no more than {@code cap}, through the trigram index
+	 * on PostgreSQL) are counted and sorted together, so the search is not run twice, once to count and once for the
+	 * page. Answers null when the search matches {@code cap} accounts or more (the page must then come from the
+	 * whole sorted list) or when the page lies past the matches (the total is not on any row).
+	 */
+	private @Nullable PageResponse<CustomerView> fewMatches(String where, Map<String, Object> params, ListQuery query,
+			long cap) {
+		long[] total = { -1 };
+		List<Row> rows = jdbc.sql("SELECT c.* FROM (SELECT m.*, COUNT(*) OVER () AS match_count FROM (SELECT c.*"
+				+ " FROM customer_account c" + where + " LIMIT " + cap + ") m) c" + query.orderBy("c.id") + query.limit())
+			.params(params)
+			.query((rs, n) -> {
+				total[0] = rs.getLong("match_count");
+				return row(rs, n);
+			})
+			.list();
+		return total[0] < 0 || total[0] >= cap ? null : PageResponse.of(named(rows), query, total[0]);
 	}
 
 	/** How many accounts match, counting no further than {@code cap}. */
