@@ -214,7 +214,7 @@ public class CycleStore {
 		String overdue = """
 				 FROM evaluation_scorecard WHERE state = 'REVIEWED' AND cycle_id IN (
 				  SELECT id FROM evaluation_cycle WHERE state = 'CLOSED' AND acknowledge_by < :today)""";
-		List<long[]> missed = jdbc.sql("SELECT id, cycle_id, staff_id" + overdue).param("today", today)
+		List<long[]> missed = jdbc.sql("SELECT id, cycle_id, staff_id " + overdue).param("today", today)
 			.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2), rs.getLong(3) }).list();
 		if (!missed.isEmpty()) {
 			jdbc.sql("UPDATE evaluation_scorecard SET state = 'NOT_ACKNOWLEDGED', version = version + 1 WHERE id IN (:ids)")
