@@ -1,0 +1,204 @@
+package io.rumbo.evaluation.demo;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.rumbo.evaluation.Cadence;
+import io.rumbo.evaluation.CriterionKind;
+import io.rumbo.evaluation.EvaluationCycles;
+import io.rumbo.evaluation.EvaluationTemplates;
+import io.rumbo.evaluation.Focus;
+import io.rumbo.evaluation.Outcome;
+import io.rumbo.evaluation.ScorecardViews.CycleView;
+import io.rumbo.evaluation.ScorecardViews.ScorecardSummary;
+import io.rumbo.evaluation.ScorecardViews.ScorecardView;
+import io.rumbo.evaluation.Scorecards;
+import io.rumbo.evaluation.ScoringMethod;
+import io.rumbo.evaluation.TargetKind;
+import io.rumbo.evaluation.TemplateViews.Band;
+import io.rumbo.evaluation.TemplateViews.Criterion;
+import io.rumbo.evaluation.TemplateViews.Level;
+import io.rumbo.evaluation.TemplateViews.TemplateDetails;
+import io.rumbo.evaluation.domain.EvaluationTemplate;
+import io.rumbo.evaluation.domain.TemplateStore;
+import io.rumbo.identity.CurrentUser;
+import io.rumbo.identity.UserId;
+import io.rumbo.identity.UserManagement;
+import io.rumbo.organization.JobRole;
+import io.rumbo.organization.StaffManagement;
+import io.rumbo.organization.StaffView;
+import io.rumbo.planning.FiscalCalendar;
+import io.rumbo.shared.DemoMode;
+import io.rumbo.shared.time.FiscalPeriod;
+import io.rumbo.shared.time.FiscalYears;
+import io.rumbo.shared.web.ListQuery;
+
+/**
+ * The demo's evaluation: the quarterly template for salespeople (revenue attainment 40 %, margin 20 %, visits 15 %,
+ * repeat customers 10 %, CSAT 5 %, relationship and teamwork rated 5 % each), published the day before last quarter
+ * began (the demo writes that history); last quarter's cycle reviewed by the director with feedback, calibrated and
+ * closed, acknowledged by most salespeople (not by "rep", who can try it); this quarter's cycle open, its scorecards
+ * live; most salespeople have acknowledged the template. Runs after the quotas.
+ */
+@Component
+@Order(130)
+class DemoEvaluation implements ApplicationRunner {
+
+	private static final Logger log = LoggerFactory.getLogger(DemoEvaluation.class);
+
+	private static final List<Level> RELATIONSHIP = List.of(new Level(1, "Customers hear from them only when they call"),
+			new Level(2, "In touch with the main accounts"), new Level(3, "Regular, trusted contact with every account"),
+			new Level(4, "The first call of their customers, who recommend them"));
+
+	private static final List<Level> TEAMWORK = List.of(new Level(1, "Works alone, shares little"),
+			new Level(2, "Helps when asked"), new Level(3, "Shares leads and cases with the team"),
+			new Level(4, "Lifts the team: coaches newcomers, shares successes"));
+
+	private final DemoMode demo;
+	private final UserManagement users;
+	private final StaffManagement staff;
+	private final FiscalCalendar calendar;
+	private final TemplateStore store;
+	private final EvaluationTemplates templates;
+	private final EvaluationCycles cycles;
+	private final Scorecards scorecards;
+	private final Clock clock;
+
+	DemoEvaluation(DemoMode demo, UserManagement users, StaffManagement staff, FiscalCalendar calendar,
+			TemplateStore store, EvaluationTemplates templates, EvaluationCycles cycles, Scorecards scorecards,
+			Clock clock) {
+		this.demo = demo;
+		this.users = users;
+		this.staff = staff;
+		this.calendar = calendar;
+		this.store = store;
+		this.templates = templates;
+		this.cycles = cycles;
+		this.scorecards = scorecards;
+		this.clock = clock;
+	}
+
+	@Override
+	@Transactional
+	public void run(ApplicationArguments args) {
+		CurrentUser director = users.actAs("director").orElse(null);
+		if (!demo.enabled() || director == null || store.codeExists("REPS-QUARTERLY")) {
+			return;
+		}
+		FiscalYears years = calendar.years();
+		LocalDate today = LocalDate.now(clock);
+		FiscalPeriod current = years.quarter(years.yearOf(today), years.quarterOf(today));
+		FiscalPeriod last = years.quarter(years.yearOf(current.start().minusDays(1)),
+				years.quarterOf(current.start().minusDays(1)));
+		// Published before last quarter began: the entity's rule, applied on the day it happened.
+		EvaluationTemplate template = EvaluationTemplate.draft("REPS-QUARTERLY", 1, reps(), "director",
+				last.start().minusDays(1).atStartOfDay(clock.getZone()).toInstant());
+		long id = store.insert(template);
+		template = store.find(id).orElseThrow();
+		template.publish(last.start(), last.start().minusDays(1), null, "director",
+				last.start().minusDays(1).atTime(9, 0).atZone(clock.getZone()).toInstant());
+		store.update(template);
+
+		Map<Long, CurrentUser> accounts = accounts();
+		int acknowledged = 0;
+		for (Map.Entry<Long, CurrentUser> person : accounts.entrySet()) {
+			if (!person.getValue().username().equals("rep") && person.getKey() % 5 != 0) {
+				templates.acknowledge(person.getValue(), id);
+				acknowledged++;
+			}
+		}
+		CycleView closed = cycles.open(director, new EvaluationCycles.CycleDetails(id, "Q" + years.quarterOf(last.start())
+				+ " " + years.label(years.yearOf(last.start())), Cadence.QUARTERLY, years.code(last), null));
+		closed = cycles.review(director, closed.id(), closed.version());
+		List<ScorecardSummary> cards = scorecards.list(director, new Scorecards.Filter(closed.id(), null, null),
+				ListQuery.of(0, ListQuery.MAX_SIZE, null, Scorecards.SORTS, "cycle")).content();
+		int n = 0;
+		for (ScorecardSummary summary : cards) {
+			ScorecardView card = scorecards.get(director, summary.id());
+			scorecards.review(director, card.id(), card.version(), review(card, n++));
+		}
+		closed = cycles.calibrate(director, closed.id(), cycles.get(director, closed.id()).version());
+		closed = cycles.close(director, closed.id(), closed.version(), today.plusDays(14));
+		int read = 0;
+		for (ScorecardSummary summary : cards) {
+			CurrentUser person = accounts.get(summary.staffId());
+			if (person != null && !person.username().equals("rep") && summary.staffId() % 3 != 0) {
+				scorecards.acknowledge(person, summary.id(), summary.staffId() % 2 == 0 ? "Gracias, lo hablamos." : null);
+				read++;
+			}
+		}
+		CycleView live = cycles.open(director, new EvaluationCycles.CycleDetails(id, "Q" + years.quarterOf(today) + " "
+				+ years.label(years.yearOf(today)), Cadence.QUARTERLY, years.code(current), null));
+		log.info("Demo evaluation: template acknowledged by {}, {} closed with {} scorecards ({} acknowledged), {} live",
+				acknowledged, closed.name(), cards.size(), read, live.name());
+	}
+
+	/** A review that follows the score: recognition at the top, an improvement plan at the bottom. */
+	private static Scorecards.Review review(ScorecardView card, int n) {
+		BigDecimal score = card.score();
+		Outcome outcome = score.compareTo(new BigDecimal("9")) >= 0 ? Outcome.RECOGNITION
+				: score.compareTo(new BigDecimal("6")) >= 0 ? Outcome.MEETS_EXPECTATIONS
+				: score.compareTo(new BigDecimal("4")) >= 0 ? Outcome.COACHING : Outcome.IMPROVEMENT_PLAN;
+		int relationship = 2 + n % 3;
+		int teamwork = 1 + (n + 1) % 4;
+		String improvements = outcome == Outcome.IMPROVEMENT_PLAN || outcome == Outcome.COACHING
+				? "Más visitas a las cuentas de potencial A y seguimiento de las ofertas abiertas."
+				: "Compartir con el equipo cómo cierra las renovaciones.";
+		return new Scorecards.Review(List.of(new Scorecards.Rating(6, relationship), new Scorecards.Rating(7, teamwork)),
+				"Conoce bien el producto y a sus clientes.", improvements, "Revisado en la reunión trimestral.", outcome);
+	}
+
+	/** Salespeople with a sign-in, by staff id. */
+	private Map<Long, CurrentUser> accounts() {
+		Map<Long, CurrentUser> accounts = new HashMap<>();
+		CurrentUser admin = users.actAs("admin").orElseThrow();
+		for (StaffView person : staff.list(admin, new StaffManagement.StaffFilter(null, null, null, null, false, null),
+				ListQuery.of(0, ListQuery.MAX_SIZE, null, StaffManagement.SORTS, "employeeNumber")).content()) {
+			if (person.userId() != null && person.jobRole() == JobRole.SALESPERSON) {
+				users.usernameOf(new UserId(person.userId())).flatMap(users::actAs)
+					.ifPresent(user -> accounts.put(person.id(), user));
+			}
+		}
+		return accounts;
+	}
+
+	private static TemplateDetails reps() {
+		return new TemplateDetails("Salespeople, quarterly", "How every salesperson is scored each quarter.",
+				Cadence.QUARTERLY, JobRole.SALESPERSON, null, 10, List.of(
+						measured("Revenue attainment", Focus.RESULTS, "40", "revenue", TargetKind.QUOTA, null,
+								ScoringMethod.LINEAR, "150", "50", List.of()),
+						measured("Margin", Focus.RESULTS, "20", "margin_pct", TargetKind.FIXED, "22",
+								ScoringMethod.LINEAR, "120", null, List.of()),
+						measured("Visits", Focus.EFFORT, "15", "visits", TargetKind.QUOTA, null, ScoringMethod.BANDS,
+								null, null, List.of(new Band(new BigDecimal("60"), new BigDecimal("50")),
+										new Band(new BigDecimal("90"), new BigDecimal("100")),
+										new Band(new BigDecimal("110"), new BigDecimal("120")))),
+						measured("Repeat customers", Focus.RESULTS, "10", "repeat_customers", TargetKind.FIXED, "5",
+								ScoringMethod.LINEAR, "150", null, List.of()),
+						measured("Customer satisfaction", Focus.RESULTS, "5", "csat", TargetKind.FIXED, "4.5",
+								ScoringMethod.LINEAR, "110", null, List.of()),
+						new Criterion("Customer relationship", CriterionKind.QUALITATIVE, Focus.EFFORT,
+								new BigDecimal("5"), null, null, null, null, null, null, null, RELATIONSHIP),
+						new Criterion("Teamwork", CriterionKind.QUALITATIVE, Focus.EFFORT, new BigDecimal("5"), null,
+								null, null, null, null, null, null, TEAMWORK)));
+	}
+
+	private static Criterion measured(String name, Focus focus, String weight, String measure, TargetKind target,
+			String targetValue, ScoringMethod method, String cap, String threshold, List<Band> bands) {
+		return new Criterion(name, CriterionKind.QUANTITATIVE, focus, new BigDecimal(weight), measure, target,
+				targetValue == null ? null : new BigDecimal(targetValue), method, cap == null ? null : new BigDecimal(cap),
+				threshold == null ? null : new BigDecimal(threshold), bands, null);
+	}
+}
