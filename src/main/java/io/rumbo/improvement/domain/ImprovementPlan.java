@@ -134,7 +134,7 @@ public class ImprovementPlan {
 	/** A check-in held on a day: the next one falls due {@code checkInEveryDays} after the latest. */
 	public void checkIn(LocalDate heldOn, Map<Long, BigDecimal> manualProgress) {
 		requireStatus(PlanStatus.ACTIVE, "improvement.plan.notActive");
-		for (ImprovementGoal goal : goals) {
+		for (ImprovementGoal goal : manualProgress.isEmpty() ? List.<ImprovementGoal>of() : goals) {
 			BigDecimal progress = manualProgress.get(goal.id());
 			if (progress != null && goal.manual()) {
 				goal.progress(progress);
