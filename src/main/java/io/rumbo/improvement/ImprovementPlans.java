@@ -1,0 +1,208 @@
+package io.rumbo.improvement;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.rumbo.identity.AuditTrail;
+import io.rumbo.identity.CurrentUser;
+import io.rumbo.improvement.ImprovementViews.PlanView;
+import io.rumbo.improvement.domain.ImprovementPlan;
+import io.rumbo.improvement.domain.ImprovementPlanRepository;
+import io.rumbo.improvement.domain.PlanRules;
+import io.rumbo.organization.OrgDirectory;
+import io.rumbo.organization.StaffId;
+import io.rumbo.shared.domain.AccessRefusedException;
+import io.rumbo.shared.domain.NotFoundException;
+import io.rumbo.shared.domain.StaleVersionException;
+import io.rumbo.shared.domain.ValidationFailedException;
+
+/**
+ * Running improvement plans: a manager (or a director) opens a plan for a person of their subtree as a draft, starts
+ * it, records check-ins and ends it with an outcome. Each change is checked against the plan's state by the plan
+ * itself, carries the version read (409 when stale) and is written to the audit trail with the state before and
+ * after. The person and their peers never change a plan; the person reads it.
+ */
+@Service
+public class ImprovementPlans {
+
+	static final String AUDIT = "IMPROVEMENT_PLAN";
+
+	/** A goal as a form or request gives it: {@code measure} a code of the catalogue, or none for a goal by hand. */
+	public record GoalDetails(@Nullable String name, @Nullable String measure, @Nullable Comparison comparison,
+			@Nullable BigDecimal target, @Nullable Grain grain, @Nullable LocalDate dueOn) {
+	}
+
+	public record SupportDetails(@Nullable SupportKind kind, @Nullable String description) {
+	}
+
+	public record PlanDetails(@Nullable Long staffId, @Nullable String title, @Nullable String reason,
+			@Nullable LocalDate startsOn, @Nullable LocalDate endsOn, @Nullable Integer checkInEveryDays,
+			List<GoalDetails> goals, List<SupportDetails> supports) {
+	}
+
+	/** A check-in: the day (today when left out), notes, and the progress (%) of goals checked by hand. */
+	public record CheckInDetails(@Nullable LocalDate heldOn, @Nullable String notes, Map<Long, BigDecimal> progress) {
+	}
+
+	private final ImprovementPlanRepository plans;
+	private final ImprovementQueries queries;
+	private final OrgDirectory org;
+	private final AuditTrail audit;
+	private final JdbcClient jdbc;
+	private final Clock clock;
+
+	ImprovementPlans(ImprovementPlanRepository plans, ImprovementQueries queries, OrgDirectory org, AuditTrail audit,
+			JdbcClient jdbc, Clock clock) {
+		this.plans = plans;
+		this.queries = queries;
+		this.org = org;
+		this.audit = audit;
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	@Transactional
+	public PlanView open(CurrentUser actor, PlanDetails details) {
+		if (!ImprovementQueries.mayOpen(actor)) {
+			throw new AccessRefusedException("improvement");
+		}
+		Optional<OrgDirectory.StaffSummary> person = details.staffId() == null ? Optional.empty()
+				: org.staff(StaffId.of(details.staffId()));
+		if (person.isEmpty() || !person.get().active()
+				|| !queries.mayManage(actor, person.get().id(), person.get().unitId())) {
+			throw ValidationFailedException.of("staffId", "improvement.plan.person.outOfScope");
+		}
+		ImprovementPlan plan = new ImprovementPlan(person.get().id(), person.get().unitId(), actor.username(),
+				LocalDate.now(clock));
+		describe(plan, details);
+		plans.saveAndFlush(plan);
+		audit.record(AUDIT, plan.id(), "CREATE", null, plan.auditState(), plan.title());
+		return queries.get(actor, ImprovementPlanId.of(plan.id()));
+	}
+
+	/** Rewrites a draft (its person stays); an active or closed plan is refused with 409. */
+	@Transactional
+	public PlanView revise(CurrentUser actor, ImprovementPlanId id, long version, PlanDetails details) {
+		ImprovementPlan plan = managed(actor, id, version);
+		var before = plan.auditState();
+		describe(plan, details);
+		return saved(actor, plan, "UPDATE", before);
+	}
+
+	@Transactional
+	public PlanView activate(CurrentUser actor, ImprovementPlanId id, long version) {
+		ImprovementPlan plan = managed(actor, id, version);
+		var before = plan.auditState();
+		plan.activate(LocalDate.now(clock));
+		return saved(actor, plan, "ACTIVATE", before);
+	}
+
+	/** Records a check-in and what every goal showed that day (kept, so later figures never rewrite it). */
+	@Transactional
+	public PlanView checkIn(CurrentUser actor, ImprovementPlanId id, long version, CheckInDetails details) {
+		ImprovementPlan plan = managed(actor, id, version);
+		LocalDate today = LocalDate.now(clock);
+		LocalDate heldOn = details.heldOn() == null ? today : details.heldOn();
+		List<ValidationFailedException.FieldError> errors = new ArrayList<>();
+		if (heldOn.isAfter(today) || heldOn.isBefore(plan.startsOn())) {
+			errors.add(new ValidationFailedException.FieldError("heldOn", "improvement.checkIn.heldOn.range"));
+		}
+		details.progress().forEach((goal, progress) -> {
+			if (progress == null || progress.signum() < 0 || progress.compareTo(PlanRules.HUNDRED) > 0
+					|| plan.goals().stream().noneMatch(g -> g.id() == goal && g.manual())) {
+				errors.add(new ValidationFailedException.FieldError("progress", "improvement.checkIn.progress.range"));
+			}
+		});
+		if (details.notes() != null && details.notes().length() > 4000) {
+			errors.add(new ValidationFailedException.FieldError("notes", "improvement.plan.tooLong"));
+		}
+		if (!errors.isEmpty()) {
+			throw new ValidationFailedException(errors);
+		}
+		var before = plan.auditState();
+		plan.checkIn(heldOn, details.progress());
+		plans.saveAndFlush(plan);
+		KeyHolder key = new GeneratedKeyHolder();
+		jdbc.sql("""
+				INSERT INTO improvement_check_in (plan_id, held_on, notes, recorded_by)
+				VALUES (:plan, :heldOn, :notes, :by)""")
+			.param("plan", plan.id())
+			.param("heldOn", heldOn)
+			.param("notes", PlanRules.blankToNull(details.notes()))
+			.param("by", actor.username())
+			.update(key, "id");
+		long checkIn = key.getKeyAs(Number.class).longValue();
+		queries.pacesOn(plan.id(), heldOn).forEach((goal, pace) -> jdbc.sql("""
+				INSERT INTO improvement_check_in_goal (check_in_id, goal_id, actual, progress, expected_progress, status)
+				VALUES (:checkIn, :goal, :actual, :progress, :expected, :status)""")
+			.param("checkIn", checkIn)
+			.param("goal", goal)
+			.param("actual", pace.actual())
+			.param("progress", pace.progress())
+			.param("expected", pace.expectedProgress())
+			.param("status", pace.status().name())
+			.update());
+		audit.record(AUDIT, plan.id(), "CHECK_IN", before, plan.auditState(), heldOn.toString());
+		return queries.get(actor, id);
+	}
+
+	/** The outcome at the end with its reason: met or not met closes the plan, extended moves its end. */
+	@Transactional
+	public PlanView conclude(CurrentUser actor, ImprovementPlanId id, long version, @Nullable PlanOutcome outcome,
+			@Nullable String reason, @Nullable LocalDate newEnd) {
+		ImprovementPlan plan = managed(actor, id, version);
+		List<ValidationFailedException.FieldError> errors = new ArrayList<>();
+		if (outcome == null) {
+			errors.add(new ValidationFailedException.FieldError("outcome", "shared.validation.required"));
+		}
+		if (reason == null || reason.isBlank()) {
+			errors.add(new ValidationFailedException.FieldError("reason", "improvement.outcome.reason.required"));
+		}
+		if (outcome == PlanOutcome.EXTENDED && (newEnd == null || !newEnd.isAfter(plan.endsOn()))) {
+			errors.add(new ValidationFailedException.FieldError("endsOn", "improvement.outcome.newEnd"));
+		}
+		if (!errors.isEmpty()) {
+			throw new ValidationFailedException(errors);
+		}
+		var before = plan.auditState();
+		plan.conclude(outcome, reason.trim(), newEnd, LocalDate.now(clock));
+		return saved(actor, plan, outcome.name(), before);
+	}
+
+	private ImprovementPlan managed(CurrentUser actor, ImprovementPlanId id, long version) {
+		PlanView current = queries.get(actor, id);
+		if (!queries.mayManage(actor, current.staffId(), current.unitId())) {
+			throw new AccessRefusedException("improvement");
+		}
+		ImprovementPlan plan = plans.findById(id.value())
+			.orElseThrow(() -> new NotFoundException("improvementPlan", id.value()));
+		if (plan.version() != version) {
+			throw new StaleVersionException(version, current);
+		}
+		return plan;
+	}
+
+	private PlanView saved(CurrentUser actor, ImprovementPlan plan, String action, Map<String, Object> before) {
+		plans.saveAndFlush(plan);
+		audit.record(AUDIT, plan.id(), action, before, plan.auditState(), plan.title());
+		return queries.get(actor, ImprovementPlanId.of(plan.id()));
+	}
+
+	private void describe(ImprovementPlan plan, PlanDetails details) {
+		PlanRules.Checked checked = PlanRules.check(details);
+		plan.describe(checked.title(), checked.reason(), checked.startsOn(), checked.endsOn(), checked.every(),
+				checked.goals(), checked.supports());
+	}
+}

@@ -1,0 +1,154 @@
+package io.rumbo.improvement.web;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.format.annotation.DateTimeFormat;
+
+import io.rumbo.improvement.Comparison;
+import io.rumbo.improvement.Grain;
+import io.rumbo.improvement.ImprovementPlans;
+import io.rumbo.improvement.ImprovementViews.PlanView;
+import io.rumbo.improvement.SupportKind;
+import io.rumbo.shared.web.Formats;
+
+/**
+ * The plan form: the plan's details, {@link #GOAL_ROWS} goal rows and {@link #SUPPORT_ROWS} support rows; rows left
+ * without a name or a description are not part of the plan. Targets are typed in the reader's language.
+ */
+class PlanForm {
+
+	static final int GOAL_ROWS = 4;
+
+	static final int SUPPORT_ROWS = 3;
+
+	static class GoalRow {
+
+		private @Nullable String name;
+		private @Nullable String measure;
+		private @Nullable Comparison comparison;
+		private @Nullable String target;
+		private @Nullable Grain grain;
+		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+		private @Nullable LocalDate dueOn;
+
+		public @Nullable String getName() { return name; }
+		public void setName(@Nullable String name) { this.name = name; }
+		public @Nullable String getMeasure() { return measure; }
+		public void setMeasure(@Nullable String measure) { this.measure = measure; }
+		public @Nullable Comparison getComparison() { return comparison; }
+		public void setComparison(@Nullable Comparison comparison) { this.comparison = comparison; }
+		public @Nullable String getTarget() { return target; }
+		public void setTarget(@Nullable String target) { this.target = target; }
+		public @Nullable Grain getGrain() { return grain; }
+		public void setGrain(@Nullable Grain grain) { this.grain = grain; }
+		public @Nullable LocalDate getDueOn() { return dueOn; }
+		public void setDueOn(@Nullable LocalDate dueOn) { this.dueOn = dueOn; }
+	}
+
+	static class SupportRow {
+
+		private @Nullable SupportKind kind;
+		private @Nullable String description;
+
+		public @Nullable SupportKind getKind() { return kind; }
+		public void setKind(@Nullable SupportKind kind) { this.kind = kind; }
+		public @Nullable String getDescription() { return description; }
+		public void setDescription(@Nullable String description) { this.description = description; }
+	}
+
+	private @Nullable Long staffId;
+	private @Nullable String title;
+	private @Nullable String reason;
+	@DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+	private @Nullable LocalDate startsOn;
+	@DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+	private @Nullable LocalDate endsOn;
+	private @Nullable Integer checkInEveryDays = 14;
+	private List<GoalRow> goals = new ArrayList<>();
+	private List<SupportRow> supports = new ArrayList<>();
+
+	/** An empty form: a plan of twelve weeks from today, check-ins every two weeks. */
+	static PlanForm blank(LocalDate today) {
+		PlanForm form = new PlanForm();
+		form.startsOn = today;
+		form.endsOn = today.plusWeeks(12);
+		form.fill();
+		return form;
+	}
+
+	/** The form of a draft, to rewrite it. */
+	static PlanForm of(PlanView plan, Formats fmt) {
+		PlanForm form = new PlanForm();
+		form.staffId = plan.staffId();
+		form.title = plan.title();
+		form.reason = plan.reason();
+		form.startsOn = plan.startsOn();
+		form.endsOn = plan.endsOn();
+		form.checkInEveryDays = plan.checkInEveryDays();
+		plan.goals().forEach(g -> {
+			GoalRow row = new GoalRow();
+			row.name = g.name();
+			row.measure = g.metric();
+			row.comparison = g.comparison();
+			row.target = g.target() == null ? null : fmt.number(g.target());
+			row.grain = g.grain();
+			row.dueOn = g.dueOn();
+			form.goals.add(row);
+		});
+		plan.supports().forEach(s -> {
+			SupportRow row = new SupportRow();
+			row.kind = s.kind();
+			row.description = s.description();
+			form.supports.add(row);
+		});
+		form.fill();
+		return form;
+	}
+
+	private void fill() {
+		while (goals.size() < GOAL_ROWS) {
+			goals.add(new GoalRow());
+		}
+		while (supports.size() < SUPPORT_ROWS) {
+			supports.add(new SupportRow());
+		}
+	}
+
+	ImprovementPlans.PlanDetails details(Formats fmt) {
+		List<ImprovementPlans.GoalDetails> goalDetails = new ArrayList<>();
+		for (int i = 0; i < goals.size(); i++) {
+			GoalRow g = goals.get(i);
+			if (g.name != null && !g.name.isBlank()) {
+				goalDetails.add(new ImprovementPlans.GoalDetails(g.name, g.measure, g.comparison,
+						fmt.parseField("goals[" + i + "].target", g.target), g.grain, g.dueOn == null ? endsOn
+								: g.dueOn));
+			}
+		}
+		List<ImprovementPlans.SupportDetails> supportDetails = supports.stream()
+			.filter(s -> s.description != null && !s.description.isBlank())
+			.map(s -> new ImprovementPlans.SupportDetails(s.kind, s.description))
+			.toList();
+		return new ImprovementPlans.PlanDetails(staffId, title, reason, startsOn, endsOn, checkInEveryDays, goalDetails,
+				supportDetails);
+	}
+
+	public @Nullable Long getStaffId() { return staffId; }
+	public void setStaffId(@Nullable Long staffId) { this.staffId = staffId; }
+	public @Nullable String getTitle() { return title; }
+	public void setTitle(@Nullable String title) { this.title = title; }
+	public @Nullable String getReason() { return reason; }
+	public void setReason(@Nullable String reason) { this.reason = reason; }
+	public @Nullable LocalDate getStartsOn() { return startsOn; }
+	public void setStartsOn(@Nullable LocalDate startsOn) { this.startsOn = startsOn; }
+	public @Nullable LocalDate getEndsOn() { return endsOn; }
+	public void setEndsOn(@Nullable LocalDate endsOn) { this.endsOn = endsOn; }
+	public @Nullable Integer getCheckInEveryDays() { return checkInEveryDays; }
+	public void setCheckInEveryDays(@Nullable Integer checkInEveryDays) { this.checkInEveryDays = checkInEveryDays; }
+	public List<GoalRow> getGoals() { return goals; }
+	public void setGoals(List<GoalRow> goals) { this.goals = goals; }
+	public List<SupportRow> getSupports() { return supports; }
+	public void setSupports(List<SupportRow> supports) { this.supports = supports; }
+}

@@ -1,0 +1,189 @@
+package io.rumbo.improvement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.test.ApplicationModuleTest;
+import org.springframework.modulith.test.Scenario;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import io.rumbo.identity.CurrentUser;
+import io.rumbo.identity.Role;
+import io.rumbo.identity.UserId;
+import io.rumbo.identity.UserManagement;
+import io.rumbo.improvement.ImprovementViews.PlanView;
+import io.rumbo.organization.JobRole;
+import io.rumbo.organization.OrgUnitKind;
+import io.rumbo.organization.OrgUnitManagement;
+import io.rumbo.organization.OrgUnitView;
+import io.rumbo.organization.StaffManagement;
+import io.rumbo.organization.StaffStatus;
+import io.rumbo.organization.StaffView;
+import io.rumbo.shared.domain.NotFoundException;
+import io.rumbo.shared.domain.StaleVersionException;
+import io.rumbo.shared.web.ListQuery;
+import io.rumbo.support.CleanDatabase;
+import io.rumbo.support.DatabaseAvailability;
+import io.rumbo.support.ModuleTestDatabase;
+
+/**
+ * The improvement module with what it depends on and a small company of its own: two teams, each led by a manager,
+ * two salespeople in the first. A plan is seen by its person and the managers above them only, and follows its person
+ * when they move to the other team (organization's {@code StaffMoved}).
+ */
+@Tag("db")
+@ExtendWith(DatabaseAvailability.class)
+@ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.ALL_DEPENDENCIES)
+@Import(CleanDatabase.class)
+class ImprovementModuleTests {
+
+	static final CurrentUser ADMIN = new CurrentUser(new UserId(1), "admin", "Admin", Set.of(Role.ADMIN, Role.DIRECTOR));
+
+	@DynamicPropertySource
+	static void database(DynamicPropertyRegistry registry) {
+		ModuleTestDatabase.register(registry, "improvement");
+	}
+
+	@Autowired
+	OrgUnitManagement units;
+
+	@Autowired
+	StaffManagement staff;
+
+	@Autowired
+	UserManagement users;
+
+	@Autowired
+	ImprovementPlans plans;
+
+	@Autowired
+	ImprovementQueries queries;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	OrgUnitView team1;
+
+	OrgUnitView team2;
+
+	StaffView ana;
+
+	CurrentUser anaUser;
+
+	CurrentUser peer;
+
+	CurrentUser lead1;
+
+	CurrentUser lead2;
+
+	@BeforeEach
+	void company() {
+		String code = "I" + System.nanoTime() % 1_000_000_000;
+		LocalDate founded = LocalDate.of(2000, 1, 1);
+		OrgUnitView company = units.create(ADMIN, new OrgUnitManagement.UnitDetails(code, code, OrgUnitKind.COMPANY,
+				null, null, null, founded, null));
+		team1 = units.create(ADMIN, new OrgUnitManagement.UnitDetails(code + "T1", "Equipo 1", OrgUnitKind.TEAM, null,
+				company.id(), null, founded, null));
+		team2 = units.create(ADMIN, new OrgUnitManagement.UnitDetails(code + "T2", "Equipo 2", OrgUnitKind.TEAM, null,
+				company.id(), null, founded, null));
+		anaUser = account(code + "ana", Role.REP);
+		ana = person(code + "A", team1, JobRole.SALESPERSON, anaUser);
+		peer = account(code + "peer", Role.REP);
+		person(code + "P", team1, JobRole.SALESPERSON, peer);
+		lead1 = account(code + "lead1", Role.MANAGER);
+		team1 = lead(team1, person(code + "L1", team1, JobRole.TEAM_LEADER, lead1));
+		lead2 = account(code + "lead2", Role.MANAGER);
+		team2 = lead(team2, person(code + "L2", team2, JobRole.TEAM_LEADER, lead2));
+	}
+
+	@Test
+	void aPlanIsSeenByItsPersonAndTheirManagersOnly() {
+		PlanView plan = open(lead1);
+		ImprovementPlanId id = ImprovementPlanId.of(plan.id());
+		assertThat(queries.get(anaUser, id).title()).isEqualTo("Más visitas");
+		assertThatThrownBy(() -> queries.get(peer, id)).isInstanceOf(NotFoundException.class);
+		assertThatThrownBy(() -> queries.get(lead2, id)).isInstanceOf(NotFoundException.class);
+		assertThat(queries.list(peer, ImprovementQueries.Filter.none(), page()).content()).isEmpty();
+		assertThat(queries.mayManage(lead1, plan.staffId(), plan.unitId())).isTrue();
+		assertThat(queries.mayManage(anaUser, plan.staffId(), plan.unitId())).isFalse();
+		assertThatThrownBy(() -> plans.activate(lead1, id, plan.version() + 1)).isInstanceOf(StaleVersionException.class);
+	}
+
+	@Test
+	void aCheckInKeepsWhatEachGoalShowedThatDay() {
+		PlanView plan = open(lead1);
+		ImprovementPlanId id = ImprovementPlanId.of(plan.id());
+		plan = plans.activate(lead1, id, plan.version());
+		long manual = plan.goals().get(1).id();
+		plan = plans.checkIn(lead1, id, plan.version(),
+				new ImprovementPlans.CheckInDetails(null, "Bien", Map.of(manual, new BigDecimal("25"))));
+		assertThat(plan.checkIns()).hasSize(1);
+		assertThat(plan.checkIns().get(0).readings()).extracting(ImprovementViews.Reading::goalId)
+			.containsExactlyInAnyOrder(plan.goals().get(0).id(), manual);
+		assertThat(plan.goals().get(1).pace().progress()).isEqualByComparingTo("25");
+		// No visit in this company: the measured goal reads 0 from the metrics engine.
+		assertThat(plan.goals().get(0).pace().actual()).isEqualByComparingTo("0");
+		assertThat(jdbc.sql("SELECT progress FROM improvement_check_in_goal WHERE goal_id = :g").param("g", manual)
+			.query(BigDecimal.class).single()).isEqualByComparingTo("25");
+	}
+
+	@Test
+	void aPlanFollowsItsPersonToTheirNewTeam(Scenario scenario) {
+		PlanView plan = open(lead1);
+		ImprovementPlanId id = ImprovementPlanId.of(plan.id());
+		StaffView current = staff.get(ADMIN, ana.id());
+		scenario.stimulate(() -> staff.update(ADMIN, current.id(), current.version(), new StaffManagement.StaffDetails(
+				current.employeeNumber(), current.firstName(), current.lastName(), null, null, current.hireDate(),
+				team2.id(), JobRole.SALESPERSON, StaffStatus.ACTIVE, 3, current.userId(), LocalDate.now())))
+			.andWaitForStateChange(() -> jdbc.sql("SELECT unit_id FROM improvement_plan WHERE id = :id")
+				.param("id", id.value()).query(Long.class).single(), unit -> unit == team2.id())
+			.andVerify(unit -> {
+				assertThat(queries.get(lead2, id).unitId()).isEqualTo(team2.id());
+				assertThatThrownBy(() -> queries.get(lead1, id)).isInstanceOf(NotFoundException.class);
+			});
+	}
+
+	private PlanView open(CurrentUser manager) {
+		LocalDate today = LocalDate.now();
+		return plans.open(manager, new ImprovementPlans.PlanDetails(ana.id(), "Más visitas", null, today,
+				today.plusWeeks(8), 14,
+				List.of(new ImprovementPlans.GoalDetails("Visitas", "visits", Comparison.AT_LEAST, new BigDecimal("10"),
+						Grain.WEEK, today.plusWeeks(8)),
+						new ImprovementPlans.GoalDetails("Curso", null, null, null, null, today.plusWeeks(4))),
+				List.of()));
+	}
+
+	private static ListQuery page() {
+		return ListQuery.of(0, 50, null, ImprovementQueries.SORTS, "startsOn");
+	}
+
+	private CurrentUser account(String username, Role role) {
+		var account = users.create(ADMIN, new UserManagement.NewUser(username.toLowerCase(), username, null,
+				"Un-secreto-muy-largo-2026!", Set.of(role)));
+		return new CurrentUser(new UserId(account.id()), account.username(), username, Set.of(role));
+	}
+
+	private StaffView person(String number, OrgUnitView unit, JobRole role, CurrentUser user) {
+		return staff.create(ADMIN, new StaffManagement.StaffDetails(number, "Nombre", number, null, null,
+				LocalDate.of(2010, 1, 1), unit.id(), role, StaffStatus.ACTIVE, 3, user.id().value(), null));
+	}
+
+	private OrgUnitView lead(OrgUnitView team, StaffView leader) {
+		return units.update(ADMIN, team.id(), team.version(), new OrgUnitManagement.UnitDetails(team.code(),
+				team.name(), OrgUnitKind.TEAM, null, team.parentId(), leader.id(), LocalDate.of(2000, 1, 1), null));
+	}
+}
