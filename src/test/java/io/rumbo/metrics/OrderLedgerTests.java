@@ -119,9 +119,7 @@ class OrderLedgerTests {
 		List<String> once = MetricsState.facts(jdbc);
 
 		OrderBooked booked = new OrderBooked(OrderId.of(order.id()), order.orderNumber(), facts(order));
-		tx.executeWithoutResult(s -> events.publishEvent(booked));
-		tx.executeWithoutResult(s -> events.publishEvent(booked));
-		MetricsState.awaitListeners(jdbc);
+		deliverTwice(booked);
 		assertThat(MetricsState.facts(jdbc)).as("the same order delivered twice more counts once").isEqualTo(once);
 
 		OrderView changed = orders.update(MetricsModuleTests.ADMIN, order.id(), order.version(),
@@ -129,9 +127,7 @@ class OrderLedgerTests {
 		MetricsState.awaitListeners(jdbc);
 		List<String> afterChange = MetricsState.facts(jdbc);
 		OrderChanged again = new OrderChanged(OrderId.of(order.id()), order.orderNumber(), facts(order), facts(changed));
-		tx.executeWithoutResult(s -> events.publishEvent(again));
-		tx.executeWithoutResult(s -> events.publishEvent(again));
-		MetricsState.awaitListeners(jdbc);
+		deliverTwice(again);
 		assertThat(MetricsState.facts(jdbc)).as("a change delivered again changes nothing").isEqualTo(afterChange);
 		assertThat(figure(Metric.REVENUE, MARCH, ana)).isEqualByComparingTo("140");
 		assertThat(figure(Metric.REVENUE, MARCH, bea)).isEqualByComparingTo("0");
@@ -192,6 +188,17 @@ class OrderLedgerTests {
 			.param("s", ana).param("c", company.accounts().get(3)).query(Long.class).single())
 			.as("one order left behind the customer month").isEqualTo(1);
 		assertFactsEqualARebuild();
+	}
+
+	/**
+	 * The event published again, twice, one after the other (as the registry re-runs a publication left incomplete;
+	 * one event's publications in flight at once would be one publication to the registry).
+	 */
+	private void deliverTwice(Object event) {
+		for (int i = 0; i < 2; i++) {
+			tx.executeWithoutResult(s -> events.publishEvent(event));
+			MetricsState.awaitListeners(jdbc);
+		}
 	}
 
 	/** An order of {@code quantity} of one product (20 each) to one account on a day. */
