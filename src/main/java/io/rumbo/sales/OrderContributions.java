@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -54,21 +55,13 @@ public class OrderContributions {
 	/** The lines of these orders, by credited person and product line (cancelled or unknown orders: none). */
 	@Transactional(readOnly = true)
 	public List<OrderLine> lines(Collection<Long> orderIds) {
-		List<OrderLine> result = new ArrayList<>();
-		for (List<Long> chunk : chunks(orderIds)) {
-			result.addAll(lines(" AND o.id IN (:ids)", Map.of("ids", chunk)));
-		}
-		return result;
+		return byIds(orderIds, chunk -> lines(" AND o.id IN (:ids)", Map.of("ids", chunk)));
 	}
 
 	/** The order counts of these orders (returns and cancelled orders: none). */
 	@Transactional(readOnly = true)
 	public List<OrderCount> counts(Collection<Long> orderIds) {
-		List<OrderCount> result = new ArrayList<>();
-		for (List<Long> chunk : chunks(orderIds)) {
-			result.addAll(counts(" AND o.id IN (:ids)", Map.of("ids", chunk)));
-		}
-		return result;
+		return byIds(orderIds, chunk -> counts(" AND o.id IN (:ids)", Map.of("ids", chunk)));
 	}
 
 	/** {@link #lines(Collection)} of every booked order dated in the range: a rebuild's read, a few months at a time. */
@@ -157,13 +150,13 @@ public class OrderContributions {
 		return lineOf;
 	}
 
-	/** Ids cut under the driver's parameter limit. */
-	private static List<List<Long>> chunks(Collection<Long> ids) {
+	/** A read by ids, one statement per ids cut under the driver's parameter limit. */
+	private static <T> List<T> byIds(Collection<Long> ids, Function<List<Long>, List<T>> read) {
 		List<Long> all = ids.stream().distinct().toList();
-		List<List<Long>> chunks = new ArrayList<>();
+		List<T> result = new ArrayList<>();
 		for (int at = 0; at < all.size(); at += SalesMeasures.MAX_PARAMS) {
-			chunks.add(all.subList(at, Math.min(all.size(), at + SalesMeasures.MAX_PARAMS)));
+			result.addAll(read.apply(all.subList(at, Math.min(all.size(), at + SalesMeasures.MAX_PARAMS))));
 		}
-		return chunks;
+		return result;
 	}
 }
