@@ -14,12 +14,14 @@ import io.rumbo.identity.AuditTrail;
 import io.rumbo.identity.CurrentUser;
 import io.rumbo.identity.Role;
 import io.rumbo.metrics.domain.FactStore;
+import io.rumbo.metrics.domain.OrderLedger;
 import io.rumbo.shared.domain.AccessRefusedException;
 
 /**
  * The administrator's way back to a known state: every fact recomputed from the sales and customers records, a few
- * grouped statements per kind of record (never one per record), in one transaction that holds the facts' lock, so
- * events arriving meanwhile wait and then recompute their cells on top of the rebuilt facts.
+ * grouped statements per kind of record (never one per record; orders a few months at a time into the order ledger,
+ * whose sums are the order facts), in one transaction that holds the facts' lock, so events arriving meanwhile wait
+ * and then recompute their cells on top of the rebuilt facts.
  */
 @Service
 public class MetricsRebuild {
@@ -39,12 +41,14 @@ public class MetricsRebuild {
 	}
 
 	private final FactStore store;
+	private final OrderLedger ledger;
 	private final JdbcClient jdbc;
 	private final AuditTrail audit;
 	private final Clock clock;
 
-	MetricsRebuild(FactStore store, JdbcClient jdbc, AuditTrail audit, Clock clock) {
+	MetricsRebuild(FactStore store, OrderLedger ledger, JdbcClient jdbc, AuditTrail audit, Clock clock) {
 		this.store = store;
+		this.ledger = ledger;
 		this.jdbc = jdbc;
 		this.audit = audit;
 		this.clock = clock;
@@ -69,7 +73,7 @@ public class MetricsRebuild {
 	public Report rebuildAll(String by) {
 		long started = System.nanoTime();
 		store.lock();
-		long orders = store.orders(null, FactStore.EVER_FROM, FactStore.EVER_TO);
+		long orders = ledger.rebuild();
 		long first = store.firstPurchases(null);
 		long activities = store.activities(null, FactStore.EVER_FROM, FactStore.EVER_TO);
 		long opportunities = store.opportunities(null, FactStore.EVER_FROM, FactStore.EVER_TO);

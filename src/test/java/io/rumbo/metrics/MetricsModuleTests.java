@@ -2,7 +2,6 @@ package io.rumbo.metrics;
 
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -97,8 +96,6 @@ class MetricsModuleTests {
 
 	static final CurrentUser ADMIN = new CurrentUser(new UserId(1), "admin", "Admin", Set.of(Role.ADMIN));
 
-	static final LocalDate FOUNDED = LocalDate.of(2000, 1, 1);
-
 	private static final FiscalPeriod QUARTER = new FiscalPeriod(LocalDate.of(MetricsTestData.YEAR, 4, 1),
 			LocalDate.of(MetricsTestData.YEAR, 7, 1));
 
@@ -187,36 +184,12 @@ class MetricsModuleTests {
 	@BeforeEach
 	void company() {
 		today = LocalDate.now(clock);
-		String code = "M" + System.nanoTime() % 1_000_000_000;
-		company = units.create(ADMIN, new OrgUnitManagement.UnitDetails(code, code, OrgUnitKind.COMPANY, null, null,
-				null, FOUNDED, null)).id();
-		people = new ArrayList<>();
-		for (String team : List.of("A", "B")) {
-			OrgUnitView unit = units.create(ADMIN, new OrgUnitManagement.UnitDetails(code + team, code + team,
-					OrgUnitKind.TEAM, null, company, null, FOUNDED, null));
-			for (int i = 1; i <= 3; i++) {
-				String number = code + team + i;
-				long id = staff.create(ADMIN, new StaffManagement.StaffDetails(number, "Eva", "Vendedora " + number, null,
-						null, FOUNDED, unit.id(), JobRole.SALESPERSON, StaffStatus.ACTIVE, 3, null, null)).id();
-				people.add(new MetricsTestData.Person(id, unit.id()));
-			}
-		}
-		accounts = new ArrayList<>();
-		for (int i = 0; i < 8; i++) {
-			accounts.add(customers.create(ADMIN, new CustomerManagement.CustomerDetails(null, "Cliente " + code + "-" + i,
-					null, Segment.SMALL_BUSINESS, null, CompanySize.SMALL, null, null, null, null, PotentialClass.B, null,
-					CustomerStatus.ACTIVE, people.get(i % people.size()).staff(), null, FOUNDED)).id());
-		}
-		products = new ArrayList<>();
-		lines = new ArrayList<>();
-		for (int i = 0; i < 4; i++) {
-			ProductLineView line = catalog.createLine(ADMIN, new CatalogManagement.LineDetails("L" + code + i, "Línea " + i,
-					"Line " + i, true));
-			lines.add(line.id());
-			products.add(catalog.createProduct(ADMIN, new CatalogManagement.ProductDetails("P" + code + i, "Producto",
-					"Product", line.id(), UnitOfMeasure.UNIT, new BigDecimal("20"), true, new BigDecimal("8"), FOUNDED))
-				.id());
-		}
+		MetricsCompany made = MetricsCompany.create(units, staff, customers, catalog);
+		company = made.company();
+		people = made.people();
+		accounts = made.accounts();
+		products = made.products();
+		lines = made.lines();
 		awaitListeners();
 	}
 
@@ -533,50 +506,11 @@ class MetricsModuleTests {
 		}
 	}
 
-	/** Every fact row as text, in order: the whole state to compare. */
 	private List<String> facts() {
-		List<String> rows = new ArrayList<>();
-		jdbc.sql("SELECT staff_id, unit_id, month_start, line_id, measure, amount FROM metrics_fact"
-				+ " ORDER BY staff_id, unit_id, month_start, line_id, measure")
-			.query(rs -> {
-				rows.add(rs.getLong(1) + "/" + rs.getLong(2) + "/" + rs.getObject(3, LocalDate.class) + "/" + rs.getLong(4)
-						+ "/" + rs.getString(5) + "=" + rs.getBigDecimal(6).stripTrailingZeros().toPlainString());
-			});
-		jdbc.sql("SELECT staff_id, unit_id, month_start, customer_id FROM metrics_customer_month"
-				+ " ORDER BY staff_id, unit_id, month_start, customer_id")
-			.query(rs -> {
-				rows.add("C" + rs.getLong(1) + "/" + rs.getLong(2) + "/" + rs.getObject(3, LocalDate.class) + "/"
-						+ rs.getLong(4));
-			});
-		jdbc.sql("SELECT customer_id, month_start FROM metrics_customer_first ORDER BY customer_id").query(rs -> {
-			rows.add("F" + rs.getLong(1) + "/" + rs.getObject(2, LocalDate.class));
-		});
-		jdbc.sql("SELECT opportunity_id, staff_id, unit_id, month_start, amount FROM metrics_open_pipeline"
-				+ " ORDER BY opportunity_id")
-			.query(rs -> {
-				rows.add("P" + rs.getLong(1) + "/" + rs.getLong(2) + "/" + rs.getLong(3) + "/"
-						+ rs.getObject(4, LocalDate.class) + "=" + rs.getBigDecimal(5).stripTrailingZeros().toPlainString());
-			});
-		return rows;
+		return MetricsState.facts(jdbc);
 	}
 
-	/** The metrics listeners run after commit on other threads; their publications are deleted once complete. */
 	private void awaitListeners() {
-		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-		while (System.nanoTime() < deadline) {
-			long open = jdbc.sql("SELECT COUNT(*) FROM event_publication WHERE completion_date IS NULL"
-					+ " AND listener_id LIKE 'io.rumbo.metrics.%'").query(Long.class).single();
-			if (open == 0) {
-				return;
-			}
-			try {
-				Thread.sleep(50);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return;
-			}
-		}
-		throw new AssertionError("The metrics listeners did not finish in 60 s");
+		MetricsState.awaitListeners(jdbc);
 	}
 }

@@ -163,6 +163,7 @@ class OrderEventsTests {
 			assertThat(imported.from()).isEqualTo(LocalDate.of(2026, 4, 2));
 			assertThat(imported.to()).isEqualTo(LocalDate.of(2026, 4, 20));
 			assertThat(imported.credited()).containsExactly(StaffId.of(owner));
+			assertThat(imported.orders()).as("the import names its orders").hasSize(2);
 		});
 		assertThat(events.stream(OrderBooked.class)).as("no event per order").isEmpty();
 
@@ -173,6 +174,7 @@ class OrderEventsTests {
 			assertThat(imported.updated()).isEqualTo(1);
 			assertThat(imported.from()).as("the order as it was").isEqualTo(LocalDate.of(2026, 4, 20));
 			assertThat(imported.to()).as("the order as it is").isEqualTo(LocalDate.of(2026, 5, 31));
+			assertThat(imported.orders()).as("the changed order alone").hasSize(1);
 		});
 	}
 

@@ -1,12 +1,9 @@
 package io.rumbo.metrics.domain;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.BiConsumer;
 
@@ -31,10 +28,11 @@ import io.rumbo.sales.OpportunityWon;
 import io.rumbo.sales.OrderBooked;
 import io.rumbo.sales.OrderCancelled;
 import io.rumbo.sales.OrderChanged;
+import io.rumbo.sales.OrderContributions;
 import io.rumbo.sales.OrderFacts;
+import io.rumbo.sales.OrderId;
 import io.rumbo.sales.OrderReturned;
 import io.rumbo.sales.OrdersImported;
-import io.rumbo.sales.SalesMeasures;
 import io.rumbo.sales.TaskChanged;
 import io.rumbo.sales.TaskCompleted;
 import io.rumbo.sales.TaskReopened;
@@ -42,51 +40,49 @@ import io.rumbo.sales.TaskReopened;
 /**
  * Keeps the facts up to date from the sales and customers events. An event does not carry a delta to add: it names
  * the cells it touches (the people credited or owning the record, before and after, times the months of the record's
- * dates), and those cells are recomputed from the records. So an event delivered twice (the publication registry
- * re-runs the ones left incomplete at a restart), or out of order, leaves the same facts, and a late or corrected
- * order changes only its months. Each runs after the publishing transaction commits, in its own transaction.
+ * dates), and those cells are recomputed from the records; an order event names its orders, whose contribution
+ * {@link OrderLedger} brings up to date (what they contribute now minus what it stored). So an event delivered twice
+ * (the publication registry re-runs the ones left incomplete at a restart), or out of order, leaves the same facts,
+ * and a late or corrected order costs what that order touches. Each runs after the publishing transaction commits, in
+ * its own transaction.
  */
 @Component
 class FactListener {
 
 	private final FactStore store;
-	private final SalesMeasures sales;
+	private final OrderLedger ledger;
+	private final OrderContributions sales;
 
-	FactListener(FactStore store, SalesMeasures sales) {
+	FactListener(FactStore store, OrderLedger ledger, OrderContributions sales) {
 		this.store = store;
+		this.ledger = ledger;
 		this.sales = sales;
 	}
 
 	@ApplicationModuleListener
 	void on(OrderBooked event) {
-		orders(List.of(event.facts()));
+		orders(List.of(event.orderId().value()), event.facts());
 	}
 
 	@ApplicationModuleListener
 	void on(OrderReturned event) {
-		orders(List.of(event.facts()));
+		orders(List.of(event.orderId().value()), event.facts());
 	}
 
 	@ApplicationModuleListener
 	void on(OrderCancelled event) {
-		orders(List.of(event.facts()));
+		orders(List.of(event.orderId().value()), event.facts());
 	}
 
 	@ApplicationModuleListener
 	void on(OrderChanged event) {
-		orders(List.of(event.before(), event.after()));
+		orders(List.of(event.orderId().value()), event.before(), event.after());
 	}
 
-	/** An import names the people and the range of dates it may have changed, before and after. */
+	/** An import names its orders (a large one in several events). */
 	@ApplicationModuleListener
 	void on(OrdersImported event) {
-		store.lock();
-		LocalDate from = event.from().withDayOfMonth(1);
-		LocalDate to = event.to().withDayOfMonth(1).plusMonths(1);
-		store.orders(event.credited().stream().map(StaffId::value).toList(), from, to);
-		Set<Long> customers = store.customersFirstBuyingIn(from, to);
-		customers.addAll(store.salesCustomersWithOrders(from, to));
-		store.firstPurchases(customers);
+		orders(event.orders().stream().map(OrderId::value).toList());
 	}
 
 	@ApplicationModuleListener
@@ -190,16 +186,13 @@ class FactListener {
 	}
 
 	/**
-	 * Figures by line follow the catalog as it is: every month and person the product's order lines were credited to
-	 * is recomputed (a rare catalog edit, a few statements).
+	 * Figures by line follow the catalog as it is: the contribution of every order with a line of the product is
+	 * brought up to date (its amounts move from the old line to the new one; a rare catalog edit).
 	 */
 	@ApplicationModuleListener
 	void on(ProductMovedToLine event) {
 		store.lock();
-		Map<LocalDate, Set<Long>> people = new TreeMap<>();
-		sales.creditedMonths(event.product().value(), FactStore.EVER_FROM, FactStore.EVER_TO)
-			.forEach(c -> people.computeIfAbsent(c.month(), m -> new HashSet<>()).add(c.staffId()));
-		store.orders(people);
+		ledger.apply(sales.withProduct(event.product().value()));
 	}
 
 	/**
@@ -215,20 +208,16 @@ class FactListener {
 		store.ratings(people, from, FactStore.EVER_TO);
 	}
 
-	private void orders(List<OrderFacts> facts) {
+	/**
+	 * The order's contribution brought up to date, then the first purchases of its customers (before and after, as
+	 * the ledger and the event say).
+	 */
+	private void orders(List<Long> orders, OrderFacts... facts) {
 		store.lock();
-		Set<Long> people = new HashSet<>();
-		TreeSet<LocalDate> months = new TreeSet<>();
-		Set<Long> customers = new HashSet<>();
+		Set<Long> customers = new HashSet<>(ledger.apply(orders).customers());
 		for (OrderFacts f : facts) {
-			f.credits().forEach(c -> people.add(c.staffId().value()));
-			months.add(f.orderDate().withDayOfMonth(1));
 			customers.add(f.customerId().value());
 		}
-		List<Long> who = new ArrayList<>(people);
-		Map<LocalDate, List<Long>> cells = new TreeMap<>();
-		months.forEach(month -> cells.put(month, who));
-		store.orders(cells);
 		store.firstPurchases(customers);
 	}
 

@@ -24,7 +24,8 @@ import io.rumbo.sales.SalesMeasures;
  * Recomputes cells of the facts from the records: for a set of people ({@code null}: everyone) and a range of months,
  * it makes the cells of one kind of record equal to the sources' grouped sums (a rebuild deletes and inserts them; a
  * recompute of some people writes only the rows that differ). Nothing is ever added to a cell, so running a recompute
- * twice (an event delivered again after a restart) leaves the same facts.
+ * twice (an event delivered again after a restart) leaves the same facts. Orders are kept order by order instead, by
+ * {@link OrderLedger}; here only each customer's first purchase.
  * Every method expects the caller's transaction to hold {@link #lock()}. Each answers the rows it wrote.
  */
 @Component
@@ -36,9 +37,6 @@ public class FactStore {
 
 	private static final String INSERT_FACT = "INSERT INTO metrics_fact"
 			+ " (staff_id, unit_id, month_start, line_id, measure, amount) VALUES (?, ?, ?, ?, ?, ?)";
-
-	private static final String INSERT_CUSTOMER = "INSERT INTO metrics_customer_month"
-			+ " (staff_id, unit_id, month_start, customer_id) VALUES (?, ?, ?, ?)";
 
 	private static final int BATCH = 1000;
 
@@ -59,82 +57,6 @@ public class FactStore {
 		jdbc.sql("SELECT id FROM metrics_state WHERE id = 1 FOR UPDATE").query(Integer.class).single();
 	}
 
-	/**
-	 * {@link #orders(Collection, LocalDate, LocalDate)} of some cells: {@code cells} maps a month to the people whose
-	 * cells of that month are recomputed (what late or changed orders touched). The sales records are read once for
-	 * all the months, and only the touched people's of those months.
-	 */
-	public long orders(Map<LocalDate, ? extends Collection<Long>> cells) {
-		long written = 0;
-		for (Map<LocalDate, List<Long>> piece : SalesMeasures.pieces(cells)) {
-			List<Object[]> rows = new ArrayList<>();
-			for (SalesMeasures.CreditedLine l : sales.creditedLines(piece)) {
-				add(rows, l.staffId(), l.unitId(), l.month(), l.lineId(), BaseMeasure.REVENUE, l.net());
-				add(rows, l.staffId(), l.unitId(), l.month(), l.lineId(), BaseMeasure.UNITS, l.units());
-				add(rows, l.staffId(), l.unitId(), l.month(), l.lineId(), BaseMeasure.MARGIN, l.margin());
-			}
-			for (SalesMeasures.CreditedOrders o : sales.creditedOrders(piece)) {
-				add(rows, o.staffId(), o.unitId(), o.month(), 0, BaseMeasure.ORDERS, BigDecimal.valueOf(o.orders()));
-			}
-			Map<String, Object> params = new HashMap<>();
-			String where = cells(piece, params);
-			written += replace(Source.ORDERS, where, params, false, rows);
-			List<Object[]> customers = new ArrayList<>();
-			sales.customerMonths(piece)
-				.forEach(c -> customers.add(new Object[] { c.staffId(), c.unitId(), Date.valueOf(c.month()),
-						c.customerId() }));
-			written += customers(where, params, false, customers);
-		}
-		return written;
-	}
-
-	/** Revenue, units, margin (by line), orders, and who bought from whom. */
-	public long orders(@Nullable Collection<Long> people, LocalDate from, LocalDate to) {
-		List<Object[]> rows = new ArrayList<>();
-		for (SalesMeasures.CreditedLine l : sales.creditedLines(people, from, to)) {
-			add(rows, l.staffId(), l.unitId(), l.month(), l.lineId(), BaseMeasure.REVENUE, l.net());
-			add(rows, l.staffId(), l.unitId(), l.month(), l.lineId(), BaseMeasure.UNITS, l.units());
-			add(rows, l.staffId(), l.unitId(), l.month(), l.lineId(), BaseMeasure.MARGIN, l.margin());
-		}
-		for (SalesMeasures.CreditedOrders o : sales.creditedOrders(people, from, to)) {
-			add(rows, o.staffId(), o.unitId(), o.month(), 0, BaseMeasure.ORDERS, BigDecimal.valueOf(o.orders()));
-		}
-		long written = replace(Source.ORDERS, people, from, to, rows);
-		List<Object[]> customers = new ArrayList<>();
-		sales.customerMonths(people, from, to)
-			.forEach(c -> customers.add(new Object[] { c.staffId(), c.unitId(), Date.valueOf(c.month()), c.customerId() }));
-		Map<String, Object> params = range(from, to);
-		return written + customers("month_start >= :from AND month_start < :to" + who(people, params), params,
-				people == null, customers);
-	}
-
-	/** Makes the customer months of the cells what {@code customers} say (everyone: delete and insert). */
-	private long customers(String cells, Map<String, Object> params, boolean everyone, List<Object[]> customers) {
-		if (everyone) {
-			jdbc.sql("DELETE FROM metrics_customer_month WHERE " + cells).params(params).update();
-			batch(INSERT_CUSTOMER, customers);
-		}
-		else {
-			// Only the differences are written: a late order adds a customer to a cell that mostly stays the same.
-			Set<List<Object>> kept = new HashSet<>();
-			jdbc.sql("SELECT staff_id, unit_id, month_start, customer_id FROM metrics_customer_month WHERE " + cells)
-				.params(params)
-				.query(rs -> {
-					kept.add(List.of(rs.getLong(1), rs.getLong(2), rs.getDate(3), rs.getLong(4)));
-				});
-			List<Object[]> added = new ArrayList<>();
-			for (Object[] c : customers) {
-				if (!kept.remove(List.of(c))) {
-					added.add(c);
-				}
-			}
-			batch("DELETE FROM metrics_customer_month WHERE staff_id = ? AND unit_id = ? AND month_start = ?"
-					+ " AND customer_id = ?", kept.stream().map(List::toArray).toList());
-			batch(INSERT_CUSTOMER, added);
-		}
-		return customers.size();
-	}
-
 	/** The month each of these customers ({@code null}: all) first bought. */
 	public long firstPurchases(@Nullable Collection<Long> customers) {
 		if (customers != null && customers.isEmpty()) {
@@ -152,17 +74,6 @@ public class FactStore {
 		sales.firstPurchaseMonths(customers).forEach((c, m) -> rows.add(new Object[] { c, Date.valueOf(m) }));
 		batch("INSERT INTO metrics_customer_first (customer_id, month_start) VALUES (?, ?)", rows);
 		return rows.size();
-	}
-
-	/** The customers whose first purchase is recorded in the range (an import may have moved or removed it). */
-	public Set<Long> customersFirstBuyingIn(LocalDate from, LocalDate to) {
-		return new HashSet<>(jdbc.sql("SELECT customer_id FROM metrics_customer_first WHERE month_start >= :from"
-				+ " AND month_start < :to").params(range(from, to)).query(Long.class).list());
-	}
-
-	/** The customers with an order dated in the range, as sales answers. */
-	public Set<Long> salesCustomersWithOrders(LocalDate from, LocalDate to) {
-		return new HashSet<>(sales.customersWithOrders(from, to));
 	}
 
 	public long activities(@Nullable Collection<Long> people, LocalDate from, LocalDate to) {
@@ -282,18 +193,6 @@ public class FactStore {
 		return rows.size();
 	}
 
-	/** The cells of each month's people, as a condition on the fact tables. */
-	private static String cells(Map<LocalDate, List<Long>> cells, Map<String, Object> params) {
-		List<String> months = new ArrayList<>();
-		cells.forEach((month, people) -> {
-			int i = months.size();
-			months.add("(month_start = :m" + i + " AND staff_id IN (:p" + i + "))");
-			params.put("m" + i, month);
-			params.put("p" + i, people);
-		});
-		return String.join(" OR ", months);
-	}
-
 	private static String who(@Nullable Collection<Long> people, Map<String, Object> params) {
 		if (people == null) {
 			return "";
@@ -316,7 +215,7 @@ public class FactStore {
 		}
 	}
 
-	private static List<List<Long>> chunks(Collection<Long> ids) {
+	static List<List<Long>> chunks(Collection<Long> ids) {
 		List<Long> all = new ArrayList<>(new HashSet<>(ids));
 		List<List<Long>> chunks = new ArrayList<>();
 		for (int i = 0; i < all.size(); i += BATCH) {

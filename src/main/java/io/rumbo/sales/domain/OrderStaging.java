@@ -292,6 +292,16 @@ public class OrderStaging {
 		}
 	}
 
+	/** The orders an import created or changed, once written (before {@link #clear}), in file order. */
+	public List<Long> writtenOrders(long importId) {
+		return jdbc.sql("""
+				SELECT o.id FROM sales_order o JOIN sales_order_import_order t ON t.external_number = o.external_number
+				WHERE t.import_id = :id AND t.outcome IN ('NEW', 'CHANGED') ORDER BY t.first_row""")
+			.param("id", importId)
+			.query(Long.class)
+			.list();
+	}
+
 	/** Removes a finished import's rows (a failed one's go with its rollback). */
 	public void clear(long importId) {
 		for (String table : List.of("sales_order_import_changed", "sales_order_import_credit",

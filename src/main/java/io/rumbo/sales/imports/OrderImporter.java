@@ -29,6 +29,7 @@ import io.rumbo.organization.DataScope;
 import io.rumbo.organization.DataScopes;
 import io.rumbo.organization.OrgDirectory;
 import io.rumbo.organization.StaffId;
+import io.rumbo.sales.OrderId;
 import io.rumbo.sales.OrderManagement;
 import io.rumbo.sales.OrdersImported;
 import io.rumbo.sales.domain.CreditRule;
@@ -122,13 +123,20 @@ class OrderImporter implements Importer {
 			OrderStaging.Touched touched = staging.touched(importId);
 			rows.progress("imports.phase.writing", 0);
 			store.writeImport(importId, outcomes, lines -> rows.progress("imports.phase.writing", lines));
+			List<Long> written = staging.writtenOrders(importId);
 			staging.clear(importId);
 			rows.progress("imports.phase.writing", rows.size());
 			if (outcomes.created() + outcomes.changed() > 0) {
 				Set<StaffId> credited = new LinkedHashSet<>();
 				touched.credited().stream().sorted().forEach(id -> credited.add(StaffId.of(id)));
-				events.publishEvent(new OrdersImported(outcomes.created(), outcomes.changed(), touched.from(),
-						touched.to(), credited));
+				// One event per NAMED orders: a listener reads the orders it names, the registry keeps a few events.
+				for (int at = 0; at < written.size(); at += OrdersImported.NAMED) {
+					Set<OrderId> part = new LinkedHashSet<>();
+					written.subList(at, Math.min(written.size(), at + OrdersImported.NAMED))
+						.forEach(id -> part.add(OrderId.of(id)));
+					events.publishEvent(new OrdersImported(outcomes.created(), outcomes.changed(), touched.from(),
+							touched.to(), credited, part));
+				}
 			}
 		}
 		return new ImportCounts(outcomes.created(), outcomes.changed(), outcomes.unchanged());
