@@ -1,41 +1,38 @@
 package io.rumbo.customers.domain;
 
 import java.math.BigDecimal;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import io.rumbo.customers.CompanySize;
 import io.rumbo.customers.CustomerStatus;
-import io.rumbo.customers.CustomersImported;
 import io.rumbo.customers.PotentialClass;
 import io.rumbo.customers.Segment;
-import io.rumbo.organization.StaffId;
-import io.rumbo.organization.UnitId;
 import io.rumbo.shared.domain.StaleVersionException;
-import io.rumbo.shared.money.Amounts;
+import io.rumbo.shared.sql.BulkRows;
 
 /**
- * The customer import's reads and writes, a chunk of rows at a time: accounts by external id and by tax key in
- * {@code IN} lists, new accounts in multi-row {@code INSERT}s, changed ones in one JDBC batch, and their ownership
- * periods set-based. It writes the same columns and periods as the entity and {@link OwnershipHistory} do for one
- * account; the checks are the importer's, which keeps them identical to the form's.
+ * The customer import's staging tables and writes (decision 0008, as for orders). The file's rows are appended as
+ * they stream in ({@link BulkRows}: COPY on PostgreSQL); keys repeated in the file are found by one query; the rows
+ * come back a batch at a time joined with the account of their external id and the other accounts holding their tax
+ * key, for the importer to decide each row by the form's rules; its decisions are appended too, and {@link #write}
+ * writes them with a few set-based statements: new accounts and their ownership by {@code INSERT ... SELECT}, changed
+ * ones by one {@code MERGE} at the version read, moves of ownership as {@link OwnershipHistory} makes them for one
+ * account. Everything happens inside the import's transaction: {@link #clear} removes a written import's rows, a
+ * failed or dry-run import's rows go with its rollback.
  */
 @Component
 public class CustomerImportStore {
@@ -48,275 +45,262 @@ public class CustomerImportStore {
 			boolean archived) {
 	}
 
-	/** The fields an import writes; {@code id} and {@code version} are those read for an update, else 0. */
-	public record Values(long id, long version, String externalId, String legalName, @Nullable String taxId,
-			Segment segment, @Nullable String industry, CompanySize companySize, @Nullable String region,
-			@Nullable String address, @Nullable String postalCode, @Nullable String city, PotentialClass potentialClass,
-			@Nullable BigDecimal annualPotential, CustomerStatus status, @Nullable Long ownerStaffId, long unitId) {
+	/**
+	 * A row of the file as read: a cell that could not be read is null (its row carries the error); {@code complete}
+	 * when every required cell was read, so the row can be decided.
+	 */
+	public record Row(long row, boolean complete, @Nullable String externalId, @Nullable String legalName,
+			@Nullable String taxId, @Nullable Segment segment, @Nullable String industry,
+			@Nullable CompanySize companySize, @Nullable String region, @Nullable String address,
+			@Nullable String postalCode, @Nullable String city, @Nullable PotentialClass potentialClass,
+			@Nullable BigDecimal annualPotential, @Nullable CustomerStatus status, @Nullable String ownerNumber,
+			@Nullable String unitCode) {
 	}
 
-	/** An account that changes owner or unit: as stored, and as the import writes it. */
-	public record Move(Stored from, Values to) {
+	/**
+	 * A complete row with the account its external id names (null: none), the other accounts holding its tax key, and
+	 * the day the account's open ownership period started (null: none).
+	 */
+	public record Staged(Row row, @Nullable Stored current, List<Stored> taxHolders, @Nullable LocalDate openSince) {
 	}
 
-	/** How many rows one multi-row INSERT carries (18 parameters a row stay far below the drivers' limits). */
-	static final int ROWS_PER_INSERT = 200;
+	/** What the import does with a row: creates an account ({@code customerId} null) or changes one. */
+	public record Decision(long row, @Nullable Long customerId, long version, @Nullable Long ownerStaffId, long unitId,
+			boolean moved) {
+	}
 
-	private static final String COLUMNS = "external_id, legal_name, tax_id, tax_key, segment, industry, company_size,"
-			+ " region, address, postal_code, city, potential_class, annual_potential, status, owner_staff_id, unit_id";
+	/** Told of a key the file repeats: the row, its column and value, and the row it was first seen in. */
+	@FunctionalInterface
+	public interface Repeats {
+
+		void at(long row, String column, String value, long firstRow);
+	}
+
+	private static final List<String> ROW_COLUMNS = List.of("import_id", "row_no", "complete", "external_id",
+			"legal_name", "tax_id", "tax_key", "segment", "industry", "company_size", "region", "address", "postal_code",
+			"city", "potential_class", "annual_potential", "status", "owner_number", "unit_code");
+
+	private static final List<String> DECISION_COLUMNS = List.of("import_id", "row_no", "customer_id", "version",
+			"owner_staff_id", "unit_id", "moved");
+
+	private static final String ACCOUNT_COLUMNS = "external_id, legal_name, tax_id, tax_key, segment, industry,"
+			+ " company_size, region, address, postal_code, city, potential_class, annual_potential, status";
 
 	private final JdbcClient jdbc;
-	private final JdbcTemplate template;
+	private final BulkRows bulk;
 
-	CustomerImportStore(JdbcClient jdbc, JdbcTemplate template) {
+	CustomerImportStore(JdbcClient jdbc, BulkRows bulk) {
 		this.jdbc = jdbc;
-		this.template = template;
+		this.bulk = bulk;
 	}
 
-	/** The accounts carrying these external ids (archived included), by that id. */
-	public Map<String, Stored> byExternalIds(Collection<String> externalIds) {
-		Map<String, Stored> found = new HashMap<>();
-		for (List<String> part : parts(externalIds)) {
-			jdbc.sql("SELECT * FROM customer_account WHERE external_id IN (:ids)").param("ids", part).query(rs -> {
-				Stored stored = stored(rs);
-				found.put(java.util.Objects.requireNonNull(stored.externalId()), stored);
-			});
+	/** A key for one import's staging rows; concurrent imports each see only their own uncommitted rows anyway. */
+	public long open() {
+		return ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
+	}
+
+	public void addRows(long importId, List<Row> rows) {
+		List<Object[]> values = new ArrayList<>(rows.size());
+		for (Row r : rows) {
+			values.add(new Object[] { importId, r.row(), r.complete(), r.externalId(), r.legalName(), r.taxId(),
+					Customer.taxKey(r.taxId()), name(r.segment()), r.industry(), name(r.companySize()), r.region(),
+					r.address(), r.postalCode(), r.city(), name(r.potentialClass()), r.annualPotential(),
+					name(r.status()), r.ownerNumber(), r.unitCode() });
 		}
-		return found;
+		bulk.append("customer_import_row", ROW_COLUMNS, values);
 	}
 
-	/** The accounts holding these tax keys ({@link Customer#taxKey(String)}), by key: an index lookup per key. */
-	public Map<String, List<Stored>> byTaxKeys(Collection<String> taxKeys) {
-		Map<String, List<Stored>> found = new HashMap<>();
-		for (List<String> part : parts(taxKeys)) {
-			jdbc.sql("SELECT * FROM customer_account WHERE tax_key IN (:keys)").param("keys", part).query(rs -> {
-				found.computeIfAbsent(rs.getString("tax_key"), k -> new ArrayList<>()).add(stored(rs));
-			});
-		}
-		return found;
-	}
-
-	/** Where the open ownership period of these accounts starts (a change may not go back before it). */
-	public Map<Long, LocalDate> openPeriodStarts(Collection<Long> customerIds) {
-		Map<Long, LocalDate> starts = new HashMap<>();
-		for (List<Long> part : parts(customerIds)) {
-			jdbc.sql("SELECT customer_id, valid_from FROM customer_ownership WHERE customer_id IN (:ids)"
-					+ " AND valid_to IS NULL")
-				.param("ids", part)
+	/**
+	 * Reports every row whose external id, or tax id whatever its case, an earlier row of the file already has, with
+	 * that first row; then counts the staged rows for the planner (ANALYZE on PostgreSQL).
+	 */
+	public void repeats(long importId, Repeats found) {
+		analyze("customer_import_row");
+		for (String[] key : List.of(new String[] { "external_id", "external_id", "external_id" },
+				new String[] { "tax_id", "tax_key", "tax_id" })) {
+			jdbc.sql("SELECT r.row_no, r." + key[2] + ", f.first_row FROM customer_import_row r JOIN (SELECT " + key[1]
+					+ " AS k, MIN(row_no) AS first_row FROM customer_import_row WHERE import_id = :id AND " + key[1]
+					+ " IS NOT NULL GROUP BY " + key[1] + " HAVING COUNT(*) > 1) f ON f.k = r." + key[1]
+					+ " WHERE r.import_id = :id AND r.row_no > f.first_row ORDER BY r.row_no")
+				.param("id", importId)
 				.query(rs -> {
-					starts.put(rs.getLong(1), rs.getObject(2, LocalDate.class));
+					found.at(rs.getLong(1), key[0], rs.getString(2), rs.getLong(3));
 				});
 		}
-		return starts;
 	}
 
-	/** Starts the write pass of one import, whose changes of owner or unit take effect on {@code day}. */
-	public WritePass writePass(LocalDate day) {
-		return new WritePass(day);
+	/** The employee numbers the file names as owners. */
+	public Set<String> ownerNumbers(long importId) {
+		return new LinkedHashSet<>(jdbc.sql("SELECT DISTINCT owner_number FROM customer_import_row"
+				+ " WHERE import_id = :id AND owner_number IS NOT NULL").param("id", importId).query(String.class).list());
 	}
 
-	/**
-	 * The write pass of one import, a checked chunk at a time: new accounts, changed ones and their ownership moves
-	 * written in batches, and what the import announces once at its end (how many accounts it created and moved, the
-	 * owners and units they left or joined) kept across the chunks.
-	 */
-	public final class WritePass {
-
-		private final LocalDate day;
-		private long created;
-		private long moved;
-		private final Set<Long> owners = new HashSet<>();
-		private final Set<Long> units = new HashSet<>();
-
-		private WritePass(LocalDate day) {
-			this.day = day;
-		}
-
-		public void write(List<Values> created, List<Values> updated, List<Move> moves) {
-			insert(created, day);
-			update(updated, moves.stream().map(Move::to).toList(), day);
-			this.created += created.size();
-			this.moved += moves.size();
-			created.forEach(v -> touch(v.ownerStaffId(), v.unitId()));
-			for (Move move : moves) {
-				touch(move.from().ownerStaffId(), move.from().unitId());
-				touch(move.to().ownerStaffId(), move.to().unitId());
+	/** Hands the complete rows to {@code action} in file order, {@code size} at a time, with what is stored. */
+	public void eachRow(long importId, int size, Consumer<List<Staged>> action) {
+		long after = 0;
+		while (true) {
+			Map<Long, Object[]> batch = new java.util.LinkedHashMap<>();
+			jdbc.sql("SELECT r.row_no, r.external_id, r.legal_name, r.tax_id, r.segment, r.industry, r.company_size,"
+					+ " r.region, r.address, r.postal_code, r.city, r.potential_class, r.annual_potential, r.status,"
+					+ " r.owner_number, r.unit_code, " + storedColumns("c") + ", (SELECT MAX(o.valid_from)"
+					+ " FROM customer_ownership o WHERE o.customer_id = c.id AND o.valid_to IS NULL)"
+					+ " FROM customer_import_row r LEFT JOIN customer_account c ON c.external_id = r.external_id"
+					+ " WHERE r.import_id = :id AND r.complete = TRUE AND r.row_no > :after ORDER BY r.row_no FETCH FIRST "
+					+ size + " ROWS ONLY")
+				.param("id", importId)
+				.param("after", after)
+				.query(rs -> {
+					Row row = new Row(rs.getLong(1), true, rs.getString(2), rs.getString(3), rs.getString(4),
+							Segment.valueOf(rs.getString(5)), rs.getString(6), CompanySize.valueOf(rs.getString(7)),
+							rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11),
+							PotentialClass.valueOf(rs.getString(12)), rs.getBigDecimal(13),
+							CustomerStatus.valueOf(rs.getString(14)), rs.getString(15), rs.getString(16));
+					Stored current = rs.getObject(17) == null ? null : stored(rs, 17);
+					batch.put(row.row(), new Object[] { row, current, rs.getObject(35, LocalDate.class) });
+				});
+			if (batch.isEmpty()) {
+				return;
 			}
-		}
-
-		private void touch(@Nullable Long owner, long unit) {
-			if (owner != null) {
-				owners.add(owner);
+			long last = 0;
+			for (long row : batch.keySet()) {
+				last = row;
 			}
-			units.add(unit);
-		}
-
-		/** The import's one announcement, when it created an account or moved one to another owner or unit. */
-		public Optional<CustomersImported> announcement() {
-			if (created + moved == 0) {
-				return Optional.empty();
-			}
-			return Optional.of(new CustomersImported(created, moved,
-					owners.stream().map(StaffId::of).collect(Collectors.toSet()),
-					units.stream().map(UnitId::of).collect(Collectors.toSet()), day));
-		}
-	}
-
-	/**
-	 * Inserts new accounts, a few hundred rows per statement, and opens their ownership from {@code since} with one
-	 * {@code INSERT ... SELECT} per thousand (the ids are the database's, found again by external id).
-	 */
-	private void insert(List<Values> accounts, LocalDate since) {
-		for (int from = 0; from < accounts.size(); from += ROWS_PER_INSERT) {
-			List<Values> part = accounts.subList(from, Math.min(accounts.size(), from + ROWS_PER_INSERT));
-			StringBuilder sql = new StringBuilder("INSERT INTO customer_account (" + COLUMNS
-					+ ", archived, version) VALUES ");
-			for (int i = 0; i < part.size(); i++) {
-				sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE, 0)");
-			}
-			template.update(sql.toString(), ps -> {
-				int index = 1;
-				for (Values v : part) {
-					index = bind(ps, index, v);
-				}
+			Map<Long, List<Stored>> holders = new HashMap<>();
+			jdbc.sql("SELECT r.row_no, " + storedColumns("h") + " FROM customer_import_row r"
+					+ " JOIN customer_account h ON h.tax_key = r.tax_key WHERE r.import_id = :id AND r.complete = TRUE"
+					+ " AND r.row_no > :after AND r.row_no <= :last")
+				.param("id", importId)
+				.param("after", after)
+				.param("last", last)
+				.query(rs -> {
+					holders.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(stored(rs, 2));
+				});
+			List<Staged> staged = new ArrayList<>(batch.size());
+			batch.forEach((row, v) -> {
+				Stored current = (Stored) v[1];
+				List<Stored> others = holders.getOrDefault(row, List.of())
+					.stream()
+					.filter(h -> current == null || h.id() != current.id())
+					.toList();
+				staged.add(new Staged((Row) v[0], current, others, (LocalDate) v[2]));
 			});
+			action.accept(staged);
+			after = last;
 		}
-		for (List<String> part : parts(accounts.stream().map(Values::externalId).toList())) {
-			jdbc.sql("""
-					INSERT INTO customer_ownership (customer_id, owner_staff_id, unit_id, valid_from)
-					SELECT id, owner_staff_id, unit_id, :since FROM customer_account WHERE external_id IN (:ids)""")
-				.param("since", since)
-				.param("ids", part)
+	}
+
+	public void addDecisions(long importId, List<Decision> decisions) {
+		List<Object[]> values = new ArrayList<>(decisions.size());
+		for (Decision d : decisions) {
+			values.add(new Object[] { importId, d.row(), d.customerId(), d.customerId() == null ? null : d.version(),
+					d.ownerStaffId(), d.unitId(), d.moved() });
+		}
+		bulk.append("customer_import_write", DECISION_COLUMNS, values);
+	}
+
+	/**
+	 * Writes the decisions: changed accounts at the version read (one changed meanwhile fails the import as stale,
+	 * nothing of it is kept), new accounts with their ownership from {@code day}, and the moves of accounts that change
+	 * owner or unit on {@code day} (the open period is closed that day and a new one opened, or corrected when it opened
+	 * that same day).
+	 */
+	public void write(long importId, LocalDate day) {
+		analyze("customer_import_write");
+		String source = " FROM customer_import_write w JOIN customer_import_row r ON r.import_id = w.import_id"
+				+ " AND r.row_no = w.row_no WHERE w.import_id = :id";
+		long changes = jdbc.sql("SELECT COUNT(*) FROM customer_import_write WHERE import_id = :id"
+				+ " AND customer_id IS NOT NULL").param("id", importId).query(Long.class).single();
+		if (changes > 0) {
+			StringBuilder set = new StringBuilder();
+			for (String column : ACCOUNT_COLUMNS.split(", ")) {
+				set.append(column).append(" = s.").append(column).append(", ");
+			}
+			int updated = jdbc.sql("MERGE INTO customer_account c USING (SELECT w.customer_id, w.version, "
+					+ prefixed("r") + ", w.owner_staff_id, w.unit_id" + source + " AND w.customer_id IS NOT NULL) s"
+					+ " ON (c.id = s.customer_id AND c.version = s.version) WHEN MATCHED THEN UPDATE SET " + set
+					+ "owner_staff_id = s.owner_staff_id, unit_id = s.unit_id, version = c.version + 1")
+				.param("id", importId)
 				.update();
+			if (updated != changes) {
+				throw stale(importId);
+			}
+		}
+		jdbc.sql("INSERT INTO customer_account (" + ACCOUNT_COLUMNS + ", owner_staff_id, unit_id, archived, version)"
+				+ " SELECT " + prefixed("r") + ", w.owner_staff_id, w.unit_id, FALSE, 0" + source
+				+ " AND w.customer_id IS NULL ORDER BY w.row_no").param("id", importId).update();
+		jdbc.sql("INSERT INTO customer_ownership (customer_id, owner_staff_id, unit_id, valid_from)"
+				+ " SELECT c.id, c.owner_staff_id, c.unit_id, :day FROM customer_import_write w"
+				+ " JOIN customer_import_row r ON r.import_id = w.import_id AND r.row_no = w.row_no"
+				+ " JOIN customer_account c ON c.external_id = r.external_id"
+				+ " WHERE w.import_id = :id AND w.customer_id IS NULL").param("id", importId).param("day", day).update();
+		String moved = "SELECT customer_id FROM customer_import_write WHERE import_id = :id AND moved = TRUE";
+		jdbc.sql("UPDATE customer_ownership SET valid_to = :day WHERE valid_to IS NULL AND valid_from < :day"
+				+ " AND customer_id IN (" + moved + ")").param("id", importId).param("day", day).update();
+		jdbc.sql("MERGE INTO customer_ownership o USING (SELECT customer_id, owner_staff_id, unit_id"
+				+ " FROM customer_import_write WHERE import_id = :id AND moved = TRUE) w"
+				+ " ON (o.customer_id = w.customer_id AND o.valid_to IS NULL AND o.valid_from = :day)"
+				+ " WHEN MATCHED THEN UPDATE SET owner_staff_id = w.owner_staff_id, unit_id = w.unit_id")
+			.param("id", importId)
+			.param("day", day)
+			.update();
+		jdbc.sql("INSERT INTO customer_ownership (customer_id, owner_staff_id, unit_id, valid_from)"
+				+ " SELECT w.customer_id, w.owner_staff_id, w.unit_id, :day FROM customer_import_write w"
+				+ " WHERE w.import_id = :id AND w.moved = TRUE AND NOT EXISTS (SELECT 1 FROM customer_ownership o"
+				+ " WHERE o.customer_id = w.customer_id AND o.valid_to IS NULL)")
+			.param("id", importId)
+			.param("day", day)
+			.update();
+	}
+
+	/** The first account of the import that somebody else changed since it was read, as a stale version. */
+	private StaleVersionException stale(long importId) {
+		return jdbc.sql("SELECT w.version, r.external_id FROM customer_import_write w JOIN customer_import_row r"
+				+ " ON r.import_id = w.import_id AND r.row_no = w.row_no JOIN customer_account c ON c.id = w.customer_id"
+				+ " WHERE w.import_id = :id AND c.version <> w.version + 1 ORDER BY w.row_no FETCH FIRST 1 ROWS ONLY")
+			.param("id", importId)
+			.query((rs, n) -> new StaleVersionException(rs.getLong(1), rs.getString(2)))
+			.optional()
+			.orElseGet(() -> new StaleVersionException(0, "customers"));
+	}
+
+	/** Removes a written import's rows (a failed or dry-run one's go with its rollback). */
+	public void clear(long importId) {
+		for (String table : List.of("customer_import_write", "customer_import_row")) {
+			jdbc.sql("DELETE FROM " + table + " WHERE import_id = :id").param("id", importId).update();
 		}
 	}
 
 	/**
-	 * Writes changed accounts in one batch, each guarded by the version read (a row changed meanwhile is stale:
-	 * nothing of the import is kept), and moves the ownership of those whose owner or unit changed on
-	 * {@code effective}: the open period is closed that day and a new one opened, or corrected when it opened that
-	 * same day, as {@link OwnershipHistory} does for one account.
+	 * Freshly loaded staging rows have no statistics (autovacuum cannot see uncommitted rows), so PostgreSQL would
+	 * plan the joins as if the tables were tiny; ANALYZE inside the transaction counts its own rows.
 	 */
-	private void update(List<Values> accounts, List<Values> reassigned, LocalDate effective) {
-		if (!accounts.isEmpty()) {
-			int[][] counts = template.batchUpdate("UPDATE customer_account SET external_id = ?, legal_name = ?,"
-					+ " tax_id = ?, tax_key = ?, segment = ?, industry = ?, company_size = ?, region = ?, address = ?,"
-					+ " postal_code = ?, city = ?, potential_class = ?, annual_potential = ?, status = ?,"
-					+ " owner_staff_id = ?, unit_id = ?, version = version + 1 WHERE id = ? AND version = ?", accounts,
-					accounts.size(), (ps, v) -> {
-						int index = bind(ps, 1, v);
-						ps.setLong(index++, v.id());
-						ps.setLong(index, v.version());
-					});
-			int i = 0;
-			for (int[] batch : counts) {
-				for (int count : batch) {
-					Values v = accounts.get(i++);
-					// Drivers may answer SUCCESS_NO_INFO (-2) for a batched statement; only a definite 0 is stale.
-					if (count == 0) {
-						throw new StaleVersionException(v.version(), v.externalId());
-					}
-				}
-			}
-		}
-		if (reassigned.isEmpty()) {
-			return;
-		}
-		template.batchUpdate("UPDATE customer_ownership SET valid_to = ? WHERE customer_id = ? AND valid_to IS NULL"
-				+ " AND valid_from < ?", reassigned, reassigned.size(), (ps, v) -> {
-					ps.setObject(1, effective);
-					ps.setLong(2, v.id());
-					ps.setObject(3, effective);
-				});
-		int[][] corrected = template.batchUpdate("UPDATE customer_ownership SET owner_staff_id = ?, unit_id = ?"
-				+ " WHERE customer_id = ? AND valid_to IS NULL AND valid_from = ?", reassigned, reassigned.size(),
-				(ps, v) -> {
-					setLong(ps, 1, v.ownerStaffId());
-					ps.setLong(2, v.unitId());
-					ps.setLong(3, v.id());
-					ps.setObject(4, effective);
-				});
-		List<Values> opened = new ArrayList<>();
-		int i = 0;
-		for (int[] batch : corrected) {
-			for (int count : batch) {
-				Values v = reassigned.get(i++);
-				if (count == 0) {
-					opened.add(v);
-				}
-			}
-		}
-		if (opened.isEmpty()) {
-			return;
-		}
-		template.batchUpdate("INSERT INTO customer_ownership (customer_id, owner_staff_id, unit_id, valid_from)"
-				+ " VALUES (?, ?, ?, ?)", opened, opened.size(), (ps, v) -> {
-					ps.setLong(1, v.id());
-					setLong(ps, 2, v.ownerStaffId());
-					ps.setLong(3, v.unitId());
-					ps.setObject(4, effective);
-				});
-	}
-
-	private static int bind(PreparedStatement ps, int index, Values v) throws SQLException {
-		ps.setString(index++, v.externalId());
-		ps.setString(index++, v.legalName());
-		setString(ps, index++, v.taxId());
-		setString(ps, index++, Customer.taxKey(v.taxId()));
-		ps.setString(index++, v.segment().name());
-		setString(ps, index++, v.industry());
-		ps.setString(index++, v.companySize().name());
-		setString(ps, index++, v.region());
-		setString(ps, index++, v.address());
-		setString(ps, index++, v.postalCode());
-		setString(ps, index++, v.city());
-		ps.setString(index++, v.potentialClass().name());
-		if (v.annualPotential() == null) {
-			ps.setNull(index++, Types.NUMERIC);
-		}
-		else {
-			ps.setBigDecimal(index++, Amounts.price(v.annualPotential()));
-		}
-		ps.setString(index++, v.status().name());
-		setLong(ps, index++, v.ownerStaffId());
-		ps.setLong(index++, v.unitId());
-		return index;
-	}
-
-	private static void setString(PreparedStatement ps, int index, @Nullable String value) throws SQLException {
-		if (value == null) {
-			ps.setNull(index, Types.VARCHAR);
-		}
-		else {
-			ps.setString(index, value);
+	private void analyze(String table) {
+		if (bulk.postgres()) {
+			jdbc.sql("ANALYZE " + table).update();
 		}
 	}
 
-	private static void setLong(PreparedStatement ps, int index, @Nullable Long value) throws SQLException {
-		if (value == null) {
-			ps.setNull(index, Types.BIGINT);
-		}
-		else {
-			ps.setLong(index, value);
-		}
+	private static @Nullable String name(@Nullable Enum<?> value) {
+		return value == null ? null : value.name();
 	}
 
-	private static <T> List<List<T>> parts(Collection<T> keys) {
-		List<T> all = new ArrayList<>(new java.util.LinkedHashSet<>(keys));
-		List<List<T>> parts = new ArrayList<>();
-		for (int i = 0; i < all.size(); i += CustomerQueries.BATCH) {
-			parts.add(all.subList(i, Math.min(all.size(), i + CustomerQueries.BATCH)));
-		}
-		return parts;
+	private static String prefixed(String alias) {
+		return alias + "." + ACCOUNT_COLUMNS.replace(", ", ", " + alias + ".");
 	}
 
-	private static Stored stored(ResultSet rs) throws SQLException {
-		return new Stored(rs.getLong("id"), rs.getLong("version"), rs.getString("external_id"),
-				rs.getString("legal_name"), rs.getString("tax_id"), Segment.valueOf(rs.getString("segment")),
-				rs.getString("industry"), CompanySize.valueOf(rs.getString("company_size")), rs.getString("region"),
-				rs.getString("address"), rs.getString("postal_code"), rs.getString("city"),
-				PotentialClass.valueOf(rs.getString("potential_class")), rs.getBigDecimal("annual_potential"),
-				CustomerStatus.valueOf(rs.getString("status")), (Long) rs.getObject("owner_staff_id", Long.class),
-				rs.getLong("unit_id"), rs.getBoolean("archived"));
+	private static String storedColumns(String alias) {
+		return prefixed(alias).replace(alias + ".tax_key, ", "").replace(alias + ".external_id", alias + ".id, " + alias
+				+ ".version, " + alias + ".external_id") + ", " + alias + ".owner_staff_id, " + alias + ".unit_id, " + alias
+				+ ".archived";
+	}
+
+	/** An account from 18 columns starting at {@code at}, in the order of {@link #storedColumns}. */
+	private static Stored stored(ResultSet rs, int at) throws SQLException {
+		return new Stored(rs.getLong(at), rs.getLong(at + 1), rs.getString(at + 2), rs.getString(at + 3),
+				rs.getString(at + 4), Segment.valueOf(rs.getString(at + 5)), rs.getString(at + 6),
+				CompanySize.valueOf(rs.getString(at + 7)), rs.getString(at + 8), rs.getString(at + 9),
+				rs.getString(at + 10), rs.getString(at + 11), PotentialClass.valueOf(rs.getString(at + 12)),
+				rs.getBigDecimal(at + 13), CustomerStatus.valueOf(rs.getString(at + 14)),
+				rs.getObject(at + 15, Long.class), rs.getLong(at + 16), rs.getBoolean(at + 17));
 	}
 }

@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import io.rumbo.shared.domain.ConflictException;
+import io.rumbo.shared.sql.BulkRows;
 
 /**
  * Order numbers, the business numbers separate from the id, in one format: {@code PED-<year of the order date>-<running

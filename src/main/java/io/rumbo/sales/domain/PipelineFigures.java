@@ -9,6 +9,8 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import io.rumbo.shared.sql.BulkRows;
+
 /**
  * The pipeline board's figures, kept: the count and amount of the opportunities per owner, owner's unit, stage and
  * close day (the day only for won and lost deals; the open ones of a stage share one row dated {@link #OPEN}), so

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
@@ -47,6 +49,8 @@ import io.rumbo.sales.domain.OrderStore;
  */
 @Component
 class OrderImporter implements Importer {
+
+	private static final Logger log = LoggerFactory.getLogger(OrderImporter.class);
 
 	/** Rows read and resolved together, and orders credited together. */
 	private static final int CHUNK = 2000;
@@ -103,6 +107,7 @@ class OrderImporter implements Importer {
 		long importId = staging.open();
 		OrderStaging.Problems problems = rows::error;
 		long[] read = { 0 };
+		long started = System.nanoTime();
 		rows.chunks(CHUNK, chunk -> {
 			OrderFile.Lookups lookups = lookups(scope, chunk);
 			List<OrderStaging.Line> lines = new ArrayList<>(chunk.size());
@@ -112,27 +117,38 @@ class OrderImporter implements Importer {
 			}
 			staging.addLines(importId, lines);
 		});
+		long staged = System.nanoTime();
 		staging.gather(importId, problems);
+		long gathered = System.nanoTime();
 		boolean companyWide = actor.hasAny(Role.ADMIN, Role.DIRECTOR);
 		staging.eachOrder(importId, CHUNK, orders -> credit(actor, scope, companyWide, importId, orders, problems));
+		long creditedAt = System.nanoTime();
 		OrderStaging.Outcomes outcomes = staging.compare(importId, problems);
+		long compared = System.nanoTime();
+		log.debug("Order import {}: read and staged in {} ms, gathered in {} ms, credited in {} ms, compared in {} ms",
+				importId, (staged - started) / 1_000_000, (gathered - staged) / 1_000_000,
+				(creditedAt - gathered) / 1_000_000, (compared - creditedAt) / 1_000_000);
 		if (rows.hasErrors()) {
 			return ImportCounts.NONE;
 		}
 		if (!rows.dryRun()) {
 			OrderStaging.Touched touched = staging.touched(importId);
 			rows.progress("imports.phase.writing", 0);
+			long writing = System.nanoTime();
 			store.writeImport(importId, outcomes, lines -> rows.progress("imports.phase.writing", lines));
-			List<Long> written = staging.writtenOrders(importId);
+			long written = System.nanoTime();
+			List<Long> writtenOrders = staging.writtenOrders(importId);
 			staging.clear(importId);
+			log.debug("Order import {}: written in {} ms, staging cleared in {} ms", importId, (written - writing) / 1_000_000,
+					(System.nanoTime() - written) / 1_000_000);
 			rows.progress("imports.phase.writing", rows.size());
 			if (outcomes.created() + outcomes.changed() > 0) {
 				Set<StaffId> credited = new LinkedHashSet<>();
 				touched.credited().stream().sorted().forEach(id -> credited.add(StaffId.of(id)));
 				// One event per NAMED orders: a listener reads the orders it names, the registry keeps a few events.
-				for (int at = 0; at < written.size(); at += OrdersImported.NAMED) {
+				for (int at = 0; at < writtenOrders.size(); at += OrdersImported.NAMED) {
 					Set<OrderId> part = new LinkedHashSet<>();
-					written.subList(at, Math.min(written.size(), at + OrdersImported.NAMED))
+					writtenOrders.subList(at, Math.min(writtenOrders.size(), at + OrdersImported.NAMED))
 						.forEach(id -> part.add(OrderId.of(id)));
 					events.publishEvent(new OrdersImported(outcomes.created(), outcomes.changed(), touched.from(),
 							touched.to(), credited, part));

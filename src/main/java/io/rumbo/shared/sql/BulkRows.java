@@ -1,4 +1,4 @@
-package io.rumbo.sales.domain;
+package io.rumbo.shared.sql;
 
 import java.io.Reader;
 import java.io.StringReader;
@@ -20,10 +20,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Appends many rows to a table inside the caller's transaction: PostgreSQL's COPY through the driver's
- * {@code CopyManager} (several times faster than inserts), batched inserts elsewhere (H2).
+ * {@code CopyManager} (several times faster than inserts), batched inserts elsewhere (H2). The imports' staging
+ * tables are filled through it.
  */
 @Component
-class BulkRows {
+public class BulkRows {
 
 	private final DataSource dataSource;
 	private final JdbcTemplate batch;
@@ -34,7 +35,8 @@ class BulkRows {
 		this.batch = batch;
 	}
 
-	boolean postgres() {
+	/** True on PostgreSQL, where staging tables want an ANALYZE after a load and COPY is used. */
+	public boolean postgres() {
 		Boolean known = postgres;
 		if (known == null) {
 			known = batch.execute((Connection c) -> c.getMetaData().getDatabaseProductName().toLowerCase()
@@ -44,7 +46,8 @@ class BulkRows {
 		return Boolean.TRUE.equals(known);
 	}
 
-	void append(String table, List<String> columns, List<Object[]> rows) {
+	/** Appends the rows (values in the order of {@code columns}) to {@code table}. */
+	public void append(String table, List<String> columns, List<Object[]> rows) {
 		if (rows.isEmpty()) {
 			return;
 		}
