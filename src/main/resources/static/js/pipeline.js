@@ -1,14 +1,68 @@
 // The pipeline board and the opportunity page. A card is moved by dragging it onto another column, or from the keyboard with its "move to"
-// form (a native details/summary, a select and a button); either way the server moves it and answers the redrawn
-// board plus a status line that screen readers announce. A card dropped on a lost column opens that form instead,
-// because losing needs a reason.
+// link, which opens the page's one move dialog (a select, a reason and a button; without JavaScript the link opens the
+// opportunity's page and its stage form); either way the server moves it and answers the redrawn board plus a status
+// line that screen readers announce. A card dropped on a lost column opens the dialog instead, because losing needs a
+// reason.
 (function () {
   var dragged = null;
+  var stageOptions = null;
 
-  function moveForm(id) {
-    var card = document.querySelector(".pipeline-card[data-id='" + id + "']");
-    return card && card.querySelector('.pipeline-move');
+  function post(id, values) {
+    var board = document.querySelector('#board [data-owner]');
+    var owner = board && board.getAttribute('data-owner');
+    if (owner) values.ownerStaffId = owner;
+    var form = document.getElementById('move-form');
+    if (!form) return;
+    htmx.ajax('POST', form.getAttribute('data-url') + id + '/stage', { target: '#board', swap: 'outerHTML', values: values });
   }
+
+  function requireReasonFor(select) {
+    var option = select.options[select.selectedIndex];
+    document.getElementById('board-move-reason').required = !!option && option.getAttribute('data-outcome') === 'LOST';
+  }
+
+  // Opens the dialog for one card: every stage but the card's own, the given one chosen (or the first).
+  function openMove(id, stage) {
+    var dialog = document.getElementById('move-dialog');
+    var card = document.querySelector(".pipeline-card[data-id='" + id + "']");
+    if (!dialog || !card) return;
+    var form = document.getElementById('move-form');
+    var select = document.getElementById('board-move-stage');
+    if (!stageOptions) stageOptions = Array.prototype.slice.call(select.options);
+    var current = card.closest('.pipeline-column').getAttribute('data-stage');
+    select.replaceChildren.apply(select, stageOptions.filter(function (o) { return o.value !== current; }));
+    select.selectedIndex = 0;
+    if (stage) select.value = stage;
+    var reason = document.getElementById('board-move-reason');
+    reason.value = '';
+    requireReasonFor(select);
+    form.setAttribute('data-id', id);
+    var title = card.querySelector('#card-' + id);
+    document.getElementById('move-dialog-title').textContent =
+        form.getAttribute('data-title').replace('{0}', title ? title.textContent : '');
+    dialog.showModal();
+    (stage ? reason : select).focus();
+  }
+
+  document.addEventListener('click', function (event) {
+    var link = event.target.closest && event.target.closest('.pipeline-move-open');
+    if (link && document.getElementById('move-dialog')) {
+      event.preventDefault();
+      openMove(link.closest('.pipeline-card').getAttribute('data-id'), null);
+    }
+    if (event.target.id === 'board-move-cancel') document.getElementById('move-dialog').close();
+  });
+
+  document.addEventListener('submit', function (event) {
+    if (event.target.id !== 'move-form') return;
+    event.preventDefault();
+    var form = event.target;
+    var values = { stage: document.getElementById('board-move-stage').value };
+    var reason = document.getElementById('board-move-reason').value;
+    if (reason) values.lossReason = reason;
+    document.getElementById('move-dialog').close();
+    post(form.getAttribute('data-id'), values);
+  });
 
   document.addEventListener('dragstart', function (event) {
     var card = event.target.closest && event.target.closest('.pipeline-card');
@@ -28,27 +82,15 @@
     if (!id) return;
     var stage = column.getAttribute('data-stage');
     if (column.getAttribute('data-outcome') === 'LOST') {
-      var details = moveForm(id);
-      if (!details) return;
-      details.open = true;
-      details.querySelector('.pipeline-move-stage').value = stage;
-      var reason = details.querySelector('.pipeline-move-reason');
-      reason.required = true;
-      reason.focus();
+      openMove(id, stage);
       return;
     }
-    var owner = column.parentElement.getAttribute('data-owner');
-    var values = { stage: stage };
-    if (owner) values.ownerStaffId = owner;
-    htmx.ajax('POST', column.getAttribute('data-url') + id + '/stage', { target: '#board', swap: 'outerHTML', values: values });
+    post(id, { stage: stage });
   });
 
   // The reason is required only when the chosen stage is a lost one.
   document.addEventListener('change', function (event) {
-    if (!event.target.classList || !event.target.classList.contains('pipeline-move-stage')) return;
-    var option = event.target.options[event.target.selectedIndex];
-    var reason = event.target.form.querySelector('.pipeline-move-reason');
-    reason.required = option && option.getAttribute('data-outcome') === 'LOST';
+    if (event.target.id === 'board-move-stage') requireReasonFor(event.target);
   });
 
   // A refused move (a lost stage without its reason, a closed deal) answers a problem fragment retargeted to the

@@ -57,15 +57,19 @@ class OpportunityJourneyTests extends BrowserTestSupport {
 		By card = By.cssSelector(".pipeline-column[data-stage='PROSPECTING'] .pipeline-card[data-id='" + first + "']");
 		wait.until(ExpectedConditions.presenceOfElementLocated(card));
 
-		// Keyboard only: open the card's "move to" menu, choose the stage with the arrow keys, press the button.
-		WebElement summary = browser.findElement(card).findElement(By.tagName("summary"));
-		focus(summary);
-		summary.sendKeys(Keys.ENTER);
-		WebElement stage = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("move-stage-" + first)));
+		// Keyboard only: the card's "move to" link opens the board's move dialog; choose the stage with the arrow keys
+		// (the card's own stage is not offered), press the button.
+		WebElement moveLink = browser.findElement(card).findElement(By.cssSelector(".pipeline-move-open"));
+		focus(moveLink);
+		moveLink.sendKeys(Keys.ENTER);
+		WebElement stage = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("board-move-stage")));
+		assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("board-move-stage");
+		assertThat(browser.findElement(By.id("move-dialog-title")).getText()).contains("Teclado");
+		assertThat(new Select(stage).getOptions()).extracting(o -> o.getAttribute("value"))
+			.doesNotContain("PROSPECTING");
 		stage.sendKeys(Keys.ARROW_DOWN);
 		assertThat(new Select(stage).getFirstSelectedOption().getAttribute("value")).isEqualTo("PROPOSAL");
-		browser.findElement(By.id("move-stage-" + first)).findElement(By.xpath("ancestor::form//button"))
-			.sendKeys(Keys.ENTER);
+		browser.findElement(By.id("board-move-submit")).sendKeys(Keys.ENTER);
 		wait.until(ExpectedConditions.presenceOfElementLocated(
 				By.cssSelector(".pipeline-column[data-stage='PROPOSAL'] .pipeline-card[data-id='" + first + "']")));
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("board-status"), "moved to Proposal"));
@@ -75,13 +79,14 @@ class OpportunityJourneyTests extends BrowserTestSupport {
 		screenshot("board-keyboard-move-en-1440");
 
 		// Losing asks for the reason: the browser will not send the form without it.
-		By other = By.cssSelector(".pipeline-card[data-id='" + second + "'] summary");
+		By other = By.cssSelector(".pipeline-card[data-id='" + second + "'] .pipeline-move-open");
 		click(other);
-		Select target = new Select(browser.findElement(By.id("move-stage-" + second)));
+		Select target = new Select(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("board-move-stage"))));
 		target.selectByValue("LOST");
-		WebElement reason = browser.findElement(By.id("move-reason-" + second));
+		WebElement reason = browser.findElement(By.id("board-move-reason"));
 		assertThat(reason.getAttribute("required")).isNotNull();
-		reason.findElement(By.xpath("ancestor::form//button")).click();
+		screenshot("board-move-dialog-en-1440");
+		browser.findElement(By.id("board-move-submit")).click();
 		assertThat(stageOf(second)).as("refused without a reason").isEqualTo("PROSPECTING");
 		reason.sendKeys("El cliente aplaza la compra", Keys.ENTER);
 		wait.until(ExpectedConditions.presenceOfElementLocated(

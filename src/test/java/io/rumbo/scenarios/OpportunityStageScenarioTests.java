@@ -119,8 +119,9 @@ class OpportunityStageScenarioTests extends ApiTestSupport {
 		WebSession rep = new WebSession();
 		rep.signIn(port, "rep", "demo");
 		String board = rep.get(port, "/opportunities").body();
-		assertThat(board).contains("id=\"board-status\"").contains("id=\"move-stage-" + id + "\"")
-			.contains("id=\"move-reason-" + id + "\"");
+		// One move dialog for the board; each card links to it (and, without JavaScript, to its page's stage form).
+		assertThat(board).contains("id=\"board-status\"").contains("id=\"board-move-stage\"")
+			.contains("id=\"board-move-reason\"").contains("href=\"/opportunities/" + id + "#stage-form\"");
 		String csrf = WebSession.csrf(board);
 		Map<String, String> htmx = Map.of("HX-Request", "true", "Accept-Language", "en");
 		HttpResponse<String> refused = rep.postForm(port, "/opportunities/" + id + "/stage",
