@@ -1,6 +1,5 @@
 package io.rumbo.quotas;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -17,6 +17,7 @@ import io.rumbo.metrics.Metric;
 import io.rumbo.organization.DataScopes;
 import io.rumbo.quotas.QuotaViews.QuotaVersionView;
 import io.rumbo.quotas.domain.Allocator;
+import io.rumbo.quotas.domain.QuotaFigureStore;
 import io.rumbo.quotas.domain.QuotaStore;
 import io.rumbo.quotas.domain.QuotaStore.VersionRow;
 import io.rumbo.shared.money.Amounts;
@@ -30,12 +31,14 @@ import io.rumbo.shared.money.Amounts;
 public class QuotaFigureImport {
 
 	private final QuotaStore store;
+	private final QuotaFigureStore figureStore;
 	private final QuotaQueries queries;
 	private final QuotaRevisions revisions;
 	private final DataScopes scopes;
 
-	QuotaFigureImport(QuotaStore store, QuotaQueries queries, QuotaRevisions revisions, DataScopes scopes) {
+	QuotaFigureImport(QuotaStore store, QuotaFigureStore figureStore, QuotaQueries queries, QuotaRevisions revisions, DataScopes scopes) {
 		this.store = store;
+		this.figureStore = figureStore;
 		this.queries = queries;
 		this.revisions = revisions;
 		this.scopes = scopes;
@@ -77,10 +80,10 @@ public class QuotaFigureImport {
 		Set<Metric> metrics = Set.copyOf(shown.metrics());
 		boolean director = QuotaQueries.isDirector(actor);
 		io.rumbo.organization.DataScope scope = scopes.of(actor);
-		Map<QuotaStore.FigureKey, QuotaStore.PersonMonth> current = new HashMap<>();
+		Map<QuotaFigureStore.FigureKey, QuotaStore.PersonMonth> current = new HashMap<>();
 		store.personMonths(v.id(), figures.stream().map(f -> f.staff().value()).toList())
-			.forEach(p -> current.put(new QuotaStore.FigureKey(p.staffId(), p.metric(), p.month()), p));
-		List<QuotaStore.Figure> changes = new ArrayList<>();
+			.forEach(p -> current.put(new QuotaFigureStore.FigureKey(p.staffId(), p.metric(), p.month()), p));
+		List<QuotaFigureStore.Figure> changes = new ArrayList<>();
 		Map<String, BigDecimal> deltas = new LinkedHashMap<>();
 		Map<String, Integer> firstOfLevel = new HashMap<>();
 		Map<Long, Boolean> published = new HashMap<>();
@@ -92,7 +95,7 @@ public class QuotaFigureImport {
 						String.join(", ", metrics.stream().sorted().map(Metric::code).toList())));
 				continue;
 			}
-			QuotaStore.PersonMonth now = current.get(new QuotaStore.FigureKey(f.staff().value(), f.metric(),
+			QuotaStore.PersonMonth now = current.get(new QuotaFigureStore.FigureKey(f.staff().value(), f.metric(),
 					f.fiscalMonth()));
 			if (now == null) {
 				problems.add(new FigureProblem(i, "month", "quotas.import.notMember", v.number()));
@@ -112,7 +115,7 @@ public class QuotaFigureImport {
 				unchanged++;
 				continue;
 			}
-			changes.add(new QuotaStore.Figure(f.staff().value(), f.metric(), f.fiscalMonth(),
+			changes.add(new QuotaFigureStore.Figure(f.staff().value(), f.metric(), f.fiscalMonth(),
 					f.amount().setScale(f.metric().scale(), Amounts.ROUNDING)));
 			String level = QuotaStore.levelKey(now.unitId(), f.metric());
 			deltas.merge(level, f.amount().subtract(now.amount()), BigDecimal::add);
@@ -154,7 +157,7 @@ public class QuotaFigureImport {
 					binding ? v.number() + 1 : v.number(), binding, false);
 		}
 		QuotaVersionView written = revisions.change(actor, v.id(), v.version(), why.isEmpty() ? null : why, units, "IMPORT",
-				into -> store.saveFigures(into.id(), changes));
+				into -> figureStore.saveFigures(into.id(), changes));
 		return new FigureImport(List.of(), fiscalYear, changes.size(), unchanged, written.number(),
 				written.id() != v.id(), true);
 	}

@@ -24,6 +24,8 @@ import io.rumbo.organization.UnitId;
 import io.rumbo.planning.CountingTargets;
 import io.rumbo.quotas.QuotaViews.QuotaVersionView;
 import io.rumbo.quotas.domain.Allocator;
+import io.rumbo.quotas.domain.QuotaFigureStore;
+import io.rumbo.quotas.domain.QuotaAcknowledgementStore;
 import io.rumbo.quotas.domain.QuotaStore;
 import io.rumbo.quotas.domain.QuotaStore.Level;
 import io.rumbo.quotas.domain.QuotaStore.State;
@@ -48,6 +50,8 @@ public class QuotaManagement {
 	static final BigDecimal MAX_OVER = new BigDecimal("100");
 
 	private final QuotaStore store;
+	private final QuotaAcknowledgementStore acknowledgements;
+	private final QuotaFigureStore figureStore;
 	private final Allocator allocator;
 	private final CountingTargets plan;
 	private final QuotaQueries queries;
@@ -58,10 +62,12 @@ public class QuotaManagement {
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
 
-	QuotaManagement(QuotaStore store, Allocator allocator, CountingTargets plan, QuotaQueries queries,
+	QuotaManagement(QuotaStore store, QuotaAcknowledgementStore acknowledgements, QuotaFigureStore figureStore, Allocator allocator, CountingTargets plan, QuotaQueries queries,
 			QuotaReading reading, QuotaRevisions revisions, DataScopes scopes, AuditTrail audit,
 			ApplicationEventPublisher events, Clock clock) {
 		this.store = store;
+		this.acknowledgements = acknowledgements;
+		this.figureStore = figureStore;
 		this.allocator = allocator;
 		this.plan = plan;
 		this.queries = queries;
@@ -196,7 +202,7 @@ public class QuotaManagement {
 			store.saveLevel(v.id(), new Level(unitId, metric, allocation.method(), allocation.overAssignment()));
 			store.saveManual(v.id(), unitId, metric, manual);
 			// The level is split again as it now says: figures an import fixed for its members give way.
-			store.clearFigures(v.id(), unitId, metric);
+			figureStore.clearFigures(v.id(), unitId, metric);
 		});
 	}
 
@@ -289,7 +295,7 @@ public class QuotaManagement {
 		});
 		Map<Long, Long[]> counted = store.membership(v.id());
 		return revisions.change(actor, versionId, expected, reason, List.copyOf(units), "PRORATE",
-				Allocator.Seating.of(people), into -> store.clearFigures(into.id(), people, counted,
+				Allocator.Seating.of(people), into -> figureStore.clearFigures(into.id(), people, counted,
 						allocator.org(v.fiscalYear()).people()));
 	}
 
@@ -304,7 +310,7 @@ public class QuotaManagement {
 		}
 		Instant now = clock.instant();
 		String text = comment == null || comment.isBlank() ? null : comment.strip();
-		store.acknowledge(status.versionId(), staff, actor.username(), now, text);
+		acknowledgements.acknowledge(status.versionId(), staff, actor.username(), now, text);
 		audit.record("QUOTA_VERSION", status.versionId(), "ACKNOWLEDGE", null, Map.of("staff", staff),
 				text == null ? "" : text);
 		events.publishEvent(new QuotaAcknowledged(fiscalYear, status.versionId(), StaffId.of(staff), now, text));

@@ -25,6 +25,7 @@ import io.rumbo.quotas.QuotaViews.QuotaDiffRow;
 import io.rumbo.quotas.QuotaViews.QuotaPersonMetric;
 import io.rumbo.quotas.QuotaViews.QuotaPersonMonthRow;
 import io.rumbo.quotas.QuotaViews.QuotaPersonQuotaView;
+import io.rumbo.quotas.domain.QuotaAcknowledgementStore;
 import io.rumbo.quotas.domain.QuotaStore;
 import io.rumbo.quotas.domain.QuotaStore.PersonMonth;
 import io.rumbo.quotas.domain.QuotaStore.UnitMonth;
@@ -52,16 +53,18 @@ public class QuotaPeople {
 
 	private final JdbcClient jdbc;
 	private final QuotaStore store;
+	private final QuotaAcknowledgementStore acknowledgements;
 	private final QuotaQueries queries;
 	private final QuotaReading reading;
 	private final FiscalCalendar calendar;
 	private final OrgDirectory org;
 	private final DataScopes scopes;
 
-	QuotaPeople(JdbcClient jdbc, QuotaStore store, QuotaQueries queries, QuotaReading reading, FiscalCalendar calendar,
+	QuotaPeople(JdbcClient jdbc, QuotaStore store, QuotaAcknowledgementStore acknowledgements, QuotaQueries queries, QuotaReading reading, FiscalCalendar calendar,
 			OrgDirectory org, DataScopes scopes) {
 		this.jdbc = jdbc;
 		this.store = store;
+		this.acknowledgements = acknowledgements;
 		this.queries = queries;
 		this.reading = reading;
 		this.calendar = calendar;
@@ -190,9 +193,9 @@ public class QuotaPeople {
 		List<Long> ids = new ArrayList<>(revenue.keySet());
 		Map<Long, String> names = org.staffNames(ids);
 		Map<Long, String> numbers = org.employeeNumbers(ids);
-		Map<Long, QuotaStore.Acknowledgement> acks = store.acknowledgements(published.get().id());
+		Map<Long, QuotaAcknowledgementStore.Acknowledgement> acks = acknowledgements.acknowledgements(published.get().id());
 		List<QuotaViews.QuotaPersonSummary> rows = ids.stream().map(id -> {
-			QuotaStore.Acknowledgement a = acks.get(id);
+			QuotaAcknowledgementStore.Acknowledgement a = acks.get(id);
 			return new QuotaViews.QuotaPersonSummary(id, numbers.getOrDefault(id, ""), names.getOrDefault(id, ""),
 					revenue.get(id), a != null, a == null ? null : a.acknowledgedAt(), a == null ? null : a.comment());
 		}).sorted(java.util.Comparator.comparing(QuotaViews.QuotaPersonSummary::name)).toList();

@@ -28,6 +28,7 @@ import io.rumbo.quotas.QuotaViews.QuotaPlanView;
 import io.rumbo.quotas.QuotaViews.QuotaVersionView;
 import io.rumbo.quotas.domain.Allocator;
 import io.rumbo.quotas.domain.LevelSplit;
+import io.rumbo.quotas.domain.QuotaFigureStore;
 import io.rumbo.quotas.domain.QuotaStore;
 import io.rumbo.quotas.domain.QuotaStore.Level;
 import io.rumbo.quotas.domain.QuotaStore.PersonMonth;
@@ -48,15 +49,17 @@ import io.rumbo.shared.web.PageResponse;
 public class QuotaQueries {
 
 	private final QuotaStore store;
+	private final QuotaFigureStore figureStore;
 	private final Allocator allocator;
 	private final CountingTargets plan;
 	private final FiscalCalendar calendar;
 	private final OrgDirectory org;
 	private final DataScopes scopes;
 
-	QuotaQueries(QuotaStore store, Allocator allocator, CountingTargets plan, FiscalCalendar calendar, OrgDirectory org,
+	QuotaQueries(QuotaStore store, QuotaFigureStore figureStore, Allocator allocator, CountingTargets plan, FiscalCalendar calendar, OrgDirectory org,
 			DataScopes scopes) {
 		this.store = store;
+		this.figureStore = figureStore;
 		this.allocator = allocator;
 		this.plan = plan;
 		this.calendar = calendar;
@@ -385,7 +388,7 @@ public class QuotaQueries {
 		Map<Long, String> names = org.staffNames(new ArrayList<>(people.keySet()));
 		List<QuotaLevelRow> rows = new ArrayList<>();
 		Set<Long> imported = new HashSet<>();
-		store.figures(v.id()).keySet().forEach(k -> {
+		figureStore.figures(v.id()).keySet().forEach(k -> {
 			if (k.metric() == metric && inLevel.contains(k.staffId() + ":" + k.month())) {
 				imported.add(k.staffId());
 			}

@@ -14,6 +14,7 @@ import io.rumbo.identity.AuditTrail;
 import io.rumbo.identity.CurrentUser;
 import io.rumbo.quotas.QuotaViews.QuotaVersionView;
 import io.rumbo.quotas.domain.Allocator;
+import io.rumbo.quotas.domain.QuotaAcknowledgementStore;
 import io.rumbo.quotas.domain.QuotaStore;
 import io.rumbo.quotas.domain.QuotaStore.State;
 import io.rumbo.quotas.domain.QuotaStore.VersionRow;
@@ -30,15 +31,17 @@ import io.rumbo.shared.domain.ValidationFailedException;
 class QuotaRevisions {
 
 	private final QuotaStore store;
+	private final QuotaAcknowledgementStore acknowledgements;
 	private final Allocator allocator;
 	private final QuotaQueries queries;
 	private final AuditTrail audit;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
 
-	QuotaRevisions(QuotaStore store, Allocator allocator, QuotaQueries queries, AuditTrail audit,
+	QuotaRevisions(QuotaStore store, QuotaAcknowledgementStore acknowledgements, Allocator allocator, QuotaQueries queries, AuditTrail audit,
 			ApplicationEventPublisher events, Clock clock) {
 		this.store = store;
+		this.acknowledgements = acknowledgements;
 		this.allocator = allocator;
 		this.queries = queries;
 		this.audit = audit;
@@ -87,11 +90,11 @@ class QuotaRevisions {
 		VersionRow changed = store.version(id).orElseThrow();
 		allocator.recompute(changed, from, seating);
 		store.publish(id, actor.username(), now);
-		Map<Long, QuotaStore.Acknowledgement> acks = store.acknowledgements(v.id());
+		Map<Long, QuotaAcknowledgementStore.Acknowledgement> acks = acknowledgements.acknowledgements(v.id());
 		queries.unchangedPeople(v.id(), id).forEach(staff -> {
-			QuotaStore.Acknowledgement ack = acks.get(staff);
+			QuotaAcknowledgementStore.Acknowledgement ack = acks.get(staff);
 			if (ack != null) {
-				store.carry(id, ack);
+				acknowledgements.carry(id, ack);
 			}
 		});
 		QuotaVersionView view = queries.view(store.version(id).orElseThrow());

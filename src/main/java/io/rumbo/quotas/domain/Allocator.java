@@ -66,16 +66,18 @@ public class Allocator {
 	}
 
 	private final QuotaStore store;
+	private final QuotaFigureStore figureStore;
 	private final OrgDirectory org;
 	private final FiscalCalendar calendar;
 	private final MetricsQuery metrics;
 	private final CustomerDirectory customers;
 	private final CountingTargets plan;
 
-	Allocator(QuotaStore store, OrgDirectory org, FiscalCalendar calendar, MetricsQuery metrics,
+	Allocator(QuotaStore store, QuotaFigureStore figureStore, OrgDirectory org, FiscalCalendar calendar, MetricsQuery metrics,
 			CustomerDirectory customers, CountingTargets plan) {
 		this.plan = plan;
 		this.store = store;
+		this.figureStore = figureStore;
 		this.org = org;
 		this.calendar = calendar;
 		this.metrics = metrics;
@@ -219,7 +221,7 @@ public class Allocator {
 			}
 		}
 		Map<String, Level> levels = store.levels(version.id());
-		Map<QuotaStore.FigureKey, BigDecimal> fixed = store.figures(version.id());
+		Map<QuotaFigureStore.FigureKey, BigDecimal> fixed = figureStore.figures(version.id());
 		Weights weights = new Weights(o);
 		List<UnitMonth> unitRows = new ArrayList<>();
 		List<PersonMonth> personRows = new ArrayList<>();
@@ -251,7 +253,7 @@ public class Allocator {
 							if (there == null || there != unit) {
 								continue;
 							}
-							BigDecimal imported = fixed.get(new QuotaStore.FigureKey(person, metric, m + 1));
+							BigDecimal imported = fixed.get(new QuotaFigureStore.FigureKey(person, metric, m + 1));
 							if (imported != null) {
 								personRows.add(new PersonMonth(person, unit, metric, m + 1, imported, imported));
 								continue;

@@ -52,22 +52,6 @@ public class QuotaStore {
 	public record Release(long unitId, String releasedBy, Instant releasedAt) {
 	}
 
-	/** A person's figure of one measure in one fiscal month, fixed by an import. */
-	public record Figure(long staffId, Metric metric, int month, BigDecimal amount) {
-
-		public FigureKey key() {
-			return new FigureKey(staffId, metric, month);
-		}
-	}
-
-	/** What a figure is fixed for: a person, a measure, a fiscal month. */
-	public record FigureKey(long staffId, Metric metric, int month) {
-	}
-
-	public record Acknowledgement(long staffId, String acknowledgedBy, Instant acknowledgedAt,
-			@Nullable String comment) {
-	}
-
 	private static final String VERSION_COLUMNS = """
 			id, fiscal_year, number, state, based_on_id, plan_version_id, reason, ramp, created_by, created_at,
 			published_by, published_at, version""";
@@ -306,76 +290,6 @@ public class QuotaStore {
 		return units;
 	}
 
-	// ---- figures fixed by an import
-
-	public Map<FigureKey, BigDecimal> figures(long versionId) {
-		Map<FigureKey, BigDecimal> figures = new HashMap<>();
-		jdbc.sql("SELECT staff_id, metric, fiscal_month, amount FROM quotas_person_figure WHERE version_id = :v")
-			.param("v", versionId)
-			.query(rs -> {
-				figures.put(new FigureKey(rs.getLong(1), Metric.valueOf(rs.getString(2)), rs.getInt(3)),
-						rs.getBigDecimal(4));
-			});
-		return figures;
-	}
-
-	/** Fixes these figures, replacing any fixed before for the same person, measure and month. */
-	public void saveFigures(long versionId, Collection<Figure> figures) {
-		MapSqlParameterSource[] rows = figures.stream().map(f -> new MapSqlParameterSource()
-			.addValue("v", versionId)
-			.addValue("s", f.staffId())
-			.addValue("m", f.metric().name())
-			.addValue("month", f.month())
-			.addValue("amount", f.amount())).toArray(MapSqlParameterSource[]::new);
-		batch.batchUpdate("""
-				DELETE FROM quotas_person_figure
-				WHERE version_id = :v AND staff_id = :s AND metric = :m AND fiscal_month = :month""", rows);
-		batch.batchUpdate("""
-				INSERT INTO quotas_person_figure (version_id, staff_id, metric, fiscal_month, amount)
-				VALUES (:v, :s, :m, :month, :amount)""", rows);
-	}
-
-	/**
-	 * Drops the figures fixed for the members of a unit's level in the months they count in it: allocating the level
-	 * again splits it among them as the level says.
-	 */
-	public int clearFigures(long versionId, long unitId, Metric metric) {
-		return jdbc.sql("""
-				DELETE FROM quotas_person_figure
-				WHERE version_id = :v AND metric = :m AND EXISTS (
-				    SELECT 1 FROM quotas_person_month p
-				    WHERE p.version_id = quotas_person_figure.version_id AND p.staff_id = quotas_person_figure.staff_id
-				      AND p.metric = quotas_person_figure.metric AND p.fiscal_month = quotas_person_figure.fiscal_month
-				      AND p.unit_id = :u)""")
-			.param("v", versionId)
-			.param("m", metric.name())
-			.param("u", unitId)
-			.update();
-	}
-
-	/**
-	 * Drops the figures fixed for these people in the months whose unit differs between {@code counted} (where the
-	 * version had them) and {@code now} (where they are seated anew): a figure set for one unit's territory does not
-	 * follow the person into another.
-	 */
-	public void clearFigures(long versionId, Collection<Long> staffIds, Map<Long, Long[]> counted,
-			Map<Long, Presence.Months> now) {
-		List<MapSqlParameterSource> rows = new ArrayList<>();
-		for (long staff : staffIds) {
-			Long[] before = counted.getOrDefault(staff, new Long[12]);
-			Presence.Months today = now.get(staff);
-			for (int m = 0; m < 12; m++) {
-				Long after = today == null ? null : today.units()[m];
-				if (!java.util.Objects.equals(before[m], after)) {
-					rows.add(new MapSqlParameterSource().addValue("v", versionId).addValue("s", staff)
-						.addValue("month", m + 1));
-				}
-			}
-		}
-		batch.batchUpdate("DELETE FROM quotas_person_figure WHERE version_id = :v AND staff_id = :s"
-				+ " AND fiscal_month = :month", rows.toArray(MapSqlParameterSource[]::new));
-	}
-
 	/** Drops the figures the levels of these units set: their sub-units' months and their members' months. */
 	public void clearBelow(long versionId, Collection<Long> unitIds) {
 		List<Long> ids = new ArrayList<>(unitIds);
@@ -428,37 +342,6 @@ public class QuotaStore {
 			.addValue("amount", r.amount())).toArray(MapSqlParameterSource[]::new));
 	}
 
-	// ---- acknowledgements
-
-	public Map<Long, Acknowledgement> acknowledgements(long versionId) {
-		Map<Long, Acknowledgement> acks = new HashMap<>();
-		jdbc.sql("""
-				SELECT staff_id, acknowledged_by, acknowledged_at, comment FROM quotas_acknowledgement
-				WHERE version_id = :v""")
-			.param("v", versionId)
-			.query((rs, n) -> new Acknowledgement(rs.getLong(1), rs.getString(2),
-					rs.getObject(3, OffsetDateTime.class).toInstant(), rs.getString(4)))
-			.list()
-			.forEach(a -> acks.put(a.staffId(), a));
-		return acks;
-	}
-
-	public void acknowledge(long versionId, long staffId, String by, Instant at, @Nullable String comment) {
-		jdbc.sql("DELETE FROM quotas_acknowledgement WHERE version_id = :v AND staff_id = :s")
-			.param("v", versionId)
-			.param("s", staffId)
-			.update();
-		jdbc.sql("""
-				INSERT INTO quotas_acknowledgement (version_id, staff_id, acknowledged_by, acknowledged_at, comment)
-				VALUES (:v, :s, :by, :at, :comment)""")
-			.param("v", versionId)
-			.param("s", staffId)
-			.param("by", by)
-			.param("at", utc(at))
-			.param("comment", comment)
-			.update();
-	}
-
 	/** Copies every row of a version into a new one (a revision starts as a copy of what it revises). */
 	public void copy(long from, long to) {
 		jdbc.sql("""
@@ -487,19 +370,6 @@ public class QuotaStore {
 				INSERT INTO quotas_person_figure (version_id, staff_id, metric, fiscal_month, amount)
 				SELECT :to, staff_id, metric, fiscal_month, amount FROM quotas_person_figure WHERE version_id = :from""")
 			.param("from", from).param("to", to).update();
-	}
-
-	/** Keeps an acknowledgement in a revision that left the person's quota exactly as it was. */
-	public void carry(long to, Acknowledgement a) {
-		jdbc.sql("""
-				INSERT INTO quotas_acknowledgement (version_id, staff_id, acknowledged_by, acknowledged_at, comment)
-				VALUES (:v, :s, :by, :at, :comment)""")
-			.param("v", to)
-			.param("s", a.staffId())
-			.param("by", a.acknowledgedBy())
-			.param("at", utc(a.acknowledgedAt()))
-			.param("comment", a.comment())
-			.update();
 	}
 
 	private static OffsetDateTime utc(Instant at) {
