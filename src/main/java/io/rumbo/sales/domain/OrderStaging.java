@@ -150,7 +150,11 @@ public class OrderStaging {
 			});
 	}
 
-	/** Hands the file's orders to {@code action} {@code size} at a time, by date, so each batch spans few dates. */
+	/**
+	 * Hands the file's orders that name their credits, or that move a stored order to another account, to
+	 * {@code action} {@code size} at a time, by date, so each batch spans few dates. The others (blank credits, the
+	 * account's owner in full, on a new or the same account) are credited set-based by {@link OwnerCredits}.
+	 */
 	public void eachOrder(long importId, int size, Consumer<List<FileOrder>> action) {
 		LocalDate lastDate = null;
 		long lastRow = 0;
@@ -161,7 +165,8 @@ public class OrderStaging {
 			JdbcClient.StatementSpec query = jdbc.sql("""
 					SELECT external_number, first_row, order_date, customer_id, customer_owner, credits,
 					  stored_customer_id
-					FROM sales_order_import_order WHERE import_id = :id""" + after
+					FROM sales_order_import_order
+					WHERE import_id = :id AND (credits IS NOT NULL OR stored_customer_id <> customer_id)""" + after
 					+ " ORDER BY order_date, first_row FETCH FIRST " + size + " ROWS ONLY").param("id", importId);
 			if (lastDate != null) {
 				query = query.param("date", lastDate).param("row", lastRow);
@@ -292,7 +297,7 @@ public class OrderStaging {
 	 * Freshly loaded staging rows have no statistics (autovacuum cannot see uncommitted rows), and PostgreSQL would
 	 * plan the set-based statements as if the tables were tiny; ANALYZE inside the transaction counts its own rows.
 	 */
-	private void analyze(String table) {
+	void analyze(String table) {
 		if (bulk.postgres()) {
 			jdbc.sql("ANALYZE " + table).update();
 		}
@@ -310,7 +315,7 @@ public class OrderStaging {
 
 	/** Removes a finished import's rows (a failed one's go with its rollback). */
 	public void clear(long importId) {
-		for (String table : List.of("sales_order_import_changed", "sales_order_import_credit",
+		for (String table : List.of("sales_order_import_changed", "sales_order_import_credit", "sales_order_import_owner",
 				"sales_order_import_order", "sales_order_import_line")) {
 			jdbc.sql("DELETE FROM " + table + " WHERE import_id = :id").param("id", importId).update();
 		}
