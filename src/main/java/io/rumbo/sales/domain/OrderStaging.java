@@ -60,6 +60,9 @@ public class OrderStaging {
 			"customer_id", "customer_owner", "credits", "notes", "sku", "product_id", "product_active", "quantity",
 			"unit_price", "discount_percent", "unit_cost", "cost_given", "net_amount", "cost_amount", "margin_amount");
 
+	/** What one sort or hash of the import may hold in memory on PostgreSQL, for its transaction only. */
+	private static final String WORK_MEM = "64MB";
+
 	private static final List<String> CREDIT_COLUMNS = List.of("import_id", "external_number", "staff_id", "unit_id",
 			"share_percent");
 
@@ -71,8 +74,15 @@ public class OrderStaging {
 		this.bulk = bulk;
 	}
 
-	/** A key for one import's staging rows; concurrent imports each see only their own uncommitted rows anyway. */
+	/**
+	 * A key for one import's staging rows; concurrent imports each see only their own uncommitted rows anyway. On
+	 * PostgreSQL the import's transaction may sort in memory: the numbering of a large file's lines spilled to disk at
+	 * the default 4 MB (docs/benchmarks.md).
+	 */
 	public long open() {
+		if (bulk.postgres()) {
+			jdbc.sql("SET LOCAL work_mem = '" + WORK_MEM + "'").update();
+		}
 		return ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
 	}
 
