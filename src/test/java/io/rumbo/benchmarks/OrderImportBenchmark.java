@@ -38,10 +38,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The order import against PostgreSQL's own bulk load, at two file sizes in one run: each file (five lines per order,
  * the demo's accounts and products) is first COPYed into a plain table (the baseline), then imported (new orders),
- * then imported again (every order unchanged). Printed: rows/s of each, the import's speed as a share of COPY's, and
- * the heap in use after a collection once every row of the file has been read and staged (the import's high-water
- * mark: later steps are SQL statements). The import runs through the import service the endpoint uses, in the
- * server's JVM (an upload over HTTP would also measure the test's own copy of the file).
+ * then imported again (every order unchanged). The COPYed rows are also written by {@code INSERT ... SELECT} into
+ * copies of the order tables with their indexes (the second yardstick: a set-based write with no check). Printed:
+ * rows/s of each, the import's speed as a share of COPY's, and the heap in use after a collection once every row of
+ * the file has been read and staged (the import's high-water mark: later steps are SQL statements). The import runs
+ * through the import service the endpoint uses, in the server's JVM (an upload over HTTP would also measure the test's
+ * own copy of the file).
  * <p>
  * PostgreSQL only: {@code ./mvnw -B -ntp -o -Pbenchmarks test -Dtest=OrderImportBenchmark -DargLine=-Xmx2g
  * -Dspring.datasource.url=jdbc:postgresql://127.0.0.1:5432/<database> -Dspring.datasource.username=postgres}; sizes
