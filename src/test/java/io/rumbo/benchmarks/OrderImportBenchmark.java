@@ -38,10 +38,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The order import against PostgreSQL's own bulk load, at two file sizes in one run: each file (five lines per order,
  * the demo's accounts and products) is first COPYed into a plain table (the baseline), then imported (new orders),
- * then imported again (every order unchanged). Printed: rows/s of each, the import's speed as a share of COPY's, and
- * the heap in use after a collection once every row of the file has been read and staged (the import's high-water
- * mark: later steps are SQL statements). The import runs through the import service the endpoint uses, in the
- * server's JVM (an upload over HTTP would also measure the test's own copy of the file).
+ * then imported again (every order unchanged). The COPYed rows are also written by {@code INSERT ... SELECT} into
+ * copies of the order tables with their indexes (the second yardstick: a set-based write with no check). Printed:
+ * rows/s of each, the import's speed as a share of COPY's, and the heap in use after a collection once every row of
+ * the file has been read and staged (the import's high-water mark: later steps are SQL statements). The import runs
+ * through the import service the endpoint uses, in the server's JVM (an upload over HTTP would also measure the test's
+ * own copy of the file).
  * <p>
  * PostgreSQL only: {@code ./mvnw -B -ntp -o -Pbenchmarks test -Dtest=OrderImportBenchmark -DargLine=-Xmx2g
  * -Dspring.datasource.url=jdbc:postgresql://127.0.0.1:5432/<database> -Dspring.datasource.username=postgres}; sizes
@@ -83,8 +85,13 @@ class OrderImportBenchmark {
 				Path file = file(size, customers, skus);
 				System.out.printf("orders: %,d lines, %,d KB of CSV%n", size, Files.size(file) / 1024);
 				double copy = copy(file);
+				double write = insertSelect();
 				jdbc.sql("TRUNCATE bench_order_copy").update();
 				figures.put(size + " copy rows/s", size / copy);
+				figures.put(size + " copy and insert-select share of copy %", 100 * copy / (copy + write));
+				System.out.printf("orders: %,d lines COPY %.1f s, then INSERT ... SELECT into copies of the order tables"
+						+ " (their indexes, no checks) %.1f s: COPY and write %,.0f rows/s, %.0f %% of COPY%n", size, copy,
+						write, size / (copy + write), 100 * copy / (copy + write));
 				file.toFile().deleteOnExit();
 				for (String run : List.of("new", "unchanged")) {
 					long[] heap = { 0 };
@@ -153,6 +160,40 @@ class OrderImportBenchmark {
 				.append(skus.get((order + i % 5) % skus.size())).append(',').append(1 + i % 7).append(",10.50,")
 				.append(i % 5 == 0 ? "5" : "").append('\n');
 			file.append(line);
+		}
+	}
+
+	/**
+	 * Seconds to write the COPYed rows set-based into tables shaped like the order tables, with their indexes and
+	 * without their foreign keys (headers grouped from the lines, the lines, one credit per order): the second
+	 * yardstick, what a set-based write costs before any check.
+	 */
+	private double insertSelect() {
+		List<String> tables = List.of("bench_order_credit", "bench_order_line", "bench_order_head");
+		tables.forEach(t -> jdbc.sql("DROP TABLE IF EXISTS " + t).update());
+		jdbc.sql("CREATE TABLE bench_order_head (LIKE sales_order INCLUDING ALL)").update();
+		jdbc.sql("CREATE TABLE bench_order_line (LIKE sales_order_line INCLUDING ALL)").update();
+		jdbc.sql("CREATE TABLE bench_order_credit (LIKE sales_order_credit INCLUDING ALL)").update();
+		try {
+			long started = System.nanoTime();
+			jdbc.sql("""
+					INSERT INTO bench_order_head (customer_id, order_date, external_number, status, net_amount,
+					  cost_amount, margin_amount, units, order_number, version)
+					SELECT 1, MIN(order_date), order_no, 'BOOKED', SUM(quantity * unit_price), 0, 0, SUM(quantity),
+					  'B-' || order_no, 0
+					FROM bench_order_copy GROUP BY order_no""").update();
+			jdbc.sql("""
+					INSERT INTO bench_order_line (order_id, line_no, product_id, quantity, unit_price, discount_percent,
+					  net_amount, cost_amount, margin_amount)
+					SELECT h.id, ROW_NUMBER() OVER (PARTITION BY c.order_no), LENGTH(c.sku), c.quantity, c.unit_price,
+					  COALESCE(c.discount_percent, 0), c.quantity * c.unit_price, 0, 0
+					FROM bench_order_copy c JOIN bench_order_head h ON h.external_number = c.order_no""").update();
+			jdbc.sql("INSERT INTO bench_order_credit (order_id, staff_id, unit_id, share_percent)"
+					+ " SELECT id, 1, 1, 100 FROM bench_order_head").update();
+			return (System.nanoTime() - started) / 1e9;
+		}
+		finally {
+			tables.forEach(t -> jdbc.sql("DROP TABLE IF EXISTS " + t).update());
 		}
 	}
 

@@ -18,8 +18,9 @@ import io.rumbo.shared.sql.BulkRows;
  * Order numbers, the business numbers separate from the id, in one format: {@code PED-<year of the order date>-<running
  * number, six digits or more>}. The running number is taken from a counter row inside the caller's transaction, so a
  * booking or an import that rolls back (a file with errors) consumes no number; the row lock makes concurrent bookings
- * wait for each other's commit. An import takes its numbers in one step at the very end (and a dry run none), so the
- * row is locked only for the end of its commit. A booking that still cannot have the row within a few seconds is
+ * wait for each other's commit. An import takes its numbers in one step once every row is checked and its changed
+ * orders are written, just before it inserts its new orders (a dry run takes none), so the row is locked only for
+ * that insert and the commit. A booking that still cannot have the row within a few seconds is
  * answered 409 (try again), never 500.
  */
 @Component

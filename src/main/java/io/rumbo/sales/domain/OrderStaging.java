@@ -60,6 +60,9 @@ public class OrderStaging {
 			"customer_id", "customer_owner", "credits", "notes", "sku", "product_id", "product_active", "quantity",
 			"unit_price", "discount_percent", "unit_cost", "cost_given", "net_amount", "cost_amount", "margin_amount");
 
+	/** What one sort or hash of the import may hold in memory on PostgreSQL, for its transaction only. */
+	private static final String WORK_MEM = "64MB";
+
 	private static final List<String> CREDIT_COLUMNS = List.of("import_id", "external_number", "staff_id", "unit_id",
 			"share_percent");
 
@@ -71,8 +74,15 @@ public class OrderStaging {
 		this.bulk = bulk;
 	}
 
-	/** A key for one import's staging rows; concurrent imports each see only their own uncommitted rows anyway. */
+	/**
+	 * A key for one import's staging rows; concurrent imports each see only their own uncommitted rows anyway. On
+	 * PostgreSQL the import's transaction may sort in memory: the numbering of a large file's lines spilled to disk at
+	 * the default 4 MB (docs/benchmarks.md).
+	 */
 	public long open() {
+		if (bulk.postgres()) {
+			jdbc.sql("SET LOCAL work_mem = '" + WORK_MEM + "'").update();
+		}
 		return ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
 	}
 
@@ -97,6 +107,7 @@ public class OrderStaging {
 	 */
 	public void gather(long importId, Problems problems) {
 		analyze("sales_order_import_line");
+		// A new order (no stored one) counts no stored lines nor credits: the CASE spares two probes per order.
 		jdbc.sql("""
 				INSERT INTO sales_order_import_order (import_id, external_number, first_row, order_date, customer_id,
 				  customer_owner, credits, notes, line_count, net_amount, cost_amount, margin_amount, units, order_id,
@@ -105,8 +116,10 @@ public class OrderStaging {
 				SELECT f.import_id, f.external_number, f.row_no, f.order_date, f.customer_id, f.customer_owner,
 				  f.credits, f.notes, a.line_count, a.net, a.cost, a.margin, a.units, o.id, o.version, o.status,
 				  o.customer_id, o.order_date, o.notes,
-				  (SELECT COUNT(*) FROM sales_order_line sl WHERE sl.order_id = o.id),
-				  (SELECT COUNT(*) FROM sales_order_credit sc WHERE sc.order_id = o.id)
+				  CASE WHEN o.id IS NOT NULL
+				    THEN (SELECT COUNT(*) FROM sales_order_line sl WHERE sl.order_id = o.id) END,
+				  CASE WHEN o.id IS NOT NULL
+				    THEN (SELECT COUNT(*) FROM sales_order_credit sc WHERE sc.order_id = o.id) END
 				FROM (SELECT external_number, MIN(row_no) AS first_row, COUNT(net_amount) AS line_count,
 				        COALESCE(SUM(net_amount), 0) AS net, COALESCE(SUM(cost_amount), 0) AS cost,
 				        COALESCE(SUM(margin_amount), 0) AS margin, COALESCE(SUM(quantity), 0) AS units
@@ -150,7 +163,11 @@ public class OrderStaging {
 			});
 	}
 
-	/** Hands the file's orders to {@code action} {@code size} at a time, by date, so each batch spans few dates. */
+	/**
+	 * Hands the file's orders that name their credits, or that move a stored order to another account, to
+	 * {@code action} {@code size} at a time, by date, so each batch spans few dates. The others (blank credits, the
+	 * account's owner in full, on a new or the same account) are credited set-based by {@link OwnerCredits}.
+	 */
 	public void eachOrder(long importId, int size, Consumer<List<FileOrder>> action) {
 		LocalDate lastDate = null;
 		long lastRow = 0;
@@ -161,7 +178,8 @@ public class OrderStaging {
 			JdbcClient.StatementSpec query = jdbc.sql("""
 					SELECT external_number, first_row, order_date, customer_id, customer_owner, credits,
 					  stored_customer_id
-					FROM sales_order_import_order WHERE import_id = :id""" + after
+					FROM sales_order_import_order
+					WHERE import_id = :id AND (credits IS NOT NULL OR stored_customer_id <> customer_id)""" + after
 					+ " ORDER BY order_date, first_row FETCH FIRST " + size + " ROWS ONLY").param("id", importId);
 			if (lastDate != null) {
 				query = query.param("date", lastDate).param("row", lastRow);
@@ -292,7 +310,7 @@ public class OrderStaging {
 	 * Freshly loaded staging rows have no statistics (autovacuum cannot see uncommitted rows), and PostgreSQL would
 	 * plan the set-based statements as if the tables were tiny; ANALYZE inside the transaction counts its own rows.
 	 */
-	private void analyze(String table) {
+	void analyze(String table) {
 		if (bulk.postgres()) {
 			jdbc.sql("ANALYZE " + table).update();
 		}
@@ -310,7 +328,7 @@ public class OrderStaging {
 
 	/** Removes a finished import's rows (a failed one's go with its rollback). */
 	public void clear(long importId) {
-		for (String table : List.of("sales_order_import_changed", "sales_order_import_credit",
+		for (String table : List.of("sales_order_import_changed", "sales_order_import_credit", "sales_order_import_owner",
 				"sales_order_import_order", "sales_order_import_line")) {
 			jdbc.sql("DELETE FROM " + table + " WHERE import_id = :id").param("id", importId).update();
 		}

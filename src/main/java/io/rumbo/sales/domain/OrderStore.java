@@ -26,6 +26,8 @@ import io.rumbo.shared.domain.StaleVersionException;
 @Component
 public class OrderStore {
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(OrderStore.class);
+
 	private static final int CHUNK = 1000;
 	private static final int LINES_PER_FLUSH = 5000;
 
@@ -133,13 +135,16 @@ public class OrderStore {
 	}
 
 	/**
-	 * Writes what {@link OrderStaging#compare} decided for an import, set-based: the changed orders' headers (only
-	 * at the version read, else the import fails as a concurrent change), their lines and credits replaced; the new
-	 * orders inserted with their lines and credits; then, last, the new orders numbered in file order by one take of
-	 * the counter, so that the counter row is locked only for the end of the import.
+	 * Writes what {@link OrderStaging#compare} decided for an import, set-based: first the changed orders (headers
+	 * only at the version read, else the import fails as a concurrent change; their lines and credits replaced), then,
+	 * last, the new orders: one take of the counter for their count, and their headers inserted already numbered in
+	 * file order, then their lines and credits. The counter row is locked only for the new orders' statements and
+	 * the commit, after every check and after the changed orders are written; a dry run never gets here.
 	 */
 	public void writeImport(long importId, OrderStaging.Outcomes outcomes, Progress progress) {
+		long lines = 0;
 		if (outcomes.changed() > 0) {
+			long started = System.nanoTime();
 			int updated = jdbc.sql("""
 					MERGE INTO sales_order o
 					USING (SELECT order_id, order_version, customer_id, order_date, notes, net_amount, cost_amount,
@@ -159,20 +164,39 @@ public class OrderStore {
 				jdbc.sql("DELETE FROM " + table + " WHERE order_id IN (SELECT order_id FROM sales_order_import_order"
 						+ " WHERE import_id = :id AND outcome = 'CHANGED')").param("id", importId).update();
 			}
+			lines += writeParts(importId, "CHANGED");
+			progress.written(lines);
+			timed(importId, "changed orders", started);
 		}
 		if (outcomes.created() > 0) {
+			long started = System.nanoTime();
+			long first = numbers.take(outcomes.created());
 			jdbc.sql("""
 					INSERT INTO sales_order (customer_id, order_date, external_number, status, notes, net_amount,
 					  cost_amount, margin_amount, units, order_number, version)
-					SELECT customer_id, order_date, external_number, 'BOOKED', notes, net_amount, cost_amount,
-					  margin_amount, units, NULL, 0
-					FROM sales_order_import_order WHERE import_id = :id AND outcome = 'NEW' ORDER BY first_row""")
+					SELECT n.customer_id, n.order_date, n.external_number, 'BOOKED', n.notes, n.net_amount,
+					  n.cost_amount, n.margin_amount, n.units, %s, 0
+					FROM (SELECT t.customer_id, t.order_date, t.external_number, t.notes, t.net_amount, t.cost_amount,
+					        t.margin_amount, t.units, t.first_row,
+					        CAST(:first AS BIGINT) - 1 + ROW_NUMBER() OVER (ORDER BY t.first_row) AS running
+					      FROM sales_order_import_order t WHERE t.import_id = :id AND t.outcome = 'NEW') n
+					ORDER BY n.first_row""".formatted(OrderNumbers.formatSql("n.order_date", "n.running")))
 				.param("id", importId)
+				.param("first", first)
 				.update();
+			timed(importId, "new headers numbered and inserted", started);
+			lines += writeParts(importId, "NEW");
+			progress.written(lines);
+			timed(importId, "new orders", started);
 		}
-		if (outcomes.created() + outcomes.changed() == 0) {
-			return;
-		}
+	}
+
+	/**
+	 * The lines (numbered in file order within each order) and credits of the orders of one outcome, reaching each
+	 * written header by its external number.
+	 */
+	private long writeParts(long importId, String outcome) {
+		long started = System.nanoTime();
 		int lines = jdbc.sql("""
 				INSERT INTO sales_order_line (order_id, line_no, product_id, quantity, unit_price, discount_percent,
 				  unit_cost, net_amount, cost_amount, margin_amount)
@@ -182,29 +206,28 @@ public class OrderStore {
 				FROM sales_order_import_line l
 				JOIN sales_order_import_order t ON t.import_id = l.import_id AND t.external_number = l.external_number
 				JOIN sales_order o ON o.external_number = l.external_number
-				WHERE l.import_id = :id AND t.outcome IN ('NEW', 'CHANGED')""").param("id", importId).update();
-		progress.written(lines);
+				WHERE l.import_id = :id AND t.outcome = :outcome""")
+			.param("id", importId)
+			.param("outcome", outcome)
+			.update();
+		timed(importId, outcome + " lines", started);
+		started = System.nanoTime();
 		jdbc.sql("""
 				INSERT INTO sales_order_credit (order_id, staff_id, unit_id, share_percent)
 				SELECT o.id, c.staff_id, c.unit_id, c.share_percent
 				FROM sales_order_import_credit c
 				JOIN sales_order_import_order t ON t.import_id = c.import_id AND t.external_number = c.external_number
 				JOIN sales_order o ON o.external_number = c.external_number
-				WHERE c.import_id = :id AND t.outcome IN ('NEW', 'CHANGED')""").param("id", importId).update();
-		if (outcomes.created() > 0) {
-			long first = numbers.take(outcomes.created());
-			jdbc.sql("""
-					MERGE INTO sales_order o
-					USING (SELECT so.id, t.order_date,
-					         CAST(:first AS BIGINT) - 1 + ROW_NUMBER() OVER (ORDER BY t.first_row) AS running
-					       FROM sales_order_import_order t JOIN sales_order so ON so.external_number = t.external_number
-					       WHERE t.import_id = :id AND t.outcome = 'NEW') n
-					ON (o.id = n.id)
-					WHEN MATCHED THEN UPDATE SET order_number = """ + OrderNumbers.formatSql("n.order_date", "n.running"))
-				.param("id", importId)
-				.param("first", first)
-				.update();
-		}
+				WHERE c.import_id = :id AND t.outcome = :outcome""")
+			.param("id", importId)
+			.param("outcome", outcome)
+			.update();
+		timed(importId, outcome + " credits", started);
+		return lines;
+	}
+
+	private static void timed(long importId, String what, long started) {
+		log.debug("Order import {}: {} written in {} ms", importId, what, (System.nanoTime() - started) / 1_000_000);
 	}
 
 	private static Object[] header(SalesOrder order, String number) {

@@ -37,6 +37,7 @@ import io.rumbo.sales.OrdersImported;
 import io.rumbo.sales.domain.CreditRule;
 import io.rumbo.sales.domain.OrderStaging;
 import io.rumbo.sales.domain.OrderStore;
+import io.rumbo.sales.domain.OwnerCredits;
 
 /**
  * Orders, one row per line, grouped by the external order number. Checked by the same rules as orders entered on
@@ -67,17 +68,20 @@ class OrderImporter implements Importer {
 	private final DataScopes scopes;
 	private final CreditRule creditRule;
 	private final OrderStaging staging;
+	private final OwnerCredits ownerCredits;
 	private final OrderStore store;
 	private final ApplicationEventPublisher events;
 
 	OrderImporter(CustomerDirectory customers, ProductCatalog products, OrgDirectory org, DataScopes scopes,
-			CreditRule creditRule, OrderStaging staging, OrderStore store, ApplicationEventPublisher events) {
+			CreditRule creditRule, OrderStaging staging, OwnerCredits ownerCredits, OrderStore store,
+			ApplicationEventPublisher events) {
 		this.customers = customers;
 		this.products = products;
 		this.org = org;
 		this.scopes = scopes;
 		this.creditRule = creditRule;
 		this.staging = staging;
+		this.ownerCredits = ownerCredits;
 		this.store = store;
 		this.events = events;
 	}
@@ -122,6 +126,7 @@ class OrderImporter implements Importer {
 		long gathered = System.nanoTime();
 		boolean companyWide = actor.hasAny(Role.ADMIN, Role.DIRECTOR);
 		staging.eachOrder(importId, CHUNK, orders -> credit(actor, scope, companyWide, importId, orders, problems));
+		ownerCredits.split(actor, scope, importId, problems);
 		long creditedAt = System.nanoTime();
 		OrderStaging.Outcomes outcomes = staging.compare(importId, problems);
 		long compared = System.nanoTime();
@@ -182,9 +187,9 @@ class OrderImporter implements Importer {
 	}
 
 	/**
-	 * Splits the credits of a batch of orders through the credit rule (people by employee number and their units on
-	 * each order date read once per batch) and stages them; reports a stored order the file would move away from an
-	 * account outside the user's scope.
+	 * Splits the credits of a batch of orders that name them through the credit rule (people by employee number and
+	 * their units on each order date read once per batch) and stages them; reports a stored order the file would move
+	 * away from an account outside the user's scope.
 	 */
 	private void credit(CurrentUser actor, DataScope scope, boolean companyWide, long importId,
 			List<OrderStaging.FileOrder> orders, OrderStaging.Problems problems) {
@@ -194,7 +199,8 @@ class OrderImporter implements Importer {
 		Map<OrderStaging.FileOrder, List<CreditRule.Share>> requested = new HashMap<>();
 		Map<LocalDate, Set<Long>> peopleOn = new HashMap<>();
 		for (OrderStaging.FileOrder order : orders) {
-			List<CreditRule.Share> shares = OrderFile.shares(order, staff, problems);
+			// A blank credits column (the owner in full) is split by OwnerCredits; here only the scope check.
+			List<CreditRule.Share> shares = order.credits() == null ? null : OrderFile.shares(order, staff, problems);
 			if (shares == null) {
 				continue;
 			}
