@@ -117,7 +117,7 @@ class EvaluationDownloadsScenarioTests extends ApiTestSupport {
 		long peer = cards.stream().filter(c -> c.get("staffId").asLong() != rep).findFirst().orElseThrow().get("id")
 			.asLong();
 
-		HttpResponse<byte[]> pdf = bytes("/api/v1/evaluation/scorecards/" + own + ".pdf", "rep", "*/*");
+		HttpResponse<byte[]> pdf = bytes("/api/v1/evaluation/scorecards/" + own, "rep", "application/pdf");
 		assertThat(pdf.statusCode()).isEqualTo(200);
 		assertThat(pdf.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/pdf");
 		String text = text(pdf.body());
@@ -129,14 +129,17 @@ class EvaluationDownloadsScenarioTests extends ApiTestSupport {
 		assertThat(byAccept.statusCode()).isEqualTo(200);
 		assertThat(new String(byAccept.body(), 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
 
-		assertThat(bytes("/api/v1/evaluation/scorecards/" + peer + ".pdf", "rep", "*/*").statusCode()).isEqualTo(404);
+		assertThat(bytes("/api/v1/evaluation/scorecards/" + peer, "rep", "application/pdf").statusCode()).isEqualTo(404);
 		long live = api.get("/api/v1/evaluation/scorecards?cycleId=" + liveCycle, "rep").json().get("content").get(0)
 			.get("id").asLong();
-		assertThat(bytes("/api/v1/evaluation/scorecards/" + live + ".pdf", "rep", "*/*").statusCode()).isEqualTo(409);
+		assertThat(bytes("/api/v1/evaluation/scorecards/" + live, "rep", "application/pdf").statusCode()).isEqualTo(409);
 
 		WebSession person = new WebSession();
 		person.signIn(port, "rep", "demo");
 		assertThat(person.get(port, "/evaluation/scorecards/" + own + "?lang=es").body()).contains("id=\"scorecard-pdf\"");
+		HttpResponse<String> page = person.get(port, "/evaluation/scorecards/" + own + ".pdf");
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).startsWith("%PDF-");
 	}
 
 	private HttpResponse<byte[]> bytes(String path, String user, String accept) throws Exception {

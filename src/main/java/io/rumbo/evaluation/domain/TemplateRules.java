@@ -60,7 +60,7 @@ public final class TemplateRules {
 		}
 		if (!criteria.isEmpty() && sum.compareTo(HUNDRED) != 0) {
 			// A number, so the message writes it the reader's way (90,5 in Spanish).
-			errors.add(new FieldError("criteria", "evaluation.template.weights.sum", sum.stripTrailingZeros()));
+			errors.add(new FieldError("criteria", "evaluation.template.weights.sum", sum));
 		}
 		if (!errors.isEmpty()) {
 			throw new ValidationFailedException(errors);

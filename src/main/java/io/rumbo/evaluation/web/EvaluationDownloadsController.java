@@ -98,12 +98,13 @@ class EvaluationDownloadsController {
 		}));
 	}
 
-	@GetMapping(value = { "/api/v1/evaluation/scorecards/{id}.pdf", "/api/v1/evaluation/scorecards/{id}" },
-			produces = PDF)
+	// By Accept on the scorecard's own address (every /api/v1 GET also answers JSON, as OpenApiContractScenarioTests
+	// asks); the page links to /evaluation/scorecards/{id}.pdf.
+	@GetMapping(value = "/api/v1/evaluation/scorecards/{id}", produces = PDF)
 	@ResponseBody
 	@Operation(summary = "A closed scorecard as a PDF", description = "In the person's language (their account's "
 			+ "preferred one, else the caller's): criteria, weights, figures, points, feedback and acknowledgement. "
-			+ "Also by Accept: application/pdf on the scorecard's address. 409 while the cycle is not closed.")
+			+ "Send Accept: application/pdf. 409 while the cycle is not closed.")
 	ResponseEntity<byte[]> pdf(CurrentUser actor, @PathVariable long id) {
 		return document(actor, id);
 	}
