@@ -25,6 +25,7 @@ import io.rumbo.evaluation.domain.CycleStore.KeptLine;
 import io.rumbo.evaluation.domain.EvaluationCycle;
 import io.rumbo.evaluation.domain.EvaluationTemplate;
 import io.rumbo.evaluation.domain.FigureReader;
+import io.rumbo.evaluation.domain.KeptSheet;
 import io.rumbo.evaluation.domain.ScoreSheet;
 import io.rumbo.evaluation.domain.Scorecard;
 import io.rumbo.evaluation.domain.TemplateStore;
@@ -165,22 +166,13 @@ public class Scorecards {
 		}
 		Map<Integer, KeptLine> kept = cycles.lines(List.of(card.id())).getOrDefault(card.id(), Map.of());
 		List<Line> lines = new ArrayList<>();
-		List<Criterion> criteria = template.details().criteria();
-		for (int i = 0; i < criteria.size(); i++) {
-			Criterion c = criteria.get(i);
-			KeptLine k = kept.get(i + 1);
-			if (c.kind() == CriterionKind.QUALITATIVE) {
-				lines.add(ScoreSheet.rated(i + 1, c, k == null ? null : k.rating(), template.details().scaleMax()));
-				continue;
-			}
-			Metric metric = Metric.ofCode(Objects.requireNonNull(c.measure())).orElseThrow();
-			BigDecimal actual = k == null || k.actual() == null ? BigDecimal.ZERO : k.actual();
-			Line line = ScoreSheet.measured(i + 1, c, metric, actual, k == null ? null : k.target(),
-					template.details().scaleMax(), records.apply(metric));
-			BigDecimal now = today.actuals().getOrDefault(metric, BigDecimal.ZERO);
-			lines.add(now.compareTo(actual) == 0 ? line : new Line(line.position(), line.name(), line.kind(),
-					line.focus(), line.weight(), line.measure(), line.actual(), line.target(), line.attainment(),
-					line.credit(), null, null, line.points(), now, line.recordsUrl()));
+		for (Line line : KeptSheet.lines(template.details(), kept, records)) {
+			BigDecimal now = line.measure() == null ? null
+					: today.actuals().getOrDefault(Metric.ofCode(line.measure()).orElseThrow(), BigDecimal.ZERO);
+			lines.add(now == null || Objects.requireNonNull(line.actual()).compareTo(now) == 0 ? line
+					: new Line(line.position(), line.name(), line.kind(), line.focus(), line.weight(), line.measure(),
+							line.actual(), line.target(), line.attainment(), line.credit(), null, null, line.points(),
+							now, line.recordsUrl()));
 		}
 		return lines;
 	}

@@ -75,6 +75,11 @@ public class ImprovementPlans {
 
 	@Transactional
 	public PlanView open(CurrentUser actor, PlanDetails details) {
+		return open(actor, details, null);
+	}
+
+	/** Opens a draft; {@code scorecardId}: the closed scorecard it answers ({@link PlansFromEvaluation}). */
+	PlanView open(CurrentUser actor, PlanDetails details, @Nullable Long scorecardId) {
 		if (!ImprovementQueries.mayOpen(actor)) {
 			throw new AccessRefusedException("improvement");
 		}
@@ -87,6 +92,9 @@ public class ImprovementPlans {
 		ImprovementPlan plan = new ImprovementPlan(person.get().id(), person.get().unitId(), actor.username(),
 				LocalDate.now(clock));
 		describe(plan, details);
+		if (scorecardId != null) {
+			plan.openedFrom(scorecardId);
+		}
 		plans.saveAndFlush(plan);
 		audit.record(AUDIT, plan.id(), "CREATE", null, plan.auditState(), plan.title());
 		return queries.get(actor, ImprovementPlanId.of(plan.id()));

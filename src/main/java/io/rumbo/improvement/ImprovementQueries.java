@@ -62,7 +62,8 @@ public class ImprovementQueries {
 	private record PlanRec(long id, long version, long staffId, long unitId, String title, @Nullable String reason,
 			PlanStatus status, LocalDate startsOn, LocalDate endsOn, int every, @Nullable LocalDate lastCheckInOn,
 			String openedBy, LocalDate openedOn, @Nullable LocalDate activatedOn, @Nullable LocalDate closedOn,
-			@Nullable PlanOutcome outcome, @Nullable String outcomeReason, int extensions) {
+			@Nullable PlanOutcome outcome, @Nullable String outcomeReason, int extensions,
+			@Nullable Long scorecardId) {
 
 		LocalDate nextCheckInOn() {
 			return (lastCheckInOn == null ? startsOn : lastCheckInOn).plusDays(every);
@@ -153,7 +154,7 @@ public class ImprovementQueries {
 				p.unitId(), org.unitNames(List.of(p.unitId())).get(p.unitId()), p.title(), p.reason(), p.status(),
 				p.startsOn(), p.endsOn(), p.every(), p.lastCheckInOn(), p.nextCheckInOn(), p.overdue(today),
 				p.openedBy(), p.openedOn(), p.activatedOn(), p.closedOn(), p.outcome(), p.outcomeReason(),
-				p.extensions(), p.asOf(today), goalViews, supports, checkIns);
+				p.extensions(), p.asOf(today), goalViews, supports, checkIns, p.scorecardId());
 	}
 
 	/** The goals behind their pace and the check-ins overdue on the active plans the reader sees, earliest first. */
@@ -277,7 +278,7 @@ public class ImprovementQueries {
 				rs.getString("opened_by"), rs.getObject("opened_on", LocalDate.class),
 				rs.getObject("activated_on", LocalDate.class), rs.getObject("closed_on", LocalDate.class),
 				outcome == null ? null : PlanOutcome.valueOf(outcome), rs.getString("outcome_reason"),
-				rs.getInt("extensions"));
+				rs.getInt("extensions"), rs.getObject("source_scorecard_id", Long.class));
 	}
 
 	private List<GoalRec> goals(List<Long> planIds) {

@@ -28,7 +28,8 @@ public final class ImprovementViews {
 			LocalDate endsOn, int checkInEveryDays, @Nullable LocalDate lastCheckInOn, LocalDate nextCheckInOn,
 			boolean checkInOverdue, String openedBy, LocalDate openedOn, @Nullable LocalDate activatedOn,
 			@Nullable LocalDate closedOn, @Nullable PlanOutcome outcome, @Nullable String outcomeReason, int extensions,
-			LocalDate asOf, List<GoalView> goals, List<SupportView> supports, List<CheckInView> checkIns) {
+			LocalDate asOf, List<GoalView> goals, List<SupportView> supports, List<CheckInView> checkIns,
+			@Nullable Long scorecardId) {
 	}
 
 	/**

@@ -199,7 +199,7 @@ class EvaluationModuleTests {
 				ex -> assertThat(ex.errors()).anySatisfy(e -> {
 					assertThat(e.field()).isEqualTo("criteria");
 					assertThat(e.messageKey()).isEqualTo("evaluation.template.weights.sum");
-					assertThat(e.arguments()).containsExactly("90");
+					assertThat(e.arguments()).containsExactly(new BigDecimal("90"));
 				}));
 		Criterion oneLevel = new Criterion("Teamwork", CriterionKind.QUALITATIVE, Focus.EFFORT, new BigDecimal("40"),
 				null, null, null, null, null, null, null, List.of(new Level(1, "Fine")));

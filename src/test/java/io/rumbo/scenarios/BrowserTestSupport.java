@@ -109,4 +109,39 @@ abstract class BrowserTestSupport {
 			throw new UncheckedIOException(ex);
 		}
 	}
+
+	/**
+	 * What axe-core (WCAG 2.0 and 2.1, levels A and AA) finds on the page shown, each rule with up to five elements,
+	 * prefixed by {@code page}; a screenshot of the page when it finds something.
+	 */
+	@SuppressWarnings("unchecked")
+	java.util.List<String> axeViolations(String page) {
+		try (java.io.InputStream in = getClass().getClassLoader().getResourceAsStream("axe.min.js")) {
+			if (in == null) {
+				throw new IllegalStateException("axe.min.js from com.deque.html.axe-core:selenium is missing");
+			}
+			script(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		Object answer = ((JavascriptExecutor) browser).executeAsyncScript("""
+				var done = arguments[arguments.length - 1];
+				axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+				    resultTypes: ['violations'] })
+				  .then(function (r) {
+				    done(r.violations.map(function (v) {
+				      return v.id + ' (' + v.impact + '): ' + v.nodes.slice(0, 5).map(function (n) {
+				        return n.target.join(' ') + (n.any.length && n.any[0].message ? ' [' + n.any[0].message + ']' : '');
+				      }).join('; ');
+				    }));
+				  })
+				  .catch(function (e) { done(['axe failed: ' + e]); });""");
+		java.util.List<String> found = new java.util.ArrayList<>();
+		((java.util.List<Object>) answer).forEach(v -> found.add(page + ": " + v));
+		if (!found.isEmpty()) {
+			screenshot("axe-" + page.replace(' ', '-'));
+		}
+		return found;
+	}
 }

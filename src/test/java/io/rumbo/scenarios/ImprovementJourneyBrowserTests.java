@@ -40,6 +40,10 @@ class ImprovementJourneyBrowserTests extends BrowserTestSupport {
 		new Select(browser.findElement(By.id("goal-comparison-0"))).selectByValue("AT_LEAST");
 		browser.findElement(By.id("goal-target-0")).sendKeys("2");
 		new Select(browser.findElement(By.id("goal-grain-0"))).selectByValue("WEEK");
+		click(By.id("add-goal"));
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("goal-name-1")));
+		assertThat(browser.findElement(By.id("goal-name-0")).getAttribute("value")).as("htmx keeps what was typed")
+			.isEqualTo("Customer visits");
 		browser.findElement(By.id("goal-name-1")).sendKeys("Prepare each visit");
 		new Select(browser.findElement(By.id("support-kind-0"))).selectByValue("COACHING");
 		browser.findElement(By.id("support-description-0")).sendKeys("Every two weeks with the team leader");

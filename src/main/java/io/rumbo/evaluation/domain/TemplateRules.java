@@ -59,7 +59,8 @@ public final class TemplateRules {
 			}
 		}
 		if (!criteria.isEmpty() && sum.compareTo(HUNDRED) != 0) {
-			errors.add(new FieldError("criteria", "evaluation.template.weights.sum", sum.stripTrailingZeros().toPlainString()));
+			// A number, so the message writes it the reader's way (90,5 in Spanish).
+			errors.add(new FieldError("criteria", "evaluation.template.weights.sum", sum));
 		}
 		if (!errors.isEmpty()) {
 			throw new ValidationFailedException(errors);

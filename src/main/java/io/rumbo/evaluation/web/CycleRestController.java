@@ -107,7 +107,7 @@ class CycleRestController {
 		return cycles.close(actor, id, request.version(), request.acknowledgeBy());
 	}
 
-	@GetMapping("/scorecards")
+	@GetMapping(value = "/scorecards", produces = "application/json")
 	@Operation(summary = "List scorecards", description = "A salesperson their own, a manager their subtree's, the "
 			+ "company-wide roles everyone's. Filters: cycleId, staffId (a person's history), state. Sort keys: cycle, "
 			+ "score, state. score is absent while the cycle is open (the scorecard shows it live).")
@@ -122,7 +122,7 @@ class CycleRestController {
 				ListQuery.of(page, size, sort, Scorecards.SORTS, "cycle,desc"));
 	}
 
-	@GetMapping("/scorecards/{id}")
+	@GetMapping(value = "/scorecards/{id}", produces = "application/json")
 	@Operation(summary = "A scorecard", description = "Live while the cycle is open; frozen after, with currentActual "
 			+ "where the metrics engine measures something else today. The person sees the feedback once the cycle is "
 			+ "closed.")

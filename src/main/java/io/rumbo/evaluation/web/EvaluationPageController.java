@@ -109,6 +109,9 @@ class EvaluationPageController {
 				&& card.state() == ScorecardState.REVIEWED && card.feedback() != null
 				&& !scorecards.mayReview(user, card) && card.acknowledgeBy() != null);
 		model.addAttribute("outcomes", Outcome.values());
+		// evalout: the manager above the person opens an improvement plan from the closed scorecard (improvement's page)
+		model.addAttribute("mayOpenPlan", card.cycleState() == CycleState.CLOSED && card.feedback() != null
+				&& scorecards.mayReview(user, card));
 		return "evaluation/scorecard";
 	}
 

@@ -76,6 +76,9 @@ public class ImprovementPlan {
 
 	private int extensions;
 
+	/** The closed scorecard (evaluation) the plan was opened from, if any. */
+	private @Nullable Long sourceScorecardId;
+
 	@OneToMany(cascade = CascadeType.ALL, orphanRemoval = true)
 	@JoinColumn(name = "plan_id", nullable = false)
 	@OrderColumn(name = "position")
@@ -104,6 +107,16 @@ public class ImprovementPlan {
 		this.unitId = unitId;
 		this.openedBy = openedBy;
 		this.openedOn = openedOn;
+	}
+
+	/** Records the closed scorecard this plan answers; set once, when the plan is opened from it. */
+	public void openedFrom(long scorecardId) {
+		requireStatus(PlanStatus.DRAFT, "improvement.plan.notDraft");
+		this.sourceScorecardId = scorecardId;
+	}
+
+	public @Nullable Long sourceScorecardId() {
+		return sourceScorecardId;
 	}
 
 	/** What the plan asks and promises; only a draft is rewritten, an active plan is extended instead. */
@@ -198,6 +211,7 @@ public class ImprovementPlan {
 		state.put("extensions", extensions);
 		state.put("goals", goals.stream().map(ImprovementGoal::auditState).toList());
 		state.put("supports", supports.stream().map(Support::toString).toList());
+		state.put("sourceScorecardId", sourceScorecardId);
 		return state;
 	}
 

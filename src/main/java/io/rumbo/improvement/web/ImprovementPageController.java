@@ -12,6 +12,7 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -36,6 +37,7 @@ import io.rumbo.improvement.ImprovementViews.PlanView;
 import io.rumbo.improvement.ImprovementViews.Reading;
 import io.rumbo.improvement.PlanOutcome;
 import io.rumbo.improvement.PlanStatus;
+import io.rumbo.improvement.PlansFromEvaluation;
 import io.rumbo.improvement.SupportKind;
 import io.rumbo.metrics.Metric;
 import io.rumbo.organization.StaffManagement;
@@ -57,15 +59,17 @@ class ImprovementPageController {
 
 	private final ImprovementQueries queries;
 	private final ImprovementPlans plans;
+	private final PlansFromEvaluation fromEvaluation;
 	private final StaffManagement staff;
 	private final Formats fmt;
 	private final JsonMapper json;
 	private final Clock clock;
 
-	ImprovementPageController(ImprovementQueries queries, ImprovementPlans plans, StaffManagement staff, Formats fmt,
-			JsonMapper json, Clock clock) {
+	ImprovementPageController(ImprovementQueries queries, ImprovementPlans plans, PlansFromEvaluation fromEvaluation,
+			StaffManagement staff, Formats fmt, JsonMapper json, Clock clock) {
 		this.queries = queries;
 		this.plans = plans;
+		this.fromEvaluation = fromEvaluation;
 		this.staff = staff;
 		this.fmt = fmt;
 		this.json = json;
@@ -100,14 +104,32 @@ class ImprovementPageController {
 				queries.list(user, filter.criteria(), query));
 	}
 
+	/** A new plan; {@code scorecard}: the closed scorecard it answers, whose points to improve fill the goals. */
 	@GetMapping("/improvement/new")
-	String newPlan(CurrentUser user, Model model) {
-		return form(user, PlanForm.blank(LocalDate.now(clock)), null, model);
+	String newPlan(CurrentUser user, @RequestParam(required = false) @Nullable Long scorecard, Model model) {
+		PlanForm form = scorecard == null ? PlanForm.blank(LocalDate.now(clock))
+				: PlanForm.of(fromEvaluation.suggest(user, scorecard, LocaleContextHolder.getLocale()), scorecard, fmt);
+		return form(user, form, null, model);
+	}
+
+	/** The form's goal or support rows with one more ({@code remove} absent) or one less (htmx). */
+	@PostMapping("/improvement/form/rows")
+	String rows(CurrentUser user, @ModelAttribute("form") PlanForm form, @RequestParam PlanForm.Rows rows,
+			@RequestParam(required = false) @Nullable Integer remove, Model model) {
+		if (remove == null) {
+			form.addRow(rows);
+		}
+		else {
+			form.removeRow(rows, remove);
+		}
+		form(user, form, null, model);
+		return "improvement/plan-form :: " + (rows == PlanForm.Rows.GOALS ? "goals" : "supports");
 	}
 
 	@PostMapping("/improvement/new")
 	String open(CurrentUser user, @ModelAttribute("form") PlanForm form, RedirectAttributes redirect) {
-		PlanView plan = plans.open(user, form.details(fmt));
+		PlanView plan = form.getScorecardId() == null ? plans.open(user, form.details(fmt))
+				: fromEvaluation.open(user, form.getScorecardId(), form.details(fmt));
 		redirect.addFlashAttribute("flash", "improvement.plan.opened");
 		return "redirect:/improvement/" + plan.id();
 	}

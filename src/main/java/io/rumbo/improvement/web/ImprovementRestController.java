@@ -10,6 +10,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,6 +33,7 @@ import io.rumbo.improvement.ImprovementViews.PlanRow;
 import io.rumbo.improvement.ImprovementViews.PlanView;
 import io.rumbo.improvement.PlanOutcome;
 import io.rumbo.improvement.PlanStatus;
+import io.rumbo.improvement.PlansFromEvaluation;
 import io.rumbo.shared.export.ExportFormat;
 import io.rumbo.shared.web.ListQuery;
 import io.rumbo.shared.web.PageResponse;
@@ -68,10 +70,12 @@ class ImprovementRestController {
 
 	private final ImprovementQueries queries;
 	private final ImprovementPlans plans;
+	private final PlansFromEvaluation fromEvaluation;
 
-	ImprovementRestController(ImprovementQueries queries, ImprovementPlans plans) {
+	ImprovementRestController(ImprovementQueries queries, ImprovementPlans plans, PlansFromEvaluation fromEvaluation) {
 		this.queries = queries;
 		this.plans = plans;
+		this.fromEvaluation = fromEvaluation;
 	}
 
 	@GetMapping(produces = { ExportFormat.CSV_TYPE, ExportFormat.XLSX_TYPE })
@@ -115,6 +119,17 @@ class ImprovementRestController {
 			+ "tracked from the metrics engine, goals without one are checked by hand")
 	ResponseEntity<PlanView> open(CurrentUser actor, @RequestBody PlanRequest request) {
 		PlanView created = plans.open(actor, request.details());
+		return ResponseEntity.created(URI.create("/api/v1/improvement-plans/" + created.id())).body(created);
+	}
+
+	@PostMapping("/from-scorecard/{scorecardId}")
+	@Operation(summary = "Open a plan (a draft) from a closed scorecard", description = "For the manager above the "
+			+ "person: the scorecard's points to improve become goals (one per line, checked by hand, due at the plan's "
+			+ "end: twelve weeks from today), the plan records the scorecard (scorecardId); complete the goals with PUT. "
+			+ "404 when the scorecard is out of scope, 409 before its cycle is closed.")
+	ResponseEntity<PlanView> openFromScorecard(CurrentUser actor, @PathVariable long scorecardId) {
+		PlanView created = fromEvaluation.open(actor, scorecardId,
+				fromEvaluation.suggest(actor, scorecardId, LocaleContextHolder.getLocale()));
 		return ResponseEntity.created(URI.create("/api/v1/improvement-plans/" + created.id())).body(created);
 	}
 

@@ -15,14 +15,17 @@ import io.rumbo.improvement.SupportKind;
 import io.rumbo.shared.web.Formats;
 
 /**
- * The plan form: the plan's details, {@link #GOAL_ROWS} goal rows and {@link #SUPPORT_ROWS} support rows; rows left
- * without a name or a description are not part of the plan. Targets are typed in the reader's language.
+ * The plan form: the plan's details, its goal rows and support rows (one row of each to start with; the form adds and
+ * removes rows through htmx, {@link #addRow} and {@link #removeRow}); rows left without a name or a description are
+ * not part of the plan. Targets are typed in the reader's language. {@code scorecardId}: the closed scorecard a plan
+ * is opened from, if any.
  */
 class PlanForm {
 
-	static final int GOAL_ROWS = 4;
-
-	static final int SUPPORT_ROWS = 3;
+	/** The rows a form keeps: the goals' and the supports'. */
+	enum Rows {
+		GOALS, SUPPORTS
+	}
 
 	static class GoalRow {
 
@@ -33,6 +36,18 @@ class PlanForm {
 		private @Nullable Grain grain;
 		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
 		private @Nullable LocalDate dueOn;
+
+		static GoalRow of(@Nullable String name, @Nullable String measure, @Nullable Comparison comparison,
+				@Nullable String target, @Nullable Grain grain, @Nullable LocalDate dueOn) {
+			GoalRow row = new GoalRow();
+			row.name = name;
+			row.measure = measure;
+			row.comparison = comparison;
+			row.target = target;
+			row.grain = grain;
+			row.dueOn = dueOn;
+			return row;
+		}
 
 		public @Nullable String getName() { return name; }
 		public void setName(@Nullable String name) { this.name = name; }
@@ -59,6 +74,7 @@ class PlanForm {
 		public void setDescription(@Nullable String description) { this.description = description; }
 	}
 
+	private @Nullable Long scorecardId;
 	private @Nullable Long staffId;
 	private @Nullable String title;
 	private @Nullable String reason;
@@ -79,6 +95,22 @@ class PlanForm {
 		return form;
 	}
 
+	/** The form of a suggested plan (from a closed scorecard), to complete it. */
+	static PlanForm of(ImprovementPlans.PlanDetails details, long scorecardId, Formats fmt) {
+		PlanForm form = new PlanForm();
+		form.scorecardId = scorecardId;
+		form.staffId = details.staffId();
+		form.title = details.title();
+		form.reason = details.reason();
+		form.startsOn = details.startsOn();
+		form.endsOn = details.endsOn();
+		form.checkInEveryDays = details.checkInEveryDays();
+		details.goals().forEach(g -> form.goals.add(GoalRow.of(g.name(), g.measure(), g.comparison(),
+				g.target() == null ? null : fmt.number(g.target()), g.grain(), g.dueOn())));
+		form.fill();
+		return form;
+	}
+
 	/** The form of a draft, to rewrite it. */
 	static PlanForm of(PlanView plan, Formats fmt) {
 		PlanForm form = new PlanForm();
@@ -88,16 +120,8 @@ class PlanForm {
 		form.startsOn = plan.startsOn();
 		form.endsOn = plan.endsOn();
 		form.checkInEveryDays = plan.checkInEveryDays();
-		plan.goals().forEach(g -> {
-			GoalRow row = new GoalRow();
-			row.name = g.name();
-			row.measure = g.metric();
-			row.comparison = g.comparison();
-			row.target = g.target() == null ? null : fmt.number(g.target());
-			row.grain = g.grain();
-			row.dueOn = g.dueOn();
-			form.goals.add(row);
-		});
+		plan.goals().forEach(g -> form.goals.add(GoalRow.of(g.name(), g.metric(), g.comparison(),
+				g.target() == null ? null : fmt.number(g.target()), g.grain(), g.dueOn())));
 		plan.supports().forEach(s -> {
 			SupportRow row = new SupportRow();
 			row.kind = s.kind();
@@ -108,16 +132,45 @@ class PlanForm {
 		return form;
 	}
 
+	/** At least one row of each, so the form always shows where to write. */
 	private void fill() {
-		while (goals.size() < GOAL_ROWS) {
+		if (goals.isEmpty()) {
 			goals.add(new GoalRow());
 		}
-		while (supports.size() < SUPPORT_ROWS) {
+		if (supports.isEmpty()) {
 			supports.add(new SupportRow());
 		}
 	}
 
+	/** One more empty row at the end (the "add" button). */
+	void addRow(Rows rows) {
+		compact();
+		if (rows == Rows.GOALS) {
+			goals.add(new GoalRow());
+		}
+		else {
+			supports.add(new SupportRow());
+		}
+	}
+
+	/** Without the row at {@code index} (a "remove" button); the rows after it move up. */
+	void removeRow(Rows rows, int index) {
+		compact();
+		List<?> list = rows == Rows.GOALS ? goals : supports;
+		if (index >= 0 && index < list.size()) {
+			list.remove(index);
+		}
+		fill();
+	}
+
+	/** Rows the browser did not send (a gap in the indexes) bind as nulls: drop them. */
+	private void compact() {
+		goals.removeIf(java.util.Objects::isNull);
+		supports.removeIf(java.util.Objects::isNull);
+	}
+
 	ImprovementPlans.PlanDetails details(Formats fmt) {
+		compact();
 		List<ImprovementPlans.GoalDetails> goalDetails = new ArrayList<>();
 		for (int i = 0; i < goals.size(); i++) {
 			GoalRow g = goals.get(i);
@@ -135,6 +188,8 @@ class PlanForm {
 				supportDetails);
 	}
 
+	public @Nullable Long getScorecardId() { return scorecardId; }
+	public void setScorecardId(@Nullable Long scorecardId) { this.scorecardId = scorecardId; }
 	public @Nullable Long getStaffId() { return staffId; }
 	public void setStaffId(@Nullable Long staffId) { this.staffId = staffId; }
 	public @Nullable String getTitle() { return title; }
