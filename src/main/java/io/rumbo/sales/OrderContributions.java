@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -20,8 +19,8 @@ import io.rumbo.catalog.ProductCatalog;
  * What each booked order counts for in the metrics facts, order by order: the metrics module keeps it per order, so
  * that a late, changed or cancelled order costs what that order touches (read by order id, the primary key) rather
  * than what the people and months it touches hold. Shares, returns and cancellations as in {@link SalesMeasures}: a
- * cancelled order contributes nothing, a return contributes its (negative) amounts and no order. One statement per
- * kind for any number of orders (a few when they exceed the driver's parameter limit).
+ * cancelled order contributes nothing, a return contributes its (negative) amounts and no order. One statement (the
+ * lines and the counts read together) for any number of orders (a few when they exceed the driver's parameter limit).
  */
 @Service
 public class OrderContributions {
@@ -33,6 +32,14 @@ public class OrderContributions {
 
 	/** A booked order that is not a return, for one credited person: {@code orders} is 1 (once per credit). */
 	public record OrderCount(long orderId, long customerId, long staffId, long unitId, LocalDate month, long orders) {
+	}
+
+	/** What some orders contribute: their lines and their order counts. */
+	public record Contributions(List<OrderLine> lines, List<OrderCount> counts) {
+	}
+
+	/** An order's credit in the order's month: what its lines are grouped by. */
+	private record Key(long order, long customer, long staff, long unit, LocalDate month) {
 	}
 
 	/** How many booked orders are dated in a month (its first day): how a rebuild cuts its reads. */
@@ -52,28 +59,28 @@ public class OrderContributions {
 		this.catalog = catalog;
 	}
 
-	/** The lines of these orders, by credited person and product line (cancelled or unknown orders: none). */
+	/**
+	 * What these orders contribute now: their lines by credited person and product line, and their order counts
+	 * (cancelled or unknown orders: nothing; a return: its lines and no order).
+	 */
 	@Transactional(readOnly = true)
-	public List<OrderLine> lines(Collection<Long> orderIds) {
-		return byIds(orderIds, chunk -> lines(" AND o.id IN (:ids)", Map.of("ids", chunk)));
+	public Contributions of(Collection<Long> orderIds) {
+		List<Long> all = orderIds.stream().distinct().toList();
+		List<OrderLine> lines = new ArrayList<>();
+		List<OrderCount> counts = new ArrayList<>();
+		for (int at = 0; at < all.size(); at += SalesMeasures.MAX_PARAMS) {
+			Contributions part = read(" AND o.id IN (:ids)",
+					Map.of("ids", all.subList(at, Math.min(all.size(), at + SalesMeasures.MAX_PARAMS))));
+			lines.addAll(part.lines());
+			counts.addAll(part.counts());
+		}
+		return new Contributions(lines, counts);
 	}
 
-	/** The order counts of these orders (returns and cancelled orders: none). */
+	/** {@link #of(Collection)} of every booked order dated in the range: a rebuild's read, a few months at a time. */
 	@Transactional(readOnly = true)
-	public List<OrderCount> counts(Collection<Long> orderIds) {
-		return byIds(orderIds, chunk -> counts(" AND o.id IN (:ids)", Map.of("ids", chunk)));
-	}
-
-	/** {@link #lines(Collection)} of every booked order dated in the range: a rebuild's read, a few months at a time. */
-	@Transactional(readOnly = true)
-	public List<OrderLine> lines(LocalDate from, LocalDate to) {
-		return lines(" AND o.order_date >= :from AND o.order_date < :to", Map.of("from", from, "to", to));
-	}
-
-	/** {@link #counts(Collection)} of every booked order dated in the range. */
-	@Transactional(readOnly = true)
-	public List<OrderCount> counts(LocalDate from, LocalDate to) {
-		return counts(" AND o.order_date >= :from AND o.order_date < :to", Map.of("from", from, "to", to));
+	public Contributions dated(LocalDate from, LocalDate to) {
+		return read(" AND o.order_date >= :from AND o.order_date < :to", Map.of("from", from, "to", to));
 	}
 
 	/** The booked orders of each month that has any, in date order. */
@@ -95,44 +102,48 @@ public class OrderContributions {
 			.list();
 	}
 
-	private List<OrderLine> lines(String condition, Map<String, ?> params) {
-		record Row(long order, long customer, long staff, long unit, LocalDate month, long product, BigDecimal net,
-				BigDecimal units, BigDecimal margin) {
+	/**
+	 * One statement: the order lines grouped by order, credit and product (shares applied), with whether the group
+	 * has a line that is not negative; an order counts once per credit when any of its lines is not negative (a
+	 * return's lines all are), as {@link SalesMeasures#NOT_RETURN} says.
+	 */
+	private Contributions read(String condition, Map<String, ?> params) {
+		record Row(Key key, long product, BigDecimal net, BigDecimal units, BigDecimal margin, boolean kept) {
 		}
 		List<Row> rows = jdbc.sql("SELECT " + GROUP + ", l.product_id, SUM(l.net_amount * c.share_percent),"
-				+ " SUM(l.quantity * c.share_percent), SUM(l.margin_amount * c.share_percent)" + FROM
+				+ " SUM(l.quantity * c.share_percent), SUM(l.margin_amount * c.share_percent),"
+				+ " MAX(CASE WHEN l.quantity >= 0 THEN 1 ELSE 0 END)" + FROM
 				+ " JOIN sales_order_line l ON l.order_id = o.id WHERE o.status = 'BOOKED'" + condition + " GROUP BY "
 				+ GROUP + ", l.product_id")
 			.params(params)
-			.query((rs, n) -> new Row(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
-					SalesMeasures.month(rs, 5), rs.getLong(7), SalesMeasures.share(rs.getBigDecimal(8)),
-					SalesMeasures.share(rs.getBigDecimal(9)), SalesMeasures.share(rs.getBigDecimal(10))))
+			.query((rs, n) -> new Row(new Key(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
+					SalesMeasures.month(rs, 5)), rs.getLong(7), SalesMeasures.share(rs.getBigDecimal(8)),
+					SalesMeasures.share(rs.getBigDecimal(9)), SalesMeasures.share(rs.getBigDecimal(10)),
+					rs.getInt(11) == 1))
 			.list();
 		Map<Long, Long> lineOf = linesOf(catalog, rows.stream().map(Row::product).toList());
-		record Key(long order, long customer, long staff, long unit, LocalDate month, long line) {
+		record LineKey(Key credit, long line) {
 		}
-		Map<Key, BigDecimal[]> sums = new LinkedHashMap<>();
+		Map<LineKey, BigDecimal[]> sums = new LinkedHashMap<>();
+		Map<Key, Boolean> kept = new LinkedHashMap<>();
 		for (Row r : rows) {
-			BigDecimal[] s = sums.computeIfAbsent(
-					new Key(r.order(), r.customer(), r.staff(), r.unit(), r.month(), lineOf.get(r.product())),
+			BigDecimal[] s = sums.computeIfAbsent(new LineKey(r.key(), lineOf.get(r.product())),
 					k -> new BigDecimal[] { BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO });
 			s[0] = s[0].add(r.net());
 			s[1] = s[1].add(r.units());
 			s[2] = s[2].add(r.margin());
+			kept.merge(r.key(), r.kept(), Boolean::logicalOr);
 		}
-		List<OrderLine> result = new ArrayList<>(sums.size());
-		sums.forEach((k, s) -> result.add(new OrderLine(k.order(), k.customer(), k.staff(), k.unit(), k.month(),
-				k.line(), s[0], s[1], s[2])));
-		return result;
-	}
-
-	private List<OrderCount> counts(String condition, Map<String, ?> params) {
-		return jdbc.sql("SELECT " + GROUP + ", COUNT(*)" + FROM + " WHERE o.status = 'BOOKED'" + condition
-				+ SalesMeasures.NOT_RETURN + " GROUP BY " + GROUP)
-			.params(params)
-			.query((rs, n) -> new OrderCount(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
-					SalesMeasures.month(rs, 5), rs.getLong(7)))
-			.list();
+		List<OrderLine> lines = new ArrayList<>(sums.size());
+		sums.forEach((k, s) -> lines.add(new OrderLine(k.credit().order(), k.credit().customer(), k.credit().staff(),
+				k.credit().unit(), k.credit().month(), k.line(), s[0], s[1], s[2])));
+		List<OrderCount> counts = new ArrayList<>(kept.size());
+		kept.forEach((k, any) -> {
+			if (any) {
+				counts.add(new OrderCount(k.order(), k.customer(), k.staff(), k.unit(), k.month(), 1));
+			}
+		});
+		return new Contributions(lines, counts);
 	}
 
 	/** The product line of each of these products, as the catalog says now; a product it does not know is an error. */
@@ -148,15 +159,5 @@ public class OrderContributions {
 			}
 		}
 		return lineOf;
-	}
-
-	/** A read by ids, one statement per ids cut under the driver's parameter limit. */
-	private static <T> List<T> byIds(Collection<Long> ids, Function<List<Long>, List<T>> read) {
-		List<Long> all = ids.stream().distinct().toList();
-		List<T> result = new ArrayList<>();
-		for (int at = 0; at < all.size(); at += SalesMeasures.MAX_PARAMS) {
-			result.addAll(read.apply(all.subList(at, Math.min(all.size(), at + SalesMeasures.MAX_PARAMS))));
-		}
-		return result;
 	}
 }

@@ -17,7 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The sales records summed for the metrics module's facts, set-based: one grouped statement per kind of record for
  * any number of people and months, so an event's recompute and a full rebuild cost a few statements (orders are read
- * order by order, by {@link OrderContributions}; here only each customer's first purchase). {@code people}
+ * order by order, by {@link OrderContributions}; the metrics module derives first purchases from them). {@code people}
  * limits the answer to the records credited to (owned by) those people, {@code null} means everyone; 0 stands for
  * nobody (a team task). Months are calendar months, {@code month} their first day (fiscal months start on one).
  * Credit shares are applied exactly (amount x share / 100, never rounded). Cancelled orders count nowhere; a return
@@ -47,31 +47,6 @@ public class SalesMeasures {
 
 	SalesMeasures(JdbcClient jdbc) {
 		this.jdbc = jdbc;
-	}
-
-	/**
-	 * The month of each customer's first booked order (not a return), for these customers ({@code null}: all);
-	 * customers who never bought are absent.
-	 */
-	@Transactional(readOnly = true)
-	public Map<Long, LocalDate> firstPurchaseMonths(@Nullable Collection<Long> customers) {
-		Map<Long, LocalDate> result = new HashMap<>();
-		if (customers != null && customers.isEmpty()) {
-			return result;
-		}
-		Map<String, Object> params = new HashMap<>();
-		String filter = "";
-		if (customers != null) {
-			params.put("customers", customers);
-			filter = " AND o.customer_id IN (:customers)";
-		}
-		jdbc.sql("SELECT o.customer_id, MIN(o.order_date) FROM sales_order o WHERE o.status = 'BOOKED'" + NOT_RETURN
-				+ filter + " GROUP BY o.customer_id")
-			.params(params)
-			.query(rs -> {
-				result.put(rs.getLong(1), rs.getObject(2, LocalDate.class).withDayOfMonth(1));
-			});
-		return result;
 	}
 
 	@Transactional(readOnly = true)

@@ -57,6 +57,8 @@ class OrderLedgerTests {
 
 	private static final LocalDate JULY = LocalDate.of(2004, 7, 22);
 
+	private static final BigDecimal HUNDRED = new BigDecimal("100");
+
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
 		ModuleTestDatabase.register(registry, "metrics");
@@ -188,6 +190,40 @@ class OrderLedgerTests {
 			.param("s", ana).param("c", company.accounts().get(3)).query(Long.class).single())
 			.as("one order left behind the customer month").isEqualTo(1);
 		assertFactsEqualARebuild();
+	}
+
+	/**
+	 * The first purchase follows the customer's orders both ways: a late order dated before the first one makes the
+	 * customer new in its month (and no longer in the old one), and cancelling it moves the first purchase back.
+	 */
+	@Test
+	void aLateEarlierOrderAndACancelledFirstOrderMoveTheFirstPurchase() {
+		orders.create(MetricsModuleTests.ADMIN, details(4, JULY, 0, "1", List.of(new NewCredit(ana, HUNDRED))));
+		MetricsState.awaitListeners(jdbc);
+		assertThat(figure(Metric.NEW_CUSTOMERS, JULY, ana)).isEqualByComparingTo("1");
+		assertThat(firstMonth(4)).isEqualTo(JULY.withDayOfMonth(1));
+
+		OrderView late = orders.create(MetricsModuleTests.ADMIN, details(4, MARCH, 1, "1",
+				List.of(new NewCredit(bea, HUNDRED))));
+		MetricsState.awaitListeners(jdbc);
+		assertThat(figure(Metric.NEW_CUSTOMERS, MARCH, bea)).as("new in the late order's month").isEqualByComparingTo("1");
+		assertThat(figure(Metric.NEW_CUSTOMERS, JULY, ana)).as("no longer new in July").isEqualByComparingTo("0");
+		assertThat(figure(Metric.ACTIVE_CUSTOMERS, JULY, ana)).as("still active in July").isEqualByComparingTo("1");
+		assertThat(firstMonth(4)).isEqualTo(MARCH.withDayOfMonth(1));
+		assertFactsEqualARebuild();
+
+		orders.cancel(MetricsModuleTests.ADMIN, late.id());
+		MetricsState.awaitListeners(jdbc);
+		assertThat(figure(Metric.NEW_CUSTOMERS, MARCH, bea)).as("the cancelled first order counts nowhere")
+			.isEqualByComparingTo("0");
+		assertThat(figure(Metric.NEW_CUSTOMERS, JULY, ana)).as("new again in July").isEqualByComparingTo("1");
+		assertThat(firstMonth(4)).isEqualTo(JULY.withDayOfMonth(1));
+		assertFactsEqualARebuild();
+	}
+
+	private LocalDate firstMonth(int account) {
+		return jdbc.sql("SELECT month_start FROM metrics_customer_first WHERE customer_id = :c")
+			.param("c", company.accounts().get(account)).query(LocalDate.class).single();
 	}
 
 	/**

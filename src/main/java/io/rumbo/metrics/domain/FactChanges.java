@@ -1,7 +1,7 @@
 package io.rumbo.metrics.domain;
 
 import java.math.BigDecimal;
-import java.sql.Date;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -11,7 +11,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Set-based writes of the order ledger's deltas: each statement merges up to {@value #ROWS} changes into their rows
  * (a row is added to, created, or deleted when it comes to zero, as facts keep no zero rows), found by primary key,
- * so a change costs what it touches whatever the size of the tables; and multi-row inserts for the ledger itself.
+ * so a change costs what it touches whatever the size of the tables.
  * The same SQL runs on H2 and PostgreSQL (MERGE with a VALUES source, every value cast so both know its type).
  */
 final class FactChanges {
@@ -22,7 +22,7 @@ final class FactChanges {
 	}
 
 	/** The non-zero measures of one order cell as fact deltas: revenue, units, margin, orders. */
-	static List<Object[]> rows(long staff, long unit, Date month, long line, BigDecimal[] sums) {
+	static List<Object[]> rows(long staff, long unit, LocalDate month, long line, BigDecimal[] sums) {
 		List<Object[]> rows = new ArrayList<>(4);
 		BaseMeasure[] measures = { BaseMeasure.REVENUE, BaseMeasure.UNITS, BaseMeasure.MARGIN, BaseMeasure.ORDERS };
 		for (int i = 0; i < measures.length; i++) {
@@ -62,13 +62,6 @@ final class FactChanges {
 				WHEN NOT MATCHED THEN INSERT (staff_id, unit_id, month_start, customer_id, orders)
 				  VALUES (d.staff_id, d.unit_id, d.month_start, d.customer_id, d.orders)""",
 				"(CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS DATE), CAST(? AS BIGINT), CAST(? AS INT))");
-	}
-
-	/** Inserts rows of {@code width} values into {@code columns} of {@code table}, {@value #ROWS} rows a statement. */
-	static void insertRows(JdbcTemplate template, String table, String columns, int width, List<Object[]> rows) {
-		String row = "(" + String.join(", ", Collections.nCopies(width, "?")) + ")";
-		each(rows, (chunk, values) -> template.update("INSERT INTO " + table + " (" + columns + ") VALUES "
-				+ String.join(", ", Collections.nCopies(chunk.size(), row)), values));
 	}
 
 	private static long merge(JdbcTemplate template, List<Object[]> deltas, String sql, String row) {

@@ -5,6 +5,7 @@ import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -25,7 +26,7 @@ import io.rumbo.sales.SalesMeasures;
  * it makes the cells of one kind of record equal to the sources' grouped sums (a rebuild deletes and inserts them; a
  * recompute of some people writes only the rows that differ). Nothing is ever added to a cell, so running a recompute
  * twice (an event delivered again after a restart) leaves the same facts. Orders are kept order by order instead, by
- * {@link OrderLedger}; here only each customer's first purchase.
+ * {@link OrderLedger}; here each customer's first purchase is read from the customer months it keeps.
  * Every method expects the caller's transaction to hold {@link #lock()}. Each answers the rows it wrote.
  */
 @Component
@@ -57,23 +58,30 @@ public class FactStore {
 		jdbc.sql("SELECT id FROM metrics_state WHERE id = 1 FOR UPDATE").query(Integer.class).single();
 	}
 
-	/** The month each of these customers ({@code null}: all) first bought. */
+	/**
+	 * The month each of these customers ({@code null}: all) first bought: the earliest of their customer months (a
+	 * booked order that is not a return, as the order ledger counts it), kept by the ledger in this module. A customer
+	 * month exists while it counts orders, so this follows any change of their orders (added, moved earlier or later,
+	 * cancelled, returned); each customer is one probe of the {@code (customer_id, month_start)} index, whatever the
+	 * number of their orders, and a customer without a customer month has no first purchase.
+	 */
 	public long firstPurchases(@Nullable Collection<Long> customers) {
-		if (customers != null && customers.isEmpty()) {
-			return 0;
-		}
 		if (customers == null) {
 			jdbc.sql("DELETE FROM metrics_customer_first").update();
+			return jdbc.sql("INSERT INTO metrics_customer_first (customer_id, month_start)"
+					+ " SELECT customer_id, MIN(month_start) FROM metrics_customer_month GROUP BY customer_id").update();
 		}
-		else {
-			for (List<Long> chunk : chunks(customers)) {
-				jdbc.sql("DELETE FROM metrics_customer_first WHERE customer_id IN (:ids)").param("ids", chunk).update();
-			}
+		long rows = 0;
+		for (List<Long> chunk : chunks(customers)) {
+			jdbc.sql("DELETE FROM metrics_customer_first WHERE customer_id IN (:ids)").param("ids", chunk).update();
+			// The MIN of one customer's months is read from the index (its first entry), not from all their months.
+			rows += template.update("INSERT INTO metrics_customer_first (customer_id, month_start)"
+					+ " SELECT k.customer_id, k.month_start FROM (SELECT c.customer_id, (SELECT MIN(m.month_start)"
+					+ " FROM metrics_customer_month m WHERE m.customer_id = c.customer_id) AS month_start FROM (VALUES "
+					+ String.join(", ", Collections.nCopies(chunk.size(), "(CAST(? AS BIGINT))"))
+					+ ") AS c (customer_id)) k WHERE k.month_start IS NOT NULL", chunk.toArray());
 		}
-		List<Object[]> rows = new ArrayList<>();
-		sales.firstPurchaseMonths(customers).forEach((c, m) -> rows.add(new Object[] { c, Date.valueOf(m) }));
-		batch("INSERT INTO metrics_customer_first (customer_id, month_start) VALUES (?, ?)", rows);
-		return rows.size();
+		return rows;
 	}
 
 	public long activities(@Nullable Collection<Long> people, LocalDate from, LocalDate to) {

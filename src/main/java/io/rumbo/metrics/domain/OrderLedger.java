@@ -1,11 +1,9 @@
 package io.rumbo.metrics.domain;
 
 import java.math.BigDecimal;
-import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +16,7 @@ import org.springframework.stereotype.Component;
 
 import io.rumbo.metrics.domain.BaseMeasure.Source;
 import io.rumbo.sales.OrderContributions;
+import io.rumbo.shared.sql.BulkRows;
 
 /**
  * The order facts kept by order: {@code metrics_order_contribution} holds what each order contributes now (its share
@@ -35,16 +34,23 @@ public class OrderLedger {
 	/** Booked orders read per statement by a rebuild (whole months, at least one). */
 	private static final long REBUILD_ORDERS = 100_000;
 
-	private static final String COLUMNS = "order_id, staff_id, unit_id, month_start, line_id, customer_id, revenue,"
-			+ " units, margin, orders";
+	private static final String TABLE = "metrics_order_contribution";
+
+	private static final List<String> LEDGER_COLUMNS = List.of("order_id", "staff_id", "unit_id", "month_start",
+			"line_id", "customer_id", "revenue", "units", "margin", "orders");
+
+	private static final List<String> FACT_COLUMNS = List.of("staff_id", "unit_id", "month_start", "line_id", "measure",
+			"amount");
+
+	private static final List<String> BUYER_COLUMNS = List.of("staff_id", "unit_id", "month_start", "customer_id",
+			"orders");
 
 	/** A row of the ledger; line 0 carries the order count, the product lines the amounts. */
 	record Part(long order, long staff, long unit, LocalDate month, long line, long customer, BigDecimal revenue,
 			BigDecimal units, BigDecimal margin, long orders) {
 
 		Object[] values() {
-			return new Object[] { order, staff, unit, Date.valueOf(month), line, customer, revenue, units, margin,
-					orders };
+			return new Object[] { order, staff, unit, month, line, customer, revenue, units, margin, orders };
 		}
 	}
 
@@ -63,11 +69,13 @@ public class OrderLedger {
 	private final JdbcClient jdbc;
 	private final JdbcTemplate template;
 	private final OrderContributions sales;
+	private final BulkRows bulk;
 
-	OrderLedger(JdbcClient jdbc, JdbcTemplate template, OrderContributions sales) {
+	OrderLedger(JdbcClient jdbc, JdbcTemplate template, OrderContributions sales, BulkRows bulk) {
 		this.jdbc = jdbc;
 		this.template = template;
 		this.sales = sales;
+		this.bulk = bulk;
 	}
 
 	/**
@@ -87,37 +95,39 @@ public class OrderLedger {
 		Set<Long> customers = new HashSet<>();
 		add(now, 1, cells, buyers, customers);
 		add(stored, -1, cells, buyers, customers);
-		long rows = FactChanges.facts(template, cells.entrySet().stream()
-			.flatMap(e -> FactChanges.rows(e.getKey().staff(), e.getKey().unit(), Date.valueOf(e.getKey().month()),
-					e.getKey().line(), e.getValue()).stream())
-			.toList());
-		rows += FactChanges.customers(template, buyers.entrySet().stream()
-			.filter(e -> e.getValue()[0] != 0)
-			.map(e -> new Object[] { e.getKey().staff(), e.getKey().unit(), Date.valueOf(e.getKey().month()),
-					e.getKey().customer(), e.getValue()[0] })
-			.toList());
+		long rows = FactChanges.facts(template, factRows(cells));
+		rows += FactChanges.customers(template, buyerRows(buyers));
 		Set<Long> had = new HashSet<>();
 		stored.forEach(p -> had.add(p.order()));
 		for (List<Long> chunk : FactStore.chunks(had)) {
 			jdbc.sql("DELETE FROM metrics_order_contribution WHERE order_id IN (:ids)").param("ids", chunk).update();
 		}
-		insert(now);
+		bulk.append(TABLE, LEDGER_COLUMNS, now.stream().map(Part::values).toList());
 		return new Applied(rows, customers);
 	}
 
 	/**
 	 * The ledger and the order facts rebuilt: the ledger refilled from the sales records a few months at a time (about
-	 * {@value #REBUILD_ORDERS} orders per read), then the fact cells and customer months summed from it in SQL.
+	 * {@value #REBUILD_ORDERS} orders per read), and with each read the fact cells and customer months of its months,
+	 * summed from the same rows as an event adds them (whole months per read, so each cell is complete in one read).
+	 * Rows are appended in bulk (COPY on PostgreSQL); the ledger, read only under the facts' lock, is emptied by
+	 * TRUNCATE there (a DELETE of millions of rows costs as much as writing them and leaves them dead in the table).
 	 * Answers the fact and customer rows written.
 	 */
 	public long rebuild() {
-		jdbc.sql("DELETE FROM metrics_order_contribution").update();
+		jdbc.sql(bulk.postgres() ? "TRUNCATE TABLE metrics_order_contribution" : "DELETE FROM metrics_order_contribution")
+			.update();
+		jdbc.sql("DELETE FROM metrics_fact WHERE measure IN (:measures)")
+			.param("measures", BaseMeasure.codesOf(Source.ORDERS))
+			.update();
+		jdbc.sql("DELETE FROM metrics_customer_month").update();
 		LocalDate from = null;
 		LocalDate to = null;
 		long orders = 0;
+		long rows = 0;
 		for (OrderContributions.MonthOrders month : sales.bookedByMonth()) {
 			if (from != null && orders + month.orders() > REBUILD_ORDERS) {
-				insert(read(from, to));
+				rows += load(read(from, to));
 				from = null;
 				orders = 0;
 			}
@@ -126,51 +136,66 @@ public class OrderLedger {
 			orders += month.orders();
 		}
 		if (from != null) {
-			insert(read(from, to));
+			rows += load(read(from, to));
 		}
-		Map<String, Object> params = new HashMap<>();
-		params.put("measures", BaseMeasure.codesOf(Source.ORDERS));
-		jdbc.sql("DELETE FROM metrics_fact WHERE measure IN (:measures)").params(params).update();
-		jdbc.sql("DELETE FROM metrics_customer_month").update();
-		// One grouped pass over the ledger, each cell's four sums unfolded into the measures that are not zero.
-		long facts = jdbc.sql("""
-				INSERT INTO metrics_fact (staff_id, unit_id, month_start, line_id, measure, amount)
-				SELECT s.staff_id, s.unit_id, s.month_start, s.line_id, m.measure,
-				  CASE m.measure WHEN 'REVENUE' THEN s.revenue WHEN 'UNITS' THEN s.units WHEN 'MARGIN' THEN s.margin
-				    ELSE s.orders END
-				FROM (SELECT staff_id, unit_id, month_start, line_id, SUM(revenue) AS revenue, SUM(units) AS units,
-				        SUM(margin) AS margin, SUM(orders) AS orders
-				      FROM metrics_order_contribution GROUP BY staff_id, unit_id, month_start, line_id) s
-				CROSS JOIN (SELECT 'REVENUE' AS measure UNION ALL SELECT 'UNITS' UNION ALL SELECT 'MARGIN'
-				  UNION ALL SELECT 'ORDERS') m
-				WHERE CASE m.measure WHEN 'REVENUE' THEN s.revenue WHEN 'UNITS' THEN s.units
-				  WHEN 'MARGIN' THEN s.margin ELSE s.orders END <> 0""").update();
-		long buyers = jdbc.sql("""
-				INSERT INTO metrics_customer_month (staff_id, unit_id, month_start, customer_id, orders)
-				SELECT staff_id, unit_id, month_start, customer_id, SUM(orders) FROM metrics_order_contribution
-				WHERE line_id = 0 GROUP BY staff_id, unit_id, month_start, customer_id HAVING SUM(orders) > 0""")
-			.update();
-		return facts + buyers;
+		if (bulk.postgres()) {
+			// A truncated table has no statistics until autovacuum comes by: without them the next event's read of
+			// its orders by id is planned as a scan of the whole ledger (1 s each at 10,000,000 order lines).
+			for (String table : List.of(TABLE, "metrics_fact", "metrics_customer_month")) {
+				jdbc.sql("ANALYZE " + table).update();
+			}
+		}
+		return rows;
+	}
+
+	/** Appends the parts of whole months to the ledger, and their sums to the (emptied) facts and customer months. */
+	private long load(List<Part> parts) {
+		Map<Cell, BigDecimal[]> cells = new LinkedHashMap<>();
+		Map<Buyer, long[]> buyers = new LinkedHashMap<>();
+		add(parts, 1, cells, buyers, new HashSet<>());
+		bulk.append(TABLE, LEDGER_COLUMNS, parts.stream().map(Part::values).toList());
+		List<Object[]> facts = factRows(cells);
+		List<Object[]> months = buyerRows(buyers);
+		bulk.append("metrics_fact", FACT_COLUMNS, facts);
+		bulk.append("metrics_customer_month", BUYER_COLUMNS, months);
+		return facts.size() + months.size();
+	}
+
+	private static List<Object[]> factRows(Map<Cell, BigDecimal[]> cells) {
+		List<Object[]> rows = new ArrayList<>(cells.size() * 3);
+		cells.forEach((c, sums) -> rows.addAll(FactChanges.rows(c.staff(), c.unit(), c.month(), c.line(), sums)));
+		return rows;
+	}
+
+	/** Customer months whose order count changed (a rebuild: all of them, each counting its orders). */
+	private static List<Object[]> buyerRows(Map<Buyer, long[]> buyers) {
+		List<Object[]> rows = new ArrayList<>(buyers.size());
+		buyers.forEach((b, count) -> {
+			if (count[0] != 0) {
+				rows.add(new Object[] { b.staff(), b.unit(), b.month(), b.customer(), count[0] });
+			}
+		});
+		return rows;
 	}
 
 	/** What these orders contribute now, as ledger rows (all-zero lines left out, as zero facts are). */
 	private List<Part> current(Collection<Long> ids) {
-		return parts(sales.lines(ids), sales.counts(ids));
+		return parts(sales.of(ids));
 	}
 
 	private List<Part> read(LocalDate from, LocalDate to) {
-		return parts(sales.lines(from, to), sales.counts(from, to));
+		return parts(sales.dated(from, to));
 	}
 
-	private static List<Part> parts(List<OrderContributions.OrderLine> lines, List<OrderContributions.OrderCount> counts) {
-		List<Part> parts = new ArrayList<>(lines.size() + counts.size());
-		for (OrderContributions.OrderLine l : lines) {
+	private static List<Part> parts(OrderContributions.Contributions read) {
+		List<Part> parts = new ArrayList<>(read.lines().size() + read.counts().size());
+		for (OrderContributions.OrderLine l : read.lines()) {
 			if (l.net().signum() != 0 || l.units().signum() != 0 || l.margin().signum() != 0) {
 				parts.add(new Part(l.orderId(), l.staffId(), l.unitId(), l.month(), l.lineId(), l.customerId(), l.net(),
 						l.units(), l.margin(), 0));
 			}
 		}
-		for (OrderContributions.OrderCount c : counts) {
+		for (OrderContributions.OrderCount c : read.counts()) {
 			parts.add(new Part(c.orderId(), c.staffId(), c.unitId(), c.month(), 0, c.customerId(), BigDecimal.ZERO,
 					BigDecimal.ZERO, BigDecimal.ZERO, c.orders()));
 		}
@@ -181,7 +206,7 @@ public class OrderLedger {
 	private List<Part> stored(Collection<Long> ids) {
 		List<Part> parts = new ArrayList<>();
 		for (List<Long> chunk : FactStore.chunks(ids)) {
-			parts.addAll(jdbc.sql("SELECT " + COLUMNS + " FROM metrics_order_contribution WHERE order_id IN (:ids)")
+			parts.addAll(jdbc.sql("SELECT " + String.join(", ", LEDGER_COLUMNS) + " FROM " + TABLE + " WHERE order_id IN (:ids)")
 				.param("ids", chunk)
 				.query((rs, n) -> new Part(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getObject(4, LocalDate.class),
 						rs.getLong(5), rs.getLong(6), rs.getBigDecimal(7), rs.getBigDecimal(8), rs.getBigDecimal(9),
@@ -208,11 +233,5 @@ public class OrderLedger {
 						p.orders() * sign;
 			}
 		}
-	}
-
-	/** Multi-row inserts: a rebuild writes millions of ledger rows. */
-	private void insert(List<Part> parts) {
-		FactChanges.insertRows(template, "metrics_order_contribution", COLUMNS, 10,
-				parts.stream().map(Part::values).toList());
 	}
 }
