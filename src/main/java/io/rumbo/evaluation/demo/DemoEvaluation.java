@@ -16,10 +16,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.rumbo.evaluation.Cadence;
+import io.rumbo.evaluation.Calibrations;
 import io.rumbo.evaluation.CriterionKind;
 import io.rumbo.evaluation.EvaluationCycles;
 import io.rumbo.evaluation.EvaluationTemplates;
 import io.rumbo.evaluation.Focus;
+import io.rumbo.evaluation.Nominations;
 import io.rumbo.evaluation.Outcome;
 import io.rumbo.evaluation.ScorecardViews.CycleView;
 import io.rumbo.evaluation.ScorecardViews.ScorecardSummary;
@@ -49,7 +51,8 @@ import io.rumbo.shared.web.ListQuery;
  * The demo's evaluation: the quarterly template for salespeople (revenue attainment 40 %, margin 20 %, visits 15 %,
  * repeat customers 10 %, CSAT 5 %, relationship and teamwork rated 5 % each), published the day before last quarter
  * began (the demo writes that history); last quarter's cycle reviewed by the director with feedback, calibrated and
- * closed, acknowledged by most salespeople (not by "rep", who can try it); this quarter's cycle open, its scorecards
+ * closed (with one calibration adjustment, of "rep"'s score, and the best scorecard nominated for recognition),
+ * acknowledged by most salespeople (not by "rep", who can try it); this quarter's cycle open, its scorecards
  * live; most salespeople have acknowledged the template. Runs after the quotas.
  */
 @Component
@@ -75,10 +78,14 @@ class DemoEvaluation implements ApplicationRunner {
 	private final EvaluationCycles cycles;
 	private final Scorecards scorecards;
 	private final Clock clock;
+	private final Calibrations calibrations;
+	private final Nominations nominations;
 
 	DemoEvaluation(DemoMode demo, UserManagement users, StaffManagement staff, FiscalCalendar calendar,
 			TemplateStore store, EvaluationTemplates templates, EvaluationCycles cycles, Scorecards scorecards,
-			Clock clock) {
+			Clock clock, Calibrations calibrations, Nominations nominations) {
+		this.calibrations = calibrations;
+		this.nominations = nominations;
 		this.demo = demo;
 		this.users = users;
 		this.staff = staff;
@@ -130,7 +137,9 @@ class DemoEvaluation implements ApplicationRunner {
 			scorecards.review(director, card.id(), card.version(), review(card, n++));
 		}
 		closed = cycles.calibrate(director, closed.id(), cycles.get(director, closed.id()).version());
+		calibrate(director, cards, accounts);
 		closed = cycles.close(director, closed.id(), closed.version(), today.plusDays(14));
+		nominate(director, closed.id());
 		int read = 0;
 		for (ScorecardSummary summary : cards) {
 			CurrentUser person = accounts.get(summary.staffId());
@@ -143,6 +152,29 @@ class DemoEvaluation implements ApplicationRunner {
 				+ years.label(years.yearOf(today)), Cadence.QUARTERLY, years.code(current), null));
 		log.info("Demo evaluation: template acknowledged by {}, {} closed with {} scorecards ({} acknowledged), {} live",
 				acknowledged, closed.name(), cards.size(), read, live.name());
+	}
+
+	/**
+	 * The calibration meeting raises the score of "rep" (the one salesperson the demo leaves to acknowledge), for a
+	 * renewal closed in the quarter and booked in the next one: the adjustment shows on their scorecard once closed.
+	 */
+	private void calibrate(CurrentUser director, List<ScorecardSummary> cards, Map<Long, CurrentUser> accounts) {
+		cards.stream().filter(c -> accounts.containsKey(c.staffId()) && accounts.get(c.staffId()).username().equals("rep"))
+			.findFirst().ifPresent(summary -> {
+				ScorecardView card = scorecards.get(director, summary.id());
+				BigDecimal raised = card.score().add(new BigDecimal("0.60")).min(BigDecimal.valueOf(card.scaleMax()));
+				calibrations.adjust(director, card.id(), card.version(), raised, "Cerró la renovación de Hoteles "
+						+ "Levante en el trimestre; el pedido se registró en el siguiente y el cuadro de mando no lo recoge.");
+			});
+	}
+
+	/** The director nominates the best scorecard proposed for recognition, if any. */
+	private void nominate(CurrentUser director, long cycle) {
+		calibrations.distribution(director, cycle).ranking().stream().findFirst()
+			.map(best -> scorecards.get(director, best.scorecardId()))
+			.filter(card -> card.feedback() != null && card.feedback().outcome() == Outcome.RECOGNITION)
+			.ifPresent(card -> nominations.nominate(director, card.id(), "Mejor resultado del trimestre, con el margen "
+					+ "más alto del equipo."));
 	}
 
 	/** A review that follows the score: recognition at the top, an improvement plan at the bottom. */

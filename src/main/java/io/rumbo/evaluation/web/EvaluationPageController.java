@@ -109,6 +109,7 @@ class EvaluationPageController {
 				&& card.state() == ScorecardState.REVIEWED && card.feedback() != null
 				&& !scorecards.mayReview(user, card) && card.acknowledgeBy() != null);
 		model.addAttribute("outcomes", Outcome.values());
+		model.addAttribute("mayCalibrate", scorecards.mayReview(user, card));
 		return "evaluation/scorecard";
 	}
 
