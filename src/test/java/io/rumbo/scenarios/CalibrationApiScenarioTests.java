@@ -225,7 +225,7 @@ class CalibrationApiScenarioTests extends ApiTestSupport {
 		Api.Response csv = api.get("/api/v1/evaluation/nominations?cycleId=" + cycle.cycle(), "manager",
 				Map.of("Accept", "text/csv"));
 		assertThat(csv.status()).isEqualTo(200);
-		assertThat(csv.body()).contains("id,cycle,person,unit,score,reason,nominatedBy,nominatedAt")
+		assertThat(csv.body()).contains("id,cycle,name,unitName,score,reason,nominatedBy,nominatedAt")
 			.contains("El mejor trimestre del equipo");
 		assertThat(api.get("/api/v1/evaluation/scorecards/" + card, "manager").json().get("nomination").get("id")
 			.asLong()).isEqualTo(nomination);

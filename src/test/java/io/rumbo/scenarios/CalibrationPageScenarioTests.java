@@ -35,7 +35,7 @@ class CalibrationPageScenarioTests extends ApiTestSupport {
 		assertThat(en.statusCode()).isEqualTo(200);
 		assertThat(en.body()).contains("Distribution of the scores by team").contains("id=\"teams\"")
 			.contains("id=\"ranking\"").contains("Results versus effort").contains("id=\"quadrant-chart\"")
-			.contains("id=\"evaluation-chart-data\"").contains("/js/evaluation.js");
+			.contains("id=\"evaluation-chart-data\"").contains("/js/evaluation-");
 		assertThat(manager.get(port, "/evaluation/cycles/" + closed + "/calibration?lang=es").body())
 			.contains("Distribución de las puntuaciones por equipo").contains("Resultados frente a esfuerzo")
 			.contains("Clasificación");
@@ -76,10 +76,13 @@ class CalibrationPageScenarioTests extends ApiTestSupport {
 			.contains("id=\"nominate-form\"");
 		JsonNode card = api.get("/api/v1/evaluation/scorecards/" + cycle.repCard(), "manager").json();
 		HttpResponse<String> refused = manager.postForm(port, "/evaluation/scorecards/" + cycle.repCard()
-				+ "/adjustment?lang=en", Map.of("_csrf", WebSession.csrf(page), "version", card.get("version").asString(),
+				+ "/adjustment", Map.of("_csrf", WebSession.csrf(page), "version", card.get("version").asString(),
 						"score", "6.5", "reason", ""));
-		assertThat(refused.statusCode()).isEqualTo(400);
-		assertThat(refused.body()).contains("Reason");
+		assertThat(refused.statusCode()).as("back to the scorecard with the reason").isEqualTo(302);
+		assertThat(refused.headers().firstValue("Location").orElse("")).endsWith("/evaluation/scorecards/"
+				+ cycle.repCard());
+		assertThat(manager.get(port, "/evaluation/scorecards/" + cycle.repCard()).body()).contains("alert-danger")
+			.contains("Motivo").doesNotContain("id=\"adjustments\"");
 		HttpResponse<String> adjusted = manager.postForm(port, "/evaluation/scorecards/" + cycle.repCard()
 				+ "/adjustment", Map.of("_csrf", WebSession.csrf(page), "version", card.get("version").asString(),
 						"score", "6.5", "reason", "Pedido de la renovación registrado tarde"));

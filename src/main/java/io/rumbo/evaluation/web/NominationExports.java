@@ -19,7 +19,7 @@ final class NominationExports {
 
 	static ResponseEntity<StreamingResponseBody> download(ExportFormat format, Nominations nominations,
 			CurrentUser actor, Nominations.Filter filter, ListQuery sorted) {
-		return Exports.download(format, "evaluation-nominations", List.of("id", "cycle", "person", "unit", "score",
+		return Exports.download(format, "evaluation-nominations", List.of("id", "cycle", "name", "unitName", "score",
 				"reason", "nominatedBy", "nominatedAt"),
 				table -> nominations.each(actor, filter, sorted, n -> table.row(n.id(), n.cycleName(), n.name(),
 						n.unitName(), n.score(), n.reason(), n.nominatedBy(), n.nominatedAt())));
