@@ -35,7 +35,6 @@ import io.rumbo.identity.Role;
 import io.rumbo.organization.DataScopes;
 import io.rumbo.organization.OrgDirectory;
 import io.rumbo.shared.domain.AccessRefusedException;
-import io.rumbo.shared.domain.ConflictException;
 import io.rumbo.shared.domain.StaleVersionException;
 
 /**
@@ -75,10 +74,13 @@ public class Calibrations {
 		return actor.hasAny(Role.ADMIN, Role.DIRECTOR, Role.MANAGER);
 	}
 
-	/** A frozen cycle's scores in the reader's scope: by team, for everyone in sight, and ranked. */
+	/**
+	 * A cycle's frozen scores in the reader's scope: by team, for everyone in sight, and ranked; empty while the cycle
+	 * is open (nothing is frozen to compare yet).
+	 */
 	@Transactional(readOnly = true)
 	public Distribution distribution(CurrentUser actor, long cycleId) {
-		EvaluationCycle cycle = frozen(actor, cycleId);
+		EvaluationCycle cycle = readable(actor, cycleId);
 		int scale = scaleOf(cycle);
 		Map<String, Object> params = new HashMap<>();
 		List<ScoreRow> rows = store.ranking(cycleId, scopes.of(actor).sql("s.unit_id", "s.staff_id", params), params);
@@ -110,7 +112,7 @@ public class Calibrations {
 	/** Results versus effort of a frozen cycle's people in the reader's scope, with each quadrant's action. */
 	@Transactional(readOnly = true)
 	public Quadrants quadrants(CurrentUser actor, long cycleId) {
-		EvaluationCycle cycle = frozen(actor, cycleId);
+		EvaluationCycle cycle = readable(actor, cycleId);
 		int scale = scaleOf(cycle);
 		Map<String, Object> params = new HashMap<>();
 		List<FocusRow> rows = store.focus(cycleId, scopes.of(actor).sql("s.unit_id", "s.staff_id", params), params);
@@ -160,15 +162,11 @@ public class Calibrations {
 		return scorecards.get(actor, id);
 	}
 
-	private EvaluationCycle frozen(CurrentUser actor, long cycleId) {
+	private EvaluationCycle readable(CurrentUser actor, long cycleId) {
 		if (!mayCalibrate(actor)) {
 			throw new AccessRefusedException("evaluation.calibration");
 		}
-		EvaluationCycle cycle = cycles.load(actor, cycleId);
-		if (cycle.state() == CycleState.OPEN) {
-			throw new ConflictException("evaluation.calibration.notFrozen");
-		}
-		return cycle;
+		return cycles.load(actor, cycleId);
 	}
 
 	private int scaleOf(EvaluationCycle cycle) {

@@ -15,11 +15,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.rumbo.evaluation.CalibrationViews.Distribution;
-import io.rumbo.evaluation.CalibrationViews.PersonHistory;
 import io.rumbo.evaluation.CalibrationViews.Quadrants;
-import io.rumbo.evaluation.CalibrationViews.TeamHistory;
 import io.rumbo.evaluation.Calibrations;
-import io.rumbo.evaluation.EvaluationHistory;
 import io.rumbo.evaluation.ScorecardViews.ScorecardView;
 import io.rumbo.identity.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
@@ -28,7 +25,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @RestController
 @RequestMapping("/api/v1/evaluation")
 @Tag(name = "Evaluation calibration", description = "The distribution of a cycle's scores by team, the ranking, "
-		+ "results versus effort, calibration adjustments and the history of a person or a team")
+		+ "results versus effort and calibration adjustments")
 class CalibrationRestController {
 
 	/** A calibration adjustment: the version read, the new score and the written reason. */
@@ -37,18 +34,16 @@ class CalibrationRestController {
 	}
 
 	private final Calibrations calibrations;
-	private final EvaluationHistory history;
 
-	CalibrationRestController(Calibrations calibrations, EvaluationHistory history) {
+	CalibrationRestController(Calibrations calibrations) {
 		this.calibrations = calibrations;
-		this.history = history;
 	}
 
 	@GetMapping("/cycles/{id}/calibration")
 	@Operation(summary = "A cycle's score distribution", description = "Directors and administrators see everyone, a "
 			+ "manager their subtree (a salesperson: 403). Per team (org unit): count, mean, min, max and the count in "
 			+ "each band (a fifth of the scale each, bandFloors their lower bounds), for everyone in sight, and the "
-			+ "ranking; ruleScore is the score by the rules when it was adjusted. 409 while the cycle is open.")
+			+ "ranking; ruleScore is the score by the rules when it was adjusted. Empty while the cycle is open.")
 	Distribution distribution(CurrentUser actor, @PathVariable long id) {
 		return calibrations.distribution(actor, id);
 	}
@@ -56,7 +51,7 @@ class CalibrationRestController {
 	@GetMapping("/cycles/{id}/quadrants")
 	@Operation(summary = "Results versus effort", description = "Each person's results and effort (the share of the "
 			+ "points their criteria could give), the quadrant's action (REWARD, COACH, IMPROVE, CONFRONT), high from "
-			+ "threshold %. Same scope as the distribution; 409 while the cycle is open.")
+			+ "threshold %. Same scope as the distribution; empty while the cycle is open.")
 	Quadrants quadrants(CurrentUser actor, @PathVariable long id) {
 		return calibrations.quadrants(actor, id);
 	}
@@ -67,20 +62,5 @@ class CalibrationRestController {
 			+ "(403), with a reason; the score stays within the scale. Recorded in the audit trail.")
 	ScorecardView adjust(CurrentUser actor, @PathVariable long id, @Valid @RequestBody AdjustmentRequest request) {
 		return calibrations.adjust(actor, id, request.version(), request.score(), request.reason());
-	}
-
-	@GetMapping("/history/people/{staffId}")
-	@Operation(summary = "A person's evaluation history", description = "Their scored cycles, oldest first, with the "
-			+ "change from the previous one, and each criterion's points per cycle. A salesperson their own, a manager "
-			+ "their subtree's; out of scope 404.")
-	PersonHistory person(CurrentUser actor, @PathVariable long staffId) {
-		return history.person(actor, staffId);
-	}
-
-	@GetMapping("/history/teams/{unitId}")
-	@Operation(summary = "A team's evaluation history", description = "The scorecards of the unit and its subtree per "
-			+ "scored cycle: count, mean, min, max. A manager for a unit they lead; out of scope 404.")
-	TeamHistory team(CurrentUser actor, @PathVariable long unitId) {
-		return history.team(actor, unitId);
 	}
 }
