@@ -26,7 +26,7 @@
       tooltip: { trigger: 'axis' }, legend: { top: 0 },
       grid: { left: 8, right: 16, bottom: 8, top: 40, containLabel: true },
       xAxis: { type: 'category', data: teams, axisLabel: { interval: 0, rotate: teams.length > 4 ? 20 : 0 } },
-      yAxis: { type: 'value', minInterval: 1, name: el.dataset.countLabel },
+      yAxis: { type: 'value', minInterval: 1 },
       series: d.bandFloors.map(function (f, i) {
         return { name: bandName(d.bandFloors, i), type: 'bar', stack: 'bands', itemStyle: { color: BANDS[i] },
           data: d.teams.map(function (t) { return t.bands[i]; }) };
@@ -43,7 +43,7 @@
       yAxis: { type: 'category', data: sorted.map(function (t) { return t.unitName; }) },
       series: [{ name: el.dataset.meanLabel, type: 'bar', data: sorted.map(function (t) { return t.mean; }),
         itemStyle: { color: '#0d6efd' }, label: { show: true, position: 'right', formatter: function (p) { return N.number(p.value); } },
-        markLine: { symbol: 'none', lineStyle: { type: 'dashed', color: '#495057' }, label: { formatter: function (p) { return N.number(p.value); } },
+        markLine: { symbol: 'none', lineStyle: { type: 'dashed', color: '#495057' }, label: { position: 'insideEndBottom', formatter: function () { return el.dataset.everyoneLabel + ' ' + N.number(d.everyone.mean); } },
           data: [{ xAxis: d.everyone.mean, name: el.dataset.everyoneLabel }] } }]
     });
   }
@@ -70,13 +70,17 @@
     });
     series[0].markLine = { symbol: 'none', silent: true, lineStyle: { type: 'dashed', color: '#495057' }, label: { show: false },
       data: [{ xAxis: q.threshold }, { yAxis: q.threshold }] };
+    function top(key) {
+      var max = q.people.reduce(function (m, p) { return Math.max(m, Number(p[key])); }, Number(q.threshold) + 20);
+      return Math.ceil(max / 10) * 10;
+    }
     init(el, {
       tooltip: { formatter: function (p) { return p.value[2] + '<br>' + el.dataset.effortLabel + ': ' + N.percent(p.value[0])
         + '<br>' + el.dataset.resultsLabel + ': ' + N.percent(p.value[1]); } },
       legend: { top: 0 },
       grid: { left: 8, right: 24, bottom: 8, top: 40, containLabel: true },
-      xAxis: { type: 'value', name: el.dataset.effortLabel, nameLocation: 'middle', nameGap: 28, min: 0, axisLabel: { formatter: N.percent } },
-      yAxis: { type: 'value', name: el.dataset.resultsLabel, min: 0, axisLabel: { formatter: N.percent } },
+      xAxis: { type: 'value', name: el.dataset.effortLabel, nameLocation: 'middle', nameGap: 28, min: 0, max: top('effort'), axisLabel: { formatter: N.percent } },
+      yAxis: { type: 'value', name: el.dataset.resultsLabel, min: 0, max: top('results'), axisLabel: { formatter: N.percent } },
       series: series
     });
   }

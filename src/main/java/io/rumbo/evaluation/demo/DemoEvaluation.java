@@ -49,8 +49,9 @@ import io.rumbo.shared.web.ListQuery;
 
 /**
  * The demo's evaluation: the quarterly template for salespeople (revenue attainment 40 %, margin 20 %, visits 15 %,
- * repeat customers 10 %, CSAT 5 %, relationship and teamwork rated 5 % each), published the day before last quarter
- * began (the demo writes that history); last quarter's cycle reviewed by the director with feedback, calibrated and
+ * repeat customers 10 %, CSAT 5 %, relationship and teamwork rated 5 % each), published the day before the quarter
+ * before last began (the demo writes that history); that quarter's cycle closed and acknowledged by everyone (the
+ * first point of each history); last quarter's cycle reviewed by the director with feedback, calibrated and
  * closed (with one calibration adjustment, of "rep"'s score, and the best scorecard nominated for recognition),
  * acknowledged by most salespeople (not by "rep", who can try it); this quarter's cycle open, its scorecards
  * live; most salespeople have acknowledged the template. Runs after the quotas.
@@ -107,15 +108,15 @@ class DemoEvaluation implements ApplicationRunner {
 		FiscalYears years = calendar.years();
 		LocalDate today = LocalDate.now(clock);
 		FiscalPeriod current = years.quarter(years.yearOf(today), years.quarterOf(today));
-		FiscalPeriod last = years.quarter(years.yearOf(current.start().minusDays(1)),
-				years.quarterOf(current.start().minusDays(1)));
-		// Published before last quarter began: the entity's rule, applied on the day it happened.
+		FiscalPeriod last = before(years, current);
+		FiscalPeriod earlier = before(years, last);
+		// Published before the quarter before last began: the entity's rule, applied on the day it happened.
 		EvaluationTemplate template = EvaluationTemplate.draft("REPS-QUARTERLY", 1, reps(), "director",
-				last.start().minusDays(1).atStartOfDay(clock.getZone()).toInstant());
+				earlier.start().minusDays(1).atStartOfDay(clock.getZone()).toInstant());
 		long id = store.insert(template);
 		template = store.find(id).orElseThrow();
-		template.publish(last.start(), last.start().minusDays(1), null, "director",
-				last.start().minusDays(1).atTime(9, 0).atZone(clock.getZone()).toInstant());
+		template.publish(earlier.start(), earlier.start().minusDays(1), null, "director",
+				earlier.start().minusDays(1).atTime(9, 0).atZone(clock.getZone()).toInstant());
 		store.update(template);
 
 		Map<Long, CurrentUser> accounts = accounts();
@@ -126,17 +127,18 @@ class DemoEvaluation implements ApplicationRunner {
 				acknowledged++;
 			}
 		}
-		CycleView closed = cycles.open(director, new EvaluationCycles.CycleDetails(id, "Q" + years.quarterOf(last.start())
-				+ " " + years.label(years.yearOf(last.start())), Cadence.QUARTERLY, years.code(last), null));
-		closed = cycles.review(director, closed.id(), closed.version());
-		List<ScorecardSummary> cards = scorecards.list(director, new Scorecards.Filter(closed.id(), null, null),
-				ListQuery.of(0, ListQuery.MAX_SIZE, null, Scorecards.SORTS, "cycle")).content();
-		int n = 0;
-		for (ScorecardSummary summary : cards) {
-			ScorecardView card = scorecards.get(director, summary.id());
-			scorecards.review(director, card.id(), card.version(), review(card, n++));
+		// The quarter before last, closed and acknowledged by everyone: the history's first point.
+		CycleView older = reviewed(director, id, years, earlier);
+		List<ScorecardSummary> olderCards = cards(director, older.id());
+		cycles.close(director, older.id(), older.version(), today.plusDays(7));
+		for (ScorecardSummary summary : olderCards) {
+			CurrentUser person = accounts.get(summary.staffId());
+			if (person != null) {
+				scorecards.acknowledge(person, summary.id(), null);
+			}
 		}
-		closed = cycles.calibrate(director, closed.id(), cycles.get(director, closed.id()).version());
+		CycleView closed = reviewed(director, id, years, last);
+		List<ScorecardSummary> cards = cards(director, closed.id());
 		calibrate(director, cards, accounts);
 		closed = cycles.close(director, closed.id(), closed.version(), today.plusDays(14));
 		nominate(director, closed.id());
@@ -152,6 +154,30 @@ class DemoEvaluation implements ApplicationRunner {
 				+ years.label(years.yearOf(today)), Cadence.QUARTERLY, years.code(current), null));
 		log.info("Demo evaluation: template acknowledged by {}, {} closed with {} scorecards ({} acknowledged), {} live",
 				acknowledged, closed.name(), cards.size(), read, live.name());
+	}
+
+	private static FiscalPeriod before(FiscalYears years, FiscalPeriod quarter) {
+		LocalDate day = quarter.start().minusDays(1);
+		return years.quarter(years.yearOf(day), years.quarterOf(day));
+	}
+
+	/** A cycle of the quarter, frozen, reviewed by the director (ratings, feedback, outcome) and calibrated. */
+	private CycleView reviewed(CurrentUser director, long template, FiscalYears years, FiscalPeriod quarter) {
+		CycleView cycle = cycles.open(director, new EvaluationCycles.CycleDetails(template, "Q"
+				+ years.quarterOf(quarter.start()) + " " + years.label(years.yearOf(quarter.start())), Cadence.QUARTERLY,
+				years.code(quarter), null));
+		cycle = cycles.review(director, cycle.id(), cycle.version());
+		int n = 0;
+		for (ScorecardSummary summary : cards(director, cycle.id())) {
+			ScorecardView card = scorecards.get(director, summary.id());
+			scorecards.review(director, card.id(), card.version(), review(card, n++));
+		}
+		return cycles.calibrate(director, cycle.id(), cycles.get(director, cycle.id()).version());
+	}
+
+	private List<ScorecardSummary> cards(CurrentUser director, long cycle) {
+		return scorecards.list(director, new Scorecards.Filter(cycle, null, null),
+				ListQuery.of(0, ListQuery.MAX_SIZE, null, Scorecards.SORTS, "cycle")).content();
 	}
 
 	/**
