@@ -24,7 +24,7 @@
     var teams = d.teams.map(function (t) { return t.unitName; });
     init(el, {
       tooltip: { trigger: 'axis' }, legend: { top: 0 },
-      grid: { left: 8, right: 16, bottom: 8, top: 40, containLabel: true },
+      grid: { left: 40, right: 16, bottom: 8, top: 40, containLabel: true },
       xAxis: { type: 'category', data: teams, axisLabel: { interval: 0, rotate: teams.length > 4 ? 20 : 0 } },
       yAxis: { type: 'value', minInterval: 1 },
       series: d.bandFloors.map(function (f, i) {
@@ -38,12 +38,12 @@
     var sorted = d.teams.slice().reverse();
     init(el, {
       tooltip: { trigger: 'axis', valueFormatter: N.number },
-      grid: { left: 8, right: 24, bottom: 8, top: 8, containLabel: true },
+      grid: { left: 8, right: 24, bottom: 8, top: 28, containLabel: true },
       xAxis: { type: 'value', min: 0, max: d.scaleMax, axisLabel: { formatter: N.number } },
       yAxis: { type: 'category', data: sorted.map(function (t) { return t.unitName; }) },
       series: [{ name: el.dataset.meanLabel, type: 'bar', data: sorted.map(function (t) { return t.mean; }),
         itemStyle: { color: '#0d6efd' }, label: { show: true, position: 'right', formatter: function (p) { return N.number(p.value); } },
-        markLine: { symbol: 'none', lineStyle: { type: 'dashed', color: '#495057' }, label: { position: 'insideEndBottom', formatter: function () { return el.dataset.everyoneLabel + ' ' + N.number(d.everyone.mean); } },
+        markLine: { symbol: 'none', lineStyle: { type: 'dashed', color: '#495057' }, label: { position: 'end', formatter: function () { return el.dataset.everyoneLabel + ' ' + N.number(d.everyone.mean); } },
           data: [{ xAxis: d.everyone.mean, name: el.dataset.everyoneLabel }] } }]
     });
   }
@@ -78,7 +78,7 @@
       tooltip: { formatter: function (p) { return p.value[2] + '<br>' + el.dataset.effortLabel + ': ' + N.percent(p.value[0])
         + '<br>' + el.dataset.resultsLabel + ': ' + N.percent(p.value[1]); } },
       legend: { top: 0 },
-      grid: { left: 8, right: 24, bottom: 8, top: 40, containLabel: true },
+      grid: { left: 8, right: 24, bottom: 36, top: 40, containLabel: true },
       xAxis: { type: 'value', name: el.dataset.effortLabel, nameLocation: 'middle', nameGap: 28, min: 0, max: top('effort'), axisLabel: { formatter: N.percent } },
       yAxis: { type: 'value', name: el.dataset.resultsLabel, min: 0, max: top('results'), axisLabel: { formatter: N.percent } },
       series: series
