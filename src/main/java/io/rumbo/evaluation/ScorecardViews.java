@@ -63,11 +63,15 @@ public final class ScorecardViews {
 	/**
 	 * A scorecard: live while the cycle is open (figures of today), frozen after. {@code feedback} is absent while
 	 * there is none or, for the person themselves, until the cycle closes. {@code answer}: the person's reply.
+	 * {@code adjustments}: the calibration's adjustments of the score, oldest first (the first one's
+	 * {@code scoreBefore} is the score by the rules), shown to the person once the cycle closes, like the feedback;
+	 * {@code nomination}: the nomination for recognition made from this scorecard, if any.
 	 */
 	@io.swagger.v3.oas.annotations.media.Schema(name = "EvaluationScorecardView")
 	public record ScorecardView(long id, long cycleId, String cycleName, String period, LocalDate from, LocalDate to,
 			CycleState cycleState, long staffId, String name, long unitId, @Nullable String unitName,
 			ScorecardState state, int scaleMax, BigDecimal score, List<Line> lines, @Nullable Feedback feedback,
-			@Nullable LocalDate acknowledgeBy, @Nullable Instant acknowledgedAt, @Nullable String answer, long version) {
+			@Nullable LocalDate acknowledgeBy, @Nullable Instant acknowledgedAt, @Nullable String answer, long version,
+			List<CalibrationViews.Adjustment> adjustments, CalibrationViews.@Nullable Nomination nomination) {
 	}
 }

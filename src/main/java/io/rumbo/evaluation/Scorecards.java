@@ -20,7 +20,9 @@ import io.rumbo.evaluation.ScorecardViews.Line;
 import io.rumbo.evaluation.ScorecardViews.ScorecardSummary;
 import io.rumbo.evaluation.ScorecardViews.ScorecardView;
 import io.rumbo.evaluation.TemplateViews.Criterion;
+import io.rumbo.evaluation.domain.CalibrationStore;
 import io.rumbo.evaluation.domain.CycleStore;
+import io.rumbo.evaluation.domain.NominationStore;
 import io.rumbo.evaluation.domain.CycleStore.KeptLine;
 import io.rumbo.evaluation.domain.EvaluationCycle;
 import io.rumbo.evaluation.domain.EvaluationTemplate;
@@ -82,10 +84,14 @@ public class Scorecards {
 	private final JdbcClient jdbc;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
+	private final CalibrationStore calibration;
+	private final NominationStore nominations;
 
 	Scorecards(CycleStore cycles, TemplateStore templates, FigureReader figures, FiscalCalendar calendar,
 			OrgDirectory org, DataScopes scopes, AuditTrail audit, JdbcClient jdbc, ApplicationEventPublisher events,
-			Clock clock) {
+			Clock clock, CalibrationStore calibration, NominationStore nominations) {
+		this.calibration = calibration;
+		this.nominations = nominations;
 		this.cycles = cycles;
 		this.templates = templates;
 		this.figures = figures;
@@ -144,10 +150,15 @@ public class Scorecards {
 						card.reviewedAt());
 		String name = org.staff(card.staffId()).map(OrgDirectory.StaffSummary::fullName).orElse("#" + card.staffId());
 		BigDecimal score = card.score() != null ? card.score() : ScoreSheet.score(lines);
+		String unitName = org.unitNames(List.of(card.unitId())).get(card.unitId());
 		return new ScorecardView(id, card.cycleId(), cycle.name(), cycle.periodCode(), cycle.startsOn(), cycle.endsOn(),
-				cycle.state(), card.staffId(), name, card.unitId(), org.unitNames(List.of(card.unitId())).get(card.unitId()),
+				cycle.state(), card.staffId(), name, card.unitId(), unitName,
 				card.state(), template.details().scaleMax(), score, lines, feedback, cycle.acknowledgeBy(),
-				card.acknowledgedAt(), card.answer(), card.version());
+				card.acknowledgedAt(), card.answer(), card.version(),
+				self && cycle.state() != CycleState.CLOSED ? List.of()
+						: calibration.adjustments(List.of(id)).getOrDefault(id, List.of()),
+				nominations.select(" WHERE n.scorecard_id = :card", new HashMap<>(Map.of("card", id))).stream()
+					.findFirst().map(n -> n.named(name, unitName)).orElse(null));
 	}
 
 	/**

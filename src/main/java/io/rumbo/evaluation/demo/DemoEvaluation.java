@@ -16,10 +16,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.rumbo.evaluation.Cadence;
+import io.rumbo.evaluation.Calibrations;
 import io.rumbo.evaluation.CriterionKind;
 import io.rumbo.evaluation.EvaluationCycles;
 import io.rumbo.evaluation.EvaluationTemplates;
 import io.rumbo.evaluation.Focus;
+import io.rumbo.evaluation.Nominations;
 import io.rumbo.evaluation.Outcome;
 import io.rumbo.evaluation.ScorecardViews.CycleView;
 import io.rumbo.evaluation.ScorecardViews.ScorecardSummary;
@@ -47,9 +49,11 @@ import io.rumbo.shared.web.ListQuery;
 
 /**
  * The demo's evaluation: the quarterly template for salespeople (revenue attainment 40 %, margin 20 %, visits 15 %,
- * repeat customers 10 %, CSAT 5 %, relationship and teamwork rated 5 % each), published the day before last quarter
- * began (the demo writes that history); last quarter's cycle reviewed by the director with feedback, calibrated and
- * closed, acknowledged by most salespeople (not by "rep", who can try it); this quarter's cycle open, its scorecards
+ * repeat customers 10 %, CSAT 5 %, relationship and teamwork rated 5 % each), published the day before the quarter
+ * before last began (the demo writes that history); that quarter's cycle closed and acknowledged by everyone (the
+ * first point of each history); last quarter's cycle reviewed by the director with feedback, calibrated and
+ * closed (with one calibration adjustment, of "rep"'s score, and the best scorecard nominated for recognition),
+ * acknowledged by most salespeople (not by "rep", who can try it); this quarter's cycle open, its scorecards
  * live; most salespeople have acknowledged the template. Runs after the quotas.
  */
 @Component
@@ -75,10 +79,14 @@ class DemoEvaluation implements ApplicationRunner {
 	private final EvaluationCycles cycles;
 	private final Scorecards scorecards;
 	private final Clock clock;
+	private final Calibrations calibrations;
+	private final Nominations nominations;
 
 	DemoEvaluation(DemoMode demo, UserManagement users, StaffManagement staff, FiscalCalendar calendar,
 			TemplateStore store, EvaluationTemplates templates, EvaluationCycles cycles, Scorecards scorecards,
-			Clock clock) {
+			Clock clock, Calibrations calibrations, Nominations nominations) {
+		this.calibrations = calibrations;
+		this.nominations = nominations;
 		this.demo = demo;
 		this.users = users;
 		this.staff = staff;
@@ -100,15 +108,15 @@ class DemoEvaluation implements ApplicationRunner {
 		FiscalYears years = calendar.years();
 		LocalDate today = LocalDate.now(clock);
 		FiscalPeriod current = years.quarter(years.yearOf(today), years.quarterOf(today));
-		FiscalPeriod last = years.quarter(years.yearOf(current.start().minusDays(1)),
-				years.quarterOf(current.start().minusDays(1)));
-		// Published before last quarter began: the entity's rule, applied on the day it happened.
+		FiscalPeriod last = before(years, current);
+		FiscalPeriod earlier = before(years, last);
+		// Published before the quarter before last began: the entity's rule, applied on the day it happened.
 		EvaluationTemplate template = EvaluationTemplate.draft("REPS-QUARTERLY", 1, reps(), "director",
-				last.start().minusDays(1).atStartOfDay(clock.getZone()).toInstant());
+				earlier.start().minusDays(1).atStartOfDay(clock.getZone()).toInstant());
 		long id = store.insert(template);
 		template = store.find(id).orElseThrow();
-		template.publish(last.start(), last.start().minusDays(1), null, "director",
-				last.start().minusDays(1).atTime(9, 0).atZone(clock.getZone()).toInstant());
+		template.publish(earlier.start(), earlier.start().minusDays(1), null, "director",
+				earlier.start().minusDays(1).atTime(9, 0).atZone(clock.getZone()).toInstant());
 		store.update(template);
 
 		Map<Long, CurrentUser> accounts = accounts();
@@ -119,18 +127,21 @@ class DemoEvaluation implements ApplicationRunner {
 				acknowledged++;
 			}
 		}
-		CycleView closed = cycles.open(director, new EvaluationCycles.CycleDetails(id, "Q" + years.quarterOf(last.start())
-				+ " " + years.label(years.yearOf(last.start())), Cadence.QUARTERLY, years.code(last), null));
-		closed = cycles.review(director, closed.id(), closed.version());
-		List<ScorecardSummary> cards = scorecards.list(director, new Scorecards.Filter(closed.id(), null, null),
-				ListQuery.of(0, ListQuery.MAX_SIZE, null, Scorecards.SORTS, "cycle")).content();
-		int n = 0;
-		for (ScorecardSummary summary : cards) {
-			ScorecardView card = scorecards.get(director, summary.id());
-			scorecards.review(director, card.id(), card.version(), review(card, n++));
+		// The quarter before last, closed and acknowledged by everyone: the history's first point.
+		CycleView older = reviewed(director, id, years, earlier);
+		List<ScorecardSummary> olderCards = cards(director, older.id());
+		cycles.close(director, older.id(), older.version(), today.plusDays(7));
+		for (ScorecardSummary summary : olderCards) {
+			CurrentUser person = accounts.get(summary.staffId());
+			if (person != null) {
+				scorecards.acknowledge(person, summary.id(), null);
+			}
 		}
-		closed = cycles.calibrate(director, closed.id(), cycles.get(director, closed.id()).version());
+		CycleView closed = reviewed(director, id, years, last);
+		List<ScorecardSummary> cards = cards(director, closed.id());
+		calibrate(director, cards, accounts);
 		closed = cycles.close(director, closed.id(), closed.version(), today.plusDays(14));
+		nominate(director, closed.id());
 		int read = 0;
 		for (ScorecardSummary summary : cards) {
 			CurrentUser person = accounts.get(summary.staffId());
@@ -143,6 +154,53 @@ class DemoEvaluation implements ApplicationRunner {
 				+ years.label(years.yearOf(today)), Cadence.QUARTERLY, years.code(current), null));
 		log.info("Demo evaluation: template acknowledged by {}, {} closed with {} scorecards ({} acknowledged), {} live",
 				acknowledged, closed.name(), cards.size(), read, live.name());
+	}
+
+	private static FiscalPeriod before(FiscalYears years, FiscalPeriod quarter) {
+		LocalDate day = quarter.start().minusDays(1);
+		return years.quarter(years.yearOf(day), years.quarterOf(day));
+	}
+
+	/** A cycle of the quarter, frozen, reviewed by the director (ratings, feedback, outcome) and calibrated. */
+	private CycleView reviewed(CurrentUser director, long template, FiscalYears years, FiscalPeriod quarter) {
+		CycleView cycle = cycles.open(director, new EvaluationCycles.CycleDetails(template, "Q"
+				+ years.quarterOf(quarter.start()) + " " + years.label(years.yearOf(quarter.start())), Cadence.QUARTERLY,
+				years.code(quarter), null));
+		cycle = cycles.review(director, cycle.id(), cycle.version());
+		int n = 0;
+		for (ScorecardSummary summary : cards(director, cycle.id())) {
+			ScorecardView card = scorecards.get(director, summary.id());
+			scorecards.review(director, card.id(), card.version(), review(card, n++));
+		}
+		return cycles.calibrate(director, cycle.id(), cycles.get(director, cycle.id()).version());
+	}
+
+	private List<ScorecardSummary> cards(CurrentUser director, long cycle) {
+		return scorecards.list(director, new Scorecards.Filter(cycle, null, null),
+				ListQuery.of(0, ListQuery.MAX_SIZE, null, Scorecards.SORTS, "cycle")).content();
+	}
+
+	/**
+	 * The calibration meeting raises the score of "rep" (the one salesperson the demo leaves to acknowledge), for a
+	 * renewal closed in the quarter and booked in the next one: the adjustment shows on their scorecard once closed.
+	 */
+	private void calibrate(CurrentUser director, List<ScorecardSummary> cards, Map<Long, CurrentUser> accounts) {
+		cards.stream().filter(c -> accounts.containsKey(c.staffId()) && accounts.get(c.staffId()).username().equals("rep"))
+			.findFirst().ifPresent(summary -> {
+				ScorecardView card = scorecards.get(director, summary.id());
+				BigDecimal raised = card.score().add(new BigDecimal("0.60")).min(BigDecimal.valueOf(card.scaleMax()));
+				calibrations.adjust(director, card.id(), card.version(), raised, "Cerró la renovación de Hoteles "
+						+ "Levante en el trimestre; el pedido se registró en el siguiente y el cuadro de mando no lo recoge.");
+			});
+	}
+
+	/** The director nominates the best scorecard proposed for recognition, if any. */
+	private void nominate(CurrentUser director, long cycle) {
+		calibrations.distribution(director, cycle).ranking().stream().findFirst()
+			.map(best -> scorecards.get(director, best.scorecardId()))
+			.filter(card -> card.feedback() != null && card.feedback().outcome() == Outcome.RECOGNITION)
+			.ifPresent(card -> nominations.nominate(director, card.id(), "Mejor resultado del trimestre, con el margen "
+					+ "más alto del equipo."));
 	}
 
 	/** A review that follows the score: recognition at the top, an improvement plan at the bottom. */

@@ -88,6 +88,24 @@ public class Scorecard {
 		this.acknowledgedAt = at;
 	}
 
+	/**
+	 * Calibration: the score becomes {@code asked} for the written {@code reason} (rules in
+	 * {@link CalibrationRules#adjusted}); answers the adjustment to keep, the score before it included.
+	 */
+	public ScoreAdjustment adjust(CycleState cycle, int scaleMax, @Nullable BigDecimal asked, @Nullable String reason,
+			String by, Instant at) {
+		BigDecimal before = score == null ? BigDecimal.ZERO.setScale(2) : score;
+		BigDecimal after = CalibrationRules.adjusted(cycle, state == ScorecardState.REVIEWED, before, asked, reason,
+				scaleMax);
+		this.score = after;
+		return new ScoreAdjustment(id, before, after, java.util.Objects.requireNonNull(reason).trim(), by, at);
+	}
+
+	/** An adjustment of a scorecard's score in calibration, as it is kept. */
+	public record ScoreAdjustment(long scorecardId, BigDecimal before, BigDecimal after, String reason, String by,
+			Instant at) {
+	}
+
 	public Map<String, Object> auditState() {
 		Map<String, Object> audit = new LinkedHashMap<>();
 		audit.put("staffId", staffId);

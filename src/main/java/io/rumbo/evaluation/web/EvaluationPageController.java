@@ -112,6 +112,7 @@ class EvaluationPageController {
 		// evalout: the manager above the person opens an improvement plan from the closed scorecard (improvement's page)
 		model.addAttribute("mayOpenPlan", card.cycleState() == CycleState.CLOSED && card.feedback() != null
 				&& scorecards.mayReview(user, card));
+		model.addAttribute("mayCalibrate", scorecards.mayReview(user, card));
 		return "evaluation/scorecard";
 	}
 

@@ -1,0 +1,263 @@
+package io.rumbo.evaluation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.test.ApplicationModuleTest;
+import org.springframework.modulith.test.AssertablePublishedEvents;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+
+import io.rumbo.customers.CustomerSalesHistory;
+import io.rumbo.evaluation.CalibrationViews.Distribution;
+import io.rumbo.evaluation.CalibrationViews.PersonHistory;
+import io.rumbo.evaluation.CalibrationViews.QuadrantPoint;
+import io.rumbo.evaluation.ScorecardViews.CycleView;
+import io.rumbo.evaluation.ScorecardViews.ScorecardView;
+import io.rumbo.evaluation.TemplateViews.TemplateView;
+import io.rumbo.identity.CurrentUser;
+import io.rumbo.identity.Role;
+import io.rumbo.identity.UserId;
+import io.rumbo.identity.UserManagement;
+import io.rumbo.organization.JobRole;
+import io.rumbo.organization.OrgUnitKind;
+import io.rumbo.organization.OrgUnitManagement;
+import io.rumbo.organization.OrgUnitView;
+import io.rumbo.organization.StaffManagement;
+import io.rumbo.organization.StaffStatus;
+import io.rumbo.organization.StaffView;
+import io.rumbo.planning.FiscalCalendar;
+import io.rumbo.planning.SalesHistory;
+import io.rumbo.shared.domain.AccessRefusedException;
+import io.rumbo.shared.domain.ConflictException;
+import io.rumbo.shared.domain.NotFoundException;
+import io.rumbo.shared.domain.ValidationFailedException;
+import io.rumbo.shared.time.FiscalPeriod;
+import io.rumbo.shared.web.ListQuery;
+import io.rumbo.support.CleanDatabase;
+import io.rumbo.support.DatabaseAvailability;
+import io.rumbo.support.ModuleTestDatabase;
+
+/**
+ * Calibration on a company of two teams (Ana and Bruno led by Lucía, Carla in the other team), through one cycle:
+ * the distribution and results versus effort per reader's scope, the adjustment only while calibrated (with its
+ * audit line), the nomination and its {@link PersonNominated} event, and the history once closed.
+ */
+@Tag("db")
+@ExtendWith(DatabaseAvailability.class)
+@ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.ALL_DEPENDENCIES, extraIncludes = "imports")
+@Import({ CleanDatabase.class, EvaluationModuleTests.Today.class })
+class CalibrationModuleTests {
+
+	static final CurrentUser ADMIN = EvaluationModuleTests.ADMIN;
+
+	@DynamicPropertySource
+	static void database(DynamicPropertyRegistry registry) {
+		ModuleTestDatabase.register(registry, "calibration");
+	}
+
+	@MockitoBean
+	SalesHistory salesHistory;
+
+	@MockitoBean
+	CustomerSalesHistory customerSales;
+
+	@Autowired
+	OrgUnitManagement units;
+
+	@Autowired
+	StaffManagement staff;
+
+	@Autowired
+	UserManagement users;
+
+	@Autowired
+	FiscalCalendar calendar;
+
+	@Autowired
+	EvaluationTemplates templates;
+
+	@Autowired
+	EvaluationCycles cycles;
+
+	@Autowired
+	Scorecards scorecards;
+
+	@Autowired
+	Calibrations calibrations;
+
+	@Autowired
+	EvaluationHistory history;
+
+	@Autowired
+	Nominations nominations;
+
+	@Autowired
+	SettableClock clock;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	FiscalPeriod quarter;
+
+	@Test
+	void aCycleIsCalibratedAdjustedNominatedAndRemembered(AssertablePublishedEvents events) {
+		quarter = calendar.years().quarter(2018, 3);
+		clock.today(quarter.start().minusDays(10));
+		String code = "C" + System.nanoTime() % 1_000_000_000;
+		LocalDate founded = LocalDate.of(1980, 1, 1);
+		OrgUnitView company = units.create(ADMIN, new OrgUnitManagement.UnitDetails(code, code, OrgUnitKind.COMPANY,
+				null, null, null, founded, null));
+		OrgUnitView north = unit(code + "N", "Norte", company.id(), founded);
+		OrgUnitView south = unit(code + "S", "Sur", company.id(), founded);
+		var anaAccount = users.create(ADMIN, new UserManagement.NewUser(code.toLowerCase() + "ana", "Ana", null,
+				EvaluationModuleTests.PASSWORD, Set.of(Role.REP)));
+		StaffView ana = person(code + "A", "Ana", north, JobRole.SALESPERSON, anaAccount.id());
+		StaffView bruno = person(code + "B", "Bruno", north, JobRole.SALESPERSON, null);
+		StaffView carla = person(code + "C", "Carla", south, JobRole.SALESPERSON, null);
+		var leadAccount = users.create(ADMIN, new UserManagement.NewUser(code.toLowerCase() + "lead", "Lucía", null,
+				EvaluationModuleTests.PASSWORD, Set.of(Role.MANAGER)));
+		StaffView leader = person(code + "L", "Lucía", north, JobRole.TEAM_LEADER, leadAccount.id());
+		units.update(ADMIN, north.id(), north.version(), new OrgUnitManagement.UnitDetails(code + "N", "Norte",
+				OrgUnitKind.TEAM, null, company.id(), leader.id(), founded, null));
+		CurrentUser anaUser = new CurrentUser(new UserId(anaAccount.id()), anaAccount.username(), "Ana",
+				Set.of(Role.REP));
+		CurrentUser lead = new CurrentUser(new UserId(leadAccount.id()), leadAccount.username(), "Lucía",
+				Set.of(Role.MANAGER));
+		// Revenue against 10,000 (60 %, results), visits against 10 in bands (20 %, effort), relationship (20 %).
+		fact(ana, north, "REVENUE", "7000");
+		fact(ana, north, "VISIT", "9");
+		fact(bruno, north, "REVENUE", "12000");
+		fact(bruno, north, "VISIT", "3");
+		fact(carla, south, "REVENUE", "10000");
+		fact(carla, south, "VISIT", "10");
+		TemplateView template = templates.create(ADMIN, EvaluationModuleTests.reps("Reps " + code,
+				new BigDecimal("60")));
+		template = templates.publish(ADMIN, template.id(), template.version(), quarter.start());
+		CycleView cycle = cycles.open(ADMIN, new EvaluationCycles.CycleDetails(template.id(), "Q3 " + code,
+				Cadence.QUARTERLY, calendar.years().code(quarter), null));
+		assertThat(calibrations.distribution(ADMIN, cycle.id()).everyone().count()).as("not frozen yet").isZero();
+		clock.today(quarter.end().plusDays(1));
+		cycles.review(ADMIN, cycle.id(), cycle.version());
+		ScorecardView anaCard = review(ana, 4, Outcome.RECOGNITION);
+		review(bruno, 2, Outcome.MEETS_EXPECTATIONS);
+		ScorecardView carlaCard = review(carla, 3, Outcome.MEETS_EXPECTATIONS);
+
+		// Ana: 70 % of revenue is 4.20 and relationship 4 of 4 is 2.00, so results are 6.20 of 8 (77.5 %); her 9
+		// visits reach the 90 % band (100 %): effort 2.00 of 2 (100 %). Hard work, results below the mark: coach.
+		QuadrantPoint anaPoint = calibrations.quadrants(ADMIN, cycle.id()).people().stream()
+			.filter(p -> p.staffId() == ana.id()).findFirst().orElseThrow();
+		assertThat(anaPoint.results()).isEqualByComparingTo("77.50");
+		assertThat(anaPoint.effort()).isEqualByComparingTo("100.00");
+		assertThat(anaPoint.action()).isEqualTo(SuggestedAction.COACH);
+		assertThat(calibrations.quadrants(lead, cycle.id()).people()).extracting(QuadrantPoint::staffId)
+			.containsExactlyInAnyOrder(ana.id(), bruno.id());
+
+		Distribution all = calibrations.distribution(ADMIN, cycle.id());
+		assertThat(all.everyone().count()).isEqualTo(3);
+		assertThat(all.teams()).extracting(t -> t.unitId(), t -> t.count())
+			.containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(north.id(), 2),
+					org.assertj.core.groups.Tuple.tuple(south.id(), 1));
+		assertThat(all.ranking().get(0).staffId()).as("Carla: 6.00 + 2.00 + 1.50").isEqualTo(carla.id());
+		Distribution theirs = calibrations.distribution(lead, cycle.id());
+		assertThat(theirs.teams()).singleElement().satisfies(t -> assertThat(t.unitId()).isEqualTo(north.id()));
+		assertThatThrownBy(() -> calibrations.distribution(anaUser, cycle.id()))
+			.isInstanceOf(AccessRefusedException.class);
+
+		assertThatThrownBy(() -> calibrations.adjust(lead, anaCard.id(), card(ana).version(), new BigDecimal("7"),
+				"Late renewal")).as("in review, not yet calibrated").isInstanceOf(ConflictException.class);
+		cycles.calibrate(ADMIN, cycle.id(), cycles.get(ADMIN, cycle.id()).version());
+		ScorecardView before = card(ana);
+		assertThatThrownBy(() -> calibrations.adjust(lead, anaCard.id(), before.version(), new BigDecimal("7"), ""))
+			.isInstanceOf(ValidationFailedException.class);
+		assertThatThrownBy(() -> calibrations.adjust(anaUser, anaCard.id(), before.version(), new BigDecimal("9"),
+				"Me")).isInstanceOf(AccessRefusedException.class);
+		assertThatThrownBy(() -> calibrations.adjust(lead, carlaCard.id(), carlaCard.version(), new BigDecimal("9"),
+				"Outside")).isInstanceOf(NotFoundException.class);
+		ScorecardView adjusted = calibrations.adjust(lead, anaCard.id(), before.version(), new BigDecimal("7.00"),
+				"Late renewal of a key account");
+		assertThat(adjusted.score()).isEqualByComparingTo("7.00");
+		assertThat(adjusted.adjustments()).singleElement().satisfies(a -> {
+			assertThat(a.scoreBefore()).isEqualByComparingTo(before.score());
+			assertThat(a.adjustedBy()).isEqualTo(lead.username());
+			assertThat(a.reason()).isEqualTo("Late renewal of a key account");
+		});
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM identity_audit_event WHERE entity_type = 'EVALUATION_SCORECARD' "
+				+ "AND action = 'ADJUST' AND entity_id = :id").param("id", String.valueOf(anaCard.id()))
+			.query(Long.class).single()).isEqualTo(1);
+		assertThat(scorecards.get(anaUser, anaCard.id()).adjustments()).as("the person reads it once the cycle is closed")
+			.isEmpty();
+
+		assertThatThrownBy(() -> nominations.nominate(lead, card(bruno).id(), "Good"))
+			.as("not proposed for recognition").isInstanceOf(ConflictException.class);
+		var nomination = nominations.nominate(lead, anaCard.id(), "Best relationship in the team");
+		events.assertThat().contains(PersonNominated.class)
+			.matching(e -> e.staff().value() == ana.id() && e.scorecard().value() == anaCard.id()
+					&& e.score().compareTo(new BigDecimal("7.00")) == 0 && e.nominatedBy().equals(lead.username()));
+		assertThatThrownBy(() -> nominations.nominate(ADMIN, anaCard.id(), "Again"))
+			.isInstanceOf(ConflictException.class);
+		assertThat(nominations.list(anaUser, new Nominations.Filter(null, null), ListQuery.of(0, 10, null,
+				Nominations.SORTS, "nominatedAt")).content()).extracting(n -> n.id()).containsExactly(nomination.id());
+		assertThat(nominations.list(ADMIN, new Nominations.Filter(cycle.id(), carla.id()), ListQuery.of(0, 10, null,
+				Nominations.SORTS, "nominatedAt")).page().totalElements()).isZero();
+
+		cycles.close(ADMIN, cycle.id(), cycles.get(ADMIN, cycle.id()).version(), LocalDate.now(clock).plusDays(10));
+		assertThat(scorecards.get(anaUser, anaCard.id()).adjustments()).hasSize(1);
+		PersonHistory mine = history.person(anaUser, ana.id());
+		assertThat(mine.cycles()).singleElement().satisfies(c -> {
+			assertThat(c.score()).isEqualByComparingTo("7.00");
+			assertThat(c.change()).isNull();
+		});
+		assertThat(mine.criteria()).extracting(t -> t.name()).containsExactly("Revenue", "Visits", "Relationship");
+		assertThat(mine.criteria().get(0).points()).containsExactly(new BigDecimal("4.20"));
+		assertThatThrownBy(() -> history.person(anaUser, bruno.id())).isInstanceOf(NotFoundException.class);
+		assertThatThrownBy(() -> history.person(lead, carla.id())).isInstanceOf(NotFoundException.class);
+		assertThat(history.team(lead, north.id()).cycles()).singleElement()
+			.satisfies(t -> assertThat(t.count()).isEqualTo(2));
+		assertThatThrownBy(() -> history.team(lead, south.id())).isInstanceOf(NotFoundException.class);
+		assertThatThrownBy(() -> history.team(anaUser, north.id())).isInstanceOf(NotFoundException.class);
+		assertThat(history.team(ADMIN, company.id()).cycles().get(0).count()).isEqualTo(3);
+	}
+
+	OrgUnitView unit(String code, String name, long parent, LocalDate founded) {
+		return units.create(ADMIN, new OrgUnitManagement.UnitDetails(code, name, OrgUnitKind.TEAM, null, parent, null,
+				founded, null));
+	}
+
+	StaffView person(String number, String name, OrgUnitView unit, JobRole role, Long userId) {
+		return staff.create(ADMIN, new StaffManagement.StaffDetails(number, name, number, null, null,
+				LocalDate.of(1990, 1, 1), unit.id(), role, StaffStatus.ACTIVE, 3, userId, null));
+	}
+
+	void fact(StaffView person, OrgUnitView unit, String measure, String amount) {
+		jdbc.sql("""
+				INSERT INTO metrics_fact (staff_id, unit_id, month_start, line_id, measure, amount)
+				VALUES (:s, :u, :month, 0, :m, :a)""")
+			.param("s", person.id()).param("u", unit.id()).param("month", quarter.start()).param("m", measure)
+			.param("a", new BigDecimal(amount)).update();
+	}
+
+	ScorecardView card(StaffView person) {
+		long id = scorecards.list(ADMIN, new Scorecards.Filter(null, person.id(), null),
+				ListQuery.of(0, 1, null, Scorecards.SORTS, "cycle")).content().get(0).id();
+		return scorecards.get(ADMIN, id);
+	}
+
+	ScorecardView review(StaffView person, int relationship, Outcome outcome) {
+		ScorecardView card = card(person);
+		return scorecards.review(ADMIN, card.id(), card.version(), new Scorecards.Review(
+				List.of(new Scorecards.Rating(3, relationship)), "Strengths", "Improve", "Text", outcome));
+	}
+}
