@@ -34,7 +34,7 @@ class EvaluationJourneyBrowserTests extends BrowserTestSupport {
 	@Test
 	void theManagerClosesAndReviewsTheRepAcknowledgesAndTheManagerOpensAPlan() {
 		Api api = new Api(port);
-		long cycle = openCycle(api);
+		long cycle = CalibratedCycleFixture.open(api, "Journey " + System.nanoTime() % 1_000_000);
 		signIn("manager");
 		open("/evaluation/cycles/" + cycle + "?lang=en");
 		click(By.id("move"));
@@ -120,18 +120,6 @@ class EvaluationJourneyBrowserTests extends BrowserTestSupport {
 		// The language is remembered per user: leave the demo manager in English for the tests after this one.
 		open("/evaluation?lang=en");
 		assertThat(found).as("axe-core WCAG A/AA violations").isEmpty();
-	}
-
-	private static long openCycle(Api api) {
-		JsonNode template = api.get("/api/v1/evaluation/templates?state=PUBLISHED", "director").json().get("content")
-			.get(0);
-		String period = api.get("/api/v1/evaluation/cycles?state=CLOSED", "director").json().get("content").get(0)
-			.get("period").asString();
-		Api.Response opened = api.post("/api/v1/evaluation/cycles", "director", Map.of("templateId",
-				template.get("id").asLong(), "name", "Journey " + System.nanoTime() % 1_000_000, "cadence", "QUARTERLY",
-				"period", period, "populationUnitId", ApiTestSupport.unitId(api, "R-CENTRO")));
-		assertThat(opened.status()).as(opened.body()).isEqualTo(201);
-		return opened.json().get("id").asLong();
 	}
 
 	private static void reviewTheOthers(Api api, long cycle, long reviewed) {
