@@ -164,7 +164,7 @@ class PageScenarioTests {
 		WebSession manager = new WebSession();
 		manager.signIn(port, "manager", "demo");
 		for (String list : List.of("/organization/staff", "/organization/units", "/organization/vacancies",
-				"/catalog/products", "/customers", "/orders", "/activities", "/service-cases", "/tasks", "/opportunities/list")) {
+				"/catalog/products", "/customers", "/orders", "/activities", "/service-cases", "/tasks", "/opportunities/list", "/improvement", "/evaluation/nominations")) {
 			HttpResponse<String> csv = manager.get(port, list + "?format=csv");
 			assertThat(csv.statusCode()).as(list).isEqualTo(200);
 			assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
@@ -172,6 +172,9 @@ class PageScenarioTests {
 			assertThat(xlsx.headers().firstValue("Content-Type").orElse(""))
 				.startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 		}
+		// Every column of a file for people has a heading in the reader's language.
+		assertThat(manager.get(port, "/improvement?format=csv&lang=en").body().lines().findFirst().orElse(""))
+			.contains("Next check-in").contains("Goals behind pace");
 		assertThat(manager.get(port, "/organization/staff?format=pdf").statusCode()).isEqualTo(400);
 		HttpResponse<String> sample = manager.get(port, "/imports/samples/orders.csv");
 		assertThat(sample.statusCode()).isEqualTo(200);
