@@ -100,5 +100,7 @@ class CalibrationPageScenarioTests extends ApiTestSupport {
 		HttpResponse<String> csv = manager.get(port, "/evaluation/nominations?format=csv&lang=es");
 		assertThat(csv.statusCode()).isEqualTo(200);
 		assertThat(csv.body()).contains("Relación excelente con sus clientes");
+		// The language is remembered per user: leave the demo manager in English for the tests after this one.
+		manager.get(port, "/evaluation?lang=en");
 	}
 }

@@ -104,6 +104,8 @@ class EvaluationDownloadsScenarioTests extends ApiTestSupport {
 		assertThat(csv.statusCode()).isEqualTo(200);
 		assertThat(csv.body().lines().findFirst().orElseThrow()).contains("Ficha;Periodo;Id. de la persona;Persona");
 		assertThat(csv.body()).contains("Cualitativo");
+		// The language is remembered per user: leave the demo manager in English for the tests after this one.
+		manager.get(port, "/evaluation?lang=en");
 	}
 
 	@Test
@@ -140,6 +142,7 @@ class EvaluationDownloadsScenarioTests extends ApiTestSupport {
 		HttpResponse<String> page = person.get(port, "/evaluation/scorecards/" + own + ".pdf");
 		assertThat(page.statusCode()).isEqualTo(200);
 		assertThat(page.body()).startsWith("%PDF-");
+		person.get(port, "/evaluation?lang=en");
 	}
 
 	private HttpResponse<byte[]> bytes(String path, String user, String accept) throws Exception {

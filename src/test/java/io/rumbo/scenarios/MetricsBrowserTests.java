@@ -32,7 +32,7 @@ class MetricsBrowserTests extends BrowserTestSupport {
 	void aManagerReadsTheTeamsFiguresAndOpensOneToItsOrders() {
 		String year = "FY" + calendar.years().yearOf(LocalDate.now());
 		signIn("manager");
-		open("/metrics");
+		open("/metrics?lang=en");
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("metrics-form")));
 		browser.findElement(By.id("m-margin_pct")).click();
 		new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("by"))).selectByValue("person");
@@ -69,7 +69,7 @@ class MetricsBrowserTests extends BrowserTestSupport {
 	@Test
 	void anAdministratorRebuildsTheFacts() {
 		signIn("admin");
-		open("/metrics?by=unit");
+		open("/metrics?by=unit&lang=en");
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("metrics-rebuild"))).click();
 		// A rebuild of the demo company takes seconds on a busy machine.
 		new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(120))
