@@ -23,12 +23,13 @@ import io.rumbo.identity.CurrentUser;
 import io.rumbo.organization.DataScopes;
 import io.rumbo.organization.OrgDirectory;
 import io.rumbo.planning.FiscalCalendar;
+import io.rumbo.shared.export.ExportCursor;
 import io.rumbo.shared.time.FiscalPeriod;
 
 /**
  * A cycle's results for its exports: every scorecard in the reader's scope with every line, one result per person and
- * criterion (decision 0017). Read set-based: one query for the scorecards, one for their kept lines (or, while the
- * cycle is open, one read per measure for the whole population), one for the names. Feedback stays out: it is the
+ * criterion (decision 0017). Read set-based: one query for the scorecards, one for the names, and a thousand
+ * scorecards at a time one for their kept lines (or, while the cycle is open, one read per measure). Feedback stays out: it is the
  * person's and their managers', never a list's.
  */
 @Service
@@ -58,7 +59,18 @@ public class CycleResults {
 		this.scopes = scopes;
 	}
 
-	/** The results of the cycle's scorecards in scope, person by person (by name), criterion by criterion. */
+	/** Answers "not found" (a problem, before a download starts) when the cycle is outside the reader's scope. */
+	@Transactional(readOnly = true)
+	public void check(CurrentUser actor, long cycleId) {
+		cycles.load(actor, cycleId);
+	}
+
+	/**
+	 * The results of the cycle's scorecards in scope, person by person (by name), criterion by criterion. The order by
+	 * name needs every scorecard of the cycle in scope with its person's name (a few dozen bytes a person: bounded by
+	 * the sales force, decision 0021); the lines, which are what grows (people times criteria), and the figures they
+	 * are scored on are read and handed on a thousand scorecards at a time.
+	 */
 	@Transactional(readOnly = true)
 	public void each(CurrentUser actor, long cycleId, Consumer<Result> sink) {
 		EvaluationCycle cycle = cycles.load(actor, cycleId);
@@ -67,19 +79,22 @@ public class CycleResults {
 		params.put("cycle", cycleId);
 		List<Scorecard> cards = store.scorecards(" WHERE s.cycle_id = :cycle AND "
 				+ scopes.of(actor).sql("s.unit_id", "s.staff_id", params) + " ORDER BY s.id", params);
-		List<Long> people = cards.stream().map(Scorecard::staffId).toList();
-		Map<Long, String> names = org.staffNames(people);
+		Map<Long, String> names = org.staffNames(cards.stream().map(Scorecard::staffId).toList());
 		Map<Long, String> units = org.unitNames(cards.stream().map(Scorecard::unitId).distinct().toList());
-		boolean live = cycle.state() == CycleState.OPEN;
-		Map<Long, ScoreSheet.Figures> today = live ? figures.read(template.details().criteria(),
-				FiscalPeriod.days(cycle.startsOn(), cycle.endsOn()), calendar.years().yearOf(cycle.startsOn()), people)
-				: Map.of();
-		Map<Long, Map<Integer, CycleStore.KeptLine>> kept = live ? Map.of()
-				: store.lines(cards.stream().map(Scorecard::id).toList());
-		cards.stream()
+		List<Scorecard> ordered = cards.stream()
 			.sorted(java.util.Comparator.comparing((Scorecard c) -> names.getOrDefault(c.staffId(), ""))
 				.thenComparing(Scorecard::id))
-			.forEach(card -> {
+			.toList();
+		boolean live = cycle.state() == CycleState.OPEN;
+		FiscalPeriod period = FiscalPeriod.days(cycle.startsOn(), cycle.endsOn());
+		int fiscalYear = calendar.years().yearOf(cycle.startsOn());
+		for (int from = 0; from < ordered.size(); from += ExportCursor.BATCH) {
+			List<Scorecard> batch = ordered.subList(from, Math.min(ordered.size(), from + ExportCursor.BATCH));
+			Map<Long, ScoreSheet.Figures> today = live ? figures.read(template.details().criteria(), period,
+					fiscalYear, batch.stream().map(Scorecard::staffId).toList()) : Map.of();
+			Map<Long, Map<Integer, CycleStore.KeptLine>> kept = live ? Map.of()
+					: store.lines(batch.stream().map(Scorecard::id).toList());
+			for (Scorecard card : batch) {
 				List<Line> lines = live
 						? ScoreSheet.lines(template.details(),
 								today.getOrDefault(card.staffId(), ScoreSheet.Figures.NONE), Map.of(), m -> null)
@@ -90,6 +105,7 @@ public class CycleResults {
 							names.getOrDefault(card.staffId(), "#" + card.staffId()), units.get(card.unitId()),
 							card.state(), score, card.outcome(), line));
 				}
-			});
+			}
+		}
 	}
 }

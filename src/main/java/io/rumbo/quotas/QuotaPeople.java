@@ -31,6 +31,7 @@ import io.rumbo.quotas.domain.QuotaStore.PersonMonth;
 import io.rumbo.quotas.domain.QuotaStore.UnitMonth;
 import io.rumbo.quotas.domain.QuotaStore.VersionRow;
 import io.rumbo.shared.domain.NotFoundException;
+import io.rumbo.shared.export.ExportCursor;
 import io.rumbo.shared.time.FiscalYears;
 import io.rumbo.shared.web.ListQuery;
 import io.rumbo.shared.web.PageResponse;
@@ -59,9 +60,11 @@ public class QuotaPeople {
 	private final FiscalCalendar calendar;
 	private final OrgDirectory org;
 	private final DataScopes scopes;
+	private final ExportCursor cursor;
 
-	QuotaPeople(JdbcClient jdbc, QuotaStore store, QuotaAcknowledgementStore acknowledgements, QuotaQueries queries, QuotaReading reading, FiscalCalendar calendar,
-			OrgDirectory org, DataScopes scopes) {
+	QuotaPeople(JdbcClient jdbc, QuotaStore store, QuotaAcknowledgementStore acknowledgements, QuotaQueries queries,
+			QuotaReading reading, FiscalCalendar calendar, OrgDirectory org, DataScopes scopes, ExportCursor cursor) {
+		this.cursor = cursor;
 		this.jdbc = jdbc;
 		this.store = store;
 		this.acknowledgements = acknowledgements;
@@ -98,6 +101,41 @@ public class QuotaPeople {
 				numbers.getOrDefault(r.staffId(), ""), names.getOrDefault(r.staffId(), ""), r.unitId(),
 				years.code(years.month(v.fiscalYear(), r.month())), r.metric().code(), r.fullAmount(), r.amount()))
 			.toList(), query, total);
+	}
+
+	/** Answers "not found" for a version that does not exist, before an export's download starts. */
+	@Transactional(readOnly = true)
+	public void check(long versionId) {
+		queries.versionOf(versionId);
+	}
+
+	/**
+	 * Every person-month quota of the list (same filters, scope and order), for the exports: one query read with a
+	 * fetch size, employee numbers and names looked up a thousand rows at a time, so an export holds one batch however
+	 * large the sales force.
+	 */
+	@Transactional(readOnly = true)
+	public void each(CurrentUser actor, long versionId, Filter filter, ListQuery query,
+			java.util.function.Consumer<QuotaPersonMonthRow> sink) {
+		VersionRow v = queries.versionOf(versionId);
+		Map<String, Object> params = new HashMap<>();
+		String where = scoped(actor, where(v, filter, params), params);
+		FiscalYears years = calendar.years();
+		cursor.each("""
+				SELECT p.staff_id, p.unit_id, p.metric, p.fiscal_month, p.full_amount, p.amount
+				FROM quotas_person_month p WHERE""" + " " + where + query.orderBy("p.staff_id, p.metric, p.fiscal_month"),
+				params,
+				(rs, n) -> new PersonMonth(rs.getLong(1), rs.getLong(2), Metric.valueOf(rs.getString(3)), rs.getInt(4),
+						rs.getBigDecimal(5), rs.getBigDecimal(6)),
+				batch -> {
+					List<Long> ids = batch.stream().map(PersonMonth::staffId).distinct().toList();
+					Map<Long, String> numbers = org.employeeNumbers(ids);
+					Map<Long, String> names = org.staffNames(ids);
+					return batch.stream().map(r -> new QuotaPersonMonthRow(r.staffId(),
+							numbers.getOrDefault(r.staffId(), ""), names.getOrDefault(r.staffId(), ""), r.unitId(),
+							years.code(years.month(v.fiscalYear(), r.month())), r.metric().code(), r.fullAmount(),
+							r.amount())).toList();
+				}, sink);
 	}
 
 	private static String where(VersionRow v, Filter filter, Map<String, Object> params) {
@@ -228,13 +266,22 @@ public class QuotaPeople {
 			long id = side == 0 ? v.basedOnId() : v.id();
 			final int s = side;
 			// Who does not publish compares only what binds: released people's months, units whose figure is published.
+			// People's year figures summed in SQL (scope and release there too): a row per person and measure is read,
+			// not one per month.
 			Map<Long, QuotaStore.Release> released = store.releases(id);
-			for (PersonMonth p : store.personMonths(id)) {
-				if (scope.seesStaff(p.staffId(), p.unitId()) && (director || released.containsKey(p.unitId()))) {
-					sums.computeIfAbsent(new Key("PERSON", p.staffId(), p.metric()), k -> pair())[s] = sums
-						.get(new Key("PERSON", p.staffId(), p.metric()))[s].add(p.amount());
-				}
-			}
+			Map<String, Object> params = new HashMap<>();
+			params.put("version", id);
+			String where = "p.version_id = :version AND " + scope.sql("p.unit_id", "p.staff_id", params)
+					+ (director ? "" : """
+							 AND EXISTS (SELECT 1 FROM quotas_release r WHERE r.version_id = p.version_id
+							 AND r.unit_id = p.unit_id)""");
+			jdbc.sql("SELECT p.staff_id, p.metric, SUM(p.amount) FROM quotas_person_month p WHERE " + where
+					+ " GROUP BY p.staff_id, p.metric ORDER BY p.staff_id, p.metric")
+				.params(params)
+				.query(rs -> {
+					Key key = new Key("PERSON", rs.getLong(1), Metric.valueOf(rs.getString(2)));
+					sums.computeIfAbsent(key, k -> pair())[s] = rs.getBigDecimal(3);
+				});
 			for (UnitMonth u : store.unitMonths(id)) {
 				boolean published = u.parentUnitId() == null || released.containsKey(u.parentUnitId());
 				if (scope.managesUnit(u.unitId()) && (director || published)) {

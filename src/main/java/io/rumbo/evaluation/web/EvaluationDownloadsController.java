@@ -84,10 +84,10 @@ class EvaluationDownloadsController {
 	}
 
 	private ResponseEntity<StreamingResponseBody> export(CurrentUser actor, long cycleId, ExportFormat format) {
-		// Read before the response is committed, so that "not found" is a problem, not a broken download.
-		List<CycleResults.Result> rows = new java.util.ArrayList<>();
-		results.each(actor, cycleId, rows::add);
-		return Exports.download(format, "evaluation-cycle-" + cycleId, COLUMNS, table -> rows.forEach(r -> {
+		// Checked before the response is committed, so that "not found" is a problem, not a broken download; the rows
+		// are then written as they are read.
+		results.check(actor, cycleId);
+		return Exports.download(format, "evaluation-cycle-" + cycleId, COLUMNS, table -> results.each(actor, cycleId, r -> {
 			Line l = r.line();
 			table.row(r.scorecardId(), r.period(), r.staffId(), r.name(), r.unitName(),
 					Exports.label("evaluation.scorecard.state.", r.state()), r.score(),

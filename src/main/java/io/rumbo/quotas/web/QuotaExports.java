@@ -6,6 +6,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 import io.rumbo.metrics.Metric;
+import io.rumbo.identity.CurrentUser;
+import io.rumbo.quotas.QuotaPeople;
 import io.rumbo.quotas.QuotaViews;
 import io.rumbo.shared.export.ExportFormat;
 import io.rumbo.shared.export.Exports;
@@ -28,10 +30,17 @@ final class QuotaExports {
 		return PageResponse.of(all.subList(from, to), query, all.size());
 	}
 
-	static ResponseEntity<StreamingResponseBody> personMonths(ExportFormat format,
-			List<QuotaViews.QuotaPersonMonthRow> rows) {
+	/**
+	 * A version's person-month quotas, written as they are read ({@link QuotaPeople#each}); the version is checked
+	 * first, so that an unknown one is "not found" rather than a broken download.
+	 */
+	static ResponseEntity<StreamingResponseBody> personMonths(ExportFormat format, QuotaPeople people,
+			CurrentUser actor, long versionId, QuotaPeople.Filter filter) {
+		people.check(versionId);
+		ListQuery order = ListQuery.of(0, 1, null, QuotaPeople.SORTS, "staff").unpaged();
 		// Amounts at the measure's own decimals (1234.50, not the column's 1234.5000), which the import reads back.
-		return Exports.download(format, "quotas", IMPORT_COLUMNS, table -> rows.forEach(r -> table.row(
+		return Exports.download(format, "quotas", IMPORT_COLUMNS, table -> people.each(actor, versionId, filter, order,
+				r -> table.row(
 				r.employeeNumber(), r.fiscalMonth(), r.measure(), r.amount()
 					.setScale(Metric.ofCode(r.measure()).map(Metric::scale).orElse(4), Amounts.ROUNDING)
 					.toPlainString())));

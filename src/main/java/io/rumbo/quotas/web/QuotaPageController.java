@@ -119,9 +119,8 @@ class QuotaPageController {
 	@GetMapping(value = "/quotas/{year}/versions/{id}/person-months", params = "format")
 	ResponseEntity<StreamingResponseBody> export(CurrentUser user, @PathVariable int year, @PathVariable long id,
 			@RequestParam String format) {
-		List<QuotaViews.QuotaPersonMonthRow> rows = people.list(user, id, new QuotaPeople.Filter(null, null, null),
-				ListQuery.of(0, 1, null, QuotaPeople.SORTS, "staff").unpaged()).content();
-		return QuotaExports.personMonths(ExportFormat.param(format), rows);
+		return QuotaExports.personMonths(ExportFormat.param(format), people, user, id,
+				new QuotaPeople.Filter(null, null, null));
 	}
 
 	@PostMapping("/quotas/{year}/versions/{id}/levels/{unit}")

@@ -276,9 +276,8 @@ class QuotaRestController {
 			@RequestParam(required = false) @Nullable String measure,
 			@RequestParam(required = false) @Nullable Long staffId, @RequestParam(required = false) @Nullable Long unitId,
 			@RequestHeader(HttpHeaders.ACCEPT) String accept) {
-		List<QuotaViews.QuotaPersonMonthRow> rows = people.list(actor, id, filter(measure, staffId, unitId),
-				ListQuery.of(0, 1, null, QuotaPeople.SORTS, "staff").unpaged()).content();
-		return QuotaExports.personMonths(ExportFormat.fromAccept(accept), rows);
+		return QuotaExports.personMonths(ExportFormat.fromAccept(accept), people, actor, id,
+				filter(measure, staffId, unitId));
 	}
 
 	private static QuotaPeople.Filter filter(@Nullable String measure, @Nullable Long staffId, @Nullable Long unitId) {
