@@ -78,7 +78,7 @@ public class QuotaFigureImport {
 		VersionRow v = versions.get(0);
 		QuotaVersionView shown = queries.view(v);
 		Set<Metric> metrics = Set.copyOf(shown.metrics());
-		boolean director = QuotaQueries.isDirector(actor);
+		boolean director = QuotaAccess.isDirector(actor);
 		io.rumbo.organization.DataScope scope = scopes.of(actor);
 		Map<QuotaFigureStore.FigureKey, QuotaStore.PersonMonth> current = new HashMap<>();
 		store.personMonths(v.id(), figures.stream().map(f -> f.staff().value()).toList())

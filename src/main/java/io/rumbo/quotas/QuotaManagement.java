@@ -61,10 +61,13 @@ public class QuotaManagement {
 	private final AuditTrail audit;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
+	private final QuotaUnitChanges unitChanges;
 
-	QuotaManagement(QuotaStore store, QuotaAcknowledgementStore acknowledgements, QuotaFigureStore figureStore, Allocator allocator, CountingTargets plan, QuotaQueries queries,
-			QuotaReading reading, QuotaRevisions revisions, DataScopes scopes, AuditTrail audit,
-			ApplicationEventPublisher events, Clock clock) {
+	QuotaManagement(QuotaStore store, QuotaAcknowledgementStore acknowledgements, QuotaFigureStore figureStore,
+			Allocator allocator, CountingTargets plan, QuotaQueries queries, QuotaReading reading,
+			QuotaRevisions revisions, DataScopes scopes, AuditTrail audit, ApplicationEventPublisher events, Clock clock,
+			QuotaUnitChanges unitChanges) {
+		this.unitChanges = unitChanges;
 		this.store = store;
 		this.acknowledgements = acknowledgements;
 		this.figureStore = figureStore;
@@ -91,7 +94,7 @@ public class QuotaManagement {
 	 */
 	@Transactional
 	public QuotaVersionView create(CurrentUser actor, int fiscalYear, @Nullable String ramp) {
-		QuotaQueries.requireDirector(actor);
+		QuotaAccess.requireDirector(actor);
 		if (!store.versions(fiscalYear).isEmpty()) {
 			throw new ConflictException("quotas.error.exists", fiscalYear);
 		}
@@ -109,7 +112,7 @@ public class QuotaManagement {
 				java.util.Arrays.fill(months, BigDecimal.ZERO);
 				for (CountingTargets.UnitMonth t : counting.targets()) {
 					if (subtree.contains(t.unit().value())) {
-						months[t.fiscalMonth() - 1] = months[t.fiscalMonth() - 1].add(QuotaQueries.planned(t, metric));
+						months[t.fiscalMonth() - 1] = months[t.fiscalMonth() - 1].add(QuotaMonths.planned(t, metric));
 					}
 				}
 				for (int m = 0; m < 12; m++) {
@@ -133,7 +136,7 @@ public class QuotaManagement {
 	@Transactional
 	public QuotaVersionView addMeasure(CurrentUser actor, long versionId, long expected, Metric metric, BigDecimal year,
 			@Nullable String reason) {
-		QuotaQueries.requireDirector(actor);
+		QuotaAccess.requireDirector(actor);
 		if (year.signum() < 0) {
 			throw ValidationFailedException.of("amount", "quotas.error.negative");
 		}
@@ -209,7 +212,7 @@ public class QuotaManagement {
 	/** Sets the new hires' ramp (whole tree); after publication a new version. */
 	@Transactional
 	public QuotaVersionView setRamp(CurrentUser actor, long versionId, long expected, String ramp, @Nullable String reason) {
-		QuotaQueries.requireDirector(actor);
+		QuotaAccess.requireDirector(actor);
 		Ramp profile = ramp(ramp);
 		return revisions.change(actor, versionId, expected, reason, allocator.roots(), "RAMP",
 				v -> store.setRamp(v.id(), profile.text()));
@@ -221,7 +224,7 @@ public class QuotaManagement {
 	 */
 	@Transactional
 	public QuotaVersionView publish(CurrentUser actor, long versionId, long expected, boolean wholeTree) {
-		QuotaQueries.requireDirector(actor);
+		QuotaAccess.requireDirector(actor);
 		VersionRow v = revisions.lock(versionId, expected);
 		if (v.state() != State.DRAFT) {
 			throw new ConflictException("quotas.error.notDraft", v.number());
@@ -282,7 +285,7 @@ public class QuotaManagement {
 	@Transactional
 	public QuotaVersionView prorate(CurrentUser actor, long versionId, long expected, @Nullable String reason) {
 		VersionRow v = queries.versionOf(versionId);
-		List<QuotaQueries.Reseat> reseats = queries.reseats(actor, v).stream().filter(r -> r.change().mayProrate())
+		List<QuotaUnitChanges.Reseat> reseats = unitChanges.reseats(actor, v).stream().filter(r -> r.change().mayProrate())
 			.toList();
 		if (reseats.isEmpty()) {
 			throw new ConflictException("quotas.error.noUnitChanges", v.number());

@@ -164,7 +164,7 @@ public class QuotaPeople {
 	private String scoped(CurrentUser actor, String where, Map<String, Object> params) {
 		DataScope scope = scopes.of(actor);
 		String scoped = where + " AND " + scope.sql("p.unit_id", "p.staff_id", params);
-		return QuotaQueries.isDirector(actor) ? scoped : scoped + """
+		return QuotaAccess.isDirector(actor) ? scoped : scoped + """
 				 AND EXISTS (SELECT 1 FROM quotas_release r WHERE r.version_id = p.version_id AND r.unit_id = p.unit_id)""";
 	}
 
@@ -188,10 +188,10 @@ public class QuotaPeople {
 		}
 		// In the catalogue's order (revenue first), as every page lists measures.
 		Map<Metric, BigDecimal[]> byMetric = new java.util.EnumMap<>(Metric.class);
-		rows.forEach(r -> byMetric.computeIfAbsent(r.metric(), m -> QuotaQueries.zeros(m.scale()))[r.month() - 1] = r
+		rows.forEach(r -> byMetric.computeIfAbsent(r.metric(), m -> QuotaMonths.zeros(m.scale()))[r.month() - 1] = r
 			.amount());
 		List<QuotaPersonMetric> metrics = new ArrayList<>();
-		byMetric.forEach((m, months) -> metrics.add(new QuotaPersonMetric(m, List.of(months), QuotaQueries.total(m, months))));
+		byMetric.forEach((m, months) -> metrics.add(new QuotaPersonMetric(m, List.of(months), QuotaMonths.total(m, months))));
 		Optional<QuotaStatus> status = v.state() == QuotaStore.State.PUBLISHED
 				? reading.status(fiscalYear, StaffId.of(staffId))
 				: Optional.empty();
@@ -258,7 +258,7 @@ public class QuotaPeople {
 		if (v.basedOnId() == null) {
 			return List.of();
 		}
-		boolean director = QuotaQueries.isDirector(actor);
+		boolean director = QuotaAccess.isDirector(actor);
 		record Key(String kind, long id, Metric metric) {
 		}
 		Map<Key, BigDecimal[]> sums = new LinkedHashMap<>();

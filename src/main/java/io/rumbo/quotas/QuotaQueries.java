@@ -7,7 +7,6 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
@@ -67,22 +66,12 @@ public class QuotaQueries {
 		this.scopes = scopes;
 	}
 
-	static boolean isDirector(CurrentUser actor) {
-		return actor.hasAny(Role.ADMIN, Role.DIRECTOR);
-	}
-
-	static void requireDirector(CurrentUser actor) {
-		if (!isDirector(actor)) {
-			throw new AccessRefusedException("quotas");
-		}
-	}
-
 	/**
 	 * Who may change a level: a director any, a manager those of the units they lead once the unit's own figure is
 	 * published (they allocate within it); others see none (404).
 	 */
 	void requireAllocator(CurrentUser actor, DataScope scope, VersionRow v, long unitId) {
-		if (isDirector(actor)) {
+		if (QuotaAccess.isDirector(actor)) {
 			return;
 		}
 		if (!scope.seesUnit(unitId) || !(scope.all() || scope.managedUnitIds().contains(unitId))
@@ -92,16 +81,6 @@ public class QuotaQueries {
 		if (!actor.has(Role.MANAGER)) {
 			throw new AccessRefusedException("quotas");
 		}
-	}
-
-	static BigDecimal planned(CountingTargets.UnitMonth t, Metric metric) {
-		return switch (metric) {
-			case REVENUE -> t.revenue();
-			case MARGIN -> t.margin();
-			case UNITS -> t.units();
-			case NEW_CUSTOMERS -> t.newCustomers();
-			default -> BigDecimal.ZERO;
-		};
 	}
 
 	VersionRow versionOf(long id) {
@@ -146,7 +125,7 @@ public class QuotaQueries {
 		Map<Long, QuotaStore.Release> releases = store.releases(v.id());
 		Map<Long, String> names = org.unitNames(new ArrayList<>(parents.keySet()));
 		List<QuotaViews.QuotaLevelSummary> rows = new ArrayList<>();
-		boolean director = isDirector(actor);
+		boolean director = QuotaAccess.isDirector(actor);
 		boolean drafted = v.state() == QuotaStore.State.DRAFT;
 		parents.forEach((unit, parent) -> {
 			// Who does not publish sees a level once the unit's figure is published (see figurePublished).
@@ -217,78 +196,6 @@ public class QuotaQueries {
 		return parent == null || store.releases(v.id()).containsKey(parent);
 	}
 
-	/** A person the version counts elsewhere than the organisation does, with every unit the difference touches. */
-	record Reseat(QuotaViews.QuotaUnitChange change, Set<Long> units) {
-	}
-
-	/**
-	 * The people whose unit, by month, differs between the version and the organisation today, by name; for a
-	 * director all of them, for a manager those touching a unit of theirs whose figure is published (they may prorate
-	 * those whose every unit concerned is theirs), for others none.
-	 */
-	@Transactional(readOnly = true)
-	public List<QuotaViews.QuotaUnitChange> unitChanges(CurrentUser actor, long versionId) {
-		return reseats(actor, versionOf(versionId)).stream().map(Reseat::change).toList();
-	}
-
-	List<Reseat> reseats(CurrentUser actor, VersionRow v) {
-		boolean director = isDirector(actor);
-		if (!director && (v.state() == QuotaStore.State.DRAFT || !actor.has(Role.MANAGER))) {
-			return List.of();
-		}
-		DataScope scope = scopes.of(actor);
-		Map<Long, Long[]> counted = store.membership(v.id());
-		Map<Long, io.rumbo.quotas.domain.Presence.Months> now = allocator.org(v.fiscalYear()).people();
-		Set<Long> people = new java.util.TreeSet<>(counted.keySet());
-		people.addAll(now.keySet());
-		Map<Long, Boolean> visible = new HashMap<>();
-		record Found(long staff, int month, @Nullable Long from, @Nullable Long to, Set<Long> units) {
-		}
-		List<Found> found = new ArrayList<>();
-		for (long staff : people) {
-			Long[] before = counted.getOrDefault(staff, new Long[12]);
-			io.rumbo.quotas.domain.Presence.Months today = now.get(staff);
-			Long[] after = today == null ? new Long[12] : today.units();
-			int first = -1;
-			Set<Long> units = new LinkedHashSet<>();
-			for (int m = 0; m < 12; m++) {
-				if (!Objects.equals(before[m], after[m])) {
-					first = first < 0 ? m : first;
-					if (before[m] != null) {
-						units.add(before[m]);
-					}
-					if (after[m] != null) {
-						units.add(after[m]);
-					}
-				}
-			}
-			if (first >= 0) {
-				found.add(new Found(staff, first, before[first], after[first], units));
-			}
-		}
-		List<Long> staffIds = found.stream().map(Found::staff).toList();
-		Map<Long, String> names = org.staffNames(staffIds);
-		Map<Long, String> numbers = org.employeeNumbers(staffIds);
-		Map<Long, String> unitNames = org.unitNames(found.stream().flatMap(f -> f.units().stream()).distinct().toList());
-		FiscalYears years = calendar.years();
-		List<Reseat> result = new ArrayList<>();
-		for (Found f : found) {
-			java.util.function.Predicate<Long> theirs = u -> scope.managedUnitIds().contains(u)
-					&& visible.computeIfAbsent(u, x -> figurePublished(v, x));
-			boolean touches = director || f.units().stream().anyMatch(theirs);
-			if (!touches) {
-				continue;
-			}
-			boolean may = director || f.units().stream().allMatch(theirs);
-			result.add(new Reseat(new QuotaViews.QuotaUnitChange(f.staff(), numbers.getOrDefault(f.staff(), ""),
-					names.getOrDefault(f.staff(), "#" + f.staff()), years.code(years.month(v.fiscalYear(), f.month() + 1)),
-					f.from(), f.from() == null ? null : unitNames.get(f.from()), f.to(),
-					f.to() == null ? null : unitNames.get(f.to()), may), f.units()));
-		}
-		result.sort(java.util.Comparator.comparing(r -> r.change().name()));
-		return result;
-	}
-
 	String unitName(long unitId) {
 		return org.unitNames(List.of(unitId)).getOrDefault(unitId, "#" + unitId);
 	}
@@ -312,43 +219,22 @@ public class QuotaQueries {
 		return false;
 	}
 
-	/** The people whose quota (every measure, month and unit) is the same in both versions. */
-	Set<Long> unchangedPeople(long fromVersion, long toVersion) {
-		Map<Long, Set<PersonMonth>> before = byPerson(store.personMonths(fromVersion));
-		Map<Long, Set<PersonMonth>> after = byPerson(store.personMonths(toVersion));
-		Set<Long> same = new HashSet<>();
-		before.forEach((staff, rows) -> {
-			if (Objects.equals(rows, after.get(staff))) {
-				same.add(staff);
-			}
-		});
-		return same;
-	}
-
-	private static Map<Long, Set<PersonMonth>> byPerson(List<PersonMonth> rows) {
-		Map<Long, Set<PersonMonth>> result = new HashMap<>();
-		// Amounts compared by value: the same figure read back may differ in scale.
-		rows.forEach(r -> result.computeIfAbsent(r.staffId(), k -> new HashSet<>()).add(new PersonMonth(r.staffId(),
-				r.unitId(), r.metric(), r.month(), r.fullAmount().stripTrailingZeros(), r.amount().stripTrailingZeros())));
-		return result;
-	}
-
 	/** A level of the allocation as the reader may see it (404 outside their scope). */
 	@Transactional(readOnly = true)
 	public QuotaLevelView level(CurrentUser actor, long versionId, long unitId, Metric metric) {
 		VersionRow v = versionOf(versionId);
 		DataScope scope = scopes.of(actor);
 		if (!scope.all() && !scope.managedUnitIds().contains(unitId)
-				|| !isDirector(actor) && !figurePublished(v, unitId)) {
+				|| !QuotaAccess.isDirector(actor) && !figurePublished(v, unitId)) {
 			throw new NotFoundException("quotaLevel", unitId);
 		}
-		boolean mayAllocate = isDirector(actor) || (actor.has(Role.MANAGER) && scope.managedUnitIds().contains(unitId));
+		boolean mayAllocate = QuotaAccess.isDirector(actor) || (actor.has(Role.MANAGER) && scope.managedUnitIds().contains(unitId));
 		return level(v, unitId, metric, mayAllocate, mayAllocate);
 	}
 
 	private QuotaLevelView level(VersionRow v, long unitId, Metric metric, boolean mayAllocate, boolean mayRelease) {
 		int scale = metric.scale();
-		BigDecimal[] unitMonths = zeros(scale);
+		BigDecimal[] unitMonths = QuotaMonths.zeros(scale);
 		Long parent = null;
 		boolean found = false;
 		Map<Long, BigDecimal[]> subUnits = new java.util.LinkedHashMap<>();
@@ -362,7 +248,7 @@ public class QuotaQueries {
 				found = true;
 			}
 			else if (u.parentUnitId() != null && u.parentUnitId() == unitId) {
-				subUnits.computeIfAbsent(u.unitId(), k -> zeros(scale))[u.month() - 1] = u.amount();
+				subUnits.computeIfAbsent(u.unitId(), k -> QuotaMonths.zeros(scale))[u.month() - 1] = u.amount();
 			}
 		}
 		if (!found) {
@@ -374,7 +260,7 @@ public class QuotaQueries {
 		for (PersonMonth p : store.personMonths(v.id())) {
 			if (p.metric() == metric && p.unitId() == unitId) {
 				inLevel.add(p.staffId() + ":" + p.month());
-				people.computeIfAbsent(p.staffId(), k -> zeros(scale))[p.month() - 1] = p.amount();
+				people.computeIfAbsent(p.staffId(), k -> QuotaMonths.zeros(scale))[p.month() - 1] = p.amount();
 				fullTotals.merge(p.staffId(), p.fullAmount(), BigDecimal::add);
 			}
 		}
@@ -394,17 +280,17 @@ public class QuotaQueries {
 			}
 		});
 		subUnits.forEach((id, months) -> rows.add(new QuotaLevelRow("UNIT", id, unitNames.getOrDefault(id, "#" + id),
-				List.of(months), total(metric, months), total(metric, months), manual.get("UNIT:" + id),
+				List.of(months), QuotaMonths.total(metric, months), QuotaMonths.total(metric, months), manual.get("UNIT:" + id),
 				releases.containsKey(id), false)));
 		people.forEach((id, months) -> rows.add(new QuotaLevelRow("PERSON", id, names.getOrDefault(id, "#" + id),
-				List.of(months), total(metric, months),
-				Allocator.additive(metric) ? fullTotals.get(id) : total(metric, months), manual.get("PERSON:" + id),
+				List.of(months), QuotaMonths.total(metric, months),
+				Allocator.additive(metric) ? fullTotals.get(id) : QuotaMonths.total(metric, months), manual.get("PERSON:" + id),
 				releases.containsKey(unitId), imported.contains(id))));
 		boolean additive = Allocator.additive(metric);
-		BigDecimal[] allocated = zeros(scale);
-		BigDecimal[] mismatch = zeros(scale);
+		BigDecimal[] allocated = QuotaMonths.zeros(scale);
+		BigDecimal[] mismatch = QuotaMonths.zeros(scale);
 		BigDecimal pool;
-		BigDecimal[] poolMonths = zeros(scale);
+		BigDecimal[] poolMonths = QuotaMonths.zeros(scale);
 		for (int m = 0; m < 12; m++) {
 			List<BigDecimal> parts = new ArrayList<>();
 			for (QuotaLevelRow r : rows) {
@@ -414,7 +300,7 @@ public class QuotaQueries {
 			mismatch[m] = additive ? LevelSplit.mismatch(unitMonths[m], parts) : BigDecimal.ZERO;
 			poolMonths[m] = LevelSplit.pool(unitMonths[m], level.overPct(), scale);
 		}
-		pool = total(metric, poolMonths);
+		pool = QuotaMonths.total(metric, poolMonths);
 		FiscalYears years = calendar.years();
 		List<String> codes = years.months(v.fiscalYear()).stream().map(years::code).toList();
 		boolean released = releases.containsKey(unitId);
@@ -423,8 +309,8 @@ public class QuotaQueries {
 		return new QuotaLevelView(v.id(), v.version(), v.state().name(), unitId,
 				org.unitNames(List.of(unitId)).getOrDefault(unitId, "#" + unitId), parent, metric, level.method(),
 				level.overPct(), reference(v.fiscalYear(), unitId, metric), codes, List.of(unitMonths),
-				total(metric, unitMonths),
-				pool, rows, List.of(allocated), sum(allocated), List.of(mismatch), sum(mismatch), released,
+				QuotaMonths.total(metric, unitMonths),
+				pool, rows, List.of(allocated), QuotaMonths.sum(allocated), List.of(mismatch), QuotaMonths.sum(mismatch), released,
 				release == null ? null : release.releasedBy(), release == null ? null : release.releasedAt(),
 				mayAllocate && v.state() != QuotaStore.State.SUPERSEDED,
 				mayRelease && v.state() == QuotaStore.State.PUBLISHED && !released && figurePublished && parent != null);
@@ -437,36 +323,6 @@ public class QuotaQueries {
 		}
 		Set<Long> subtree = new HashSet<>(allocator.org(fiscalYear).subtree(unitId));
 		return plan.of(fiscalYear).map(c -> c.targets().stream().filter(t -> subtree.contains(t.unit().value()))
-			.map(t -> planned(t, metric)).reduce(BigDecimal.ZERO, BigDecimal::add)).orElse(null);
-	}
-
-	/**
-	 * A year's figure of twelve months: their sum for a sum or count; for a rate, average or score (a level to reach
-	 * each month) their mean over the months that have one.
-	 */
-	static BigDecimal total(Metric metric, BigDecimal[] months) {
-		if (Allocator.additive(metric)) {
-			return sum(months);
-		}
-		int counted = 0;
-		for (BigDecimal m : months) {
-			counted += m.signum() != 0 ? 1 : 0;
-		}
-		return counted == 0 ? BigDecimal.ZERO.setScale(metric.scale())
-				: sum(months).divide(BigDecimal.valueOf(counted), metric.scale(), io.rumbo.shared.money.Amounts.ROUNDING);
-	}
-
-	static BigDecimal sum(BigDecimal[] months) {
-		BigDecimal s = BigDecimal.ZERO;
-		for (BigDecimal m : months) {
-			s = s.add(m);
-		}
-		return s;
-	}
-
-	static BigDecimal[] zeros(int scale) {
-		BigDecimal[] months = new BigDecimal[12];
-		java.util.Arrays.fill(months, BigDecimal.ZERO.setScale(scale));
-		return months;
+			.map(t -> QuotaMonths.planned(t, metric)).reduce(BigDecimal.ZERO, BigDecimal::add)).orElse(null);
 	}
 }

@@ -2,8 +2,12 @@ package io.rumbo.quotas;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
@@ -16,6 +20,7 @@ import io.rumbo.quotas.QuotaViews.QuotaVersionView;
 import io.rumbo.quotas.domain.Allocator;
 import io.rumbo.quotas.domain.QuotaAcknowledgementStore;
 import io.rumbo.quotas.domain.QuotaStore;
+import io.rumbo.quotas.domain.QuotaStore.PersonMonth;
 import io.rumbo.quotas.domain.QuotaStore.State;
 import io.rumbo.quotas.domain.QuotaStore.VersionRow;
 import io.rumbo.shared.domain.ConflictException;
@@ -91,7 +96,7 @@ class QuotaRevisions {
 		allocator.recompute(changed, from, seating);
 		store.publish(id, actor.username(), now);
 		Map<Long, QuotaAcknowledgementStore.Acknowledgement> acks = acknowledgements.acknowledgements(v.id());
-		queries.unchangedPeople(v.id(), id).forEach(staff -> {
+		unchangedPeople(v.id(), id).forEach(staff -> {
 			QuotaAcknowledgementStore.Acknowledgement ack = acks.get(staff);
 			if (ack != null) {
 				acknowledgements.carry(id, ack);
@@ -111,4 +116,24 @@ class QuotaRevisions {
 		return store.version(versionId).orElseThrow();
 	}
 
+	/** The people whose quota (every measure, month and unit) is the same in both versions. */
+	private Set<Long> unchangedPeople(long fromVersion, long toVersion) {
+		Map<Long, Set<PersonMonth>> before = byPerson(store.personMonths(fromVersion));
+		Map<Long, Set<PersonMonth>> after = byPerson(store.personMonths(toVersion));
+		Set<Long> same = new HashSet<>();
+		before.forEach((staff, rows) -> {
+			if (Objects.equals(rows, after.get(staff))) {
+				same.add(staff);
+			}
+		});
+		return same;
+	}
+
+	private static Map<Long, Set<PersonMonth>> byPerson(List<PersonMonth> rows) {
+		Map<Long, Set<PersonMonth>> result = new HashMap<>();
+		// Amounts compared by value: the same figure read back may differ in scale.
+		rows.forEach(r -> result.computeIfAbsent(r.staffId(), k -> new HashSet<>()).add(new PersonMonth(r.staffId(),
+				r.unitId(), r.metric(), r.month(), r.fullAmount().stripTrailingZeros(), r.amount().stripTrailingZeros())));
+		return result;
+	}
 }

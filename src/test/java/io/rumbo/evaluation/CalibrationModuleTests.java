@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Set;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -29,14 +28,11 @@ import io.rumbo.evaluation.ScorecardViews.ScorecardView;
 import io.rumbo.evaluation.TemplateViews.TemplateView;
 import io.rumbo.identity.CurrentUser;
 import io.rumbo.identity.Role;
-import io.rumbo.identity.UserId;
 import io.rumbo.identity.UserManagement;
 import io.rumbo.organization.JobRole;
-import io.rumbo.organization.OrgUnitKind;
 import io.rumbo.organization.OrgUnitManagement;
 import io.rumbo.organization.OrgUnitView;
 import io.rumbo.organization.StaffManagement;
-import io.rumbo.organization.StaffStatus;
 import io.rumbo.organization.StaffView;
 import io.rumbo.planning.FiscalCalendar;
 import io.rumbo.planning.SalesHistory;
@@ -117,32 +113,22 @@ class CalibrationModuleTests {
 		quarter = calendar.years().quarter(2018, 3);
 		clock.today(quarter.start().minusDays(10));
 		String code = "C" + System.nanoTime() % 1_000_000_000;
-		LocalDate founded = LocalDate.of(1980, 1, 1);
-		OrgUnitView company = units.create(ADMIN, new OrgUnitManagement.UnitDetails(code, code, OrgUnitKind.COMPANY,
-				null, null, null, founded, null));
-		OrgUnitView north = unit(code + "N", "Norte", company.id(), founded);
-		OrgUnitView south = unit(code + "S", "Sur", company.id(), founded);
-		var anaAccount = users.create(ADMIN, new UserManagement.NewUser(code.toLowerCase() + "ana", "Ana", null,
-				EvaluationModuleTests.PASSWORD, Set.of(Role.REP)));
-		StaffView ana = person(code + "A", "Ana", north, JobRole.SALESPERSON, anaAccount.id());
-		StaffView bruno = person(code + "B", "Bruno", north, JobRole.SALESPERSON, null);
-		StaffView carla = person(code + "C", "Carla", south, JobRole.SALESPERSON, null);
-		var leadAccount = users.create(ADMIN, new UserManagement.NewUser(code.toLowerCase() + "lead", "Lucía", null,
-				EvaluationModuleTests.PASSWORD, Set.of(Role.MANAGER)));
-		StaffView leader = person(code + "L", "Lucía", north, JobRole.TEAM_LEADER, leadAccount.id());
-		units.update(ADMIN, north.id(), north.version(), new OrgUnitManagement.UnitDetails(code + "N", "Norte",
-				OrgUnitKind.TEAM, null, company.id(), leader.id(), founded, null));
-		CurrentUser anaUser = new CurrentUser(new UserId(anaAccount.id()), anaAccount.username(), "Ana",
-				Set.of(Role.REP));
-		CurrentUser lead = new CurrentUser(new UserId(leadAccount.id()), leadAccount.username(), "Lucía",
-				Set.of(Role.MANAGER));
+		EvaluationTestCompany company = new EvaluationTestCompany(ADMIN, units, staff, users, jdbc, code);
+		OrgUnitView north = company.team("N", "Norte");
+		OrgUnitView south = company.team("S", "Sur");
+		CurrentUser anaUser = company.account("ana", "Ana", Role.REP);
+		StaffView ana = company.person("A", "Ana", north, JobRole.SALESPERSON, anaUser);
+		StaffView bruno = company.person("B", "Bruno", north, JobRole.SALESPERSON, null);
+		StaffView carla = company.person("C", "Carla", south, JobRole.SALESPERSON, null);
+		CurrentUser lead = company.account("lead", "Lucía", Role.MANAGER);
+		company.lead(north, company.person("L", "Lucía", north, JobRole.TEAM_LEADER, lead));
 		// Revenue against 10,000 (60 %, results), visits against 10 in bands (20 %, effort), relationship (20 %).
-		fact(ana, north, "REVENUE", "7000");
-		fact(ana, north, "VISIT", "9");
-		fact(bruno, north, "REVENUE", "12000");
-		fact(bruno, north, "VISIT", "3");
-		fact(carla, south, "REVENUE", "10000");
-		fact(carla, south, "VISIT", "10");
+		company.fact(ana, north, quarter.start(), "REVENUE", "7000");
+		company.fact(ana, north, quarter.start(), "VISIT", "9");
+		company.fact(bruno, north, quarter.start(), "REVENUE", "12000");
+		company.fact(bruno, north, quarter.start(), "VISIT", "3");
+		company.fact(carla, south, quarter.start(), "REVENUE", "10000");
+		company.fact(carla, south, quarter.start(), "VISIT", "10");
 		TemplateView template = templates.create(ADMIN, EvaluationModuleTests.reps("Reps " + code,
 				new BigDecimal("60")));
 		template = templates.publish(ADMIN, template.id(), template.version(), quarter.start());
@@ -228,25 +214,7 @@ class CalibrationModuleTests {
 			.satisfies(t -> assertThat(t.count()).isEqualTo(2));
 		assertThatThrownBy(() -> history.team(lead, south.id())).isInstanceOf(NotFoundException.class);
 		assertThatThrownBy(() -> history.team(anaUser, north.id())).isInstanceOf(NotFoundException.class);
-		assertThat(history.team(ADMIN, company.id()).cycles().get(0).count()).isEqualTo(3);
-	}
-
-	OrgUnitView unit(String code, String name, long parent, LocalDate founded) {
-		return units.create(ADMIN, new OrgUnitManagement.UnitDetails(code, name, OrgUnitKind.TEAM, null, parent, null,
-				founded, null));
-	}
-
-	StaffView person(String number, String name, OrgUnitView unit, JobRole role, Long userId) {
-		return staff.create(ADMIN, new StaffManagement.StaffDetails(number, name, number, null, null,
-				LocalDate.of(1990, 1, 1), unit.id(), role, StaffStatus.ACTIVE, 3, userId, null));
-	}
-
-	void fact(StaffView person, OrgUnitView unit, String measure, String amount) {
-		jdbc.sql("""
-				INSERT INTO metrics_fact (staff_id, unit_id, month_start, line_id, measure, amount)
-				VALUES (:s, :u, :month, 0, :m, :a)""")
-			.param("s", person.id()).param("u", unit.id()).param("month", quarter.start()).param("m", measure)
-			.param("a", new BigDecimal(amount)).update();
+		assertThat(history.team(ADMIN, company.unit().id()).cycles().get(0).count()).isEqualTo(3);
 	}
 
 	ScorecardView card(StaffView person) {

@@ -36,11 +36,9 @@ import io.rumbo.identity.Role;
 import io.rumbo.identity.UserId;
 import io.rumbo.identity.UserManagement;
 import io.rumbo.organization.JobRole;
-import io.rumbo.organization.OrgUnitKind;
 import io.rumbo.organization.OrgUnitManagement;
 import io.rumbo.organization.OrgUnitView;
 import io.rumbo.organization.StaffManagement;
-import io.rumbo.organization.StaffStatus;
 import io.rumbo.organization.StaffView;
 import io.rumbo.planning.FiscalCalendar;
 import io.rumbo.planning.SalesHistory;
@@ -122,6 +120,7 @@ class EvaluationModuleTests {
 	static int nextYear = 2019;
 
 	FiscalPeriod quarter;
+	EvaluationTestCompany company;
 	OrgUnitView team;
 	StaffView ana;
 	StaffView bruno;
@@ -132,23 +131,13 @@ class EvaluationModuleTests {
 	void company() {
 		quarter = calendar.years().quarter(nextYear--, 2);
 		clock.today(quarter.start().minusDays(20));
-		String code = "E" + System.nanoTime() % 1_000_000_000;
-		LocalDate founded = LocalDate.of(1980, 1, 1);
-		OrgUnitView company = units.create(ADMIN, new OrgUnitManagement.UnitDetails(code, code, OrgUnitKind.COMPANY,
-				null, null, null, founded, null));
-		team = units.create(ADMIN, new OrgUnitManagement.UnitDetails(code + "T", "Equipo", OrgUnitKind.TEAM, null,
-				company.id(), null, founded, null));
-		var anaAccount = users.create(ADMIN, new UserManagement.NewUser(code.toLowerCase() + "ana", "Ana", null, PASSWORD,
-				Set.of(Role.REP)));
-		ana = person(code + "A", "Ana", JobRole.SALESPERSON, anaAccount.id());
-		anaUser = new CurrentUser(new UserId(anaAccount.id()), anaAccount.username(), "Ana", Set.of(Role.REP));
-		bruno = person(code + "B", "Bruno", JobRole.SALESPERSON, null);
-		var leadAccount = users.create(ADMIN, new UserManagement.NewUser(code.toLowerCase() + "lead", "Lead", null,
-				PASSWORD, Set.of(Role.MANAGER)));
-		StaffView leader = person(code + "L", "Lucía", JobRole.TEAM_LEADER, leadAccount.id());
-		units.update(ADMIN, team.id(), team.version(), new OrgUnitManagement.UnitDetails(code + "T", "Equipo",
-				OrgUnitKind.TEAM, null, company.id(), leader.id(), founded, null));
-		lead = new CurrentUser(new UserId(leadAccount.id()), leadAccount.username(), "Lead", Set.of(Role.MANAGER));
+		company = new EvaluationTestCompany(ADMIN, units, staff, users, jdbc, "E" + System.nanoTime() % 1_000_000_000);
+		team = company.team("T", "Equipo");
+		anaUser = company.account("ana", "Ana", Role.REP);
+		ana = company.person("A", "Ana", team, JobRole.SALESPERSON, anaUser);
+		bruno = company.person("B", "Bruno", team, JobRole.SALESPERSON, null);
+		lead = company.account("lead", "Lead", Role.MANAGER);
+		company.lead(team, company.person("L", "Lucía", team, JobRole.TEAM_LEADER, lead));
 		// Ana books 7,000.00 and makes 9 visits in the quarter's first month; Bruno 12,000.00 and 3 visits.
 		fact(ana, "REVENUE", "7000");
 		fact(ana, "VISIT", "9");
@@ -156,19 +145,8 @@ class EvaluationModuleTests {
 		fact(bruno, "VISIT", "3");
 	}
 
-	StaffView person(String number, String name, JobRole role, Long userId) {
-		return staff.create(ADMIN, new StaffManagement.StaffDetails(number, name, number, null, null,
-				LocalDate.of(1990, 1, 1), team.id(), role, StaffStatus.ACTIVE, 3, userId, null));
-	}
-
 	void fact(StaffView person, String measure, String amount) {
-		jdbc.sql("DELETE FROM metrics_fact WHERE staff_id = :s AND measure = :m").param("s", person.id())
-			.param("m", measure).update();
-		jdbc.sql("""
-				INSERT INTO metrics_fact (staff_id, unit_id, month_start, line_id, measure, amount)
-				VALUES (:s, :u, :month, 0, :m, :a)""")
-			.param("s", person.id()).param("u", team.id()).param("month", quarter.start()).param("m", measure)
-			.param("a", new BigDecimal(amount)).update();
+		company.fact(person, team, quarter.start(), measure, amount);
 	}
 
 	/** Revenue 60 % against 10,000.00 capped at 150 %; visits 20 % in bands against 10; relationship 20 %, 4 levels. */

@@ -26,6 +26,7 @@ import io.rumbo.quotas.QuotaManagement;
 import io.rumbo.quotas.QuotaPeople;
 import io.rumbo.quotas.QuotaQueries;
 import io.rumbo.quotas.QuotaReading;
+import io.rumbo.quotas.QuotaUnitChanges;
 import io.rumbo.quotas.QuotaViews;
 import io.rumbo.shared.domain.NotFoundException;
 import io.rumbo.shared.export.ExportFormat;
@@ -47,9 +48,11 @@ class QuotaPageController {
 	private final DataScopes scopes;
 	private final FiscalCalendar calendar;
 	private final Formats fmt;
+	private final QuotaUnitChanges unitChanges;
 
 	QuotaPageController(QuotaManagement quotas, QuotaQueries queries, QuotaPeople people, QuotaReading reading,
-			DataScopes scopes, FiscalCalendar calendar, Formats fmt) {
+			DataScopes scopes, FiscalCalendar calendar, Formats fmt, QuotaUnitChanges unitChanges) {
+		this.unitChanges = unitChanges;
 		this.reading = reading;
 		this.scopes = scopes;
 		this.quotas = quotas;
@@ -109,7 +112,7 @@ class QuotaPageController {
 		model.addAttribute("level", chosen == null ? null : queries.level(user, shown.id(), chosen, metric));
 		model.addAttribute("differences", people.differences(user, shown.id()));
 		List<QuotaViews.QuotaUnitChange> changes = shown.state().equals("SUPERSEDED") ? List.of()
-				: queries.unitChanges(user, shown.id());
+				: unitChanges.unitChanges(user, shown.id());
 		model.addAttribute("unitChanges", changes);
 		model.addAttribute("mayProrate", changes.stream().anyMatch(QuotaViews.QuotaUnitChange::mayProrate));
 		return "quotas/plan";

@@ -29,6 +29,7 @@ import io.rumbo.quotas.QuotaManagement;
 import io.rumbo.quotas.QuotaPeople;
 import io.rumbo.quotas.QuotaQueries;
 import io.rumbo.quotas.QuotaStatus;
+import io.rumbo.quotas.QuotaUnitChanges;
 import io.rumbo.quotas.QuotaViews;
 import io.rumbo.shared.domain.ValidationFailedException;
 import io.rumbo.shared.export.ExportFormat;
@@ -75,8 +76,10 @@ class QuotaRestController {
 	private final QuotaManagement quotas;
 	private final QuotaQueries queries;
 	private final QuotaPeople people;
+	private final QuotaUnitChanges unitChanges;
 
-	QuotaRestController(QuotaManagement quotas, QuotaQueries queries, QuotaPeople people) {
+	QuotaRestController(QuotaManagement quotas, QuotaQueries queries, QuotaPeople people, QuotaUnitChanges unitChanges) {
+		this.unitChanges = unitChanges;
 		this.quotas = quotas;
 		this.queries = queries;
 		this.people = people;
@@ -232,7 +235,7 @@ class QuotaRestController {
 	PageResponse<QuotaViews.QuotaUnitChange> unitChanges(CurrentUser actor, @PathVariable long id,
 			@RequestParam(required = false) @Nullable Integer page,
 			@RequestParam(required = false) @Nullable Integer size) {
-		return QuotaExports.page(queries.unitChanges(actor, id), paged(page, size));
+		return QuotaExports.page(unitChanges.unitChanges(actor, id), paged(page, size));
 	}
 
 	@PostMapping("/api/v1/quotas/versions/{id}/prorate")
