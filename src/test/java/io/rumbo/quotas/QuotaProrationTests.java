@@ -51,6 +51,9 @@ class QuotaProrationTests extends QuotaTestCompany {
 	@Autowired
 	ImportService imports;
 
+	@Autowired
+	QuotaUnitChanges unitChanges;
+
 	private QuotaVersionView latest() {
 		return queries.plan(ADMIN, year).versions().get(0);
 	}
@@ -80,7 +83,7 @@ class QuotaProrationTests extends QuotaTestCompany {
 				a2.firstName(), a2.lastName(), null, null, a2.hireDate(), team2.id(), JobRole.SALESPERSON,
 				StaffStatus.ACTIVE, 3, null, LocalDate.of(year, 8, 20)));
 
-		List<QuotaUnitChange> changes = queries.unitChanges(ADMIN, v.id());
+		List<QuotaUnitChange> changes = unitChanges.unitChanges(ADMIN, v.id());
 		assertThat(changes).singleElement().satisfies(c -> {
 			assertThat(c.staffId()).isEqualTo(a2.id());
 			assertThat(c.fromMonth()).isEqualTo("FY" + year + "-M09");
@@ -88,9 +91,9 @@ class QuotaProrationTests extends QuotaTestCompany {
 			assertThat(c.toUnitId()).isEqualTo(team2.id());
 			assertThat(c.mayProrate()).isTrue();
 		});
-		assertThat(queries.unitChanges(lead, v.id())).as("team 1's leader sees her, but team 2 is not theirs")
+		assertThat(unitChanges.unitChanges(lead, v.id())).as("team 1's leader sees her, but team 2 is not theirs")
 			.singleElement().satisfies(c -> assertThat(c.mayProrate()).isFalse());
-		assertThat(queries.unitChanges(b1User, v.id())).isEmpty();
+		assertThat(unitChanges.unitChanges(b1User, v.id())).isEmpty();
 		assertThat(sum(reading.personQuotas(year, a2Only, Set.of(Metric.REVENUE)))).as("her quota has not moved")
 			.isEqualByComparingTo(published);
 
@@ -128,7 +131,7 @@ class QuotaProrationTests extends QuotaTestCompany {
 		assertThat(months(prorated, a1, team1)[8]).as("a1 alone in team 1 from September")
 			.isEqualByComparingTo("1000.00");
 		assertThat(level(prorated, team1, Metric.REVENUE).mismatch()).isEqualByComparingTo("0");
-		assertThat(queries.unitChanges(ADMIN, prorated.id())).isEmpty();
+		assertThat(unitChanges.unitChanges(ADMIN, prorated.id())).isEmpty();
 		assertThat(people.differences(ADMIN, prorated.id())).extracting(QuotaViews.QuotaDiffRow::id)
 			.contains(a1.id(), a2.id(), b1.id());
 		assertThat(reading.status(year, StaffId.of(b1.id()))).get()
@@ -149,13 +152,13 @@ class QuotaProrationTests extends QuotaTestCompany {
 
 		assertThat(months(v, joiner, team1)).as("not in the draft until prorated")
 			.allSatisfy(m -> assertThat(m).isEqualByComparingTo("0"));
-		assertThat(queries.unitChanges(ADMIN, v.id())).singleElement().satisfies(c -> {
+		assertThat(unitChanges.unitChanges(ADMIN, v.id())).singleElement().satisfies(c -> {
 			assertThat(c.staffId()).isEqualTo(joiner.id());
 			assertThat(c.fromMonth()).isEqualTo("FY" + year + "-M05");
 			assertThat(c.fromUnitId()).isNull();
 			assertThat(c.toUnitId()).isEqualTo(team1.id());
 		});
-		assertThat(queries.unitChanges(lead, v.id())).as("a draft is the director's").isEmpty();
+		assertThat(unitChanges.unitChanges(lead, v.id())).as("a draft is the director's").isEmpty();
 
 		QuotaVersionView prorated = quotas.prorate(ADMIN, v.id(), v.version(), null);
 
@@ -165,6 +168,6 @@ class QuotaProrationTests extends QuotaTestCompany {
 		assertThat(months[3]).isEqualByComparingTo("0");
 		// May: team 1's 1,000.00 among a1, a2, the mover and the joiner (250.00), ramped 25 % in her first month.
 		assertThat(months[4]).isEqualByComparingTo("62.50");
-		assertThat(queries.unitChanges(ADMIN, prorated.id())).isEmpty();
+		assertThat(unitChanges.unitChanges(ADMIN, prorated.id())).isEmpty();
 	}
 }
