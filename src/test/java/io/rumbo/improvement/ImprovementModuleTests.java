@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,6 +26,7 @@ import io.rumbo.identity.CurrentUser;
 import io.rumbo.identity.Role;
 import io.rumbo.identity.UserId;
 import io.rumbo.identity.UserManagement;
+import io.rumbo.improvement.ImprovementViews.PlanRow;
 import io.rumbo.improvement.ImprovementViews.PlanView;
 import io.rumbo.organization.JobRole;
 import io.rumbo.organization.OrgUnitKind;
@@ -118,6 +120,14 @@ class ImprovementModuleTests {
 		assertThatThrownBy(() -> queries.get(peer, id)).isInstanceOf(NotFoundException.class);
 		assertThatThrownBy(() -> queries.get(lead2, id)).isInstanceOf(NotFoundException.class);
 		assertThat(queries.list(peer, ImprovementQueries.Filter.none(), page()).content()).isEmpty();
+		// The export streams what the list shows, with the goals counted per batch.
+		List<PlanRow> exported = new ArrayList<>();
+		queries.each(lead1, ImprovementQueries.Filter.none(), page().unpaged(), exported::add);
+		assertThat(exported).isEqualTo(queries.list(lead1, ImprovementQueries.Filter.none(), page().unpaged()).content())
+			.extracting(PlanRow::id).contains(plan.id());
+		List<PlanRow> peers = new ArrayList<>();
+		queries.each(peer, ImprovementQueries.Filter.none(), page().unpaged(), peers::add);
+		assertThat(peers).isEmpty();
 		assertThat(queries.mayManage(lead1, plan.staffId(), plan.unitId())).isTrue();
 		assertThat(queries.mayManage(anaUser, plan.staffId(), plan.unitId())).isFalse();
 		assertThatThrownBy(() -> plans.activate(lead1, id, plan.version() + 1)).isInstanceOf(StaleVersionException.class);

@@ -201,6 +201,7 @@ class QuotasModuleTests extends QuotaTestCompany {
 		assertThat(people.list(ADMIN, v.id(), new QuotaPeople.Filter(null, null, null), all).content()).isNotEmpty();
 		assertThat(people.list(b1User, v.id(), new QuotaPeople.Filter(null, null, null), all).content()).isEmpty();
 		assertThat(people.list(lead, v.id(), new QuotaPeople.Filter(null, null, null), all).content()).isEmpty();
+		assertThat(streamed(lead, v.id(), new QuotaPeople.Filter(null, null, null))).as("nor its export").isEmpty();
 		long draft = v.id();
 		assertThatThrownBy(() -> people.person(b1User, year, b1.id(), draft)).isInstanceOf(NotFoundException.class);
 		assertThatThrownBy(() -> queries.level(lead, draft, team1.id(), Metric.REVENUE))
@@ -228,9 +229,19 @@ class QuotasModuleTests extends QuotaTestCompany {
 			.containsExactlyInAnyOrder(a1.id(), a2.id(), mover.id());
 		assertThat(people.list(lead, v.id(), new QuotaPeople.Filter(null, mover.id(), null), all).content())
 			.as("the mover's months in team 1 only").allMatch(r -> r.unitId() == team1.id()).hasSize(6 * 4);
+		// The export streams the list's rows, in its order, with the same scope and release condition in SQL.
+		assertThat(streamed(lead, v.id(), new QuotaPeople.Filter(null, null, null))).isEqualTo(people.list(lead,
+				v.id(), new QuotaPeople.Filter(null, null, null), all.unpaged()).content()).isNotEmpty();
+		assertThat(streamed(b1User, v.id(), new QuotaPeople.Filter(null, null, null))).isEmpty();
 		assertThat(people.people(b1User, year, all).content()).as("team 2 is not released").isEmpty();
 		long released = v.id();
 		assertThatThrownBy(() -> people.mine(b1User, year)).isInstanceOf(NotFoundException.class);
 		assertThat(people.person(lead, year, a1.id(), released).metrics()).isNotEmpty();
+	}
+
+	private List<QuotaViews.QuotaPersonMonthRow> streamed(CurrentUser reader, long version, QuotaPeople.Filter filter) {
+		List<QuotaViews.QuotaPersonMonthRow> rows = new ArrayList<>();
+		people.each(reader, version, filter, ListQuery.of(0, 1, null, QuotaPeople.SORTS, "staff").unpaged(), rows::add);
+		return rows;
 	}
 }
