@@ -44,8 +44,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <p>
  * PostgreSQL only: {@code flock /work/wt/bench.lock ./mvnw -B -ntp -o -Pbenchmarks surefire:test
  * -Dtest=SalesForceExportBenchmark -DargLine=-Xmx2g -Dspring.datasource.url=jdbc:postgresql://127.0.0.1:5432/<db>
- * -Dspring.datasource.username=postgres -Drumbo.test.clean-database=true}; sizes by {@code -Drumbo.bench.small=500
- * -Drumbo.bench.large=5000} (the defaults).
+ * -Dspring.datasource.username=postgres -Dspring.datasource.password=} (figures in docs/benchmarks.md); sizes by
+ * {@code -Drumbo.bench.small=500 -Drumbo.bench.large=5000} (the defaults).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(CleanDatabase.class)
