@@ -40,8 +40,7 @@ final class QuotaExports {
 		ListQuery order = ListQuery.of(0, 1, null, QuotaPeople.SORTS, "staff").unpaged();
 		// Amounts at the measure's own decimals (1234.50, not the column's 1234.5000), which the import reads back.
 		return Exports.download(format, "quotas", IMPORT_COLUMNS, table -> people.each(actor, versionId, filter, order,
-				r -> table.row(
-				r.employeeNumber(), r.fiscalMonth(), r.measure(), r.amount()
+				r -> table.row(r.employeeNumber(), r.fiscalMonth(), r.measure(), r.amount()
 					.setScale(Metric.ofCode(r.measure()).map(Metric::scale).orElse(4), Amounts.ROUNDING)
 					.toPlainString())));
 	}
