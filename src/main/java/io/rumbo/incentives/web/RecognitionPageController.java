@@ -33,6 +33,7 @@ import io.rumbo.incentives.RecognitionViews.Decision;
 import io.rumbo.incentives.RecognitionViews.ProposalView;
 import io.rumbo.metrics.Metric;
 import io.rumbo.organization.StaffManagement;
+import io.rumbo.shared.domain.AccessRefusedException;
 import io.rumbo.shared.domain.ConflictException;
 import io.rumbo.shared.domain.ValidationFailedException;
 import io.rumbo.shared.export.ExportFormat;
@@ -123,6 +124,9 @@ class RecognitionPageController {
 	@GetMapping("/recognition/awards/new")
 	String grantForm(CurrentUser user, @RequestParam(required = false) @Nullable Long proposal,
 			@RequestParam(required = false) @Nullable Long staffId, Model model) {
+		if (!Awards.mayGrant(user)) {
+			throw new AccessRefusedException("recognition.grant");
+		}
 		GrantForm form = new GrantForm();
 		form.staffId = staffId;
 		if (proposal != null) {
