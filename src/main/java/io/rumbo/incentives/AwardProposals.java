@@ -112,10 +112,10 @@ public class AwardProposals {
 	private ProposalView open(CurrentUser actor, long id, long version) {
 		ProposalView proposal = get(actor, id);
 		if (!awards.mayGrantTo(actor, proposal.staffId(), proposal.unitId())) {
-			throw new AccessRefusedException("recognition.proposal");
+			throw new AccessRefusedException("incentives.recognition.proposal");
 		}
 		if (proposal.status() != ProposalStatus.OPEN) {
-			throw new ConflictException("recognition.proposal.decided");
+			throw new ConflictException("incentives.recognition.proposal.decided");
 		}
 		if (proposal.version() != version) {
 			throw new StaleVersionException(version, proposal.version());

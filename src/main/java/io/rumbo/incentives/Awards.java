@@ -16,7 +16,6 @@ import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -101,11 +100,11 @@ public class Awards {
 	private final DataScopes scopes;
 	private final AuditTrail audit;
 	private final ApplicationEventPublisher events;
-	private final MessageSource messages;
+	private final RuleCitations citations;
 	private final Clock clock;
 
 	Awards(AwardStore store, RecognitionPeriods periods, MetricsQuery metrics, Attainment attainment, OrgDirectory org,
-			DataScopes scopes, AuditTrail audit, ApplicationEventPublisher events, MessageSource messages, Clock clock) {
+			DataScopes scopes, AuditTrail audit, ApplicationEventPublisher events, RuleCitations citations, Clock clock) {
 		this.store = store;
 		this.periods = periods;
 		this.metrics = metrics;
@@ -114,7 +113,7 @@ public class Awards {
 		this.scopes = scopes;
 		this.audit = audit;
 		this.events = events;
-		this.messages = messages;
+		this.citations = citations;
 		this.clock = clock;
 	}
 
@@ -141,15 +140,15 @@ public class Awards {
 	@Transactional
 	public AwardKindView defineKind(CurrentUser actor, KindDetails d) {
 		if (!mayDecide(actor)) {
-			throw new AccessRefusedException("recognition.kind");
+			throw new AccessRefusedException("incentives.recognition.kind");
 		}
 		List<ValidationFailedException.FieldError> errors = new ArrayList<>();
 		String code = d.code() == null ? "" : d.code().strip().toLowerCase(Locale.ROOT);
 		if (!code.matches("[a-z0-9_-]{2,40}")) {
-			errors.add(new ValidationFailedException.FieldError("code", "recognition.kind.code.invalid"));
+			errors.add(new ValidationFailedException.FieldError("code", "incentives.recognition.kind.code.invalid"));
 		}
 		else if (store.kindId(code).isPresent()) {
-			errors.add(new ValidationFailedException.FieldError("code", "recognition.kind.code.taken", code));
+			errors.add(new ValidationFailedException.FieldError("code", "incentives.recognition.kind.code.taken", code));
 		}
 		requireText(errors, "nameEn", d.nameEn(), 120);
 		requireText(errors, "nameEs", d.nameEs(), 120);
@@ -163,11 +162,11 @@ public class Awards {
 		if (d.basis() != null && d.basis().byRule()) {
 			metric = d.measure() == null ? null : Metric.ofCode(d.measure()).orElse(null);
 			if (metric == null) {
-				errors.add(new ValidationFailedException.FieldError("measure", "recognition.kind.measure.invalid"));
+				errors.add(new ValidationFailedException.FieldError("measure", "incentives.recognition.kind.measure.invalid"));
 			}
 		}
 		if (d.unitId() != null && !org.isActiveUnit(d.unitId())) {
-			errors.add(new ValidationFailedException.FieldError("unitId", "recognition.kind.unit.invalid"));
+			errors.add(new ValidationFailedException.FieldError("unitId", "incentives.recognition.kind.unit.invalid"));
 		}
 		if (!errors.isEmpty()) {
 			throw new ValidationFailedException(errors);
@@ -185,7 +184,7 @@ public class Awards {
 
 	AwardKindView kind(String code) {
 		return store.kindId(code.strip().toLowerCase(Locale.ROOT)).map(this::kind)
-			.orElseThrow(() -> ValidationFailedException.of("kind", "recognition.kind.unknown", code));
+			.orElseThrow(() -> ValidationFailedException.of("kind", "incentives.recognition.kind.unknown", code));
 	}
 
 	/**
@@ -196,7 +195,7 @@ public class Awards {
 	@Transactional
 	public Decision decide(CurrentUser actor, AwardKindId kindId, String periodCode) {
 		if (!mayDecide(actor)) {
-			throw new AccessRefusedException("recognition.decide");
+			throw new AccessRefusedException("incentives.recognition.decide");
 		}
 		FiscalPeriod period = periods.parse(periodCode);
 		return decide(actor.username(), kind(kindId.value()), period);
@@ -225,13 +224,13 @@ public class Awards {
 		FiscalYears years = periods.years();
 		String code = years.code(period);
 		if (!kind.basis().byRule() || !kind.active()) {
-			throw new ConflictException("recognition.decide.notByRule", kind.code());
+			throw new ConflictException("incentives.recognition.decide.notByRule", kind.code());
 		}
 		if (RecognitionPeriods.kindOf(years, period) != kind.periodKind()) {
-			throw ValidationFailedException.of("period", "recognition.decide.periodKind", code);
+			throw ValidationFailedException.of("period", "incentives.recognition.decide.periodKind", code);
 		}
 		if (period.end().isAfter(periods.today())) {
-			throw new ConflictException("recognition.decide.periodOpen", code);
+			throw new ConflictException("incentives.recognition.decide.periodOpen", code);
 		}
 		Metric metric = Metric.ofCode(kind.measure()).orElseThrow();
 		Map<Long, BigDecimal> values = new LinkedHashMap<>();
@@ -268,9 +267,7 @@ public class Awards {
 			}
 			BigDecimal value = values.get(staff).setScale(kind.basis() == AwardBasis.ATTAINMENT ? 2 : metric.scale(),
 					RoundingMode.HALF_UP);
-			String citation = messages.getMessage("recognition.award.ruleCitation." + kind.basis(),
-					new Object[] { kind.name(), messages.getMessage(metric.messageKey(), null, locale()),
-							value.toPlainString(), code }, locale());
+			String citation = citations.of(kind.basis(), kind.name(), metric.code(), value, code);
 			record(new NewAward(kind.id(), staff, units.get(staff), code, period.start(), period.lastDay(),
 					AwardSource.RULE, metric.code(), value, citation, null, by, now), kind.code());
 			added++;
@@ -289,7 +286,7 @@ public class Awards {
 
 	AwardView grant(CurrentUser actor, GrantDetails d, AwardSource source, @Nullable Long proposalId) {
 		if (!mayGrant(actor)) {
-			throw new AccessRefusedException("recognition.grant");
+			throw new AccessRefusedException("incentives.recognition.grant");
 		}
 		List<ValidationFailedException.FieldError> errors = new ArrayList<>();
 		if (d.staffId() == null) {
@@ -312,20 +309,20 @@ public class Awards {
 			throw new NotFoundException("staff", d.staffId());
 		}
 		if (!mayGrantTo(actor, scope, person.id(), person.unitId())) {
-			throw new AccessRefusedException("recognition.grant");
+			throw new AccessRefusedException("incentives.recognition.grant");
 		}
 		AwardKindView kind = kind(d.kind());
 		if (kind.basis().byRule() || !kind.active()) {
-			throw ValidationFailedException.of("kind", "recognition.grant.kindByRule", kind.code());
+			throw ValidationFailedException.of("kind", "incentives.recognition.grant.kindByRule", kind.code());
 		}
 		FiscalYears years = periods.years();
 		FiscalPeriod period = periods.parse(d.period());
 		if (RecognitionPeriods.kindOf(years, period) != kind.periodKind()) {
-			throw ValidationFailedException.of("period", "recognition.decide.periodKind", years.code(period));
+			throw ValidationFailedException.of("period", "incentives.recognition.decide.periodKind", years.code(period));
 		}
 		String code = years.code(period);
 		if (store.holders(kind.id(), code).contains(person.id())) {
-			throw new ConflictException("recognition.grant.exists", person.fullName(), kind.name(), code);
+			throw new ConflictException("incentives.recognition.grant.exists", person.fullName(), kind.name(), code);
 		}
 		long id = record(new NewAward(kind.id(), person.id(), person.unitId(), code, period.start(), period.lastDay(),
 				source, null, null, d.citation().strip(), proposalId, actor.username(), clock.instant()), kind.code());
@@ -361,7 +358,7 @@ public class Awards {
 	public AwardView revoke(CurrentUser actor, AwardId id, long version, @Nullable String reason) {
 		AwardView award = get(actor, id);
 		if (!mayGrantTo(actor, scopes.of(actor), award.staffId(), award.unitId())) {
-			throw new AccessRefusedException("recognition.revoke");
+			throw new AccessRefusedException("incentives.recognition.revoke");
 		}
 		List<ValidationFailedException.FieldError> errors = new ArrayList<>();
 		requireText(errors, "reason", reason, 2000);
@@ -369,7 +366,7 @@ public class Awards {
 			throw new ValidationFailedException(errors);
 		}
 		if (award.revoked()) {
-			throw new ConflictException("recognition.revoke.already");
+			throw new ConflictException("incentives.recognition.revoke.already");
 		}
 		Instant now = clock.instant();
 		if (!store.revoke(id.value(), version, actor.username(), now, reason.strip())) {
@@ -459,7 +456,12 @@ public class Awards {
 		Map<Long, String> names = org.staffNames(rows.stream().map(AwardView::staffId).distinct().toList());
 		Map<Long, String> units = org.unitNames(rows.stream().map(AwardView::unitId).distinct().toList());
 		return rows.stream().map(a -> a.named(names.getOrDefault(a.staffId(), "#" + a.staffId()), units.get(a.unitId()),
-				a.kindName())).toList();
+				a.kindName(), citation(a))).toList();
+	}
+
+	private String citation(AwardView a) {
+		return a.source() == AwardSource.RULE && a.measure() != null && a.value() != null
+				? citations.of(a.basis(), a.kindName(), a.measure(), a.value(), a.period()) : a.citation();
 	}
 
 	static void requireText(List<ValidationFailedException.FieldError> errors, String field, @Nullable String text,
@@ -468,15 +470,11 @@ public class Awards {
 			errors.add(new ValidationFailedException.FieldError(field, "shared.validation.required"));
 		}
 		else if (text.strip().length() > max) {
-			errors.add(new ValidationFailedException.FieldError(field, "recognition.validation.tooLong", max));
+			errors.add(new ValidationFailedException.FieldError(field, "incentives.recognition.validation.tooLong", max));
 		}
 	}
 
 	static String lang() {
 		return "es".equals(LocaleContextHolder.getLocale().getLanguage()) ? "es" : "en";
-	}
-
-	private static Locale locale() {
-		return LocaleContextHolder.getLocale();
 	}
 }

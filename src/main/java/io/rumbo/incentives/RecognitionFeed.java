@@ -46,23 +46,26 @@ public class RecognitionFeed {
 			SELECT * FROM (
 			  SELECT 'award' AS item, a.id, CAST(a.granted_at AS DATE) AS on_day, a.staff_id, a.unit_id, a.period_code,
 			    a.period_start, k.code AS kind_code, k.name_en, k.name_es, a.metric, a.metric_value AS figure,
-			    CAST(NULL AS INT) AS threshold, a.citation
+			    CAST(NULL AS INT) AS threshold, a.citation, k.basis, a.source
 			  FROM recognition_award a JOIN recognition_award_kind k ON k.id = a.kind_id WHERE a.revoked_at IS NULL
 			  UNION ALL
 			  SELECT 'badge', b.id, b.earned_on, b.staff_id, b.unit_id, b.period_code, b.period_start,
 			    CAST(NULL AS VARCHAR(40)), CAST(NULL AS VARCHAR(120)), CAST(NULL AS VARCHAR(120)), b.metric,
-			    b.attainment, b.threshold, CAST(NULL AS VARCHAR(2000))
+			    b.attainment, b.threshold, CAST(NULL AS VARCHAR(2000)), CAST(NULL AS VARCHAR(16)),
+			    CAST(NULL AS VARCHAR(16))
 			  FROM recognition_badge b
 			) f""";
 
 	private final JdbcClient jdbc;
 	private final DataScopes scopes;
 	private final OrgDirectory org;
+	private final RuleCitations citations;
 
-	RecognitionFeed(JdbcClient jdbc, DataScopes scopes, OrgDirectory org) {
+	RecognitionFeed(JdbcClient jdbc, DataScopes scopes, OrgDirectory org, RuleCitations citations) {
 		this.jdbc = jdbc;
 		this.scopes = scopes;
 		this.org = org;
+		this.citations = citations;
 	}
 
 	@Transactional(readOnly = true)
@@ -108,8 +111,12 @@ public class RecognitionFeed {
 
 	private List<FeedItem> select(String whereOrderLimit, Map<String, Object> params) {
 		boolean es = "es".equals(Awards.lang());
+		Map<Long, String> rule = new HashMap<>();
 		List<FeedItem> rows = jdbc.sql(FEED + whereOrderLimit).params(params)
 			.query((rs, i) -> {
+				if ("RULE".equals(rs.getString("source"))) {
+					rule.put(rs.getLong("id"), rs.getString("basis"));
+				}
 				String type = rs.getString("item");
 				int threshold = rs.getInt("threshold");
 				Integer thresholdValue = rs.wasNull() ? null : threshold;
@@ -122,7 +129,10 @@ public class RecognitionFeed {
 			.list();
 		Map<Long, String> names = org.staffNames(rows.stream().map(FeedItem::staffId).distinct().toList());
 		Map<Long, String> units = org.unitNames(rows.stream().map(FeedItem::unitId).distinct().toList());
-		return rows.stream().map(f -> f.named(names.getOrDefault(f.staffId(), "#" + f.staffId()), units.get(f.unitId())))
+		return rows.stream().map(f -> f.named(names.getOrDefault(f.staffId(), "#" + f.staffId()), units.get(f.unitId()),
+				"award".equals(f.type()) && rule.containsKey(f.id()) && f.measure() != null && f.value() != null
+						? citations.of(AwardBasis.valueOf(rule.get(f.id())), f.title(), f.measure(), f.value(), f.period())
+						: f.citation()))
 			.toList();
 	}
 

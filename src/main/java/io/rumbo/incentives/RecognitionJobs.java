@@ -36,16 +36,26 @@ class RecognitionJobs {
 
 	@Scheduled(cron = "${rumbo.recognition.badges-cron:0 7 * * * *}")
 	void checkBadges() {
-		log.info("Badges checked: {}", badges.check());
+		log.info("Badges checked: {}", check());
 	}
 
 	@ApplicationModuleListener
 	void on(QuotaPublished published) {
-		badges.check();
+		check();
 	}
 
 	@ApplicationModuleListener
 	void on(QuotaRevised revised) {
-		badges.check();
+		check();
+	}
+
+	/**
+	 * One check at a time: two at once (a quota published during the hourly run) would both find the same new badge
+	 * and the second insert would break on the unique key. Each check commits before the next starts.
+	 */
+	private Badges.CheckReport check() {
+		synchronized (RecognitionJobs.class) {
+			return badges.check();
+		}
 	}
 }

@@ -47,7 +47,7 @@ class RecognitionPeriods {
 			return period;
 		}
 		catch (IllegalArgumentException ex) {
-			throw ValidationFailedException.of("period", "recognition.period.invalid", code);
+			throw ValidationFailedException.of("period", "incentives.recognition.period.invalid", code);
 		}
 	}
 

@@ -38,9 +38,9 @@ public final class RecognitionViews {
 			return revokedAt != null;
 		}
 
-		AwardView named(String person, @Nullable String unit, String kind) {
+		AwardView named(String person, @Nullable String unit, String kind, String shownCitation) {
 			return new AwardView(id, kindId, kindCode, kind, basis, staffId, person, unitId, unit, period, periodStart,
-					periodEnd, source, measure, value, citation, proposalId, grantedBy, grantedAt, revokedBy, revokedAt,
+					periodEnd, source, measure, value, shownCitation, proposalId, grantedBy, grantedAt, revokedBy, revokedAt,
 					revokeReason, version);
 		}
 	}
@@ -77,9 +77,9 @@ public final class RecognitionViews {
 			@Nullable String unitName, String period, String title, @Nullable String kindCode, @Nullable String measure,
 			@Nullable BigDecimal value, @Nullable Integer threshold, @Nullable String citation) {
 
-		FeedItem named(String person, @Nullable String unit) {
+		FeedItem named(String person, @Nullable String unit, @Nullable String shownCitation) {
 			return new FeedItem(type, id, on, staffId, person, unitId, unit, period, title, kindCode, measure, value,
-					threshold, citation);
+					threshold, shownCitation);
 		}
 	}
 

@@ -94,7 +94,7 @@ class RecognitionApiScenarioTests extends ApiTestSupport {
 		assertThat(revoked.status()).isEqualTo(200);
 		assertThat(revoked.json().get("revokeReason").asString()).isEqualTo("Periodo equivocado");
 		assertThat(api.get("/api/v1/recognition/feed?kind=" + kind, "rep").json().get("content").size()).isZero();
-		assertThat(api.get("/api/v1/recognition/awards?revoked=true&kind=" + kind, "manager").json().get("content")
+		assertThat(api.get("/api/v1/recognition/awards?revoked=true&staffId=" + lucia + "&kind=" + kind, "manager").json().get("content")
 			.size()).isEqualTo(1);
 
 		Api.Response csv = api.get("/api/v1/recognition/feed", "manager", Map.of("Accept", "text/csv"));

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
+import io.rumbo.support.BrowserAvailability;
 import io.rumbo.support.RumboIntegrationTest;
 
 /**

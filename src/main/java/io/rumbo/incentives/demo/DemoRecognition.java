@@ -17,12 +17,14 @@ import io.rumbo.evaluation.Nominations;
 import io.rumbo.identity.CurrentUser;
 import io.rumbo.identity.UserManagement;
 import io.rumbo.incentives.AwardBasis;
+import io.rumbo.incentives.AwardKindId;
 import io.rumbo.incentives.AwardPeriodKind;
 import io.rumbo.incentives.AwardProposals;
 import io.rumbo.incentives.Awards;
 import io.rumbo.incentives.Badges;
 import io.rumbo.incentives.ProposalStatus;
 import io.rumbo.incentives.RecognitionViews.AwardKindView;
+import io.rumbo.incentives.RecognitionViews.Decision;
 import io.rumbo.incentives.RecognitionViews.ProposalView;
 import io.rumbo.incentives.domain.ProposalStore;
 import io.rumbo.shared.DemoMode;
@@ -74,7 +76,20 @@ class DemoRecognition implements ApplicationRunner {
 				AwardBasis.MEASURE, "new_customers", BigDecimal.ONE);
 		kind(director, "evaluation_recognition", "Recognised in evaluation", "Reconocido en la evaluación",
 				AwardBasis.MANUAL, null, null);
-		int decided = awards.decideClosedPeriods().size();
+		List<Decision> decisions = awards.decideClosedPeriods();
+		// New customers are few in the demo's recent history: if nobody won the hunter's award last quarter, decide it
+		// for the quarters before, back to a year, until someone has won it.
+		decisions.stream().filter(d -> d.kindCode().equals("new_customer_hunter") && d.winners().isEmpty()).findFirst()
+			.ifPresent(d -> {
+				String period = d.period();
+				for (int i = 0; i < 4; i++) {
+					period = previousQuarter(period);
+					if (!awards.decide(director, AwardKindId.of(d.kindId()), period).winners().isEmpty()) {
+						return;
+					}
+				}
+			});
+		int decided = decisions.size();
 		// The evaluation's nomination reaches recognition as an event after the demo's transaction; take it directly.
 		for (Nomination n : nominations.list(director, new Nominations.Filter(null, null),
 				ListQuery.of(0, 50, null, Nominations.SORTS, "nominatedAt")).content()) {
@@ -95,8 +110,15 @@ class DemoRecognition implements ApplicationRunner {
 				report.added());
 	}
 
+	/** {@code FY2026-Q1} before {@code FY2026-Q2}, {@code FY2025-Q4} before {@code FY2026-Q1}. */
+	static String previousQuarter(String quarter) {
+		int year = Integer.parseInt(quarter.substring(2, 6));
+		int q = Integer.parseInt(quarter.substring(8));
+		return q == 1 ? "FY" + (year - 1) + "-Q4" : "FY" + year + "-Q" + (q - 1);
+	}
+
 	private AwardKindView kind(CurrentUser director, String code, String en, String es, AwardBasis basis,
-			String measure, BigDecimal minimum) {
+			@org.jspecify.annotations.Nullable String measure, @org.jspecify.annotations.Nullable BigDecimal minimum) {
 		return awards.defineKind(director, new Awards.KindDetails(code, en, es, basis, measure, AwardPeriodKind.QUARTER,
 				null, minimum));
 	}

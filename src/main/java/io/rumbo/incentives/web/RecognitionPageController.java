@@ -111,10 +111,10 @@ class RecognitionPageController {
 			@RequestParam(required = false) @Nullable String reason, RedirectAttributes redirect) {
 		try {
 			awards.revoke(user, AwardId.of(id), version, reason);
-			redirect.addFlashAttribute("flash", "recognition.award.revoked");
+			redirect.addFlashAttribute("flash", "incentives.recognition.award.revoked");
 		}
 		catch (ValidationFailedException ex) {
-			redirect.addFlashAttribute("flash", "recognition.award.revokeReasonRequired");
+			redirect.addFlashAttribute("flash", "incentives.recognition.award.revokeReasonRequired");
 			redirect.addFlashAttribute("flashKind", "danger");
 		}
 		return "redirect:/recognition/awards/" + id;
@@ -125,7 +125,7 @@ class RecognitionPageController {
 	String grantForm(CurrentUser user, @RequestParam(required = false) @Nullable Long proposal,
 			@RequestParam(required = false) @Nullable Long staffId, Model model) {
 		if (!Awards.mayGrant(user)) {
-			throw new AccessRefusedException("recognition.grant");
+			throw new AccessRefusedException("incentives.recognition.grant");
 		}
 		GrantForm form = new GrantForm();
 		form.staffId = staffId;
@@ -150,7 +150,7 @@ class RecognitionPageController {
 			else {
 				award = awards.grant(user, details);
 			}
-			redirect.addFlashAttribute("flash", "recognition.award.granted");
+			redirect.addFlashAttribute("flash", "incentives.recognition.award.granted");
 			return "redirect:/recognition/awards/" + award.id();
 		}
 		catch (ValidationFailedException ex) {
@@ -253,10 +253,10 @@ class RecognitionPageController {
 			@RequestParam(required = false) @Nullable String note, RedirectAttributes redirect) {
 		try {
 			proposals.dismiss(user, id, version, note);
-			redirect.addFlashAttribute("flash", "recognition.proposal.dismissed");
+			redirect.addFlashAttribute("flash", "incentives.recognition.proposal.dismissed");
 		}
 		catch (ValidationFailedException ex) {
-			redirect.addFlashAttribute("flash", "recognition.proposal.noteRequired");
+			redirect.addFlashAttribute("flash", "incentives.recognition.proposal.noteRequired");
 			redirect.addFlashAttribute("flashKind", "danger");
 		}
 		return "redirect:/recognition/proposals";
@@ -278,12 +278,12 @@ class RecognitionPageController {
 	String decide(CurrentUser user, @PathVariable long id, @RequestParam String period, RedirectAttributes redirect) {
 		try {
 			Decision decision = awards.decide(user, AwardKindId.of(id), period);
-			redirect.addFlashAttribute("flash", "recognition.kind.decided");
+			redirect.addFlashAttribute("flash", "incentives.recognition.kind.decided");
 			redirect.addFlashAttribute("flashArgs", new Object[] { decision.period(), decision.winners().size(),
 					decision.added() });
 		}
 		catch (ValidationFailedException | ConflictException ex) {
-			redirect.addFlashAttribute("flash", "recognition.kind.decideRefused");
+			redirect.addFlashAttribute("flash", "incentives.recognition.kind.decideRefused");
 			redirect.addFlashAttribute("flashArgs", new Object[] { period });
 			redirect.addFlashAttribute("flashKind", "danger");
 		}

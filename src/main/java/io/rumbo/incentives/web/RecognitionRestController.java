@@ -236,7 +236,7 @@ class RecognitionRestController {
 	@Operation(summary = "Check every badge of this fiscal year and the last again (director, administrator)")
 	Badges.CheckReport rebuild(CurrentUser actor) {
 		if (!Awards.mayDecide(actor)) {
-			throw new AccessRefusedException("recognition.badges.rebuild");
+			throw new AccessRefusedException("incentives.recognition.badges.rebuild");
 		}
 		return badges.rebuild();
 	}
