@@ -38,6 +38,12 @@ public final class RecognitionViews {
 			return revokedAt != null;
 		}
 
+		/** Decimals of the figure: the measure's own (0 for a count), 2 for an attainment. */
+		public int decimals() {
+			return basis != AwardBasis.ATTAINMENT && measure != null
+					? io.rumbo.metrics.Metric.ofCode(measure).map(io.rumbo.metrics.Metric::scale).orElse(2) : 2;
+		}
+
 		AwardView named(String person, @Nullable String unit, String kind, String shownCitation) {
 			return new AwardView(id, kindId, kindCode, kind, basis, staffId, person, unitId, unit, period, periodStart,
 					periodEnd, source, measure, value, shownCitation, proposalId, grantedBy, grantedAt, revokedBy, revokedAt,
@@ -76,6 +82,12 @@ public final class RecognitionViews {
 	public record FeedItem(String type, long id, LocalDate on, long staffId, String personName, long unitId,
 			@Nullable String unitName, String period, String title, @Nullable String kindCode, @Nullable String measure,
 			@Nullable BigDecimal value, @Nullable Integer threshold, @Nullable String citation) {
+
+		/** Decimals of the figure: the measure's own for an award (0 for a count), 2 for a badge's attainment. */
+		public int decimals() {
+			return "award".equals(type) && measure != null
+					? io.rumbo.metrics.Metric.ofCode(measure).map(io.rumbo.metrics.Metric::scale).orElse(2) : 2;
+		}
 
 		FeedItem named(String person, @Nullable String unit, @Nullable String shownCitation) {
 			return new FeedItem(type, id, on, staffId, person, unitId, unit, period, title, kindCode, measure, value,
