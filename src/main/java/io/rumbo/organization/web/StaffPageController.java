@@ -27,7 +27,9 @@ import io.rumbo.identity.UserManagement;
 import io.rumbo.organization.JobRole;
 import io.rumbo.organization.OrgUnitManagement;
 import io.rumbo.organization.OrgUnitView;
+import io.rumbo.organization.StaffId;
 import io.rumbo.organization.StaffManagement;
+import io.rumbo.organization.StaffProfileSection;
 import io.rumbo.organization.StaffStatus;
 import io.rumbo.organization.StaffView;
 import io.rumbo.organization.domain.OrgQueries;
@@ -46,12 +48,15 @@ class StaffPageController {
 	private final OrgUnitManagement units;
 	private final UserManagement users;
 	private final java.time.Clock clock;
+	private final List<StaffProfileSection> sections;
 
-	StaffPageController(StaffManagement staff, OrgUnitManagement units, UserManagement users, java.time.Clock clock) {
+	StaffPageController(StaffManagement staff, OrgUnitManagement units, UserManagement users, java.time.Clock clock,
+			List<StaffProfileSection> sections) {
 		this.staff = staff;
 		this.units = units;
 		this.users = users;
 		this.clock = clock;
+		this.sections = sections;
 	}
 
 	/** The staff list's filters, as its query string names them. */
@@ -93,6 +98,11 @@ class StaffPageController {
 		model.addAttribute("mayEdit", staff.mayEdit(user, person));
 		model.addAttribute("username", person.userId() == null ? null
 				: users.usernameOf(new UserId(person.userId())).orElse(null));
+		// What later modules show of the person (recognition...), through the extension point they implement.
+		model.addAttribute("sections", sections.stream()
+			.flatMap(s -> s.section(user, StaffId.of(person.id())).stream())
+			.sorted(java.util.Comparator.comparingInt(StaffProfileSection.Section::order))
+			.toList());
 		return "organization/staff-profile";
 	}
 

@@ -1,0 +1,51 @@
+package io.rumbo.scenarios;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import io.rumbo.support.Api;
+import io.rumbo.support.RumboIntegrationTest;
+
+/**
+ * The recognition pages over HTTP with real sessions: the director reads the feed in English and in Spanish with the
+ * demo's awards, opens an award to the figures behind it (the metrics records of the person and period), and the
+ * rep's profile shows her recognition through organization's extension point.
+ */
+@RumboIntegrationTest
+class RecognitionPageScenarioTests extends ApiTestSupport {
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void theFeedOpensEachAwardToTheFiguresBehindIt() {
+		WebSession director = new WebSession();
+		director.signIn(port, "director", "demo");
+		HttpResponse<String> feed = director.get(port, "/recognition?type=award&kind=salesperson_of_quarter&lang=en");
+		assertThat(feed.statusCode()).isEqualTo(200);
+		assertThat(feed.body()).contains("Recognition").contains("Salesperson of the quarter")
+			.contains("/metrics/records?measure=revenue").contains("id=\"nav-recognition\"");
+		long award = new Api(port).get("/api/v1/recognition/awards?kind=salesperson_of_quarter", "director").json()
+			.get("content").get(0).get("id").asLong();
+		HttpResponse<String> page = director.get(port, "/recognition/awards/" + award + "?lang=en");
+		assertThat(page.body()).contains("id=\"award-records\"").contains("The figures behind it");
+		HttpResponse<String> spanish = director.get(port, "/recognition?lang=es");
+		assertThat(spanish.body()).contains("Muro de reconocimientos").contains("Vendedor del trimestre");
+		assertThat(director.get(port, "/recognition/leaderboard?measure=visits&lang=en").body())
+			.contains("id=\"measure-board\"").contains("/targets/leaderboard");
+		assertThat(director.get(port, "/recognition/kinds?lang=en").body()).contains("Best new-customer hunter");
+		director.get(port, "/recognition?lang=en");
+
+		long rep = new Api(port).get("/api/v1/staff/me", "rep").json().get("id").asLong();
+		WebSession salesperson = new WebSession();
+		salesperson.signIn(port, "rep", "demo");
+		HttpResponse<String> profile = salesperson.get(port, "/organization/staff/" + rep + "?lang=en");
+		assertThat(profile.body()).contains("id=\"profile-recognition\"");
+		assertThat(salesperson.get(port, "/recognition/awards/new?lang=en").statusCode()).isEqualTo(403);
+		salesperson.get(port, "/recognition?lang=en");
+	}
+}
