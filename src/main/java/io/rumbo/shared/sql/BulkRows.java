@@ -46,6 +46,22 @@ public class BulkRows {
 		return Boolean.TRUE.equals(known);
 	}
 
+	/**
+	 * Prepares the caller's transaction for a loop of many short statements (a staging table read back a thousand
+	 * rows at a time): on PostgreSQL, no JIT compilation and no parallel workers until the transaction ends. The
+	 * planner's cost of such a statement grows with the staging table and the tables it joins (a correlated subquery
+	 * per row is costed at its worst), and past {@code jit_above_cost} PostgreSQL compiles the statement at every
+	 * execution, prepared or not: 0.3 to 0.9 s a batch for a statement that runs in 4 ms (measured at 2,000,000 staged
+	 * rows, docs/benchmarks.md), and a parallel plan adds the start of its workers to each. Nothing else changes; the
+	 * settings end with the transaction ({@code SET LOCAL}). Elsewhere (H2) nothing is done.
+	 */
+	public void shortStatements() {
+		if (postgres()) {
+			batch.execute("SET LOCAL jit = off");
+			batch.execute("SET LOCAL max_parallel_workers_per_gather = 0");
+		}
+	}
+
 	/** Appends the rows (values in the order of {@code columns}) to {@code table}. */
 	public void append(String table, List<String> columns, List<Object[]> rows) {
 		if (rows.isEmpty()) {

@@ -9,7 +9,11 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
@@ -27,6 +31,12 @@ public class Formats {
 
 	private final java.util.Currency currency;
 
+	/** See {@link #format}. */
+	private final ThreadLocal<Map<String, NumberFormat>> formats = ThreadLocal.withInitial(HashMap::new);
+
+	/** Date formats are immutable and thread-safe: one per language. */
+	private final Map<Locale, DateTimeFormatter> dates = new ConcurrentHashMap<>();
+
 	Formats(@org.springframework.beans.factory.annotation.Value("${rumbo.currency:EUR}") String currency) {
 		this.currency = java.util.Currency.getInstance(currency);
 	}
@@ -36,12 +46,14 @@ public class Formats {
 		if (amount == null) {
 			return "";
 		}
-		NumberFormat format = NumberFormat.getCurrencyInstance(locale());
-		format.setCurrency(currency);
-		format.setMinimumFractionDigits(2);
-		format.setMaximumFractionDigits(2);
-		format.setRoundingMode(RoundingMode.HALF_UP);
-		return format.format(amount);
+		return format("money", locale(), l -> {
+			NumberFormat format = NumberFormat.getCurrencyInstance(l);
+			format.setCurrency(currency);
+			format.setMinimumFractionDigits(2);
+			format.setMaximumFractionDigits(2);
+			format.setRoundingMode(RoundingMode.HALF_UP);
+			return format;
+		}).format(amount);
 	}
 
 	/** A count, quantity or average: grouped, with the decimals it has up to two ({@code 1,234.5}). */
@@ -49,10 +61,12 @@ public class Formats {
 		if (number == null) {
 			return "";
 		}
-		NumberFormat format = NumberFormat.getNumberInstance(locale());
-		format.setMaximumFractionDigits(2);
-		format.setRoundingMode(RoundingMode.HALF_UP);
-		return format.format(number);
+		return format("number", locale(), l -> {
+			NumberFormat format = NumberFormat.getNumberInstance(l);
+			format.setMaximumFractionDigits(2);
+			format.setRoundingMode(RoundingMode.HALF_UP);
+			return format;
+		}).format(number);
 	}
 
 	/** A figure with exactly {@code decimals} decimals and no currency: the cells of a grid, where columns align. */
@@ -60,11 +74,13 @@ public class Formats {
 		if (number == null) {
 			return "";
 		}
-		NumberFormat format = NumberFormat.getNumberInstance(locale());
-		format.setMinimumFractionDigits(decimals);
-		format.setMaximumFractionDigits(decimals);
-		format.setRoundingMode(RoundingMode.HALF_UP);
-		return format.format(number);
+		return format("decimal" + decimals, locale(), l -> {
+			NumberFormat format = NumberFormat.getNumberInstance(l);
+			format.setMinimumFractionDigits(decimals);
+			format.setMaximumFractionDigits(decimals);
+			format.setRoundingMode(RoundingMode.HALF_UP);
+			return format;
+		}).format(number);
 	}
 
 	/** A percentage given in percent ({@code 12.5} is 12.5 %), with one decimal, as the language writes it. */
@@ -72,11 +88,13 @@ public class Formats {
 		if (percent == null) {
 			return "";
 		}
-		NumberFormat format = NumberFormat.getPercentInstance(locale());
-		format.setMinimumFractionDigits(0);
-		format.setMaximumFractionDigits(1);
-		format.setRoundingMode(RoundingMode.HALF_UP);
-		return format.format(new BigDecimal(percent.toString()).movePointLeft(2));
+		return format("percent", locale(), l -> {
+			NumberFormat format = NumberFormat.getPercentInstance(l);
+			format.setMinimumFractionDigits(0);
+			format.setMaximumFractionDigits(1);
+			format.setRoundingMode(RoundingMode.HALF_UP);
+			return format;
+		}).format(new BigDecimal(percent.toString()).movePointLeft(2));
 	}
 
 	/**
@@ -145,7 +163,8 @@ public class Formats {
 	}
 
 	public String date(@Nullable LocalDate date) {
-		return date == null ? "" : DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale()).format(date);
+		return date == null ? "" : dates.computeIfAbsent(locale(),
+				l -> DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(l)).format(date);
 	}
 
 	public String dateTime(@Nullable Instant instant) {
@@ -163,6 +182,15 @@ public class Formats {
 
 	public String lang() {
 		return locale().getLanguage();
+	}
+
+	/**
+	 * A number format of one kind for one language, built once per thread and reused: building one goes through the
+	 * locale providers and costs more than formatting with it, and a page such as the pipeline board formats hundreds
+	 * of figures (formats are not thread-safe, hence one per thread; the request threads are pooled).
+	 */
+	private NumberFormat format(String kind, Locale locale, Function<Locale, NumberFormat> build) {
+		return formats.get().computeIfAbsent(kind + "|" + locale.toLanguageTag(), k -> build.apply(locale));
 	}
 
 	private static Locale locale() {
