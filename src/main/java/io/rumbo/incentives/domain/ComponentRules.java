@@ -38,6 +38,11 @@ public record ComponentRules(RateTable table, @Nullable BigDecimal thresholdPerc
 		return new ComponentRules(table, thresholdPercent, percent, accelerator, decelerator, bonuses, cap);
 	}
 
+	/** The same rules without the year-to-date gate (a curve of one period on its own). */
+	public ComponentRules withoutYtdGate() {
+		return new ComponentRules(table, thresholdPercent, null, accelerator, decelerator, bonuses, cap);
+	}
+
 	public ComponentRules withAccelerator(BigDecimal fromPercent, BigDecimal multiplier) {
 		return new ComponentRules(table, thresholdPercent, ytdGatePercent, new Multiplier(fromPercent, multiplier),
 				decelerator, bonuses, cap);
