@@ -45,7 +45,7 @@ import io.rumbo.shared.web.ListQuery;
  * from the org chart): the salespeople's (revenue each quarter at 5 % to quota, accelerating to 6 % to 125 % and 7 %
  * above, on attainment, nothing below 50 %, at most 30,000 a quarter; margin at the flat rate of its highest tier; a
  * SPIFF of 40 per unit of the first product line in this quarter; at most 60,000 from the plan) and the team leaders' (3,000 when their team reaches its
- * quarterly revenue quota, 1,500 more at 120 %). Also the finance user ("finance", password "demo"), who reads every
+ * quarterly revenue quota, 1,500 more at 120 %). Also the finance user (finance, password demo), who reads every
  * plan and will approve the payouts. Runs after the quotas and the evaluation.
  */
 @Component

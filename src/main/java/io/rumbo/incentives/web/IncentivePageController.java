@@ -216,7 +216,7 @@ class IncentivePageController {
 
 	private static void writing(CurrentUser user) {
 		if (!IncentivePlans.mayWrite(user)) {
-			throw new AccessRefusedException("incentives.plans");
+			throw new AccessRefusedException("write incentive plans");
 		}
 	}
 
