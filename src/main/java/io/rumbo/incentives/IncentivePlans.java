@@ -380,7 +380,8 @@ public class IncentivePlans {
 		if (base.length() > 28) {
 			base = base.substring(0, 28);
 		}
-		String code = (base.isEmpty() ? "PLAN" : base) + "-" + details.fiscalYear();
+		String year = String.valueOf(details.fiscalYear());
+		String code = base.isEmpty() ? "PLAN-" + year : base.endsWith(year) ? base : base + "-" + year;
 		String candidate = code;
 		for (int n = 2; plans.existsByCode(candidate); n++) {
 			candidate = code + "-" + n;

@@ -77,13 +77,19 @@ class DemoIncentives implements ApplicationRunner {
 	@Transactional
 	public void run(ApplicationArguments args) {
 		CurrentUser director = users.actAs("director").orElse(null);
-		if (!demo.enabled() || director == null || users.findByUsername("finance").isPresent()) {
+		if (!demo.enabled() || director == null) {
 			return;
 		}
-		users.provision(List.of(new UserManagement.NewUser("finance", "Inés Finanzas", "finanzas@alba.example",
-				PASSWORD, Set.of(Role.FINANCE))), PASSWORD);
+		if (users.findByUsername("finance").isEmpty()) {
+			users.provision(List.of(new UserManagement.NewUser("finance", "Inés Finanzas", "finanzas@alba.example",
+					PASSWORD, Set.of(Role.FINANCE))), PASSWORD);
+		}
 		FiscalPeriod year = periods.period(null);
 		int fiscalYear = Integer.parseInt(periods.code(year).substring(2));
+		if (plans.list(director, new IncentivePlans.Filter(null, fiscalYear, null),
+				ListQuery.of(0, 1, null, IncentivePlans.SORTS, "name")).page().totalElements() > 0) {
+			return;
+		}
 		FiscalPeriod quarter = thisQuarter(year, LocalDate.now(clock));
 		Long line = catalog.lines(false).stream().map(l -> l.id()).findFirst().orElse(null);
 		PlanView reps = plans.create(director, reps(fiscalYear, quarter, line));
