@@ -197,6 +197,7 @@ public class PlanForm {
 	private int fiscalYear;
 	private @Nullable JobRole populationRole;
 	private @Nullable Long populationUnitId;
+	private List<Long> namedPeople = new ArrayList<>();
 	private ProrationRule prorationRule = ProrationRule.DAYS;
 	private @Nullable String planCap;
 	private DrawKind drawKind = DrawKind.NONE;
@@ -218,6 +219,7 @@ public class PlanForm {
 		form.fiscalYear = d.fiscalYear();
 		form.populationRole = d.populationRole();
 		form.populationUnitId = d.populationUnitId();
+		form.namedPeople = new ArrayList<>(d.namedPeople());
 		form.prorationRule = d.prorationRule();
 		form.planCap = number(d.planCap(), fmt);
 		form.drawKind = d.drawKind();
@@ -282,7 +284,7 @@ public class PlanForm {
 			written.add(components.get(i).details(i, fmt));
 		}
 		return new PlanDetails(name == null ? "" : name.strip(), fiscalYear, populationRole, populationUnitId,
-				List.of(), prorationRule, fmt.parseField("planCap", planCap), drawKind,
+				namedPeople.stream().filter(Objects::nonNull).toList(), prorationRule, fmt.parseField("planCap", planCap), drawKind,
 				fmt.parseField("drawAmount", drawAmount), clawbackPolicy,
 				fmt.parseField("clawbackPercent", clawbackPercent), written);
 	}
@@ -300,6 +302,8 @@ public class PlanForm {
 	public void setPopulationRole(@Nullable JobRole populationRole) { this.populationRole = populationRole; }
 	public @Nullable Long getPopulationUnitId() { return populationUnitId; }
 	public void setPopulationUnitId(@Nullable Long populationUnitId) { this.populationUnitId = populationUnitId; }
+	public List<Long> getNamedPeople() { return namedPeople; }
+	public void setNamedPeople(@Nullable List<Long> namedPeople) { this.namedPeople = namedPeople == null ? new ArrayList<>() : namedPeople; }
 	public ProrationRule getProrationRule() { return prorationRule; }
 	public void setProrationRule(@Nullable ProrationRule r) { this.prorationRule = r == null ? ProrationRule.DAYS : r; }
 	public @Nullable String getPlanCap() { return planCap; }
