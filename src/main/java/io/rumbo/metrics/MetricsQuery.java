@@ -46,6 +46,20 @@ public class MetricsQuery {
 		return monthly(figures.compute(metric, period, people(people), true), StaffId::of);
 	}
 
+	/**
+	 * As {@link #byPerson}, of one product line's records only (for the measures that have lines,
+	 * {@link Metric#byLine()}): what incentive components on a product line pay on.
+	 */
+	@Transactional(readOnly = true)
+	public Map<StaffId, BigDecimal> byPersonOfLine(Metric metric, FiscalPeriod period, Collection<StaffId> people,
+			long productLineId) {
+		if (!metric.byLine()) {
+			throw new IllegalArgumentException(metric + " has no product lines");
+		}
+		MetricFigures.requireWholeMonths(period);
+		return whole(figures.compute(metric, period, people(people), false, productLineId), StaffId::of, period);
+	}
+
 	@Transactional(readOnly = true)
 	public Map<UnitId, BigDecimal> byUnit(Metric metric, FiscalPeriod period, Collection<UnitId> units) {
 		return whole(figures.compute(metric, period, unitsOf(metric, period, units), false), UnitId::of, period);

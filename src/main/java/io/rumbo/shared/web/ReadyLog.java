@@ -35,7 +35,7 @@ class ReadyLog {
 			String path = event.getApplicationContext().getEnvironment().getProperty("server.servlet.context-path", "");
 			where = " at http://localhost:" + web.getWebServer().getPort() + path;
 		}
-		return "Rumbo is ready" + where + (demo.enabled() ? " (demo company loaded; sign in as admin, director, manager"
-				+ " or rep with the password 'demo')" : "");
+		return "Rumbo is ready" + where + (demo.enabled() ? " (demo company loaded; sign in as admin, director, manager,"
+				+ " rep or finance with the password 'demo')" : "");
 	}
 }
