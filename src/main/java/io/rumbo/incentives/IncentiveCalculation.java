@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.rumbo.identity.CurrentUser;
 import io.rumbo.incentives.PlanViews.ComponentDetails;
 import io.rumbo.incentives.PlanViews.PlanDetails;
@@ -55,6 +56,7 @@ import io.rumbo.shared.time.FiscalPeriod;
 public class IncentiveCalculation {
 
 	/** One person's line for one component and one period of its cadence, with everything a statement explains. */
+	@Schema(name = "IncentivePreviewLine")
 	public record Line(int component, String componentName, Metric metric, @Nullable Long productLineId,
 			MeasuredOn measuredOn, String period, LocalDate from, LocalDate to, BigDecimal value,
 			@Nullable BigDecimal quota, @Nullable BigDecimal attainment, int tier, @Nullable BigDecimal rate,
@@ -63,11 +65,13 @@ public class IncentiveCalculation {
 	}
 
 	/** A person's lines, their sum, what the plan's cap took and the amount. */
+	@Schema(name = "IncentivePreviewPerson")
 	public record PersonResult(long staffId, String name, LocalDate assignedFrom, @Nullable LocalDate assignedTo,
 			List<Line> lines, BigDecimal earned, BigDecimal planCapped, BigDecimal amount) {
 	}
 
 	/** The preview of a plan version for a period: per person, and the total. */
+	@Schema(name = "IncentivePreview")
 	public record Preview(long planId, String planCode, int planNumber, PlanState planState, String period,
 			LocalDate from, LocalDate to, List<PersonResult> people, BigDecimal total) {
 	}

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /** What the recognition facades answer: the API's and the pages' read models. */
 public final class RecognitionViews {
@@ -27,7 +28,7 @@ public final class RecognitionViews {
 	 * An award granted to a person for a period, with the citation; {@code value}: the figure that won it (the
 	 * measure's value or the attainment in percent) for a rule's award. A revoked award keeps its record.
 	 */
-	@io.swagger.v3.oas.annotations.media.Schema(name = "RecognitionAward")
+	@Schema(name = "RecognitionAward")
 	public record AwardView(long id, long kindId, String kindCode, String kindName, AwardBasis basis, long staffId,
 			String personName, long unitId, @Nullable String unitName, String period, LocalDate periodStart,
 			LocalDate periodEnd, AwardSource source, @Nullable String measure, @Nullable BigDecimal value,
@@ -96,6 +97,7 @@ public final class RecognitionViews {
 	}
 
 	/** A rule-based kind decided for a period: how many were ranked, and the awards of the winners. */
+	@Schema(name = "RecognitionDecision")
 	public record Decision(long kindId, String kindCode, String period, int ranked, List<AwardView> winners,
 			int added) {
 	}

@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.rumbo.identity.CurrentUser;
 import io.rumbo.incentives.ClawbackPolicy;
 import io.rumbo.incentives.DrawKind;
@@ -49,6 +50,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class IncentivePlanRestController {
 
 	/** A plan as written; {@code version} is required to change an existing one. */
+	@Schema(name = "IncentivePlanRequest")
 	record PlanRequest(@Nullable Long version, @Size(max = 200) @Nullable String name, int fiscalYear,
 			@Nullable JobRole populationRole, @Nullable Long populationUnitId, @Nullable List<Long> namedPeople,
 			@NotNull ProrationRule prorationRule, java.math.@Nullable BigDecimal planCap,
@@ -66,10 +68,12 @@ class IncentivePlanRestController {
 	}
 
 	/** Approval: the version read. */
+	@Schema(name = "IncentivePlanApproval")
 	record ApproveRequest(@NotNull Long version) {
 	}
 
 	/** A person's own assignment: from, to (both included; absent: still on it), or excluded. */
+	@Schema(name = "IncentiveAssignmentRequest")
 	record AssignmentRequest(@NotNull Long staffId, @NotNull LocalDate from, @Nullable LocalDate to,
 			boolean excluded, @Nullable Long version) {
 	}
