@@ -53,6 +53,7 @@ import io.rumbo.shared.domain.ConflictException;
 import io.rumbo.shared.domain.NotFoundException;
 import io.rumbo.shared.domain.StaleVersionException;
 import io.rumbo.shared.domain.ValidationFailedException;
+import io.rumbo.shared.export.ExportCursor;
 import io.rumbo.shared.money.Amounts;
 import io.rumbo.shared.time.FiscalPeriod;
 import io.rumbo.shared.web.ListQuery;
@@ -100,13 +101,14 @@ public class PayoutRuns {
 	private final AuditTrail audit;
 	private final JdbcClient jdbc;
 	private final NamedParameterJdbcTemplate batch;
+	private final ExportCursor cursor;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
 
 	PayoutRuns(PayoutRunRepository runs, IncentivePlanRepository planRepository, IncentivePlans plans,
 			IncentiveCalculation calculation, MetricsReports periods, OrgDirectory org, DataScopes scopes,
-			AuditTrail audit, JdbcClient jdbc, NamedParameterJdbcTemplate batch, ApplicationEventPublisher events,
-			Clock clock) {
+			AuditTrail audit, JdbcClient jdbc, NamedParameterJdbcTemplate batch, ExportCursor cursor,
+			ApplicationEventPublisher events, Clock clock) {
 		this.runs = runs;
 		this.planRepository = planRepository;
 		this.plans = plans;
@@ -117,6 +119,7 @@ public class PayoutRuns {
 		this.audit = audit;
 		this.jdbc = jdbc;
 		this.batch = batch;
+		this.cursor = cursor;
 		this.events = events;
 		this.clock = clock;
 	}
@@ -237,6 +240,66 @@ public class PayoutRuns {
 		events.publishEvent(new PayoutRunApproved(PayoutRunId.of(id), run.periodCode(), planCodes(id), run.people(),
 				run.total(), actor.username()));
 		return view(run);
+	}
+
+	/**
+	 * Records that the approved run {@code id} is sent to payroll (who and when, audited); the file itself is
+	 * {@link #payroll}. Finance and administrators; a draft answers 409.
+	 */
+	@Transactional
+	public RunView exported(CurrentUser actor, long id) {
+		requireRunner(actor);
+		PayoutRun run = load(actor, id);
+		var before = run.auditState();
+		run.exported(actor.username(), clock.instant());
+		runs.saveAndFlush(run);
+		audit.record("PAYOUT_RUN", id, "EXPORT", before, run.auditState(), run.periodCode());
+		return view(run);
+	}
+
+	/**
+	 * A row of the payroll file: a person's gross amount of one component in the run (its earning lines and the
+	 * corrections of earlier periods together); component 0 rows are the plan's cap (negative) and the draw (an
+	 * advance, or a recovery when negative), so that a person's rows add up to what is payable.
+	 */
+	public record PayrollRow(String employeeNumber, String staffName, String period, String planCode, int component,
+			String componentName, BigDecimal amount) {
+	}
+
+	/** The payroll rows of an approved run, streamed from one query, employee numbers looked up per batch. */
+	@Transactional(readOnly = true)
+	public void payroll(CurrentUser actor, long id, java.util.function.Consumer<PayrollRow> sink) {
+		requireRunner(actor);
+		PayoutRun run = load(actor, id);
+		if (run.state() != RunState.APPROVED) {
+			throw new ConflictException("incentives.run.notApproved", id);
+		}
+		record Raw(long staffId, String planCode, int component, String name, BigDecimal amount) {
+		}
+		cursor.each("""
+				SELECT staff_id, plan_code, component, component_name, amount FROM (
+				  SELECT l.staff_id, l.plan_code, l.component, l.component_name, SUM(l.amount) AS amount
+				  FROM incentives_payout_line l WHERE l.run_id = :run
+				  GROUP BY l.staff_id, l.plan_code, l.component, l.component_name
+				  UNION ALL
+				  SELECT s.staff_id, s.plan_code, 0, 'PLAN_CAP', -s.plan_capped FROM incentives_payout_statement s
+				  WHERE s.run_id = :run AND s.plan_capped <> 0
+				  UNION ALL
+				  SELECT s.staff_id, s.plan_code, 0, 'DRAW', s.draw FROM incentives_payout_statement s
+				  WHERE s.run_id = :run AND s.draw <> 0
+				) x ORDER BY staff_id, plan_code, component, component_name""", Map.of("run", id),
+				(rs, n) -> new Raw(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getBigDecimal(5)),
+				batchRows -> {
+					Set<Long> ids = new java.util.HashSet<>();
+					batchRows.forEach(r -> ids.add(r.staffId()));
+					Map<Long, String> numbers = org.employeeNumbers(ids);
+					Map<Long, String> names = org.staffNames(ids);
+					return batchRows.stream()
+						.map(r -> new PayrollRow(numbers.getOrDefault(r.staffId(), ""),
+								names.getOrDefault(r.staffId(), ""), run.periodCode(), r.planCode(), r.component(),
+								r.name(), Amounts.money(r.amount())))
+						.toList();
+				}, sink);
 	}
 
 	@Transactional(readOnly = true)
