@@ -21,6 +21,7 @@ import io.rumbo.incentives.PayoutViews.RunView;
 import io.rumbo.incentives.PayoutViews.StatementSummary;
 import io.rumbo.incentives.RunState;
 import io.rumbo.shared.export.ExportFormat;
+import io.rumbo.shared.export.ExportStyle;
 import io.rumbo.shared.export.Exports;
 import io.rumbo.shared.web.ListPages;
 import io.rumbo.shared.web.ListQuery;
@@ -50,11 +51,11 @@ class PayoutPageController {
 		}
 	}
 
-	static final List<String> RUN_COLUMNS = List.of("id", "period", "plan", "state", "people", "total",
-			"calculatedBy", "calculatedAt", "approvedBy", "approvedAt", "exportedBy", "exportedAt");
+	static final List<String> RUN_COLUMNS = List.of("id", "period", "runPlans", "state", "runPeople",
+			"runTotal", "calculatedBy", "calculatedAt", "runApprovedBy", "runApprovedAt", "exportedBy", "exportedAt");
 
-	static final List<String> STATEMENT_COLUMNS = List.of("run", "period", "plan", "staffId", "name", "earned",
-			"planCapped", "adjustments", "clawbacks", "draw", "owedAfter", "payable");
+	static final List<String> STATEMENT_COLUMNS = List.of("runId", "period", "runPlans", "staffId", "name",
+			"earned", "planCapped", "adjustments", "clawbacks", "draw", "owedAfter", "payable");
 
 	private final PayoutRuns runs;
 
@@ -68,7 +69,7 @@ class PayoutPageController {
 		List<RunView> rows = runs.list(user, filter.criteria(), list.unpaged(PayoutRuns.RUN_SORTS, "period,desc"))
 			.content();
 		return Exports.download(ExportFormat.param(format), "payout-runs", RUN_COLUMNS,
-				table -> rows.forEach(r -> table.row(r.id(), r.periodCode(), r.planCode() == null ? "*" : r.planCode(),
+				table -> rows.forEach(r -> table.row(r.id(), r.periodCode(), String.join(" ", r.planCodes()),
 						Exports.label("incentives.run.state.", r.state()), r.people(), r.total(), r.calculatedBy(),
 						r.calculatedAt().toString(), r.approvedBy() == null ? "" : r.approvedBy(),
 						r.approvedAt() == null ? "" : r.approvedAt().toString(),
@@ -123,7 +124,7 @@ class PayoutPageController {
 	ResponseEntity<StreamingResponseBody> payroll(CurrentUser user, @PathVariable long id,
 			@RequestParam(defaultValue = "csv") String format) {
 		RunView run = runs.exported(user, id);
-		return Exports.download(ExportFormat.param(format), "payroll-" + run.periodCode() + "-" + run.id(),
+		return Exports.download(ExportFormat.param(format), ExportStyle.API, "payroll-" + run.periodCode() + "-" + run.id(),
 				PayoutRunRestController.PAYROLL_COLUMNS,
 				table -> runs.payroll(user, id, r -> table.row(r.employeeNumber(), r.staffName(), r.period(),
 						r.planCode(), r.component(), r.componentName(), r.amount())));

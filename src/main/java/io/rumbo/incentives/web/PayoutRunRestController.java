@@ -24,6 +24,7 @@ import io.rumbo.incentives.PayoutViews.StatementSummary;
 import io.rumbo.incentives.PayoutViews.StatementView;
 import io.rumbo.incentives.RunState;
 import io.rumbo.shared.export.ExportFormat;
+import io.rumbo.shared.export.ExportStyle;
 import io.rumbo.shared.export.Exports;
 import io.rumbo.shared.web.ListQuery;
 import io.rumbo.shared.web.PageResponse;
@@ -109,7 +110,7 @@ class PayoutRunRestController {
 		RunView run = runs.exported(actor, id);
 		ExportFormat chosen = format != null ? ExportFormat.valueOf(format.toUpperCase(java.util.Locale.ROOT))
 				: ExportFormat.fromAccept(accept == null ? ExportFormat.CSV_TYPE : accept);
-		return Exports.download(chosen, "payroll-" + run.periodCode() + "-" + run.id(), PAYROLL_COLUMNS,
+		return Exports.download(chosen, ExportStyle.API, "payroll-" + run.periodCode() + "-" + run.id(), PAYROLL_COLUMNS,
 				table -> runs.payroll(actor, id, r -> table.row(r.employeeNumber(), r.staffName(), r.period(),
 						r.planCode(), r.component(), r.componentName(), r.amount())));
 	}
