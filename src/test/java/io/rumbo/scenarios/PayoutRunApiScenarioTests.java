@@ -100,7 +100,7 @@ class PayoutRunApiScenarioTests extends ApiTestSupport {
 		assertThat(api.get("/api/v1/payout-runs", "rep").status()).isEqualTo(403);
 		assertThat(api.get("/api/v1/statements?runId=" + id, "rep").json().get("content")).as("a draft is not hers")
 			.isEmpty();
-		assertThat(api.get(url + "/payroll", "finance", Map.of("Accept", "text/csv")).status())
+		assertThat(api.get(url, "finance", Map.of("Accept", "text/csv")).status())
 			.as("a draft is not exported").isEqualTo(409);
 
 		Map<String, Object> version = Map.of("version", run.get("version").asLong());
@@ -135,10 +135,10 @@ class PayoutRunApiScenarioTests extends ApiTestSupport {
 		assertThat(api.get(statement, "marina.torres").status()).as("another team's leader").isEqualTo(404);
 		assertThat(api.get(statement, "raul.gomez").status()).as("her team's leader").isEqualTo(200);
 
-		assertThat(api.get(url + "/payroll", "rep", Map.of("Accept", "text/csv")).status()).isEqualTo(403);
-		assertThat(api.get(url + "/payroll", "manager", Map.of("Accept", "text/csv")).status()).isEqualTo(403);
-		assertThat(api.get(url + "/payroll", "director", Map.of("Accept", "text/csv")).status()).isEqualTo(403);
-		Api.Response payroll = api.get(url + "/payroll", "finance", Map.of("Accept", "text/csv"));
+		assertThat(api.get(url, "rep", Map.of("Accept", "text/csv")).status()).isEqualTo(403);
+		assertThat(api.get(url, "manager", Map.of("Accept", "text/csv")).status()).isEqualTo(403);
+		assertThat(api.get(url, "director", Map.of("Accept", "text/csv")).status()).isEqualTo(403);
+		Api.Response payroll = api.get(url, "finance", Map.of("Accept", "text/csv"));
 		assertThat(payroll.status()).isEqualTo(200);
 		assertThat(payroll.body()).contains("employeeNumber,name,period,plan,component,componentName,gross")
 			.contains(month + "," + plan.code() + ",1,Revenue,");

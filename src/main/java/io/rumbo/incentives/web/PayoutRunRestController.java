@@ -97,20 +97,16 @@ class PayoutRunRestController {
 		return runs.approve(actor, id, request.version());
 	}
 
-	@GetMapping(value = "/api/v1/payout-runs/{id}/payroll",
-			produces = { ExportFormat.CSV_TYPE, ExportFormat.XLSX_TYPE })
-	@Operation(summary = "Payroll file of an approved run (finance, administrators)", description = "Send Accept: "
-			+ "text/csv or the XLSX type. One row per person, plan and component (gross amount, corrections "
+	@GetMapping(value = "/api/v1/payout-runs/{id}", produces = { ExportFormat.CSV_TYPE, ExportFormat.XLSX_TYPE })
+	@Operation(summary = "Payroll file of an approved run (finance, administrators)", description = "The run with "
+			+ "Accept: text/csv or the XLSX type. One row per person, plan and component (gross amount, corrections "
 			+ "included), and component 0 rows for the plan cap and the draw, so that a person's rows add up to what "
 			+ "is payable. Streamed; records who exported and when (audited). A draft answers 409.")
 	ResponseEntity<StreamingResponseBody> payroll(CurrentUser actor, @PathVariable long id,
-			@RequestParam(required = false) @Nullable String format,
-			@org.springframework.web.bind.annotation.RequestHeader(value = "Accept",
-					required = false) @Nullable String accept) {
+			@org.springframework.web.bind.annotation.RequestHeader(org.springframework.http.HttpHeaders.ACCEPT) String accept) {
 		RunView run = runs.exported(actor, id);
-		ExportFormat chosen = format != null ? ExportFormat.valueOf(format.toUpperCase(java.util.Locale.ROOT))
-				: ExportFormat.fromAccept(accept == null ? ExportFormat.CSV_TYPE : accept);
-		return Exports.download(chosen, ExportStyle.API, "payroll-" + run.periodCode() + "-" + run.id(), PAYROLL_COLUMNS,
+		return Exports.download(ExportFormat.fromAccept(accept), ExportStyle.API,
+				"payroll-" + run.periodCode() + "-" + run.id(), PAYROLL_COLUMNS,
 				table -> runs.payroll(actor, id, r -> table.row(r.employeeNumber(), r.staffName(), r.period(),
 						r.planCode(), r.component(), r.componentName(), r.amount())));
 	}
