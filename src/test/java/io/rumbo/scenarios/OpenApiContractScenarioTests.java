@@ -35,7 +35,10 @@ class OpenApiContractScenarioTests extends ApiTestSupport {
 	static final Map<String, String> NOT_CALLED = Map.of("/api/v1/metrics/{measure}/records",
 			"the measure is a code of /api/v1/metrics/measures, not an id of a list; MetricsApiScenarioTests calls it",
 			"/api/v1/recognition/leaderboards/{measure}",
-			"the measure is a code of /api/v1/metrics/measures, not an id of a list; RecognitionApiScenarioTests calls it");
+			"the measure is a code of /api/v1/metrics/measures, not an id of a list; RecognitionApiScenarioTests calls it",
+			"/api/v1/statements/{runId}/{planCode}/{staffId}",
+			"a statement is named by its run, plan code and person (a list row's runId, planCode, staffId, not an id); "
+					+ "PayoutRunApiScenarioTests calls it");
 
 	/** Operations called with more than one query, because the query changes the rows in the answer. */
 	static final Map<String, List<String>> QUERIES = Map.of(
