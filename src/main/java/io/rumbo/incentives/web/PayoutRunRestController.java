@@ -28,6 +28,7 @@ import io.rumbo.shared.export.ExportStyle;
 import io.rumbo.shared.export.Exports;
 import io.rumbo.shared.web.ListQuery;
 import io.rumbo.shared.web.PageResponse;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -42,6 +43,7 @@ class PayoutRunRestController {
 	}
 
 	/** Recalculation or approval: the version read. */
+	@Schema(name = "PayoutRunVersion")
 	record VersionRequest(@NotNull Long version) {
 	}
 
