@@ -41,7 +41,13 @@ public class OpportunityQueries {
 	/** Closed deals stay on the board for a quarter, then only in the list and the API. */
 	static final int CLOSED_ON_BOARD_DAYS = 90;
 
-	/** Cards a column of the board shows at once; the rest come with its "more" button. */
+	/**
+	 * Cards a column shows when the board opens: about what a column shows on a 1440 px screen before it scrolls. The
+	 * rest come with the column's "more" button, {@link #BOARD_PAGE} at a time.
+	 */
+	public static final int BOARD_FIRST = 10;
+
+	/** Cards each "more" of a column brings. */
 	public static final int BOARD_PAGE = 20;
 
 	public record Filter(@Nullable Long ownerStaffId, @Nullable Long customerId, @Nullable String stageCode,
@@ -152,7 +158,7 @@ public class OpportunityQueries {
 	}
 
 	/**
-	 * The board of a person (or of everyone in scope): per stage, the first {@link #BOARD_PAGE} cards, and the count
+	 * The board of a person (or of everyone in scope): per stage, the first {@link #BOARD_FIRST} cards, and the count
 	 * and amount of the whole column; open deals, and the deals closed in the last quarter. A few statements whatever
 	 * the size of the pipeline: one grouped sum of the kept figures ({@code sales_pipeline_figure}, a few rows per
 	 * person and stage), one page of cards per stage, two for names.
@@ -166,7 +172,7 @@ public class OpportunityQueries {
 		List<OpportunityView> cards = new ArrayList<>();
 		for (Stage stage : byCode.values()) {
 			if (sums.containsKey(stage.code())) {
-				cards.addAll(cards(stage, where, params, byCode, 0));
+				cards.addAll(cards(stage, where, params, byCode, 0, BOARD_FIRST));
 			}
 		}
 		Map<String, List<OpportunityView>> columns = new LinkedHashMap<>();
@@ -189,7 +195,7 @@ public class OpportunityQueries {
 		Stage stage = stages.of(stageCode);
 		Map<String, Object> params = new HashMap<>();
 		String where = boardWhere(actor, ownerStaffId, params);
-		return named(cards(stage, where, params, byCode, Math.max(0, offset)));
+		return named(cards(stage, where, params, byCode, Math.max(0, offset), BOARD_PAGE));
 	}
 
 	/**
@@ -226,12 +232,12 @@ public class OpportunityQueries {
 	 * close date (the latest first), both served by the stage index.
 	 */
 	private List<OpportunityView> cards(Stage stage, String where, Map<String, Object> params,
-			Map<String, Stage> byCode, int offset) {
+			Map<String, Stage> byCode, int offset, int limit) {
 		String sql = "SELECT * FROM sales_opportunity o" + where + " AND o.stage_code = :cardStage"
 				+ (stage.open() ? " ORDER BY o.expected_close, o.id"
 						: " AND o.expected_close >= :closedSince ORDER BY o.expected_close DESC, o.id DESC")
 				+ " LIMIT :cardLimit OFFSET :cardOffset";
-		var statement = jdbc.sql(sql).params(params).param("cardStage", stage.code()).param("cardLimit", BOARD_PAGE)
+		var statement = jdbc.sql(sql).params(params).param("cardStage", stage.code()).param("cardLimit", limit)
 			.param("cardOffset", offset);
 		if (!stage.open()) {
 			statement = statement.param("closedSince", closedSince());

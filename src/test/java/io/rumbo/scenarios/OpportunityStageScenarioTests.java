@@ -156,20 +156,22 @@ class OpportunityStageScenarioTests extends ApiTestSupport {
 		rep.signIn(port, "rep", "demo");
 		String board = rep.get(port, "/opportunities?lang=en").body();
 		String column = section(board, "PROSPECTING");
-		assertThat(count(column, "class=\"card pipeline-card")).as("one page of cards").isEqualTo(20);
+		assertThat(count(column, "class=\"card pipeline-card")).as("the first cards of a column").isEqualTo(10);
 		assertThat(column).contains(prospecting + " · 10% · €" + String.format(java.util.Locale.UK, "%,.2f",
 				prospectingAmount));
-		assertThat(column).contains("Show more (" + (prospecting - 20) + " left)")
-			.contains("hx-get=\"/opportunities/column?stage=PROSPECTING&amp;offset=20");
+		assertThat(column).contains("Show more (" + (prospecting - 10) + " left)")
+			.contains("hx-get=\"/opportunities/column?stage=PROSPECTING&amp;offset=10");
 
 		long negotiating = jdbc.sql("""
 				SELECT COUNT(*) FROM sales_opportunity WHERE owner_staff_id = ? AND stage_code = 'NEGOTIATION'""")
 			.param(lucia).query(Long.class).single();
 		assertThat(section(board, "NEGOTIATION").contains("pipeline-more")).as("a column that fits has no more button")
-			.isEqualTo(negotiating > 20);
+			.isEqualTo(negotiating > 10);
 
-		String more = rep.get(port, "/opportunities/column?stage=PROSPECTING&offset=20").body();
-		assertThat(count(more, "class=\"card pipeline-card")).isEqualTo((int) Math.min(20, prospecting - 20));
+		String more = rep.get(port, "/opportunities/column?stage=PROSPECTING&offset=10").body();
+		assertThat(count(more, "class=\"card pipeline-card")).as("a page of more cards")
+			.isEqualTo((int) Math.min(20, prospecting - 10));
+		assertThat(more).contains("href=\"/opportunities/").contains("#stage-form\"");
 		assertThat(more).doesNotContain("<html");
 
 		JsonNode totals = api.get("/api/v1/opportunities/totals?ownerStaffId=" + lucia, "rep").json();

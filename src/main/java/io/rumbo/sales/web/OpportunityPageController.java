@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.rumbo.catalog.CatalogManagement;
@@ -33,6 +34,7 @@ import io.rumbo.sales.OrderView;
 import io.rumbo.sales.PipelineStages;
 import io.rumbo.sales.Stage;
 import io.rumbo.shared.export.ExportFormat;
+import io.rumbo.shared.web.Formats;
 import io.rumbo.shared.web.Htmx;
 import io.rumbo.shared.web.ListPages;
 import io.rumbo.shared.web.ListQuery;
@@ -55,11 +57,13 @@ class OpportunityPageController {
 	private final StaffManagement staff;
 	private final CatalogManagement catalog;
 	private final java.time.Clock clock;
+	private final Formats fmt;
 
 	OpportunityPageController(OpportunityManagement opportunities, OpportunityQueries queries,
 			OpportunityProducts opportunityProducts, PipelineStages pipelineStages,
 			StaffManagement staff, CatalogManagement catalog, java.time.Clock clock,
-			io.rumbo.planning.StrategyManagement strategies) {
+			io.rumbo.planning.StrategyManagement strategies, Formats fmt) {
+		this.fmt = fmt;
 		this.queries = queries;
 		this.opportunityProducts = opportunityProducts;
 		this.pipelineStages = pipelineStages;
@@ -138,7 +142,7 @@ class OpportunityPageController {
 			@RequestParam(required = false) @Nullable Long ownerStaffId, Model model) {
 		List<OpportunityView> cards = queries.column(user, ownerStaffId, stage, offset);
 		model.addAttribute("s", pipelineStages.of(stage));
-		model.addAttribute("cards", cards);
+		model.addAttribute("cards", cards(cards));
 		model.addAttribute("stages", pipelineStages.list());
 		model.addAttribute("nextOffset", offset + cards.size());
 		model.addAttribute("hasMore", cards.size() == OpportunityQueries.BOARD_PAGE);
@@ -267,7 +271,9 @@ class OpportunityPageController {
 	private void boardModel(CurrentUser user, @Nullable Long ownerStaffId, Model model) {
 		OpportunityQueries.Board board = queries.board(user, ownerStaffId);
 		model.addAttribute("stages", board.stages());
-		model.addAttribute("columns", board.columns());
+		Map<String, List<BoardCard>> columns = new java.util.LinkedHashMap<>();
+		board.columns().forEach((stage, cards) -> columns.put(stage, cards(cards)));
+		model.addAttribute("columns", columns);
 		model.addAttribute("columnAmounts", board.columnAmounts());
 		model.addAttribute("columnCounts", board.columnCounts());
 		model.addAttribute("board", board);
@@ -275,6 +281,11 @@ class OpportunityPageController {
 		model.addAttribute("ownerStaffId", ownerStaffId);
 		model.addAttribute("lang", language());
 		model.addAttribute("mayWork", OpportunityManagement.mayWork(user));
+	}
+
+	private List<BoardCard> cards(List<OpportunityView> cards) {
+		String base = ServletUriComponentsBuilder.fromCurrentContextPath().path("/opportunities/").build().getPath();
+		return cards.stream().map(o -> BoardCard.of(o, fmt, base)).toList();
 	}
 
 	private static String language() {
