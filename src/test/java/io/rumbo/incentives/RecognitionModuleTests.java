@@ -103,6 +103,12 @@ class RecognitionModuleTests {
 	Awards awards;
 
 	@Autowired
+	AwardKinds kinds;
+
+	@Autowired
+	AwardDecisions decisions;
+
+	@Autowired
 	Badges badges;
 
 	@Autowired
@@ -157,15 +163,15 @@ class RecognitionModuleTests {
 
 	@Test
 	void decidingAClosedQuarterTwiceGivesTheSameWinnersTiesSharing() {
-		AwardKindView kind = awards.defineKind(ADMIN, new Awards.KindDetails(code.toLowerCase() + "-q", "Best",
+		AwardKindView kind = kinds.defineKind(ADMIN, new AwardKinds.KindDetails(code.toLowerCase() + "-q", "Best",
 				"Mejor", AwardBasis.MEASURE, "revenue", AwardPeriodKind.QUARTER, null, new BigDecimal("100")));
 		given(metrics.byPerson(eq(Metric.REVENUE), any(), anyCollection())).willReturn(Map.of(
 				StaffId.of(ana.id()), new BigDecimal("500.00"), StaffId.of(bea.id()), new BigDecimal("500"),
 				StaffId.of(carl.id()), new BigDecimal("300")));
 		String quarter = periods.years().code(periods.lastClosed(AwardPeriodKind.QUARTER));
 
-		Decision first = awards.decide(ADMIN, AwardKindId.of(kind.id()), quarter);
-		Decision again = awards.decide(ADMIN, AwardKindId.of(kind.id()), quarter);
+		Decision first = decisions.decide(ADMIN, AwardKindId.of(kind.id()), quarter);
+		Decision again = decisions.decide(ADMIN, AwardKindId.of(kind.id()), quarter);
 
 		assertThat(first.added()).isEqualTo(2);
 		assertThat(first.winners()).extracting(AwardView::staffId).containsExactlyInAnyOrder(ana.id(), bea.id());
@@ -180,9 +186,9 @@ class RecognitionModuleTests {
 		// An open period cannot be decided; a salesperson cannot decide.
 		String current = periods.years().code(RecognitionPeriods.current(periods.years(), AwardPeriodKind.QUARTER,
 				periods.today()));
-		assertThatThrownBy(() -> awards.decide(ADMIN, AwardKindId.of(kind.id()), current))
+		assertThatThrownBy(() -> decisions.decide(ADMIN, AwardKindId.of(kind.id()), current))
 			.isInstanceOf(ConflictException.class);
-		assertThatThrownBy(() -> awards.decide(anaUser, AwardKindId.of(kind.id()), quarter))
+		assertThatThrownBy(() -> decisions.decide(anaUser, AwardKindId.of(kind.id()), quarter))
 			.isInstanceOf(AccessRefusedException.class);
 	}
 
@@ -274,7 +280,7 @@ class RecognitionModuleTests {
 	}
 
 	private AwardKindView manualKind() {
-		return awards.defineKind(ADMIN, new Awards.KindDetails(code.toLowerCase() + "-m", "By hand", "A mano",
+		return kinds.defineKind(ADMIN, new AwardKinds.KindDetails(code.toLowerCase() + "-m", "By hand", "A mano",
 				AwardBasis.MANUAL, null, AwardPeriodKind.QUARTER, null, null));
 	}
 

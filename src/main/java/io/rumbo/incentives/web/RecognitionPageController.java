@@ -20,8 +20,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.rumbo.identity.CurrentUser;
 import io.rumbo.incentives.AwardBasis;
+import io.rumbo.incentives.AwardDecisions;
 import io.rumbo.incentives.AwardId;
 import io.rumbo.incentives.AwardKindId;
+import io.rumbo.incentives.AwardKinds;
 import io.rumbo.incentives.AwardProposals;
 import io.rumbo.incentives.Awards;
 import io.rumbo.incentives.MeasureLeaderboards;
@@ -51,14 +53,18 @@ class RecognitionPageController {
 
 	private final RecognitionFeed feed;
 	private final Awards awards;
+	private final AwardKinds kinds;
+	private final AwardDecisions decisions;
 	private final AwardProposals proposals;
 	private final MeasureLeaderboards boards;
 	private final StaffManagement staff;
 
-	RecognitionPageController(RecognitionFeed feed, Awards awards, AwardProposals proposals, MeasureLeaderboards boards,
-			StaffManagement staff) {
+	RecognitionPageController(RecognitionFeed feed, Awards awards, AwardKinds kinds, AwardDecisions decisions,
+			AwardProposals proposals, MeasureLeaderboards boards, StaffManagement staff) {
 		this.feed = feed;
 		this.awards = awards;
+		this.kinds = kinds;
+		this.decisions = decisions;
 		this.proposals = proposals;
 		this.boards = boards;
 		this.staff = staff;
@@ -83,13 +89,13 @@ class RecognitionPageController {
 	@GetMapping("/recognition")
 	String feed(CurrentUser user, ListFilter filter, ListRequest list, HttpServletRequest request, Model model) {
 		ListQuery query = list.query(RecognitionFeed.SORTS, "on,desc", 25);
-		Map<Object, String> kinds = new LinkedHashMap<>();
-		awards.kinds().forEach(k -> kinds.put(k.code(), k.name()));
-		model.addAttribute("kindOptions", kinds);
+		Map<Object, String> kindOptions = new LinkedHashMap<>();
+		kinds.kinds().forEach(k -> kindOptions.put(k.code(), k.name()));
+		model.addAttribute("kindOptions", kindOptions);
 		model.addAttribute("types", List.of("award", "badge"));
 		model.addAttribute("unitOptions", feed.unitOptions(user));
 		model.addAttribute("mayGrant", Awards.mayGrant(user));
-		model.addAttribute("mayDecide", Awards.mayDecide(user));
+		model.addAttribute("mayDecide", AwardKinds.mayDefine(user));
 		if (request.getHeader("HX-Request") == null && Awards.mayGrant(user)) {
 			model.addAttribute("openProposals", proposals.list(user, ProposalStatus.OPEN,
 					ListQuery.of(0, 1, null, AwardProposals.SORTS, "nominatedAt")).page().totalElements());
@@ -167,7 +173,7 @@ class RecognitionPageController {
 		model.addAttribute("form", form);
 		model.addAttribute("errors", errors);
 		model.addAttribute("people", staff.options(user, null));
-		model.addAttribute("kinds", awards.kinds().stream().filter(k -> k.basis() == AwardBasis.MANUAL && k.active())
+		model.addAttribute("kinds", kinds.kinds().stream().filter(k -> k.basis() == AwardBasis.MANUAL && k.active())
 			.toList());
 		model.addAttribute("proposal", form.proposal == null ? null : proposals.get(user, form.proposal));
 		return "incentives/award-form";
@@ -264,20 +270,20 @@ class RecognitionPageController {
 
 	@GetMapping("/recognition/kinds")
 	String kinds(CurrentUser user, Model model) {
-		List<AwardKindView> kinds = awards.kinds();
-		model.addAttribute("kinds", kinds);
+		List<AwardKindView> all = kinds.kinds();
+		model.addAttribute("kinds", all);
 		Map<Long, String> names = new LinkedHashMap<>();
-		kinds.forEach(k -> names.put(k.id(), k.name()));
+		all.forEach(k -> names.put(k.id(), k.name()));
 		model.addAttribute("kindNames", names);
-		model.addAttribute("decisions", awards.decisions());
-		model.addAttribute("mayDecide", Awards.mayDecide(user));
+		model.addAttribute("decisions", decisions.decisions());
+		model.addAttribute("mayDecide", AwardKinds.mayDefine(user));
 		return "incentives/kinds";
 	}
 
 	@PostMapping("/recognition/kinds/{id}/decisions")
 	String decide(CurrentUser user, @PathVariable long id, @RequestParam String period, RedirectAttributes redirect) {
 		try {
-			Decision decision = awards.decide(user, AwardKindId.of(id), period);
+			Decision decision = decisions.decide(user, AwardKindId.of(id), period);
 			redirect.addFlashAttribute("flash", "incentives.recognition.kind.decided");
 			redirect.addFlashAttribute("flashArgs", new Object[] { decision.period(), decision.winners().size(),
 					decision.added() });

@@ -22,8 +22,10 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 
 import io.rumbo.identity.CurrentUser;
 import io.rumbo.incentives.AwardBasis;
+import io.rumbo.incentives.AwardDecisions;
 import io.rumbo.incentives.AwardId;
 import io.rumbo.incentives.AwardKindId;
+import io.rumbo.incentives.AwardKinds;
 import io.rumbo.incentives.AwardPeriodKind;
 import io.rumbo.incentives.AwardProposals;
 import io.rumbo.incentives.Awards;
@@ -75,14 +77,18 @@ class RecognitionRestController {
 	}
 
 	private final Awards awards;
+	private final AwardKinds kinds;
+	private final AwardDecisions decisions;
 	private final AwardProposals proposals;
 	private final Badges badges;
 	private final RecognitionFeed feed;
 	private final MeasureLeaderboards boards;
 
-	RecognitionRestController(Awards awards, AwardProposals proposals, Badges badges, RecognitionFeed feed,
-			MeasureLeaderboards boards) {
+	RecognitionRestController(Awards awards, AwardKinds kinds, AwardDecisions decisions, AwardProposals proposals,
+			Badges badges, RecognitionFeed feed, MeasureLeaderboards boards) {
 		this.awards = awards;
+		this.kinds = kinds;
+		this.decisions = decisions;
 		this.proposals = proposals;
 		this.badges = badges;
 		this.feed = feed;
@@ -122,13 +128,13 @@ class RecognitionRestController {
 	@Operation(summary = "Award kinds", description = "Kinds decided by rule (MEASURE: the best value of a measure; "
 			+ "ATTAINMENT: the best attainment of its quota) and kinds granted by hand (MANUAL).")
 	List<AwardKindView> kinds() {
-		return awards.kinds();
+		return kinds.kinds();
 	}
 
 	@PostMapping("/award-kinds")
 	@Operation(summary = "Define an award kind (director, administrator)")
 	ResponseEntity<AwardKindView> defineKind(CurrentUser actor, @RequestBody KindRequest r) {
-		AwardKindView created = awards.defineKind(actor, new Awards.KindDetails(r.code(), r.nameEn(), r.nameEs(),
+		AwardKindView created = kinds.defineKind(actor, new AwardKinds.KindDetails(r.code(), r.nameEn(), r.nameEs(),
 				r.basis(), r.measure(), r.periodKind(), r.unitId(), r.minimum()));
 		return ResponseEntity.created(URI.create("/api/v1/recognition/award-kinds/" + created.id())).body(created);
 	}
@@ -138,7 +144,7 @@ class RecognitionRestController {
 			"Ranks the whole population in one read and grants the best (ties share, the minimum must be reached); "
 			+ "deciding again adds no award twice. 409 while the period is open.")
 	Decision decide(CurrentUser actor, @PathVariable long id, @RequestBody DecideRequest request) {
-		return awards.decide(actor, AwardKindId.of(id), request.period() == null ? "" : request.period());
+		return decisions.decide(actor, AwardKindId.of(id), request.period() == null ? "" : request.period());
 	}
 
 	@GetMapping(value = "/awards", produces = { ExportFormat.CSV_TYPE, ExportFormat.XLSX_TYPE })
@@ -180,9 +186,7 @@ class RecognitionRestController {
 			+ "administrator for anyone; 403 otherwise, 404 for a person out of scope, 409 when the person already "
 			+ "holds it for the period. Announces AwardGranted.")
 	ResponseEntity<AwardView> grant(CurrentUser actor, @RequestBody GrantRequest r) {
-		AwardView granted = awards.grant(actor, new Awards.GrantDetails(r.staffId(), r.kind(), r.period(),
-				r.citation()));
-		return ResponseEntity.created(URI.create("/api/v1/recognition/awards/" + granted.id())).body(granted);
+		return created(awards.grant(actor, new Awards.GrantDetails(r.staffId(), r.kind(), r.period(), r.citation())));
 	}
 
 	@PostMapping("/awards/{id}/revocation")
@@ -206,8 +210,12 @@ class RecognitionRestController {
 	@PostMapping("/proposals/{id}/award")
 	@Operation(summary = "Turn a proposal into an award (a kind granted by hand, a period, a citation)")
 	ResponseEntity<AwardView> accept(CurrentUser actor, @PathVariable long id, @Valid @RequestBody AcceptRequest r) {
-		AwardView granted = proposals.accept(actor, id, r.version(), new Awards.GrantDetails(null, r.kind(),
-				r.period(), r.citation()));
+		return created(proposals.accept(actor, id, r.version(), new Awards.GrantDetails(null, r.kind(), r.period(),
+				r.citation())));
+	}
+
+	/** A granted award's answer, by hand or from a nomination: 201 with where to read it. */
+	private static ResponseEntity<AwardView> created(AwardView granted) {
 		return ResponseEntity.created(URI.create("/api/v1/recognition/awards/" + granted.id())).body(granted);
 	}
 
@@ -235,7 +243,7 @@ class RecognitionRestController {
 	@PostMapping("/badges/rebuild")
 	@Operation(summary = "Check every badge of this fiscal year and the last again (director, administrator)")
 	Badges.CheckReport rebuild(CurrentUser actor) {
-		if (!Awards.mayDecide(actor)) {
+		if (!AwardKinds.mayDefine(actor)) {
 			throw new AccessRefusedException("incentives.recognition.badges.rebuild");
 		}
 		return badges.rebuild();
