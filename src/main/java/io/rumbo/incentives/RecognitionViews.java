@@ -45,6 +45,12 @@ public final class RecognitionViews {
 					? io.rumbo.metrics.Metric.ofCode(measure).map(io.rumbo.metrics.Metric::scale).orElse(2) : 2;
 		}
 
+		/** Whether the figure is money (a measure such as revenue or margin), shown with the company's currency. */
+		public boolean money() {
+			return basis != AwardBasis.ATTAINMENT && measure != null && io.rumbo.metrics.Metric.ofCode(measure)
+				.map(m -> m.unit() == io.rumbo.metrics.MetricUnit.MONEY).orElse(false);
+		}
+
 		AwardView named(String person, @Nullable String unit, String kind, String shownCitation) {
 			return new AwardView(id, kindId, kindCode, kind, basis, staffId, person, unitId, unit, period, periodStart,
 					periodEnd, source, measure, value, shownCitation, proposalId, grantedBy, grantedAt, revokedBy, revokedAt,
@@ -88,6 +94,12 @@ public final class RecognitionViews {
 		public int decimals() {
 			return "award".equals(type) && measure != null
 					? io.rumbo.metrics.Metric.ofCode(measure).map(io.rumbo.metrics.Metric::scale).orElse(2) : 2;
+		}
+
+		/** Whether the figure is money (an award on revenue, margin...), shown with the company's currency. */
+		public boolean money() {
+			return "award".equals(type) && measure != null && io.rumbo.metrics.Metric.ofCode(measure)
+				.map(m -> m.unit() == io.rumbo.metrics.MetricUnit.MONEY).orElse(false);
 		}
 
 		FeedItem named(String person, @Nullable String unit, @Nullable String shownCitation) {

@@ -179,7 +179,14 @@ class RecognitionModuleTests {
 		assertThat(again.winners()).isEqualTo(first.winners());
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM recognition_award WHERE kind_id = :k").param("k", kind.id())
 			.query(Long.class).single()).isEqualTo(2);
-		assertThat(first.winners().get(0).citation()).isNotBlank();
+		// The citation names the measure as inside a sentence and the figure as money, with the company's currency.
+		org.springframework.context.i18n.LocaleContextHolder.setLocale(java.util.Locale.ENGLISH);
+		assertThat(awards.get(ADMIN, AwardId.of(first.winners().get(0).id())).citation())
+			.contains("the best net revenue of the period").contains("€500.00");
+		org.springframework.context.i18n.LocaleContextHolder.setLocale(java.util.Locale.forLanguageTag("es"));
+		assertThat(awards.get(ADMIN, AwardId.of(first.winners().get(0).id())).citation())
+			.contains("el mejor resultado de facturación neta del periodo").contains("500,00\u00a0€");
+		org.springframework.context.i18n.LocaleContextHolder.resetLocaleContext();
 		// The people were read whole, once per decision, not one by one.
 		org.mockito.Mockito.verify(metrics, org.mockito.Mockito.times(2)).byPerson(eq(Metric.REVENUE), any(),
 				anyCollection());
@@ -245,6 +252,29 @@ class RecognitionModuleTests {
 		jdbc.sql("DELETE FROM recognition_badge").update();
 		badges.rebuild();
 		assertThat(badgeRows()).isEqualTo(afterCheck);
+	}
+
+	@Test
+	void milestonesCrossedAtOnceMakeOneLineOfTheFeedAndEveryBadgeIsKept() {
+		String month = periods.years().code(RecognitionPeriods.current(periods.years(), AwardPeriodKind.MONTH,
+				periods.today()));
+		FiscalPeriod current = periods.years().parse(month);
+		List<Row> rows = List.of(row(carl, team2, "125", current), row(ana, team1, "95", current));
+		given(attainment.people(any(), anyString(), anyList(), any()))
+			.willAnswer(call -> month.equals(call.getArgument(1)) ? rows : List.of());
+
+		badges.check();
+
+		assertThat(badges.list(ADMIN, new Badges.Filter(carl.id(), null, month, null),
+				ListQuery.of(0, 50, null, Badges.SORTS, "earnedOn,desc")).content())
+			.extracting(RecognitionViews.BadgeView::threshold).containsExactlyInAnyOrder(50, 90, 100, 120);
+		assertThat(feed.list(ADMIN, new RecognitionFeed.Filter("badge", null, month, null, carl.id()), page())
+			.content()).extracting(RecognitionViews.FeedItem::threshold).containsExactly(120);
+		assertThat(feed.list(ADMIN, new RecognitionFeed.Filter("badge", null, month, null, ana.id()), page())
+			.content()).extracting(RecognitionViews.FeedItem::threshold).containsExactly(90);
+		// The badge test's rebuild reads everyone's badges against its own figures: leave none of these behind.
+		jdbc.sql("DELETE FROM recognition_badge WHERE staff_id IN (:people)").param("people", List.of(ana.id(),
+				carl.id())).update();
 	}
 
 	@Test

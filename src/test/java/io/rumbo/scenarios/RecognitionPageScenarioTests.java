@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 
+import tools.jackson.databind.JsonNode;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -47,5 +49,38 @@ class RecognitionPageScenarioTests extends ApiTestSupport {
 		assertThat(profile.body()).contains("id=\"profile-recognition\"");
 		assertThat(salesperson.get(port, "/recognition/awards/new?lang=en").statusCode()).isEqualTo(403);
 		salesperson.get(port, "/recognition?lang=en");
+	}
+
+	@Test
+	void oneResultReadsInTheSingularAndAwardsOnMoneyShowTheCurrency() {
+		WebSession director = new WebSession();
+		director.signIn(port, "director", "demo");
+		JsonNode award = new Api(port).get("/api/v1/recognition/awards?kind=salesperson_of_quarter", "director").json()
+			.get("content").get(0);
+		String one = "/recognition?type=award&kind=salesperson_of_quarter&staffId=" + award.get("staffId").asLong()
+				+ "&period=" + award.get("period").asString();
+		assertThat(director.get(port, one + "&lang=en").body()).contains("id=\"result-count\">1 result<");
+		assertThat(director.get(port, one + "&lang=es").body()).contains("id=\"result-count\">1 resultado<");
+		assertThat(director.get(port, "/recognition?lang=en").body()).containsPattern("id=\"result-count\">[0-9,]+ results<");
+
+		String english = director.get(port, "/recognition/awards/" + award.get("id").asLong() + "?lang=en").body();
+		assertThat(english).containsPattern("id=\"award-value\">€[0-9,]+\\.[0-9]{2}<")
+			.contains("the best net revenue of the period");
+		String spanish = director.get(port, "/recognition/awards/" + award.get("id").asLong() + "?lang=es").body();
+		assertThat(spanish).containsPattern("id=\"award-value\">[0-9.]+,[0-9]{2}\u00a0€<")
+			.contains("el mejor resultado de facturación neta del periodo");
+		assertThat(director.get(port, one + "&lang=en").body()).containsPattern(">€[0-9,]+\\.[0-9]{2}</span>");
+	}
+
+	@Test
+	void theFeedExportsWithItsColumnsNamedAndBadgesLabelledWithTheirMilestone() {
+		WebSession director = new WebSession();
+		director.signIn(port, "director", "demo");
+		HttpResponse<String> csv = director.get(port, "/recognition?format=csv&lang=en");
+		assertThat(csv.statusCode()).isEqualTo(200);
+		assertThat(csv.body()).contains("Day").contains("Citation").contains("Milestone (%)");
+		assertThat(director.get(port, "/recognition?format=csv&lang=es").body()).contains("Día").contains("Mención");
+		String badges = director.get(port, "/recognition?type=badge&lang=en").body();
+		assertThat(badges).containsPattern(">(50|90|100|120) % of quota<").doesNotContain("{0}");
 	}
 }
