@@ -22,6 +22,12 @@ public final class RecognitionViews {
 	public record AwardKindView(long id, String code, String name, String nameEn, String nameEs, AwardBasis basis,
 			@Nullable String measure, AwardPeriodKind periodKind, @Nullable Long unitId, @Nullable String unitName,
 			@Nullable BigDecimal minimum, boolean active, long version) {
+
+		/** Whether the minimum is money (a kind on revenue, margin...), shown with the company's currency. */
+		public boolean money() {
+			return basis == AwardBasis.MEASURE && measure != null && io.rumbo.metrics.Metric.ofCode(measure)
+				.map(m -> m.unit() == io.rumbo.metrics.MetricUnit.MONEY).orElse(false);
+		}
 	}
 
 	/**

@@ -20,18 +20,14 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.rumbo.identity.CurrentUser;
 import io.rumbo.incentives.AwardBasis;
-import io.rumbo.incentives.AwardDecisions;
 import io.rumbo.incentives.AwardId;
-import io.rumbo.incentives.AwardKindId;
 import io.rumbo.incentives.AwardKinds;
 import io.rumbo.incentives.AwardProposals;
 import io.rumbo.incentives.Awards;
 import io.rumbo.incentives.MeasureLeaderboards;
 import io.rumbo.incentives.ProposalStatus;
 import io.rumbo.incentives.RecognitionFeed;
-import io.rumbo.incentives.RecognitionViews.AwardKindView;
 import io.rumbo.incentives.RecognitionViews.AwardView;
-import io.rumbo.incentives.RecognitionViews.Decision;
 import io.rumbo.incentives.RecognitionViews.ProposalView;
 import io.rumbo.metrics.Metric;
 import io.rumbo.organization.StaffManagement;
@@ -45,8 +41,8 @@ import io.rumbo.shared.web.ListRequest;
 
 /**
  * The recognition pages: the team's feed (awards and badges, filterable and exportable), an award with the figures
- * behind it, the grant form (also from an evaluation nomination), the proposals waiting, the award kinds with their
- * decisions, and the leaderboard of a measure.
+ * behind it, the grant form (also from an evaluation nomination), the proposals waiting and the leaderboard of a
+ * measure. The award kinds are {@link AwardKindPageController}'s.
  */
 @Controller
 class RecognitionPageController {
@@ -54,17 +50,15 @@ class RecognitionPageController {
 	private final RecognitionFeed feed;
 	private final Awards awards;
 	private final AwardKinds kinds;
-	private final AwardDecisions decisions;
 	private final AwardProposals proposals;
 	private final MeasureLeaderboards boards;
 	private final StaffManagement staff;
 
-	RecognitionPageController(RecognitionFeed feed, Awards awards, AwardKinds kinds, AwardDecisions decisions,
-			AwardProposals proposals, MeasureLeaderboards boards, StaffManagement staff) {
+	RecognitionPageController(RecognitionFeed feed, Awards awards, AwardKinds kinds, AwardProposals proposals,
+			MeasureLeaderboards boards, StaffManagement staff) {
 		this.feed = feed;
 		this.awards = awards;
 		this.kinds = kinds;
-		this.decisions = decisions;
 		this.proposals = proposals;
 		this.boards = boards;
 		this.staff = staff;
@@ -266,34 +260,6 @@ class RecognitionPageController {
 			redirect.addFlashAttribute("flashKind", "danger");
 		}
 		return "redirect:/recognition/proposals";
-	}
-
-	@GetMapping("/recognition/kinds")
-	String kinds(CurrentUser user, Model model) {
-		List<AwardKindView> all = kinds.kinds();
-		model.addAttribute("kinds", all);
-		Map<Long, String> names = new LinkedHashMap<>();
-		all.forEach(k -> names.put(k.id(), k.name()));
-		model.addAttribute("kindNames", names);
-		model.addAttribute("decisions", decisions.decisions());
-		model.addAttribute("mayDecide", AwardKinds.mayDefine(user));
-		return "incentives/kinds";
-	}
-
-	@PostMapping("/recognition/kinds/{id}/decisions")
-	String decide(CurrentUser user, @PathVariable long id, @RequestParam String period, RedirectAttributes redirect) {
-		try {
-			Decision decision = decisions.decide(user, AwardKindId.of(id), period);
-			redirect.addFlashAttribute("flash", "incentives.recognition.kind.decided");
-			redirect.addFlashAttribute("flashArgs", new Object[] { decision.period(), decision.winners().size(),
-					decision.added() });
-		}
-		catch (ValidationFailedException | ConflictException ex) {
-			redirect.addFlashAttribute("flash", "incentives.recognition.kind.decideRefused");
-			redirect.addFlashAttribute("flashArgs", new Object[] { period });
-			redirect.addFlashAttribute("flashKind", "danger");
-		}
-		return "redirect:/recognition/kinds";
 	}
 
 	@GetMapping("/recognition/leaderboard")

@@ -10,9 +10,11 @@ import jakarta.validation.constraints.NotNull;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -47,6 +49,7 @@ import io.rumbo.shared.export.ExportFormat;
 import io.rumbo.shared.web.ListQuery;
 import io.rumbo.shared.web.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 @RestController
@@ -57,6 +60,16 @@ class RecognitionRestController {
 	record KindRequest(@Nullable String code, @Nullable String nameEn, @Nullable String nameEs,
 			@Nullable AwardBasis basis, @Nullable String measure, @Nullable AwardPeriodKind periodKind,
 			@Nullable Long unitId, @Nullable BigDecimal minimum) {
+	}
+
+	@Schema(name = "RecognitionKindChange")
+	record KindChangeRequest(@NotNull Long version, @Nullable String nameEn, @Nullable String nameEs,
+			@Nullable AwardBasis basis, @Nullable String measure, @Nullable AwardPeriodKind periodKind,
+			@Nullable Long unitId, @Nullable BigDecimal minimum) {
+	}
+
+	@Schema(name = "RecognitionKindVersion")
+	record VersionRequest(@NotNull Long version) {
 	}
 
 	record DecideRequest(@Nullable String period) {
@@ -137,6 +150,36 @@ class RecognitionRestController {
 		AwardKindView created = kinds.defineKind(actor, new AwardKinds.KindDetails(r.code(), r.nameEn(), r.nameEs(),
 				r.basis(), r.measure(), r.periodKind(), r.unitId(), r.minimum()));
 		return ResponseEntity.created(URI.create("/api/v1/recognition/award-kinds/" + created.id())).body(created);
+	}
+
+	@GetMapping("/award-kinds/{id}")
+	AwardKindView kind(@PathVariable long id) {
+		return kinds.kind(AwardKindId.of(id));
+	}
+
+	@PutMapping("/award-kinds/{id}")
+	@Operation(summary = "Change an award kind (director, administrator)", description = "Names, rule, subtree and "
+			+ "minimum; the code never changes. Once awards or decisions refer to the kind, its basis, measure and period "
+			+ "length stay (422 at the field). 409 when the version is stale.")
+	AwardKindView updateKind(CurrentUser actor, @PathVariable long id, @Valid @RequestBody KindChangeRequest r) {
+		return kinds.updateKind(actor, AwardKindId.of(id), r.version(), new AwardKinds.KindDetails(null, r.nameEn(),
+				r.nameEs(), r.basis(), r.measure(), r.periodKind(), r.unitId(), r.minimum()));
+	}
+
+	@DeleteMapping("/award-kinds/{id}")
+	@Operation(summary = "Take an award kind out of use (director, administrator)", description = "Deleted (204) when "
+			+ "no award or decision refers to it; otherwise archived (200, the archived kind): no longer decided nor "
+			+ "granted, its awards unchanged. 409 when the version is stale.")
+	ResponseEntity<AwardKindView> retireKind(CurrentUser actor, @PathVariable long id, @RequestParam long version) {
+		AwardKinds.Retired retired = kinds.retireKind(actor, AwardKindId.of(id), version);
+		return retired == AwardKinds.Retired.DELETED ? ResponseEntity.noContent().build()
+				: ResponseEntity.ok(kinds.kind(AwardKindId.of(id)));
+	}
+
+	@PostMapping("/award-kinds/{id}/restoration")
+	@Operation(summary = "Bring an archived award kind back into use (director, administrator)")
+	AwardKindView restoreKind(CurrentUser actor, @PathVariable long id, @Valid @RequestBody VersionRequest r) {
+		return kinds.restoreKind(actor, AwardKindId.of(id), r.version());
 	}
 
 	@PostMapping("/award-kinds/{id}/decisions")
