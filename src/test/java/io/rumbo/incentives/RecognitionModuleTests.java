@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -34,7 +33,6 @@ import io.rumbo.evaluation.PersonNominated;
 import io.rumbo.evaluation.ScorecardId;
 import io.rumbo.identity.CurrentUser;
 import io.rumbo.identity.Role;
-import io.rumbo.identity.UserId;
 import io.rumbo.identity.UserManagement;
 import io.rumbo.incentives.RecognitionViews.AwardKindView;
 import io.rumbo.incentives.RecognitionViews.AwardView;
@@ -43,12 +41,10 @@ import io.rumbo.incentives.RecognitionViews.ProposalView;
 import io.rumbo.metrics.Metric;
 import io.rumbo.metrics.MetricsQuery;
 import io.rumbo.organization.JobRole;
-import io.rumbo.organization.OrgUnitKind;
 import io.rumbo.organization.OrgUnitManagement;
 import io.rumbo.organization.OrgUnitView;
 import io.rumbo.organization.StaffId;
 import io.rumbo.organization.StaffManagement;
-import io.rumbo.organization.StaffStatus;
 import io.rumbo.organization.StaffView;
 import io.rumbo.organization.UnitId;
 import io.rumbo.quotas.Attainment;
@@ -62,6 +58,7 @@ import io.rumbo.shared.web.ListQuery;
 import io.rumbo.support.CleanDatabase;
 import io.rumbo.support.DatabaseAvailability;
 import io.rumbo.support.ModuleTestDatabase;
+import io.rumbo.support.TwoTeamCompany;
 
 /**
  * Recognition with what it depends on and a small company of its own: two teams, each led by a manager, two
@@ -76,7 +73,7 @@ import io.rumbo.support.ModuleTestDatabase;
 @Import(CleanDatabase.class)
 class RecognitionModuleTests {
 
-	static final CurrentUser ADMIN = new CurrentUser(new UserId(1), "admin", "Admin", Set.of(Role.ADMIN, Role.DIRECTOR));
+	static final CurrentUser ADMIN = TwoTeamCompany.ADMIN;
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
@@ -143,22 +140,18 @@ class RecognitionModuleTests {
 
 	@BeforeEach
 	void company() {
-		code = "R" + System.nanoTime() % 1_000_000_000;
-		LocalDate founded = LocalDate.of(2000, 1, 1);
-		OrgUnitView company = units.create(ADMIN, new OrgUnitManagement.UnitDetails(code, code, OrgUnitKind.COMPANY,
-				null, null, null, founded, null));
-		team1 = units.create(ADMIN, new OrgUnitManagement.UnitDetails(code + "T1", "Equipo 1", OrgUnitKind.TEAM, null,
-				company.id(), null, founded, null));
-		team2 = units.create(ADMIN, new OrgUnitManagement.UnitDetails(code + "T2", "Equipo 2", OrgUnitKind.TEAM, null,
-				company.id(), null, founded, null));
-		anaUser = account(code + "ana", Role.REP);
-		ana = person(code + "A", team1, JobRole.SALESPERSON, anaUser);
-		bea = person(code + "B", team1, JobRole.SALESPERSON, account(code + "bea", Role.REP));
-		carl = person(code + "C", team2, JobRole.SALESPERSON, account(code + "carl", Role.REP));
-		lead1 = account(code + "lead1", Role.MANAGER);
-		team1 = lead(team1, person(code + "L1", team1, JobRole.TEAM_LEADER, lead1));
-		lead2 = account(code + "lead2", Role.MANAGER);
-		team2 = lead(team2, person(code + "L2", team2, JobRole.TEAM_LEADER, lead2));
+		TwoTeamCompany company = new TwoTeamCompany(units, staff, users, "R");
+		code = company.code;
+		team1 = company.team1;
+		team2 = company.team2;
+		anaUser = company.account("ana", Role.REP);
+		ana = company.person("A", team1, JobRole.SALESPERSON, anaUser);
+		bea = company.person("B", team1, JobRole.SALESPERSON, company.account("bea", Role.REP));
+		carl = company.person("C", team2, JobRole.SALESPERSON, company.account("carl", Role.REP));
+		lead1 = company.account("lead1", Role.MANAGER);
+		team1 = company.lead(team1, company.person("L1", team1, JobRole.TEAM_LEADER, lead1));
+		lead2 = company.account("lead2", Role.MANAGER);
+		team2 = company.lead(team2, company.person("L2", team2, JobRole.TEAM_LEADER, lead2));
 	}
 
 	@Test
@@ -341,22 +334,6 @@ class RecognitionModuleTests {
 
 	private static ListQuery proposalPage() {
 		return ListQuery.of(0, 50, null, AwardProposals.SORTS, "nominatedAt,desc");
-	}
-
-	private CurrentUser account(String username, Role role) {
-		var account = users.create(ADMIN, new UserManagement.NewUser(username.toLowerCase(), username, null,
-				"Un-secreto-muy-largo-2026!", Set.of(role)));
-		return new CurrentUser(new UserId(account.id()), account.username(), username, Set.of(role));
-	}
-
-	private StaffView person(String number, OrgUnitView unit, JobRole role, CurrentUser user) {
-		return staff.create(ADMIN, new StaffManagement.StaffDetails(number, "Nombre", number, null, null,
-				LocalDate.of(2010, 1, 1), unit.id(), role, StaffStatus.ACTIVE, 3, user.id().value(), null));
-	}
-
-	private OrgUnitView lead(OrgUnitView team, StaffView leader) {
-		return units.update(ADMIN, team.id(), team.version(), new OrgUnitManagement.UnitDetails(team.code(),
-				team.name(), OrgUnitKind.TEAM, null, team.parentId(), leader.id(), LocalDate.of(2000, 1, 1), null));
 	}
 
 }
