@@ -1,13 +1,10 @@
 package io.rumbo.incentives;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,21 +23,14 @@ import io.rumbo.identity.Role;
 import io.rumbo.identity.UserId;
 import io.rumbo.incentives.RecognitionViews.AwardKindView;
 import io.rumbo.incentives.RecognitionViews.AwardView;
-import io.rumbo.incentives.RecognitionViews.Decision;
-import io.rumbo.incentives.RecognitionViews.DecisionRecord;
-import io.rumbo.incentives.domain.AwardRule;
 import io.rumbo.incentives.domain.AwardStore;
 import io.rumbo.incentives.domain.AwardStore.NewAward;
-import io.rumbo.metrics.Metric;
-import io.rumbo.metrics.MetricsQuery;
 import io.rumbo.organization.DataScope;
 import io.rumbo.organization.DataScopes;
 import io.rumbo.organization.JobRole;
 import io.rumbo.organization.OrgDirectory;
 import io.rumbo.organization.StaffId;
 import io.rumbo.organization.UnitId;
-import io.rumbo.quotas.Attainment;
-import io.rumbo.quotas.AttainmentViews.Row;
 import io.rumbo.shared.domain.AccessRefusedException;
 import io.rumbo.shared.domain.ConflictException;
 import io.rumbo.shared.domain.NotFoundException;
@@ -53,12 +43,10 @@ import io.rumbo.shared.web.ListQuery;
 import io.rumbo.shared.web.PageResponse;
 
 /**
- * Awards: the kinds (decided by rule from a measure of the metrics engine or from the attainment of its quota, or
- * granted by hand), the decision of a rule-based kind for a closed period, grants by a manager for the people of their
- * subtree (a director or an administrator for anyone), and revocation, which keeps the record. A decision reads the
- * whole population at once (one grouped read of the measure through {@link MetricsQuery}, or the quotas'
- * {@link Attainment} for everyone), and inserts only the winners not yet recorded, so deciding again gives the same
- * awards. Every grant and revocation is audited and announced ({@link AwardGranted}, {@link AwardRevoked}).
+ * Awards: grants by a manager for the people of their subtree (a director or an administrator for anyone), the
+ * awards a rule's decision records ({@link AwardDecisions}), revocation, which keeps the record, and the reads of the
+ * reader's scope. Every grant and revocation is audited and announced ({@link AwardGranted}, {@link AwardRevoked}).
+ * The kinds are {@link AwardKinds}.
  */
 @Service
 public class Awards {
@@ -81,21 +69,14 @@ public class Awards {
 		}
 	}
 
-	/** A new kind of award. {@code measure}: a metrics catalogue code, required unless granted by hand. */
-	public record KindDetails(@Nullable String code, @Nullable String nameEn, @Nullable String nameEs,
-			@Nullable AwardBasis basis, @Nullable String measure, @Nullable AwardPeriodKind periodKind,
-			@Nullable Long unitId, @Nullable BigDecimal minimum) {
-	}
-
 	/** A grant by hand: the person, the kind's code (a kind granted by hand), the period's code and the citation. */
 	public record GrantDetails(@Nullable Long staffId, @Nullable String kind, @Nullable String period,
 			@Nullable String citation) {
 	}
 
 	private final AwardStore store;
+	private final AwardKinds kinds;
 	private final RecognitionPeriods periods;
-	private final MetricsQuery metrics;
-	private final Attainment attainment;
 	private final OrgDirectory org;
 	private final DataScopes scopes;
 	private final AuditTrail audit;
@@ -103,12 +84,11 @@ public class Awards {
 	private final RuleCitations citations;
 	private final Clock clock;
 
-	Awards(AwardStore store, RecognitionPeriods periods, MetricsQuery metrics, Attainment attainment, OrgDirectory org,
-			DataScopes scopes, AuditTrail audit, ApplicationEventPublisher events, RuleCitations citations, Clock clock) {
+	Awards(AwardStore store, AwardKinds kinds, RecognitionPeriods periods, OrgDirectory org, DataScopes scopes,
+			AuditTrail audit, ApplicationEventPublisher events, RuleCitations citations, Clock clock) {
 		this.store = store;
+		this.kinds = kinds;
 		this.periods = periods;
-		this.metrics = metrics;
-		this.attainment = attainment;
 		this.org = org;
 		this.scopes = scopes;
 		this.audit = audit;
@@ -120,162 +100,6 @@ public class Awards {
 	/** Managers grant to their subtree, directors and administrators to anyone. */
 	public static boolean mayGrant(CurrentUser actor) {
 		return actor.hasAny(Role.MANAGER, Role.DIRECTOR, Role.ADMIN);
-	}
-
-	/** Directors and administrators define kinds and decide them for a period. */
-	public static boolean mayDecide(CurrentUser actor) {
-		return actor.hasAny(Role.DIRECTOR, Role.ADMIN);
-	}
-
-	@Transactional(readOnly = true)
-	public List<AwardKindView> kinds() {
-		List<AwardKindView> kinds = store.kinds(lang());
-		Map<Long, String> units = org.unitNames(kinds.stream().map(AwardKindView::unitId)
-			.filter(java.util.Objects::nonNull).distinct().toList());
-		return kinds.stream().map(k -> k.unitId() == null ? k : new AwardKindView(k.id(), k.code(), k.name(), k.nameEn(),
-				k.nameEs(), k.basis(), k.measure(), k.periodKind(), k.unitId(), units.get(k.unitId()), k.minimum(),
-				k.active(), k.version())).toList();
-	}
-
-	@Transactional
-	public AwardKindView defineKind(CurrentUser actor, KindDetails d) {
-		if (!mayDecide(actor)) {
-			throw new AccessRefusedException("incentives.recognition.kind");
-		}
-		List<ValidationFailedException.FieldError> errors = new ArrayList<>();
-		String code = d.code() == null ? "" : d.code().strip().toLowerCase(Locale.ROOT);
-		if (!code.matches("[a-z0-9_-]{2,40}")) {
-			errors.add(new ValidationFailedException.FieldError("code", "incentives.recognition.kind.code.invalid"));
-		}
-		else if (store.kindId(code).isPresent()) {
-			errors.add(new ValidationFailedException.FieldError("code", "incentives.recognition.kind.code.taken", code));
-		}
-		requireText(errors, "nameEn", d.nameEn(), 120);
-		requireText(errors, "nameEs", d.nameEs(), 120);
-		if (d.basis() == null) {
-			errors.add(new ValidationFailedException.FieldError("basis", "shared.validation.required"));
-		}
-		if (d.periodKind() == null) {
-			errors.add(new ValidationFailedException.FieldError("periodKind", "shared.validation.required"));
-		}
-		Metric metric = null;
-		if (d.basis() != null && d.basis().byRule()) {
-			metric = d.measure() == null ? null : Metric.ofCode(d.measure()).orElse(null);
-			if (metric == null) {
-				errors.add(new ValidationFailedException.FieldError("measure", "incentives.recognition.kind.measure.invalid"));
-			}
-		}
-		if (d.unitId() != null && !org.isActiveUnit(d.unitId())) {
-			errors.add(new ValidationFailedException.FieldError("unitId", "incentives.recognition.kind.unit.invalid"));
-		}
-		if (!errors.isEmpty()) {
-			throw new ValidationFailedException(errors);
-		}
-		long id = store.insertKind(new AwardStore.NewKind(code, d.nameEn().strip(), d.nameEs().strip(), d.basis(),
-				metric == null ? null : metric.code(), d.periodKind(), d.unitId(), d.minimum()));
-		audit.record("RECOGNITION_AWARD_KIND", id, "CREATE", null, Map.of("code", code, "basis", d.basis().name()),
-				d.nameEn());
-		return kind(id);
-	}
-
-	AwardKindView kind(long id) {
-		return store.kind(id, lang()).orElseThrow(() -> new NotFoundException("awardKind", id));
-	}
-
-	AwardKindView kind(String code) {
-		return store.kindId(code.strip().toLowerCase(Locale.ROOT)).map(this::kind)
-			.orElseThrow(() -> ValidationFailedException.of("kind", "incentives.recognition.kind.unknown", code));
-	}
-
-	/**
-	 * Decides a rule-based kind for a closed period: the population is read whole, the winners (the best value
-	 * reaching the minimum, ties sharing) get an award unless they already hold one; the decision is recorded.
-	 * Deciding again adds nobody who already won (an award is never withdrawn silently: a manager revokes it).
-	 */
-	@Transactional
-	public Decision decide(CurrentUser actor, AwardKindId kindId, String periodCode) {
-		if (!mayDecide(actor)) {
-			throw new AccessRefusedException("incentives.recognition.decide");
-		}
-		FiscalPeriod period = periods.parse(periodCode);
-		return decide(actor.username(), kind(kindId.value()), period);
-	}
-
-	/**
-	 * The nightly job's decisions: each active rule-based kind for its last closed period, unless already decided.
-	 */
-	@Transactional
-	public List<Decision> decideClosedPeriods() {
-		List<Decision> decisions = new ArrayList<>();
-		FiscalYears years = periods.years();
-		for (AwardKindView kind : store.kinds(lang())) {
-			if (!kind.active() || !kind.basis().byRule()) {
-				continue;
-			}
-			FiscalPeriod period = periods.lastClosed(kind.periodKind());
-			if (!store.decided(kind.id(), years.code(period))) {
-				decisions.add(decide(SYSTEM.username(), kind, period));
-			}
-		}
-		return decisions;
-	}
-
-	private Decision decide(String by, AwardKindView kind, FiscalPeriod period) {
-		FiscalYears years = periods.years();
-		String code = years.code(period);
-		if (!kind.basis().byRule() || !kind.active()) {
-			throw new ConflictException("incentives.recognition.decide.notByRule", kind.code());
-		}
-		if (RecognitionPeriods.kindOf(years, period) != kind.periodKind()) {
-			throw ValidationFailedException.of("period", "incentives.recognition.decide.periodKind", code);
-		}
-		if (period.end().isAfter(periods.today())) {
-			throw new ConflictException("incentives.recognition.decide.periodOpen", code);
-		}
-		Metric metric = Metric.ofCode(kind.measure()).orElseThrow();
-		Map<Long, BigDecimal> values = new LinkedHashMap<>();
-		Map<Long, Long> units = new HashMap<>();
-		if (kind.basis() == AwardBasis.ATTAINMENT) {
-			List<Row> rows = attainment.people(SYSTEM, code, List.of(metric),
-					kind.unitId() == null ? null : UnitId.of(kind.unitId()));
-			for (Row row : rows) {
-				if (row.pace().attainment() != null && row.unitId() != null) {
-					values.put(row.id(), row.pace().attainment());
-					units.put(row.id(), row.unitId());
-				}
-			}
-		}
-		else {
-			Set<Long> within = kind.unitId() == null ? null : org.subtree(kind.unitId());
-			// Stays come in the order they began, so each person keeps the unit they were in last in the period.
-			for (OrgDirectory.Stay stay : org.staysBetween(period.start(), period.end(), SELLING)) {
-				if (within == null || within.contains(stay.unit().value())) {
-					units.put(stay.staff().value(), stay.unit().value());
-				}
-			}
-			metrics.byPerson(metric, period, units.keySet().stream().map(StaffId::of).toList())
-				.forEach((staff, value) -> values.put(staff.value(), value));
-		}
-		boolean higherIsBetter = kind.basis() == AwardBasis.ATTAINMENT || metric.higherIsBetter();
-		List<Long> winners = AwardRule.winners(values, higherIsBetter, kind.minimum());
-		Set<Long> holders = store.holders(kind.id(), code);
-		Instant now = clock.instant();
-		int added = 0;
-		for (Long staff : winners) {
-			if (holders.contains(staff)) {
-				continue;
-			}
-			BigDecimal value = values.get(staff).setScale(kind.basis() == AwardBasis.ATTAINMENT ? 2 : metric.scale(),
-					RoundingMode.HALF_UP);
-			String citation = citations.of(kind.basis(), kind.name(), metric.code(), value, code);
-			record(new NewAward(kind.id(), staff, units.get(staff), code, period.start(), period.lastDay(),
-					AwardSource.RULE, metric.code(), value, citation, null, by, now), kind.code());
-			added++;
-		}
-		store.recordDecision(kind.id(), code, now, by, values.size(), winners.size());
-		List<AwardView> awarded = named(store.select(" WHERE a.kind_id = :kind AND a.period_code = :period"
-				+ " ORDER BY a.id", Map.of("kind", kind.id(), "period", code), lang()));
-		return new Decision(kind.id(), kind.code(), code, values.size(), awarded, added);
 	}
 
 	/** A manager's grant of a kind granted by hand to a person of their subtree (a director's to anyone). */
@@ -311,7 +135,7 @@ public class Awards {
 		if (!mayGrantTo(actor, scope, person.id(), person.unitId())) {
 			throw new AccessRefusedException("incentives.recognition.grant");
 		}
-		AwardKindView kind = kind(d.kind());
+		AwardKindView kind = kinds.kind(d.kind());
 		if (kind.basis().byRule() || !kind.active()) {
 			throw ValidationFailedException.of("kind", "incentives.recognition.grant.kindByRule", kind.code());
 		}
@@ -343,7 +167,8 @@ public class Awards {
 		return mayGrant(actor) && mayGrantTo(actor, scopes.of(actor), staffId, unitId);
 	}
 
-	private long record(NewAward award, String kindCode) {
+	/** Records an award: inserted, audited and announced. */
+	long record(NewAward award, String kindCode) {
 		long id = store.insert(award);
 		audit.record("RECOGNITION_AWARD", id, "GRANT", null, Map.of("kind", kindCode, "staffId", award.staffId(),
 				"period", award.period(), "source", award.source().name(), "citation", award.citation()), kindCode);
@@ -411,12 +236,6 @@ public class Awards {
 				return;
 			}
 		}
-	}
-
-	/** The latest decisions of rule-based kinds. */
-	@Transactional(readOnly = true)
-	public List<DecisionRecord> decisions() {
-		return store.decisions(20);
 	}
 
 	private String where(CurrentUser actor, Filter filter, Map<String, Object> params) {

@@ -23,7 +23,8 @@ import io.rumbo.shared.web.PageResponse;
 
 /**
  * The team's feed: the awards (not revoked) and badges of the reader's scope, newest first, in one statement over
- * both tables. The scope is the reader's data scope widened to their own team, since recognition is shared with the
+ * both tables. Milestones crossed at once (the same person, measure and period, earned the same day: 50, 90, 100 and
+ * 120 % in one month) make one line, the highest; every badge stays recorded and listed by {@link Badges}. The scope is the reader's data scope widened to their own team, since recognition is shared with the
  * team: a salesperson reads their team's, a manager their subtree's, a director everyone's.
  */
 @Service
@@ -54,6 +55,8 @@ public class RecognitionFeed {
 			    b.attainment, b.threshold, CAST(NULL AS VARCHAR(2000)), CAST(NULL AS VARCHAR(16)),
 			    CAST(NULL AS VARCHAR(16))
 			  FROM recognition_badge b
+			  WHERE NOT EXISTS (SELECT 1 FROM recognition_badge h WHERE h.staff_id = b.staff_id AND h.metric = b.metric
+			    AND h.period_code = b.period_code AND h.earned_on = b.earned_on AND h.threshold > b.threshold)
 			) f""";
 
 	private final JdbcClient jdbc;

@@ -21,10 +21,10 @@ class RecognitionJobs {
 
 	private static final Logger log = LoggerFactory.getLogger(RecognitionJobs.class);
 
-	private final Awards awards;
+	private final AwardDecisions awards;
 	private final Badges badges;
 
-	RecognitionJobs(Awards awards, Badges badges) {
+	RecognitionJobs(AwardDecisions awards, Badges badges) {
 		this.awards = awards;
 		this.badges = badges;
 	}

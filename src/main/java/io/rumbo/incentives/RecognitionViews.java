@@ -22,6 +22,12 @@ public final class RecognitionViews {
 	public record AwardKindView(long id, String code, String name, String nameEn, String nameEs, AwardBasis basis,
 			@Nullable String measure, AwardPeriodKind periodKind, @Nullable Long unitId, @Nullable String unitName,
 			@Nullable BigDecimal minimum, boolean active, long version) {
+
+		/** Whether the minimum is money (a kind on revenue, margin...), shown with the company's currency. */
+		public boolean money() {
+			return basis == AwardBasis.MEASURE && measure != null && io.rumbo.metrics.Metric.ofCode(measure)
+				.map(m -> m.unit() == io.rumbo.metrics.MetricUnit.MONEY).orElse(false);
+		}
 	}
 
 	/**
@@ -43,6 +49,12 @@ public final class RecognitionViews {
 		public int decimals() {
 			return basis != AwardBasis.ATTAINMENT && measure != null
 					? io.rumbo.metrics.Metric.ofCode(measure).map(io.rumbo.metrics.Metric::scale).orElse(2) : 2;
+		}
+
+		/** Whether the figure is money (a measure such as revenue or margin), shown with the company's currency. */
+		public boolean money() {
+			return basis != AwardBasis.ATTAINMENT && measure != null && io.rumbo.metrics.Metric.ofCode(measure)
+				.map(m -> m.unit() == io.rumbo.metrics.MetricUnit.MONEY).orElse(false);
 		}
 
 		AwardView named(String person, @Nullable String unit, String kind, String shownCitation) {
@@ -88,6 +100,12 @@ public final class RecognitionViews {
 		public int decimals() {
 			return "award".equals(type) && measure != null
 					? io.rumbo.metrics.Metric.ofCode(measure).map(io.rumbo.metrics.Metric::scale).orElse(2) : 2;
+		}
+
+		/** Whether the figure is money (an award on revenue, margin...), shown with the company's currency. */
+		public boolean money() {
+			return "award".equals(type) && measure != null && io.rumbo.metrics.Metric.ofCode(measure)
+				.map(m -> m.unit() == io.rumbo.metrics.MetricUnit.MONEY).orElse(false);
 		}
 
 		FeedItem named(String person, @Nullable String unit, @Nullable String shownCitation) {

@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -24,12 +23,10 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import io.rumbo.identity.CurrentUser;
 import io.rumbo.identity.Role;
-import io.rumbo.identity.UserId;
 import io.rumbo.identity.UserManagement;
 import io.rumbo.improvement.ImprovementViews.PlanRow;
 import io.rumbo.improvement.ImprovementViews.PlanView;
 import io.rumbo.organization.JobRole;
-import io.rumbo.organization.OrgUnitKind;
 import io.rumbo.organization.OrgUnitManagement;
 import io.rumbo.organization.OrgUnitView;
 import io.rumbo.organization.StaffManagement;
@@ -41,6 +38,7 @@ import io.rumbo.shared.web.ListQuery;
 import io.rumbo.support.CleanDatabase;
 import io.rumbo.support.DatabaseAvailability;
 import io.rumbo.support.ModuleTestDatabase;
+import io.rumbo.support.TwoTeamCompany;
 
 /**
  * The improvement module with what it depends on and a small company of its own: two teams, each led by a manager,
@@ -53,7 +51,7 @@ import io.rumbo.support.ModuleTestDatabase;
 @Import(CleanDatabase.class)
 class ImprovementModuleTests {
 
-	static final CurrentUser ADMIN = new CurrentUser(new UserId(1), "admin", "Admin", Set.of(Role.ADMIN, Role.DIRECTOR));
+	static final CurrentUser ADMIN = TwoTeamCompany.ADMIN;
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
@@ -94,22 +92,17 @@ class ImprovementModuleTests {
 
 	@BeforeEach
 	void company() {
-		String code = "I" + System.nanoTime() % 1_000_000_000;
-		LocalDate founded = LocalDate.of(2000, 1, 1);
-		OrgUnitView company = units.create(ADMIN, new OrgUnitManagement.UnitDetails(code, code, OrgUnitKind.COMPANY,
-				null, null, null, founded, null));
-		team1 = units.create(ADMIN, new OrgUnitManagement.UnitDetails(code + "T1", "Equipo 1", OrgUnitKind.TEAM, null,
-				company.id(), null, founded, null));
-		team2 = units.create(ADMIN, new OrgUnitManagement.UnitDetails(code + "T2", "Equipo 2", OrgUnitKind.TEAM, null,
-				company.id(), null, founded, null));
-		anaUser = account(code + "ana", Role.REP);
-		ana = person(code + "A", team1, JobRole.SALESPERSON, anaUser);
-		peer = account(code + "peer", Role.REP);
-		person(code + "P", team1, JobRole.SALESPERSON, peer);
-		lead1 = account(code + "lead1", Role.MANAGER);
-		team1 = lead(team1, person(code + "L1", team1, JobRole.TEAM_LEADER, lead1));
-		lead2 = account(code + "lead2", Role.MANAGER);
-		team2 = lead(team2, person(code + "L2", team2, JobRole.TEAM_LEADER, lead2));
+		TwoTeamCompany company = new TwoTeamCompany(units, staff, users, "I");
+		team1 = company.team1;
+		team2 = company.team2;
+		anaUser = company.account("ana", Role.REP);
+		ana = company.person("A", team1, JobRole.SALESPERSON, anaUser);
+		peer = company.account("peer", Role.REP);
+		company.person("P", team1, JobRole.SALESPERSON, peer);
+		lead1 = company.account("lead1", Role.MANAGER);
+		team1 = company.lead(team1, company.person("L1", team1, JobRole.TEAM_LEADER, lead1));
+		lead2 = company.account("lead2", Role.MANAGER);
+		team2 = company.lead(team2, company.person("L2", team2, JobRole.TEAM_LEADER, lead2));
 	}
 
 	@Test
@@ -179,21 +172,5 @@ class ImprovementModuleTests {
 
 	private static ListQuery page() {
 		return ListQuery.of(0, 50, null, ImprovementQueries.SORTS, "startsOn");
-	}
-
-	private CurrentUser account(String username, Role role) {
-		var account = users.create(ADMIN, new UserManagement.NewUser(username.toLowerCase(), username, null,
-				"Un-secreto-muy-largo-2026!", Set.of(role)));
-		return new CurrentUser(new UserId(account.id()), account.username(), username, Set.of(role));
-	}
-
-	private StaffView person(String number, OrgUnitView unit, JobRole role, CurrentUser user) {
-		return staff.create(ADMIN, new StaffManagement.StaffDetails(number, "Nombre", number, null, null,
-				LocalDate.of(2010, 1, 1), unit.id(), role, StaffStatus.ACTIVE, 3, user.id().value(), null));
-	}
-
-	private OrgUnitView lead(OrgUnitView team, StaffView leader) {
-		return units.update(ADMIN, team.id(), team.version(), new OrgUnitManagement.UnitDetails(team.code(),
-				team.name(), OrgUnitKind.TEAM, null, team.parentId(), leader.id(), LocalDate.of(2000, 1, 1), null));
 	}
 }

@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -34,7 +33,6 @@ import io.rumbo.evaluation.PersonNominated;
 import io.rumbo.evaluation.ScorecardId;
 import io.rumbo.identity.CurrentUser;
 import io.rumbo.identity.Role;
-import io.rumbo.identity.UserId;
 import io.rumbo.identity.UserManagement;
 import io.rumbo.incentives.RecognitionViews.AwardKindView;
 import io.rumbo.incentives.RecognitionViews.AwardView;
@@ -43,12 +41,10 @@ import io.rumbo.incentives.RecognitionViews.ProposalView;
 import io.rumbo.metrics.Metric;
 import io.rumbo.metrics.MetricsQuery;
 import io.rumbo.organization.JobRole;
-import io.rumbo.organization.OrgUnitKind;
 import io.rumbo.organization.OrgUnitManagement;
 import io.rumbo.organization.OrgUnitView;
 import io.rumbo.organization.StaffId;
 import io.rumbo.organization.StaffManagement;
-import io.rumbo.organization.StaffStatus;
 import io.rumbo.organization.StaffView;
 import io.rumbo.organization.UnitId;
 import io.rumbo.quotas.Attainment;
@@ -62,6 +58,7 @@ import io.rumbo.shared.web.ListQuery;
 import io.rumbo.support.CleanDatabase;
 import io.rumbo.support.DatabaseAvailability;
 import io.rumbo.support.ModuleTestDatabase;
+import io.rumbo.support.TwoTeamCompany;
 
 /**
  * Recognition with what it depends on and a small company of its own: two teams, each led by a manager, two
@@ -76,7 +73,7 @@ import io.rumbo.support.ModuleTestDatabase;
 @Import(CleanDatabase.class)
 class RecognitionModuleTests {
 
-	static final CurrentUser ADMIN = new CurrentUser(new UserId(1), "admin", "Admin", Set.of(Role.ADMIN, Role.DIRECTOR));
+	static final CurrentUser ADMIN = TwoTeamCompany.ADMIN;
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
@@ -101,6 +98,12 @@ class RecognitionModuleTests {
 
 	@Autowired
 	Awards awards;
+
+	@Autowired
+	AwardKinds kinds;
+
+	@Autowired
+	AwardDecisions decisions;
 
 	@Autowired
 	Badges badges;
@@ -137,35 +140,31 @@ class RecognitionModuleTests {
 
 	@BeforeEach
 	void company() {
-		code = "R" + System.nanoTime() % 1_000_000_000;
-		LocalDate founded = LocalDate.of(2000, 1, 1);
-		OrgUnitView company = units.create(ADMIN, new OrgUnitManagement.UnitDetails(code, code, OrgUnitKind.COMPANY,
-				null, null, null, founded, null));
-		team1 = units.create(ADMIN, new OrgUnitManagement.UnitDetails(code + "T1", "Equipo 1", OrgUnitKind.TEAM, null,
-				company.id(), null, founded, null));
-		team2 = units.create(ADMIN, new OrgUnitManagement.UnitDetails(code + "T2", "Equipo 2", OrgUnitKind.TEAM, null,
-				company.id(), null, founded, null));
-		anaUser = account(code + "ana", Role.REP);
-		ana = person(code + "A", team1, JobRole.SALESPERSON, anaUser);
-		bea = person(code + "B", team1, JobRole.SALESPERSON, account(code + "bea", Role.REP));
-		carl = person(code + "C", team2, JobRole.SALESPERSON, account(code + "carl", Role.REP));
-		lead1 = account(code + "lead1", Role.MANAGER);
-		team1 = lead(team1, person(code + "L1", team1, JobRole.TEAM_LEADER, lead1));
-		lead2 = account(code + "lead2", Role.MANAGER);
-		team2 = lead(team2, person(code + "L2", team2, JobRole.TEAM_LEADER, lead2));
+		TwoTeamCompany company = new TwoTeamCompany(units, staff, users, "R");
+		code = company.code;
+		team1 = company.team1;
+		team2 = company.team2;
+		anaUser = company.account("ana", Role.REP);
+		ana = company.person("A", team1, JobRole.SALESPERSON, anaUser);
+		bea = company.person("B", team1, JobRole.SALESPERSON, company.account("bea", Role.REP));
+		carl = company.person("C", team2, JobRole.SALESPERSON, company.account("carl", Role.REP));
+		lead1 = company.account("lead1", Role.MANAGER);
+		team1 = company.lead(team1, company.person("L1", team1, JobRole.TEAM_LEADER, lead1));
+		lead2 = company.account("lead2", Role.MANAGER);
+		team2 = company.lead(team2, company.person("L2", team2, JobRole.TEAM_LEADER, lead2));
 	}
 
 	@Test
 	void decidingAClosedQuarterTwiceGivesTheSameWinnersTiesSharing() {
-		AwardKindView kind = awards.defineKind(ADMIN, new Awards.KindDetails(code.toLowerCase() + "-q", "Best",
+		AwardKindView kind = kinds.defineKind(ADMIN, new AwardKinds.KindDetails(code.toLowerCase() + "-q", "Best",
 				"Mejor", AwardBasis.MEASURE, "revenue", AwardPeriodKind.QUARTER, null, new BigDecimal("100")));
 		given(metrics.byPerson(eq(Metric.REVENUE), any(), anyCollection())).willReturn(Map.of(
 				StaffId.of(ana.id()), new BigDecimal("500.00"), StaffId.of(bea.id()), new BigDecimal("500"),
 				StaffId.of(carl.id()), new BigDecimal("300")));
 		String quarter = periods.years().code(periods.lastClosed(AwardPeriodKind.QUARTER));
 
-		Decision first = awards.decide(ADMIN, AwardKindId.of(kind.id()), quarter);
-		Decision again = awards.decide(ADMIN, AwardKindId.of(kind.id()), quarter);
+		Decision first = decisions.decide(ADMIN, AwardKindId.of(kind.id()), quarter);
+		Decision again = decisions.decide(ADMIN, AwardKindId.of(kind.id()), quarter);
 
 		assertThat(first.added()).isEqualTo(2);
 		assertThat(first.winners()).extracting(AwardView::staffId).containsExactlyInAnyOrder(ana.id(), bea.id());
@@ -173,16 +172,23 @@ class RecognitionModuleTests {
 		assertThat(again.winners()).isEqualTo(first.winners());
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM recognition_award WHERE kind_id = :k").param("k", kind.id())
 			.query(Long.class).single()).isEqualTo(2);
-		assertThat(first.winners().get(0).citation()).isNotBlank();
+		// The citation names the measure as inside a sentence and the figure as money, with the company's currency.
+		org.springframework.context.i18n.LocaleContextHolder.setLocale(java.util.Locale.ENGLISH);
+		assertThat(awards.get(ADMIN, AwardId.of(first.winners().get(0).id())).citation())
+			.contains("the best net revenue of the period").contains("€500.00");
+		org.springframework.context.i18n.LocaleContextHolder.setLocale(java.util.Locale.forLanguageTag("es"));
+		assertThat(awards.get(ADMIN, AwardId.of(first.winners().get(0).id())).citation())
+			.contains("el mejor resultado de facturación neta del periodo").contains("500,00\u00a0€");
+		org.springframework.context.i18n.LocaleContextHolder.resetLocaleContext();
 		// The people were read whole, once per decision, not one by one.
 		org.mockito.Mockito.verify(metrics, org.mockito.Mockito.times(2)).byPerson(eq(Metric.REVENUE), any(),
 				anyCollection());
 		// An open period cannot be decided; a salesperson cannot decide.
 		String current = periods.years().code(RecognitionPeriods.current(periods.years(), AwardPeriodKind.QUARTER,
 				periods.today()));
-		assertThatThrownBy(() -> awards.decide(ADMIN, AwardKindId.of(kind.id()), current))
+		assertThatThrownBy(() -> decisions.decide(ADMIN, AwardKindId.of(kind.id()), current))
 			.isInstanceOf(ConflictException.class);
-		assertThatThrownBy(() -> awards.decide(anaUser, AwardKindId.of(kind.id()), quarter))
+		assertThatThrownBy(() -> decisions.decide(anaUser, AwardKindId.of(kind.id()), quarter))
 			.isInstanceOf(AccessRefusedException.class);
 	}
 
@@ -242,6 +248,29 @@ class RecognitionModuleTests {
 	}
 
 	@Test
+	void milestonesCrossedAtOnceMakeOneLineOfTheFeedAndEveryBadgeIsKept() {
+		String month = periods.years().code(RecognitionPeriods.current(periods.years(), AwardPeriodKind.MONTH,
+				periods.today()));
+		FiscalPeriod current = periods.years().parse(month);
+		List<Row> rows = List.of(row(carl, team2, "125", current), row(ana, team1, "95", current));
+		given(attainment.people(any(), anyString(), anyList(), any()))
+			.willAnswer(call -> month.equals(call.getArgument(1)) ? rows : List.of());
+
+		badges.check();
+
+		assertThat(badges.list(ADMIN, new Badges.Filter(carl.id(), null, month, null),
+				ListQuery.of(0, 50, null, Badges.SORTS, "earnedOn,desc")).content())
+			.extracting(RecognitionViews.BadgeView::threshold).containsExactlyInAnyOrder(50, 90, 100, 120);
+		assertThat(feed.list(ADMIN, new RecognitionFeed.Filter("badge", null, month, null, carl.id()), page())
+			.content()).extracting(RecognitionViews.FeedItem::threshold).containsExactly(120);
+		assertThat(feed.list(ADMIN, new RecognitionFeed.Filter("badge", null, month, null, ana.id()), page())
+			.content()).extracting(RecognitionViews.FeedItem::threshold).containsExactly(90);
+		// The badge test's rebuild reads everyone's badges against its own figures: leave none of these behind.
+		jdbc.sql("DELETE FROM recognition_badge WHERE staff_id IN (:people)").param("people", List.of(ana.id(),
+				carl.id())).update();
+	}
+
+	@Test
 	void aNominationBecomesAProposalThatTheManagerTurnsIntoAnAward(Scenario scenario) {
 		AwardKindView kind = manualKind();
 		long nomination = System.nanoTime() % 1_000_000_000;
@@ -274,7 +303,7 @@ class RecognitionModuleTests {
 	}
 
 	private AwardKindView manualKind() {
-		return awards.defineKind(ADMIN, new Awards.KindDetails(code.toLowerCase() + "-m", "By hand", "A mano",
+		return kinds.defineKind(ADMIN, new AwardKinds.KindDetails(code.toLowerCase() + "-m", "By hand", "A mano",
 				AwardBasis.MANUAL, null, AwardPeriodKind.QUARTER, null, null));
 	}
 
@@ -305,22 +334,6 @@ class RecognitionModuleTests {
 
 	private static ListQuery proposalPage() {
 		return ListQuery.of(0, 50, null, AwardProposals.SORTS, "nominatedAt,desc");
-	}
-
-	private CurrentUser account(String username, Role role) {
-		var account = users.create(ADMIN, new UserManagement.NewUser(username.toLowerCase(), username, null,
-				"Un-secreto-muy-largo-2026!", Set.of(role)));
-		return new CurrentUser(new UserId(account.id()), account.username(), username, Set.of(role));
-	}
-
-	private StaffView person(String number, OrgUnitView unit, JobRole role, CurrentUser user) {
-		return staff.create(ADMIN, new StaffManagement.StaffDetails(number, "Nombre", number, null, null,
-				LocalDate.of(2010, 1, 1), unit.id(), role, StaffStatus.ACTIVE, 3, user.id().value(), null));
-	}
-
-	private OrgUnitView lead(OrgUnitView team, StaffView leader) {
-		return units.update(ADMIN, team.id(), team.version(), new OrgUnitManagement.UnitDetails(team.code(),
-				team.name(), OrgUnitKind.TEAM, null, team.parentId(), leader.id(), LocalDate.of(2000, 1, 1), null));
 	}
 
 }

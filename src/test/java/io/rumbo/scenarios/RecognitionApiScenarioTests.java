@@ -111,6 +111,71 @@ class RecognitionApiScenarioTests extends ApiTestSupport {
 		assertThat(api.get("/api/v1/recognition/feed?period=nonsense", "rep").status()).isEqualTo(200);
 	}
 
+	@Test
+	void aDirectorChangesAKindAndOneWithAwardsIsArchivedNotDeleted() {
+		String code = unique("kind").toLowerCase();
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("code", code);
+		body.put("nameEn", "Best hunter");
+		body.put("nameEs", "Mejor cazador");
+		body.put("basis", "MEASURE");
+		body.put("measure", "new_customers");
+		body.put("periodKind", "QUARTER");
+		JsonNode kind = api.post("/api/v1/recognition/award-kinds", "director", body).json();
+		long id = kind.get("id").asLong();
+		long version = kind.get("version").asLong();
+
+		Map<String, Object> change = new LinkedHashMap<>(body);
+		change.remove("code");
+		change.put("version", version);
+		change.put("nameEn", "Best new-customer hunter");
+		change.put("minimum", 2);
+		assertThat(api.put("/api/v1/recognition/award-kinds/" + id, "manager", change).status()).isEqualTo(403);
+		Api.Response changed = api.put("/api/v1/recognition/award-kinds/" + id, "director", change);
+		assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+		assertThat(changed.json().get("nameEn").asString()).isEqualTo("Best new-customer hunter");
+		assertThat(changed.json().get("minimum").decimalValue()).isEqualByComparingTo("2");
+		assertThat(changed.json().get("code").asString()).isEqualTo(code);
+		assertThat(api.put("/api/v1/recognition/award-kinds/" + id, "director", change).status()).isEqualTo(409);
+		// Nothing refers to it: taken out of use, it is deleted.
+		assertThat(api.delete("/api/v1/recognition/award-kinds/" + id + "?version=" + (version + 1), "director")
+			.status()).isEqualTo(204);
+		assertThat(api.get("/api/v1/recognition/award-kinds/" + id, "director").status()).isEqualTo(404);
+
+		// A kind with an award keeps what it ranks by, and is archived instead of deleted, then restored.
+		String hand = unique("kept").toLowerCase();
+		Map<String, Object> manual = new LinkedHashMap<>();
+		manual.put("code", hand);
+		manual.put("nameEn", "Kept");
+		manual.put("nameEs", "Guardado");
+		manual.put("basis", "MANUAL");
+		manual.put("periodKind", "YEAR");
+		JsonNode kept = api.post("/api/v1/recognition/award-kinds", "director", manual).json();
+		long lucia = api.get("/api/v1/staff/me", "rep").json().get("id").asLong();
+		assertThat(api.post("/api/v1/recognition/awards", "director", grant(lucia, hand, "Por todo")).status())
+			.isEqualTo(201);
+		Map<String, Object> rebased = new LinkedHashMap<>(manual);
+		rebased.put("version", kept.get("version").asLong());
+		rebased.put("basis", "MEASURE");
+		rebased.put("measure", "revenue");
+		Api.Response locked = api.put("/api/v1/recognition/award-kinds/" + kept.get("id").asLong(), "director",
+				rebased);
+		assertThat(locked.status()).isEqualTo(400);
+		assertThat(locked.json().get("errors").findValuesAsString("field")).contains("basis");
+		Api.Response archived = api.delete("/api/v1/recognition/award-kinds/" + kept.get("id").asLong() + "?version="
+				+ kept.get("version").asLong(), "director");
+		assertThat(archived.status()).isEqualTo(200);
+		assertThat(archived.json().get("active").asBoolean()).isFalse();
+		assertThat(api.get("/api/v1/recognition/awards?kind=" + hand, "director").json().get("content").size())
+			.isEqualTo(1);
+		assertThat(api.post("/api/v1/recognition/awards", "director", grant(lucia, hand, "Otra")).status())
+			.isEqualTo(400);
+		Api.Response restored = api.post("/api/v1/recognition/award-kinds/" + kept.get("id").asLong()
+				+ "/restoration", "director", Map.of("version", archived.json().get("version").asLong()));
+		assertThat(restored.status()).isEqualTo(200);
+		assertThat(restored.json().get("active").asBoolean()).isTrue();
+	}
+
 	private static Map<String, Object> grant(long staff, String kind, String citation) {
 		return Map.of("staffId", staff, "kind", kind, "period", "FY2025", "citation", citation);
 	}

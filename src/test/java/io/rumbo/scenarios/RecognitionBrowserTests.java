@@ -42,6 +42,12 @@ class RecognitionBrowserTests extends BrowserTestSupport {
 				open("/recognition/kinds?lang=" + lang);
 				wait.until(ExpectedConditions.presenceOfElementLocated(By.id("kind-table")));
 				screenshot("recognition-kinds" + suffix);
+				open("/recognition/kinds/new?lang=" + lang);
+				wait.until(ExpectedConditions.presenceOfElementLocated(By.id("save-kind")));
+				// Refused through htmx: the form comes back with the errors at their fields.
+				click(By.id("save-kind"));
+				wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#nameEn.is-invalid")));
+				screenshot("recognition-kind-form" + suffix);
 				open("/recognition/proposals?lang=" + lang);
 				wait.until(ExpectedConditions.presenceOfElementLocated(By.id("proposal-table")));
 				screenshot("recognition-proposals" + suffix);

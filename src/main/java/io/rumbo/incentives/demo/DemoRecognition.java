@@ -20,6 +20,8 @@ import io.rumbo.incentives.AwardBasis;
 import io.rumbo.incentives.AwardKindId;
 import io.rumbo.incentives.AwardPeriodKind;
 import io.rumbo.incentives.AwardProposals;
+import io.rumbo.incentives.AwardDecisions;
+import io.rumbo.incentives.AwardKinds;
 import io.rumbo.incentives.Awards;
 import io.rumbo.incentives.Badges;
 import io.rumbo.incentives.ProposalStatus;
@@ -44,17 +46,19 @@ class DemoRecognition implements ApplicationRunner {
 
 	private final DemoMode demo;
 	private final UserManagement users;
-	private final Awards awards;
+	private final AwardKinds kinds;
+	private final AwardDecisions decisions;
 	private final AwardProposals proposals;
 	private final Badges badges;
 	private final Nominations nominations;
 	private final JdbcClient jdbc;
 
-	DemoRecognition(DemoMode demo, UserManagement users, Awards awards, AwardProposals proposals, Badges badges,
-			Nominations nominations, JdbcClient jdbc) {
+	DemoRecognition(DemoMode demo, UserManagement users, AwardKinds kinds, AwardDecisions decisions,
+			AwardProposals proposals, Badges badges, Nominations nominations, JdbcClient jdbc) {
 		this.demo = demo;
 		this.users = users;
-		this.awards = awards;
+		this.kinds = kinds;
+		this.decisions = decisions;
 		this.proposals = proposals;
 		this.badges = badges;
 		this.nominations = nominations;
@@ -76,20 +80,20 @@ class DemoRecognition implements ApplicationRunner {
 				AwardBasis.MEASURE, "new_customers", BigDecimal.ONE);
 		kind(director, "evaluation_recognition", "Recognised in evaluation", "Reconocido en la evaluación",
 				AwardBasis.MANUAL, null, null);
-		List<Decision> decisions = awards.decideClosedPeriods();
+		List<Decision> latest = decisions.decideClosedPeriods();
 		// New customers are few in the demo's recent history: if nobody won the hunter's award last quarter, decide it
 		// for the quarters before, back to a year, until someone has won it.
-		decisions.stream().filter(d -> d.kindCode().equals("new_customer_hunter") && d.winners().isEmpty()).findFirst()
+		latest.stream().filter(d -> d.kindCode().equals("new_customer_hunter") && d.winners().isEmpty()).findFirst()
 			.ifPresent(d -> {
 				String period = d.period();
 				for (int i = 0; i < 4; i++) {
 					period = previousQuarter(period);
-					if (!awards.decide(director, AwardKindId.of(d.kindId()), period).winners().isEmpty()) {
+					if (!decisions.decide(director, AwardKindId.of(d.kindId()), period).winners().isEmpty()) {
 						return;
 					}
 				}
 			});
-		int decided = decisions.size();
+		int decided = latest.size();
 		// The evaluation's nomination reaches recognition as an event after the demo's transaction; take it directly.
 		for (Nomination n : nominations.list(director, new Nominations.Filter(null, null),
 				ListQuery.of(0, 50, null, Nominations.SORTS, "nominatedAt")).content()) {
@@ -119,7 +123,7 @@ class DemoRecognition implements ApplicationRunner {
 
 	private AwardKindView kind(CurrentUser director, String code, String en, String es, AwardBasis basis,
 			@org.jspecify.annotations.Nullable String measure, @org.jspecify.annotations.Nullable BigDecimal minimum) {
-		return awards.defineKind(director, new Awards.KindDetails(code, en, es, basis, measure, AwardPeriodKind.QUARTER,
+		return kinds.defineKind(director, new AwardKinds.KindDetails(code, en, es, basis, measure, AwardPeriodKind.QUARTER,
 				null, minimum));
 	}
 

@@ -85,6 +85,39 @@ public class AwardStore {
 		return kindId(kind.code()).orElseThrow();
 	}
 
+	/** Changes a kind if it is at {@code version}; answers whether it was. The code never changes. */
+	public boolean updateKind(long id, long version, NewKind kind) {
+		return jdbc.sql("""
+				UPDATE recognition_award_kind SET name_en = :en, name_es = :es, basis = :basis, metric = :metric,
+				  period_kind = :period, unit_id = :unit, minimum = :minimum, version = version + 1
+				WHERE id = :id AND version = :version""")
+			.param("en", kind.nameEn()).param("es", kind.nameEs()).param("basis", kind.basis().name())
+			.param("metric", kind.metric()).param("period", kind.periodKind().name()).param("unit", kind.unitId())
+			.param("minimum", kind.minimum()).param("id", id).param("version", version).update() == 1;
+	}
+
+	/** Archives or restores a kind if it is at {@code version}; answers whether it was. */
+	public boolean setActive(long id, long version, boolean active) {
+		return jdbc.sql("""
+				UPDATE recognition_award_kind SET active = :active, version = version + 1
+				WHERE id = :id AND version = :version""")
+			.param("active", active).param("id", id).param("version", version).update() == 1;
+	}
+
+	/** Deletes a kind if it is at {@code version}; answers whether it was. Only for a kind nothing refers to. */
+	public boolean deleteKind(long id, long version) {
+		return jdbc.sql("DELETE FROM recognition_award_kind WHERE id = :id AND version = :version")
+			.param("id", id).param("version", version).update() == 1;
+	}
+
+	/** Whether awards (revoked ones too) or recorded decisions refer to the kind. */
+	public boolean referenced(long kindId) {
+		return jdbc.sql("""
+				SELECT (SELECT COUNT(*) FROM recognition_award WHERE kind_id = :kind)
+				  + (SELECT COUNT(*) FROM recognition_award_decision WHERE kind_id = :kind)""")
+			.param("kind", kindId).query(Long.class).single() > 0;
+	}
+
 	/** The people already holding an award of the kind for the period (revoked ones included). */
 	public Set<Long> holders(long kindId, String period) {
 		return Set.copyOf(jdbc.sql("SELECT staff_id FROM recognition_award WHERE kind_id = :kind AND period_code = :p")

@@ -21,15 +21,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import io.rumbo.identity.CurrentUser;
 import io.rumbo.incentives.AwardBasis;
 import io.rumbo.incentives.AwardId;
-import io.rumbo.incentives.AwardKindId;
+import io.rumbo.incentives.AwardKinds;
 import io.rumbo.incentives.AwardProposals;
 import io.rumbo.incentives.Awards;
 import io.rumbo.incentives.MeasureLeaderboards;
 import io.rumbo.incentives.ProposalStatus;
 import io.rumbo.incentives.RecognitionFeed;
-import io.rumbo.incentives.RecognitionViews.AwardKindView;
 import io.rumbo.incentives.RecognitionViews.AwardView;
-import io.rumbo.incentives.RecognitionViews.Decision;
 import io.rumbo.incentives.RecognitionViews.ProposalView;
 import io.rumbo.metrics.Metric;
 import io.rumbo.organization.StaffManagement;
@@ -43,22 +41,24 @@ import io.rumbo.shared.web.ListRequest;
 
 /**
  * The recognition pages: the team's feed (awards and badges, filterable and exportable), an award with the figures
- * behind it, the grant form (also from an evaluation nomination), the proposals waiting, the award kinds with their
- * decisions, and the leaderboard of a measure.
+ * behind it, the grant form (also from an evaluation nomination), the proposals waiting and the leaderboard of a
+ * measure. The award kinds are {@link AwardKindPageController}'s.
  */
 @Controller
 class RecognitionPageController {
 
 	private final RecognitionFeed feed;
 	private final Awards awards;
+	private final AwardKinds kinds;
 	private final AwardProposals proposals;
 	private final MeasureLeaderboards boards;
 	private final StaffManagement staff;
 
-	RecognitionPageController(RecognitionFeed feed, Awards awards, AwardProposals proposals, MeasureLeaderboards boards,
-			StaffManagement staff) {
+	RecognitionPageController(RecognitionFeed feed, Awards awards, AwardKinds kinds, AwardProposals proposals,
+			MeasureLeaderboards boards, StaffManagement staff) {
 		this.feed = feed;
 		this.awards = awards;
+		this.kinds = kinds;
 		this.proposals = proposals;
 		this.boards = boards;
 		this.staff = staff;
@@ -83,13 +83,13 @@ class RecognitionPageController {
 	@GetMapping("/recognition")
 	String feed(CurrentUser user, ListFilter filter, ListRequest list, HttpServletRequest request, Model model) {
 		ListQuery query = list.query(RecognitionFeed.SORTS, "on,desc", 25);
-		Map<Object, String> kinds = new LinkedHashMap<>();
-		awards.kinds().forEach(k -> kinds.put(k.code(), k.name()));
-		model.addAttribute("kindOptions", kinds);
+		Map<Object, String> kindOptions = new LinkedHashMap<>();
+		kinds.kinds().forEach(k -> kindOptions.put(k.code(), k.name()));
+		model.addAttribute("kindOptions", kindOptions);
 		model.addAttribute("types", List.of("award", "badge"));
 		model.addAttribute("unitOptions", feed.unitOptions(user));
 		model.addAttribute("mayGrant", Awards.mayGrant(user));
-		model.addAttribute("mayDecide", Awards.mayDecide(user));
+		model.addAttribute("mayDecide", AwardKinds.mayDefine(user));
 		if (request.getHeader("HX-Request") == null && Awards.mayGrant(user)) {
 			model.addAttribute("openProposals", proposals.list(user, ProposalStatus.OPEN,
 					ListQuery.of(0, 1, null, AwardProposals.SORTS, "nominatedAt")).page().totalElements());
@@ -167,7 +167,7 @@ class RecognitionPageController {
 		model.addAttribute("form", form);
 		model.addAttribute("errors", errors);
 		model.addAttribute("people", staff.options(user, null));
-		model.addAttribute("kinds", awards.kinds().stream().filter(k -> k.basis() == AwardBasis.MANUAL && k.active())
+		model.addAttribute("kinds", kinds.kinds().stream().filter(k -> k.basis() == AwardBasis.MANUAL && k.active())
 			.toList());
 		model.addAttribute("proposal", form.proposal == null ? null : proposals.get(user, form.proposal));
 		return "incentives/award-form";
@@ -260,34 +260,6 @@ class RecognitionPageController {
 			redirect.addFlashAttribute("flashKind", "danger");
 		}
 		return "redirect:/recognition/proposals";
-	}
-
-	@GetMapping("/recognition/kinds")
-	String kinds(CurrentUser user, Model model) {
-		List<AwardKindView> kinds = awards.kinds();
-		model.addAttribute("kinds", kinds);
-		Map<Long, String> names = new LinkedHashMap<>();
-		kinds.forEach(k -> names.put(k.id(), k.name()));
-		model.addAttribute("kindNames", names);
-		model.addAttribute("decisions", awards.decisions());
-		model.addAttribute("mayDecide", Awards.mayDecide(user));
-		return "incentives/kinds";
-	}
-
-	@PostMapping("/recognition/kinds/{id}/decisions")
-	String decide(CurrentUser user, @PathVariable long id, @RequestParam String period, RedirectAttributes redirect) {
-		try {
-			Decision decision = awards.decide(user, AwardKindId.of(id), period);
-			redirect.addFlashAttribute("flash", "incentives.recognition.kind.decided");
-			redirect.addFlashAttribute("flashArgs", new Object[] { decision.period(), decision.winners().size(),
-					decision.added() });
-		}
-		catch (ValidationFailedException | ConflictException ex) {
-			redirect.addFlashAttribute("flash", "incentives.recognition.kind.decideRefused");
-			redirect.addFlashAttribute("flashArgs", new Object[] { period });
-			redirect.addFlashAttribute("flashKind", "danger");
-		}
-		return "redirect:/recognition/kinds";
 	}
 
 	@GetMapping("/recognition/leaderboard")

@@ -10,9 +10,11 @@ import jakarta.validation.constraints.NotNull;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -22,8 +24,10 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 
 import io.rumbo.identity.CurrentUser;
 import io.rumbo.incentives.AwardBasis;
+import io.rumbo.incentives.AwardDecisions;
 import io.rumbo.incentives.AwardId;
 import io.rumbo.incentives.AwardKindId;
+import io.rumbo.incentives.AwardKinds;
 import io.rumbo.incentives.AwardPeriodKind;
 import io.rumbo.incentives.AwardProposals;
 import io.rumbo.incentives.Awards;
@@ -45,6 +49,7 @@ import io.rumbo.shared.export.ExportFormat;
 import io.rumbo.shared.web.ListQuery;
 import io.rumbo.shared.web.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 @RestController
@@ -55,6 +60,16 @@ class RecognitionRestController {
 	record KindRequest(@Nullable String code, @Nullable String nameEn, @Nullable String nameEs,
 			@Nullable AwardBasis basis, @Nullable String measure, @Nullable AwardPeriodKind periodKind,
 			@Nullable Long unitId, @Nullable BigDecimal minimum) {
+	}
+
+	@Schema(name = "RecognitionKindChange")
+	record KindChangeRequest(@NotNull Long version, @Nullable String nameEn, @Nullable String nameEs,
+			@Nullable AwardBasis basis, @Nullable String measure, @Nullable AwardPeriodKind periodKind,
+			@Nullable Long unitId, @Nullable BigDecimal minimum) {
+	}
+
+	@Schema(name = "RecognitionKindVersion")
+	record VersionRequest(@NotNull Long version) {
 	}
 
 	record DecideRequest(@Nullable String period) {
@@ -75,14 +90,18 @@ class RecognitionRestController {
 	}
 
 	private final Awards awards;
+	private final AwardKinds kinds;
+	private final AwardDecisions decisions;
 	private final AwardProposals proposals;
 	private final Badges badges;
 	private final RecognitionFeed feed;
 	private final MeasureLeaderboards boards;
 
-	RecognitionRestController(Awards awards, AwardProposals proposals, Badges badges, RecognitionFeed feed,
-			MeasureLeaderboards boards) {
+	RecognitionRestController(Awards awards, AwardKinds kinds, AwardDecisions decisions, AwardProposals proposals,
+			Badges badges, RecognitionFeed feed, MeasureLeaderboards boards) {
 		this.awards = awards;
+		this.kinds = kinds;
+		this.decisions = decisions;
 		this.proposals = proposals;
 		this.badges = badges;
 		this.feed = feed;
@@ -122,15 +141,45 @@ class RecognitionRestController {
 	@Operation(summary = "Award kinds", description = "Kinds decided by rule (MEASURE: the best value of a measure; "
 			+ "ATTAINMENT: the best attainment of its quota) and kinds granted by hand (MANUAL).")
 	List<AwardKindView> kinds() {
-		return awards.kinds();
+		return kinds.kinds();
 	}
 
 	@PostMapping("/award-kinds")
 	@Operation(summary = "Define an award kind (director, administrator)")
 	ResponseEntity<AwardKindView> defineKind(CurrentUser actor, @RequestBody KindRequest r) {
-		AwardKindView created = awards.defineKind(actor, new Awards.KindDetails(r.code(), r.nameEn(), r.nameEs(),
+		AwardKindView created = kinds.defineKind(actor, new AwardKinds.KindDetails(r.code(), r.nameEn(), r.nameEs(),
 				r.basis(), r.measure(), r.periodKind(), r.unitId(), r.minimum()));
 		return ResponseEntity.created(URI.create("/api/v1/recognition/award-kinds/" + created.id())).body(created);
+	}
+
+	@GetMapping("/award-kinds/{id}")
+	AwardKindView kind(@PathVariable long id) {
+		return kinds.kind(AwardKindId.of(id));
+	}
+
+	@PutMapping("/award-kinds/{id}")
+	@Operation(summary = "Change an award kind (director, administrator)", description = "Names, rule, subtree and "
+			+ "minimum; the code never changes. Once awards or decisions refer to the kind, its basis, measure and period "
+			+ "length stay (422 at the field). 409 when the version is stale.")
+	AwardKindView updateKind(CurrentUser actor, @PathVariable long id, @Valid @RequestBody KindChangeRequest r) {
+		return kinds.updateKind(actor, AwardKindId.of(id), r.version(), new AwardKinds.KindDetails(null, r.nameEn(),
+				r.nameEs(), r.basis(), r.measure(), r.periodKind(), r.unitId(), r.minimum()));
+	}
+
+	@DeleteMapping("/award-kinds/{id}")
+	@Operation(summary = "Take an award kind out of use (director, administrator)", description = "Deleted (204) when "
+			+ "no award or decision refers to it; otherwise archived (200, the archived kind): no longer decided nor "
+			+ "granted, its awards unchanged. 409 when the version is stale.")
+	ResponseEntity<AwardKindView> retireKind(CurrentUser actor, @PathVariable long id, @RequestParam long version) {
+		AwardKinds.Retired retired = kinds.retireKind(actor, AwardKindId.of(id), version);
+		return retired == AwardKinds.Retired.DELETED ? ResponseEntity.noContent().build()
+				: ResponseEntity.ok(kinds.kind(AwardKindId.of(id)));
+	}
+
+	@PostMapping("/award-kinds/{id}/restoration")
+	@Operation(summary = "Bring an archived award kind back into use (director, administrator)")
+	AwardKindView restoreKind(CurrentUser actor, @PathVariable long id, @Valid @RequestBody VersionRequest r) {
+		return kinds.restoreKind(actor, AwardKindId.of(id), r.version());
 	}
 
 	@PostMapping("/award-kinds/{id}/decisions")
@@ -138,7 +187,7 @@ class RecognitionRestController {
 			"Ranks the whole population in one read and grants the best (ties share, the minimum must be reached); "
 			+ "deciding again adds no award twice. 409 while the period is open.")
 	Decision decide(CurrentUser actor, @PathVariable long id, @RequestBody DecideRequest request) {
-		return awards.decide(actor, AwardKindId.of(id), request.period() == null ? "" : request.period());
+		return decisions.decide(actor, AwardKindId.of(id), request.period() == null ? "" : request.period());
 	}
 
 	@GetMapping(value = "/awards", produces = { ExportFormat.CSV_TYPE, ExportFormat.XLSX_TYPE })
@@ -180,9 +229,7 @@ class RecognitionRestController {
 			+ "administrator for anyone; 403 otherwise, 404 for a person out of scope, 409 when the person already "
 			+ "holds it for the period. Announces AwardGranted.")
 	ResponseEntity<AwardView> grant(CurrentUser actor, @RequestBody GrantRequest r) {
-		AwardView granted = awards.grant(actor, new Awards.GrantDetails(r.staffId(), r.kind(), r.period(),
-				r.citation()));
-		return ResponseEntity.created(URI.create("/api/v1/recognition/awards/" + granted.id())).body(granted);
+		return created(awards.grant(actor, new Awards.GrantDetails(r.staffId(), r.kind(), r.period(), r.citation())));
 	}
 
 	@PostMapping("/awards/{id}/revocation")
@@ -206,8 +253,12 @@ class RecognitionRestController {
 	@PostMapping("/proposals/{id}/award")
 	@Operation(summary = "Turn a proposal into an award (a kind granted by hand, a period, a citation)")
 	ResponseEntity<AwardView> accept(CurrentUser actor, @PathVariable long id, @Valid @RequestBody AcceptRequest r) {
-		AwardView granted = proposals.accept(actor, id, r.version(), new Awards.GrantDetails(null, r.kind(),
-				r.period(), r.citation()));
+		return created(proposals.accept(actor, id, r.version(), new Awards.GrantDetails(null, r.kind(), r.period(),
+				r.citation())));
+	}
+
+	/** A granted award's answer, by hand or from a nomination: 201 with where to read it. */
+	private static ResponseEntity<AwardView> created(AwardView granted) {
 		return ResponseEntity.created(URI.create("/api/v1/recognition/awards/" + granted.id())).body(granted);
 	}
 
@@ -235,7 +286,7 @@ class RecognitionRestController {
 	@PostMapping("/badges/rebuild")
 	@Operation(summary = "Check every badge of this fiscal year and the last again (director, administrator)")
 	Badges.CheckReport rebuild(CurrentUser actor) {
-		if (!Awards.mayDecide(actor)) {
+		if (!AwardKinds.mayDefine(actor)) {
 			throw new AccessRefusedException("incentives.recognition.badges.rebuild");
 		}
 		return badges.rebuild();
