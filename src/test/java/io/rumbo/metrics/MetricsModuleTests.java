@@ -25,8 +25,6 @@ import org.springframework.modulith.events.core.EventPublicationRepository;
 import org.springframework.modulith.events.core.PublicationTargetIdentifier;
 import org.springframework.modulith.events.core.TargetEventPublication;
 import org.springframework.modulith.test.ApplicationModuleTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.rumbo.catalog.CatalogManagement;
@@ -70,7 +68,6 @@ import io.rumbo.sales.TaskView;
 import io.rumbo.shared.time.FiscalPeriod;
 import io.rumbo.support.CleanDatabase;
 import io.rumbo.support.DatabaseAvailability;
-import io.rumbo.support.ModuleTestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -92,7 +89,7 @@ import static org.assertj.core.api.Assertions.within;
 @ExtendWith(DatabaseAvailability.class)
 @ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.DIRECT_DEPENDENCIES)
 @Import(CleanDatabase.class)
-class MetricsModuleTests {
+class MetricsModuleTests extends MetricsModuleDatabase {
 
 	static final CurrentUser ADMIN = new CurrentUser(new UserId(1), "admin", "Admin", Set.of(Role.ADMIN));
 
@@ -101,11 +98,6 @@ class MetricsModuleTests {
 
 	private static final FiscalPeriod HALF = new FiscalPeriod(LocalDate.of(MetricsTestData.YEAR, 1, 1),
 			LocalDate.of(MetricsTestData.YEAR, 7, 1));
-
-	@DynamicPropertySource
-	static void database(DynamicPropertyRegistry registry) {
-		ModuleTestDatabase.register(registry, "metrics");
-	}
 
 	@Autowired
 	JdbcClient jdbc;

@@ -13,8 +13,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.test.ApplicationModuleTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.rumbo.catalog.CatalogManagement;
@@ -35,7 +33,6 @@ import io.rumbo.sales.OrderView;
 import io.rumbo.shared.time.FiscalPeriod;
 import io.rumbo.support.CleanDatabase;
 import io.rumbo.support.DatabaseAvailability;
-import io.rumbo.support.ModuleTestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,7 +47,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(DatabaseAvailability.class)
 @ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.DIRECT_DEPENDENCIES)
 @Import(CleanDatabase.class)
-class OrderLedgerTests {
+class OrderLedgerTests extends MetricsModuleDatabase {
 
 	/** Months no other test writes orders in. */
 	private static final LocalDate MARCH = LocalDate.of(2004, 3, 10);
@@ -58,11 +55,6 @@ class OrderLedgerTests {
 	private static final LocalDate JULY = LocalDate.of(2004, 7, 22);
 
 	private static final BigDecimal HUNDRED = new BigDecimal("100");
-
-	@DynamicPropertySource
-	static void database(DynamicPropertyRegistry registry) {
-		ModuleTestDatabase.register(registry, "metrics");
-	}
 
 	@Autowired
 	JdbcClient jdbc;

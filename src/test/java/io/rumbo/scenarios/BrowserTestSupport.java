@@ -6,55 +6,41 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import io.rumbo.support.BrowserAvailability;
-
-/** Headless Chromium for the page tests that need a browser; screenshots land in target/screenshots. */
+/**
+ * Headless Chromium for the page tests that need a browser; screenshots land in target/screenshots. One Chromium
+ * serves every browser test of the run ({@link SharedChromium}): starting one per test cost more than most tests.
+ * Before each test it is brought back to the state of a new one: one window on a blank page, 1440x900, no cookies
+ * and no site storage; a browser that does not answer is replaced.
+ */
+@ExtendWith(SharedChromium.class)
 abstract class BrowserTestSupport {
 
 	@LocalServerPort
 	int port;
 
-	WebDriver browser;
+	/** Set by {@link SharedChromium} before each test. */
+	ChromeDriver browser;
+
 	WebDriverWait wait;
 
 	@BeforeEach
-	void openBrowser() {
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(BrowserAvailability.CHROMIUM);
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-				"--disable-sync", "--lang=en-GB", "--window-size=1440,900");
-		ChromeDriverService service = new ChromeDriverService.Builder()
-			.usingDriverExecutable(new java.io.File(BrowserAvailability.CHROMEDRIVER))
-			.build();
-		browser = new ChromeDriver(service, options);
-		size(1440, 900);
+	void waitForPages() {
 		// Pages redraw parts of themselves with htmx: an element read during a swap is read again.
 		wait = new WebDriverWait(browser, Duration.ofSeconds(15));
 		wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
-	}
-
-	@AfterEach
-	void closeBrowser() {
-		if (browser != null) {
-			browser.quit();
-		}
 	}
 
 	void size(int width, int height) {
