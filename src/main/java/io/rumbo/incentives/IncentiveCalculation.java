@@ -118,6 +118,7 @@ public class IncentiveCalculation {
 			ComponentDetails c = details.components().get(i);
 			var rules = PlanRules.rules(c);
 			for (FiscalPeriod span : spans(c, year, period)) {
+				String spanCode = periods.code(span);
 				for (AssignmentStore.Row row : rows) {
 					BigDecimal share = Proration.share(details.prorationRule(), span, row.from(), row.to());
 					if (share.signum() == 0) {
@@ -128,7 +129,7 @@ public class IncentiveCalculation {
 					Outcome o = Calculation.component(rules, input);
 					lines.get(row.staffId())
 						.add(new Line(i + 1, c.name(), c.metric(), c.productLineId(), c.measuredOn(),
-								periods.code(span), span.start(), span.lastDay(), o.value(), o.quota(),
+								spanCode, span.start(), span.lastDay(), o.value(), o.quota(),
 								o.attainment(), o.tier(), o.rate(), o.tableAmount(), o.multiplied(), o.bonus(),
 								o.proration(), o.capped(), o.amount(), o.held()));
 				}
