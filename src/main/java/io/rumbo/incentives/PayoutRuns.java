@@ -18,7 +18,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -101,7 +100,6 @@ public class PayoutRuns {
 	private final DataScopes scopes;
 	private final AuditTrail audit;
 	private final JdbcClient jdbc;
-	private final NamedParameterJdbcTemplate batch;
 	private final ExportCursor cursor;
 	private final BulkRows bulk;
 	private final ApplicationEventPublisher events;
@@ -109,7 +107,7 @@ public class PayoutRuns {
 
 	PayoutRuns(PayoutRunRepository runs, IncentivePlanRepository planRepository, IncentivePlans plans,
 			IncentiveCalculation calculation, MetricsReports periods, OrgDirectory org, DataScopes scopes,
-			AuditTrail audit, JdbcClient jdbc, NamedParameterJdbcTemplate batch, ExportCursor cursor, BulkRows bulk,
+			AuditTrail audit, JdbcClient jdbc, ExportCursor cursor, BulkRows bulk,
 			ApplicationEventPublisher events, Clock clock) {
 		this.runs = runs;
 		this.planRepository = planRepository;
@@ -120,7 +118,6 @@ public class PayoutRuns {
 		this.scopes = scopes;
 		this.audit = audit;
 		this.jdbc = jdbc;
-		this.batch = batch;
 		this.cursor = cursor;
 		this.bulk = bulk;
 		this.events = events;
