@@ -3,6 +3,7 @@ package io.rumbo.incentives;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -113,11 +114,12 @@ public class IncentiveCalculation {
 		Map<Long, List<Line>> lines = new LinkedHashMap<>();
 		rows.forEach(r -> lines.put(r.staffId(), new ArrayList<>()));
 		Figures figures = new Figures(this, plan.fiscalYear(), year, rows.stream().map(r -> StaffId.of(r.staffId()))
-			.toList());
+			.toList(), quotaMonths(details, year, period));
 		for (int i = 0; i < details.components().size(); i++) {
 			ComponentDetails c = details.components().get(i);
 			var rules = PlanRules.rules(c);
 			for (FiscalPeriod span : spans(c, year, period)) {
+				String spanCode = periods.code(span);
 				for (AssignmentStore.Row row : rows) {
 					BigDecimal share = Proration.share(details.prorationRule(), span, row.from(), row.to());
 					if (share.signum() == 0) {
@@ -128,7 +130,7 @@ public class IncentiveCalculation {
 					Outcome o = Calculation.component(rules, input);
 					lines.get(row.staffId())
 						.add(new Line(i + 1, c.name(), c.metric(), c.productLineId(), c.measuredOn(),
-								periods.code(span), span.start(), span.lastDay(), o.value(), o.quota(),
+								spanCode, span.start(), span.lastDay(), o.value(), o.quota(),
 								o.attainment(), o.tier(), o.rate(), o.tableAmount(), o.multiplied(), o.bonus(),
 								o.proration(), o.capped(), o.amount(), o.held()));
 				}
@@ -147,6 +149,31 @@ public class IncentiveCalculation {
 		people.sort(java.util.Comparator.comparing(PersonResult::name).thenComparing(PersonResult::staffId));
 		return new Preview(plan.id(), plan.code(), plan.number(), plan.state(), periods.code(period), period.start(),
 				period.lastDay(), people, total);
+	}
+
+	/**
+	 * The fiscal months (1 to 12) whose quotas the components read in {@code period}: from the first month of their
+	 * earliest span (the year's first with a year-to-date gate or a retroactive table) to the period's last, so that
+	 * a quarter's run of thousands of people reads three months of quotas, not twelve.
+	 */
+	static List<Integer> quotaMonths(PlanDetails details, FiscalPeriod year, FiscalPeriod period) {
+		LocalDate from = period.start();
+		for (ComponentDetails c : details.components()) {
+			if (c.ytdGatePercent() != null || c.kind() == TableKind.RETROACTIVE) {
+				from = year.start();
+			}
+			for (FiscalPeriod span : spans(c, year, period)) {
+				if (span.start().isBefore(from)) {
+					from = span.start();
+				}
+			}
+		}
+		List<Integer> months = new ArrayList<>();
+		for (long m = ChronoUnit.MONTHS.between(year.start(), from); m < 12
+				&& year.start().plusMonths(m).isBefore(period.end()); m++) {
+			months.add((int) m + 1);
+		}
+		return months;
 	}
 
 	/** The periods of the component's cadence calculated inside {@code period}, narrowed to its window. */
@@ -193,15 +220,18 @@ public class IncentiveCalculation {
 		private final int fiscalYear;
 		private final FiscalPeriod year;
 		private final List<StaffId> people;
+		private final List<Integer> quotaMonths;
 		private final Map<String, Map<Long, BigDecimal>> values = new HashMap<>();
 		private final Map<String, Map<Long, Map<LocalDate, BigDecimal>>> quotas = new HashMap<>();
 		private final Map<LocalDate, Map<StaffId, UnitId>> units = new HashMap<>();
 
-		Figures(IncentiveCalculation source, int fiscalYear, FiscalPeriod year, List<StaffId> people) {
+		Figures(IncentiveCalculation source, int fiscalYear, FiscalPeriod year, List<StaffId> people,
+				List<Integer> quotaMonths) {
 			this.source = source;
 			this.fiscalYear = fiscalYear;
 			this.year = year;
 			this.people = people;
+			this.quotaMonths = quotaMonths;
 		}
 
 		Calculation.Figures of(ComponentDetails c, FiscalPeriod span, StaffId person, BigDecimal share) {
@@ -273,7 +303,7 @@ public class IncentiveCalculation {
 							.merge(q.month(), q.amount(), BigDecimal::add));
 				}
 				else {
-					source.quotas.personQuotas(fiscalYear, people, Set.of(c.metric()))
+					source.quotas.personQuotas(fiscalYear, people, Set.of(c.metric()), quotaMonths)
 						.forEach(q -> byHolder.computeIfAbsent(q.staff().value(), u -> new HashMap<>())
 							.merge(q.month(), q.amount(), BigDecimal::add));
 				}

@@ -18,7 +18,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -55,6 +54,7 @@ import io.rumbo.shared.domain.StaleVersionException;
 import io.rumbo.shared.domain.ValidationFailedException;
 import io.rumbo.shared.export.ExportCursor;
 import io.rumbo.shared.money.Amounts;
+import io.rumbo.shared.sql.BulkRows;
 import io.rumbo.shared.time.FiscalPeriod;
 import io.rumbo.shared.web.ListQuery;
 import io.rumbo.shared.web.PageResponse;
@@ -100,14 +100,14 @@ public class PayoutRuns {
 	private final DataScopes scopes;
 	private final AuditTrail audit;
 	private final JdbcClient jdbc;
-	private final NamedParameterJdbcTemplate batch;
 	private final ExportCursor cursor;
+	private final BulkRows bulk;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
 
 	PayoutRuns(PayoutRunRepository runs, IncentivePlanRepository planRepository, IncentivePlans plans,
 			IncentiveCalculation calculation, MetricsReports periods, OrgDirectory org, DataScopes scopes,
-			AuditTrail audit, JdbcClient jdbc, NamedParameterJdbcTemplate batch, ExportCursor cursor,
+			AuditTrail audit, JdbcClient jdbc, ExportCursor cursor, BulkRows bulk,
 			ApplicationEventPublisher events, Clock clock) {
 		this.runs = runs;
 		this.planRepository = planRepository;
@@ -118,8 +118,8 @@ public class PayoutRuns {
 		this.scopes = scopes;
 		this.audit = audit;
 		this.jdbc = jdbc;
-		this.batch = batch;
 		this.cursor = cursor;
+		this.bulk = bulk;
 		this.events = events;
 		this.clock = clock;
 	}
@@ -547,22 +547,43 @@ public class PayoutRuns {
 				total = total.add(settlement.payable());
 			}
 		}
-		batch.batchUpdate("""
-				INSERT INTO incentives_payout_line (run_id, plan_id, plan_code, staff_id, kind, component,
-				  component_name, metric, product_line_id, measured_on, for_period, span_from, span_to, measure_value,
-				  quota, attainment, tier, rate, table_amount, multiplied, bonus, proration, capped, held, paid_before,
-				  difference, amount)
-				VALUES (:run, :planId, :plan, :staff, :kind, :component, :componentName, :metric, :productLine,
-				  :measuredOn, :forPeriod, :from, :to, :value, :quota, :attainment, :tier, :rate, :tableAmount,
-				  :multiplied, :bonus, :proration, :capped, :held, :paidBefore, :difference, :amount)""",
-				lineRows.toArray(MapSqlParameterSource[]::new));
-		batch.batchUpdate("""
-				INSERT INTO incentives_payout_statement (run_id, plan_code, staff_id, unit_id, earned, plan_capped,
-				  adjustments, clawbacks, draw_kind, draw, owed_before, owed_after, payable)
-				VALUES (:run, :plan, :staff, :unit, :earned, :planCapped, :adjustments, :clawbacks, :drawKind, :draw,
-				  :owedBefore, :owedAfter, :payable)""", statementRows.toArray(MapSqlParameterSource[]::new));
+		bulk.append("incentives_payout_line", LINE_COLUMNS, values(lineRows, LINE_PARAMS));
+		bulk.append("incentives_payout_statement", STATEMENT_COLUMNS, values(statementRows, STATEMENT_PARAMS));
 		run.recalculated(actor.username(), clock.instant(), statementRows.size(), total);
 		runs.saveAndFlush(run);
+	}
+
+	private static final List<String> LINE_COLUMNS = List.of("run_id", "plan_id", "plan_code", "staff_id", "kind",
+			"component", "component_name", "metric", "product_line_id", "measured_on", "for_period", "span_from",
+			"span_to", "measure_value", "quota", "attainment", "tier", "rate", "table_amount", "multiplied", "bonus",
+			"proration", "capped", "held", "paid_before", "difference", "amount");
+
+	private static final List<String> LINE_PARAMS = List.of("run", "planId", "plan", "staff", "kind", "component",
+			"componentName", "metric", "productLine", "measuredOn", "forPeriod", "from", "to", "value", "quota",
+			"attainment", "tier", "rate", "tableAmount", "multiplied", "bonus", "proration", "capped", "held",
+			"paidBefore", "difference", "amount");
+
+	private static final List<String> STATEMENT_COLUMNS = List.of("run_id", "plan_code", "staff_id", "unit_id",
+			"earned", "plan_capped", "adjustments", "clawbacks", "draw_kind", "draw", "owed_before", "owed_after",
+			"payable");
+
+	private static final List<String> STATEMENT_PARAMS = List.of("run", "plan", "staff", "unit", "earned",
+			"planCapped", "adjustments", "clawbacks", "drawKind", "draw", "owedBefore", "owedAfter", "payable");
+
+	/**
+	 * The rows as {@link BulkRows} appends them (COPY on PostgreSQL: thousands of lines in one statement, where
+	 * batched inserts cost a statement each; docs/benchmarks.md, "Payout runs").
+	 */
+	private static List<Object[]> values(List<MapSqlParameterSource> rows, List<String> params) {
+		List<Object[]> values = new ArrayList<>(rows.size());
+		for (MapSqlParameterSource row : rows) {
+			Object[] value = new Object[params.size()];
+			for (int i = 0; i < value.length; i++) {
+				value[i] = row.getValue(params.get(i));
+			}
+			values.add(value);
+		}
+		return values;
 	}
 
 	/**
