@@ -30,9 +30,6 @@ import io.rumbo.incentives.IncentiveCalculation.Line;
 import io.rumbo.incentives.IncentiveCalculation.PersonResult;
 import io.rumbo.incentives.IncentiveCalculation.Preview;
 import io.rumbo.incentives.PayoutViews.RunView;
-import io.rumbo.incentives.PayoutViews.StatementLine;
-import io.rumbo.incentives.PayoutViews.StatementSummary;
-import io.rumbo.incentives.PayoutViews.StatementView;
 import io.rumbo.incentives.PlanViews.ComponentDetails;
 import io.rumbo.incentives.PlanViews.PlanDetails;
 import io.rumbo.incentives.domain.Calculation;
@@ -41,10 +38,7 @@ import io.rumbo.incentives.domain.IncentivePlanRepository;
 import io.rumbo.incentives.domain.PayoutRules;
 import io.rumbo.incentives.domain.PayoutRun;
 import io.rumbo.incentives.domain.PayoutRunRepository;
-import io.rumbo.metrics.Metric;
 import io.rumbo.metrics.MetricsReports;
-import io.rumbo.organization.DataScope;
-import io.rumbo.organization.DataScopes;
 import io.rumbo.organization.OrgDirectory;
 import io.rumbo.organization.StaffId;
 import io.rumbo.organization.UnitId;
@@ -60,7 +54,8 @@ import io.rumbo.shared.web.ListQuery;
 import io.rumbo.shared.web.PageResponse;
 
 /**
- * Payout runs and the statements they hold (docs/incentives.md, "Payout runs"; decision 0022). A run is computed
+ * Payout runs (docs/incentives.md, "Payout runs"; decision 0022); the statements they hold are read through
+ * {@link Statements}. A run is computed
  * through {@link IncentiveCalculation} (per plan: one preview of the period, one more per earlier locked period to
  * correct, each a few statements for everyone), its lines and statements written in batches, and locked by
  * finance's approval. A later correction never changes a locked run: the next run of the plan adds an adjustment or
@@ -73,16 +68,8 @@ public class PayoutRuns {
 	public static final Map<String, String> RUN_SORTS = Map.of("period", "r.period_start", "state", "r.state",
 			"total", "r.total", "calculatedAt", "r.calculated_at");
 
-	public static final Map<String, String> STATEMENT_SORTS = Map.of("period", "r.period_start", "plan",
-			"s.plan_code", "staff", "s.staff_id", "payable", "s.payable", "earned", "s.earned");
-
 	/** Run list filter: a state, a period code. */
 	public record RunFilter(@Nullable RunState state, @Nullable String period) {
-	}
-
-	/** Statement list filter: a run, a person, a period code, a plan code. */
-	public record StatementFilter(@Nullable Long runId, @Nullable Long staffId, @Nullable String period,
-			@Nullable String planCode) {
 	}
 
 	private record Key(long staffId, int component, String period) {
@@ -97,7 +84,6 @@ public class PayoutRuns {
 	private final IncentiveCalculation calculation;
 	private final MetricsReports periods;
 	private final OrgDirectory org;
-	private final DataScopes scopes;
 	private final AuditTrail audit;
 	private final JdbcClient jdbc;
 	private final NamedParameterJdbcTemplate batch;
@@ -106,16 +92,15 @@ public class PayoutRuns {
 	private final Clock clock;
 
 	PayoutRuns(PayoutRunRepository runs, IncentivePlanRepository planRepository, IncentivePlans plans,
-			IncentiveCalculation calculation, MetricsReports periods, OrgDirectory org, DataScopes scopes,
-			AuditTrail audit, JdbcClient jdbc, NamedParameterJdbcTemplate batch, ExportCursor cursor,
-			ApplicationEventPublisher events, Clock clock) {
+			IncentiveCalculation calculation, MetricsReports periods, OrgDirectory org, AuditTrail audit,
+			JdbcClient jdbc, NamedParameterJdbcTemplate batch, ExportCursor cursor, ApplicationEventPublisher events,
+			Clock clock) {
 		this.runs = runs;
 		this.planRepository = planRepository;
 		this.plans = plans;
 		this.calculation = calculation;
 		this.periods = periods;
 		this.org = org;
-		this.scopes = scopes;
 		this.audit = audit;
 		this.jdbc = jdbc;
 		this.batch = batch;
@@ -332,115 +317,6 @@ public class PayoutRuns {
 	@Transactional(readOnly = true)
 	public RunView get(CurrentUser actor, long id) {
 		return view(load(actor, id));
-	}
-
-	/**
-	 * The statements the reader may see (the scope in SQL): finance, directors and administrators every one;
-	 * managers their subtree's and salespeople their own, of approved runs only.
-	 */
-	@Transactional(readOnly = true)
-	public PageResponse<StatementSummary> statements(CurrentUser actor, StatementFilter filter, ListQuery query) {
-		Map<String, Object> params = new HashMap<>();
-		String where = statementWhere(actor, params);
-		StringBuilder sql = new StringBuilder(where);
-		if (filter.runId() != null) {
-			sql.append(" AND s.run_id = :runId");
-			params.put("runId", filter.runId());
-		}
-		if (filter.staffId() != null) {
-			sql.append(" AND s.staff_id = :staffId");
-			params.put("staffId", filter.staffId());
-		}
-		if (filter.planCode() != null && !filter.planCode().isBlank()) {
-			sql.append(" AND s.plan_code = :planCode");
-			params.put("planCode", filter.planCode().trim().toUpperCase(java.util.Locale.ROOT));
-		}
-		if (filter.period() != null && !filter.period().isBlank()) {
-			FiscalPeriod period = periods.period(filter.period());
-			sql.append(" AND r.period_start >= :start AND r.period_end <= :end");
-			params.put("start", period.start());
-			params.put("end", period.end());
-		}
-		String from = " FROM incentives_payout_statement s JOIN incentives_payout_run r ON r.id = s.run_id";
-		long total = jdbc.sql("SELECT COUNT(*)" + from + sql).params(params).query(Long.class).single();
-		List<Map<String, Object>> rows = jdbc.sql("SELECT s.*, r.period_code, r.state AS run_state" + from + sql
-				+ query.orderBy("s.run_id, s.plan_code, s.staff_id") + query.limit()).params(params).query().listOfRows();
-		return PageResponse.of(summaries(rows), query, total);
-	}
-
-	/** One statement with its lines, or 404 when it does not exist or is out of the reader's scope. */
-	@Transactional(readOnly = true)
-	public StatementView statement(CurrentUser actor, long runId, String planCode, long staffId) {
-		Map<String, Object> params = new HashMap<>();
-		String where = statementWhere(actor, params)
-				+ " AND s.run_id = :runId AND s.plan_code = :planCode AND s.staff_id = :staffId";
-		params.put("runId", runId);
-		params.put("planCode", planCode);
-		params.put("staffId", staffId);
-		List<Map<String, Object>> rows = jdbc.sql("SELECT s.*, r.period_code, r.state AS run_state"
-				+ " FROM incentives_payout_statement s JOIN incentives_payout_run r ON r.id = s.run_id" + where)
-			.params(params)
-			.query()
-			.listOfRows();
-		if (rows.isEmpty()) {
-			throw new NotFoundException("statement", runId + "/" + planCode + "/" + staffId);
-		}
-		StatementSummary summary = summaries(rows).get(0);
-		List<StatementLine> lines = jdbc.sql("""
-				SELECT * FROM incentives_payout_line WHERE run_id = :runId AND plan_code = :planCode
-				AND staff_id = :staffId ORDER BY CASE kind WHEN 'EARNING' THEN 0 ELSE 1 END, component, span_from, id""")
-			.param("runId", runId)
-			.param("planCode", planCode)
-			.param("staffId", staffId)
-			.query((rs, n) -> {
-				Metric metric = Metric.valueOf(rs.getString("metric"));
-				MeasuredOn on = MeasuredOn.valueOf(rs.getString("measured_on"));
-				Long line = rs.getObject("product_line_id") == null ? null : rs.getLong("product_line_id");
-				String forPeriod = rs.getString("for_period");
-				String records = "/api/v1/metrics/" + metric.code() + "/records?period=" + forPeriod
-						+ (on == MeasuredOn.TEAM ? "&unit=" + summary.unitId() : "&person=" + staffId)
-						+ (line == null ? "" : "&line=" + line);
-				return new StatementLine(rs.getLong("id"), PayoutLineKind.valueOf(rs.getString("kind")),
-						rs.getInt("component"), rs.getString("component_name"), metric, line, on, forPeriod,
-						rs.getObject("span_from", LocalDate.class), rs.getObject("span_to", LocalDate.class),
-						rs.getBigDecimal("measure_value"), rs.getBigDecimal("quota"), rs.getBigDecimal("attainment"),
-						rs.getInt("tier"), rs.getBigDecimal("rate"), rs.getBigDecimal("table_amount"),
-						rs.getBigDecimal("multiplied"), rs.getBigDecimal("bonus"), rs.getBigDecimal("proration"),
-						rs.getBigDecimal("capped"), rs.getString("held"), money(rs.getBigDecimal("paid_before")),
-						money(rs.getBigDecimal("difference")), Amounts.money(rs.getBigDecimal("amount")), records);
-			})
-			.list();
-		return new StatementView(summary, lines);
-	}
-
-	private String statementWhere(CurrentUser actor, Map<String, Object> params) {
-		if (readsRuns(actor)) {
-			return " WHERE 1 = 1";
-		}
-		DataScope scope = scopes.of(actor);
-		return " WHERE r.state = 'APPROVED' AND " + scope.sql("s.unit_id", "s.staff_id", params);
-	}
-
-	private List<StatementSummary> summaries(List<Map<String, Object>> rows) {
-		Map<Long, String> names = org.staffNames(rows.stream().map(r -> number(r.get("staff_id")).longValue())
-			.collect(java.util.stream.Collectors.toSet()));
-		return rows.stream().map(r -> {
-			long staff = number(r.get("staff_id")).longValue();
-			return new StatementSummary(number(r.get("run_id")).longValue(), (String) r.get("period_code"),
-					RunState.valueOf((String) r.get("run_state")), (String) r.get("plan_code"), staff,
-					names.getOrDefault(staff, "#" + staff), number(r.get("unit_id")).longValue(),
-					money(r.get("earned")), money(r.get("plan_capped")), money(r.get("adjustments")),
-					money(r.get("clawbacks")), DrawKind.valueOf((String) r.get("draw_kind")), money(r.get("draw")),
-					money(r.get("owed_before")), money(r.get("owed_after")), money(r.get("payable")));
-		}).toList();
-	}
-
-	private static Number number(@Nullable Object value) {
-		return (Number) java.util.Objects.requireNonNull(value);
-	}
-
-	private static BigDecimal money(@Nullable Object value) {
-		return value == null ? Amounts.money(BigDecimal.ZERO) : Amounts.money(new BigDecimal(value.toString()));
 	}
 
 	/**
