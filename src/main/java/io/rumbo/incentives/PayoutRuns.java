@@ -72,6 +72,15 @@ public class PayoutRuns {
 	public record RunFilter(@Nullable RunState state, @Nullable String period) {
 	}
 
+	private static final String INSERT_LINE = """
+			INSERT INTO incentives_payout_line (run_id, plan_id, plan_code, staff_id, kind, component,
+			  component_name, metric, product_line_id, measured_on, for_period, span_from, span_to, measure_value,
+			  quota, attainment, tier, rate, table_amount, multiplied, bonus, proration, capped, held, paid_before,
+			  difference, amount)
+			VALUES (:run, :planId, :plan, :staff, :kind, :component, :componentName, :metric, :productLine,
+			  :measuredOn, :forPeriod, :from, :to, :value, :quota, :attainment, :tier, :rate, :tableAmount,
+			  :multiplied, :bonus, :proration, :capped, :held, :paidBefore, :difference, :amount)""";
+
 	private record Key(long staffId, int component, String period) {
 	}
 
@@ -88,13 +97,14 @@ public class PayoutRuns {
 	private final JdbcClient jdbc;
 	private final NamedParameterJdbcTemplate batch;
 	private final ExportCursor cursor;
+	private final Disputes disputes;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
 
 	PayoutRuns(PayoutRunRepository runs, IncentivePlanRepository planRepository, IncentivePlans plans,
 			IncentiveCalculation calculation, MetricsReports periods, OrgDirectory org, AuditTrail audit,
-			JdbcClient jdbc, NamedParameterJdbcTemplate batch, ExportCursor cursor, ApplicationEventPublisher events,
-			Clock clock) {
+			JdbcClient jdbc, NamedParameterJdbcTemplate batch, ExportCursor cursor, Disputes disputes,
+			ApplicationEventPublisher events, Clock clock) {
 		this.runs = runs;
 		this.planRepository = planRepository;
 		this.plans = plans;
@@ -105,6 +115,7 @@ public class PayoutRuns {
 		this.jdbc = jdbc;
 		this.batch = batch;
 		this.cursor = cursor;
+		this.disputes = disputes;
 		this.events = events;
 		this.clock = clock;
 	}
@@ -328,10 +339,12 @@ public class PayoutRuns {
 		long runId = run.id();
 		jdbc.sql("DELETE FROM incentives_payout_line WHERE run_id = :run").param("run", runId).update();
 		jdbc.sql("DELETE FROM incentives_payout_statement WHERE run_id = :run").param("run", runId).update();
+		disputes.release(runId);
 		FiscalPeriod period = new FiscalPeriod(run.periodStart(), run.periodEnd());
 		int months = (int) ChronoUnit.MONTHS.between(period.start(), period.end());
 		List<MapSqlParameterSource> lineRows = new ArrayList<>();
 		List<MapSqlParameterSource> statementRows = new ArrayList<>();
+		Map<Long, MapSqlParameterSource> disputeRows = new LinkedHashMap<>();
 		BigDecimal total = Amounts.money(BigDecimal.ZERO);
 		List<PlanRef> refs = jdbc.sql("SELECT plan_id, plan_code FROM incentives_payout_run_plan WHERE run_id = :run "
 				+ "ORDER BY plan_code").param("run", runId).query(PlanRef.class).list();
@@ -386,6 +399,14 @@ public class PayoutRuns {
 				int slot = c.kind() == PayoutLineKind.ADJUSTMENT ? 0 : 1;
 				sums[slot] = sums[slot].add(c.amount());
 			}
+			// Adjustments finance granted on disputes of earlier runs: paid here, once (decision 0023).
+			for (Disputes.Pending adjustment : disputes.pending(plan.code(), period.start())) {
+				disputeRows.put(adjustment.disputeId(), disputeRow(runId, plan, adjustment));
+				BigDecimal[] sums = corrected.computeIfAbsent(adjustment.staffId(),
+						s -> new BigDecimal[] { BigDecimal.ZERO, BigDecimal.ZERO });
+				sums[0] = sums[0].add(adjustment.adjustment());
+				corrections.computeIfAbsent(adjustment.staffId(), s -> new ArrayList<>());
+			}
 			Map<Long, BigDecimal> owed = owedBefore(plan.code(), period.start());
 			Set<Long> people = new LinkedHashSet<>(earnings.keySet());
 			people.addAll(corrections.keySet());
@@ -423,20 +444,17 @@ public class PayoutRuns {
 				total = total.add(settlement.payable());
 			}
 		}
-		batch.batchUpdate("""
-				INSERT INTO incentives_payout_line (run_id, plan_id, plan_code, staff_id, kind, component,
-				  component_name, metric, product_line_id, measured_on, for_period, span_from, span_to, measure_value,
-				  quota, attainment, tier, rate, table_amount, multiplied, bonus, proration, capped, held, paid_before,
-				  difference, amount)
-				VALUES (:run, :planId, :plan, :staff, :kind, :component, :componentName, :metric, :productLine,
-				  :measuredOn, :forPeriod, :from, :to, :value, :quota, :attainment, :tier, :rate, :tableAmount,
-				  :multiplied, :bonus, :proration, :capped, :held, :paidBefore, :difference, :amount)""",
-				lineRows.toArray(MapSqlParameterSource[]::new));
+		batch.batchUpdate(INSERT_LINE, lineRows.toArray(MapSqlParameterSource[]::new));
 		batch.batchUpdate("""
 				INSERT INTO incentives_payout_statement (run_id, plan_code, staff_id, unit_id, earned, plan_capped,
 				  adjustments, clawbacks, draw_kind, draw, owed_before, owed_after, payable)
 				VALUES (:run, :plan, :staff, :unit, :earned, :planCapped, :adjustments, :clawbacks, :drawKind, :draw,
 				  :owedBefore, :owedAfter, :payable)""", statementRows.toArray(MapSqlParameterSource[]::new));
+		disputeRows.forEach((dispute, row) -> {
+			org.springframework.jdbc.support.GeneratedKeyHolder key = new org.springframework.jdbc.support.GeneratedKeyHolder();
+			batch.update(INSERT_LINE, row, key, new String[] { "id" });
+			disputes.paid(dispute, runId, java.util.Objects.requireNonNull(key.getKey()).longValue());
+		});
 		run.recalculated(actor.username(), clock.instant(), statementRows.size(), total);
 		runs.saveAndFlush(run);
 	}
@@ -464,7 +482,7 @@ public class PayoutRuns {
 		Map<Key, BigDecimal> paid = new HashMap<>();
 		jdbc.sql("""
 				SELECT l.staff_id, l.component, l.for_period,
-				  SUM(CASE WHEN l.kind = 'EARNING' THEN l.amount ELSE l.difference END) AS recognised
+				  COALESCE(SUM(CASE WHEN l.kind = 'EARNING' THEN l.amount ELSE l.difference END), 0) AS recognised
 				FROM incentives_payout_line l JOIN incentives_payout_run r ON r.id = l.run_id
 				WHERE l.plan_code = :code AND r.state = 'APPROVED' AND r.period_end <= :start
 				GROUP BY l.staff_id, l.component, l.for_period""")
@@ -561,6 +579,41 @@ public class PayoutRuns {
 			.addValue("capped", null, Types.NUMERIC)
 			.addValue("held", null, Types.VARCHAR)
 			.addValue("amount", amount);
+	}
+
+	/**
+	 * The adjustment line of a dispute finance adjusted: the disputed line's component and period, the amount
+	 * granted. Its difference stays empty, so the automatic corrections of later runs (which recognise earnings and
+	 * differences) never take it back.
+	 */
+	private MapSqlParameterSource disputeRow(long runId, IncentivePlan plan, Disputes.Pending p) {
+		return new MapSqlParameterSource().addValue("run", runId)
+			.addValue("planId", plan.id())
+			.addValue("plan", plan.code())
+			.addValue("staff", p.staffId())
+			.addValue("kind", PayoutLineKind.ADJUSTMENT.name())
+			.addValue("component", p.component())
+			.addValue("componentName", p.componentName())
+			.addValue("metric", p.metric())
+			.addValue("productLine", p.productLineId(), Types.BIGINT)
+			.addValue("measuredOn", p.measuredOn())
+			.addValue("forPeriod", p.forPeriod())
+			.addValue("from", p.spanFrom())
+			.addValue("to", p.spanTo())
+			.addValue("value", null, Types.NUMERIC)
+			.addValue("quota", null, Types.NUMERIC)
+			.addValue("attainment", null, Types.NUMERIC)
+			.addValue("tier", 0)
+			.addValue("rate", null, Types.NUMERIC)
+			.addValue("tableAmount", null, Types.NUMERIC)
+			.addValue("multiplied", null, Types.NUMERIC)
+			.addValue("bonus", null, Types.NUMERIC)
+			.addValue("proration", null, Types.NUMERIC)
+			.addValue("capped", null, Types.NUMERIC)
+			.addValue("held", null, Types.VARCHAR)
+			.addValue("paidBefore", null, Types.NUMERIC)
+			.addValue("difference", null, Types.NUMERIC)
+			.addValue("amount", Amounts.money(p.adjustment()));
 	}
 
 	private List<String> planCodes(long runId) {

@@ -39,7 +39,8 @@ public final class PayoutViews {
 	/**
 	 * A line of a statement, with everything that explains its amount (IncentiveCalculation's line as persisted);
 	 * for a correction, the period it corrects, what was paid for it and the difference. {@code records}: the
-	 * metrics API listing the orders (or other records) behind the measure value.
+	 * metrics API listing the orders (or other records) behind the measure value. {@code dispute}: the line's latest
+	 * dispute, if any; {@code citesDispute}: for an adjustment line, the dispute whose adjustment it pays.
 	 */
 	public record StatementLine(long id, PayoutLineKind kind, int component, String componentName, Metric metric,
 			@Nullable Long productLineId, MeasuredOn measuredOn, String forPeriod, LocalDate from, LocalDate to,
@@ -47,7 +48,8 @@ public final class PayoutViews {
 			@Nullable BigDecimal rate, @Nullable BigDecimal tableAmount, @Nullable BigDecimal multiplied,
 			@Nullable BigDecimal bonus, @Nullable BigDecimal proration, @Nullable BigDecimal capped,
 			@Nullable String held, @Nullable BigDecimal paidBefore, @Nullable BigDecimal difference,
-			BigDecimal amount, String records) {
+			BigDecimal amount, String records, DisputeViews.@Nullable LineDispute dispute,
+			@Nullable Long citesDispute) {
 	}
 
 	/** A statement in full. */

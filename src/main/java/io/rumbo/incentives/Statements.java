@@ -107,6 +107,22 @@ public class Statements {
 			throw new NotFoundException("statement", runId + "/" + planCode + "/" + staffId);
 		}
 		StatementSummary summary = summaries(rows).get(0);
+		Map<Long, DisputeViews.LineDispute> disputed = new HashMap<>();
+		Map<Long, Long> cited = new HashMap<>();
+		jdbc.sql("""
+				SELECT id, line_id, state, paid_run_id, paid_line_id FROM incentives_dispute
+				WHERE staff_id = :staffId AND plan_code = :planCode AND (run_id = :runId OR paid_run_id = :runId)
+				ORDER BY id""")
+			.param("runId", runId)
+			.param("planCode", planCode)
+			.param("staffId", staffId)
+			.query(rs -> {
+				if (rs.getLong("paid_run_id") == runId && rs.getObject("paid_line_id") != null) {
+					cited.put(rs.getLong("paid_line_id"), rs.getLong("id"));
+				}
+				disputed.put(rs.getLong("line_id"),
+						new DisputeViews.LineDispute(rs.getLong("id"), DisputeState.valueOf(rs.getString("state"))));
+			});
 		List<StatementLine> lines = jdbc.sql("""
 				SELECT * FROM incentives_payout_line WHERE run_id = :runId AND plan_code = :planCode
 				AND staff_id = :staffId ORDER BY CASE kind WHEN 'EARNING' THEN 0 ELSE 1 END, component, span_from, id""")
@@ -126,7 +142,8 @@ public class Statements {
 						rs.getInt("tier"), rs.getBigDecimal("rate"), rs.getBigDecimal("table_amount"),
 						rs.getBigDecimal("multiplied"), rs.getBigDecimal("bonus"), rs.getBigDecimal("proration"),
 						rs.getBigDecimal("capped"), rs.getString("held"), money(rs.getBigDecimal("paid_before")),
-						money(rs.getBigDecimal("difference")), Amounts.money(rs.getBigDecimal("amount")), records);
+						money(rs.getBigDecimal("difference")), Amounts.money(rs.getBigDecimal("amount")), records,
+						disputed.get(rs.getLong("id")), cited.get(rs.getLong("id")));
 			})
 			.list();
 		return new StatementView(summary, lines);

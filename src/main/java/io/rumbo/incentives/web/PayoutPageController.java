@@ -16,6 +16,7 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.rumbo.identity.CurrentUser;
+import io.rumbo.incentives.Disputes;
 import io.rumbo.incentives.PayoutRuns;
 import io.rumbo.incentives.PayoutViews.RunView;
 import io.rumbo.incentives.PayoutViews.StatementSummary;
@@ -60,10 +61,12 @@ class PayoutPageController {
 
 	private final PayoutRuns runs;
 	private final Statements statements;
+	private final Disputes disputes;
 
-	PayoutPageController(PayoutRuns runs, Statements statements) {
+	PayoutPageController(PayoutRuns runs, Statements statements, Disputes disputes) {
 		this.runs = runs;
 		this.statements = statements;
+		this.disputes = disputes;
 	}
 
 	@GetMapping(value = "/incentives/runs", params = "format")
@@ -156,6 +159,9 @@ class PayoutPageController {
 	String statement(CurrentUser user, @PathVariable long runId, @PathVariable String planCode,
 			@PathVariable long staffId, Model model) {
 		model.addAttribute("statement", statements.get(user, runId, planCode, staffId));
+		model.addAttribute("owner", disputes.owns(user, staffId));
+		model.addAttribute("raise", new DisputeForms.Raise());
+		model.addAttribute("back", "/incentives/statements/" + runId + "/" + planCode + "/" + staffId);
 		return "incentives/statement";
 	}
 }
