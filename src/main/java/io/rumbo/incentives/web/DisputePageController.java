@@ -16,7 +16,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import org.springframework.web.servlet.FlashMap;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.RequestContextUtils;
 
 import io.rumbo.identity.CurrentUser;
 import io.rumbo.incentives.DisputeState;
@@ -79,12 +81,17 @@ class DisputePageController {
 			FormErrors.bind(ex, binding);
 			model.addAttribute("lineId", lineId);
 			model.addAttribute("back", statement);
-			return "incentives/dispute-raise :: raise(${lineId}, ${back})";
+			return "incentives/dispute-raise :: raise(lineId=${lineId}, back=${back})";
+		}
+		if (Htmx.isHtmx(request)) {
+			// A redirect would be followed by the XMLHttpRequest itself: htmx reloads the statement instead.
+			FlashMap flash = RequestContextUtils.getOutputFlashMap(request);
+			flash.put("flash", "incentives.dispute.page.raised");
+			RequestContextUtils.saveOutputFlashMap(statement, request, response);
+			response.setHeader("HX-Redirect", request.getContextPath() + statement);
+			return "incentives/dispute-raise :: sent";
 		}
 		redirect.addFlashAttribute("flash", "incentives.dispute.page.raised");
-		if (Htmx.isHtmx(request)) {
-			response.setHeader("HX-Redirect", request.getContextPath() + statement);
-		}
 		return "redirect:" + statement;
 	}
 
