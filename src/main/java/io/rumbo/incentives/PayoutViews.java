@@ -26,11 +26,12 @@ public final class PayoutViews {
 	}
 
 	/**
-	 * A person's statement in a run for a plan: the sum of the earning lines, what the plan's cap took, the
+	 * A person's statement in a run for a plan (its code and the name of the version the run paid): the sum of the earning lines, what the plan's cap took, the
 	 * adjustments and clawbacks of earlier periods, the draw (positive: an advance; negative: a recovery), what the
 	 * person owed before and after, and what is payable.
 	 */
-	public record StatementSummary(long runId, String periodCode, RunState runState, String planCode, long staffId,
+	public record StatementSummary(long runId, String periodCode, RunState runState, String planCode,
+			String planName, long staffId,
 			String staffName, long unitId, BigDecimal earned, BigDecimal planCapped, BigDecimal adjustments,
 			BigDecimal clawbacks, DrawKind drawKind, BigDecimal draw, BigDecimal owedBefore, BigDecimal owedAfter,
 			BigDecimal payable) {

@@ -38,6 +38,10 @@ public class Statements {
 	public static final Map<String, String> SORTS = Map.of("period", "r.period_start", "plan", "s.plan_code",
 			"staff", "s.staff_id", "payable", "s.payable", "earned", "s.earned");
 
+	/** The name of the plan version a statement's run paid (a plan code names every version of a plan). */
+	private static final String PLAN_NAME = "(SELECT p.name FROM incentives_payout_run_plan rp JOIN incentives_plan p "
+			+ "ON p.id = rp.plan_id WHERE rp.run_id = s.run_id AND rp.plan_code = s.plan_code) AS plan_name";
+
 	/** Statement list filter: a run, a person, a period code, a plan code. */
 	public record Filter(@Nullable Long runId, @Nullable Long staffId, @Nullable String period,
 			@Nullable String planCode) {
@@ -84,7 +88,7 @@ public class Statements {
 		}
 		String from = " FROM incentives_payout_statement s JOIN incentives_payout_run r ON r.id = s.run_id";
 		long total = jdbc.sql("SELECT COUNT(*)" + from + sql).params(params).query(Long.class).single();
-		List<Map<String, Object>> rows = jdbc.sql("SELECT s.*, r.period_code, r.state AS run_state" + from + sql
+		List<Map<String, Object>> rows = jdbc.sql("SELECT s.*, r.period_code, r.state AS run_state, " + PLAN_NAME + from + sql
 				+ query.orderBy("s.run_id, s.plan_code, s.staff_id") + query.limit()).params(params).query().listOfRows();
 		return PageResponse.of(summaries(rows), query, total);
 	}
@@ -98,7 +102,7 @@ public class Statements {
 		params.put("runId", runId);
 		params.put("planCode", planCode);
 		params.put("staffId", staffId);
-		List<Map<String, Object>> rows = jdbc.sql("SELECT s.*, r.period_code, r.state AS run_state"
+		List<Map<String, Object>> rows = jdbc.sql("SELECT s.*, r.period_code, r.state AS run_state, " + PLAN_NAME
 				+ " FROM incentives_payout_statement s JOIN incentives_payout_run r ON r.id = s.run_id" + where)
 			.params(params)
 			.query()
@@ -174,7 +178,8 @@ public class Statements {
 		return rows.stream().map(r -> {
 			long staff = number(r.get("staff_id")).longValue();
 			return new StatementSummary(number(r.get("run_id")).longValue(), (String) r.get("period_code"),
-					RunState.valueOf((String) r.get("run_state")), (String) r.get("plan_code"), staff,
+					RunState.valueOf((String) r.get("run_state")), (String) r.get("plan_code"),
+					r.get("plan_name") == null ? (String) r.get("plan_code") : (String) r.get("plan_name"), staff,
 					names.getOrDefault(staff, "#" + staff), number(r.get("unit_id")).longValue(),
 					money(r.get("earned")), money(r.get("plan_capped")), money(r.get("adjustments")),
 					money(r.get("clawbacks")), DrawKind.valueOf((String) r.get("draw_kind")), money(r.get("draw")),

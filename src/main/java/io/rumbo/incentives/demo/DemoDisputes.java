@@ -81,8 +81,10 @@ class DemoDisputes implements ApplicationRunner {
 					RunView draft = runs.get(finance, id);
 					runs.recalculate(finance, id, draft.version());
 				});
+			// Read from the table: the run records the payment set-based, past this transaction's copy of the dispute.
 			log.info("Demo dispute {} adjusted by finance; paid by run {}", adjusted.id(),
-					disputes.get(finance, adjusted.id()).paidRunId());
+					jdbc.sql("SELECT paid_run_id FROM incentives_dispute WHERE id = :id").param("id", adjusted.id())
+						.query(Long.class).list());
 		});
 	}
 
