@@ -29,9 +29,6 @@ import io.rumbo.incentives.IncentiveCalculation.Line;
 import io.rumbo.incentives.IncentiveCalculation.PersonResult;
 import io.rumbo.incentives.IncentiveCalculation.Preview;
 import io.rumbo.incentives.PayoutViews.RunView;
-import io.rumbo.incentives.PayoutViews.StatementLine;
-import io.rumbo.incentives.PayoutViews.StatementSummary;
-import io.rumbo.incentives.PayoutViews.StatementView;
 import io.rumbo.incentives.PlanViews.ComponentDetails;
 import io.rumbo.incentives.PlanViews.PlanDetails;
 import io.rumbo.incentives.domain.Calculation;
@@ -40,10 +37,7 @@ import io.rumbo.incentives.domain.IncentivePlanRepository;
 import io.rumbo.incentives.domain.PayoutRules;
 import io.rumbo.incentives.domain.PayoutRun;
 import io.rumbo.incentives.domain.PayoutRunRepository;
-import io.rumbo.metrics.Metric;
 import io.rumbo.metrics.MetricsReports;
-import io.rumbo.organization.DataScope;
-import io.rumbo.organization.DataScopes;
 import io.rumbo.organization.OrgDirectory;
 import io.rumbo.organization.StaffId;
 import io.rumbo.organization.UnitId;
@@ -60,7 +54,8 @@ import io.rumbo.shared.web.ListQuery;
 import io.rumbo.shared.web.PageResponse;
 
 /**
- * Payout runs and the statements they hold (docs/incentives.md, "Payout runs"; decision 0022). A run is computed
+ * Payout runs (docs/incentives.md, "Payout runs"; decision 0022); the statements they hold are read through
+ * {@link Statements}. A run is computed
  * through {@link IncentiveCalculation} (per plan: one preview of the period, one more per earlier locked period to
  * correct, each a few statements for everyone), its lines and statements written in batches, and locked by
  * finance's approval. A later correction never changes a locked run: the next run of the plan adds an adjustment or
@@ -73,17 +68,18 @@ public class PayoutRuns {
 	public static final Map<String, String> RUN_SORTS = Map.of("period", "r.period_start", "state", "r.state",
 			"total", "r.total", "calculatedAt", "r.calculated_at");
 
-	public static final Map<String, String> STATEMENT_SORTS = Map.of("period", "r.period_start", "plan",
-			"s.plan_code", "staff", "s.staff_id", "payable", "s.payable", "earned", "s.earned");
-
 	/** Run list filter: a state, a period code. */
 	public record RunFilter(@Nullable RunState state, @Nullable String period) {
 	}
 
-	/** Statement list filter: a run, a person, a period code, a plan code. */
-	public record StatementFilter(@Nullable Long runId, @Nullable Long staffId, @Nullable String period,
-			@Nullable String planCode) {
-	}
+	private static final String INSERT_LINE = """
+			INSERT INTO incentives_payout_line (run_id, plan_id, plan_code, staff_id, kind, component,
+			  component_name, metric, product_line_id, measured_on, for_period, span_from, span_to, measure_value,
+			  quota, attainment, tier, rate, table_amount, multiplied, bonus, proration, capped, held, paid_before,
+			  difference, amount)
+			VALUES (:run, :planId, :plan, :staff, :kind, :component, :componentName, :metric, :productLine,
+			  :measuredOn, :forPeriod, :from, :to, :value, :quota, :attainment, :tier, :rate, :tableAmount,
+			  :multiplied, :bonus, :proration, :capped, :held, :paidBefore, :difference, :amount)""";
 
 	private record Key(long staffId, int component, String period) {
 	}
@@ -97,17 +93,17 @@ public class PayoutRuns {
 	private final IncentiveCalculation calculation;
 	private final MetricsReports periods;
 	private final OrgDirectory org;
-	private final DataScopes scopes;
 	private final AuditTrail audit;
 	private final JdbcClient jdbc;
 	private final ExportCursor cursor;
 	private final BulkRows bulk;
+	private final Disputes disputes;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
 
 	PayoutRuns(PayoutRunRepository runs, IncentivePlanRepository planRepository, IncentivePlans plans,
-			IncentiveCalculation calculation, MetricsReports periods, OrgDirectory org, DataScopes scopes,
-			AuditTrail audit, JdbcClient jdbc, ExportCursor cursor, BulkRows bulk,
+			IncentiveCalculation calculation, MetricsReports periods, OrgDirectory org, AuditTrail audit,
+			JdbcClient jdbc, ExportCursor cursor, BulkRows bulk, Disputes disputes,
 			ApplicationEventPublisher events, Clock clock) {
 		this.runs = runs;
 		this.planRepository = planRepository;
@@ -115,11 +111,11 @@ public class PayoutRuns {
 		this.calculation = calculation;
 		this.periods = periods;
 		this.org = org;
-		this.scopes = scopes;
 		this.audit = audit;
 		this.jdbc = jdbc;
 		this.cursor = cursor;
 		this.bulk = bulk;
+		this.disputes = disputes;
 		this.events = events;
 		this.clock = clock;
 	}
@@ -335,115 +331,6 @@ public class PayoutRuns {
 	}
 
 	/**
-	 * The statements the reader may see (the scope in SQL): finance, directors and administrators every one;
-	 * managers their subtree's and salespeople their own, of approved runs only.
-	 */
-	@Transactional(readOnly = true)
-	public PageResponse<StatementSummary> statements(CurrentUser actor, StatementFilter filter, ListQuery query) {
-		Map<String, Object> params = new HashMap<>();
-		String where = statementWhere(actor, params);
-		StringBuilder sql = new StringBuilder(where);
-		if (filter.runId() != null) {
-			sql.append(" AND s.run_id = :runId");
-			params.put("runId", filter.runId());
-		}
-		if (filter.staffId() != null) {
-			sql.append(" AND s.staff_id = :staffId");
-			params.put("staffId", filter.staffId());
-		}
-		if (filter.planCode() != null && !filter.planCode().isBlank()) {
-			sql.append(" AND s.plan_code = :planCode");
-			params.put("planCode", filter.planCode().trim().toUpperCase(java.util.Locale.ROOT));
-		}
-		if (filter.period() != null && !filter.period().isBlank()) {
-			FiscalPeriod period = periods.period(filter.period());
-			sql.append(" AND r.period_start >= :start AND r.period_end <= :end");
-			params.put("start", period.start());
-			params.put("end", period.end());
-		}
-		String from = " FROM incentives_payout_statement s JOIN incentives_payout_run r ON r.id = s.run_id";
-		long total = jdbc.sql("SELECT COUNT(*)" + from + sql).params(params).query(Long.class).single();
-		List<Map<String, Object>> rows = jdbc.sql("SELECT s.*, r.period_code, r.state AS run_state" + from + sql
-				+ query.orderBy("s.run_id, s.plan_code, s.staff_id") + query.limit()).params(params).query().listOfRows();
-		return PageResponse.of(summaries(rows), query, total);
-	}
-
-	/** One statement with its lines, or 404 when it does not exist or is out of the reader's scope. */
-	@Transactional(readOnly = true)
-	public StatementView statement(CurrentUser actor, long runId, String planCode, long staffId) {
-		Map<String, Object> params = new HashMap<>();
-		String where = statementWhere(actor, params)
-				+ " AND s.run_id = :runId AND s.plan_code = :planCode AND s.staff_id = :staffId";
-		params.put("runId", runId);
-		params.put("planCode", planCode);
-		params.put("staffId", staffId);
-		List<Map<String, Object>> rows = jdbc.sql("SELECT s.*, r.period_code, r.state AS run_state"
-				+ " FROM incentives_payout_statement s JOIN incentives_payout_run r ON r.id = s.run_id" + where)
-			.params(params)
-			.query()
-			.listOfRows();
-		if (rows.isEmpty()) {
-			throw new NotFoundException("statement", runId + "/" + planCode + "/" + staffId);
-		}
-		StatementSummary summary = summaries(rows).get(0);
-		List<StatementLine> lines = jdbc.sql("""
-				SELECT * FROM incentives_payout_line WHERE run_id = :runId AND plan_code = :planCode
-				AND staff_id = :staffId ORDER BY CASE kind WHEN 'EARNING' THEN 0 ELSE 1 END, component, span_from, id""")
-			.param("runId", runId)
-			.param("planCode", planCode)
-			.param("staffId", staffId)
-			.query((rs, n) -> {
-				Metric metric = Metric.valueOf(rs.getString("metric"));
-				MeasuredOn on = MeasuredOn.valueOf(rs.getString("measured_on"));
-				Long line = rs.getObject("product_line_id") == null ? null : rs.getLong("product_line_id");
-				String forPeriod = rs.getString("for_period");
-				String records = "/api/v1/metrics/" + metric.code() + "/records?period=" + forPeriod
-						+ (on == MeasuredOn.TEAM ? "&unit=" + summary.unitId() : "&person=" + staffId)
-						+ (line == null ? "" : "&line=" + line);
-				return new StatementLine(rs.getLong("id"), PayoutLineKind.valueOf(rs.getString("kind")),
-						rs.getInt("component"), rs.getString("component_name"), metric, line, on, forPeriod,
-						rs.getObject("span_from", LocalDate.class), rs.getObject("span_to", LocalDate.class),
-						rs.getBigDecimal("measure_value"), rs.getBigDecimal("quota"), rs.getBigDecimal("attainment"),
-						rs.getInt("tier"), rs.getBigDecimal("rate"), rs.getBigDecimal("table_amount"),
-						rs.getBigDecimal("multiplied"), rs.getBigDecimal("bonus"), rs.getBigDecimal("proration"),
-						rs.getBigDecimal("capped"), rs.getString("held"), money(rs.getBigDecimal("paid_before")),
-						money(rs.getBigDecimal("difference")), Amounts.money(rs.getBigDecimal("amount")), records);
-			})
-			.list();
-		return new StatementView(summary, lines);
-	}
-
-	private String statementWhere(CurrentUser actor, Map<String, Object> params) {
-		if (readsRuns(actor)) {
-			return " WHERE 1 = 1";
-		}
-		DataScope scope = scopes.of(actor);
-		return " WHERE r.state = 'APPROVED' AND " + scope.sql("s.unit_id", "s.staff_id", params);
-	}
-
-	private List<StatementSummary> summaries(List<Map<String, Object>> rows) {
-		Map<Long, String> names = org.staffNames(rows.stream().map(r -> number(r.get("staff_id")).longValue())
-			.collect(java.util.stream.Collectors.toSet()));
-		return rows.stream().map(r -> {
-			long staff = number(r.get("staff_id")).longValue();
-			return new StatementSummary(number(r.get("run_id")).longValue(), (String) r.get("period_code"),
-					RunState.valueOf((String) r.get("run_state")), (String) r.get("plan_code"), staff,
-					names.getOrDefault(staff, "#" + staff), number(r.get("unit_id")).longValue(),
-					money(r.get("earned")), money(r.get("plan_capped")), money(r.get("adjustments")),
-					money(r.get("clawbacks")), DrawKind.valueOf((String) r.get("draw_kind")), money(r.get("draw")),
-					money(r.get("owed_before")), money(r.get("owed_after")), money(r.get("payable")));
-		}).toList();
-	}
-
-	private static Number number(@Nullable Object value) {
-		return (Number) java.util.Objects.requireNonNull(value);
-	}
-
-	private static BigDecimal money(@Nullable Object value) {
-		return value == null ? Amounts.money(BigDecimal.ZERO) : Amounts.money(new BigDecimal(value.toString()));
-	}
-
-	/**
 	 * (Re)writes the run's lines and statements: per plan, the earnings of the period, the corrections of the
 	 * earlier locked periods, and each person's settlement against the draw.
 	 */
@@ -452,10 +339,12 @@ public class PayoutRuns {
 		long runId = run.id();
 		jdbc.sql("DELETE FROM incentives_payout_line WHERE run_id = :run").param("run", runId).update();
 		jdbc.sql("DELETE FROM incentives_payout_statement WHERE run_id = :run").param("run", runId).update();
+		disputes.release(runId);
 		FiscalPeriod period = new FiscalPeriod(run.periodStart(), run.periodEnd());
 		int months = (int) ChronoUnit.MONTHS.between(period.start(), period.end());
 		List<MapSqlParameterSource> lineRows = new ArrayList<>();
 		List<MapSqlParameterSource> statementRows = new ArrayList<>();
+		Map<Long, MapSqlParameterSource> disputeRows = new LinkedHashMap<>();
 		BigDecimal total = Amounts.money(BigDecimal.ZERO);
 		List<PlanRef> refs = jdbc.sql("SELECT plan_id, plan_code FROM incentives_payout_run_plan WHERE run_id = :run "
 				+ "ORDER BY plan_code").param("run", runId).query(PlanRef.class).list();
@@ -510,6 +399,14 @@ public class PayoutRuns {
 				int slot = c.kind() == PayoutLineKind.ADJUSTMENT ? 0 : 1;
 				sums[slot] = sums[slot].add(c.amount());
 			}
+			// Adjustments finance granted on disputes of earlier runs: paid here, once (decision 0023).
+			for (Disputes.Pending adjustment : disputes.pending(plan.code(), period.start())) {
+				disputeRows.put(adjustment.disputeId(), disputeRow(runId, plan, adjustment));
+				BigDecimal[] sums = corrected.computeIfAbsent(adjustment.staffId(),
+						s -> new BigDecimal[] { BigDecimal.ZERO, BigDecimal.ZERO });
+				sums[0] = sums[0].add(adjustment.adjustment());
+				corrections.computeIfAbsent(adjustment.staffId(), s -> new ArrayList<>());
+			}
 			Map<Long, BigDecimal> owed = owedBefore(plan.code(), period.start());
 			Set<Long> people = new LinkedHashSet<>(earnings.keySet());
 			people.addAll(corrections.keySet());
@@ -549,6 +446,12 @@ public class PayoutRuns {
 		}
 		bulk.append("incentives_payout_line", LINE_COLUMNS, values(lineRows, LINE_PARAMS));
 		bulk.append("incentives_payout_statement", STATEMENT_COLUMNS, values(statementRows, STATEMENT_PARAMS));
+		disputeRows.forEach((dispute, row) -> {
+			// One at a time: the dispute records the id of the line that pays it (a handful per run).
+			org.springframework.jdbc.support.GeneratedKeyHolder key = new org.springframework.jdbc.support.GeneratedKeyHolder();
+			jdbc.sql(INSERT_LINE).params(row.getValues()).update(key, "id");
+			disputes.paid(dispute, runId, java.util.Objects.requireNonNull(key.getKey()).longValue());
+		});
 		run.recalculated(actor.username(), clock.instant(), statementRows.size(), total);
 		runs.saveAndFlush(run);
 	}
@@ -609,7 +512,7 @@ public class PayoutRuns {
 		Map<Key, BigDecimal> paid = new HashMap<>();
 		jdbc.sql("""
 				SELECT l.staff_id, l.component, l.for_period,
-				  SUM(CASE WHEN l.kind = 'EARNING' THEN l.amount ELSE l.difference END) AS recognised
+				  COALESCE(SUM(CASE WHEN l.kind = 'EARNING' THEN l.amount ELSE l.difference END), 0) AS recognised
 				FROM incentives_payout_line l JOIN incentives_payout_run r ON r.id = l.run_id
 				WHERE l.plan_code = :code AND r.state = 'APPROVED' AND r.period_end <= :start
 				GROUP BY l.staff_id, l.component, l.for_period""")
@@ -706,6 +609,41 @@ public class PayoutRuns {
 			.addValue("capped", null, Types.NUMERIC)
 			.addValue("held", null, Types.VARCHAR)
 			.addValue("amount", amount);
+	}
+
+	/**
+	 * The adjustment line of a dispute finance adjusted: the disputed line's component and period, the amount
+	 * granted. Its difference stays empty, so the automatic corrections of later runs (which recognise earnings and
+	 * differences) never take it back.
+	 */
+	private MapSqlParameterSource disputeRow(long runId, IncentivePlan plan, Disputes.Pending p) {
+		return new MapSqlParameterSource().addValue("run", runId)
+			.addValue("planId", plan.id())
+			.addValue("plan", plan.code())
+			.addValue("staff", p.staffId())
+			.addValue("kind", PayoutLineKind.ADJUSTMENT.name())
+			.addValue("component", p.component())
+			.addValue("componentName", p.componentName())
+			.addValue("metric", p.metric())
+			.addValue("productLine", p.productLineId(), Types.BIGINT)
+			.addValue("measuredOn", p.measuredOn())
+			.addValue("forPeriod", p.forPeriod())
+			.addValue("from", p.spanFrom())
+			.addValue("to", p.spanTo())
+			.addValue("value", null, Types.NUMERIC)
+			.addValue("quota", null, Types.NUMERIC)
+			.addValue("attainment", null, Types.NUMERIC)
+			.addValue("tier", 0)
+			.addValue("rate", null, Types.NUMERIC)
+			.addValue("tableAmount", null, Types.NUMERIC)
+			.addValue("multiplied", null, Types.NUMERIC)
+			.addValue("bonus", null, Types.NUMERIC)
+			.addValue("proration", null, Types.NUMERIC)
+			.addValue("capped", null, Types.NUMERIC)
+			.addValue("held", null, Types.VARCHAR)
+			.addValue("paidBefore", null, Types.NUMERIC)
+			.addValue("difference", null, Types.NUMERIC)
+			.addValue("amount", Amounts.money(p.adjustment()));
 	}
 
 	private List<String> planCodes(long runId) {

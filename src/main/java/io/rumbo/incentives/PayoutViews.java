@@ -26,11 +26,12 @@ public final class PayoutViews {
 	}
 
 	/**
-	 * A person's statement in a run for a plan: the sum of the earning lines, what the plan's cap took, the
+	 * A person's statement in a run for a plan (its code and the name of the version the run paid): the sum of the earning lines, what the plan's cap took, the
 	 * adjustments and clawbacks of earlier periods, the draw (positive: an advance; negative: a recovery), what the
 	 * person owed before and after, and what is payable.
 	 */
-	public record StatementSummary(long runId, String periodCode, RunState runState, String planCode, long staffId,
+	public record StatementSummary(long runId, String periodCode, RunState runState, String planCode,
+			String planName, long staffId,
 			String staffName, long unitId, BigDecimal earned, BigDecimal planCapped, BigDecimal adjustments,
 			BigDecimal clawbacks, DrawKind drawKind, BigDecimal draw, BigDecimal owedBefore, BigDecimal owedAfter,
 			BigDecimal payable) {
@@ -39,7 +40,8 @@ public final class PayoutViews {
 	/**
 	 * A line of a statement, with everything that explains its amount (IncentiveCalculation's line as persisted);
 	 * for a correction, the period it corrects, what was paid for it and the difference. {@code records}: the
-	 * metrics API listing the orders (or other records) behind the measure value.
+	 * metrics API listing the orders (or other records) behind the measure value. {@code dispute}: the line's latest
+	 * dispute, if any; {@code citesDispute}: for an adjustment line, the dispute whose adjustment it pays.
 	 */
 	public record StatementLine(long id, PayoutLineKind kind, int component, String componentName, Metric metric,
 			@Nullable Long productLineId, MeasuredOn measuredOn, String forPeriod, LocalDate from, LocalDate to,
@@ -47,7 +49,8 @@ public final class PayoutViews {
 			@Nullable BigDecimal rate, @Nullable BigDecimal tableAmount, @Nullable BigDecimal multiplied,
 			@Nullable BigDecimal bonus, @Nullable BigDecimal proration, @Nullable BigDecimal capped,
 			@Nullable String held, @Nullable BigDecimal paidBefore, @Nullable BigDecimal difference,
-			BigDecimal amount, String records) {
+			BigDecimal amount, String records, DisputeViews.@Nullable LineDispute dispute,
+			@Nullable Long citesDispute) {
 	}
 
 	/** A statement in full. */

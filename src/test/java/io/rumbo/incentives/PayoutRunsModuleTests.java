@@ -105,6 +105,9 @@ class PayoutRunsModuleTests {
 	PayoutRuns runs;
 
 	@Autowired
+	Statements statements;
+
+	@Autowired
 	JdbcClient jdbc;
 
 	/** Each test a fiscal year of its own, far from the plans' tests (which go back from 2015). */
@@ -187,7 +190,7 @@ class PayoutRunsModuleTests {
 	}
 
 	StatementView statement(CurrentUser reader, RunView run, StaffView person) {
-		return runs.statement(reader, run.id(), plan.code(), person.id());
+		return statements.get(reader, run.id(), plan.code(), person.id());
 	}
 
 	@Test
@@ -310,7 +313,7 @@ class PayoutRunsModuleTests {
 	}
 
 	List<StatementSummary> statements(CurrentUser reader, RunView run) {
-		return runs.statements(reader, new PayoutRuns.StatementFilter(run.id(), null, null, null),
-				ListQuery.of(0, 50, null, PayoutRuns.STATEMENT_SORTS, "staff")).content();
+		return statements.list(reader, new Statements.Filter(run.id(), null, null, null),
+				ListQuery.of(0, 50, null, Statements.SORTS, "staff")).content();
 	}
 }

@@ -16,10 +16,12 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.rumbo.identity.CurrentUser;
+import io.rumbo.incentives.Disputes;
 import io.rumbo.incentives.PayoutRuns;
 import io.rumbo.incentives.PayoutViews.RunView;
 import io.rumbo.incentives.PayoutViews.StatementSummary;
 import io.rumbo.incentives.RunState;
+import io.rumbo.incentives.Statements;
 import io.rumbo.shared.export.ExportFormat;
 import io.rumbo.shared.export.ExportStyle;
 import io.rumbo.shared.export.Exports;
@@ -46,8 +48,8 @@ class PayoutPageController {
 	/** The statement list's filters: q a period code, a run. */
 	record StatementListFilter(@Nullable String q, @Nullable Long runId) {
 
-		PayoutRuns.StatementFilter criteria() {
-			return new PayoutRuns.StatementFilter(runId, null, q, null);
+		Statements.Filter criteria() {
+			return new Statements.Filter(runId, null, q, null);
 		}
 	}
 
@@ -58,9 +60,13 @@ class PayoutPageController {
 			"earned", "planCapped", "adjustments", "clawbacks", "draw", "owedAfter", "payable");
 
 	private final PayoutRuns runs;
+	private final Statements statements;
+	private final Disputes disputes;
 
-	PayoutPageController(PayoutRuns runs) {
+	PayoutPageController(PayoutRuns runs, Statements statements, Disputes disputes) {
 		this.runs = runs;
+		this.statements = statements;
+		this.disputes = disputes;
 	}
 
 	@GetMapping(value = "/incentives/runs", params = "format")
@@ -98,8 +104,8 @@ class PayoutPageController {
 	String run(CurrentUser user, @PathVariable long id, Model model) {
 		RunView run = runs.get(user, id);
 		model.addAttribute("run", run);
-		model.addAttribute("statements", runs.statements(user, new PayoutRuns.StatementFilter(id, null, null, null),
-				ListQuery.of(0, ListQuery.MAX_SIZE, null, PayoutRuns.STATEMENT_SORTS, "staff")));
+		model.addAttribute("statements", statements.list(user, new Statements.Filter(id, null, null, null),
+				ListQuery.of(0, ListQuery.MAX_SIZE, null, Statements.SORTS, "staff")));
 		model.addAttribute("mayRun", PayoutRuns.mayRun(user));
 		model.addAttribute("mayApprove", PayoutRuns.mayApprove(user) && run.state() == RunState.DRAFT);
 		return "incentives/run";
@@ -133,8 +139,8 @@ class PayoutPageController {
 	@GetMapping(value = "/incentives/statements", params = "format")
 	ResponseEntity<StreamingResponseBody> exportStatements(CurrentUser user, @RequestParam String format,
 			StatementListFilter filter, ListRequest list) {
-		List<StatementSummary> rows = runs.statements(user, filter.criteria(),
-				list.unpaged(PayoutRuns.STATEMENT_SORTS, "period,desc")).content();
+		List<StatementSummary> rows = statements.list(user, filter.criteria(),
+				list.unpaged(Statements.SORTS, "period,desc")).content();
 		return Exports.download(ExportFormat.param(format), "statements", STATEMENT_COLUMNS,
 				table -> rows.forEach(s -> table.row(s.runId(), s.periodCode(), s.planCode(), s.staffId(),
 						s.staffName(), s.earned(), s.planCapped(), s.adjustments(), s.clawbacks(), s.draw(),
@@ -144,15 +150,18 @@ class PayoutPageController {
 	@GetMapping("/incentives/statements")
 	String statements(CurrentUser user, StatementListFilter filter, ListRequest list, HttpServletRequest request,
 			Model model) {
-		ListQuery query = list.query(PayoutRuns.STATEMENT_SORTS, "period,desc", 25);
+		ListQuery query = list.query(Statements.SORTS, "period,desc", 25);
 		return ListPages.render(request, model, "incentives/statements", filter, query,
-				runs.statements(user, filter.criteria(), query));
+				statements.list(user, filter.criteria(), query));
 	}
 
 	@GetMapping("/incentives/statements/{runId}/{planCode}/{staffId}")
 	String statement(CurrentUser user, @PathVariable long runId, @PathVariable String planCode,
 			@PathVariable long staffId, Model model) {
-		model.addAttribute("statement", runs.statement(user, runId, planCode, staffId));
+		model.addAttribute("statement", statements.get(user, runId, planCode, staffId));
+		model.addAttribute("owner", disputes.owns(user, staffId));
+		model.addAttribute("raise", new DisputeForms.Raise());
+		model.addAttribute("back", "/incentives/statements/" + runId + "/" + planCode + "/" + staffId);
 		return "incentives/statement";
 	}
 }

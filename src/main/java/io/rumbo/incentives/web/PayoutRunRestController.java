@@ -23,6 +23,7 @@ import io.rumbo.incentives.PayoutViews.RunView;
 import io.rumbo.incentives.PayoutViews.StatementSummary;
 import io.rumbo.incentives.PayoutViews.StatementView;
 import io.rumbo.incentives.RunState;
+import io.rumbo.incentives.Statements;
 import io.rumbo.shared.export.ExportFormat;
 import io.rumbo.shared.export.ExportStyle;
 import io.rumbo.shared.export.Exports;
@@ -51,9 +52,11 @@ class PayoutRunRestController {
 			"componentName", "gross");
 
 	private final PayoutRuns runs;
+	private final Statements statements;
 
-	PayoutRunRestController(PayoutRuns runs) {
+	PayoutRunRestController(PayoutRuns runs, Statements statements) {
 		this.runs = runs;
+		this.statements = statements;
 	}
 
 	@GetMapping("/api/v1/payout-runs")
@@ -125,8 +128,8 @@ class PayoutRunRestController {
 			@RequestParam(required = false) @Nullable Integer page,
 			@RequestParam(required = false) @Nullable Integer size,
 			@RequestParam(required = false) @Nullable List<String> sort) {
-		return runs.statements(actor, new PayoutRuns.StatementFilter(runId, staffId, period, plan),
-				ListQuery.of(page, size, sort, PayoutRuns.STATEMENT_SORTS, "period,desc"));
+		return statements.list(actor, new Statements.Filter(runId, staffId, period, plan),
+				ListQuery.of(page, size, sort, Statements.SORTS, "period,desc"));
 	}
 
 	@GetMapping("/api/v1/statements/{runId}/{planCode}/{staffId}")
@@ -136,6 +139,6 @@ class PayoutRunRestController {
 			+ "metrics API listing the orders behind the value. Out of the reader's scope: 404.")
 	StatementView statement(CurrentUser actor, @PathVariable long runId, @PathVariable String planCode,
 			@PathVariable long staffId) {
-		return runs.statement(actor, runId, planCode, staffId);
+		return statements.get(actor, runId, planCode, staffId);
 	}
 }
