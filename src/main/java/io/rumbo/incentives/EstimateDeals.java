@@ -46,7 +46,9 @@ class EstimateDeals {
 				case UNITS -> products.isEmpty() ? Optional.empty() : Optional.of(sum(in, Product::quantity));
 				case MARGIN -> products.isEmpty() || in.stream().anyMatch(p -> p.cost() == null) ? Optional.empty()
 						: Optional.of(sum(in, p -> p.net().subtract(p.quantity().multiply(p.cost()))));
-				case ORDERS, OPPORTUNITIES_WON -> Optional.of(BigDecimal.ONE);
+				case ORDERS -> line == null ? Optional.of(BigDecimal.ONE) : products.isEmpty() ? Optional.empty()
+						: Optional.of(in.stream().anyMatch(p -> p.net().signum() > 0) ? BigDecimal.ONE : BigDecimal.ZERO);
+				case OPPORTUNITIES_WON -> Optional.of(BigDecimal.ONE);
 				default -> Optional.of(BigDecimal.ZERO);
 			};
 		}

@@ -83,9 +83,11 @@ public class IncentiveCalculation {
 	private final QuotaReading quotas;
 	private final OrgDirectory org;
 	private final DataScopes scopes;
+	private final io.rumbo.sales.OrderContributions orders;
 
 	IncentiveCalculation(IncentivePlans plans, MetricsQuery metrics, MetricsReports periods, QuotaReading quotas,
-			OrgDirectory org, DataScopes scopes) {
+			OrgDirectory org, DataScopes scopes, io.rumbo.sales.OrderContributions orders) {
+		this.orders = orders;
 		this.plans = plans;
 		this.metrics = metrics;
 		this.periods = periods;
@@ -289,6 +291,19 @@ public class IncentiveCalculation {
 				if (c.measuredOn() == MeasuredOn.TEAM) {
 					Collection<UnitId> teams = Set.copyOf(unitsOn(span.lastDay()).values());
 					source.metrics.byUnit(c.metric(), span, teams).forEach((u, v) -> byHolder.put(u.value(), v));
+				}
+				else if (c.productLineId() != null && PlanRules.perDeal(c)) {
+					// A SPIFF per deal of a line: the span's booked orders with a line of it, once per credit.
+					var read = source.orders.dated(span.start(), span.end());
+					byHolder.putAll(io.rumbo.incentives.domain.Deals.perPerson(read.lines()
+						.stream()
+						.map(l -> new io.rumbo.incentives.domain.Deals.Part(l.orderId(), l.staffId(), l.lineId(),
+								l.net()))
+						.toList(), read.counts()
+						.stream()
+						.map(o -> new io.rumbo.incentives.domain.Deals.Counted(o.orderId(), o.staffId()))
+						.toList(), c.productLineId(), people.stream().map(StaffId::value)
+						.collect(java.util.stream.Collectors.toSet())));
 				}
 				else if (c.productLineId() != null) {
 					source.metrics.byPersonOfLine(c.metric(), span, people, c.productLineId())
