@@ -100,9 +100,9 @@ public class Estimates {
 			List<OpportunityEstimate> opportunities) {
 	}
 
-	/** Someone whose estimate the reader may open, on the plan they are on today. */
+	/** Someone whose estimate the reader may open ({@code id}: their staff id), on the plan they are on today. */
 	@Schema(name = "IncentiveEstimatePerson")
-	public record Person(long staffId, String name, String planCode) {
+	public record Person(long id, String name, String planCode) {
 	}
 
 	private final IncentivePlans plans;
@@ -203,7 +203,7 @@ public class Estimates {
 		return planOf.entrySet()
 			.stream()
 			.map(e -> new Person(e.getKey(), names.getOrDefault(e.getKey(), "#" + e.getKey()), e.getValue()))
-			.sorted(Comparator.comparing(Person::name).thenComparing(Person::staffId))
+			.sorted(Comparator.comparing(Person::name).thenComparing(Person::id))
 			.toList();
 	}
 

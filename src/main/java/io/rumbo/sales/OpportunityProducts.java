@@ -110,7 +110,7 @@ public class OpportunityProducts {
 				SELECT p.opportunity_id, p.line_no, p.product_id, p.quantity, p.unit_price, p.discount_percent,
 				       p.net_amount
 				FROM sales_opportunity_product p JOIN sales_opportunity o ON o.id = p.opportunity_id
-				WHERE p.opportunity_id IN (:ids) AND """ + scope + " ORDER BY p.opportunity_id, p.line_no")
+				WHERE p.opportunity_id IN (:ids)""" + " AND " + scope + " ORDER BY p.opportunity_id, p.line_no")
 			.params(params)
 			.query((rs, n) -> {
 				result.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())

@@ -304,9 +304,9 @@ class EstimatesModuleTests {
 	void aRepSeesOnlyThemselfAManagerTheirTeamAndNobodyElseIsFound() {
 		anasFigures();
 		repsPlan();
-		assertThat(estimates.people(anaUser, today)).extracting(Estimates.Person::staffId)
+		assertThat(estimates.people(anaUser, today)).extracting(Estimates.Person::id)
 			.containsExactly(ana.id());
-		assertThat(estimates.people(lead, today)).extracting(Estimates.Person::staffId)
+		assertThat(estimates.people(lead, today)).extracting(Estimates.Person::id)
 			.containsExactlyInAnyOrder(ana.id(), bruno.id());
 		assertThatThrownBy(() -> estimates.estimate(brunoUser, ana.id(), null, today))
 			.isInstanceOf(NotFoundException.class);

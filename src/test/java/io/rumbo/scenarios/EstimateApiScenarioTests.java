@@ -57,13 +57,15 @@ class EstimateApiScenarioTests extends ApiTestSupport {
 		assertThat(api.get("/api/v1/incentives/estimates/" + pablo, "rep").status()).as("a teammate")
 			.isEqualTo(404);
 		List<Long> mine = new ArrayList<>();
-		api.get("/api/v1/incentives/estimates", "rep").json().forEach(p -> mine.add(p.get("staffId").asLong()));
+		api.get("/api/v1/incentives/estimates", "rep").json().get("content")
+			.forEach(p -> mine.add(p.get("id").asLong()));
 		assertThat(mine).containsExactly(lucia);
 
 		assertThat(api.get(url, "raul.gomez").status()).as("her team's leader").isEqualTo(200);
 		assertThat(api.get("/api/v1/incentives/estimates/" + pablo, "raul.gomez").status()).isEqualTo(200);
 		List<Long> team = new ArrayList<>();
-		api.get("/api/v1/incentives/estimates", "raul.gomez").json().forEach(p -> team.add(p.get("staffId").asLong()));
+		api.get("/api/v1/incentives/estimates?size=100", "raul.gomez").json().get("content")
+			.forEach(p -> team.add(p.get("id").asLong()));
 		assertThat(team).contains(lucia, pablo);
 		assertThat(api.get(url, "marina.torres").status()).as("another team's leader").isEqualTo(404);
 		assertThat(api.get(url, "finance").status()).isEqualTo(200);

@@ -50,7 +50,7 @@ class EstimatePageController {
 			@RequestParam(required = false) @Nullable String attainment, Model model, HttpServletRequest request) {
 		List<Person> people = estimates.people(user);
 		Long own = scopes.of(user).ownStaffId();
-		Long who = staffId != null ? staffId : own != null ? own : people.isEmpty() ? null : people.get(0).staffId();
+		Long who = staffId != null ? staffId : own != null ? own : people.isEmpty() ? null : people.get(0).id();
 		BigDecimal at = fmt.parseField("attainment", attainment);
 		model.addAttribute("people", people);
 		model.addAttribute("staffId", who);

@@ -2,6 +2,7 @@ package io.rumbo.incentives.web;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,6 +14,8 @@ import io.rumbo.identity.CurrentUser;
 import io.rumbo.incentives.Estimates;
 import io.rumbo.incentives.Estimates.Estimate;
 import io.rumbo.incentives.Estimates.Person;
+import io.rumbo.shared.web.ListQuery;
+import io.rumbo.shared.web.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -30,9 +33,14 @@ class EstimateRestController {
 	@GetMapping("/api/v1/incentives/estimates")
 	@Operation(summary = "Who the reader may estimate", description = "The people in the reader's scope on an "
 			+ "approved plan today: a salesperson themself, a manager their subtree, directors, finance and "
-			+ "administrators everyone.")
-	List<Person> people(CurrentUser actor) {
-		return estimates.people(actor);
+			+ "administrators everyone; by name, a page at a time (id: the staff id).")
+	PageResponse<Person> people(CurrentUser actor, @RequestParam(required = false) @Nullable Integer page,
+			@RequestParam(required = false) @Nullable Integer size) {
+		List<Person> people = estimates.people(actor);
+		ListQuery query = ListQuery.of(page, size, null, Map.of("name", "name"), "name");
+		int from = (int) Math.min(query.offset(), people.size());
+		return PageResponse.of(people.subList(from, Math.min(people.size(), from + query.size())), query,
+				people.size());
 	}
 
 	@GetMapping("/api/v1/incentives/estimates/{staffId}")
