@@ -103,6 +103,9 @@ class EstimatesModuleTests {
 	Estimates estimates;
 
 	@Autowired
+	IncentiveCalculation calculation;
+
+	@Autowired
 	JdbcClient jdbc;
 
 	/** Each test a fiscal year of its own (apart from the other incentive tests' years), going back. */
@@ -317,5 +320,69 @@ class EstimatesModuleTests {
 		assertThat(leader.components()).isEmpty();
 		assertThatThrownBy(() -> estimates.estimate(anaUser, Long.MAX_VALUE, null, today))
 			.isInstanceOf(NotFoundException.class);
+	}
+	long insert(String sql, Object... params) {
+		var spec = jdbc.sql(sql);
+		for (int i = 0; i < params.length; i += 2) {
+			spec = spec.param((String) params[i], params[i + 1]);
+		}
+		var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+		spec.update(keys, "id");
+		return keys.getKey().longValue();
+	}
+
+	/** A booked (or cancelled) order of one product line, credited by shares. */
+	void order(LocalDate date, String status, long product, String quantity, String net, Object... credits) {
+		long id = insert("""
+				INSERT INTO sales_order (customer_id, order_date, status, net_amount, cost_amount, margin_amount,
+				  units, version)
+				VALUES (0, :date, :status, :net, 0, :net, :quantity, 0)""", "date", date, "status", status, "net",
+				d(net), "quantity", d(quantity));
+		jdbc.sql("""
+				INSERT INTO sales_order_line (order_id, line_no, product_id, quantity, unit_price, discount_percent,
+				  net_amount, cost_amount, margin_amount)
+				VALUES (:id, 1, :product, :quantity, 500, 0, :net, 0, :net)""")
+			.param("id", id).param("product", product).param("quantity", d(quantity)).param("net", d(net)).update();
+		for (int i = 0; i < credits.length; i += 2) {
+			jdbc.sql("INSERT INTO sales_order_credit (order_id, staff_id, unit_id, share_percent) "
+					+ "VALUES (:id, :staff, :unit, :share)")
+				.param("id", id).param("staff", ((StaffView) credits[i]).id()).param("unit", team.id())
+				.param("share", d((String) credits[i + 1])).update();
+		}
+	}
+
+	@Test
+	void aSpiffPerDealPaysTheBookedDealsWithALineOfItInItsWindow() {
+		String code = "D" + year;
+		long line = insert("INSERT INTO catalog_product_line (code, name_es, name_en, active, version) "
+				+ "VALUES (:code, 'Línea', 'Line', TRUE, 0)", "code", code);
+		long other = insert("INSERT INTO catalog_product_line (code, name_es, name_en, active, version) "
+				+ "VALUES (:code, 'Otra', 'Other', TRUE, 0)", "code", code + "X");
+		long product = insert("INSERT INTO catalog_product (sku, name_es, name_en, line_id, unit_of_measure, list_price,"
+				+ " active, version) VALUES (:sku, 'P', 'P', :line, 'UNIT', 500, TRUE, 0)", "sku", code + "P", "line",
+				line);
+		long otherProduct = insert("INSERT INTO catalog_product (sku, name_es, name_en, line_id, unit_of_measure,"
+				+ " list_price, active, version) VALUES (:sku, 'Q', 'Q', :line, 'UNIT', 500, TRUE, 0)", "sku",
+				code + "Q", "line", other);
+		order(month(2).plusDays(3), "BOOKED", product, "2", "1000", ana, "100");
+		order(month(2).plusDays(5), "BOOKED", product, "1", "500", ana, "50", bruno, "50");
+		order(month(2).plusDays(6), "BOOKED", otherProduct, "4", "2000", ana, "100");
+		order(month(1).plusDays(6), "BOOKED", product, "1", "500", ana, "100");
+		order(month(2).plusDays(7), "BOOKED", product, "-1", "-500", ana, "100");
+		order(month(2).plusDays(8), "CANCELLED", product, "1", "500", ana, "100");
+		ComponentDetails perDeal = component("SPIFF per deal", Metric.ORDERS, line, Cadence.MONTH, TableBasis.VALUE,
+				TableKind.PER_UNIT, List.of(tier("0", null, "500")), month(2), month(3).minusDays(1));
+		PlanView draft = plans.create(ADMIN, new PlanDetails("Deals " + year, year, JobRole.SALESPERSON,
+				company.id(), List.of(), ProrationRule.DAYS, null, DrawKind.NONE, null, ClawbackPolicy.FULL, null,
+				List.of(perDeal)));
+		PlanView plan = plans.approve(DIRECTOR, draft.id(), draft.version());
+		var preview = calculation.preview(FINANCE, plan.id(),
+				calendar.years().code(new FiscalPeriod(month(2), month(3))));
+		assertThat(preview.people()).extracting(IncentiveCalculation.PersonResult::staffId,
+				p -> p.lines().get(0).value(), IncentiveCalculation.PersonResult::amount)
+			.as("Ana: her deal and the split one (not the other line's, the earlier month's, the return or the "
+					+ "cancelled); Bruno: the split one")
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(ana.id(), d("2"), d("1000.00")),
+					org.assertj.core.groups.Tuple.tuple(bruno.id(), d("1"), d("500.00")));
 	}
 }
