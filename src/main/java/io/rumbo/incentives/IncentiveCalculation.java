@@ -25,6 +25,7 @@ import io.rumbo.incentives.domain.AssignmentStore;
 import io.rumbo.incentives.domain.Calculation;
 import io.rumbo.incentives.domain.Calculation.Figures;
 import io.rumbo.incentives.domain.Calculation.Held;
+import io.rumbo.incentives.domain.ComponentRules;
 import io.rumbo.incentives.domain.Calculation.Outcome;
 import io.rumbo.incentives.domain.IncentivePlan;
 import io.rumbo.incentives.domain.PlanRules;
@@ -83,9 +84,11 @@ public class IncentiveCalculation {
 	private final QuotaReading quotas;
 	private final OrgDirectory org;
 	private final DataScopes scopes;
+	private final io.rumbo.sales.OrderContributions orders;
 
 	IncentiveCalculation(IncentivePlans plans, MetricsQuery metrics, MetricsReports periods, QuotaReading quotas,
-			OrgDirectory org, DataScopes scopes) {
+			OrgDirectory org, DataScopes scopes, io.rumbo.sales.OrderContributions orders) {
+		this.orders = orders;
 		this.plans = plans;
 		this.metrics = metrics;
 		this.periods = periods;
@@ -113,29 +116,8 @@ public class IncentiveCalculation {
 		PlanDetails details = plan.details();
 		Map<Long, List<Line>> lines = new LinkedHashMap<>();
 		rows.forEach(r -> lines.put(r.staffId(), new ArrayList<>()));
-		Figures figures = new Figures(this, plan.fiscalYear(), year, rows.stream().map(r -> StaffId.of(r.staffId()))
-			.toList(), quotaMonths(details, year, period));
-		for (int i = 0; i < details.components().size(); i++) {
-			ComponentDetails c = details.components().get(i);
-			var rules = PlanRules.rules(c);
-			for (FiscalPeriod span : spans(c, year, period)) {
-				String spanCode = periods.code(span);
-				for (AssignmentStore.Row row : rows) {
-					BigDecimal share = Proration.share(details.prorationRule(), span, row.from(), row.to());
-					if (share.signum() == 0) {
-						continue;
-					}
-					StaffId person = StaffId.of(row.staffId());
-					Calculation.Figures input = figures.of(c, span, person, share);
-					Outcome o = Calculation.component(rules, input);
-					lines.get(row.staffId())
-						.add(new Line(i + 1, c.name(), c.metric(), c.productLineId(), c.measuredOn(),
-								spanCode, span.start(), span.lastDay(), o.value(), o.quota(),
-								o.attainment(), o.tier(), o.rate(), o.tableAmount(), o.multiplied(), o.bonus(),
-								o.proration(), o.capped(), o.amount(), o.held()));
-				}
-			}
-		}
+		inputs(plan, year, period, rows).forEach((staffId, inputs) -> inputs
+			.forEach(in -> lines.get(staffId).add(line(in, Calculation.component(in.rules(), in.figures())))));
 		Map<Long, String> names = org.staffNames(lines.keySet());
 		List<PersonResult> people = new ArrayList<>();
 		BigDecimal total = Amounts.money(BigDecimal.ZERO);
@@ -149,6 +131,71 @@ public class IncentiveCalculation {
 		people.sort(java.util.Comparator.comparing(PersonResult::name).thenComparing(PersonResult::staffId));
 		return new Preview(plan.id(), plan.code(), plan.number(), plan.state(), periods.code(period), period.start(),
 				period.lastDay(), people, total);
+	}
+
+	/**
+	 * What one component is calculated on for one person and one period of its cadence: the rules, the figures, and
+	 * for a year-to-date gate the year's value and quota up to the span's end (what the estimator varies).
+	 */
+	record Input(int component, ComponentDetails details, ComponentRules rules, FiscalPeriod span, String period,
+			Calculation.Figures figures, @Nullable BigDecimal ytdValue, @Nullable BigDecimal ytdQuota) {
+	}
+
+	/**
+	 * The inputs of every person of {@code rows} on the plan in {@code period} (of the plan's {@code year}), per
+	 * person in the order of the rows, per component and per span; spans the person's assignment does not touch are
+	 * left out. Set-based: the figures are read once per measure and span for everyone.
+	 */
+	Map<Long, List<Input>> inputs(IncentivePlan plan, FiscalPeriod year, FiscalPeriod period,
+			List<AssignmentStore.Row> rows) {
+		PlanDetails details = plan.details();
+		Map<Long, List<Input>> inputs = new LinkedHashMap<>();
+		rows.forEach(r -> inputs.put(r.staffId(), new ArrayList<>()));
+		Figures figures = new Figures(this, plan.fiscalYear(), year, rows.stream().map(r -> StaffId.of(r.staffId()))
+			.toList(), quotaMonths(details, year, period));
+		for (int i = 0; i < details.components().size(); i++) {
+			ComponentDetails c = details.components().get(i);
+			ComponentRules rules = PlanRules.rules(c);
+			for (FiscalPeriod span : spans(c, year, period)) {
+				String spanCode = periods.code(span);
+				for (AssignmentStore.Row row : rows) {
+					BigDecimal share = Proration.share(details.prorationRule(), span, row.from(), row.to());
+					if (share.signum() == 0) {
+						continue;
+					}
+					StaffId person = StaffId.of(row.staffId());
+					Calculation.Figures input = figures.of(c, span, person, share);
+					BigDecimal ytdValue = null;
+					BigDecimal ytdQuota = null;
+					if (c.ytdGatePercent() != null) {
+						FiscalPeriod toDate = new FiscalPeriod(year.start(), span.end());
+						ytdValue = figures.value(c, toDate).getOrDefault(figures.holder(c, span, person), BigDecimal.ZERO);
+						ytdQuota = figures.quota(c, toDate, figures.holder(c, span, person));
+					}
+					inputs.get(row.staffId())
+						.add(new Input(i + 1, c, rules, span, spanCode, input, ytdValue, ytdQuota));
+				}
+			}
+		}
+		return inputs;
+	}
+
+	/** The line of a calculated input. */
+	static Line line(Input in, Outcome o) {
+		ComponentDetails c = in.details();
+		return new Line(in.component(), c.name(), c.metric(), c.productLineId(), c.measuredOn(), in.period(),
+				in.span().start(), in.span().lastDay(), o.value(), o.quota(), o.attainment(), o.tier(), o.rate(),
+				o.tableAmount(), o.multiplied(), o.bonus(), o.proration(), o.capped(), o.amount(), o.held());
+	}
+
+	/** The fiscal year of a plan. */
+	FiscalPeriod year(int fiscalYear) {
+		return plans.year(fiscalYear);
+	}
+
+	/** The code of a period ({@code FY2026-Q1}). */
+	String code(FiscalPeriod period) {
+		return periods.code(period);
 	}
 
 	/**
@@ -255,7 +302,7 @@ public class IncentiveCalculation {
 		}
 
 		/** The person, or for a team component the unit they are in on the span's last day. */
-		private long holder(ComponentDetails c, FiscalPeriod span, StaffId person) {
+		long holder(ComponentDetails c, FiscalPeriod span, StaffId person) {
 			if (c.measuredOn() == MeasuredOn.PERSON) {
 				return person.value();
 			}
@@ -267,13 +314,26 @@ public class IncentiveCalculation {
 			return units.computeIfAbsent(day, d -> source.org.unitsOfStaffOn(people, d));
 		}
 
-		private Map<Long, BigDecimal> value(ComponentDetails c, FiscalPeriod span) {
+		Map<Long, BigDecimal> value(ComponentDetails c, FiscalPeriod span) {
 			String key = c.metric() + "/" + c.productLineId() + "/" + c.measuredOn() + "/" + span;
 			return values.computeIfAbsent(key, k -> {
 				Map<Long, BigDecimal> byHolder = new HashMap<>();
 				if (c.measuredOn() == MeasuredOn.TEAM) {
 					Collection<UnitId> teams = Set.copyOf(unitsOn(span.lastDay()).values());
 					source.metrics.byUnit(c.metric(), span, teams).forEach((u, v) -> byHolder.put(u.value(), v));
+				}
+				else if (c.productLineId() != null && PlanRules.perDeal(c)) {
+					// A SPIFF per deal of a line: the span's booked orders with a line of it, once per credit.
+					var read = source.orders.dated(span.start(), span.end());
+					byHolder.putAll(io.rumbo.incentives.domain.Deals.perPerson(read.lines()
+						.stream()
+						.map(l -> new io.rumbo.incentives.domain.Deals.Part(l.orderId(), l.staffId(), l.lineId(),
+								l.net()))
+						.toList(), read.counts()
+						.stream()
+						.map(o -> new io.rumbo.incentives.domain.Deals.Counted(o.orderId(), o.staffId()))
+						.toList(), c.productLineId(), people.stream().map(StaffId::value)
+						.collect(java.util.stream.Collectors.toSet())));
 				}
 				else if (c.productLineId() != null) {
 					source.metrics.byPersonOfLine(c.metric(), span, people, c.productLineId())
@@ -290,7 +350,7 @@ public class IncentiveCalculation {
 		 * The quota of the holder over the span's months: their sum, or their mean for a rate or an average (as
 		 * attainment reads them); null when none is published.
 		 */
-		private @Nullable BigDecimal quota(ComponentDetails c, FiscalPeriod span, long holder) {
+		@Nullable BigDecimal quota(ComponentDetails c, FiscalPeriod span, long holder) {
 			String key = c.metric() + "/" + c.measuredOn();
 			Map<Long, Map<LocalDate, BigDecimal>> monthly = quotas.computeIfAbsent(key, k -> {
 				Map<Long, Map<LocalDate, BigDecimal>> byHolder = new HashMap<>();

@@ -60,9 +60,12 @@ public class OpportunityProducts {
 	private final JdbcClient jdbc;
 	private final EntityManager entities;
 	private final OpportunityChanges changes;
+	private final io.rumbo.organization.DataScopes scopes;
 
 	OpportunityProducts(OpportunityQueries queries, OpportunityRepository opportunities, ProductCatalog catalog,
-			AuditTrail audit, JdbcClient jdbc, EntityManager entities, OpportunityChanges changes) {
+			AuditTrail audit, JdbcClient jdbc, EntityManager entities, OpportunityChanges changes,
+			io.rumbo.organization.DataScopes scopes) {
+		this.scopes = scopes;
 		this.queries = queries;
 		this.opportunities = opportunities;
 		this.catalog = catalog;
@@ -88,6 +91,35 @@ public class OpportunityProducts {
 			return new ProductLineView(l.lineNo(), l.productId(), p == null ? "" : p.sku(), p == null ? "" : p.nameEs(),
 					p == null ? "" : p.nameEn(), l.quantity(), l.unitPrice(), l.discountPercent(), l.net());
 		}).toList();
+	}
+
+	/**
+	 * The products of several opportunities in one query, by opportunity, those outside the reader's scope left out
+	 * (the incentive estimator's "what winning it would add"); names are not filled in.
+	 */
+	@Transactional(readOnly = true)
+	public Map<Long, List<ProductLineView>> productsOf(CurrentUser actor, java.util.Collection<Long> ids) {
+		Map<Long, List<ProductLineView>> result = new HashMap<>();
+		if (ids.isEmpty()) {
+			return result;
+		}
+		Map<String, Object> params = new HashMap<>();
+		params.put("ids", ids);
+		String scope = scopes.of(actor).sql("o.owner_unit_id", "o.owner_staff_id", params);
+		jdbc.sql("""
+				SELECT p.opportunity_id, p.line_no, p.product_id, p.quantity, p.unit_price, p.discount_percent,
+				       p.net_amount
+				FROM sales_opportunity_product p JOIN sales_opportunity o ON o.id = p.opportunity_id
+				WHERE p.opportunity_id IN (:ids)""" + " AND " + scope + " ORDER BY p.opportunity_id, p.line_no")
+			.params(params)
+			.query((rs, n) -> {
+				result.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+					.add(new ProductLineView(rs.getInt(2), rs.getLong(3), "", "", "", rs.getBigDecimal(4),
+							rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7)));
+				return 0;
+			})
+			.list();
+		return result;
 	}
 
 	/**

@@ -15,6 +15,7 @@ import io.rumbo.incentives.PlanViews.PlanDetails;
 import io.rumbo.incentives.PlanViews.TierLine;
 import io.rumbo.incentives.TableBasis;
 import io.rumbo.incentives.TableKind;
+import io.rumbo.metrics.Metric;
 import io.rumbo.shared.domain.ValidationFailedException;
 import io.rumbo.shared.domain.ValidationFailedException.FieldError;
 
@@ -81,7 +82,7 @@ public final class PlanRules {
 			errors.add(new FieldError(at + "metric", "incentives.component.choices.required", label));
 			return;
 		}
-		if (c.productLineId() != null && !c.metric().byLine()) {
+		if (c.productLineId() != null && !c.metric().byLine() && !perDeal(c)) {
 			errors.add(new FieldError(at + "productLineId", "incentives.component.line.notByLine", label));
 		}
 		if (c.productLineId() != null && (c.measuredOn() == MeasuredOn.TEAM || needsQuota(c))) {
@@ -195,6 +196,14 @@ public final class PlanRules {
 			rules = rules.withCap(c.cap());
 		}
 		return rules;
+	}
+
+	/**
+	 * Whether the component counts deals of a product line: orders on a line (a SPIFF per deal, decision 0024). The
+	 * metrics engine has no orders by line; the calculation counts the span's booked orders with a line of it.
+	 */
+	public static boolean perDeal(ComponentDetails c) {
+		return c.metric() == Metric.ORDERS && c.productLineId() != null;
 	}
 
 	/** Whether the component needs the person's quota (attainment basis, threshold, gate or multipliers). */
