@@ -64,8 +64,9 @@ class ErrorResponses {
 		return answer(request, response, HttpStatus.NOT_FOUND, "not-found", msg("shared.problem.notFound.detail"), null);
 	}
 
-	@ExceptionHandler(NoResourceFoundException.class)
-	Object noResource(NoResourceFoundException ex, HttpServletRequest request, HttpServletResponse response) {
+	/** An address nothing answers: static files come from their own folders only, so any other path lands here. */
+	@ExceptionHandler({ NoResourceFoundException.class, org.springframework.web.servlet.NoHandlerFoundException.class })
+	Object noResource(Exception ex, HttpServletRequest request, HttpServletResponse response) {
 		return answer(request, response, HttpStatus.NOT_FOUND, "not-found", msg("shared.problem.notFound.detail"), null);
 	}
 

@@ -1,0 +1,35 @@
+package io.rumbo.scenarios;
+
+import java.net.http.HttpResponse;
+
+import org.junit.jupiter.api.Test;
+
+import io.rumbo.support.RumboIntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * An address that nothing answers is "not found" for a signed-in reader, on pages and in the API, never an
+ * unexpected error (static files are served from their own folders only, so unknown paths reach no handler).
+ */
+@RumboIntegrationTest
+class UnknownAddressScenarioTests extends ApiTestSupport {
+
+	@Test
+	void anUnknownPageIsNotFound() {
+		WebSession director = new WebSession();
+		director.signIn(port, "director", "demo");
+		for (String path : new String[] { "/nosuchpage?lang=en", "/recognition&lang=en", "/static/css/rumbo.css" }) {
+			HttpResponse<String> page = director.get(port, path);
+			assertThat(page.statusCode()).as(path).isEqualTo(404);
+			assertThat(page.body()).as(path).doesNotContain("Unexpected error");
+		}
+	}
+
+	@Test
+	void anUnknownApiAddressAnswersANotFoundProblem() {
+		var answer = api.get("/api/v1/no-such-thing", "director");
+		assertThat(answer.status()).isEqualTo(404);
+		assertThat(answer.contentType()).startsWith("application/problem+json");
+	}
+}
