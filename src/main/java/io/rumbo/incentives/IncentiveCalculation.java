@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
@@ -268,8 +267,15 @@ public class IncentiveCalculation {
 		private final FiscalPeriod year;
 		private final List<StaffId> people;
 		private final List<Integer> quotaMonths;
-		private final Map<String, Map<Long, BigDecimal>> values = new HashMap<>();
-		private final Map<String, Map<Long, Map<LocalDate, BigDecimal>>> quotas = new HashMap<>();
+		/** What a value read is kept under: per person of the loop, a record's hash, not a string built each time. */
+		private record ValueKey(Metric metric, @Nullable Long line, MeasuredOn on, FiscalPeriod span) {
+		}
+
+		private record QuotaKey(Metric metric, MeasuredOn on) {
+		}
+
+		private final Map<ValueKey, Map<Long, BigDecimal>> values = new HashMap<>();
+		private final Map<QuotaKey, Map<Long, Map<LocalDate, BigDecimal>>> quotas = new HashMap<>();
 		private final Map<LocalDate, Map<StaffId, UnitId>> units = new HashMap<>();
 
 		Figures(IncentiveCalculation source, int fiscalYear, FiscalPeriod year, List<StaffId> people,
@@ -315,7 +321,7 @@ public class IncentiveCalculation {
 		}
 
 		Map<Long, BigDecimal> value(ComponentDetails c, FiscalPeriod span) {
-			String key = c.metric() + "/" + c.productLineId() + "/" + c.measuredOn() + "/" + span;
+			ValueKey key = new ValueKey(c.metric(), c.productLineId(), c.measuredOn(), span);
 			return values.computeIfAbsent(key, k -> {
 				Map<Long, BigDecimal> byHolder = new HashMap<>();
 				if (c.measuredOn() == MeasuredOn.TEAM) {
@@ -351,7 +357,7 @@ public class IncentiveCalculation {
 		 * attainment reads them); null when none is published.
 		 */
 		@Nullable BigDecimal quota(ComponentDetails c, FiscalPeriod span, long holder) {
-			String key = c.metric() + "/" + c.measuredOn();
+			QuotaKey key = new QuotaKey(c.metric(), c.measuredOn());
 			Map<Long, Map<LocalDate, BigDecimal>> monthly = quotas.computeIfAbsent(key, k -> {
 				Map<Long, Map<LocalDate, BigDecimal>> byHolder = new HashMap<>();
 				if (c.measuredOn() == MeasuredOn.TEAM) {
@@ -373,19 +379,20 @@ public class IncentiveCalculation {
 			if (months == null) {
 				return null;
 			}
-			List<BigDecimal> inSpan = months.entrySet()
-				.stream()
-				.filter(e -> span.contains(e.getKey()))
-				.map(Map.Entry::getValue)
-				.filter(Objects::nonNull)
-				.toList();
-			if (inSpan.isEmpty()) {
+			BigDecimal sum = BigDecimal.ZERO;
+			int inSpan = 0;
+			for (Map.Entry<LocalDate, BigDecimal> e : months.entrySet()) {
+				if (e.getValue() != null && span.contains(e.getKey())) {
+					sum = sum.add(e.getValue());
+					inSpan++;
+				}
+			}
+			if (inSpan == 0) {
 				return null;
 			}
-			BigDecimal sum = inSpan.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
 			boolean mean = c.metric().aggregation() == Aggregation.RATIO
 					|| c.metric().aggregation() == Aggregation.AVERAGE;
-			return mean ? sum.divide(BigDecimal.valueOf(inSpan.size()), MathContext.DECIMAL128) : sum;
+			return mean ? sum.divide(BigDecimal.valueOf(inSpan), MathContext.DECIMAL128) : sum;
 		}
 	}
 }

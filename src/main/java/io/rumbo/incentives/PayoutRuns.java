@@ -342,8 +342,8 @@ public class PayoutRuns {
 		disputes.release(runId);
 		FiscalPeriod period = new FiscalPeriod(run.periodStart(), run.periodEnd());
 		int months = (int) ChronoUnit.MONTHS.between(period.start(), period.end());
-		List<MapSqlParameterSource> lineRows = new ArrayList<>();
-		List<MapSqlParameterSource> statementRows = new ArrayList<>();
+		List<Object[]> lineRows = new ArrayList<>();
+		List<Object[]> statementRows = new ArrayList<>();
 		Map<Long, MapSqlParameterSource> disputeRows = new LinkedHashMap<>();
 		BigDecimal total = Amounts.money(BigDecimal.ZERO);
 		List<PlanRef> refs = jdbc.sql("SELECT plan_id, plan_code FROM incentives_payout_run_plan WHERE run_id = :run "
@@ -374,7 +374,7 @@ public class PayoutRuns {
 				.thenComparingInt(Key::component));
 			keys.addAll(paidBefore.keySet());
 			keys.addAll(recalculated.keySet());
-			Map<Long, List<MapSqlParameterSource>> corrections = new LinkedHashMap<>();
+			Map<Long, List<Object[]>> corrections = new LinkedHashMap<>();
 			Map<Long, BigDecimal[]> corrected = new HashMap<>();
 			BigDecimal percent = details.clawbackPercent() == null ? Amounts.HUNDRED : details.clawbackPercent();
 			for (Key key : keys) {
@@ -387,12 +387,12 @@ public class PayoutRuns {
 				}
 				var c = correction.get();
 				ComponentDetails component = details.components().get(key.component() - 1);
-				MapSqlParameterSource row = line == null
+				Object[] row = line == null
 						? lineRow(runId, plan, key.staffId(), c.kind(), key.component(), component, key.period(),
 								periods.period(key.period()), c.amount())
 						: lineRow(runId, plan, key.staffId(), c.kind(), line, c.amount());
-				row.addValue("paidBefore", c.paidBefore(), Types.NUMERIC);
-				row.addValue("difference", c.difference(), Types.NUMERIC);
+				row[PAID_BEFORE] = c.paidBefore();
+				row[DIFFERENCE] = c.difference();
 				corrections.computeIfAbsent(key.staffId(), s -> new ArrayList<>()).add(row);
 				BigDecimal[] sums = corrected.computeIfAbsent(key.staffId(),
 						s -> new BigDecimal[] { BigDecimal.ZERO, BigDecimal.ZERO });
@@ -428,24 +428,16 @@ public class PayoutRuns {
 				own.forEach(l -> lineRows.add(lineRow(runId, plan, staff, PayoutLineKind.EARNING, l, l.amount())));
 				lineRows.addAll(corrections.getOrDefault(staff, List.of()));
 				UnitId unit = units.get(StaffId.of(staff));
-				statementRows.add(new MapSqlParameterSource().addValue("run", runId)
-					.addValue("plan", plan.code())
-					.addValue("staff", staff)
-					.addValue("unit", unit == null ? org.staff(staff).map(s -> s.unitId()).orElse(0L) : unit.value())
-					.addValue("earned", sum.earned())
-					.addValue("planCapped", sum.capped())
-					.addValue("adjustments", Amounts.money(sums[0]))
-					.addValue("clawbacks", Amounts.money(sums[1]))
-					.addValue("drawKind", details.drawKind().name())
-					.addValue("draw", settlement.draw())
-					.addValue("owedBefore", settlement.owedBefore())
-					.addValue("owedAfter", settlement.owedAfter())
-					.addValue("payable", settlement.payable()));
+				// In the order of STATEMENT_COLUMNS.
+				statementRows.add(new Object[] { runId, plan.code(), staff,
+						unit == null ? org.staff(staff).map(s -> s.unitId()).orElse(0L) : unit.value(), sum.earned(),
+						sum.capped(), Amounts.money(sums[0]), Amounts.money(sums[1]), details.drawKind().name(),
+						settlement.draw(), settlement.owedBefore(), settlement.owedAfter(), settlement.payable() });
 				total = total.add(settlement.payable());
 			}
 		}
-		bulk.append("incentives_payout_line", LINE_COLUMNS, values(lineRows, LINE_PARAMS));
-		bulk.append("incentives_payout_statement", STATEMENT_COLUMNS, values(statementRows, STATEMENT_PARAMS));
+		bulk.append("incentives_payout_line", LINE_COLUMNS, lineRows);
+		bulk.append("incentives_payout_statement", STATEMENT_COLUMNS, statementRows);
 		disputeRows.forEach((dispute, row) -> {
 			// One at a time: the dispute records the id of the line that pays it (a handful per run).
 			org.springframework.jdbc.support.GeneratedKeyHolder key = new org.springframework.jdbc.support.GeneratedKeyHolder();
@@ -461,33 +453,14 @@ public class PayoutRuns {
 			"span_to", "measure_value", "quota", "attainment", "tier", "rate", "table_amount", "multiplied", "bonus",
 			"proration", "capped", "held", "paid_before", "difference", "amount");
 
-	private static final List<String> LINE_PARAMS = List.of("run", "planId", "plan", "staff", "kind", "component",
-			"componentName", "metric", "productLine", "measuredOn", "forPeriod", "from", "to", "value", "quota",
-			"attainment", "tier", "rate", "tableAmount", "multiplied", "bonus", "proration", "capped", "held",
-			"paidBefore", "difference", "amount");
-
 	private static final List<String> STATEMENT_COLUMNS = List.of("run_id", "plan_code", "staff_id", "unit_id",
 			"earned", "plan_capped", "adjustments", "clawbacks", "draw_kind", "draw", "owed_before", "owed_after",
 			"payable");
 
-	private static final List<String> STATEMENT_PARAMS = List.of("run", "plan", "staff", "unit", "earned",
-			"planCapped", "adjustments", "clawbacks", "drawKind", "draw", "owedBefore", "owedAfter", "payable");
+	/** Where a line's correction figures are in its row (LINE_COLUMNS). */
+	private static final int PAID_BEFORE = 24;
 
-	/**
-	 * The rows as {@link BulkRows} appends them (COPY on PostgreSQL: thousands of lines in one statement, where
-	 * batched inserts cost a statement each; docs/benchmarks.md, "Payout runs").
-	 */
-	private static List<Object[]> values(List<MapSqlParameterSource> rows, List<String> params) {
-		List<Object[]> values = new ArrayList<>(rows.size());
-		for (MapSqlParameterSource row : rows) {
-			Object[] value = new Object[params.size()];
-			for (int i = 0; i < value.length; i++) {
-				value[i] = row.getValue(params.get(i));
-			}
-			values.add(value);
-		}
-		return values;
-	}
+	private static final int DIFFERENCE = 25;
 
 	/**
 	 * The lines a run of {@code period} pays: every line of a component whose cadence fits in the period; of a
@@ -550,65 +523,24 @@ public class PayoutRuns {
 		return owed;
 	}
 
-	private MapSqlParameterSource lineRow(long runId, IncentivePlan plan, long staff, PayoutLineKind kind, Line l,
+	/**
+	 * A line's row in the order of LINE_COLUMNS, as {@link BulkRows} appends it (COPY on PostgreSQL: thousands of lines
+	 * in one statement; an array per row, not a map of named values, docs/benchmarks.md, "Payout runs").
+	 */
+	private static Object[] lineRow(long runId, IncentivePlan plan, long staff, PayoutLineKind kind, Line l,
 			BigDecimal amount) {
-		return new MapSqlParameterSource().addValue("run", runId)
-			.addValue("planId", plan.id())
-			.addValue("plan", plan.code())
-			.addValue("staff", staff)
-			.addValue("kind", kind.name())
-			.addValue("component", l.component())
-			.addValue("componentName", l.componentName())
-			.addValue("metric", l.metric().name())
-			.addValue("productLine", l.productLineId(), Types.BIGINT)
-			.addValue("measuredOn", l.measuredOn().name())
-			.addValue("forPeriod", l.period())
-			.addValue("from", l.from())
-			.addValue("to", l.to())
-			.addValue("value", l.value(), Types.NUMERIC)
-			.addValue("quota", l.quota(), Types.NUMERIC)
-			.addValue("attainment", l.attainment(), Types.NUMERIC)
-			.addValue("tier", l.tier())
-			.addValue("rate", l.rate(), Types.NUMERIC)
-			.addValue("tableAmount", l.tableAmount(), Types.NUMERIC)
-			.addValue("multiplied", l.multiplied(), Types.NUMERIC)
-			.addValue("bonus", l.bonus(), Types.NUMERIC)
-			.addValue("proration", l.proration(), Types.NUMERIC)
-			.addValue("capped", l.capped(), Types.NUMERIC)
-			.addValue("held", l.held().name(), Types.VARCHAR)
-			.addValue("paidBefore", null, Types.NUMERIC)
-			.addValue("difference", null, Types.NUMERIC)
-			.addValue("amount", amount);
+		return new Object[] { runId, plan.id(), plan.code(), staff, kind.name(), l.component(), l.componentName(),
+				l.metric().name(), l.productLineId(), l.measuredOn().name(), l.period(), l.from(), l.to(), l.value(),
+				l.quota(), l.attainment(), l.tier(), l.rate(), l.tableAmount(), l.multiplied(), l.bonus(),
+				l.proration(), l.capped(), l.held().name(), null, null, amount };
 	}
 
 	/** A correction of a component the recalculation no longer pays at all (the person left the plan). */
-	private MapSqlParameterSource lineRow(long runId, IncentivePlan plan, long staff, PayoutLineKind kind,
+	private static Object[] lineRow(long runId, IncentivePlan plan, long staff, PayoutLineKind kind,
 			int position, ComponentDetails c, String forPeriod, FiscalPeriod span, BigDecimal amount) {
-		return new MapSqlParameterSource().addValue("run", runId)
-			.addValue("planId", plan.id())
-			.addValue("plan", plan.code())
-			.addValue("staff", staff)
-			.addValue("kind", kind.name())
-			.addValue("component", position)
-			.addValue("componentName", c.name())
-			.addValue("metric", c.metric().name())
-			.addValue("productLine", c.productLineId(), Types.BIGINT)
-			.addValue("measuredOn", c.measuredOn().name())
-			.addValue("forPeriod", forPeriod)
-			.addValue("from", span.start())
-			.addValue("to", span.lastDay())
-			.addValue("value", null, Types.NUMERIC)
-			.addValue("quota", null, Types.NUMERIC)
-			.addValue("attainment", null, Types.NUMERIC)
-			.addValue("tier", 0)
-			.addValue("rate", null, Types.NUMERIC)
-			.addValue("tableAmount", null, Types.NUMERIC)
-			.addValue("multiplied", null, Types.NUMERIC)
-			.addValue("bonus", null, Types.NUMERIC)
-			.addValue("proration", null, Types.NUMERIC)
-			.addValue("capped", null, Types.NUMERIC)
-			.addValue("held", null, Types.VARCHAR)
-			.addValue("amount", amount);
+		return new Object[] { runId, plan.id(), plan.code(), staff, kind.name(), position, c.name(), c.metric().name(),
+				c.productLineId(), c.measuredOn().name(), forPeriod, span.start(), span.lastDay(), null, null, null, 0,
+				null, null, null, null, null, null, null, null, null, amount };
 	}
 
 	/**

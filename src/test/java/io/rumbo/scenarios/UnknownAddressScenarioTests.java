@@ -3,7 +3,9 @@ package io.rumbo.scenarios;
 import java.net.http.HttpResponse;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
+import io.rumbo.support.Api;
 import io.rumbo.support.RumboIntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,7 +15,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * unexpected error (static files are served from their own folders only, so unknown paths reach no handler).
  */
 @RumboIntegrationTest
-class UnknownAddressScenarioTests extends ApiTestSupport {
+class UnknownAddressScenarioTests {
+
+	@LocalServerPort
+	int port;
 
 	@Test
 	void anUnknownPageIsNotFound() {
@@ -28,7 +33,7 @@ class UnknownAddressScenarioTests extends ApiTestSupport {
 
 	@Test
 	void anUnknownApiAddressAnswersANotFoundProblem() {
-		var answer = api.get("/api/v1/no-such-thing", "director");
+		var answer = new Api(port).get("/api/v1/no-such-thing", "director");
 		assertThat(answer.status()).isEqualTo(404);
 		assertThat(answer.contentType()).startsWith("application/problem+json");
 	}

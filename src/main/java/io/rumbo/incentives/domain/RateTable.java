@@ -117,7 +117,21 @@ public record RateTable(TableKind kind, TableBasis basis, TierBoundary boundary,
 		return part.signum() < 0 ? BigDecimal.ZERO : part;
 	}
 
+	/**
+	 * {@code percent x value / 100}, exactly {@code divide(HUNDRED, EXACT)} (the same digits and scale), without its
+	 * long division: the quotient by 100 is exact, at the product's scale or the least one above it that holds it.
+	 * The division is kept for the rare product whose quotient needs more than {@link #EXACT}'s 34 digits. A payout
+	 * run of thousands of people calls this a score of times per person (docs/benchmarks.md, "Payout runs").
+	 */
 	static BigDecimal percentOf(BigDecimal percent, BigDecimal value) {
-		return percent.multiply(value).divide(io.rumbo.shared.money.Amounts.HUNDRED, EXACT);
+		BigDecimal product = percent.multiply(value);
+		if (product.signum() != 0) {
+			BigDecimal exact = product.scaleByPowerOfTen(-2).stripTrailingZeros();
+			BigDecimal result = exact.scale() < product.scale() ? exact.setScale(product.scale()) : exact;
+			if (result.precision() <= EXACT.getPrecision()) {
+				return result;
+			}
+		}
+		return product.divide(io.rumbo.shared.money.Amounts.HUNDRED, EXACT);
 	}
 }
