@@ -37,7 +37,26 @@
     draw();
   }
 
-  document.addEventListener('htmx:afterSwap', draw);
+  // A what-if the server refused (an attainment that is not a number) carries the reason: shown at the field, which
+  // is not swapped so that the typing goes on undisturbed; a good one clears it.
+  function markField() {
+    var section = document.getElementById('estimate-whatif');
+    var field = document.getElementById('attainment');
+    var error = document.getElementById('attainment-error');
+    if (!section || !field || !error) return;
+    var reason = section.getAttribute('data-attainment-error');
+    error.textContent = reason || '';
+    field.classList.toggle('is-invalid', !!reason);
+    if (reason) {
+      field.setAttribute('aria-invalid', 'true');
+      field.setAttribute('aria-describedby', 'attainment-help attainment-error');
+    } else {
+      field.removeAttribute('aria-invalid');
+      field.setAttribute('aria-describedby', 'attainment-help');
+    }
+  }
+
+  document.addEventListener('htmx:afterSwap', function () { markField(); draw(); });
   window.addEventListener('resize', function () {
     var el = document.querySelector('[data-estimate-chart]');
     var chart = el && window.echarts && echarts.getInstanceByDom(el);

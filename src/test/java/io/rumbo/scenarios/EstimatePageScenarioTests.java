@@ -52,4 +52,44 @@ class EstimatePageScenarioTests extends ApiTestSupport {
 		assertThat(team.statusCode()).isEqualTo(200);
 		assertThat(team.body()).contains("id=\"staffId\"").contains("Pablo Romero").contains("Lucía García Martín");
 	}
+
+	/**
+	 * The browser walk's findings: the stage by its name in the reader's language, counts with their unit word, an
+	 * attainment that is not a number shown at its field (htmx and plain) with what was typed, and the secondary
+	 * columns hidden on a phone.
+	 */
+	@Test
+	void theEstimateNamesStagesAndUnitsAndShowsAWrongAttainmentAtItsField() {
+		WebSession rep = new WebSession();
+		rep.signIn(port, "rep", "demo");
+		String en = rep.get(port, "/incentives/estimates?lang=en").body();
+		String es = rep.get(port, "/incentives/estimates?lang=es").body();
+		// The stage by its name, never its code.
+		assertThat(en).contains(">Prospecting (10%)<").doesNotContain(">PROSPECTING (");
+		assertThat(es).contains(">Prospección (10\u00a0%)<").doesNotContain(">PROSPECTING (");
+		// The SPIFF counts units: with their word, as the language writes the number.
+		assertThat(en).contains(">70 units<");
+		assertThat(es).contains(">70 unidades<");
+		// On a phone only the component or opportunity and what it pays or would add stay; the rest is hidden.
+		assertThat(en).contains("<th scope=\"col\" class=\"d-none d-md-table-cell\">Period</th>")
+			.contains("<th scope=\"col\" class=\"d-none d-md-table-cell\">Customer</th>")
+			.contains("<th scope=\"col\" class=\"text-end\">Would add</th>")
+			.contains("<div class=\"table-responsive\">\n      <table class=\"table table-sm align-middle\" id=\"estimate-components\">");
+
+		// A plain submit of an attainment that is not a number: the page again, the error at the field with what was typed.
+		HttpResponse<String> plain = rep.get(port, "/incentives/estimates?lang=en&attainment=abc");
+		assertThat(plain.statusCode()).isEqualTo(400);
+		assertThat(plain.body()).contains("My earnings: estimate").contains("value=\"abc\"")
+			.contains("aria-describedby=\"attainment-help attainment-error\" aria-invalid=\"true\"")
+			.contains("id=\"attainment-error\" class=\"invalid-feedback\" role=\"alert\">&quot;abc&quot; is not a number")
+			.contains("id=\"estimate-whatif\"");
+		// With htmx: the what-if at the attainment in force, carrying the reason in the reader's language for the field.
+		HttpResponse<String> htmx = rep.get(port, "/incentives/estimates?lang=es&attainment=abc",
+				java.util.Map.of("HX-Request", "true"));
+		assertThat(htmx.statusCode()).isEqualTo(400);
+		assertThat(htmx.body()).startsWith("<section id=\"estimate-whatif\" data-attainment-error=\"«abc» no es un número")
+			.doesNotContain("<html");
+		assertThat(rep.get(port, "/incentives/estimates?lang=en&attainment=120", java.util.Map.of("HX-Request", "true"))
+			.body()).startsWith("<section id=\"estimate-whatif\">");
+	}
 }
