@@ -592,9 +592,18 @@ public class PayoutRuns {
 		return runs.findById(id).orElseThrow(() -> new NotFoundException("payout run", id));
 	}
 
+	/** The names of the plan versions a run paid, in the order of {@link #planCodes(long)} (a code when unnamed). */
+	private List<String> planNames(long runId) {
+		return jdbc.sql("SELECT rp.plan_code, p.name FROM incentives_payout_run_plan rp LEFT JOIN incentives_plan p "
+				+ "ON p.id = rp.plan_id WHERE rp.run_id = :run ORDER BY rp.plan_code")
+			.param("run", runId)
+			.query((rs, i) -> rs.getString(2) == null ? rs.getString(1) : rs.getString(2))
+			.list();
+	}
+
 	RunView view(PayoutRun run) {
 		return new RunView(run.id(), run.periodCode(), run.periodStart(), run.periodEnd().minusDays(1),
-				run.planCode(), planCodes(run.id()), run.state(), run.people(), run.total(), run.calculatedBy(),
+				run.planCode(), planCodes(run.id()), planNames(run.id()), run.state(), run.people(), run.total(), run.calculatedBy(),
 				run.calculatedAt(), run.approvedBy(), run.approvedAt(), run.exportedBy(), run.exportedAt(),
 				run.version());
 	}

@@ -18,9 +18,10 @@ public final class PayoutViews {
 	/**
 	 * A run: its period (first and last day), its population (a plan code; absent: every approved plan), its state,
 	 * how many statements and what it pays, and the audit trail of who calculated, approved and exported it.
+	 * {@code planNames} are the names of the plan versions the run paid, in the order of {@code planCodes}.
 	 */
 	public record RunView(long id, String periodCode, LocalDate from, LocalDate to, @Nullable String planCode,
-			List<String> planCodes, RunState state, int people, BigDecimal total, String calculatedBy,
+			List<String> planCodes, List<String> planNames, RunState state, int people, BigDecimal total, String calculatedBy,
 			Instant calculatedAt, @Nullable String approvedBy, @Nullable Instant approvedAt,
 			@Nullable String exportedBy, @Nullable Instant exportedAt, long version) {
 	}

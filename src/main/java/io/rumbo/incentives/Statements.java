@@ -93,6 +93,21 @@ public class Statements {
 		return PageResponse.of(summaries(rows), query, total);
 	}
 
+	/**
+	 * The name of the plan version a run paid for a plan code, or the code when the run did not pay it. A plan's
+	 * name is no more confidential than its code, which every statement and dispute already shows.
+	 */
+	@Transactional(readOnly = true)
+	public String planName(long runId, String planCode) {
+		return jdbc.sql("SELECT p.name FROM incentives_payout_run_plan rp JOIN incentives_plan p ON p.id = rp.plan_id "
+				+ "WHERE rp.run_id = :run AND rp.plan_code = :plan")
+			.param("run", runId)
+			.param("plan", planCode)
+			.query(String.class)
+			.optional()
+			.orElse(planCode);
+	}
+
 	/** One statement with its lines, or 404 when it does not exist or is out of the reader's scope. */
 	@Transactional(readOnly = true)
 	public StatementView get(CurrentUser actor, long runId, String planCode, long staffId) {

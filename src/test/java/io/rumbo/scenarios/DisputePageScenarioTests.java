@@ -121,6 +121,10 @@ class DisputePageScenarioTests extends ApiTestSupport {
 
 		HttpResponse<String> page = finance.get(port, "/incentives/disputes/" + id + "?lang=es");
 		assertThat(page.body()).contains("id=\"dispute-adjust\"").contains("The order of the 12th is missing.");
+		assertThat(page.body()).as("finance reads a neutral label and the plan's name, its code in the tooltip")
+			.contains(">Pregunta<").doesNotContain("Su pregunta")
+			.containsPattern("id=\"dispute-statement\"[^>]*title=\"" + plan.code() + "\"[^>]*>[^<]*"
+					+ java.util.regex.Pattern.quote(plan.details().name()));
 		String version = String.valueOf(api.get("/api/v1/incentives/disputes/" + id, "finance").json()
 			.get("version").asLong());
 		HttpResponse<String> wrong = finance.postForm(port, "/incentives/disputes/" + id + "/adjust?lang=es",

@@ -115,11 +115,15 @@ class PayoutJourneyBrowserTests extends BrowserTestSupport {
 		screenshot("payout-journey-statement-390");
 		Object fit = script("""
 				var cell = document.querySelector('#statement-lines tbody td.fw-semibold');
+				var dispute = document.querySelector('#statement-lines tbody td.line-dispute');
 				return [cell.getBoundingClientRect().right, document.documentElement.clientWidth,
-				  document.documentElement.scrollWidth];""");
+				  document.documentElement.scrollWidth, dispute.getBoundingClientRect().right];""");
 		List<?> figures = (List<?>) fit;
 		assertThat(((Number) figures.get(0)).doubleValue())
 			.as("the amount is on screen at 390 px (right edge, window, page width: %s)", fit)
+			.isLessThanOrEqualTo(((Number) figures.get(1)).doubleValue());
+		assertThat(((Number) figures.get(3)).doubleValue())
+			.as("the dispute column is on screen at 390 px (amount, window, page width, dispute: %s)", fit)
 			.isLessThanOrEqualTo(((Number) figures.get(1)).doubleValue());
 		found.addAll(axeViolations("statement es 390"));
 		size(1440, 900);
@@ -129,6 +133,22 @@ class PayoutJourneyBrowserTests extends BrowserTestSupport {
 		signIn("finance");
 		open("/incentives/disputes?lang=en&state=OPEN&runId=" + runId);
 		found.addAll(axeViolations("disputes en"));
+		size(390, 844);
+		open("/incentives/disputes?lang=es&state=OPEN&runId=" + runId);
+		screenshot("payout-journey-disputes-390");
+		Object narrow = script("""
+				var table = document.getElementById('dispute-table');
+				return [table.querySelectorAll('thead th').length,
+				  Array.from(table.querySelectorAll('thead th')).filter(function (th) { return th.offsetParent !== null; }).length,
+				  document.documentElement.scrollWidth, document.documentElement.clientWidth];""");
+		List<?> columns = (List<?>) narrow;
+		assertThat(((Number) columns.get(1)).intValue())
+			.as("below md the disputes list hides its secondary columns (columns, shown, page width, window: %s)", narrow)
+			.isEqualTo(((Number) columns.get(0)).intValue() - 4);
+		assertThat(((Number) columns.get(2)).intValue()).as("page width, window: %s", narrow)
+			.isLessThanOrEqualTo(((Number) columns.get(3)).intValue());
+		size(1440, 900);
+		open("/incentives/disputes?lang=en&state=OPEN&runId=" + runId);
 		click(By.cssSelector("#dispute-table tbody a"));
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("dispute-answer")));
 		found.addAll(axeViolations("dispute en"));

@@ -84,6 +84,10 @@ class PayoutPageScenarioTests extends ApiTestSupport {
 		HttpResponse<String> run = finance.get(port, runPath + "?lang=en");
 		assertThat(run.body()).contains("The run was calculated.").contains("id=\"approve-run\"")
 			.contains("Draft").doesNotContain("id=\"payroll-csv\"");
+		assertThat(run.body()).as("the run names its plan, the code in the tooltip")
+			.contains("title=\"" + plan.code() + "\">" + plan.details().name() + "</dd>");
+		assertThat(finance.get(port, "/incentives/runs?lang=en&q=" + month).body()).as("the runs list names the plans")
+			.contains("title=\"" + plan.code() + "\">" + plan.details().name() + "</td>");
 		long version = new Api(port).get("/api/v1/payout-runs/" + runId, "finance").json().get("version").asLong();
 		HttpResponse<String> approved = finance.postForm(port, runPath + "/approve",
 				Map.of("_csrf", WebSession.csrf(run.body()), "version", String.valueOf(version)));

@@ -1,5 +1,7 @@
 package io.rumbo.scenarios;
 
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Tag;
@@ -42,6 +44,11 @@ class RecognitionBrowserTests extends BrowserTestSupport {
 				open("/recognition/kinds?lang=" + lang);
 				wait.until(ExpectedConditions.presenceOfElementLocated(By.id("kind-table")));
 				screenshot("recognition-kinds" + suffix);
+				Object kindsWidth = script("return [document.documentElement.scrollWidth, document.documentElement.clientWidth];");
+				List<?> kindsFigures = (List<?>) kindsWidth;
+				assertThat(((Number) kindsFigures.get(0)).doubleValue())
+					.as("the kinds page does not scroll sideways (page width, window: %s)", kindsWidth)
+					.isLessThanOrEqualTo(((Number) kindsFigures.get(1)).doubleValue());
 				open("/recognition/kinds/new?lang=" + lang);
 				wait.until(ExpectedConditions.presenceOfElementLocated(By.id("save-kind")));
 				// Refused through htmx: the form comes back with the errors at their fields.

@@ -43,6 +43,11 @@ class RecognitionPageScenarioTests extends ApiTestSupport {
 		assertThat(director.get(port, "/recognition/leaderboard?measure=visits&lang=en").body())
 			.contains("id=\"measure-board\"").contains("/targets/leaderboard");
 		assertThat(director.get(port, "/recognition/kinds?lang=en").body()).contains("Best new-customer hunter");
+		String kinds = director.get(port, "/recognition/kinds?lang=es").body();
+		assertThat(kinds).as("the kinds table scrolls inside its wrapper at 390 px, its hidden labels too")
+			.containsPattern("<div class=\"table-responsive position-relative\">\\s*<table[^>]*id=\"kind-table\"");
+		assertThat(kinds).as("decisions taken by the system read in Spanish")
+			.contains("automáticamente)").doesNotContain(", system)");
 		director.get(port, "/recognition?lang=en");
 
 		long rep = new Api(port).get("/api/v1/staff/me", "rep").json().get("id").asLong();

@@ -24,6 +24,7 @@ import io.rumbo.identity.CurrentUser;
 import io.rumbo.incentives.DisputeState;
 import io.rumbo.incentives.DisputeViews.DisputeView;
 import io.rumbo.incentives.Disputes;
+import io.rumbo.incentives.Statements;
 import io.rumbo.shared.domain.ValidationFailedException;
 import io.rumbo.shared.export.ExportFormat;
 import io.rumbo.shared.export.Exports;
@@ -55,10 +56,12 @@ class DisputePageController {
 			"resolvedBy", "resolvedAt", "paidRunId");
 
 	private final Disputes disputes;
+	private final Statements statements;
 	private final Formats fmt;
 
-	DisputePageController(Disputes disputes, Formats fmt) {
+	DisputePageController(Disputes disputes, Statements statements, Formats fmt) {
 		this.disputes = disputes;
+		this.statements = statements;
 		this.fmt = fmt;
 	}
 
@@ -184,6 +187,7 @@ class DisputePageController {
 	private String page(CurrentUser user, DisputeView dispute, DisputeForms.Resolve answer,
 			DisputeForms.Resolve adjust, DisputeForms.Resolve reject, Model model) {
 		model.addAttribute("dispute", dispute);
+		model.addAttribute("planName", statements.planName(dispute.runId(), dispute.planCode()));
 		model.addAttribute("mayResolve", Disputes.mayResolve(user) && dispute.state() == DisputeState.OPEN);
 		model.addAttribute("answer", answer);
 		model.addAttribute("adjust", adjust);
