@@ -96,7 +96,7 @@ class BrowserJourneyTests extends BrowserTestSupport {
 		open("/organization/staff");
 		WebElement search = browser.findElement(By.id("q"));
 		search.sendKeys("Etxeberria");
-		wait.until(ExpectedConditions.textToBe(By.id("result-count"), "1 results"));
+		wait.until(ExpectedConditions.textToBe(By.id("result-count"), "1 result"));
 		assertThat(browser.findElement(By.id("staff-table")).getText()).contains("Etxeberria Goikoetxea");
 		assertThat(browser.getCurrentUrl()).contains("q=Etxeberria");
 		screenshot("staff-search");
