@@ -9,19 +9,11 @@ import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.AssertablePublishedEvents;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
-import io.rumbo.customers.CustomerSalesHistory;
 import io.rumbo.identity.CurrentUser;
 import io.rumbo.identity.Role;
 import io.rumbo.identity.UserId;
@@ -29,7 +21,6 @@ import io.rumbo.identity.UserManagement;
 import io.rumbo.incentives.DisputeViews.DisputeView;
 import io.rumbo.incentives.PayoutViews.RunView;
 import io.rumbo.incentives.PayoutViews.StatementLine;
-import io.rumbo.incentives.PayoutViews.StatementSummary;
 import io.rumbo.incentives.PayoutViews.StatementView;
 import io.rumbo.incentives.PlanViews.ComponentDetails;
 import io.rumbo.incentives.PlanViews.PlanDetails;
@@ -44,16 +35,12 @@ import io.rumbo.organization.StaffManagement;
 import io.rumbo.organization.StaffStatus;
 import io.rumbo.organization.StaffView;
 import io.rumbo.planning.FiscalCalendar;
-import io.rumbo.planning.SalesHistory;
 import io.rumbo.shared.domain.AccessRefusedException;
 import io.rumbo.shared.domain.ConflictException;
 import io.rumbo.shared.domain.NotFoundException;
 import io.rumbo.shared.domain.StaleVersionException;
 import io.rumbo.shared.time.FiscalPeriod;
 import io.rumbo.shared.web.ListQuery;
-import io.rumbo.support.CleanDatabase;
-import io.rumbo.support.DatabaseAvailability;
-import io.rumbo.support.ModuleTestDatabase;
 
 /**
  * Disputes of statement lines on the company of PayoutRunsModuleTests (Ana and Bruno, salespeople, Lucía their
@@ -62,31 +49,7 @@ import io.rumbo.support.ModuleTestDatabase;
  * run pays the adjustment once (also when recalculated), March's neither pays it again nor claws it back; who may
  * raise, answer and read.
  */
-@Tag("db")
-@ExtendWith(DatabaseAvailability.class)
-@ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.ALL_DEPENDENCIES, extraIncludes = "imports")
-@Import(CleanDatabase.class)
-class DisputesModuleTests {
-
-	static final CurrentUser ADMIN = new CurrentUser(new UserId(1), "admin", "Admin", Set.of(Role.ADMIN));
-
-	static final CurrentUser DIRECTOR = new CurrentUser(new UserId(1), "director", "Director",
-			Set.of(Role.DIRECTOR));
-
-	static final CurrentUser FINANCE = new CurrentUser(new UserId(1), "finance", "Finance", Set.of(Role.FINANCE));
-
-	static final String PASSWORD = "Un-secreto-muy-largo-2026!";
-
-	@DynamicPropertySource
-	static void database(DynamicPropertyRegistry registry) {
-		ModuleTestDatabase.register(registry, "incentives");
-	}
-
-	@MockitoBean
-	SalesHistory salesHistory;
-
-	@MockitoBean
-	CustomerSalesHistory customerSales;
+class DisputesModuleTests extends IncentivesModuleTestSupport {
 
 	@Autowired
 	OrgUnitManagement units;

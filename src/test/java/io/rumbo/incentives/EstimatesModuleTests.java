@@ -11,18 +11,10 @@ import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.modulith.test.ApplicationModuleTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
-import io.rumbo.customers.CustomerSalesHistory;
 import io.rumbo.identity.CurrentUser;
 import io.rumbo.identity.Role;
 import io.rumbo.identity.UserId;
@@ -44,13 +36,9 @@ import io.rumbo.organization.StaffManagement;
 import io.rumbo.organization.StaffStatus;
 import io.rumbo.organization.StaffView;
 import io.rumbo.planning.FiscalCalendar;
-import io.rumbo.planning.SalesHistory;
 import io.rumbo.shared.domain.NotFoundException;
 import io.rumbo.shared.domain.ValidationFailedException;
 import io.rumbo.shared.time.FiscalPeriod;
-import io.rumbo.support.CleanDatabase;
-import io.rumbo.support.DatabaseAvailability;
-import io.rumbo.support.ModuleTestDatabase;
 
 /**
  * The estimator on a small company of its own (two salespeople and their leader, in a fiscal year of each test's
@@ -58,31 +46,7 @@ import io.rumbo.support.ModuleTestDatabase;
  * quota, 6 % to 125 %, 7 % above), 15,000 of margin (2 %) and 12 units of the SPIFF's line in its one-month window
  * (25 each). Every figure below is worked out by hand.
  */
-@Tag("db")
-@ExtendWith(DatabaseAvailability.class)
-@ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.ALL_DEPENDENCIES, extraIncludes = "imports")
-@Import(CleanDatabase.class)
-class EstimatesModuleTests {
-
-	static final CurrentUser ADMIN = new CurrentUser(new UserId(1), "admin", "Admin", Set.of(Role.ADMIN));
-
-	static final CurrentUser DIRECTOR = new CurrentUser(new UserId(1), "director", "Director",
-			Set.of(Role.DIRECTOR));
-
-	static final CurrentUser FINANCE = new CurrentUser(new UserId(1), "finance", "Finance", Set.of(Role.FINANCE));
-
-	static final String PASSWORD = "Un-secreto-muy-largo-2026!";
-
-	@DynamicPropertySource
-	static void database(DynamicPropertyRegistry registry) {
-		ModuleTestDatabase.register(registry, "incentives");
-	}
-
-	@MockitoBean
-	SalesHistory salesHistory;
-
-	@MockitoBean
-	CustomerSalesHistory customerSales;
+class EstimatesModuleTests extends IncentivesModuleTestSupport {
 
 	@Autowired
 	OrgUnitManagement units;

@@ -11,19 +11,11 @@ import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.AssertablePublishedEvents;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
-import io.rumbo.customers.CustomerSalesHistory;
 import io.rumbo.identity.CurrentUser;
 import io.rumbo.identity.Role;
 import io.rumbo.identity.UserId;
@@ -45,7 +37,6 @@ import io.rumbo.organization.StaffManagement;
 import io.rumbo.organization.StaffStatus;
 import io.rumbo.organization.StaffView;
 import io.rumbo.planning.FiscalCalendar;
-import io.rumbo.planning.SalesHistory;
 import io.rumbo.shared.domain.AccessRefusedException;
 import io.rumbo.shared.domain.ConflictException;
 import io.rumbo.shared.domain.NotFoundException;
@@ -53,40 +44,13 @@ import io.rumbo.shared.domain.StaleVersionException;
 import io.rumbo.shared.domain.ValidationFailedException;
 import io.rumbo.shared.time.FiscalPeriod;
 import io.rumbo.shared.web.ListQuery;
-import io.rumbo.support.CleanDatabase;
-import io.rumbo.support.DatabaseAvailability;
-import io.rumbo.support.ModuleTestDatabase;
 
 /**
  * Plans, versions, approval, assignments and the preview on a small company of its own (a team of two salespeople
  * and their leader), with figures written as metrics facts and quotas as a published quota version, each test in a
  * fiscal year of its own. The preview's figures are checked against amounts worked out by hand.
  */
-@Tag("db")
-@ExtendWith(DatabaseAvailability.class)
-@ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.ALL_DEPENDENCIES, extraIncludes = "imports")
-@Import(CleanDatabase.class)
-class IncentivesModuleTests {
-
-	static final CurrentUser ADMIN = new CurrentUser(new UserId(1), "admin", "Admin", Set.of(Role.ADMIN));
-
-	static final CurrentUser DIRECTOR = new CurrentUser(new UserId(1), "director", "Director",
-			Set.of(Role.DIRECTOR));
-
-	static final CurrentUser FINANCE = new CurrentUser(new UserId(1), "finance", "Finance", Set.of(Role.FINANCE));
-
-	static final String PASSWORD = "Un-secreto-muy-largo-2026!";
-
-	@DynamicPropertySource
-	static void database(DynamicPropertyRegistry registry) {
-		ModuleTestDatabase.register(registry, "incentives");
-	}
-
-	@MockitoBean
-	SalesHistory salesHistory;
-
-	@MockitoBean
-	CustomerSalesHistory customerSales;
+class IncentivesModuleTests extends IncentivesModuleTestSupport {
 
 	@Autowired
 	OrgUnitManagement units;
