@@ -75,10 +75,11 @@ public class ReportingLines {
 		Map<Long, @Nullable Long> parent = new HashMap<>();
 		Map<Long, @Nullable Long> manager = new HashMap<>();
 		jdbc.sql("SELECT id, parent_id, manager_staff_id FROM org_unit WHERE archived = FALSE").query(rs -> {
+			long id = rs.getLong(1);
 			long parentId = rs.getLong(2);
-			parent.put(rs.getLong(1), rs.wasNull() ? null : parentId);
+			parent.put(id, rs.wasNull() ? null : parentId);
 			long managerId = rs.getLong(3);
-			manager.put(rs.getLong(1), rs.wasNull() ? null : managerId);
+			manager.put(id, rs.wasNull() ? null : managerId);
 		});
 		unitOf.forEach((person, unit) -> {
 			Long at = unit;

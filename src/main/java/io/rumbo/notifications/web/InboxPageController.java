@@ -36,7 +36,7 @@ class InboxPageController {
 	/** The inbox's filter: {@code unread=true} shows the unread ones only. */
 	record InboxFilter(@Nullable Boolean unread) {
 
-		boolean unreadOnly() {
+		public boolean unreadOnly() {
 			return Boolean.TRUE.equals(unread);
 		}
 	}
