@@ -266,10 +266,10 @@ public class Scorecards {
 
 	/**
 	 * Records as not acknowledged every reviewed scorecard whose cycle's deadline has passed (one statement), each
-	 * in the audit trail; answers how many. Runs every night and may run any time (it is idempotent).
+	 * in the audit trail; answers how many. Runs every night ({@code evaluation.domain.EvaluationSchedule}, on the
+	 * shared job runner) and may run any time (it is idempotent).
 	 */
 	@Transactional
-	@org.springframework.scheduling.annotation.Scheduled(cron = "${rumbo.evaluation.missed-acknowledgements-cron:0 5 0 * * *}")
 	public int recordMissedAcknowledgements() {
 		List<long[]> missed = cycles.missAcknowledgements(LocalDate.now(clock));
 		for (long[] m : missed) {

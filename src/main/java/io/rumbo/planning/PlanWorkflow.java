@@ -156,7 +156,12 @@ public class PlanWorkflow {
 		if (!PlanPermissions.maySubmit(actor)) {
 			throw new AccessRefusedException("plans");
 		}
-		return move(actor, versionId, expectedVersion, "SUBMIT", v -> v.submit(actor.username(), LocalDate.now(clock)));
+		VersionView submitted = move(actor, versionId, expectedVersion, "SUBMIT",
+				v -> v.submit(actor.username(), LocalDate.now(clock)));
+		Plan plan = reading.planOf(submitted.planId());
+		events.publishEvent(new PlanVersionSubmitted(PlanVersionId.of(versionId), plan.id(), plan.name(),
+				plan.fiscalYear(), submitted.number(), actor.username()));
+		return submitted;
 	}
 
 	@Transactional
@@ -172,7 +177,13 @@ public class PlanWorkflow {
 		if (!PlanPermissions.mayApprove(actor)) {
 			throw new AccessRefusedException("plans");
 		}
-		return move(actor, versionId, expectedVersion, "APPROVE", v -> v.approve(actor.username(), LocalDate.now(clock)));
+		VersionView approved = move(actor, versionId, expectedVersion, "APPROVE",
+				v -> v.approve(actor.username(), LocalDate.now(clock)));
+		Plan plan = reading.planOf(approved.planId());
+		events.publishEvent(new PlanVersionApproved(PlanVersionId.of(versionId), plan.id(), plan.name(),
+				plan.fiscalYear(), approved.number(), java.util.Objects.requireNonNullElse(approved.submittedBy(),
+						approved.createdBy()), actor.username()));
+		return approved;
 	}
 
 	/**

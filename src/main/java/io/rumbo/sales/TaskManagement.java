@@ -139,6 +139,7 @@ public class TaskManagement {
 		describe(actor, task, details);
 		tasks.saveAndFlush(task);
 		audit.record("TASK", task.id(), "CREATE", null, task.auditState(), task.title());
+		events.publishEvent(assigned(task, actor));
 		return get(actor, task.id());
 	}
 
@@ -154,9 +155,15 @@ public class TaskManagement {
 		}
 		var before = task.auditState();
 		TaskChanged.Facts counted = task.completedOn() == null ? null : facts(task);
+		Long assigneeBefore = task.assigneeStaffId();
+		long unitBefore = task.assigneeUnitId();
 		describe(actor, task, details);
 		tasks.saveAndFlush(task);
 		audit.record("TASK", id, "UPDATE", before, task.auditState(), task.title());
+		if (task.completedOn() == null && (!java.util.Objects.equals(assigneeBefore, task.assigneeStaffId())
+				|| unitBefore != task.assigneeUnitId() && task.teamTask())) {
+			events.publishEvent(assigned(task, actor));
+		}
 		if (counted != null && !counted.equals(facts(task))) {
 			events.publishEvent(new TaskChanged(TaskId.of(id), counted, facts(task)));
 		}
@@ -211,6 +218,12 @@ public class TaskManagement {
 		boolean assignee = task.assigneeStaffId() != null && task.assigneeStaffId().equals(scope.ownStaffId());
 		boolean teamMember = task.teamTask() && Long.valueOf(task.assigneeUnitId()).equals(scope.ownUnitId());
 		return mayAssign(actor) && (assignee || teamMember || mayEdit(actor, task));
+	}
+
+	private static TaskAssigned assigned(SalesTask task, CurrentUser actor) {
+		return new TaskAssigned(TaskId.of(task.id()),
+				task.assigneeStaffId() == null ? null : StaffId.of(task.assigneeStaffId()), UnitId.of(task.assigneeUnitId()),
+				task.teamTask(), task.title(), task.dueOn(), actor.username());
 	}
 
 	private void describe(CurrentUser actor, SalesTask task, TaskDetails d) {

@@ -44,6 +44,22 @@ class PlanVersionActivatedTests {
 	ApplicationEvents events;
 
 	@Test
+	void submittingAndApprovingAVersionAnnounceIt() {
+		CurrentUser director = users.actAs("director").orElseThrow();
+		int year = LocalDate.now(clock).getYear() + 11;
+		VersionView version = workflow.create(director, year, "Plan " + year, BigDecimal.ZERO, Map.of()).versions()
+			.get(0);
+		version = workflow.submit(director, version.id(), version.version());
+		assertThat(events.stream(PlanVersionSubmitted.class)).containsExactly(new PlanVersionSubmitted(
+				PlanVersionId.of(version.id()), version.planId(), "Plan " + year, year, version.number(), "director"));
+		assertThat(events.stream(PlanVersionApproved.class)).as("not before it is approved").isEmpty();
+		version = workflow.approve(director, version.id(), version.version());
+		assertThat(events.stream(PlanVersionApproved.class)).containsExactly(new PlanVersionApproved(
+				PlanVersionId.of(version.id()), version.planId(), "Plan " + year, year, version.number(), "director",
+				"director"));
+	}
+
+	@Test
 	void activatingAVersionAnnouncesItAndTheVersionItReplaced() {
 		CurrentUser director = users.actAs("director").orElseThrow();
 		int year = LocalDate.now(clock).getYear() + 9;

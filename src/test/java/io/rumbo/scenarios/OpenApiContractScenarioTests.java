@@ -38,7 +38,10 @@ class OpenApiContractScenarioTests extends ApiTestSupport {
 			"the measure is a code of /api/v1/metrics/measures, not an id of a list; RecognitionApiScenarioTests calls it",
 			"/api/v1/statements/{runId}/{planCode}/{staffId}",
 			"a statement is named by its run, plan code and person (a list row's runId, planCode, staffId, not an id); "
-					+ "PayoutRunApiScenarioTests calls it");
+					+ "PayoutRunApiScenarioTests calls it",
+			"/api/v1/notifications/{id}",
+			"a notification is its recipient's own and the administrator, who lists the ids, receives none in the demo; "
+					+ "NotificationApiScenarioTests calls it");
 
 	/** Operations called with more than one query, because the query changes the rows in the answer. */
 	static final Map<String, List<String>> QUERIES = Map.of(
@@ -47,7 +50,8 @@ class OpenApiContractScenarioTests extends ApiTestSupport {
 			"/api/v1/customers/options", List.of("", "?q=a"));
 
 	/** Operations about the caller that the administrator (not a salesperson) cannot answer. */
-	static final Map<String, String> CALLER = Map.of("/api/v1/staff/me", "rep", "/api/v1/attainment/me", "rep");
+	static final Map<String, String> CALLER = Map.of("/api/v1/staff/me", "rep", "/api/v1/attainment/me", "rep",
+			"/api/v1/notifications", "rep");
 
 	static final Pattern PARAMETER = Pattern.compile("\\{([^}]+)}");
 

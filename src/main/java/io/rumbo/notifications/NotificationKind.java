@@ -1,0 +1,52 @@
+package io.rumbo.notifications;
+
+/**
+ * What a notification is about, each with the channels it uses unless the user chose otherwise: everything goes to
+ * the inbox; e-mail by default only for what asks the person to act (acknowledge, answer, approve), the weekly
+ * digest and the at-risk alert.
+ */
+public enum NotificationKind {
+
+	TASK_ASSIGNED(true, false),
+	TASK_DUE(true, false),
+	QUOTA_PUBLISHED(true, true),
+	QUOTA_REVISED(true, true),
+	EVALUATION_CLOSED(true, true),
+	CHECK_IN_DUE(true, false),
+	GOAL_BEHIND(true, false),
+	PLAN_SUBMITTED(true, true),
+	PLAN_APPROVED(true, false),
+	MILESTONE_REACHED(true, false),
+	AWARD_GRANTED(true, false),
+	STATEMENT_READY(true, true),
+	DISPUTE_RAISED(true, false),
+	DISPUTE_ANSWERED(true, true),
+	WEEKLY_DIGEST(true, true),
+	AT_RISK(true, true);
+
+	private final boolean inAppByDefault;
+	private final boolean emailByDefault;
+
+	NotificationKind(boolean inAppByDefault, boolean emailByDefault) {
+		this.inAppByDefault = inAppByDefault;
+		this.emailByDefault = emailByDefault;
+	}
+
+	public boolean inAppByDefault() {
+		return inAppByDefault;
+	}
+
+	public boolean emailByDefault() {
+		return emailByDefault;
+	}
+
+	/** The message key of the kind's name, title and body ({@code notifications.kind.taskAssigned.title}...). */
+	public String key() {
+		String[] parts = name().toLowerCase(java.util.Locale.ROOT).split("_");
+		StringBuilder key = new StringBuilder(parts[0]);
+		for (int i = 1; i < parts.length; i++) {
+			key.append(Character.toUpperCase(parts[i].charAt(0))).append(parts[i].substring(1));
+		}
+		return "notifications.kind." + key;
+	}
+}
