@@ -35,8 +35,9 @@ public class CustomerSearch {
 	}
 
 	/**
-	 * Accounts, detail the city. Ordered by the lower-cased name, which no B-tree index serves: PostgreSQL then finds
-	 * the matches through the trigram index and sorts only those, rather than walking the whole name index.
+	 * Accounts, detail the city, by name among the first {@link SearchText#CANDIDATES} matches: the inner select has
+	 * no order, so PostgreSQL finds the matches through the trigram index (or, for a word in most rows, stops a scan
+	 * at the cap) rather than walking the whole name index.
 	 */
 	@Transactional(readOnly = true)
 	public SearchHits accounts(DataScope scope, List<String> words, int limit) {
@@ -44,10 +45,9 @@ public class CustomerSearch {
 			return SearchHits.NONE;
 		}
 		Map<String, Object> params = new HashMap<>();
-		String sql = "SELECT c.id, c.legal_name, c.city FROM customer_account c WHERE c.archived = FALSE AND "
-				+ SearchText.allWords(ACCOUNT_TEXT, words, "w", params) + " AND "
-				+ scope.sql("c.unit_id", "c.owner_staff_id", params) + " ORDER BY LOWER(c.legal_name), c.id LIMIT "
-				+ (limit + 1);
+		String sql = SearchText.firstOrdered("SELECT c.id, c.legal_name, c.city FROM customer_account c"
+				+ " WHERE c.archived = FALSE AND " + SearchText.allWords(ACCOUNT_TEXT, words, "w", params) + " AND "
+				+ scope.sql("c.unit_id", "c.owner_staff_id", params), "LOWER(m.legal_name), m.id", limit);
 		return SearchHits.of(jdbc.sql(sql)
 			.params(params)
 			.query((rs, n) -> new SearchHit(rs.getLong(1), rs.getString(2), rs.getString(3), "/customers/" + rs.getLong(1)))
@@ -61,11 +61,11 @@ public class CustomerSearch {
 			return SearchHits.NONE;
 		}
 		Map<String, Object> params = new HashMap<>();
-		String sql = "SELECT k.id, k.full_name, c.legal_name, c.id FROM customer_contact k"
-				+ " JOIN customer_account c ON c.id = k.customer_id WHERE k.archived = FALSE AND c.archived = FALSE AND "
+		String sql = SearchText.firstOrdered("SELECT k.id, k.full_name, c.legal_name, c.id AS customer_id"
+				+ " FROM customer_contact k JOIN customer_account c ON c.id = k.customer_id"
+				+ " WHERE k.archived = FALSE AND c.archived = FALSE AND "
 				+ SearchText.allWords(CONTACT_TEXT, words, "w", params) + " AND "
-				+ scope.sql("c.unit_id", "c.owner_staff_id", params) + " ORDER BY LOWER(k.full_name), k.id LIMIT "
-				+ (limit + 1);
+				+ scope.sql("c.unit_id", "c.owner_staff_id", params), "LOWER(m.full_name), m.id", limit);
 		return SearchHits.of(jdbc.sql(sql)
 			.params(params)
 			.query((rs, n) -> new SearchHit(rs.getLong(1), rs.getString(2), rs.getString(3),
@@ -83,12 +83,12 @@ public class CustomerSearch {
 			return SearchHits.NONE;
 		}
 		Map<String, Object> params = new HashMap<>();
-		String sql = "SELECT s.id, s.case_number, s.subject, c.legal_name FROM customer_service_case s"
-				+ " JOIN customer_account c ON c.id = s.customer_id WHERE "
+		String sql = SearchText.firstOrdered("SELECT s.id, s.case_number, s.subject, c.legal_name, s.opened_on"
+				+ " FROM customer_service_case s JOIN customer_account c ON c.id = s.customer_id WHERE "
 				+ SearchText.allWords(CASE_TEXT, words, "w", params) + " AND "
 				+ scope.sql(new DataScope.Columns(List.of("c.unit_id", "s.unit_id"),
-						List.of("c.owner_staff_id", "s.staff_id"), List.of()), params)
-				+ " ORDER BY s.opened_on DESC, s.id DESC LIMIT " + (limit + 1);
+						List.of("c.owner_staff_id", "s.staff_id"), List.of()), params),
+				"m.opened_on DESC, m.id DESC", limit);
 		return SearchHits.of(jdbc.sql(sql).params(params).query((rs, n) -> {
 			String number = rs.getString(2);
 			String title = number == null ? rs.getString(3) : number + " · " + rs.getString(3);

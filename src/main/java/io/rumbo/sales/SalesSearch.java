@@ -46,10 +46,10 @@ public class SalesSearch {
 			return SearchHits.NONE;
 		}
 		Map<String, Object> params = new HashMap<>();
-		String sql = "SELECT o.id, o.title, o.customer_id FROM sales_opportunity o WHERE "
-				+ SearchText.allWords(OPPORTUNITY_TEXT, words, "w", params) + " AND "
-				+ scope.sql("o.owner_unit_id", "o.owner_staff_id", params)
-				+ " ORDER BY o.expected_close DESC, o.id DESC LIMIT " + (limit + 1);
+		String sql = SearchText.firstOrdered("SELECT o.id, o.title, o.customer_id, o.expected_close"
+				+ " FROM sales_opportunity o WHERE " + SearchText.allWords(OPPORTUNITY_TEXT, words, "w", params)
+				+ " AND " + scope.sql("o.owner_unit_id", "o.owner_staff_id", params),
+				"m.expected_close DESC, m.id DESC", limit);
 		return hits(jdbc.sql(sql).params(params).query((rs, n) -> new Row(rs.getLong(1), rs.getString(2),
 				rs.getLong(3))).list(), "/opportunities/", limit);
 	}
@@ -61,17 +61,18 @@ public class SalesSearch {
 			return SearchHits.NONE;
 		}
 		Map<String, Object> params = new HashMap<>();
-		StringBuilder sql = new StringBuilder(
-				"SELECT o.id, COALESCE(o.order_number, o.external_number), o.customer_id FROM sales_order o WHERE ")
+		StringBuilder sql = new StringBuilder("SELECT o.id, COALESCE(o.order_number, o.external_number) AS order_no,"
+				+ " o.customer_id, o.order_date FROM sales_order o WHERE ")
 			.append(SearchText.allWords(ORDER_TEXT, words, "w", params));
 		if (!scope.all()) {
 			sql.append(" AND o.id IN (SELECT sc.order_id FROM sales_order_credit sc WHERE ")
 				.append(scope.sql("sc.unit_id", "sc.staff_id", params))
 				.append(')');
 		}
-		sql.append(" ORDER BY o.order_date DESC, o.id DESC LIMIT ").append(limit + 1);
-		return hits(jdbc.sql(sql.toString()).params(params).query((rs, n) -> new Row(rs.getLong(1), rs.getString(2),
-				rs.getLong(3))).list(), "/orders/", limit);
+		return hits(jdbc.sql(SearchText.firstOrdered(sql.toString(), "m.order_date DESC, m.id DESC", limit))
+			.params(params)
+			.query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getLong(3)))
+			.list(), "/orders/", limit);
 	}
 
 	private SearchHits hits(List<Row> rows, String path, int limit) {

@@ -55,7 +55,8 @@ class PageScenarioTests {
 				"/organization/units/" + unit, "/organization/staff", "/organization/staff/" + person,
 				"/organization/vacancies", "/account", "/catalog/products", "/catalog/products/" + product,
 				"/catalog/lines", "/customers", "/customers/" + customer, "/orders", "/orders?from=2025-01-01",
-				"/orders/" + order, "/opportunities", "/opportunities/" + opportunity, "/agenda", "/activities", "/activities?done=true");
+				"/orders/" + order, "/opportunities", "/opportunities/" + opportunity, "/agenda", "/activities", "/activities?done=true",
+				"/search", "/search?q=ab", "/search?q=garcia", "/search?q=zzzqqq");
 		for (String lang : List.of("en", "es")) {
 			WebSession browser = new WebSession();
 			browser.signIn(port, user, "demo");

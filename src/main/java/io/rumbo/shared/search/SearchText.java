@@ -30,6 +30,21 @@ public final class SearchText {
 	/** Their ASCII base letters, position by position. */
 	public static final String TO;
 
+	/**
+	 * At most this many matches of one kind are ordered for the first hits: a word found in a hundred thousand
+	 * accounts ("madrid") would otherwise sort them all to show five. Beyond it the first hits are the first in order
+	 * among the first matches found, and "more" tells the reader to add a word (decision 0028).
+	 */
+	public static final int CANDIDATES = 500;
+
+	/**
+	 * {@code SELECT * FROM (select LIMIT CANDIDATES) m ORDER BY order LIMIT limit + 1}: the matches read by the
+	 * index, at most {@link #CANDIDATES}, then ordered; {@code order} names the inner select's columns with {@code m.}.
+	 */
+	public static String firstOrdered(String select, String order, int limit) {
+		return "SELECT * FROM (" + select + " LIMIT " + CANDIDATES + ") m ORDER BY " + order + " LIMIT " + (limit + 1);
+	}
+
 	/** At most this many words count from one query (each is one more {@code LIKE}). */
 	public static final int MAX_WORDS = 6;
 
