@@ -47,7 +47,7 @@ class OpenApiContractScenarioTests extends ApiTestSupport {
 	static final Map<String, List<String>> QUERIES = Map.of(
 			"/api/v1/plans/{id}/performance", List.of("", "?by=line", "?by=month"),
 			"/api/v1/orders/totals", List.of("", "?from=2025-01-01&to=2025-12-31"),
-			"/api/v1/customers/options", List.of("", "?q=a"));
+			"/api/v1/customers/options", List.of("", "?q=a"), "/api/v1/search", List.of("", "?q=ab", "?q=garcia"));
 
 	/** Operations about the caller that the administrator (not a salesperson) cannot answer. */
 	static final Map<String, String> CALLER = Map.of("/api/v1/staff/me", "rep", "/api/v1/attainment/me", "rep",

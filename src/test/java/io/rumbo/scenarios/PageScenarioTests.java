@@ -56,7 +56,8 @@ class PageScenarioTests {
 				"/organization/vacancies", "/account", "/catalog/products", "/catalog/products/" + product,
 				"/catalog/lines", "/customers", "/customers/" + customer, "/orders", "/orders?from=2025-01-01",
 				"/orders/" + order, "/opportunities", "/opportunities/" + opportunity, "/agenda", "/activities", "/activities?done=true",
-				"/notifications", "/notifications?unread=true", "/notifications/preferences");
+				"/notifications", "/notifications?unread=true", "/notifications/preferences",
+				"/search", "/search?q=ab", "/search?q=garcia", "/search?q=zzzqqq");
 		for (String lang : List.of("en", "es")) {
 			WebSession browser = new WebSession();
 			browser.signIn(port, user, "demo");

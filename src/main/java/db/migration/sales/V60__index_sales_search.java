@@ -1,0 +1,22 @@
+package db.migration.sales;
+
+import org.flywaydb.core.api.migration.BaseJavaMigration;
+import org.flywaydb.core.api.migration.Context;
+
+import io.rumbo.shared.search.SearchIndexes;
+import io.rumbo.shared.search.SearchText;
+
+/**
+ * Trigram indexes for the global search of opportunities (title) and orders (number, external number) on
+ * PostgreSQL; the expressions are those {@code SalesSearch} queries.
+ */
+public class V60__index_sales_search extends BaseJavaMigration {
+
+	@Override
+	public void migrate(Context context) throws Exception {
+		SearchIndexes.create(context.getConnection(),
+				new String[] { "ix_sales_opportunity_search", "sales_opportunity", SearchText.folded("title") },
+				new String[] { "ix_sales_order_search", "sales_order",
+						SearchText.folded("order_number", "external_number") });
+	}
+}
