@@ -6,7 +6,10 @@ import org.flywaydb.core.api.migration.Context;
 import io.rumbo.shared.search.SearchIndexes;
 import io.rumbo.shared.search.SearchText;
 
-/** A trigram index for the global search of products (code, Spanish and English name) on PostgreSQL. */
+/**
+ * The folded search text of products (code, Spanish and English name) as a generated column, trigram-indexed on
+ * PostgreSQL, for {@code ProductSearch}.
+ */
 public class V58__index_catalog_search extends BaseJavaMigration {
 
 	@Override

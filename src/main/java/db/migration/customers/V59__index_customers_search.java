@@ -7,8 +7,8 @@ import io.rumbo.shared.search.SearchIndexes;
 import io.rumbo.shared.search.SearchText;
 
 /**
- * Trigram indexes for the global search of accounts (name, number, tax id, city), contacts (name, e-mail) and service
- * cases (number, subject) on PostgreSQL; the expressions are those {@code CustomerSearch} queries.
+ * The folded search text, as a generated column trigram-indexed on PostgreSQL, of accounts (name, number, tax id,
+ * city), contacts (name, e-mail) and service cases (number, subject) for {@code CustomerSearch}.
  */
 public class V59__index_customers_search extends BaseJavaMigration {
 

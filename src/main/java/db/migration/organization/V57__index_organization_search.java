@@ -7,9 +7,8 @@ import io.rumbo.shared.search.SearchIndexes;
 import io.rumbo.shared.search.SearchText;
 
 /**
- * Trigram indexes for the global search of people (name, e-mail, employee number) and units (name, code) on
- * PostgreSQL; the expressions are those {@code OrgSearch} queries. Nothing to backfill: the index is on an
- * expression of the columns every write already keeps.
+ * The folded search text of people (name, e-mail, employee number) and units (name, code) as a generated column,
+ * trigram-indexed on PostgreSQL, for {@code OrgSearch}; existing rows get it as the column is added.
  */
 public class V57__index_organization_search extends BaseJavaMigration {
 

@@ -7,8 +7,8 @@ import io.rumbo.shared.search.SearchIndexes;
 import io.rumbo.shared.search.SearchText;
 
 /**
- * Trigram indexes for the global search of opportunities (title) and orders (number, external number) on
- * PostgreSQL; the expressions are those {@code SalesSearch} queries.
+ * The folded search text of opportunities (title) and orders (number, external number) as a generated column,
+ * trigram-indexed on PostgreSQL, for {@code SalesSearch}.
  */
 public class V60__index_sales_search extends BaseJavaMigration {
 

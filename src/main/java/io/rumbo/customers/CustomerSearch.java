@@ -17,16 +17,17 @@ import io.rumbo.shared.search.SearchText;
  * The customers module's part of the global search: accounts by name, number, tax id or city, contacts by name or
  * e-mail, service cases by number or subject, each within the reader's data scope in SQL (the same scope the record's
  * page applies, so a hit never leads to "not found"). The words come folded from {@link SearchText#words}; the
- * expressions are the ones migration V59 indexes on PostgreSQL.
+ * accounts, contacts and cases compare the folded {@code search_text} migration V59 generates (name, number, tax id
+ * and city; name and e-mail; number and subject), trigram-indexed on PostgreSQL.
  */
 @Service
 public class CustomerSearch {
 
-	static final String ACCOUNT_TEXT = SearchText.folded("c.legal_name", "c.external_id", "c.tax_id", "c.city");
+	static final String ACCOUNT_TEXT = "c.search_text";
 
-	static final String CONTACT_TEXT = SearchText.folded("k.full_name", "k.email");
+	static final String CONTACT_TEXT = "k.search_text";
 
-	static final String CASE_TEXT = SearchText.folded("s.case_number", "s.subject");
+	static final String CASE_TEXT = "s.search_text";
 
 	private final JdbcClient jdbc;
 

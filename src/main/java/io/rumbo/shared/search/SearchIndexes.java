@@ -10,12 +10,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Trigram indexes on the folded search expressions ({@link SearchText#folded}), for the search migrations of each
- * module. PostgreSQL only: H2 has neither trigram nor expression indexes, and serves installations small enough to
- * scan. Like V22 (the customer list's index), without the right to create {@code pg_trgm} it logs a warning and leaves
- * the search unindexed rather than stopping the application (docs/operations.md tells how to add it later).
+ * The folded search text of a table ({@link SearchText#folded}) as a generated column, {@code search_text}, for the
+ * search migrations of each module: the database computes it on every write, whatever path writes (imports, bulk
+ * SQL, the order store), so nothing in the code keeps it, and a search compares the stored text instead of folding
+ * every row it reads (PostgreSQL's {@code TRANSLATE} costs about 120 µs a row, see docs/benchmarks.md). Existing
+ * rows get it when the column is added. On PostgreSQL the column carries a trigram index; without the right to
+ * create {@code pg_trgm} a warning is logged and the search scans, like V22 (docs/operations.md).
  */
 public final class SearchIndexes {
+
+	/** The generated column every searched table gets. */
+	public static final String COLUMN = "search_text";
 
 	private static final Logger log = LoggerFactory.getLogger(SearchIndexes.class);
 
@@ -23,14 +28,20 @@ public final class SearchIndexes {
 	}
 
 	/**
-	 * Creates {@code CREATE INDEX name ON table USING gin ((expression) gin_trgm_ops)} for each index given as
-	 * {@code {name, table, expression}}; nothing on another database than PostgreSQL.
+	 * For each {@code {index name, table, folded expression}}: adds {@code search_text} generated from the expression
+	 * and, on PostgreSQL, the trigram index on it.
 	 */
-	public static void create(Connection connection, String[]... indexes) throws SQLException {
-		if (!"PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())) {
-			return;
-		}
+	public static void create(Connection connection, String[]... tables) throws SQLException {
+		boolean postgres = "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
 		try (Statement statement = connection.createStatement()) {
+			for (String[] table : tables) {
+				statement.execute("ALTER TABLE " + table[1] + " ADD COLUMN " + COLUMN
+						+ (postgres ? " TEXT GENERATED ALWAYS AS (" + table[2] + ") STORED"
+								: " VARCHAR GENERATED ALWAYS AS (" + table[2] + ")"));
+			}
+			if (!postgres) {
+				return;
+			}
 			Savepoint before = connection.setSavepoint();
 			try {
 				statement.execute("CREATE SCHEMA IF NOT EXISTS rumbo_extensions");
@@ -49,9 +60,9 @@ public final class SearchIndexes {
 				schema = found.getString(1);
 			}
 			String operatorClass = "\"" + schema.replace("\"", "\"\"") + "\".gin_trgm_ops";
-			for (String[] index : indexes) {
-				statement.execute("CREATE INDEX IF NOT EXISTS " + index[0] + " ON " + index[1] + " USING gin (("
-						+ index[2] + ") " + operatorClass + ")");
+			for (String[] table : tables) {
+				statement.execute("CREATE INDEX IF NOT EXISTS " + table[0] + " ON " + table[1] + " USING gin ("
+						+ COLUMN + " " + operatorClass + ")");
 			}
 		}
 	}

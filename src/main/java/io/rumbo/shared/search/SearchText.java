@@ -13,9 +13,9 @@ import io.rumbo.shared.sql.Like;
 /**
  * Accent- and case-insensitive matching that reads the same on H2 and PostgreSQL, without the {@code unaccent}
  * extension: the searched columns are folded in SQL by {@code LOWER(TRANSLATE(text, FROM, TO))}, which both databases
- * have, and the user's words are folded in Java by the same table, so "malaga" and "MÁLAGA" find "Málaga". On
- * PostgreSQL the very same expression carries a trigram index (see the search migrations), so nothing has to be kept
- * in a column of its own on every write (imports and bulk paths included). See docs/decisions/0028-global-search.md.
+ * have, and the user's words are folded in Java by the same table, so "malaga" and "MÁLAGA" find "Málaga".  Each searched
+ * table stores the expression as a generated column ({@link SearchIndexes}), so the database folds once per write
+ * whatever path writes, and on PostgreSQL that column carries a trigram index. See docs/decisions/0028-global-search.md.
  * <p>
  * The table maps the accented Latin letters of U+00C0 to U+017F whose canonical decomposition is an ASCII letter plus
  * marks; Unicode's normalisation stability policy keeps those decompositions fixed, so the literal (and with it the
