@@ -44,7 +44,9 @@ class OpportunityForm {
 		OpportunityForm form = new OpportunityForm();
 		form.version = o.version();
 		form.title = o.title();
-		form.amount = o.amount();
+		// Shown with cents (4500.00, not 4500.0000) unless the amount has finer digits, which the form keeps.
+		form.amount = o.amount().stripTrailingZeros().scale() <= 2 ? o.amount().setScale(2, java.math.RoundingMode.UNNECESSARY)
+				: o.amount();
 		form.expectedClose = o.expectedClose();
 		form.ownerStaffId = o.ownerStaffId();
 		form.nextStep = o.nextStep();
