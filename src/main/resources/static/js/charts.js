@@ -96,9 +96,16 @@
       var th = document.createElement('th'); th.scope = 'row'; th.textContent = label; row.appendChild(th);
       option.series.forEach(function (s) { row.insertCell().textContent = format(s.data[i]); });
     });
-    var old = document.getElementById(table.id);
+    // Hidden through a div: a table grows to its content whatever its width, so a hidden table itself still
+    // widened the page on a phone (390 px); a block box keeps the 1 px width and clips.
+    table.className = '';
+    var box = document.createElement('div');
+    box.className = 'visually-hidden';
+    box.id = el.id + '-figures-box';
+    box.appendChild(table);
+    var old = document.getElementById(box.id);
     if (old) old.remove();
-    el.insertAdjacentElement('afterend', table);
+    el.insertAdjacentElement('afterend', box);
   }
 
   function draw() {

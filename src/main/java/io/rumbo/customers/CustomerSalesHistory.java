@@ -41,6 +41,14 @@ public interface CustomerSalesHistory {
 	Facts of(long customerId);
 
 	/**
+	 * Whether the user may log a visit or call from the customer page (the sales module's rule; its form posts to
+	 * {@code /customers/{id}/visits}, which the sales module answers).
+	 */
+	default boolean mayLogVisits(io.rumbo.identity.CurrentUser user) {
+		return false;
+	}
+
+	/**
 	 * The customer's yearly figures without the lists (no recent orders, activities or opportunities), for the
 	 * customer page, which reads those a page at a time.
 	 */

@@ -38,6 +38,11 @@ class CustomerSalesFacts implements CustomerSalesHistory {
 	}
 
 	@Override
+	public boolean mayLogVisits(io.rumbo.identity.CurrentUser user) {
+		return ActivityManagement.mayPlan(user);
+	}
+
+	@Override
 	@Transactional(readOnly = true)
 	public Facts summary(long customerId) {
 		return facts(customerId, false);

@@ -50,7 +50,14 @@ public class OpportunityManagement {
 
 	public record OpportunityDetails(long customerId, String title, BigDecimal amount, LocalDate expectedClose,
 			@Nullable ForecastCategory forecastCategory, @Nullable Long ownerStaffId, @Nullable String source,
-			@Nullable String lossReason) {
+			@Nullable String lossReason, @Nullable String nextStep) {
+
+		/** Details without a next step (imports, the demo company, a client that does not know the field). */
+		public OpportunityDetails(long customerId, String title, BigDecimal amount, LocalDate expectedClose,
+				@Nullable ForecastCategory forecastCategory, @Nullable Long ownerStaffId, @Nullable String source,
+				@Nullable String lossReason) {
+			this(customerId, title, amount, expectedClose, forecastCategory, ownerStaffId, source, lossReason, null);
+		}
 	}
 
 	private final OpportunityRepository opportunities;
@@ -257,6 +264,15 @@ public class OpportunityManagement {
 		if (d.amount() == null || d.amount().signum() < 0 || !Amounts.fitsPrice(d.amount())) {
 			errors.add(new FieldError("amount", "sales.opportunity.amount.invalid"));
 		}
+		if (d.expectedClose() == null) {
+			errors.add(new FieldError("expectedClose", "shared.validation.required"));
+		}
+		else if (!Bounds.isBusinessDate(d.expectedClose())) {
+			errors.add(java.util.Objects.requireNonNull(Bounds.date("expectedClose", d.expectedClose())));
+		}
+		if (d.nextStep() != null && d.nextStep().trim().length() > Opportunity.MAX_NEXT_STEP) {
+			errors.add(new FieldError("nextStep", "sales.opportunity.nextStep.tooLong", Opportunity.MAX_NEXT_STEP));
+		}
 		var customer = customers.find(d.customerId());
 		if (customer.isEmpty() || customer.get().archived()
 				|| (!companyWide && !customerManagement.isVisible(actor, d.customerId()))) {
@@ -286,7 +302,8 @@ public class OpportunityManagement {
 		opportunity.describe(d.customerId(), d.title().trim(), d.amount(), d.expectedClose(),
 				d.forecastCategory() == null ? ForecastCategory.PIPELINE : d.forecastCategory(), owner, unit,
 				d.source() == null || d.source().isBlank() ? null : d.source().trim(),
-				d.lossReason() == null || d.lossReason().isBlank() ? null : d.lossReason().trim());
+				d.lossReason() == null || d.lossReason().isBlank() ? null : d.lossReason().trim(),
+				d.nextStep() == null || d.nextStep().isBlank() ? null : d.nextStep().trim());
 	}
 
 	/**

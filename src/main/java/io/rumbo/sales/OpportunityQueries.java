@@ -327,7 +327,7 @@ public class OpportunityQueries {
 				Amounts.money(amount.multiply(BigDecimal.valueOf(probability)).divide(Amounts.HUNDRED)),
 				rs.getObject("expected_close", LocalDate.class), stage, probability,
 				ForecastCategory.valueOf(rs.getString("forecast_category")), rs.getLong("owner_staff_id"), null,
-				rs.getLong("owner_unit_id"), rs.getString("source"), rs.getString("loss_reason"),
+				rs.getLong("owner_unit_id"), rs.getString("source"), rs.getString("loss_reason"), rs.getString("next_step"),
 				(Long) rs.getObject("order_id", Long.class), history);
 	}
 
@@ -343,7 +343,7 @@ public class OpportunityQueries {
 		return raw.stream()
 			.map(o -> new OpportunityView(o.id(), o.version(), o.customerId(), customerNames.get(o.customerId()), o.title(),
 					o.amount(), o.weighted(), o.expectedClose(), o.stageCode(), o.probability(), o.forecastCategory(),
-					o.ownerStaffId(), ownerNames.get(o.ownerStaffId()), o.ownerUnitId(), o.source(), o.lossReason(),
+					o.ownerStaffId(), ownerNames.get(o.ownerStaffId()), o.ownerUnitId(), o.source(), o.lossReason(), o.nextStep(),
 					o.orderId(), o.history()))
 			.toList();
 	}

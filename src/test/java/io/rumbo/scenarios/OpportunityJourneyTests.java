@@ -107,7 +107,9 @@ class OpportunityJourneyTests extends BrowserTestSupport {
 		open("/opportunities/" + unwanted + "?lang=es");
 		new Select(browser.findElement(By.id("stage-select"))).selectByValue("LOST");
 		click(By.id("move-stage"));
-		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("problem"), "motivo de pérdida"));
+		// At the loss reason field since issue 13 (the form comes back in place).
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("loss-reason-error"), "motivo de pérdida"));
+		assertThat(browser.findElement(By.id("loss-reason")).getAttribute("aria-invalid")).isEqualTo("true");
 		assertThat(stageOf(unwanted)).isEqualTo("PROSPECTING");
 		screenshot("opportunity-lost-needs-reason-es-1440");
 

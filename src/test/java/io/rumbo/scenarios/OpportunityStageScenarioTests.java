@@ -101,8 +101,10 @@ class OpportunityStageScenarioTests extends ApiTestSupport {
 		HttpResponse<String> noReason = rep.postForm(port, "/opportunities/" + id + "/move",
 				Map.of("stage", "LOST", "lossReason", " ", "_csrf", csrf), htmx);
 		assertThat(noReason.statusCode()).isEqualTo(400);
-		assertThat(noReason.headers().firstValue("HX-Retarget")).contains("#problem");
-		assertThat(noReason.body()).contains("the loss reason is required");
+		// The form comes back in place with the refusal at the loss reason field (issue 13).
+		assertThat(noReason.headers().firstValue("HX-Retarget")).isEmpty();
+		assertThat(noReason.body()).contains("id=\"opportunity-main\"").contains("id=\"loss-reason-error\"")
+			.contains("the loss reason is required").doesNotContain("<html");
 		assertThat(stageOf(id)).isEqualTo("NEGOTIATION");
 
 		HttpResponse<String> withReason = rep.postForm(port, "/opportunities/" + id + "/move",

@@ -56,10 +56,12 @@ class CustomerPageController {
 	private final org.springframework.beans.factory.ObjectProvider<CustomerSalesHistory> sales;
 	private final tools.jackson.databind.json.JsonMapper json;
 	private final CustomerContactPages contactPages;
+	private final java.time.Clock clock;
 
 	CustomerPageController(CustomerManagement customers, ServiceManagement service, StaffManagement staff, OrgUnitManagement units,
 			OrgDirectory org, org.springframework.beans.factory.ObjectProvider<CustomerSalesHistory> sales,
-			tools.jackson.databind.json.JsonMapper json, CustomerContactPages contactPages) {
+			tools.jackson.databind.json.JsonMapper json, CustomerContactPages contactPages, java.time.Clock clock) {
+		this.clock = clock;
 		this.customers = customers;
 		this.contactPages = contactPages;
 		this.service = service;
@@ -136,7 +138,11 @@ class CustomerPageController {
 		CustomerView customer = customers.get(user, id);
 		var ownership = customers.ownership(user, id);
 		model.addAttribute("customer", customer);
-		model.addAttribute("contacts", contactPages.page(user, id, Math.max(0, contactPage), CONTACTS_PAGE));
+		var contacts = contactPages.page(user, id, Math.max(0, contactPage), CONTACTS_PAGE);
+		model.addAttribute("contacts", contacts);
+		// The first contact (the primary one comes first) gets call and e-mail buttons at the top, for a phone.
+		model.addAttribute("mainContact", contacts.number() == 0 && !contacts.rows().isEmpty() ? contacts.rows().get(0)
+				: null);
 		model.addAttribute("ownership", ownership);
 		model.addAttribute("ownerNames", org.staffNames(ownership.stream()
 			.map(o -> o.ownerStaffId())
@@ -157,6 +163,8 @@ class CustomerPageController {
 		if (history != null) {
 			CustomerSalesHistory.Facts facts = history.summary(id);
 			model.addAttribute("facts", facts);
+			model.addAttribute("mayLogVisits", !customer.archived() && history.mayLogVisits(user));
+			model.addAttribute("today", java.time.LocalDate.now(clock));
 			model.addAttribute("orders", history.orders(id, Math.max(0, orderPage), SALES_PAGE));
 			model.addAttribute("activities", history.activities(id, Math.max(0, activityPage), SALES_PAGE));
 			model.addAttribute("opportunities", history.openOpportunities(id, Math.max(0, opportunityPage), SALES_PAGE));

@@ -30,6 +30,9 @@ public class Opportunity {
 	/** The column's width. */
 	public static final int MAX_LOSS_REASON = 300;
 
+	/** The column's width. */
+	public static final int MAX_NEXT_STEP = 300;
+
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
 	private @Nullable Long id;
@@ -55,6 +58,8 @@ public class Opportunity {
 
 	private @Nullable String lossReason;
 
+	private @Nullable String nextStep;
+
 	private @Nullable Long orderId;
 
 	@Version
@@ -76,7 +81,7 @@ public class Opportunity {
 
 	public void describe(long customerId, String title, BigDecimal amount, LocalDate expectedClose,
 			ForecastCategory forecastCategory, long ownerStaffId, long ownerUnitId, @Nullable String source,
-			@Nullable String lossReason) {
+			@Nullable String lossReason, @Nullable String nextStep) {
 		this.customerId = customerId;
 		this.title = title;
 		this.amount = Amounts.price(amount);
@@ -86,6 +91,7 @@ public class Opportunity {
 		this.ownerUnitId = ownerUnitId;
 		this.source = source;
 		this.lossReason = lossReason;
+		this.nextStep = nextStep;
 	}
 
 	/**
@@ -166,6 +172,7 @@ public class Opportunity {
 		state.put("forecastCategory", forecastCategory.name());
 		state.put("ownerStaffId", ownerStaffId);
 		state.put("lossReason", lossReason);
+		state.put("nextStep", nextStep);
 		state.put("orderId", orderId);
 		return state;
 	}

@@ -11,11 +11,14 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
@@ -26,12 +29,17 @@ import io.rumbo.organization.StaffManagement;
 import io.rumbo.sales.ActivityManagement;
 import io.rumbo.sales.ActivityType;
 import io.rumbo.sales.ActivityView;
+import io.rumbo.sales.VisitLog;
+import io.rumbo.shared.domain.ValidationFailedException;
 import io.rumbo.shared.export.ExportFormat;
 import io.rumbo.shared.web.ListPages;
 import io.rumbo.shared.web.ListQuery;
 import io.rumbo.shared.web.ListRequest;
 
-/** A salesperson's week of visits and other activities, and a manager's view of the team's activities. */
+/**
+ * A salesperson's week of visits and other activities, and a manager's view of the team's activities; and the visit
+ * logged from the customer page.
+ */
 @Controller
 class AgendaPageController {
 
@@ -39,9 +47,13 @@ class AgendaPageController {
 	private final StaffManagement staff;
 	private final java.time.Clock clock;
 	private final io.rumbo.sales.TaskManagement tasks;
+	private final VisitLog visits;
+	private final MessageSource messages;
 
 	AgendaPageController(ActivityManagement activities, StaffManagement staff,
-			java.time.Clock clock, io.rumbo.sales.TaskManagement tasks) {
+			java.time.Clock clock, io.rumbo.sales.TaskManagement tasks, VisitLog visits, MessageSource messages) {
+		this.visits = visits;
+		this.messages = messages;
 		this.tasks = tasks;
 		this.activities = activities;
 		this.staff = staff;
@@ -91,6 +103,42 @@ class AgendaPageController {
 				done ? plannedOn : null, durationMinutes, outcome, null, nextStep));
 		redirect.addFlashAttribute("flash", done ? "sales.activity.logged" : "sales.activity.planned");
 		return "redirect:/agenda?week=" + plannedOn + (staffId == null ? "" : "&staffId=" + staffId);
+	}
+
+	/**
+	 * A visit or call logged from the customer page (its "log a visit" form), with an optional follow-up task; back
+	 * to the customer page with what was saved, or with the refused field marked and what was typed kept.
+	 */
+	@PostMapping("/customers/{id}/visits")
+	String logVisit(CurrentUser user, @PathVariable long id, @RequestParam ActivityType type,
+			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate plannedOn,
+			@RequestParam(required = false) @Nullable String outcome, @RequestParam(required = false) @Nullable String nextStep,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate dueOn,
+			RedirectAttributes redirect) {
+		try {
+			VisitLog.Logged logged = visits.log(user, new VisitLog.Visit(id, type, plannedOn, outcome, nextStep, dueOn));
+			redirect.addFlashAttribute("flash", logged.followUp() == null ? "sales.visit.logged"
+					: "sales.visit.loggedWithTask");
+			return "redirect:/customers/" + id + "#customer-activities";
+		}
+		catch (ValidationFailedException ex) {
+			ValidationFailedException.FieldError error = ex.errors().get(0);
+			java.util.Locale locale = LocaleContextHolder.getLocale();
+			String label = messages.getMessage("shared.field." + error.field(), null, error.field(), locale);
+			String message = messages.getMessage(error.messageKey(), error.arguments(), error.messageKey(), locale);
+			redirect.addFlashAttribute("flashText", label + ": " + message);
+			redirect.addFlashAttribute("flashKind", "danger");
+			redirect.addFlashAttribute("visitErrorField", error.field());
+			redirect.addFlashAttribute("visitError", message);
+			Map<String, Object> typed = new LinkedHashMap<>();
+			typed.put("type", type.name());
+			typed.put("plannedOn", plannedOn.toString());
+			typed.put("outcome", outcome);
+			typed.put("nextStep", nextStep);
+			typed.put("dueOn", dueOn == null ? null : dueOn.toString());
+			redirect.addFlashAttribute("visitTyped", typed);
+			return "redirect:/customers/" + id + "#log-visit";
+		}
 	}
 
 	/** The activity list's filters, as its query string names them. */

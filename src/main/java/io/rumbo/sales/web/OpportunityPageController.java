@@ -6,14 +6,20 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -24,6 +30,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import io.rumbo.catalog.CatalogManagement;
 import io.rumbo.catalog.ProductFilter;
 import io.rumbo.identity.CurrentUser;
+import io.rumbo.identity.Role;
 import io.rumbo.organization.StaffManagement;
 import io.rumbo.sales.OpportunityManagement;
 import io.rumbo.sales.OpportunityProducts;
@@ -33,7 +40,10 @@ import io.rumbo.sales.OrderManagement;
 import io.rumbo.sales.OrderView;
 import io.rumbo.sales.PipelineStages;
 import io.rumbo.sales.Stage;
+import io.rumbo.shared.domain.StaleVersionException;
+import io.rumbo.shared.domain.ValidationFailedException;
 import io.rumbo.shared.export.ExportFormat;
+import io.rumbo.shared.web.FormErrors;
 import io.rumbo.shared.web.Formats;
 import io.rumbo.shared.web.Htmx;
 import io.rumbo.shared.web.ListPages;
@@ -58,11 +68,13 @@ class OpportunityPageController {
 	private final CatalogManagement catalog;
 	private final java.time.Clock clock;
 	private final Formats fmt;
+	private final MessageSource messages;
 
 	OpportunityPageController(OpportunityManagement opportunities, OpportunityQueries queries,
 			OpportunityProducts opportunityProducts, PipelineStages pipelineStages,
 			StaffManagement staff, CatalogManagement catalog, java.time.Clock clock,
-			io.rumbo.planning.StrategyManagement strategies, Formats fmt) {
+			io.rumbo.planning.StrategyManagement strategies, Formats fmt, MessageSource messages) {
+		this.messages = messages;
 		this.fmt = fmt;
 		this.queries = queries;
 		this.opportunityProducts = opportunityProducts;
@@ -152,12 +164,28 @@ class OpportunityPageController {
 		return "sales/pipeline :: more";
 	}
 
-	/** The stage form of the opportunity page; an htmx request gets the page's main part redrawn. */
+	/**
+	 * The stage form of the opportunity page; an htmx request gets the page's main part redrawn. A refused move (lost
+	 * without a reason) answers 400 with the form again, the stage and reason as typed and the error at its field.
+	 */
 	@PostMapping("/opportunities/{id}/move")
 	String moveOnPage(CurrentUser user, @PathVariable long id, @RequestParam String stage,
-			@RequestParam(required = false) @Nullable String lossReason, HttpServletRequest request, Model model,
-			RedirectAttributes redirect) {
-		opportunities.moveTo(user, id, stage, lossReason);
+			@RequestParam(required = false) @Nullable String lossReason, HttpServletRequest request,
+			HttpServletResponse response, Model model, RedirectAttributes redirect) {
+		try {
+			opportunities.moveTo(user, id, stage, lossReason);
+		}
+		catch (ValidationFailedException ex) {
+			opportunityModel(user, id, model);
+			model.addAttribute("chosenStage", stage);
+			model.addAttribute("typedReason", lossReason);
+			ValidationFailedException.FieldError error = ex.errors().get(0);
+			model.addAttribute("stageError", messages.getMessage(error.messageKey(), error.arguments(),
+					error.messageKey(), LocaleContextHolder.getLocale()));
+			model.addAttribute("stageErrorField", error.field());
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
+			return Htmx.isHtmx(request) ? "sales/opportunity :: main" : "sales/opportunity";
+		}
 		if (Htmx.isHtmx(request)) {
 			opportunityModel(user, id, model);
 			model.addAttribute("movedNow", true);
@@ -184,6 +212,38 @@ class OpportunityPageController {
 		return "sales/opportunity";
 	}
 
+	/**
+	 * The details form of the opportunity page (title, amount, expected close, owner, next step). A refused value
+	 * answers the page again with 400 and the error at its field; a form read before someone else's change answers
+	 * 409 with the form as typed on the current version, so saving again overwrites knowingly.
+	 */
+	@PostMapping("/opportunities/{id}/edit")
+	String edit(CurrentUser user, @PathVariable long id, @Valid @ModelAttribute("form") OpportunityForm form,
+			BindingResult binding, HttpServletResponse response, Model model, RedirectAttributes redirect) {
+		OpportunityView current = queries.get(user, id);
+		if (!binding.hasErrors()) {
+			try {
+				opportunities.update(user, id, java.util.Objects.requireNonNull(form.getVersion()), form.details(current));
+				redirect.addFlashAttribute("flash", "sales.opportunity.saved");
+				return "redirect:/opportunities/" + id;
+			}
+			catch (ValidationFailedException ex) {
+				FormErrors.bind(ex, binding);
+			}
+			catch (StaleVersionException ex) {
+				binding.reject("shared.problem.staleVersion.form");
+				form.setVersion(((OpportunityView) ex.current()).version());
+				response.setStatus(HttpStatus.CONFLICT.value());
+			}
+		}
+		if (response.getStatus() != HttpStatus.CONFLICT.value()) {
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
+		}
+		opportunityModel(user, id, model);
+		model.addAttribute("editing", true);
+		return "sales/opportunity";
+	}
+
 	private void opportunityModel(CurrentUser user, long id, Model model) {
 		OpportunityView opportunity = queries.get(user, id);
 		Map<String, Stage> stages = pipelineStages.byCode();
@@ -201,6 +261,13 @@ class OpportunityPageController {
 		model.addAttribute("strategyId", opportunities.strategyOf(user, id));
 		model.addAttribute("strategyAction", "/opportunities/" + id + "/strategy");
 		model.addAttribute("mayWork", OpportunityManagement.mayWork(user));
+		if (!model.containsAttribute("form")) {
+			model.addAttribute("form", OpportunityForm.of(opportunity));
+		}
+		// Whoever may give the deal to someone else chooses among the people in their reach (the rules of
+		// OpportunityManagement: a salesperson's deals stay their own).
+		model.addAttribute("owners", user.hasAny(Role.ADMIN, Role.DIRECTOR, Role.MANAGER) ? staff.options(user, null)
+				: List.of());
 	}
 
 	/**

@@ -46,11 +46,11 @@ class OpportunityRestController {
 	record OpportunityRequest(@Nullable Long version, @NotNull Long customerId, @NotBlank @Size(max = 200) String title,
 			@NotNull BigDecimal amount, @NotNull LocalDate expectedClose, @Nullable ForecastCategory forecastCategory,
 			@Nullable Long ownerStaffId, @Nullable @Size(max = 100) String source,
-			@Nullable @Size(max = 300) String lossReason) {
+			@Nullable @Size(max = 300) String lossReason, @Nullable @Size(max = 300) String nextStep) {
 
 		OpportunityManagement.OpportunityDetails details() {
 			return new OpportunityManagement.OpportunityDetails(customerId, title, amount, expectedClose, forecastCategory,
-					ownerStaffId, source, lossReason);
+					ownerStaffId, source, lossReason, nextStep);
 		}
 	}
 
