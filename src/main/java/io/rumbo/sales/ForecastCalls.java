@@ -739,6 +739,12 @@ public class ForecastCalls {
 		}
 	}
 
+	/** The reader's own staff record, when they have one (an administrator may not). */
+	@Transactional(readOnly = true)
+	public Optional<Long> ownStaff(CurrentUser actor) {
+		return scopes.staffIdOf(actor);
+	}
+
 	private long own(CurrentUser actor) {
 		return scopes.staffIdOf(actor)
 			.orElseThrow(() -> ValidationFailedException.of("staffId", "sales.forecast.error.noStaff"));

@@ -47,7 +47,8 @@ class OpenApiContractScenarioTests extends ApiTestSupport {
 			"/api/v1/customers/options", List.of("", "?q=a"));
 
 	/** Operations about the caller that the administrator (not a salesperson) cannot answer. */
-	static final Map<String, String> CALLER = Map.of("/api/v1/staff/me", "rep", "/api/v1/attainment/me", "rep");
+	static final Map<String, String> CALLER = Map.of("/api/v1/staff/me", "rep", "/api/v1/attainment/me", "rep",
+			"/api/v1/forecast/me", "rep");
 
 	static final Pattern PARAMETER = Pattern.compile("\\{([^}]+)}");
 

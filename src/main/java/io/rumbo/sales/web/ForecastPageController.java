@@ -35,6 +35,10 @@ class ForecastPageController {
 	String person(CurrentUser user, @RequestParam(required = false) @Nullable String period,
 			@RequestParam(required = false) @Nullable Long staffId,
 			@RequestParam(required = false) @Nullable ForecastCategory category, Model model) {
+		if (staffId == null && forecasts.ownStaff(user).isEmpty()) {
+			// Someone without a staff record (an administrator) calls nothing of their own: the roll-up is theirs.
+			return "redirect:/forecast/team";
+		}
 		ForecastCalls.PersonForecast forecast = forecasts.person(user, staffId, period);
 		model.addAttribute("forecast", forecast);
 		model.addAttribute("periods", forecasts.periods());
