@@ -29,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the movement between two snapshots and the accuracy at period end.
  */
 @RumboIntegrationTest
+@org.springframework.test.context.event.RecordApplicationEvents
 class ForecastApiScenarioTests extends ApiTestSupport {
 
 	static final AtomicInteger SEQUENCE = new AtomicInteger();
@@ -44,6 +45,9 @@ class ForecastApiScenarioTests extends ApiTestSupport {
 
 	@Autowired
 	UserManagement users;
+
+	@Autowired
+	org.springframework.test.context.event.ApplicationEvents events;
 
 	Api api;
 
@@ -307,6 +311,60 @@ class ForecastApiScenarioTests extends ApiTestSupport {
 			.isEqualTo(201);
 		assertThat(due(period)).doesNotContain(lucia).isNotEmpty();
 		assertThat(api.get("/api/v1/forecast/due", "rep").status()).isEqualTo(403);
+	}
+
+	@Test
+	void aSubmittedCallIsAnnounced() {
+		String period = futureMonth(6, 7);
+		io.rumbo.identity.CurrentUser rep = users.actAs("rep").orElseThrow();
+		long lucia = api.get("/api/v1/staff/me", "rep").json().get("id").asLong();
+		ForecastCalls.Call call = forecasts.submit(rep, period, new ForecastCalls.CallFigures(new BigDecimal("100"),
+				new BigDecimal("250"), new BigDecimal("400"), "  Announced  "));
+		assertThat(events.stream(io.rumbo.sales.ForecastCallSubmitted.class).filter(e -> e.callId() == call.id()))
+			.singleElement()
+			.satisfies(e -> {
+				assertThat(e.team()).isFalse();
+				assertThat(e.staff().value()).isEqualTo(lucia);
+				assertThat(e.unit().value()).isEqualTo(call.unitId());
+				assertThat(e.periodCode()).isEqualTo(period);
+				assertThat(e.periodStart()).isEqualTo(call.periodStart());
+				assertThat(e.commit()).isEqualByComparingTo("100");
+				assertThat(e.mostLikely()).isEqualByComparingTo("250");
+				assertThat(e.bestCase()).isEqualByComparingTo("400");
+				assertThat(e.note()).isEqualTo("Announced");
+				assertThat(e.submittedBy()).isEqualTo("rep");
+			});
+	}
+
+	@Test
+	void planVersusActualUsesTheMonthsCallInsteadOfTheCallersDeals() {
+		JsonNode next = api.get("/api/v1/forecast/periods", "rep").json().get(2);
+		String period = next.get("code").asString();
+		int year = Integer.parseInt(period.substring(2, 6));
+		java.util.Optional<JsonNode> plan = api.get("/api/v1/plans", "director").json().get("content").valueStream()
+			.filter(p -> p.get("fiscalYear").asInt() == year)
+			.findFirst();
+		org.junit.jupiter.api.Assumptions.assumeTrue(plan.isPresent(), "the demo plans the current year only");
+		String url = "/api/v1/plans/" + plan.get().get("id").asLong() + "/performance?period=" + period;
+		JsonNode before = api.get(url, "director").json();
+		JsonNode mine = api.get("/api/v1/forecast/me?period=" + period, "rep").json();
+		// what Lucía counted for before: her latest call of the month, or her deals weighted
+		BigDecimal was = mine.get("call").isNull() ? mine.get("figures").get("weighted").decimalValue()
+				: mine.get("call").get("mostLikely").decimalValue().subtract(mine.get("call").get("closed").decimalValue())
+					.max(BigDecimal.ZERO);
+		BigDecimal called = new BigDecimal("77777");
+		assertThat(api.post("/api/v1/forecast/me/calls", "rep", call(period, "0", called.toPlainString(),
+				called.toPlainString(), null)).status()).isEqualTo(201);
+		JsonNode after = api.get(url, "director").json();
+		BigDecimal now = called.subtract(mine.get("figures").get("closed").decimalValue()).max(BigDecimal.ZERO);
+		assertThat(after.get("total").get("pipeline").decimalValue()
+			.subtract(before.get("total").get("pipeline").decimalValue()))
+			.as("the call stands for her deals; the plan splits deals by product line, so a cent may differ")
+			.isCloseTo(now.subtract(was), org.assertj.core.api.Assertions.within(new BigDecimal("0.02")));
+		assertThat(after.get("forecastCalls").asInt()).isGreaterThanOrEqualTo(1);
+		if (mine.get("call").isNull()) {
+			assertThat(after.get("forecastCalls").asInt()).isEqualTo(before.get("forecastCalls").asInt() + 1);
+		}
 	}
 
 	private List<Long> due(String period) {
