@@ -40,7 +40,8 @@ import io.rumbo.shared.time.FiscalYears;
  * target of the version that counts, the actual booked in the period's months up to the current one (the metrics
  * facts, through {@link PlanActuals}), the target expected by today (each month's target in proportion to its days
  * elapsed), the gap (actual - expected) and a forecast to the period's end (actual plus the open pipeline weighted by
- * probability and expected to close from today to the period's end, from {@link SalesHistory}). Figures cover the
+ * probability and expected to close from today to the period's end, from {@link SalesHistory}; where a salesperson
+ * called a forecast for a month, their call instead of their deals: decision 0025). Figures cover the
  * units the reader sees, and a reader who does not see the whole company reads only those units' rows.
  */
 @Service
@@ -131,8 +132,12 @@ public class PlanPerformance {
 		}
 		SalesHistory history = sales.getIfAvailable();
 		LocalDate pipelineStart = today.isAfter(span.start()) ? today : span.start();
+		int calls = 0;
 		if (history != null && span.end().isAfter(pipelineStart)) {
-			for (SalesHistory.Pipeline p : history.pipeline(pipelineStart, span.end(), units)) {
+			// Where salespeople called a forecast for a month, their call stands for their deals (decision 0025).
+			SalesHistory.Forecast forecast = history.forecast(pipelineStart, span.end(), units);
+			calls = forecast.calls();
+			for (SalesHistory.Pipeline p : forecast.rows()) {
 				if (scope.seesUnit(p.unitId())) {
 					byUnitLine.merge(new TargetKey(UnitId.of(p.unitId()), p.lineId() == null ? null
 							: ProductLineId.of(p.lineId())), new Figures(MonthlyValues.ZERO, MonthlyValues.ZERO,
@@ -185,7 +190,7 @@ public class PlanPerformance {
 			}
 		}
 		return new Performance(planId, version.id(), by, asked.code(), span.start(), span.lastDay(), today, rows,
-				row("total", "", 0, all, months, elapsed));
+				row("total", "", 0, all, months, elapsed), calls);
 	}
 
 	private static Set<Long> unitsSeen(DataScope scope) {

@@ -86,6 +86,6 @@ public final class PlanViews {
 	}
 
 	public record Performance(long planId, long versionId, String by, String period, LocalDate from, LocalDate to,
-			LocalDate asOf, List<PerformanceRow> rows, PerformanceRow total) {
+			LocalDate asOf, List<PerformanceRow> rows, PerformanceRow total, int forecastCalls) {
 	}
 }

@@ -30,6 +30,20 @@ public interface SalesHistory {
 	 */
 	List<Pipeline> pipeline(LocalDate from, LocalDate toExclusive, @Nullable Collection<Long> unitIds);
 
+	/**
+	 * What the plan's forecast adds to the actual (decision 0025): the open pipeline weighted by probability, except
+	 * that a salesperson who called a forecast for a fiscal month counts for that month with their call (the called
+	 * most likely figure less what they had already won when they called, never below zero; on the line of
+	 * opportunities without products) instead of their deals. {@code calls} says how many calls were used.
+	 */
+	record Forecast(List<Pipeline> rows, int calls) {
+	}
+
+	/** {@link Forecast}: without calls (an implementation that has none), the weighted pipeline. */
+	default Forecast forecast(LocalDate from, LocalDate toExclusive, @Nullable Collection<Long> unitIds) {
+		return new Forecast(pipeline(from, toExclusive, unitIds), 0);
+	}
+
 	/** Which of these customers had a visit or other activity done in the period. */
 	Set<Long> visited(Collection<Long> customerIds, LocalDate from, LocalDate toExclusive);
 

@@ -31,16 +31,48 @@ class SalesHistoryFacts implements SalesHistory {
 
 	private final JdbcClient jdbc;
 	private final ProductCatalog catalog;
+	private final ForecastCalls forecasts;
 
-	SalesHistoryFacts(JdbcClient jdbc, ProductCatalog catalog) {
+	SalesHistoryFacts(JdbcClient jdbc, ProductCatalog catalog, ForecastCalls forecasts) {
 		this.jdbc = jdbc;
 		this.catalog = catalog;
+		this.forecasts = forecasts;
 	}
 
 	@Override
 	@Transactional(readOnly = true)
 	public List<Pipeline> pipeline(LocalDate from, LocalDate toExclusive, @Nullable Collection<Long> unitIds) {
-		record Open(long id, LocalDate close, long unit, BigDecimal weighted) {
+		return pipeline(from, toExclusive, unitIds, Set.of());
+	}
+
+	/**
+	 * The weighted pipeline, where the latest call of a fiscal month replaces its caller's deals of that month. Only
+	 * calls for a month count: a quarter's call says nothing of how it splits into months.
+	 */
+	@Override
+	@Transactional(readOnly = true)
+	public Forecast forecast(LocalDate from, LocalDate toExclusive, @Nullable Collection<Long> unitIds) {
+		LocalDate firstMonth = from.withDayOfMonth(1);
+		List<ForecastCalls.Call> calls = forecasts.latestCalls(firstMonth, toExclusive.plusMonths(1).withDayOfMonth(1))
+			.stream()
+			.filter(c -> c.level() == ForecastCalls.Level.PERSON && c.periodCode().contains("-M"))
+			.filter(c -> c.periodEnd().isAfter(from) && c.periodStart().isBefore(toExclusive))
+			.filter(c -> unitIds == null || unitIds.contains(c.unitId()))
+			.toList();
+		Set<String> called = new HashSet<>();
+		List<Pipeline> rows = new ArrayList<>();
+		for (ForecastCalls.Call c : calls) {
+			called.add(c.staffId() + "@" + c.periodStart());
+			BigDecimal open = c.mostLikely().subtract(c.closed()).max(BigDecimal.ZERO);
+			rows.add(new Pipeline(c.periodStart(), c.unitId(), null, open));
+		}
+		rows.addAll(pipeline(from, toExclusive, unitIds, called));
+		return new Forecast(rows, calls.size());
+	}
+
+	private List<Pipeline> pipeline(LocalDate from, LocalDate toExclusive, @Nullable Collection<Long> unitIds,
+			Set<String> called) {
+		record Open(long id, LocalDate close, long unit, BigDecimal weighted, long owner) {
 		}
 		Map<String, Object> params = new HashMap<>();
 		params.put("from", from);
@@ -51,13 +83,19 @@ class SalesHistoryFacts implements SalesHistory {
 			units = " AND o.owner_unit_id IN (:units)";
 		}
 		List<Open> open = jdbc.sql("""
-				SELECT o.id, o.expected_close, o.owner_unit_id, o.amount * s.probability
+				SELECT o.id, o.expected_close, o.owner_unit_id, o.amount * s.probability, o.owner_staff_id
 				FROM sales_opportunity o JOIN sales_stage s ON s.code = o.stage_code
 				WHERE s.outcome = 'OPEN' AND o.expected_close >= :from AND o.expected_close < :to""" + units)
 			.params(params)
 			.query((rs, n) -> new Open(rs.getLong(1), rs.getObject(2, LocalDate.class), rs.getLong(3),
-					hundredth(rs.getBigDecimal(4))))
+					hundredth(rs.getBigDecimal(4)), rs.getLong(5)))
 			.list();
+		if (!called.isEmpty()) {
+			// A fiscal month starts on a calendar month's first day, so the deal's month names the call's period.
+			open = open.stream()
+				.filter(o -> !called.contains(o.owner() + "@" + o.close().withDayOfMonth(1)))
+				.toList();
+		}
 		Map<Long, Map<Long, BigDecimal>> productNet = new HashMap<>();
 		jdbc.sql("""
 				SELECT p.opportunity_id, p.product_id, p.net_amount

@@ -51,7 +51,7 @@ class OpenApiContractScenarioTests extends ApiTestSupport {
 
 	/** Operations about the caller that the administrator (not a salesperson) cannot answer. */
 	static final Map<String, String> CALLER = Map.of("/api/v1/staff/me", "rep", "/api/v1/attainment/me", "rep",
-			"/api/v1/notifications", "rep");
+			"/api/v1/notifications", "rep", "/api/v1/forecast/me", "rep");
 
 	static final Pattern PARAMETER = Pattern.compile("\\{([^}]+)}");
 
