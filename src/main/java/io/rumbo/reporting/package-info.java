@@ -1,0 +1,9 @@
+/**
+ * Reporting: what each person sees first. The home page of the signed-in user's role (salesperson, manager, director)
+ * is a frame of panels, each read on its own from the API of an earlier module within the reader's data scope, so a
+ * slow or failing panel never holds up the others (decision 0029).
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "identity", "organization",
+		"customers", "planning", "sales", "metrics", "quotas", "evaluation", "incentives", "improvement" })
+@org.jspecify.annotations.NullMarked
+package io.rumbo.reporting;
