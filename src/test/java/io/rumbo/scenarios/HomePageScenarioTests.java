@@ -83,7 +83,7 @@ class HomePageScenarioTests extends ApiTestSupport {
 		rep.signIn(port, "rep", "demo");
 		rep.get(port, "/?lang=en");
 		assertThat(rep.get(port, "/home/panels/targets", HTMX).body()).contains("id=\"home-targets\"")
-			.contains("Revenue").containsPattern("\\d+(\\.\\d+)? %");
+			.contains("Net revenue").containsPattern("\\d+(\\.\\d+)?\\s?%");
 		assertThat(rep.get(port, "/home/panels/feed", HTMX).body()).contains("id=\"home-feed\"").contains("<li");
 		assertThat(rep.get(port, "/home/panels/cases", HTMX).body()).contains("/service-cases/");
 	}
