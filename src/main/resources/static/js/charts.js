@@ -54,6 +54,15 @@
         ]
       };
     },
+    // A percentage per person (the manager's home page: revenue attainment); the axis reads plain numbers.
+    percentBars: function (data, el) {
+      return {
+        counts: true,
+        xAxis: { type: 'category', data: data.labels || [], axisLabel: slanted() },
+        yAxis: { type: 'value', minInterval: 1 },
+        series: [{ name: el.dataset.seriesLabel, type: 'bar', data: data.values || [] }]
+      };
+    },
     // Target, actual and forecast by region (the director's home page).
     planUnits: function (data, el) {
       return {

@@ -9,7 +9,6 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -28,7 +27,6 @@ import io.rumbo.incentives.RecognitionFeed;
 import io.rumbo.incentives.RecognitionViews.FeedItem;
 import io.rumbo.incentives.RecognitionViews.ProposalView;
 import io.rumbo.metrics.Metric;
-import io.rumbo.metrics.MetricsQuery;
 import io.rumbo.organization.StaffId;
 import io.rumbo.planning.FiscalCalendar;
 import io.rumbo.planning.ObjectiveManagement;
@@ -81,7 +79,6 @@ public class HomePanels {
 	private final Scorecards scorecards;
 	private final Estimates estimates;
 	private final AwardProposals proposals;
-	private final MetricsQuery metrics;
 	private final PlanReading plans;
 	private final PlanPerformance performance;
 	private final StrategyManagement strategies;
@@ -92,7 +89,7 @@ public class HomePanels {
 	HomePanels(Attainment attainment, ActivityManagement activities, TaskManagement tasks,
 			OpportunityQueries opportunities, OpportunityAttention attention, ServiceManagement service,
 			RecognitionFeed feed, Scorecards scorecards, Estimates estimates, AwardProposals proposals,
-			MetricsQuery metrics, PlanReading plans, PlanPerformance performance, StrategyManagement strategies,
+			PlanReading plans, PlanPerformance performance, StrategyManagement strategies,
 			ObjectiveManagement objectives, FiscalCalendar calendar, Clock clock) {
 		this.attainment = attainment;
 		this.activities = activities;
@@ -104,7 +101,6 @@ public class HomePanels {
 		this.scorecards = scorecards;
 		this.estimates = estimates;
 		this.proposals = proposals;
-		this.metrics = metrics;
 		this.plans = plans;
 		this.performance = performance;
 		this.strategies = strategies;
@@ -127,13 +123,22 @@ public class HomePanels {
 		return self == null ? null : attainment.person(user, self, null, List.of());
 	}
 
+	/**
+	 * The last day of the week a salesperson plans: this week's Sunday, or on a Saturday or Sunday the next week's,
+	 * so the weekend shows the coming week rather than nothing.
+	 */
+	static LocalDate weekEnd(LocalDate today) {
+		LocalDate sunday = today.with(TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY));
+		return today.getDayOfWeek().getValue() >= DayOfWeek.SATURDAY.getValue() ? sunday.plusWeeks(1) : sunday;
+	}
+
 	/** Today's activities and the rest of the week's (to Sunday), planned or done, of the reader. */
 	public record Agenda(LocalDate today, LocalDate weekEnd, List<ActivityView> todays, List<ActivityView> later) {
 	}
 
 	public Agenda agenda(CurrentUser user) {
 		LocalDate today = LocalDate.now(clock);
-		LocalDate sunday = today.with(TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY));
+		LocalDate sunday = weekEnd(today);
 		Long self = self(user);
 		List<ActivityView> week = self == null ? List.of()
 				: activities.list(user, new ActivityManagement.Filter(self, null, null, today, sunday, null),
@@ -149,7 +154,7 @@ public class HomePanels {
 
 	public Tasks tasks(CurrentUser user) {
 		LocalDate today = LocalDate.now(clock);
-		LocalDate sunday = today.with(TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY));
+		LocalDate sunday = weekEnd(today);
 		ListQuery first = ListQuery.of(0, SHOWN, List.of("dueOn"), TaskManagement.SORTS, "dueOn");
 		PageResponse<TaskView> overdue = tasks.list(user, new TaskManagement.Filter(null, null, null, true, true,
 				null, null), first);
@@ -244,34 +249,37 @@ public class HomePanels {
 
 	/**
 	 * Pipeline coverage of the current fiscal year: the weighted open pipeline of the reader's scope against the
-	 * revenue quota its people still have to reach, and per person (the metrics catalogue's pipeline coverage).
+	 * revenue quota its people still have to reach, in total and per person, the lowest coverage first.
 	 */
 	public record Coverage(PeriodView period, PipelineTotals pipeline, BigDecimal remaining,
 			@Nullable BigDecimal coverage, List<PersonCoverage> people) {
 	}
 
-	/** A person's remaining revenue quota and their coverage (null without a quota left). */
-	public record PersonCoverage(long staffId, String name, BigDecimal remaining, @Nullable BigDecimal coverage) {
+	/** A person's weighted open pipeline, their remaining revenue quota and the coverage (null without quota left). */
+	public record PersonCoverage(long staffId, String name, BigDecimal weighted, BigDecimal remaining,
+			@Nullable BigDecimal coverage) {
 	}
 
 	public Coverage coverage(CurrentUser user) {
 		PeriodView period = attainment.period(null);
 		List<Row> rows = attainment.people(user, null, List.of(Metric.REVENUE), null);
 		PipelineTotals pipeline = opportunities.totals(user, null, null);
-		FiscalPeriod year = FiscalPeriod.days(period.from(), period.to());
-		Map<StaffId, BigDecimal> ratios = rows.isEmpty() ? Map.of()
-				: metrics.byPerson(Metric.PIPELINE_COVERAGE, year,
-						rows.stream().map(r -> StaffId.of(r.id())).collect(Collectors.toSet()));
-		List<PersonCoverage> people = rows.stream()
-			.map(r -> new PersonCoverage(r.id(), r.name(), r.pace().gap().max(BigDecimal.ZERO),
-					ratios.get(StaffId.of(r.id()))))
+		Map<Long, BigDecimal> weighted = rows.isEmpty() ? Map.of() : attention.weightedByOwner(user);
+		List<PersonCoverage> people = rows.stream().map(r -> {
+			BigDecimal remaining = r.pace().gap().max(BigDecimal.ZERO);
+			BigDecimal own = weighted.getOrDefault(r.id(), BigDecimal.ZERO);
+			return new PersonCoverage(r.id(), r.name(), own, remaining, ratio(own, remaining));
+		})
 			.sorted(Comparator.comparing(PersonCoverage::coverage, Comparator.nullsLast(Comparator.naturalOrder()))
 				.thenComparing(PersonCoverage::name))
 			.toList();
 		BigDecimal remaining = people.stream().map(PersonCoverage::remaining).reduce(BigDecimal.ZERO, BigDecimal::add);
-		BigDecimal coverage = remaining.signum() > 0 ? pipeline.weighted().divide(remaining, 2, RoundingMode.HALF_UP)
-				: null;
-		return new Coverage(period, pipeline, remaining, coverage, people);
+		return new Coverage(period, pipeline, remaining, ratio(pipeline.weighted(), remaining), people);
+	}
+
+	/** Weighted pipeline over the quota still to reach, as the metrics catalogue's pipeline coverage reads. */
+	private static @Nullable BigDecimal ratio(BigDecimal weighted, BigDecimal remaining) {
+		return remaining.signum() > 0 ? weighted.divide(remaining, 2, RoundingMode.HALF_UP) : null;
 	}
 
 	/** Open tasks past their due date and visits planned before today not recorded as done, in the reader's scope. */

@@ -99,6 +99,29 @@ public class OpportunityAttention {
 		return queries.named(raw).stream().map(o -> new Stale(o, touched.get(o.id()))).toList();
 	}
 
+	/**
+	 * The open pipeline of each owner in the reader's scope, weighted by each stage's probability: one grouped
+	 * statement, whatever the number of people.
+	 */
+	@Transactional(readOnly = true)
+	public Map<Long, java.math.BigDecimal> weightedByOwner(CurrentUser actor) {
+		Map<String, Object> params = new HashMap<>();
+		String where = openWhere(actor, null, params);
+		Map<String, Stage> byCode = stages.byCode();
+		Map<Long, java.math.BigDecimal> weighted = new HashMap<>();
+		jdbc.sql("SELECT o.owner_staff_id, o.stage_code, SUM(o.amount) FROM sales_opportunity o" + where
+				+ " GROUP BY o.owner_staff_id, o.stage_code")
+			.params(params)
+			.query(rs -> {
+				java.math.BigDecimal part = rs.getBigDecimal(3)
+					.multiply(java.math.BigDecimal.valueOf(byCode.get(rs.getString(2)).probability()))
+					.divide(io.rumbo.shared.money.Amounts.HUNDRED);
+				weighted.merge(rs.getLong(1), part, java.math.BigDecimal::add);
+			});
+		weighted.replaceAll((owner, sum) -> io.rumbo.shared.money.Amounts.money(sum));
+		return weighted;
+	}
+
 	private String openWhere(CurrentUser actor, @Nullable Long ownerStaffId, Map<String, Object> params) {
 		StringBuilder where = new StringBuilder(" WHERE ")
 			.append(scopes.of(actor).sql("o.owner_unit_id", "o.owner_staff_id", params))

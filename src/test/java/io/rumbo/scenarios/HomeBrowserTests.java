@@ -37,7 +37,7 @@ class HomeBrowserTests extends BrowserTestSupport {
 		assertThat(browser.findElement(By.id("panel-targets")).getAttribute("innerHTML")).as("the targets panel")
 			.contains("id=\"home-targets\"");
 		assertThat(browser.findElement(By.id("home-targets")).getText()).contains("Net revenue").contains("%");
-		assertThat(browser.findElement(By.id("panel-agenda")).getText()).contains("Today");
+		assertThat(browser.findElement(By.id("panel-agenda")).getText()).containsIgnoringCase("Today");
 		assertThat(browser.findElement(By.id("panel-tasks")).getText()).containsPattern("overdue|No task");
 		assertThat(browser.findElement(By.id("panel-tasks-all")).getAttribute("href")).contains("/tasks?open=true");
 		noSidewaysScroll();

@@ -161,6 +161,8 @@ class HomePageScenarioTests extends ApiTestSupport {
 		assertThat(attention.stale(lucy, lucia, OpportunityAttention.STALE_DAYS, 10_000).stream()
 			.map(s -> s.opportunity().title())).as("untouched for 60 days; the fresh one moved today")
 			.contains(closingTitle, coldTitle).doesNotContain(freshTitle);
+		assertThat(attention.weightedByOwner(lucy)).as("a salesperson's own pipeline only").containsOnlyKeys(lucia)
+			.hasEntrySatisfying(lucia, w -> assertThat(w).isGreaterThanOrEqualTo(new java.math.BigDecimal("100.00")));
 		assertThat(attention.stale(lucy, lucia, 90, 10_000).stream().map(s -> s.opportunity().title()))
 			.doesNotContain(closingTitle, coldTitle);
 
