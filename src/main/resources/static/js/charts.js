@@ -54,6 +54,27 @@
         ]
       };
     },
+    // A percentage per person (the manager's home page: revenue attainment); the axis reads plain numbers.
+    percentBars: function (data, el) {
+      return {
+        counts: true,
+        xAxis: { type: 'category', data: data.labels || [], axisLabel: slanted() },
+        yAxis: { type: 'value', minInterval: 1 },
+        series: [{ name: el.dataset.seriesLabel, type: 'bar', data: data.values || [] }]
+      };
+    },
+    // Target, actual and forecast by region (the director's home page).
+    planUnits: function (data, el) {
+      return {
+        xAxis: { type: 'category', data: data.labels || [], axisLabel: slanted() },
+        yAxis: { type: 'value' },
+        series: [
+          { name: el.dataset.targetLabel, type: 'bar', data: data.target || [] },
+          { name: el.dataset.actualLabel, type: 'bar', data: data.actual || [] },
+          { name: el.dataset.forecastLabel, type: 'line', data: data.forecast || [] }
+        ]
+      };
+    },
     // Expected revenue of each strategy against the revenue of the orders tagged with it.
     strategies: function (data, el) {
       return {
@@ -113,7 +134,8 @@
     document.querySelectorAll('[data-chart]').forEach(function (el) {
       var build = kinds[el.dataset.chart];
       var dataEl = document.getElementById(el.id + '-data');
-      if (!build || !dataEl) return;
+      // Charts that came with an htmx swap (the home page's panels) are drawn once, when they arrive.
+      if (!build || !dataEl || echarts.getInstanceByDom(el)) return;
       var option = build(JSON.parse(dataEl.textContent || '{}'), el);
       var format = option.counts ? N.number : N.money;
       delete option.counts;
@@ -129,4 +151,5 @@
   }
 
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', draw); else draw();
+  document.addEventListener('htmx:afterSettle', draw);
 })();

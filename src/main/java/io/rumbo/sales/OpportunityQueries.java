@@ -317,7 +317,7 @@ public class OpportunityQueries {
 		return where.toString();
 	}
 
-	private static OpportunityView view(java.sql.ResultSet rs, Map<String, Stage> stages,
+	static OpportunityView view(java.sql.ResultSet rs, Map<String, Stage> stages,
 			List<OpportunityView.StageChange> history) throws java.sql.SQLException {
 		String stage = rs.getString("stage_code");
 		int probability = stages.get(stage).probability();
@@ -331,7 +331,7 @@ public class OpportunityQueries {
 				(Long) rs.getObject("order_id", Long.class), history);
 	}
 
-	private List<OpportunityView> named(List<OpportunityView> raw) {
+	List<OpportunityView> named(List<OpportunityView> raw) {
 		Set<Long> owners = new HashSet<>();
 		Set<Long> accounts = new HashSet<>();
 		raw.forEach(o -> {

@@ -1,0 +1,118 @@
+package io.rumbo.scenarios;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+import io.rumbo.reporting.HomeKind;
+import io.rumbo.support.BrowserAvailability;
+import io.rumbo.support.RumboIntegrationTest;
+
+/**
+ * The home pages in headless Chromium: a salesperson signs in on a phone (390 px) and sees their day (targets,
+ * agenda, tasks) without the page scrolling sideways; the manager's and director's pages draw their charts as their
+ * panels arrive; every panel finishes loading; no WCAG A/AA violation in English or Spanish. Screenshots of the three
+ * pages at 1440 and 390 px go to target/screenshots.
+ */
+@RumboIntegrationTest
+@Tag("browser")
+@ExtendWith(BrowserAvailability.class)
+class HomeBrowserTests extends BrowserTestSupport {
+
+	@Test
+	void aSalespersonSignsInOnAPhoneAndSeesTheirDay() {
+		size(390, 844);
+		open("/login?lang=en");
+		signIn("rep");
+		assertThat(browser.getCurrentUrl()).as("signing in lands on the home page").matches("http://localhost:\\d+/");
+		allPanelsLoaded(HomeKind.SALESPERSON);
+		screenshot("home-rep-390-first");
+		assertThat(browser.findElement(By.id("panel-targets")).getAttribute("innerHTML")).as("the targets panel")
+			.contains("id=\"home-targets\"");
+		assertThat(browser.findElement(By.id("home-targets")).getText()).contains("Net revenue").contains("%");
+		assertThat(browser.findElement(By.id("panel-agenda")).getText()).containsIgnoringCase("Today");
+		assertThat(browser.findElement(By.id("panel-tasks")).getText()).containsPattern("overdue|No task");
+		assertThat(browser.findElement(By.id("panel-tasks-all")).getAttribute("href")).contains("/tasks?open=true");
+		noSidewaysScroll();
+		screenshot("home-rep-390");
+		size(1440, 900);
+		open("/");
+		allPanelsLoaded(HomeKind.SALESPERSON);
+		screenshot("home-rep-1440");
+	}
+
+	@Test
+	void theManagerAndTheDirectorSeeTheirChartsAtBothSizes() {
+		signIn("manager");
+		open("/?lang=en");
+		allPanelsLoaded(HomeKind.MANAGER);
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#team-chart canvas")));
+		assertThat(browser.findElement(By.id("home-team")).getText()).contains("García Martín");
+		screenshot("home-manager-1440");
+		size(390, 844);
+		open("/");
+		allPanelsLoaded(HomeKind.MANAGER);
+		noSidewaysScroll();
+		screenshot("home-manager-390");
+
+		browser.manage().deleteAllCookies();
+		size(1440, 900);
+		signIn("director");
+		open("/?lang=en");
+		allPanelsLoaded(HomeKind.DIRECTOR);
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#plan-regions-chart canvas")));
+		assertThat(browser.findElements(By.cssSelector("#home-plan-regions tbody tr"))).isNotEmpty();
+		screenshot("home-director-1440");
+		size(390, 844);
+		open("/");
+		allPanelsLoaded(HomeKind.DIRECTOR);
+		noSidewaysScroll();
+		screenshot("home-director-390");
+		size(1440, 900);
+	}
+
+	@Test
+	void theHomePagesHaveNoWcagViolationsInEitherLanguage() {
+		List<String> found = new ArrayList<>();
+		for (String user : List.of("rep", "manager", "director")) {
+			browser.manage().deleteAllCookies();
+			signIn(user);
+			HomeKind kind = HomeKind.valueOf(switch (user) {
+				case "rep" -> "SALESPERSON";
+				case "manager" -> "MANAGER";
+				default -> "DIRECTOR";
+			});
+			for (String lang : List.of("es", "en")) {
+				open("/?lang=" + lang);
+				allPanelsLoaded(kind);
+				found.addAll(axeViolations("home " + user + " " + lang));
+			}
+		}
+		assertThat(found).as("axe-core WCAG A/AA violations").isEmpty();
+	}
+
+	private void noSidewaysScroll() {
+		assertThat((Long) script("return document.documentElement.scrollWidth"))
+			.as("page width at 390 px; too wide: %s", script("""
+					return Array.from(document.querySelectorAll('main *')).filter(function (e) {
+					  return e.getBoundingClientRect().right > window.innerWidth + 1; })
+					  .slice(0, 5).map(function (e) { return e.tagName + '#' + e.id + '.' + e.className; }).join(', ');"""))
+			.isLessThanOrEqualTo(390L);
+	}
+
+	/** Every panel of the page has answered: its spinner is gone and nothing says it failed. */
+	private void allPanelsLoaded(HomeKind kind) {
+		for (String panel : kind.panels()) {
+			wait.until(d -> d.findElements(By.cssSelector("#panel-" + panel + " [aria-busy]")).isEmpty());
+			assertThat(browser.findElement(By.id("panel-" + panel)).getText()).as(panel)
+				.doesNotContain("could not be loaded").doesNotContain("No se pudo cargar");
+		}
+	}
+}

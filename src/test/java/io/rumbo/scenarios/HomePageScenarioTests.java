@@ -1,0 +1,216 @@
+package io.rumbo.scenarios;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import io.rumbo.identity.CurrentUser;
+import io.rumbo.identity.Role;
+import io.rumbo.identity.UserId;
+import io.rumbo.reporting.HomeKind;
+import io.rumbo.sales.OpportunityAttention;
+import io.rumbo.support.Api;
+import io.rumbo.support.RumboIntegrationTest;
+
+/**
+ * The home page of each role over HTTP with real sessions: signing in lands on it, the frame holds the panels of the
+ * reader's role, each panel answers its own request (200, in English and Spanish), a panel of another role's page is
+ * not found, and the panels keep to the reader's scope (a salesperson sees their own tasks and deals, not a
+ * colleague's; a manager their team's, not another region's).
+ */
+@RumboIntegrationTest
+class HomePageScenarioTests extends ApiTestSupport {
+
+	private static final Map<String, String> HTMX = Map.of("HX-Request", "true");
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	OpportunityAttention attention;
+
+	@ParameterizedTest
+	@CsvSource({ "rep, SALESPERSON", "manager, MANAGER", "director, DIRECTOR", "admin, DIRECTOR", "viewer, COMPANY",
+			"finance, COMPANY" })
+	void signingInLandsOnTheHomePageOfTheRoleWhosePanelsEachAnswer(String user, HomeKind kind) {
+		ensureExtraRoleUsers(new Api(port));
+		WebSession browser = new WebSession();
+		HttpResponse<String> signedIn = browser.signIn(port, user, "viewer".equals(user) ? "demo-password" : "demo");
+		assertThat(signedIn.headers().firstValue("Location").orElse("")).as("sign-in lands on the home page")
+			.matches("(https?://[^/]+)?/(\\?continue)?");
+		for (String lang : List.of("es", "en")) {
+			HttpResponse<String> page = browser.get(port, "/?lang=" + lang);
+			assertThat(page.statusCode()).isEqualTo(200);
+			assertThat(page.body()).contains("data-kind=\"" + kind + "\"").doesNotContain("??");
+			for (String panel : kind.panels()) {
+				assertThat(page.body()).contains("id=\"panel-" + panel + "\"")
+					.contains("hx-get=\"/home/panels/" + panel + "\"");
+				HttpResponse<String> fragment = browser.get(port, "/home/panels/" + panel, HTMX);
+				assertThat(fragment.statusCode()).as(user + " " + lang + " " + panel).isEqualTo(200);
+				assertThat(fragment.body()).as(user + " " + panel).contains("id=\"panel-" + panel + "-body\"")
+					.doesNotContain("??").doesNotContain("Unexpected error").doesNotContain("Error inesperado")
+					.doesNotContain("<html");
+			}
+			for (HomeKind other : HomeKind.values()) {
+				other.panels().stream().filter(p -> !kind.shows(p)).forEach(p -> {
+					assertThat(page.body()).doesNotContain("id=\"panel-" + p + "\"");
+					assertThat(browser.get(port, "/home/panels/" + p, HTMX).statusCode()).as(user + " asks " + p)
+						.isEqualTo(404);
+				});
+			}
+		}
+		assertThat(browser.get(port, "/home?lang=en").body()).contains("data-kind=\"" + kind + "\"");
+	}
+
+	@Test
+	void theSalespersonsPanelsAreFilledFromTheDemo() {
+		WebSession rep = new WebSession();
+		rep.signIn(port, "rep", "demo");
+		rep.get(port, "/?lang=en");
+		assertThat(rep.get(port, "/home/panels/targets", HTMX).body()).contains("id=\"home-targets\"")
+			.contains("Net revenue").containsPattern("\\d+(\\.\\d+)?\\s?%");
+		assertThat(rep.get(port, "/home/panels/feed", HTMX).body()).contains("id=\"home-feed\"").contains("<li");
+		assertThat(rep.get(port, "/home/panels/cases", HTMX).body()).contains("/service-cases/");
+	}
+
+	@Test
+	void eachPanelKeepsToTheReadersScope() {
+		long lucia = jdbc.sql("SELECT id FROM org_staff WHERE last_name = 'García Martín'").query(Long.class).single();
+		long unit = jdbc.sql("SELECT unit_id FROM org_staff WHERE id = :id").param("id", lucia).query(Long.class).single();
+		long colleague = jdbc.sql("""
+				SELECT MIN(id) FROM org_staff WHERE unit_id = :unit AND id <> :me AND archived = FALSE""")
+			.param("unit", unit).param("me", lucia).query(Long.class).single();
+		Map<String, Object> far = jdbc.sql("""
+				WITH RECURSIVE centro(id) AS (
+				  SELECT id FROM org_unit WHERE code = 'R-CENTRO'
+				  UNION ALL SELECT u.id FROM org_unit u JOIN centro c ON u.parent_id = c.id)
+				SELECT s.id, s.unit_id FROM org_staff s
+				WHERE s.archived = FALSE AND s.unit_id NOT IN (SELECT id FROM centro)
+				ORDER BY s.id LIMIT 1""").query().singleRow();
+		String mine = unique("HOME-mine");
+		String colleagues = unique("HOME-colleague");
+		String farAway = unique("HOME-far");
+		// Due long ago, so they come first among the overdue tasks the panels list.
+		LocalDate longAgo = LocalDate.of(1990, 1, 2);
+		task(mine, lucia, unit, longAgo);
+		task(colleagues, colleague, unit, longAgo);
+		task(farAway, ((Number) far.get("id")).longValue(), ((Number) far.get("unit_id")).longValue(), longAgo);
+		try {
+			WebSession rep = new WebSession();
+			rep.signIn(port, "rep", "demo");
+			rep.get(port, "/?lang=en");
+			String repTasks = rep.get(port, "/home/panels/tasks", HTMX).body();
+			assertThat(repTasks).contains(mine).doesNotContain(colleagues).doesNotContain(farAway);
+
+			WebSession manager = new WebSession();
+			manager.signIn(port, "manager", "demo");
+			manager.get(port, "/?lang=en");
+			String late = manager.get(port, "/home/panels/overdue", HTMX).body();
+			assertThat(late).contains(mine).contains(colleagues).doesNotContain(farAway);
+			String team = manager.get(port, "/home/panels/team", HTMX).body();
+			assertThat(team).contains("García Martín").contains("id=\"team-chart-data\"");
+			String farName = jdbc.sql("SELECT last_name FROM org_staff WHERE id = :id").param("id", far.get("id"))
+				.query(String.class).single();
+			assertThat(team).as("someone outside the manager's region").doesNotContain(farName);
+		}
+		finally {
+			jdbc.sql("UPDATE sales_task SET completed_on = :today, completed_by = 'test' WHERE title IN (:titles)")
+				.param("today", LocalDate.now()).param("titles", List.of(mine, colleagues, farAway)).update();
+		}
+	}
+
+	@Test
+	void closingAndColdDealsAreTheSalespersonsOwn() {
+		Api api = new Api(port);
+		long customer = api.post("/api/v1/customers", "rep", customer(unique("Home Cold"))).json().get("id").asLong();
+		String closingTitle = unique("HOME-closing");
+		String coldTitle = unique("HOME-cold");
+		String freshTitle = unique("HOME-fresh");
+		long closing = api.post("/api/v1/opportunities", "rep", opportunity(customer, closingTitle, LocalDate.now()))
+			.json().get("id").asLong();
+		long cold = api.post("/api/v1/opportunities", "rep", opportunity(customer, coldTitle,
+				LocalDate.now().plusMonths(3))).json().get("id").asLong();
+		api.post("/api/v1/opportunities", "rep", opportunity(customer, freshTitle, LocalDate.now().plusMonths(3)));
+		// Nothing happened on these two for two months: their stage moves (the creation's too) are that old.
+		jdbc.sql("UPDATE sales_opportunity_stage_change SET changed_on = :old WHERE opportunity_id IN (:ids)")
+			.param("old", LocalDate.now().minusDays(60)).param("ids", List.of(closing, cold)).update();
+
+		WebSession rep = new WebSession();
+		rep.signIn(port, "rep", "demo");
+		rep.get(port, "/?lang=en");
+		assertThat(rep.get(port, "/home/panels/closing", HTMX).body()).contains(closingTitle).doesNotContain(coldTitle);
+		assertThat(rep.get(port, "/home/panels/stale", HTMX).body()).contains("id=\"home-stale\"");
+		long lucia = jdbc.sql("SELECT id FROM org_staff WHERE last_name = 'García Martín'").query(Long.class).single();
+		long user = jdbc.sql("SELECT id FROM identity_user WHERE username = 'rep'").query(Long.class).single();
+		CurrentUser lucy = new CurrentUser(new UserId(user), "rep", "Lucía", Set.of(Role.REP));
+		assertThat(attention.stale(lucy, lucia, OpportunityAttention.STALE_DAYS, 10_000).stream()
+			.map(s -> s.opportunity().title())).as("untouched for 60 days; the fresh one moved today")
+			.contains(closingTitle, coldTitle).doesNotContain(freshTitle);
+		assertThat(attention.weightedByOwner(lucy)).as("a salesperson's own pipeline only").containsOnlyKeys(lucia)
+			.hasEntrySatisfying(lucia, w -> assertThat(w).isGreaterThanOrEqualTo(new java.math.BigDecimal("100.00")));
+		assertThat(attention.stale(lucy, lucia, 90, 10_000).stream().map(s -> s.opportunity().title()))
+			.doesNotContain(closingTitle, coldTitle);
+
+		// The reads behind the panels, for everyone and for the owner: the manager sees the rep's, another rep does not.
+		WebSession manager = new WebSession();
+		manager.signIn(port, "manager", "demo");
+		manager.get(port, "/?lang=en");
+		assertThat(manager.get(port, "/opportunities/list?open=true&q=HOME-&size=100&lang=en").body())
+			.contains(closingTitle);
+		String otherRep = jdbc.sql("""
+				SELECT u.username FROM identity_user u JOIN org_staff s ON s.user_id = u.id
+				JOIN identity_user_role r ON r.user_id = u.id
+				WHERE r.role = 'REP' AND u.username <> 'rep' AND s.unit_id <> (SELECT unit_id FROM org_staff
+				  WHERE last_name = 'García Martín') ORDER BY u.id LIMIT 1""").query(String.class).single();
+		WebSession stranger = new WebSession();
+		stranger.signIn(port, otherRep, "demo");
+		stranger.get(port, "/?lang=en");
+		assertThat(stranger.get(port, "/home/panels/closing", HTMX).body()).doesNotContain(closingTitle);
+	}
+
+	private void task(String title, long staff, long unit, LocalDate due) {
+		jdbc.sql("""
+				INSERT INTO sales_task (title, assignee_staff_id, assignee_unit_id, team_task, due_on, assigned_by,
+				  assigned_on, version)
+				VALUES (:title, :staff, :unit, FALSE, :due, 'director', :due, 0)""")
+			.param("title", title).param("staff", staff).param("unit", unit).param("due", due).update();
+	}
+
+	private static Map<String, Object> opportunity(long customer, String title, LocalDate close) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("customerId", customer);
+		body.put("title", title);
+		body.put("amount", "1000");
+		body.put("expectedClose", close.toString());
+		return body;
+	}
+
+	private static Map<String, Object> customer(String name) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("legalName", name);
+		body.put("segment", "SMALL_BUSINESS");
+		body.put("companySize", "SMALL");
+		body.put("potentialClass", "B");
+		body.put("annualPotential", "25000");
+		body.put("city", "Madrid");
+		body.put("region", "Centro");
+		body.put("status", "PROSPECT");
+		body.put("effectiveDate", LocalDate.now().toString());
+		return body;
+	}
+}
