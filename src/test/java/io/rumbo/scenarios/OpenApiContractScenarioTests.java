@@ -77,6 +77,14 @@ class OpenApiContractScenarioTests extends ApiTestSupport {
 		Set<String> notCalled = new TreeSet<>();
 		Set<String> onlyEmptyLists = new TreeSet<>();
 		int calls = 0;
+		// A salesperson's forecast is asked for each period offered: the demo's open deals close from ten days on, so
+		// at the end of a month the current one may hold none of the rep's, while the next quarter always does.
+		Map<String, List<String>> queries = new java.util.HashMap<>(QUERIES);
+		List<String> forecastPeriods = new ArrayList<>(List.of(""));
+		api.get("/api/v1/forecast/periods", "rep", Map.of("Accept", "application/json"))
+			.json()
+			.forEach(period -> forecastPeriods.add("?period=" + period.get("code").asString()));
+		queries.put("/api/v1/forecast/me", forecastPeriods);
 		for (Map.Entry<String, JsonNode> path : document.get("paths").properties()) {
 			JsonNode get = path.getValue().get("get");
 			if (!path.getKey().startsWith("/api/v1/") || get == null) {
@@ -103,7 +111,7 @@ class OpenApiContractScenarioTests extends ApiTestSupport {
 			}
 			Counter items = new Counter();
 			for (String url : concrete) {
-				for (String query : QUERIES.getOrDefault(template, List.of(""))) {
+				for (String query : queries.getOrDefault(template, List.of(""))) {
 					Api.Response answer = api.get(url + query, CALLER.getOrDefault(template, "admin"),
 							Map.of("Accept", "application/json"));
 					calls++;
