@@ -274,7 +274,7 @@ class NotificationsModuleTests {
 			.satisfies(n -> assertThat(n.text()).contains("2031-04-30"));
 		// Award: inbox only by default; quota and evaluation: both.
 		assertThat(mailTo(ana)).extracting(MimeMessage::getSubject).containsExactlyInAnyOrder(
-				"Tu cuota del FY2031 está publicada", "Tu evaluación está lista");
+				"Su cuota del FY2031 está publicada", "Su evaluación está lista");
 		assertThat(inboxOf(leo)).extracting(NotificationView::kind).containsExactly(NotificationKind.PLAN_APPROVED);
 		assertThat(mailTo(leo)).extracting(MimeMessage::getSubject).containsExactly("Your quota for FY2031 is published");
 		assertThat(inboxOf(dora)).extracting(NotificationView::title).containsExactly("Plan submitted: Plan 2031");

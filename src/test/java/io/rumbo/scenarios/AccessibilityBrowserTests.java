@@ -112,6 +112,12 @@ class AccessibilityBrowserTests extends BrowserTestSupport {
 				+ jdbc.sql("SELECT id FROM org_unit WHERE code = 'E-MAD-NOR'").query(Long.class).single());
 		pages.put("imports", "/imports");
 		pages.put("quota import", "/imports?kind=quotas");
+		pages.put("search", "/search?q=garcia");
+		pages.put("inbox", "/notifications");
+		pages.put("notification preferences", "/notifications/preferences");
+		pages.put("forecast roll-up", "/forecast/team");
+		pages.put("forecast movement", "/forecast/movement");
+		pages.put("forecast accuracy", "/forecast/accuracy");
 		pages.put("users", "/admin/users");
 		pages.put("audit", "/admin/audit");
 		return pages;
