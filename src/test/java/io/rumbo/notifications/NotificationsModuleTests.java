@@ -224,7 +224,7 @@ class NotificationsModuleTests {
 		assertThat(count("notifications_notification", ana)).isEqualTo(1);
 		assertThat(count("notifications_email", ana)).isEqualTo(1);
 		assertThat(mailTo(ana)).singleElement().satisfies(m -> {
-			assertThat(m.getSubject()).isEqualTo("Tu reclamación en PLAN-A tiene respuesta");
+			assertThat(m.getSubject()).isEqualTo("Su reclamación en PLAN-A tiene respuesta");
 			assertThat(((String) m.getContent()).trim()).startsWith("Resultado ADJUSTED: Se abona en la próxima")
 				.contains("https://rumbo.example/incentives/disputes/" + answered.dispute().value());
 		});
@@ -232,7 +232,7 @@ class NotificationsModuleTests {
 		assertThat(seen.kind()).isEqualTo(NotificationKind.DISPUTE_ANSWERED);
 		assertThat(seen.title()).as("the inbox speaks the reader's language").isEqualTo("Your dispute on PLAN-A is answered");
 		assertThat(inbox.get(ana, seen.id(), Locale.forLanguageTag("es")).title())
-			.isEqualTo("Tu reclamación en PLAN-A tiene respuesta");
+			.isEqualTo("Su reclamación en PLAN-A tiene respuesta");
 		assertThat(seen.link()).isEqualTo("/incentives/disputes/" + answered.dispute().value());
 		assertThat(inboxOf(leo)).isEmpty();
 	}
