@@ -63,6 +63,7 @@ import io.rumbo.planning.PlanVersionApproved;
 import io.rumbo.planning.PlanVersionId;
 import io.rumbo.planning.PlanVersionSubmitted;
 import io.rumbo.quotas.QuotaPublished;
+import io.rumbo.sales.ForecastCalls;
 import io.rumbo.sales.TaskManagement;
 import io.rumbo.shared.domain.NotFoundException;
 import io.rumbo.shared.web.ListQuery;
@@ -130,6 +131,9 @@ class NotificationsModuleTests {
 
 	@Autowired
 	TaskManagement tasks;
+
+	@Autowired
+	ForecastCalls forecast;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -320,5 +324,36 @@ class NotificationsModuleTests {
 		assertThat(inbox.unread(ana)).isZero();
 		assertThat(preferences.of(ana)).hasSize(NotificationKind.values().length)
 			.contains(new Preference(NotificationKind.AWARD_GRANTED, true, false));
+	}
+
+	@Test
+	void aForecastCallDueRemindsAnaOncePerPeriodAndHerCallTellsLeoOnce() {
+		ForecastCalls.Period month = forecast.period(null);
+		// Two Thursdays of the same month, or a run repeated: one reminder.
+		jobs.forecastDue();
+		jobs.forecastDue();
+		assertThat(inboxOf(ana)).filteredOn(n -> n.kind() == NotificationKind.FORECAST_DUE).singleElement()
+			.satisfies(n -> assertThat(n.title()).isEqualTo("Forecast call due for " + month.code()))
+			.satisfies(n -> assertThat(n.link()).isEqualTo("/forecast"));
+		assertThat(jdbc.sql("SELECT subject FROM notifications_email WHERE event_key = :key")
+			.param("key", "forecast-due:" + anaStaff.id() + ":" + month.code())
+			.query(String.class)
+			.list()).as("asks her to act: e-mail too, in her language")
+			.containsExactly("Previsión pendiente para " + month.code());
+		assertThat(inboxOf(leo)).as("a team leader calls for the team, not as a salesperson")
+			.noneMatch(n -> n.kind() == NotificationKind.FORECAST_DUE);
+
+		forecast.submit(ana, month.code(), new ForecastCalls.CallFigures(new BigDecimal("100"), new BigDecimal("150"),
+				new BigDecimal("200"), null));
+		settled();
+		assertThat(inboxOf(leo)).filteredOn(n -> n.kind() == NotificationKind.FORECAST_SUBMITTED).singleElement()
+			.satisfies(n -> assertThat(n.title()).isEqualTo("Forecast call in: " + anaStaff.fullName() + " ("
+					+ month.code() + ")"))
+			.satisfies(n -> assertThat(n.link()).isEqualTo("/forecast/team?period=" + month.code()));
+		assertThat(inboxOf(ana)).noneMatch(n -> n.kind() == NotificationKind.FORECAST_SUBMITTED);
+
+		// Called: the next run tells her nothing more.
+		jobs.forecastDue();
+		assertThat(inboxOf(ana)).filteredOn(n -> n.kind() == NotificationKind.FORECAST_DUE).hasSize(1);
 	}
 }
