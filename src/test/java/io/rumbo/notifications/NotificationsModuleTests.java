@@ -275,10 +275,14 @@ class NotificationsModuleTests {
 				NotificationKind.QUOTA_PUBLISHED, NotificationKind.AWARD_GRANTED, NotificationKind.EVALUATION_CLOSED);
 		assertThat(inboxOf(ana)).filteredOn(n -> n.kind() == NotificationKind.EVALUATION_CLOSED).singleElement()
 			.satisfies(n -> assertThat(n.link()).isEqualTo("/evaluation/scorecards/" + key))
-			.satisfies(n -> assertThat(n.text()).contains("2031-04-30"));
+			.satisfies(n -> assertThat(n.text()).as("dates in the reader's language").contains("by Apr 30, 2031."));
 		// Award: inbox only by default; quota and evaluation: both.
 		assertThat(mailTo(ana)).extracting(MimeMessage::getSubject).containsExactlyInAnyOrder(
 				"Tu cuota del FY2031 está publicada", "Tu evaluación está lista");
+		assertThat(jdbc.sql("SELECT body FROM notifications_email WHERE event_key = :key")
+			.param("key", "evaluation-closed:" + key)
+			.query(String.class)
+			.single()).as("the e-mail writes dates in the recipient's language").contains("antes del 30 abr 2031.");
 		assertThat(inboxOf(leo)).extracting(NotificationView::kind).containsExactly(NotificationKind.PLAN_APPROVED);
 		assertThat(mailTo(leo)).extracting(MimeMessage::getSubject).containsExactly("Your quota for FY2031 is published");
 		assertThat(inboxOf(dora)).extracting(NotificationView::title).containsExactly("Plan submitted: Plan 2031");
@@ -301,7 +305,8 @@ class NotificationsModuleTests {
 		jobs.digest(today);
 		jobs.digest(today);
 		assertThat(inboxOf(ana)).filteredOn(n -> n.kind() == NotificationKind.WEEKLY_DIGEST).singleElement()
-			.satisfies(n -> assertThat(n.text()).contains("Tasks due by " + today.plusDays(7) + ": 1."));
+			.satisfies(n -> assertThat(n.text()).contains("Tasks due by "
+					+ io.rumbo.shared.web.Formats.date(today.plusDays(7), Locale.ENGLISH) + ": 1."));
 	}
 
 	@Test
