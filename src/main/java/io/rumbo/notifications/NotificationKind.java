@@ -3,7 +3,7 @@ package io.rumbo.notifications;
 /**
  * What a notification is about, each with the channels it uses unless the user chose otherwise: everything goes to
  * the inbox; e-mail by default only for what asks the person to act (acknowledge, answer, approve), the weekly
- * digest and the at-risk alert.
+ * digest, the at-risk alert and the forecast call due.
  */
 public enum NotificationKind {
 
@@ -22,7 +22,9 @@ public enum NotificationKind {
 	DISPUTE_RAISED(true, false),
 	DISPUTE_ANSWERED(true, true),
 	WEEKLY_DIGEST(true, true),
-	AT_RISK(true, true);
+	AT_RISK(true, true),
+	FORECAST_DUE(true, true),
+	FORECAST_SUBMITTED(true, false);
 
 	private final boolean inAppByDefault;
 	private final boolean emailByDefault;

@@ -13,7 +13,7 @@ import io.rumbo.identity.Role;
 public enum HomeKind {
 
 	SALESPERSON(List.of("targets", "agenda", "tasks", "closing", "stale", "cases", "feed", "earnings")),
-	MANAGER(List.of("team", "coverage", "overdue", "evaluations", "approvals")),
+	MANAGER(List.of("team", "coverage", "forecast", "overdue", "evaluations", "approvals")),
 	DIRECTOR(List.of("plan", "strategies", "objectives", "approvals")),
 	COMPANY(List.of("plan", "strategies", "objectives"));
 

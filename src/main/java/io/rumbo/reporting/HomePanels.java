@@ -27,6 +27,7 @@ import io.rumbo.incentives.RecognitionFeed;
 import io.rumbo.incentives.RecognitionViews.FeedItem;
 import io.rumbo.incentives.RecognitionViews.ProposalView;
 import io.rumbo.metrics.Metric;
+import io.rumbo.organization.OrgDirectory;
 import io.rumbo.organization.StaffId;
 import io.rumbo.planning.FiscalCalendar;
 import io.rumbo.planning.ObjectiveManagement;
@@ -46,6 +47,7 @@ import io.rumbo.quotas.AttainmentViews.PersonView;
 import io.rumbo.quotas.AttainmentViews.Row;
 import io.rumbo.sales.ActivityManagement;
 import io.rumbo.sales.ActivityView;
+import io.rumbo.sales.ForecastCalls;
 import io.rumbo.sales.OpportunityAttention;
 import io.rumbo.sales.OpportunityQueries;
 import io.rumbo.sales.OpportunityQueries.PipelineTotals;
@@ -84,13 +86,18 @@ public class HomePanels {
 	private final StrategyManagement strategies;
 	private final ObjectiveManagement objectives;
 	private final FiscalCalendar calendar;
+	private final ForecastCalls forecasts;
+	private final OrgDirectory org;
 	private final Clock clock;
 
 	HomePanels(Attainment attainment, ActivityManagement activities, TaskManagement tasks,
 			OpportunityQueries opportunities, OpportunityAttention attention, ServiceManagement service,
 			RecognitionFeed feed, Scorecards scorecards, Estimates estimates, AwardProposals proposals,
 			PlanReading plans, PlanPerformance performance, StrategyManagement strategies,
-			ObjectiveManagement objectives, FiscalCalendar calendar, Clock clock) {
+			ObjectiveManagement objectives, FiscalCalendar calendar, ForecastCalls forecasts, OrgDirectory org,
+			Clock clock) {
+		this.forecasts = forecasts;
+		this.org = org;
 		this.attainment = attainment;
 		this.activities = activities;
 		this.tasks = tasks;
@@ -280,6 +287,24 @@ public class HomePanels {
 	/** Weighted pipeline over the quota still to reach, as the metrics catalogue's pipeline coverage reads. */
 	private static @Nullable BigDecimal ratio(BigDecimal weighted, BigDecimal remaining) {
 		return remaining.signum() > 0 ? weighted.divide(remaining, 2, RoundingMode.HALF_UP) : null;
+	}
+
+	/**
+	 * The forecast calls of the current fiscal month still due in the reader's scope: the salespeople who have not
+	 * called yet, by name (the full roll-up is the team forecast page).
+	 */
+	public record ForecastDue(ForecastCalls.Period period, List<String> people, long count) {
+	}
+
+	public ForecastDue forecast(CurrentUser user) {
+		ForecastCalls.Period period = forecasts.period(null);
+		List<ForecastCalls.DueCall> due = forecasts.due(user, period.code());
+		Map<StaffId, String> names = org.namesOfStaff(due.stream().map(ForecastCalls.DueCall::staff).toList());
+		List<String> people = due.stream().map(d -> names.getOrDefault(d.staff(), "#" + d.staff().value()))
+			.sorted()
+			.limit(SHOWN)
+			.toList();
+		return new ForecastDue(period, people, due.size());
 	}
 
 	/** Open tasks past their due date and visits planned before today not recorded as done, in the reader's scope. */

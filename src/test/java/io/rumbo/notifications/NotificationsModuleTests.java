@@ -63,6 +63,7 @@ import io.rumbo.planning.PlanVersionApproved;
 import io.rumbo.planning.PlanVersionId;
 import io.rumbo.planning.PlanVersionSubmitted;
 import io.rumbo.quotas.QuotaPublished;
+import io.rumbo.sales.ForecastCalls;
 import io.rumbo.sales.TaskManagement;
 import io.rumbo.shared.domain.NotFoundException;
 import io.rumbo.shared.web.ListQuery;
@@ -130,6 +131,9 @@ class NotificationsModuleTests {
 
 	@Autowired
 	TaskManagement tasks;
+
+	@Autowired
+	ForecastCalls forecast;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -271,10 +275,14 @@ class NotificationsModuleTests {
 				NotificationKind.QUOTA_PUBLISHED, NotificationKind.AWARD_GRANTED, NotificationKind.EVALUATION_CLOSED);
 		assertThat(inboxOf(ana)).filteredOn(n -> n.kind() == NotificationKind.EVALUATION_CLOSED).singleElement()
 			.satisfies(n -> assertThat(n.link()).isEqualTo("/evaluation/scorecards/" + key))
-			.satisfies(n -> assertThat(n.text()).contains("2031-04-30"));
+			.satisfies(n -> assertThat(n.text()).as("dates in the reader's language").contains("by Apr 30, 2031."));
 		// Award: inbox only by default; quota and evaluation: both.
 		assertThat(mailTo(ana)).extracting(MimeMessage::getSubject).containsExactlyInAnyOrder(
 				"Su cuota del FY2031 está publicada", "Su evaluación está lista");
+		assertThat(jdbc.sql("SELECT body FROM notifications_email WHERE event_key = :key")
+			.param("key", "evaluation-closed:" + key)
+			.query(String.class)
+			.single()).as("the e-mail writes dates in the recipient's language").contains("antes del 30 abr 2031.");
 		assertThat(inboxOf(leo)).extracting(NotificationView::kind).containsExactly(NotificationKind.PLAN_APPROVED);
 		assertThat(mailTo(leo)).extracting(MimeMessage::getSubject).containsExactly("Your quota for FY2031 is published");
 		assertThat(inboxOf(dora)).extracting(NotificationView::title).containsExactly("Plan submitted: Plan 2031");
@@ -297,7 +305,8 @@ class NotificationsModuleTests {
 		jobs.digest(today);
 		jobs.digest(today);
 		assertThat(inboxOf(ana)).filteredOn(n -> n.kind() == NotificationKind.WEEKLY_DIGEST).singleElement()
-			.satisfies(n -> assertThat(n.text()).contains("Tasks due by " + today.plusDays(7) + ": 1."));
+			.satisfies(n -> assertThat(n.text()).contains("Tasks due by "
+					+ io.rumbo.shared.web.Formats.date(today.plusDays(7), Locale.ENGLISH) + ": 1."));
 	}
 
 	@Test
@@ -320,5 +329,40 @@ class NotificationsModuleTests {
 		assertThat(inbox.unread(ana)).isZero();
 		assertThat(preferences.of(ana)).hasSize(NotificationKind.values().length)
 			.contains(new Preference(NotificationKind.AWARD_GRANTED, true, false));
+	}
+
+	@Test
+	void aForecastCallDueRemindsAnaOncePerPeriodAndHerCallTellsLeoOnce() {
+		ForecastCalls.Period month = forecast.period(null);
+		// Two Thursdays of the same month, or a run repeated: one reminder.
+		jobs.forecastDue();
+		jobs.forecastDue();
+		assertThat(inboxOf(ana)).filteredOn(n -> n.kind() == NotificationKind.FORECAST_DUE).singleElement()
+			.satisfies(n -> assertThat(n.title()).isEqualTo("Forecast call due for " + month.code()))
+			.satisfies(n -> assertThat(n.link()).isEqualTo("/forecast"));
+		assertThat(jdbc.sql("SELECT subject FROM notifications_email WHERE event_key = :key")
+			.param("key", "forecast-due:" + anaStaff.id() + ":" + month.code())
+			.query(String.class)
+			.list()).as("asks her to act: e-mail too, in her language")
+			.containsExactly("Previsión pendiente para " + month.code());
+		assertThat(inboxOf(leo)).as("a team leader calls for the team, not as a salesperson")
+			.noneMatch(n -> n.kind() == NotificationKind.FORECAST_DUE);
+
+		forecast.submit(ana, month.code(), new ForecastCalls.CallFigures(new BigDecimal("100"), new BigDecimal("150"),
+				new BigDecimal("200"), null));
+		settled();
+		assertThat(inboxOf(leo)).filteredOn(n -> n.kind() == NotificationKind.FORECAST_SUBMITTED).singleElement()
+			.satisfies(n -> assertThat(n.title()).isEqualTo("Forecast call in: " + anaStaff.fullName() + " ("
+					+ month.code() + ")"))
+			.satisfies(n -> assertThat(n.link()).isEqualTo("/forecast/team?period=" + month.code()))
+			.satisfies(n -> assertThat(n.text()).as("money in the reader's language").endsWith("most likely €150.00."));
+		assertThat(inbox.list(leo, false, new ListQuery(0, 100, List.of()), Locale.forLanguageTag("es")).content())
+			.filteredOn(n -> n.kind() == NotificationKind.FORECAST_SUBMITTED).singleElement()
+			.satisfies(n -> assertThat(n.text()).contains("más probable 150,00").endsWith("€."));
+		assertThat(inboxOf(ana)).noneMatch(n -> n.kind() == NotificationKind.FORECAST_SUBMITTED);
+
+		// Called: the next run tells her nothing more.
+		jobs.forecastDue();
+		assertThat(inboxOf(ana)).filteredOn(n -> n.kind() == NotificationKind.FORECAST_DUE).hasSize(1);
 	}
 }

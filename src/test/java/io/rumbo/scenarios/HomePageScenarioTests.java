@@ -89,6 +89,34 @@ class HomePageScenarioTests extends ApiTestSupport {
 	}
 
 	@Test
+	void theManagersForecastPanelNamesWhoHasNotCalledThisMonthAndARepHasNoSuchPanel() {
+		WebSession manager = new WebSession();
+		manager.signIn(port, "manager", "demo");
+		manager.get(port, "/?lang=en");
+		// The same list as the team forecast's "due", in the same scope (the manager's region).
+		List<Long> due = new Api(port).get("/api/v1/forecast/due", "manager").json().valueStream()
+			.map(d -> d.get("staffId").asLong())
+			.toList();
+		HttpResponse<String> panel = manager.get(port, "/home/panels/forecast", HTMX);
+		assertThat(panel.statusCode()).isEqualTo(200);
+		if (due.isEmpty()) {
+			assertThat(panel.body()).contains("id=\"home-forecast-done\"");
+		}
+		else {
+			assertThat(panel.body()).contains("id=\"home-forecast-due\"").contains("href=\"/forecast/team?period=FY")
+				.contains(due.size() == 1 ? "1 person has not called yet" : due.size() + " people have not called yet");
+			String first = jdbc.sql("SELECT first_name FROM org_staff WHERE id = :id").param("id", due.get(0))
+				.query(String.class).single();
+			assertThat(panel.body()).as("lists people by name (the first %s of them)", due.size())
+				.containsPattern(due.size() <= io.rumbo.reporting.HomePanels.SHOWN ? java.util.regex.Pattern.quote(first) : ".");
+		}
+
+		WebSession rep = new WebSession();
+		rep.signIn(port, "rep", "demo");
+		assertThat(rep.get(port, "/home/panels/forecast", HTMX).statusCode()).isEqualTo(404);
+	}
+
+	@Test
 	void eachPanelKeepsToTheReadersScope() {
 		long lucia = jdbc.sql("SELECT id FROM org_staff WHERE last_name = 'García Martín'").query(Long.class).single();
 		long unit = jdbc.sql("SELECT unit_id FROM org_staff WHERE id = :id").param("id", lucia).query(Long.class).single();

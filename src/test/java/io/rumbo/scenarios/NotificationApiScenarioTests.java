@@ -62,10 +62,13 @@ class NotificationApiScenarioTests extends ApiTestSupport {
 
 		JsonNode one = api.get("/api/v1/notifications/" + id, "rep").json();
 		assertThat(one.get("kind").asString()).isEqualTo("TASK_DUE");
-		assertThat(one.get("text").asString()).isEqualTo("The task \"" + title + "\" is due today (2031-05-06).");
+		assertThat(one.get("text").asString()).as("the date as the reader's language writes it")
+			.isEqualTo("The task \"" + title + "\" is due today (May 6, 2031).");
 		assertThat(one.get("link").asString()).isEqualTo("/tasks");
 		assertThat(api.get("/api/v1/notifications/" + id, "rep", Map.of("Accept-Language", "es")).json().get("title")
 			.asString()).isEqualTo("Vence hoy: " + title);
+		assertThat(api.get("/api/v1/notifications/" + id, "rep", Map.of("Accept-Language", "es")).json().get("text")
+			.asString()).isEqualTo("La tarea \"" + title + "\" vence hoy (6 may 2031).");
 
 		for (String other : List.of("admin", "director", "manager", "finance")) {
 			assertThat(api.get("/api/v1/notifications/" + id, other).status()).as(other).isEqualTo(404);

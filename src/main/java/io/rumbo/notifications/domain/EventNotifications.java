@@ -17,6 +17,7 @@ import io.rumbo.incentives.DisputeRaised;
 import io.rumbo.incentives.PayoutRunApproved;
 import io.rumbo.incentives.Statements;
 import io.rumbo.notifications.NotificationKind;
+import io.rumbo.organization.OrgDirectory;
 import io.rumbo.organization.ReportingLines;
 import io.rumbo.organization.StaffId;
 import io.rumbo.planning.PlanVersionApproved;
@@ -24,6 +25,7 @@ import io.rumbo.planning.PlanVersionSubmitted;
 import io.rumbo.quotas.QuotaPeople;
 import io.rumbo.quotas.QuotaPublished;
 import io.rumbo.quotas.QuotaRevised;
+import io.rumbo.sales.ForecastCallSubmitted;
 import io.rumbo.sales.TaskAssigned;
 import io.rumbo.shared.web.ListQuery;
 
@@ -42,9 +44,11 @@ class EventNotifications {
 	private final ReportingLines lines;
 	private final QuotaPeople quotaPeople;
 	private final Statements statements;
+	private final OrgDirectory org;
 
 	EventNotifications(Deliveries deliveries, Recipients recipients, ReportingLines lines, QuotaPeople quotaPeople,
-			Statements statements) {
+			Statements statements, OrgDirectory org) {
+		this.org = org;
 		this.deliveries = deliveries;
 		this.recipients = recipients;
 		this.lines = lines;
@@ -157,5 +161,24 @@ class EventNotifications {
 				NotificationKind.DISPUTE_ANSWERED, recipients.person(answered.staff()),
 				"/incentives/disputes/" + answered.dispute().value(), answered.planCode(), answered.outcome().name(),
 				answered.response()));
+	}
+
+	/**
+	 * The manager of a salesperson who called their forecast: it is in, to roll up. A manager's own team call goes
+	 * upwards and is read on the team page; it tells nobody.
+	 */
+	@ApplicationModuleListener
+	void on(ForecastCallSubmitted submitted) {
+		if (submitted.team()) {
+			return;
+		}
+		String name = org.namesOfStaff(List.of(submitted.staff())).getOrDefault(submitted.staff(),
+				submitted.submittedBy());
+		Set<UserId> to = new LinkedHashSet<>(recipients.managersOf(List.of(submitted.staff())));
+		// A manager who calls for themselves is not told of their own call.
+		to.removeAll(recipients.person(submitted.staff()));
+		deliveries.deliver(Delivery.of("forecast-submitted:" + submitted.callId(), NotificationKind.FORECAST_SUBMITTED,
+				to, "/forecast/team?period=" + submitted.periodCode(), name, submitted.periodCode(),
+				NotificationTexts.money(submitted.mostLikely())));
 	}
 }

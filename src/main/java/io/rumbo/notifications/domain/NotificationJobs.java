@@ -29,6 +29,7 @@ import io.rumbo.organization.ReportingLines;
 import io.rumbo.organization.StaffId;
 import io.rumbo.quotas.Attainment;
 import io.rumbo.quotas.AttainmentViews.Row;
+import io.rumbo.sales.ForecastCalls;
 import io.rumbo.sales.TaskManagement;
 import io.rumbo.sales.TaskView;
 import io.rumbo.shared.jobs.ScheduledJob;
@@ -37,7 +38,7 @@ import io.rumbo.shared.web.ListQuery;
 /**
  * The notifications that come from time passing rather than from an event, as jobs of the shared runner (once
  * across instances, a missed run caught up at start): the weekly digest, the at-risk alert for managers and the
- * daily check of tasks due, check-ins overdue and goals behind. Each keys its deliveries by the day or week it is
+ * daily check of tasks due, check-ins overdue and goals behind, the weekly reminder of forecast calls due. Each keys its deliveries by the day or week it is
  * for, so a run repeated the same day tells nobody twice.
  */
 @Configuration(proxyBeanMethods = false)
@@ -52,9 +53,11 @@ public class NotificationJobs {
 	private final Attainment attainment;
 	private final TaskManagement tasks;
 	private final ImprovementQueries improvement;
+	private final ForecastCalls forecast;
 
 	NotificationJobs(Deliveries deliveries, Recipients recipients, ReportingLines lines, Attainment attainment,
-			TaskManagement tasks, ImprovementQueries improvement) {
+			TaskManagement tasks, ImprovementQueries improvement, ForecastCalls forecast) {
+		this.forecast = forecast;
 		this.deliveries = deliveries;
 		this.recipients = recipients;
 		this.lines = lines;
@@ -76,6 +79,26 @@ public class NotificationJobs {
 	@Bean
 	ScheduledJob dueChecks(@Value("${rumbo.notifications.due-cron:0 30 6 * * *}") String cron) {
 		return new ScheduledJob("notifications/due-checks", cron, (ZonedDateTime due) -> dueChecks(due.toLocalDate()));
+	}
+
+	@Bean
+	ScheduledJob forecastDue(@Value("${rumbo.notifications.forecast-due-cron:0 0 9 * * THU}") String cron) {
+		return new ScheduledJob("notifications/forecast-due", cron, due -> forecastDue());
+	}
+
+	/**
+	 * Each salesperson who has not called their forecast for the current fiscal month yet: a reminder, once per person
+	 * and period (the key holds both), however many Thursdays pass before they call. The month is the clock's: a run
+	 * caught up after a restart reminds of the month it runs in.
+	 */
+	public int forecastDue() {
+		int delivered = 0;
+		for (ForecastCalls.DueCall due : forecast.due(null)) {
+			delivered += deliveries.deliver(Delivery.of("forecast-due:" + due.staff().value() + ":" + due.periodCode(),
+					NotificationKind.FORECAST_DUE, recipients.person(due.staff()), "/forecast", due.periodCode(),
+					due.periodEnd().minusDays(1)));
+		}
+		return delivered;
 	}
 
 	/**

@@ -1,32 +1,86 @@
 package io.rumbo.notifications.domain;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 import io.rumbo.notifications.NotificationKind;
+import io.rumbo.shared.web.Formats;
 
-/** A notification's title and text in a language, from messages/notifications*.properties. */
+/**
+ * A notification's title and text in a language, from messages/notifications*.properties, its dates written as that
+ * language writes them.
+ */
 @Component
 public class NotificationTexts {
 
 	/** Arguments are kept in one column, separated by a character no text contains. */
 	static final String SEPARATOR = "\u001F";
 
+	/** Marks an argument that is an amount of money, kept language-neutral ({@code ¤1234.50}) like dates. */
+	static final String MONEY = "\u00A4";
+
 	private final MessageSource messages;
 
-	NotificationTexts(MessageSource messages) {
+	private final Formats formats;
+
+	NotificationTexts(MessageSource messages, Formats formats) {
 		this.messages = messages;
+		this.formats = formats;
+	}
+
+	/** An amount as a stored argument, written in the reader's language when the text is read. */
+	public static String money(java.math.BigDecimal amount) {
+		return MONEY + amount.toPlainString();
 	}
 
 	public String title(NotificationKind kind, List<String> args, Locale locale) {
-		return messages.getMessage(kind.key() + ".title", args.toArray(), locale);
+		return messages.getMessage(kind.key() + ".title", localized(args, locale), locale);
 	}
 
 	public String text(NotificationKind kind, List<String> args, Locale locale) {
-		return messages.getMessage(kind.key() + ".text", args.toArray(), locale);
+		return messages.getMessage(kind.key() + ".text", localized(args, locale), locale);
+	}
+
+	private Object[] localized(List<String> args, Locale locale) {
+		Object[] written = localizedDates(args, locale);
+		for (int i = 0; i < written.length; i++) {
+			if (written[i] instanceof String a && a.startsWith(MONEY)) {
+				try {
+					written[i] = formats.money(new java.math.BigDecimal(a.substring(MONEY.length())), locale);
+				}
+				catch (NumberFormatException ex) {
+					// Not an amount after all: shown as it is.
+				}
+			}
+		}
+		return written;
+	}
+
+	/** An argument that is a whole ISO date ({@code 2031-04-30}), as {@code String.valueOf(LocalDate)} stored it. */
+	private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+
+	/**
+	 * The arguments as the reader reads them: dates are stored language-neutral (ISO) and written here the way the
+	 * pages write them in the reader's language ({@link Formats#date(LocalDate, Locale)}: 30 abr 2031, Apr 30, 2031).
+	 */
+	static Object[] localizedDates(List<String> args, Locale locale) {
+		return args.stream().map(a -> {
+			if (ISO_DATE.matcher(a).matches()) {
+				try {
+					return Formats.date(LocalDate.parse(a), locale);
+				}
+				catch (DateTimeParseException ex) {
+					// Looks like a date and is not one (a title such as 2031-13-45): shown as it is.
+				}
+			}
+			return a;
+		}).toArray();
 	}
 
 	static String join(List<String> args) {

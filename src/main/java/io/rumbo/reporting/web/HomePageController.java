@@ -64,6 +64,7 @@ class HomePageController {
 		links.put("earnings", "/incentives/estimates");
 		links.put("team", "/targets/team");
 		links.put("coverage", "/opportunities/list?open=true");
+		links.put("forecast", "/forecast/team");
 		links.put("overdue", "/tasks?open=true&overdue=true");
 		links.put("evaluations", "/evaluation");
 		links.put("approvals", "/recognition/proposals?status=OPEN");
@@ -96,6 +97,7 @@ class HomePageController {
 				model.addAttribute("teamChart", ChartData.json(json, teamChart(team.rows())));
 			}
 			case "coverage" -> model.addAttribute("coverage", panels.coverage(user));
+			case "forecast" -> model.addAttribute("forecast", panels.forecast(user));
 			case "overdue" -> model.addAttribute("overdue", panels.overdue(user));
 			case "evaluations" -> model.addAttribute("evaluations", panels.evaluations(user));
 			case "approvals" -> model.addAttribute("approvals", panels.approvals(user));

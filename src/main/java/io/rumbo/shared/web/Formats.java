@@ -34,9 +34,6 @@ public class Formats {
 	/** See {@link #format}. */
 	private final ThreadLocal<Map<String, NumberFormat>> formats = ThreadLocal.withInitial(HashMap::new);
 
-	/** Date formats are immutable and thread-safe: one per language. */
-	private final Map<Locale, DateTimeFormatter> dates = new ConcurrentHashMap<>();
-
 	Formats(@org.springframework.beans.factory.annotation.Value("${rumbo.currency:EUR}") String currency) {
 		this.currency = java.util.Currency.getInstance(currency);
 	}
@@ -54,6 +51,22 @@ public class Formats {
 			format.setRoundingMode(RoundingMode.HALF_UP);
 			return format;
 		}).format(amount);
+	}
+
+	/**
+	 * An amount as {@link #money(Number)} writes it, in a language given rather than the request's: for texts written
+	 * for someone else, such as an e-mail in its recipient's language.
+	 */
+	public String money(@Nullable Number amount, Locale language) {
+		if (amount == null) {
+			return "";
+		}
+		NumberFormat format = NumberFormat.getCurrencyInstance(LocaleSupport.supported(language));
+		format.setCurrency(currency);
+		format.setMinimumFractionDigits(2);
+		format.setMaximumFractionDigits(2);
+		format.setRoundingMode(RoundingMode.HALF_UP);
+		return format.format(amount);
 	}
 
 	/** A count, quantity or average: grouped, with the decimals it has up to two ({@code 1,234.5}). */
@@ -163,7 +176,18 @@ public class Formats {
 	}
 
 	public String date(@Nullable LocalDate date) {
-		return date == null ? "" : dates.computeIfAbsent(locale(),
+		return date(date, locale());
+	}
+
+	/** The date formats of the supported languages, for {@link #date(LocalDate, Locale)}. */
+	private static final Map<Locale, DateTimeFormatter> DATES = new ConcurrentHashMap<>();
+
+	/**
+	 * A date as {@link #date(LocalDate)} writes it, in a language given rather than the request's: for texts written
+	 * for someone else, such as an e-mail in its recipient's language.
+	 */
+	public static String date(@Nullable LocalDate date, Locale language) {
+		return date == null ? "" : DATES.computeIfAbsent(LocaleSupport.supported(language),
 				l -> DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(l)).format(date);
 	}
 
