@@ -28,7 +28,7 @@ import io.rumbo.shared.DemoMode;
  * Once: nothing is done when a dispute exists or no run is approved (in the first quarter of the fiscal year).
  */
 @Component
-@Order(140)
+@Order(141)
 class DemoDisputes implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoDisputes.class);
@@ -54,7 +54,10 @@ class DemoDisputes implements ApplicationRunner {
 	@Transactional
 	public void run(ApplicationArguments args) {
 		CurrentUser finance = users.actAs("finance").orElse(null);
-		Long approved = jdbc.sql("SELECT MAX(id) FROM incentives_payout_run WHERE state = 'APPROVED'")
+		// Last quarter's run, not the latest approved one: the draws' monthly runs (DemoEstimatesAndDraws) are approved
+		// too and hold only the new hire's statement.
+		Long approved = jdbc.sql("""
+				SELECT MAX(id) FROM incentives_payout_run WHERE state = 'APPROVED' AND period_code LIKE '%-Q%'""")
 			.query(Long.class)
 			.optional()
 			.orElse(null);
@@ -72,7 +75,12 @@ class DemoDisputes implements ApplicationRunner {
 					+ "día del trimestre: lo reservé a mi nombre.");
 			DisputeView adjusted = disputes.adjust(finance, raised.id(), raised.version(), new BigDecimal("120.00"),
 					"El pedido se acreditó a otro comercial por error; se paga la comisión que le correspondía.");
-			jdbc.sql("SELECT id FROM incentives_payout_run WHERE state = 'DRAFT' ORDER BY period_start DESC")
+			// The draft of the dispute's plan (the draws' plan has a draft of its own for the same month).
+			jdbc.sql("""
+					SELECT r.id FROM incentives_payout_run r JOIN incentives_payout_run_plan p ON p.run_id = r.id
+					WHERE r.state = 'DRAFT' AND p.plan_code = (SELECT plan_code FROM incentives_payout_line WHERE id = :line)
+					ORDER BY r.period_start DESC, r.id DESC""")
+				.param("line", l.id())
 				.query(Long.class)
 				.list()
 				.stream()
