@@ -76,6 +76,32 @@ public class OrgDirectory {
 			.optional();
 	}
 
+	/**
+	 * The people with these ids and everyone whose current unit is one of these units, by id, in one query (a roll-up
+	 * over a subtree reads its people at once, never one by one).
+	 */
+	@Transactional(readOnly = true)
+	public Map<Long, StaffSummary> staffByIdOrUnit(Collection<Long> ids, Collection<Long> unitIds) {
+		Map<Long, StaffSummary> staff = new HashMap<>();
+		if (ids.isEmpty() && unitIds.isEmpty()) {
+			return staff;
+		}
+		String where = ids.isEmpty() ? "unit_id IN (:units)"
+				: unitIds.isEmpty() ? "id IN (:ids)" : "id IN (:ids) OR unit_id IN (:units)";
+		var query = jdbc.sql("SELECT id, first_name, last_name, unit_id, archived, status FROM org_staff WHERE " + where);
+		if (!ids.isEmpty()) {
+			query = query.param("ids", ids);
+		}
+		if (!unitIds.isEmpty()) {
+			query = query.param("units", unitIds);
+		}
+		query.query(rs -> {
+			staff.put(rs.getLong(1), new StaffSummary(rs.getLong(1), rs.getString(2) + " " + rs.getString(3),
+					rs.getLong(4), !rs.getBoolean(5) && !"LEFT".equals(rs.getString(6))));
+		});
+		return staff;
+	}
+
 	/** The unit each person belonged to on a date (from their assignment history), in one query. */
 	@Transactional(readOnly = true)
 	public Map<Long, Long> unitsOn(Collection<Long> staffIds, java.time.LocalDate date) {

@@ -308,12 +308,14 @@ public class ForecastCalls {
 		personal.forEach(c -> latest.putIfAbsent(c.staffId(), c));
 		Set<Long> people = new HashSet<>(byOwner.keySet());
 		people.addAll(latest.keySet());
-		org.staffByNumber().values().stream()
+		// One statement for every person of the roll-up (owners, callers and the subtree's active staff), not one each.
+		Map<Long, OrgDirectory.StaffSummary> summaries = org.staffByIdOrUnit(people, subtree);
+		summaries.values()
+			.stream()
 			.filter(s -> s.active() && subtree.contains(s.unitId()))
 			.forEach(s -> people.add(s.id()));
-		Map<Long, String> names = org.staffNames(people);
-		Map<Long, OrgDirectory.StaffSummary> summaries = new HashMap<>();
-		people.forEach(id -> org.staff(id).ifPresent(s -> summaries.put(id, s)));
+		Map<Long, String> names = new HashMap<>();
+		summaries.forEach((id, s) -> names.put(id, s.fullName()));
 		Map<Long, String> unitNames = org.unitNames(subtree);
 		List<TeamMember> members = new ArrayList<>();
 		Figures total = Figures.NONE;

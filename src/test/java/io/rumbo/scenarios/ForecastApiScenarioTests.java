@@ -367,6 +367,50 @@ class ForecastApiScenarioTests extends ApiTestSupport {
 		}
 	}
 
+	@Test
+	void eachMemberOfTheRollUpHasThePersonsOwnFigures() {
+		String period = futureMonth(5, 2);
+		LocalDate close = forecasts.period(period).start().plusDays(4);
+		deal("1200", close, "COMMIT", "NEGOTIATION");
+		deal("700", close, "BEST_CASE", "QUALIFICATION");
+		assertThat(api.post("/api/v1/forecast/me/calls", "rep", call(period, "1200", "1500", "1900", null)).status())
+			.isEqualTo(201);
+		long lucia = api.get("/api/v1/staff/me", "rep").json().get("id").asLong();
+		io.rumbo.identity.CurrentUser director = users.actAs("director").orElseThrow();
+		io.rumbo.identity.CurrentUser manager = users.actAs("manager").orElseThrow();
+		// the whole company this month (the demo's people and deals), and this class's own future month
+		for (String code : java.util.Arrays.asList(null, period)) {
+			ForecastCalls.TeamForecast team = forecasts.team(director, null, code);
+			assertThat(team.members()).isNotEmpty();
+			sameAsEachPerson(director, team, code);
+		}
+		ForecastCalls.TeamForecast team = forecasts.team(manager, null, period);
+		ForecastCalls.TeamMember row = team.members().stream().filter(m -> m.staffId() == lucia).findFirst().orElseThrow();
+		assertThat(row.figures().commit()).isGreaterThanOrEqualTo(new BigDecimal("1200"));
+		assertThat(row.call()).isNotNull();
+		sameAsEachPerson(manager, team, period);
+	}
+
+	/** Each member's figures and latest call are those of the person's own forecast; the totals are their sums. */
+	private void sameAsEachPerson(io.rumbo.identity.CurrentUser actor, ForecastCalls.TeamForecast team,
+			String period) {
+		ForecastCalls.Figures sum = ForecastCalls.Figures.NONE;
+		BigDecimal called = BigDecimal.ZERO;
+		for (ForecastCalls.TeamMember m : team.members()) {
+			ForecastCalls.PersonForecast person = forecasts.person(actor, m.staffId(), period);
+			assertThat(m.figures()).as("figures of %s", m.name()).isEqualTo(person.figures());
+			assertThat(m.name()).isEqualTo(person.staffName());
+			assertThat(m.call() == null ? null : m.call().id()).as("call of %s", m.name())
+				.isEqualTo(person.call() == null ? null : person.call().id());
+			sum = sum.plus(m.figures());
+			called = called.add(m.call() == null ? BigDecimal.ZERO : m.call().mostLikely());
+		}
+		assertThat(team.figures().mostLikely()).isEqualByComparingTo(sum.mostLikely());
+		assertThat(team.figures().weighted()).isEqualByComparingTo(sum.weighted());
+		assertThat(team.figures().open()).isEqualTo(sum.open());
+		assertThat(team.calledMostLikely()).isEqualByComparingTo(called);
+	}
+
 	private List<Long> due(String period) {
 		return api.get("/api/v1/forecast/due?period=" + period, "manager").json().valueStream()
 			.map(d -> d.get("staffId").asLong())
