@@ -41,6 +41,8 @@ import io.rumbo.identity.Role;
 import io.rumbo.identity.UserManagement;
 import io.rumbo.identity.UserView;
 import io.rumbo.incentives.AwardGranted;
+import io.rumbo.incentives.BadgeEarned;
+import io.rumbo.incentives.Milestone;
 import io.rumbo.incentives.AwardId;
 import io.rumbo.incentives.AwardSource;
 import io.rumbo.incentives.DisputeAnswered;
@@ -364,5 +366,31 @@ class NotificationsModuleTests {
 		// Called: the next run tells her nothing more.
 		jobs.forecastDue();
 		assertThat(inboxOf(ana)).filteredOn(n -> n.kind() == NotificationKind.FORECAST_DUE).hasSize(1);
+	}
+
+	@Autowired
+	io.rumbo.planning.FiscalCalendar calendar;
+
+	/**
+	 * A milestone of the month under way is news, with the measure named in the reader's language; one of a month
+	 * already over when it was recorded (the check after a restart, the demo's history) tells nobody anything.
+	 */
+	@Test
+	void aMilestoneOfThePeriodUnderWayIsNewsAndOneOfAPeriodAlreadyOverIsNot(Scenario scenario) {
+		var years = calendar.years();
+		LocalDate today = LocalDate.now();
+		String current = years.code(years.month(years.yearOf(today), years.monthOf(today)));
+		String past = years.code(years.month(years.yearOf(today) - 2, 1));
+		scenario.publish(new BadgeEarned(StaffId.of(anaStaff.id()), "margin", past, Milestone.QUOTA,
+				new BigDecimal("101.0"), today)).andWaitForStateChange(() -> true);
+		scenario.publish(new BadgeEarned(StaffId.of(anaStaff.id()), "revenue", current, Milestone.NEAR,
+				new BigDecimal("91.2"), today))
+			.andWaitForStateChange(() -> inboxOf(ana).stream().anyMatch(n -> n.kind() == NotificationKind.MILESTONE_REACHED));
+		settled();
+		assertThat(inboxOf(ana)).filteredOn(n -> n.kind() == NotificationKind.MILESTONE_REACHED).singleElement()
+			.satisfies(n -> assertThat(n.text()).contains("Net revenue").contains(current).doesNotContain("revenue in"));
+		assertThat(inbox.list(ana, false, new ListQuery(0, 100, List.of()), Locale.forLanguageTag("es")).content())
+			.filteredOn(n -> n.kind() == NotificationKind.MILESTONE_REACHED).singleElement()
+			.satisfies(n -> assertThat(n.text()).contains("Facturación neta"));
 	}
 }

@@ -45,10 +45,12 @@ class EventNotifications {
 	private final QuotaPeople quotaPeople;
 	private final Statements statements;
 	private final OrgDirectory org;
+	private final io.rumbo.planning.FiscalCalendar calendar;
 
 	EventNotifications(Deliveries deliveries, Recipients recipients, ReportingLines lines, QuotaPeople quotaPeople,
-			Statements statements, OrgDirectory org) {
+			Statements statements, OrgDirectory org, io.rumbo.planning.FiscalCalendar calendar) {
 		this.org = org;
+		this.calendar = calendar;
 		this.deliveries = deliveries;
 		this.recipients = recipients;
 		this.lines = lines;
@@ -121,9 +123,15 @@ class EventNotifications {
 	/** The person who passed a milestone of their quota. */
 	@ApplicationModuleListener
 	void on(BadgeEarned badge) {
+		// A milestone of a period already over when it was recorded (the first check after a start, a rebuild, the
+		// demo's history) is no news: a person would find dozens of old milestones in their inbox at once.
+		if (!calendar.years().parse(badge.period()).end().isAfter(badge.earnedOn())) {
+			return;
+		}
 		deliveries.deliver(Delivery.of("badge:" + badge.staff().value() + ":" + badge.measure() + ":" + badge.period()
 				+ ":" + badge.milestone().name(), NotificationKind.MILESTONE_REACHED, recipients.person(badge.staff()),
-				"/recognition", badge.milestone().percent(), badge.measure(), badge.period()));
+				"/recognition", badge.milestone().percent(), NotificationTexts.metric(badge.measure()),
+				badge.period()));
 	}
 
 	@ApplicationModuleListener

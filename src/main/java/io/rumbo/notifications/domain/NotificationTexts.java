@@ -34,6 +34,14 @@ public class NotificationTexts {
 		this.formats = formats;
 	}
 
+	/** Marks an argument that is a measure of the metrics catalogue, named in the reader's language. */
+	static final String METRIC = "\u00A7metric:";
+
+	/** A measure's code as a stored argument, named as the metrics catalogue names it in the reader's language. */
+	public static String metric(String code) {
+		return METRIC + code;
+	}
+
 	/** An amount as a stored argument, written in the reader's language when the text is read. */
 	public static String money(java.math.BigDecimal amount) {
 		return MONEY + amount.toPlainString();
@@ -50,7 +58,11 @@ public class NotificationTexts {
 	private Object[] localized(List<String> args, Locale locale) {
 		Object[] written = localizedDates(args, locale);
 		for (int i = 0; i < written.length; i++) {
-			if (written[i] instanceof String a && a.startsWith(MONEY)) {
+			if (written[i] instanceof String a && a.startsWith(METRIC)) {
+				String code = a.substring(METRIC.length());
+				written[i] = messages.getMessage("metrics.metric." + code, null, code, locale);
+			}
+			else if (written[i] instanceof String a && a.startsWith(MONEY)) {
 				try {
 					written[i] = formats.money(new java.math.BigDecimal(a.substring(MONEY.length())), locale);
 				}
