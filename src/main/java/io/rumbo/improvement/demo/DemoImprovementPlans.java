@@ -40,7 +40,8 @@ import io.rumbo.shared.web.ListQuery;
 /**
  * Two improvement plans of the demo manager (Región Centro), both started six weeks ago for twelve weeks with a
  * check-in every two weeks: Pablo Romero's is on track (visits a week a little under his own rate so far, a goal by
- * hand ahead of its pace, two check-ins); Diego Ruiz's is behind (visits a week half as many again as his rate, margin
+ * hand ahead of its pace, two check-ins, the last a week ago so the next is a week away even when
+ * the demo was loaded the day before); Diego Ruiz's is behind (visits a week half as many again as his rate, margin
  * above 22 %, a goal by hand at 10 %, one check-in five weeks ago, so the next is overdue). The visit targets come from
  * each person's figures in the metrics engine, so the first stays on track and the second behind on any demo data.
  * Runs after the quotas.
@@ -102,7 +103,7 @@ class DemoImprovementPlans implements ApplicationRunner {
 		onTrack = plans.checkIn(manager, id(onTrack), onTrack.version(), new ImprovementPlans.CheckInDetails(
 				start.plusWeeks(2), "Buen arranque: agenda de visitas semanal.", Map.of(manual, new BigDecimal("30"))));
 		onTrack = plans.checkIn(manager, id(onTrack), onTrack.version(), new ImprovementPlans.CheckInDetails(
-				start.plusWeeks(4), "Prepara las visitas con la ficha del cliente.", Map.of(manual, new BigDecimal("60"))));
+				start.plusWeeks(5), "Prepara las visitas con la ficha del cliente.", Map.of(manual, new BigDecimal("60"))));
 
 		BigDecimal diegoRate = visitsPerWeek(diego.get(), start, end, today);
 		PlanView behind = plans.open(manager, new ImprovementPlans.PlanDetails(diego.get().id(),
