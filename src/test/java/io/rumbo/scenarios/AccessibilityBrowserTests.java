@@ -120,6 +120,12 @@ class AccessibilityBrowserTests extends BrowserTestSupport {
 		pages.put("forecast accuracy", "/forecast/accuracy");
 		pages.put("users", "/admin/users");
 		pages.put("audit", "/admin/audit");
+		pages.put("plan reviews", "/reviews");
+		pages.put("plan review", "/reviews/" + jdbc.sql("SELECT MIN(id) FROM review_plan_review WHERE state = 'SHARED'")
+			.query(Long.class).single());
+		pages.put("plan review against last year", "/reviews/" + jdbc.sql(
+				"SELECT MIN(id) FROM review_plan_review WHERE state = 'SHARED'").query(Long.class).single()
+				+ "?basis=LAST_YEAR");
 		return pages;
 	}
 

@@ -126,10 +126,13 @@ class ReviewApiScenarioTests extends ApiTestSupport {
 		List<String> stages = List.of("WON", "WON", "LOST", "WON", "LOST");
 		for (int i = 0; i < stages.size(); i++) {
 			String stage = stages.get(i);
-			OpportunityView o = opportunities.createOn(director, new OpportunityManagement.OpportunityDetails(customer,
-					unique("Oportunidad revisión"), new BigDecimal("900"), start.plusDays(20), null, null, null, null),
-					start.plusDays(1));
-			opportunities.moveOn(director, o.id(), stage, stage.equals("LOST") ? "Precio" : null, start.plusDays(20));
+			// Deals close today; their close day then moves into the year under review.
+			OpportunityManagement.OpportunityDetails details = new OpportunityManagement.OpportunityDetails(customer,
+					unique("Oportunidad revisión"), new BigDecimal("900"), start.plusDays(20), null, null, null,
+					stage.equals("LOST") ? "Precio" : null);
+			OpportunityView o = opportunities.create(director, details);
+			o = opportunities.moveTo(director, o.id(), stage, details.lossReason());
+			opportunities.update(director, o.id(), o.version(), details);
 			if (i < 3) {
 				opportunities.tagStrategy(director, o.id(), strategy.id());
 			}
