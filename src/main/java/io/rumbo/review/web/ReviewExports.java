@@ -27,7 +27,7 @@ final class ReviewExports {
 		return Exports.download(format, "plan-reviews", List.of("id", "title", "fiscalYear", "period", "unit", "state",
 				"createdBy", "createdOn", "sharedOn"),
 				table -> reviews.each(actor, filter, sorted, r -> table.row(r.id(), r.title(), r.fiscalYear(),
-						r.period(), r.unitName(), r.state(), r.createdBy(), r.createdOn(), r.sharedOn())));
+						r.period(), r.unitName(), Exports.label("review.state.", r.state()), r.createdBy(), r.createdOn(), r.sharedOn())));
 	}
 
 	static VarianceTable table(io.rumbo.review.ReviewViews.Figures figures, String basis) {
