@@ -269,7 +269,11 @@ public class PlanReviews {
 			}
 		}
 		if (text.verdicts() != null) {
+			Set<Long> ofPlan = figures.strategiesOf(review.planId());
 			for (VerdictDetails v : text.verdicts()) {
+				if (!ofPlan.contains(v.strategyId())) {
+					throw ValidationFailedException.of("verdicts", "review.strategy.notInPlan");
+				}
 				review.judge(v.strategyId(), v.verdict(), v.conclusion());
 			}
 		}

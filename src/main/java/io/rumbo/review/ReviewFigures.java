@@ -368,6 +368,13 @@ class ReviewFigures {
 		return sum;
 	}
 
+	/** The ids of a plan's strategies (a verdict is given on one of them). */
+	Set<Long> strategiesOf(long planId) {
+		Set<Long> ids = new HashSet<>();
+		strategies.list(planId).forEach(s -> ids.add(s.id()));
+		return ids;
+	}
+
 	/** Units a set of review units covers, for callers that check scope. */
 	Set<Long> subtreeOf(long unitId) {
 		return new HashSet<>(tree(unitId).subtree().get(unitId));
