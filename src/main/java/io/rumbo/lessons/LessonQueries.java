@@ -179,14 +179,17 @@ public class LessonQueries {
 	 * roles; a shared success case also by the people of its scope.
 	 */
 	String where(CurrentUser actor, Filter filter, Map<String, Object> params) {
-		DataScope scope = scopes.of(actor);
+		return where(actor.username(), scopes.of(actor), filter, params);
+	}
+
+	String where(String username, DataScope scope, Filter filter, Map<String, Object> params) {
 		StringBuilder where = new StringBuilder(" WHERE ");
 		if (scope.all()) {
 			where.append("1 = 1");
 		}
 		else {
 			where.append("(l.author = :me OR ").append(scope.sql("l.author_unit_id", "l.author_staff_id", params));
-			params.put("me", actor.username());
+			params.put("me", username);
 			Set<Long> sharedWith = sharedUnitsSeenBy(scope);
 			if (!sharedWith.isEmpty()) {
 				where.append(" OR (l.status = 'SHARED' AND l.shared_unit_id IN (:sharedWith))");
