@@ -120,6 +120,11 @@ class AccessibilityBrowserTests extends BrowserTestSupport {
 		pages.put("forecast accuracy", "/forecast/accuracy");
 		pages.put("users", "/admin/users");
 		pages.put("audit", "/admin/audit");
+		pages.put("lessons", "/lessons");
+		pages.put("lesson", "/lessons/" + jdbc.sql("SELECT MIN(id) FROM lessons_lesson WHERE status = 'SHARED'")
+			.query(Long.class).single());
+		pages.put("lesson form", "/lessons/new");
+		pages.put("retrospective threshold", "/lessons/settings");
 		return pages;
 	}
 
