@@ -44,7 +44,7 @@ class LessonsApiScenarioTests extends ApiTestSupport {
 	}
 
 	@Test
-	void aLessonIsSeenInScopeAndASharedCaseByItsRegion() {
+	void aLessonIsSeenInScopeAndASharedCaseByItsRegion() throws Exception {
 		String code = unique("Lección");
 		Api.Response created = api.post("/api/v1/lessons", "rep", lesson(code + " negociación difícil", "FAILED",
 				List.of("Precio", code.toLowerCase())));
@@ -80,6 +80,13 @@ class LessonsApiScenarioTests extends ApiTestSupport {
 		assertThat(promoted.json().get("sharedUnitName").asString()).isEqualTo("Región Centro");
 		assertThat(api.post(url + "/promote", "manager", version).status()).as("stale").isEqualTo(409);
 
+		// The region's people are told once; the one who shared it and other regions are not.
+		String link = "/lessons/" + id;
+		eventually(() -> notified("diego.ruiz", link) > 0 ? Boolean.TRUE : null);
+		assertThat(notified("diego.ruiz", link)).isEqualTo(1);
+		assertThat(notified("rep", link)).as("the author, in the region").isEqualTo(1);
+		assertThat(notified("manager", link)).as("who shared it").isZero();
+		assertThat(notified("antonio.vega", link)).isZero();
 		assertThat(api.get(url, "diego.ruiz").status()).as("shared with his region").isEqualTo(200);
 		assertThat(api.get(url, "pablo.romero").status()).isEqualTo(200);
 		assertThat(api.get(url, "antonio.vega").status()).as("still another region").isEqualTo(404);
@@ -231,6 +238,12 @@ class LessonsApiScenarioTests extends ApiTestSupport {
 		long rep = api.get("/api/v1/staff/me", "rep").json().get("id").asLong();
 		return jdbc.sql("SELECT MIN(id) FROM sales_opportunity WHERE owner_staff_id <> :rep").param("rep", rep)
 			.query(Long.class).single();
+	}
+
+	private long notified(String user, String link) {
+		return api.get("/api/v1/notifications?size=500", user).json().get("content").valueStream()
+			.filter(n -> n.get("kind").asString().equals("SUCCESS_CASE_SHARED") && n.get("link").asString().equals(link))
+			.count();
 	}
 
 	static <T> T eventually(Supplier<T> read) throws InterruptedException {
