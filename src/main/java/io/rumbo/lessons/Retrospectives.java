@@ -49,6 +49,12 @@ public class Retrospectives {
 	/** The threshold when nobody set one: 10,000 in the company's currency. */
 	public static final BigDecimal DEFAULT_THRESHOLD = new BigDecimal("10000");
 
+	/**
+	 * A deal closed longer ago than this (a backdated move, an import, the demo's history) asks for no retrospective:
+	 * nobody remembers it well enough to write one.
+	 */
+	public static final int FRESH_DAYS = 30;
+
 	/** Days the owner has to write the retrospective. */
 	static final int DAYS_TO_WRITE = 7;
 
@@ -107,8 +113,8 @@ public class Retrospectives {
 	}
 
 	/**
-	 * Asks the owner for a retrospective when the amount is at or above the threshold and none was asked for this
-	 * opportunity and outcome yet; answers whether one was asked now.
+	 * Asks the owner for a retrospective when the amount is at or above the threshold, the deal closed within the last
+	 * {@link #FRESH_DAYS} days and none was asked for this opportunity and outcome yet; answers whether one was asked.
 	 */
 	@Transactional
 	public boolean ask(long opportunityId, Result result, StaffId owner, BigDecimal amount,
@@ -119,7 +125,8 @@ public class Retrospectives {
 					+ "until an administrator sets it again.", settings.currency(), currency);
 			return false;
 		}
-		if (amount.compareTo(settings.threshold()) < 0) {
+		if (amount.compareTo(settings.threshold()) < 0
+				|| closedOn.isBefore(LocalDate.now(clock).minusDays(FRESH_DAYS))) {
 			return false;
 		}
 		boolean asked = jdbc.sql("SELECT COUNT(*) FROM lessons_retrospective WHERE opportunity_id = :o AND result = :r")
@@ -225,7 +232,7 @@ public class Retrospectives {
 	@Transactional
 	public Settings changeThreshold(CurrentUser actor, long version, @Nullable BigDecimal threshold) {
 		if (!mayChangeSettings(actor)) {
-			throw new AccessRefusedException("lessons.settings");
+			throw new AccessRefusedException("lessons");
 		}
 		if (threshold == null) {
 			throw ValidationFailedException.of("threshold", "shared.validation.required");
@@ -246,7 +253,9 @@ public class Retrospectives {
 		if (changed == 0) {
 			throw new StaleVersionException(version, settings());
 		}
-		audit.record("LESSONS_SETTING", 1, "UPDATE", current, amount, "retrospective threshold");
+		audit.record("LESSONS_SETTING", 1, "UPDATE",
+				java.util.Map.of("threshold", current.threshold(), "currency", current.currency()),
+				java.util.Map.of("threshold", amount, "currency", currency), "retrospective threshold");
 		return settings();
 	}
 

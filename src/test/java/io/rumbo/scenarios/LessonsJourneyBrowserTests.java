@@ -60,7 +60,7 @@ class LessonsJourneyBrowserTests extends BrowserTestSupport {
 		open("/tasks?open=true&size=500&lang=en");
 		click(By.cssSelector("a.task-link[href$='opportunity=" + lost + "']"));
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("lesson-form")));
-		assertThat(browser.findElement(By.id("retrospective-about")).getText()).contains("Competitor");
+		assertThat(browser.findElement(By.id("retrospective-about")).getText()).contains("Journey deal");
 		assertThat(new Select(browser.findElement(By.id("outcome"))).getFirstSelectedOption().getAttribute("value"))
 			.as("a lost deal failed").isEqualTo("FAILED");
 		assertThat(browser.findElement(By.id("whatHappened")).getAttribute("value")).as("the loss reason")

@@ -162,10 +162,13 @@ class DemoLessons implements ApplicationRunner {
 					LessonOutcome.FAILED, "es", null, null, strategy.id(), strategy.lineId(), null, null,
 					List.of("estrategia", "segmentación"))));
 		}
-		// Three success cases of the region: the won pilot, the CFO close and the reactivation.
+		// Three success cases of the region: the lessons that worked, those about a won deal first.
+		List<LessonView> worked = new ArrayList<>(written.stream()
+			.filter(l -> l.outcome() == LessonOutcome.WORKED).toList());
+		worked.sort(java.util.Comparator.comparing((LessonView l) -> l.opportunityId() == null));
 		int shared = 0;
-		for (LessonView lesson : written) {
-			if (shared < 3 && lesson.outcome() == LessonOutcome.WORKED && lesson.opportunityId() != null) {
+		for (LessonView lesson : worked) {
+			if (shared < 3) {
 				LessonView promoted = lessons.promote(manager, lesson.id(), lesson.version(), region);
 				shared++;
 				for (String colleague : List.of("pablo.romero", "diego.ruiz", "raul.gomez").subList(0, 4 - shared)) {

@@ -47,7 +47,6 @@ import io.rumbo.sales.OpportunityQueries;
 import io.rumbo.sales.OpportunityView;
 import io.rumbo.shared.domain.NotFoundException;
 import io.rumbo.shared.export.ExportFormat;
-import io.rumbo.shared.search.SearchText;
 import io.rumbo.shared.web.Formats;
 import io.rumbo.shared.web.ListPages;
 import io.rumbo.shared.web.ListQuery;
@@ -249,7 +248,7 @@ class LessonsPageController {
 	@GetMapping("/lessons/settings")
 	String settings(CurrentUser user, Model model) {
 		if (!Retrospectives.mayChangeSettings(user)) {
-			throw new io.rumbo.shared.domain.AccessRefusedException("lessons.settings");
+			throw new io.rumbo.shared.domain.AccessRefusedException("lessons");
 		}
 		model.addAttribute("settings", retrospectives.settings());
 		return "lessons/settings";
@@ -286,14 +285,17 @@ class LessonsPageController {
 		return "lessons/suggestions :: suggestions";
 	}
 
-	/** The tags a plan's goals stand for: each measure code, and each word of four letters or more of a name. */
+	/**
+	 * The tags a plan's goals stand for: each measure code, and each word of four letters or more of a goal's name in
+	 * lower case (spelled as tags are stored).
+	 */
 	static Set<String> planTags(List<ImprovementViews.GoalView> goals) {
 		Set<String> tags = new HashSet<>();
 		for (ImprovementViews.GoalView goal : goals) {
 			if (goal.metric() != null) {
 				tags.add(goal.metric().toLowerCase(Locale.ROOT).replace('_', '-'));
 			}
-			for (String word : SearchText.words(goal.name().replaceAll("[^\\p{L}\\p{N}]+", " "))) {
+			for (String word : goal.name().toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
 				if (word.length() >= 4) {
 					tags.add(word);
 				}
