@@ -94,14 +94,16 @@ public class LessonQueries {
 		Map<String, Object> params = new HashMap<>();
 		String where = where(actor, filter, params);
 		List<LessonView> batch = new ArrayList<>();
-		jdbc.sql("SELECT l.* FROM lessons_lesson l" + where + query.orderBy("l.id")).params(params)
-			.query(LessonQueries::raw).stream().forEach(row -> {
+		try (java.util.stream.Stream<LessonView> rows = jdbc.sql("SELECT l.* FROM lessons_lesson l" + where
+				+ query.orderBy("l.id")).params(params).query(LessonQueries::raw).stream()) {
+			rows.forEach(row -> {
 				batch.add(row);
 				if (batch.size() == 1000) {
 					named(actor, batch).forEach(sink);
 					batch.clear();
 				}
 			});
+		}
 		named(actor, batch).forEach(sink);
 	}
 
