@@ -24,7 +24,8 @@ public enum NotificationKind {
 	WEEKLY_DIGEST(true, true),
 	AT_RISK(true, true),
 	FORECAST_DUE(true, true),
-	FORECAST_SUBMITTED(true, false);
+	FORECAST_SUBMITTED(true, false),
+	SUCCESS_CASE_SHARED(true, false);
 
 	private final boolean inAppByDefault;
 	private final boolean emailByDefault;

@@ -78,6 +78,7 @@ public class HomePanels {
 	private final OpportunityAttention attention;
 	private final ServiceManagement service;
 	private final RecognitionFeed feed;
+	private final io.rumbo.lessons.LessonQueries lessons;
 	private final Scorecards scorecards;
 	private final Estimates estimates;
 	private final AwardProposals proposals;
@@ -95,7 +96,8 @@ public class HomePanels {
 			RecognitionFeed feed, Scorecards scorecards, Estimates estimates, AwardProposals proposals,
 			PlanReading plans, PlanPerformance performance, StrategyManagement strategies,
 			ObjectiveManagement objectives, FiscalCalendar calendar, ForecastCalls forecasts, OrgDirectory org,
-			Clock clock) {
+			Clock clock, io.rumbo.lessons.LessonQueries lessons) {
+		this.lessons = lessons;
 		this.forecasts = forecasts;
 		this.org = org;
 		this.attainment = attainment;
@@ -214,8 +216,12 @@ public class HomePanels {
 		return new Cases(latest, open);
 	}
 
-	/** The team's latest awards and badges, and the reader's reviewed scorecards waiting for their acknowledgement. */
-	public record Feed(List<FeedItem> items, List<ScorecardSummary> toAcknowledge) {
+	/**
+	 * The team's latest awards and badges, the reader's reviewed scorecards waiting for their acknowledgement, and the
+	 * latest success cases shared with the reader's scope (lessons, decision 0032).
+	 */
+	public record Feed(List<FeedItem> items, List<ScorecardSummary> toAcknowledge,
+			List<io.rumbo.lessons.LessonView> successCases) {
 	}
 
 	public Feed feed(CurrentUser user) {
@@ -225,7 +231,7 @@ public class HomePanels {
 		List<ScorecardSummary> reviewed = self == null ? List.of()
 				: scorecards.list(user, new Scorecards.Filter(null, self, ScorecardState.REVIEWED),
 						ListQuery.of(0, SHOWN, List.of("cycle,desc"), Scorecards.SORTS, "cycle")).content();
-		return new Feed(items, reviewed);
+		return new Feed(items, reviewed, lessons.recentCases(user, SHOWN));
 	}
 
 	/** What the reader's incentive plan pays so far (the period's and the year's), as estimated today. */

@@ -143,6 +143,25 @@ public class TaskManagement {
 		return get(actor, task.id());
 	}
 
+	/**
+	 * A task another module gives a person on their behalf (no one signed in: an event listener), due on the day,
+	 * with the page where it is done; assigned by {@code assignedBy} (the module's name). Announced with
+	 * {@link TaskAssigned} like any other. Answers the task's id.
+	 */
+	@Transactional
+	public TaskId assignFor(StaffId assignee, String title, @Nullable String description, @Nullable Long customerId,
+			LocalDate dueOn, String link, String assignedBy) {
+		var staff = org.staff(assignee.value()).orElseThrow(() -> new NotFoundException("staff", assignee.value()));
+		SalesTask task = new SalesTask(assignedBy, LocalDate.now(clock));
+		task.describe(title, description, staff.id(), staff.unitId(), false, customerId, dueOn);
+		task.linkTo(link);
+		tasks.saveAndFlush(task);
+		audit.record("TASK", task.id(), "CREATE", null, task.auditState(), task.title());
+		events.publishEvent(new TaskAssigned(TaskId.of(task.id()), assignee, UnitId.of(staff.unitId()), false,
+				task.title(), task.dueOn(), assignedBy));
+		return TaskId.of(task.id());
+	}
+
 	@Transactional
 	public TaskView update(CurrentUser actor, long id, long version, TaskDetails details) {
 		TaskView current = get(actor, id);
@@ -291,7 +310,7 @@ public class TaskManagement {
 					rs.getLong("assignee_unit_id"), null, rs.getBoolean("team_task"),
 					(Long) rs.getObject("customer_id", Long.class), null, due, rs.getString("assigned_by"),
 					rs.getObject("assigned_on", LocalDate.class), completed, rs.getString("completed_by"),
-					completed == null && due.isBefore(today));
+					completed == null && due.isBefore(today), rs.getString("link"));
 		};
 	}
 
@@ -317,7 +336,7 @@ public class TaskManagement {
 					t.assigneeStaffId() == null ? null : staffNames.get(t.assigneeStaffId()), t.assigneeUnitId(),
 					unitNames.get(t.assigneeUnitId()), t.teamTask(), t.customerId(),
 					t.customerId() == null ? null : customerNames.get(t.customerId()), t.dueOn(), t.assignedBy(),
-					t.assignedOn(), t.completedOn(), t.completedBy(), t.overdue()))
+					t.assignedOn(), t.completedOn(), t.completedBy(), t.overdue(), t.link()))
 			.toList();
 	}
 

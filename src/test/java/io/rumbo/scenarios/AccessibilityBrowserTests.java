@@ -126,6 +126,11 @@ class AccessibilityBrowserTests extends BrowserTestSupport {
 		pages.put("plan review against last year", "/reviews/" + jdbc.sql(
 				"SELECT MIN(id) FROM review_plan_review WHERE state = 'SHARED'").query(Long.class).single()
 				+ "?basis=LAST_YEAR");
+		pages.put("lessons", "/lessons");
+		pages.put("lesson", "/lessons/" + jdbc.sql("SELECT MIN(id) FROM lessons_lesson WHERE status = 'SHARED'")
+			.query(Long.class).single());
+		pages.put("lesson form", "/lessons/new");
+		pages.put("retrospective threshold", "/lessons/settings");
 		return pages;
 	}
 

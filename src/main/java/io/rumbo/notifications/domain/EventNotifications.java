@@ -189,4 +189,18 @@ class EventNotifications {
 				to, "/forecast/team?period=" + submitted.periodCode(), name, submitted.periodCode(),
 				NotificationTexts.money(submitted.mostLikely())));
 	}
+
+	/**
+	 * The people of the unit's subtree a success case was shared with (the whole company for its root), but not the
+	 * one who shared it; once per case (decision 0032).
+	 */
+	@ApplicationModuleListener
+	void on(io.rumbo.lessons.SuccessCaseShared shared) {
+		Set<io.rumbo.organization.UnitId> units = org.subtree(shared.sharedWith());
+		Set<UserId> to = new LinkedHashSet<>(recipients.people(lines.members(units)));
+		to.removeAll(recipients.named(List.of(shared.sharedBy())));
+		String unit = org.namesOfUnits(List.of(shared.sharedWith())).getOrDefault(shared.sharedWith(), "");
+		deliveries.deliver(Delivery.of("success-case-shared:" + shared.lesson().value(),
+				NotificationKind.SUCCESS_CASE_SHARED, to, "/lessons/" + shared.lesson().value(), shared.title(), unit));
+	}
 }

@@ -31,7 +31,7 @@ public class GlobalSearch {
 
 		CUSTOMERS("/customers"), CONTACTS(null), OPPORTUNITIES("/opportunities/list"), ORDERS(null),
 		CASES("/service-cases"), PEOPLE("/organization/staff"), UNITS("/organization/units"),
-		PRODUCTS("/catalog/products");
+		PRODUCTS("/catalog/products"), LESSONS("/lessons");
 
 		private final @Nullable String list;
 
@@ -79,9 +79,11 @@ public class GlobalSearch {
 	private final SalesSearch sales;
 	private final OrgSearch org;
 	private final ProductSearch products;
+	private final io.rumbo.lessons.LessonSearch lessons;
 
 	GlobalSearch(DataScopes scopes, CustomerSearch customers, SalesSearch sales, OrgSearch org,
-			ProductSearch products) {
+			ProductSearch products, io.rumbo.lessons.LessonSearch lessons) {
+		this.lessons = lessons;
 		this.scopes = scopes;
 		this.customers = customers;
 		this.sales = sales;
@@ -115,6 +117,7 @@ public class GlobalSearch {
 				case PEOPLE -> org.people(scope, words, size);
 				case UNITS -> org.units(scope, words, size);
 				case PRODUCTS -> products.products(words, language, size);
+				case LESSONS -> lessons.lessons(user, scope, words, size);
 			};
 			if (!hits.hits().isEmpty()) {
 				groups.add(new Group(kind, hits));

@@ -20,8 +20,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 @RestController
-@Tag(name = "Search", description = "One search over customers, contacts, opportunities, orders, cases, people, units"
-		+ " and products, within the caller's data scope")
+@Tag(name = "Search", description = "One search over customers, contacts, opportunities, orders, cases, people, units,"
+		+ " products and lessons, within the caller's data scope")
 class SearchRestController {
 
 	@Schema(name = "ReportingSearchHit", description = "One record found; href is its page in the web application")
@@ -35,7 +35,7 @@ class SearchRestController {
 	@Schema(name = "ReportingSearchGroup", description = "The first hits of one kind (limit of them) and whether more"
 			+ " exist; a group is present only when it has hits")
 	record GroupResponse(@Schema(allowableValues = { "customers", "contacts", "opportunities", "orders", "cases",
-			"people", "units", "products" }) String kind, List<HitResponse> content, boolean more) {
+			"people", "units", "products", "lessons" }) String kind, List<HitResponse> content, boolean more) {
 	}
 
 	@Schema(name = "ReportingSearchResult", description = "What a query found, grouped by kind. tooShort: the query"
@@ -52,7 +52,7 @@ class SearchRestController {
 	@GetMapping(value = "/api/v1/search", produces = "application/json")
 	@Operation(summary = "Search everything", description = "Accent- and case-insensitive, word order free: every word"
 			+ " of q must appear in a record's name, number, tax id or e-mail. kinds: comma-separated subset of"
-			+ " customers, contacts, opportunities, orders, cases, people, units, products (all when absent);"
+			+ " customers, contacts, opportunities, orders, cases, people, units, products, lessons (all when absent);"
 			+ " limit: hits per kind, 1 to 20 (default 5). Products are named in the request's language.")
 	ResultResponse search(CurrentUser user, @RequestParam(defaultValue = "") String q,
 			@RequestParam(required = false) @Nullable String kinds,

@@ -50,6 +50,9 @@ public class SalesTask {
 
 	private @Nullable String completedBy;
 
+	/** A page of the application where the task is done (a later module's form), if the task was given with one. */
+	private @Nullable String link;
+
 	@Version
 	private long version;
 
@@ -75,6 +78,18 @@ public class SalesTask {
 		this.teamTask = teamTask;
 		this.customerId = customerId;
 		this.dueOn = dueOn;
+	}
+
+	/** Where the task is done: a local path of the application ({@code /...}), set when the task is given. */
+	public void linkTo(String link) {
+		if (!link.startsWith("/") || link.startsWith("//")) {
+			throw new IllegalArgumentException("A task links to a local path");
+		}
+		this.link = link;
+	}
+
+	public @Nullable String link() {
+		return link;
 	}
 
 	public void complete(String by, LocalDate on) {

@@ -1,0 +1,77 @@
+package io.rumbo.scenarios;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import io.rumbo.support.RumboIntegrationTest;
+
+/**
+ * The lesson pages render for every role in both languages on the demo (a dozen lessons, three success cases shared
+ * with Región Centro): the library with its filters, a success case, the form, the suggestion fragments of an
+ * opportunity and an improvement plan, and the CSV export; the threshold page is the directors' and admins' only.
+ */
+@RumboIntegrationTest
+class LessonsPageScenarioTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@ParameterizedTest
+	@ValueSource(strings = { "admin", "director", "manager", "rep" })
+	void theLessonPagesRenderForEveryRole(String user) {
+		long shared = jdbc.sql("SELECT MIN(id) FROM lessons_lesson WHERE status = 'SHARED'").query(Long.class).single();
+		long opportunity = jdbc.sql("""
+				SELECT MIN(o.id) FROM sales_opportunity o JOIN org_staff s ON s.id = o.owner_staff_id
+				WHERE s.last_name = 'García Martín'""").query(Long.class).single();
+		List<String> pages = List.of("/lessons", "/lessons?cases=true&outcome=WORKED&q=visita&sort=usefulCount,desc",
+				"/lessons?segment=ENTERPRISE&from=2020-01-01&to=2040-12-31&status=DRAFT&tag=visits", "/lessons/new",
+				"/lessons/" + shared, "/lessons/suggestions?opportunity=" + opportunity);
+		for (String lang : List.of("en", "es")) {
+			WebSession browser = new WebSession();
+			browser.signIn(port, user, "demo");
+			browser.get(port, "/organization/chart?lang=" + lang);
+			for (String page : pages) {
+				HttpResponse<String> answer = browser.get(port, page);
+				assertThat(answer.statusCode()).as(user + " " + lang + " " + page).isEqualTo(200);
+				assertThat(answer.body()).as(page).doesNotContain("Unexpected error").doesNotContain("Error inesperado")
+					.doesNotContain("??");
+			}
+		}
+	}
+
+	@Test
+	void theDemoSharesThreeCasesWithItsRegionAndTheLibraryExportsThem() {
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM lessons_lesson WHERE status = 'SHARED' AND shared_by = 'manager'")
+			.query(Long.class).single()).isGreaterThanOrEqualTo(3);
+		WebSession rep = new WebSession();
+		rep.signIn(port, "rep", "demo");
+		String home = rep.get(port, "/lessons?cases=true&lang=en").body();
+		assertThat(home).contains("Región Centro");
+		HttpResponse<String> csv = rep.get(port, "/lessons?cases=true&format=csv&lang=en");
+		assertThat(csv.statusCode()).isEqualTo(200);
+		assertThat(csv.body().lines().findFirst().orElse("")).startsWith("id").contains("title").contains("useful");
+		assertThat(csv.body().lines().count()).as("three shared cases and the header").isGreaterThanOrEqualTo(4);
+
+		WebSession manager = new WebSession();
+		manager.signIn(port, "manager", "demo");
+		long plan = jdbc.sql("SELECT MIN(id) FROM improvement_plan").query(Long.class).single();
+		String suggestions = manager.get(port, "/lessons/suggestions?plan=" + plan + "&lang=en").body();
+		assertThat(suggestions).contains("id=\"lesson-suggestions\"");
+		assertThat(manager.get(port, "/lessons/settings").statusCode()).as("a manager").isEqualTo(403);
+		WebSession director = new WebSession();
+		director.signIn(port, "director", "demo");
+		assertThat(director.get(port, "/lessons/settings?lang=en").body()).contains("id=\"threshold\"");
+	}
+}
