@@ -26,6 +26,9 @@ import io.rumbo.support.RumboIntegrationTest;
 @ExtendWith(BrowserAvailability.class)
 class HomeBrowserTests extends BrowserTestSupport {
 
+	@org.springframework.beans.factory.annotation.Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	@Test
 	void aSalespersonSignsInOnAPhoneAndSeesTheirDay() {
 		size(390, 844);
@@ -96,6 +99,42 @@ class HomeBrowserTests extends BrowserTestSupport {
 			}
 		}
 		assertThat(found).as("axe-core WCAG A/AA violations").isEmpty();
+	}
+
+	/**
+	 * A panel whose source fails (the objectives' table is renamed away for the moment) shows its own error, in the
+	 * reader's language, in its card; every other panel of the page still loads.
+	 */
+	@Test
+	void aPanelWhoseSourceFailsShowsItsOwnErrorWhileTheOthersLoad() {
+		signIn("director");
+		jdbc.sql("ALTER TABLE planning_objective RENAME TO planning_objective_away").update();
+		try {
+			for (String lang : List.of("en", "es")) {
+				open("/?lang=" + lang);
+				for (String panel : HomeKind.DIRECTOR.panels()) {
+					wait.until(d -> d.findElements(By.cssSelector("#panel-" + panel + " [aria-busy]")).isEmpty());
+					if (!panel.equals("objectives")) {
+						assertThat(browser.findElement(By.id("panel-" + panel)).getText()).as(panel)
+							.doesNotContain("could not be loaded").doesNotContain("No se pudo cargar")
+							.doesNotContain("Unexpected error").doesNotContain("Error inesperado");
+					}
+				}
+				String failed = wait.until(d -> d.findElement(By.cssSelector("#panel-objectives [role=alert]"))).getText();
+				assertThat(failed).as("the objectives panel's own error in " + lang)
+					.containsAnyOf(lang.equals("en") ? new String[] { "Unexpected error", "Temporarily unavailable" }
+							: new String[] { "Error inesperado", "No disponible en este momento" });
+				assertThat(browser.findElement(By.id("panel-objectives-title")).getText()).isNotBlank();
+				assertThat(browser.findElements(By.cssSelector("#problem [role=alert], #problem .alert")))
+					.as("the error stays in its panel, not in the page's message area").isEmpty();
+				screenshot("home-director-failing-panel-" + lang);
+			}
+		}
+		finally {
+			jdbc.sql("ALTER TABLE planning_objective_away RENAME TO planning_objective").update();
+		}
+		open("/?lang=en");
+		allPanelsLoaded(HomeKind.DIRECTOR);
 	}
 
 	private void noSidewaysScroll() {
