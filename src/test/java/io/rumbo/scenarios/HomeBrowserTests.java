@@ -58,12 +58,16 @@ class HomeBrowserTests extends BrowserTestSupport {
 		allPanelsLoaded(HomeKind.MANAGER);
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#team-chart canvas")));
 		assertThat(browser.findElement(By.id("home-team")).getText()).contains("García Martín");
+		tablesFit();
 		screenshot("home-manager-1440");
 		size(390, 844);
-		open("/");
-		allPanelsLoaded(HomeKind.MANAGER);
-		noSidewaysScroll();
-		screenshot("home-manager-390");
+		for (String lang : List.of("es", "en")) {
+			open("/?lang=" + lang);
+			allPanelsLoaded(HomeKind.MANAGER);
+			noSidewaysScroll();
+			tablesFit();
+			screenshot("home-manager-390-" + lang);
+		}
 
 		browser.manage().deleteAllCookies();
 		size(1440, 900);
@@ -72,12 +76,16 @@ class HomeBrowserTests extends BrowserTestSupport {
 		allPanelsLoaded(HomeKind.DIRECTOR);
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#plan-regions-chart canvas")));
 		assertThat(browser.findElements(By.cssSelector("#home-plan-regions tbody tr"))).isNotEmpty();
+		tablesFit();
 		screenshot("home-director-1440");
 		size(390, 844);
-		open("/");
-		allPanelsLoaded(HomeKind.DIRECTOR);
-		noSidewaysScroll();
-		screenshot("home-director-390");
+		for (String lang : List.of("es", "en")) {
+			open("/?lang=" + lang);
+			allPanelsLoaded(HomeKind.DIRECTOR);
+			noSidewaysScroll();
+			tablesFit();
+			screenshot("home-director-390-" + lang);
+		}
 		size(1440, 900);
 	}
 
@@ -135,6 +143,23 @@ class HomeBrowserTests extends BrowserTestSupport {
 		}
 		open("/?lang=en");
 		allPanelsLoaded(HomeKind.DIRECTOR);
+	}
+
+	/**
+	 * Every table of a panel fits its card (none cuts its last column behind a scroll bar) and sits in a labelled
+	 * region the keyboard reaches.
+	 */
+	private void tablesFit() {
+		assertThat(script("""
+				return Array.from(document.querySelectorAll('.home-panel .table-responsive'))
+				  .filter(function (e) { return e.scrollWidth > e.clientWidth + 1; })
+				  .map(function (e) { return e.closest('.home-panel').id; }).join(', ');"""))
+			.as("panels whose table is wider than the card at " + script("return window.innerWidth") + " px")
+			.isEqualTo("");
+		assertThat(script("""
+				return Array.from(document.querySelectorAll('.home-panel .table-responsive'))
+				  .filter(function (e) { return e.getAttribute('tabindex') !== '0' || !e.getAttribute('aria-label')
+				    || e.getAttribute('role') !== 'region'; }).length;""")).isEqualTo(0L);
 	}
 
 	private void noSidewaysScroll() {
