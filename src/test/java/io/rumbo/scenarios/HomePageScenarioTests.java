@@ -84,6 +84,11 @@ class HomePageScenarioTests extends ApiTestSupport {
 		rep.get(port, "/?lang=en");
 		assertThat(rep.get(port, "/home/panels/targets", HTMX).body()).contains("id=\"home-targets\"")
 			.contains("Net revenue").containsPattern("\\d+(\\.\\d+)?\\s?%");
+		// The demo's quotas count visits too: a count is whole ("3 of 30"), never "3.00 of 30.00".
+		String targets = rep.get(port, "/home/panels/targets", HTMX).body();
+		String visits = java.util.Arrays.stream(targets.split("<li")).filter(li -> li.contains(">Visits done<")).findFirst()
+			.orElseThrow();
+		assertThat(visits).containsPattern(">[\\d,]+ of [\\d,]+<").doesNotContainPattern("\\d\\.\\d\\d of ");
 		assertThat(rep.get(port, "/home/panels/feed", HTMX).body()).contains("id=\"home-feed\"").contains("<li");
 		assertThat(rep.get(port, "/home/panels/cases", HTMX).body()).contains("/service-cases/");
 	}
