@@ -165,6 +165,42 @@ class HomePageScenarioTests extends ApiTestSupport {
 			.orElseThrow();
 	}
 
+	/** Each objective on the director's page says what its number counts: money of revenue, units, customers. */
+	@Test
+	void theDirectorsObjectivesCarryTheirUnit() {
+		Api api = new Api(port);
+		int year = Integer.parseInt(api.get("/api/v1/forecast/periods", "director").json().get(1).get("code")
+			.asString().substring(2, 6));
+		String units = unique("Unidades");
+		String revenue = unique("Ventas");
+		List<Long> created = new java.util.ArrayList<>();
+		try {
+			for (Map<String, Object> body : List.of(
+					Map.<String, Object>of("fiscalYear", year, "kind", "UNITS", "title", units, "targetValue", 1500),
+					Map.<String, Object>of("fiscalYear", year, "kind", "REVENUE", "title", revenue, "targetValue",
+							2500000))) {
+				Api.Response answer = api.post("/api/v1/objectives", "director", body);
+				assertThat(answer.status()).as(answer.body()).isEqualTo(201);
+				created.add(answer.json().get("id").asLong());
+			}
+			WebSession director = new WebSession();
+			director.signIn(port, "director", "demo");
+			director.get(port, "/?lang=en");
+			String panel = director.get(port, "/home/panels/objectives", HTMX).body();
+			String[] items = panel.split("<li");
+			String unitsItem = java.util.Arrays.stream(items).filter(i -> i.contains(units)).findFirst().orElseThrow();
+			String revenueItem = java.util.Arrays.stream(items).filter(i -> i.contains(revenue)).findFirst().orElseThrow();
+			assertThat(unitsItem).contains("Target: 1,500 units");
+			assertThat(revenueItem).contains("Target: ").contains("2,500,000.00").contains(" of revenue");
+			director.get(port, "/?lang=es");
+			assertThat(director.get(port, "/home/panels/objectives", HTMX).body()).contains("Objetivo: 1.500 unidades");
+		}
+		finally {
+			created.forEach(id -> api.send("DELETE", "/api/v1/objectives/" + id, api.token("director"), null,
+					Map.of()));
+		}
+	}
+
 	@Test
 	void eachPanelKeepsToTheReadersScope() {
 		long lucia = jdbc.sql("SELECT id FROM org_staff WHERE last_name = 'García Martín'").query(Long.class).single();
