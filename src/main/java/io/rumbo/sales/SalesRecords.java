@@ -138,7 +138,9 @@ public class SalesRecords {
 				date = "t.completed_on";
 			}
 			case FORECAST_ACCURACY -> {
-				select = "'FORECAST_ACCURACY', a.id, a.period_start, a.period_code, NULL, a.staff_id, a.unit_id, NULL,"
+				// typed NULLs: PostgreSQL reads a bare NULL as text, which is no customer id
+				select = "'FORECAST_ACCURACY', a.id, a.period_start, a.period_code, CAST(NULL AS BIGINT), a.staff_id,"
+						+ " a.unit_id, CAST(NULL AS NUMERIC(19, 4)),"
 						+ " a.actual_amount, a.called_most_likely, CAST(a.accuracy_percent AS VARCHAR(20))";
 				from = " FROM sales_forecast_accuracy a WHERE a.period_code LIKE '%-M%'";
 				staff = "a.staff_id";
