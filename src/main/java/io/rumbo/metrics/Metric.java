@@ -44,7 +44,12 @@ public enum Metric {
 	CASES_RESOLVED(MetricUnit.COUNT, Aggregation.SUM, true, false),
 	RESOLUTION_DAYS(MetricUnit.DAYS, Aggregation.AVERAGE, false, false),
 	/** Tasks done by their due date as a share of the tasks done. */
-	TASKS_ON_TIME(MetricUnit.PERCENT, Aggregation.RATIO, true, false);
+	TASKS_ON_TIME(MetricUnit.PERCENT, Aggregation.RATIO, true, false),
+	/**
+	 * Forecast accuracy (decision 0033): the average, over the fiscal months of the period a person called and that
+	 * ended, of each month's accuracy (100 less the error against the called most likely, in percent, never below 0).
+	 */
+	FORECAST_ACCURACY(MetricUnit.PERCENT, Aggregation.AVERAGE, true, false);
 
 	private final MetricUnit unit;
 	private final Aggregation aggregation;

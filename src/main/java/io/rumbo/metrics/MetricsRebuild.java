@@ -28,11 +28,11 @@ public class MetricsRebuild {
 
 	/** What a rebuild wrote: fact rows per kind of record, customer rows and open opportunities, and how long. */
 	public record Report(long orderRows, long firstPurchases, long activityRows, long opportunityRows, long taskRows,
-			long caseRows, long ratingRows, long openOpportunities, long millis, Instant finishedAt, String by) {
+			long caseRows, long ratingRows, long forecastRows, long openOpportunities, long millis, Instant finishedAt, String by) {
 
 		public long totalRows() {
 			return orderRows + firstPurchases + activityRows + opportunityRows + taskRows + caseRows + ratingRows
-					+ openOpportunities;
+					+ forecastRows + openOpportunities;
 		}
 	}
 
@@ -80,10 +80,12 @@ public class MetricsRebuild {
 		long tasks = store.tasks(null, FactStore.EVER_FROM, FactStore.EVER_TO);
 		long cases = store.cases(null, FactStore.EVER_FROM, FactStore.EVER_TO);
 		long ratings = store.ratings(null, FactStore.EVER_FROM, FactStore.EVER_TO);
+		long forecasts = store.forecasts(null, FactStore.EVER_FROM, FactStore.EVER_TO);
 		long pipeline = store.pipeline(null);
 		long millis = (System.nanoTime() - started) / 1_000_000;
 		Instant at = clock.instant();
-		Report report = new Report(orders, first, activities, opportunities, tasks, cases, ratings, pipeline, millis, at,
+		Report report = new Report(orders, first, activities, opportunities, tasks, cases, ratings, forecasts, pipeline,
+				millis, at,
 				by);
 		jdbc.sql("UPDATE metrics_state SET rebuilt_at = :at, rebuilt_by = :by, rebuild_millis = :millis,"
 				+ " rebuild_rows = :rows WHERE id = 1")

@@ -128,6 +128,7 @@ public class MetricsRecords {
 			case OPPORTUNITIES_WON, OPPORTUNITIES_LOST, WIN_RATE -> SalesRecords.Kind.OPPORTUNITIES_CLOSED;
 			case WEIGHTED_PIPELINE, PIPELINE_COVERAGE -> SalesRecords.Kind.OPPORTUNITIES_OPEN;
 			case TASKS_ON_TIME -> SalesRecords.Kind.TASKS;
+			case FORECAST_ACCURACY -> SalesRecords.Kind.FORECAST_ACCURACY;
 			default -> SalesRecords.Kind.ORDERS;
 		};
 	}

@@ -52,4 +52,32 @@ public enum NotificationKind {
 		}
 		return "notifications.kind." + key;
 	}
+
+	/**
+	 * Whether a user with these roles can ever receive this kind, so the preferences offer only those: the alerts
+	 * about a team (at-risk, a team member's forecast call, plans submitted for approval or approved) go to those who
+	 * lead or approve, the forecast call due to salespeople, disputes raised to finance; the rest to anyone who is on
+	 * staff, whatever their role.
+	 */
+	public boolean reaches(java.util.Set<io.rumbo.identity.Role> roles) {
+		return switch (this) {
+			case AT_RISK, FORECAST_SUBMITTED -> hasAny(roles, io.rumbo.identity.Role.MANAGER,
+					io.rumbo.identity.Role.DIRECTOR, io.rumbo.identity.Role.ADMIN);
+			case PLAN_SUBMITTED -> hasAny(roles, io.rumbo.identity.Role.DIRECTOR);
+			case PLAN_APPROVED -> hasAny(roles, io.rumbo.identity.Role.MANAGER, io.rumbo.identity.Role.DIRECTOR,
+					io.rumbo.identity.Role.ADMIN);
+			case FORECAST_DUE -> hasAny(roles, io.rumbo.identity.Role.REP);
+			case DISPUTE_RAISED -> hasAny(roles, io.rumbo.identity.Role.FINANCE);
+			default -> true;
+		};
+	}
+
+	private static boolean hasAny(java.util.Set<io.rumbo.identity.Role> roles, io.rumbo.identity.Role... any) {
+		for (io.rumbo.identity.Role role : any) {
+			if (roles.contains(role)) {
+				return true;
+			}
+		}
+		return false;
+	}
 }

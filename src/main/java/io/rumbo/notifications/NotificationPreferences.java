@@ -23,16 +23,20 @@ public class NotificationPreferences {
 		this.mailer = mailer;
 	}
 
-	/** Every kind, with the user's choice or the kind's default. */
+	/**
+	 * Every kind the user's roles can receive ({@link NotificationKind#reaches}), with their choice or the kind's
+	 * default: a salesperson is not offered the alerts about a team they do not have.
+	 */
 	@Transactional(readOnly = true)
 	public List<Preference> of(CurrentUser user) {
-		return store.of(user.id());
+		return store.of(user.id()).stream().filter(p -> p.kind().reaches(user.roles())).toList();
 	}
 
+	/** Saves the user's choices for the kinds offered to them (any other kind is ignored). */
 	@Transactional
 	public List<Preference> save(CurrentUser user, Collection<Preference> preferences) {
-		store.save(user.id(), preferences);
-		return store.of(user.id());
+		store.save(user.id(), preferences.stream().filter(p -> p.kind().reaches(user.roles())).toList());
+		return of(user);
 	}
 
 	/** Whether e-mail is configured at all (without it, the e-mail column changes nothing yet). */

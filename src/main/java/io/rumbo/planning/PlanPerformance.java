@@ -133,15 +133,19 @@ public class PlanPerformance {
 		SalesHistory history = sales.getIfAvailable();
 		LocalDate pipelineStart = today.isAfter(span.start()) ? today : span.start();
 		int calls = 0;
+		List<Sourced> sources = new ArrayList<>();
 		if (history != null && span.end().isAfter(pipelineStart)) {
 			// Where salespeople called a forecast for a month, their call stands for their deals (decision 0025).
 			SalesHistory.Forecast forecast = history.forecast(pipelineStart, span.end(), units);
 			calls = forecast.calls();
-			for (SalesHistory.Pipeline p : forecast.rows()) {
+			for (SalesHistory.ForecastPart part : forecast.parts()) {
+				SalesHistory.Pipeline p = part.figure();
 				if (scope.seesUnit(p.unitId())) {
 					byUnitLine.merge(new TargetKey(UnitId.of(p.unitId()), p.lineId() == null ? null
 							: ProductLineId.of(p.lineId())), new Figures(MonthlyValues.ZERO, MonthlyValues.ZERO,
 									MonthlyValues.of(years.monthOf(p.month()), p.weighted())), Figures::plus);
+					sources.add(new Sourced(p.unitId(), p.lineId() == null ? -1 : p.lineId(), years.monthOf(p.month()),
+							part.source()));
 				}
 			}
 		}
@@ -166,7 +170,8 @@ public class PlanPerformance {
 					Set<Long> subtree = tree.subtree(unitId);
 					Figures sum = subtree.stream().map(u -> byUnit.getOrDefault(u, Figures.NONE))
 						.reduce(Figures.NONE, Figures::plus);
-					rows.add(row(String.valueOf(unitId), row.unit().name(), row.depth() - top, sum, months, elapsed));
+					rows.add(row(String.valueOf(unitId), row.unit().name(), row.depth() - top, sum, months, elapsed,
+							sourcesOf(sources, x -> subtree.contains(x.unit()))));
 				}
 			}
 			case "line" -> {
@@ -179,18 +184,18 @@ public class PlanPerformance {
 					names.put(line.id(), line.code() + " · " + line.name(lang));
 				}
 				byLine.forEach((line, f) -> rows.add(row(String.valueOf(line), names.getOrDefault(line, "—"), 0, f,
-						months, elapsed)));
+						months, elapsed, sourcesOf(sources, x -> x.line() == line))));
 			}
 			default -> {
 				for (Integer m : months) {
 					FiscalPeriod month = years.month(plan.fiscalYear(), m);
 					rows.add(row(years.code(month), month.start().toString().substring(0, 7), 0, all.only(List.of(m)),
-							List.of(m), elapsed));
+							List.of(m), elapsed, sourcesOf(sources, x -> x.month() == m)));
 				}
 			}
 		}
 		return new Performance(planId, version.id(), by, asked.code(), span.start(), span.lastDay(), today, rows,
-				row("total", "", 0, all, months, elapsed), calls);
+				row("total", "", 0, all, months, elapsed, sourcesOf(sources, x -> true)), calls);
 	}
 
 	private static Set<Long> unitsSeen(DataScope scope) {
@@ -201,9 +206,19 @@ public class PlanPerformance {
 		return units;
 	}
 
+	/** A part of the forecast by unit, line (-1: none) and fiscal month number, with its source. */
+	private record Sourced(long unit, long line, int month, SalesHistory.ForecastSource source) {
+	}
+
+	/** The sources of the parts a row adds up, the most authoritative first. */
+	private static List<SalesHistory.ForecastSource> sourcesOf(List<Sourced> sources,
+			java.util.function.Predicate<Sourced> inRow) {
+		return sources.stream().filter(inRow).map(Sourced::source).distinct().sorted().toList();
+	}
+
 	/** A line of the answer: each month's target expected in proportion to its days elapsed by today. */
 	private static PerformanceRow row(String key, String label, int depth, Figures f, List<Integer> months,
-			Map<Integer, BigDecimal> elapsed) {
+			Map<Integer, BigDecimal> elapsed, List<SalesHistory.ForecastSource> sources) {
 		BigDecimal expected = BigDecimal.ZERO;
 		for (Integer m : months) {
 			expected = expected.add(f.target().month(m).multiply(elapsed.get(m)));
@@ -212,6 +227,6 @@ public class PlanPerformance {
 		BigDecimal pipeline = Amounts.money(f.pipeline().sum(months));
 		expected = Amounts.money(expected);
 		return new PerformanceRow(key, label, depth, Amounts.money(f.target().sum(months)), actual, expected,
-				actual.subtract(expected), pipeline, actual.add(pipeline));
+				actual.subtract(expected), pipeline, actual.add(pipeline), sources);
 	}
 }

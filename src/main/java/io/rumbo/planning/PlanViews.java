@@ -74,10 +74,15 @@ public final class PlanViews {
 	/**
 	 * A line of plan versus actual: the period's target, the actual to date, the target expected by today (in
 	 * proportion to the days elapsed of each month), the gap (actual - expected) and the forecast to the period's end
-	 * (actual + the open pipeline weighted by probability, expected to close by then).
+	 * (actual + the open part: calls where they exist, else the pipeline weighted by probability, expected to close by
+	 * then; {@code forecastSources} says which).
 	 */
 	public record PerformanceRow(String key, String label, int depth, BigDecimal target, BigDecimal actual, BigDecimal expected,
-			BigDecimal gap, BigDecimal pipeline, BigDecimal forecast) {
+			BigDecimal gap, BigDecimal pipeline, BigDecimal forecast,
+			@io.swagger.v3.oas.annotations.media.Schema(description = "Where the forecast's open part comes from, the "
+					+ "most authoritative first: TEAM_CALL (a manager's own call for their unit), MONTH_CALL (a "
+					+ "salesperson's call of the month), QUARTER_CALL (a quarter's call spread over its months), "
+					+ "PIPELINE (open deals weighted by probability)") java.util.List<SalesHistory.ForecastSource> forecastSources) {
 
 		public @Nullable BigDecimal attainment() {
 			return target.signum() == 0 ? null

@@ -31,17 +31,34 @@ public interface SalesHistory {
 	List<Pipeline> pipeline(LocalDate from, LocalDate toExclusive, @Nullable Collection<Long> unitIds);
 
 	/**
-	 * What the plan's forecast adds to the actual (decision 0025): the open pipeline weighted by probability, except
-	 * that a salesperson who called a forecast for a fiscal month counts for that month with their call (the called
-	 * most likely figure less what they had already won when they called, never below zero; on the line of
-	 * opportunities without products) instead of their deals. {@code calls} says how many calls were used.
+	 * What the plan's forecast adds to the actual (decisions 0025 and 0033): for each person and month, the most
+	 * authoritative figure that exists, the called most likely less what was already won when called (never below
+	 * zero, on the line of opportunities without products): a manager's own call for their unit (its month's call,
+	 * else its quarter's spread evenly over the quarter's months not over yet) stands for everyone of the unit's
+	 * subtree; else the person's call for the month; else their quarter's call spread the same way; else their open
+	 * deals weighted by probability. {@code calls} says how many calls were used; each part says its source.
 	 */
-	record Forecast(List<Pipeline> rows, int calls) {
+	record Forecast(List<ForecastPart> parts, int calls) {
+
+		/** The figures, whatever their source. */
+		public List<Pipeline> rows() {
+			return parts.stream().map(ForecastPart::figure).toList();
+		}
+	}
+
+	/** Where a forecast figure comes from, from the most authoritative. */
+	enum ForecastSource {
+		TEAM_CALL, MONTH_CALL, QUARTER_CALL, PIPELINE
+	}
+
+	record ForecastPart(Pipeline figure, ForecastSource source) {
 	}
 
 	/** {@link Forecast}: without calls (an implementation that has none), the weighted pipeline. */
 	default Forecast forecast(LocalDate from, LocalDate toExclusive, @Nullable Collection<Long> unitIds) {
-		return new Forecast(pipeline(from, toExclusive, unitIds), 0);
+		return new Forecast(pipeline(from, toExclusive, unitIds).stream()
+			.map(p -> new ForecastPart(p, ForecastSource.PIPELINE))
+			.toList(), 0);
 	}
 
 	/** Which of these customers had a visit or other activity done in the period. */

@@ -22,6 +22,7 @@ import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -177,10 +178,12 @@ public class ForecastCalls {
 	private final AuditTrail audit;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
+	private final JdbcTemplate template;
 
 	ForecastCalls(JdbcClient jdbc, DataScopes scopes, OrgDirectory org, FiscalCalendar calendar, AuditTrail audit,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, Clock clock, JdbcTemplate template) {
 		this.jdbc = jdbc;
+		this.template = template;
 		this.scopes = scopes;
 		this.org = org;
 		this.calendar = calendar;
@@ -568,60 +571,68 @@ public class ForecastCalls {
 	/**
 	 * Records the accuracy of every person's call for the periods that ended by {@code today} and have none yet: the
 	 * last call submitted before the period ended against the amount of their deals won with a close date in the
-	 * period. Idempotent (one row per person and period); answers how many were recorded.
+	 * period. Idempotent (one row per person and period); answers how many were recorded. Set-based: one statement
+	 * reads the calls of the periods to score, one the won amounts of those people by month, one batch writes the rows;
+	 * then {@link ForecastAccuracyRecorded} names who and which periods (the metrics measure, decision 0033).
 	 */
 	@Transactional
 	public int recordAccuracy(LocalDate today) {
-		record Ended(long staff, long unit, String code, LocalDate start, LocalDate end) {
-		}
-		List<Ended> ended = jdbc.sql("""
-				SELECT DISTINCT c.staff_id, c.period_code, c.period_start, c.period_end FROM sales_forecast_call c
-				WHERE c.level = 'PERSON' AND c.period_end <= :today AND NOT EXISTS (SELECT 1 FROM sales_forecast_accuracy a
-				  WHERE a.staff_id = c.staff_id AND a.period_code = c.period_code)""")
-			.param("today", today)
-			.query((rs, n) -> new Ended(rs.getLong(1), 0, rs.getString(2), rs.getObject(3, LocalDate.class),
-					rs.getObject(4, LocalDate.class)))
-			.list();
-		int recorded = 0;
-		for (Ended e : ended) {
-			Instant periodEnd = e.end().atStartOfDay(clock.getZone()).toInstant();
-			List<Call> last = calls("c.level = 'PERSON' AND c.staff_id = :staff AND c.period_code = :period"
-					+ " AND c.submitted_at < :endsAt", Map.of("staff", e.staff(), "period", e.code(), "endsAt",
-							Timestamp.from(periodEnd)), DataScope.EVERYTHING);
-			if (last.isEmpty()) {
-				continue;
+		List<Call> candidates = calls("c.level = 'PERSON' AND c.period_end <= :today AND NOT EXISTS (SELECT 1"
+				+ " FROM sales_forecast_accuracy a WHERE a.staff_id = c.staff_id AND a.period_code = c.period_code)",
+				Map.of("today", today), DataScope.EVERYTHING);
+		// The calls come latest first: the first one of a person and period submitted before the period ended counts.
+		Map<List<Object>, Call> last = new LinkedHashMap<>();
+		for (Call call : candidates) {
+			Instant periodEnd = call.periodEnd().atStartOfDay(clock.getZone()).toInstant();
+			if (call.submittedAt().isBefore(periodEnd)) {
+				last.putIfAbsent(List.of(call.staffId(), call.periodCode()), call);
 			}
-			Call call = last.get(0);
-			BigDecimal actual = Amounts.money(jdbc.sql("""
-					SELECT COALESCE(SUM(o.amount), 0) FROM sales_opportunity o JOIN sales_stage s ON s.code = o.stage_code
-					WHERE s.outcome = 'WON' AND o.owner_staff_id = :staff
-					  AND o.expected_close >= :start AND o.expected_close < :end""")
-				.param("staff", e.staff())
-				.param("start", e.start())
-				.param("end", e.end())
-				.query(BigDecimal.class)
-				.single());
-			jdbc.sql("""
-					INSERT INTO sales_forecast_accuracy (staff_id, unit_id, period_code, period_start, period_end, call_id,
-					  called_commit, called_most_likely, called_best_case, actual_amount, accuracy_percent, recorded_at)
-					VALUES (:staff, :unit, :period, :start, :end, :call, :commit, :mostLikely, :bestCase, :actual,
-					  :accuracy, :at)""")
-				.param("staff", e.staff())
-				.param("unit", call.unitId())
-				.param("period", e.code())
-				.param("start", e.start())
-				.param("end", e.end())
-				.param("call", call.id())
-				.param("commit", call.commit())
-				.param("mostLikely", call.mostLikely())
-				.param("bestCase", call.bestCase())
-				.param("actual", actual)
-				.param("accuracy", ForecastArithmetic.accuracy(call.mostLikely(), actual))
-				.param("at", Timestamp.from(clock.instant()))
-				.update();
-			recorded++;
 		}
-		return recorded;
+		if (last.isEmpty()) {
+			return 0;
+		}
+		LocalDate from = last.values().stream().map(Call::periodStart).min(Comparator.naturalOrder()).orElseThrow();
+		LocalDate to = last.values().stream().map(Call::periodEnd).max(Comparator.naturalOrder()).orElseThrow();
+		Set<Long> people = last.values().stream().map(Call::staffId).collect(Collectors.toSet());
+		Map<Long, Map<LocalDate, BigDecimal>> won = new HashMap<>();
+		for (List<Long> chunk : chunks(people)) {
+			jdbc.sql("SELECT o.owner_staff_id, o.expected_close, SUM(o.amount) FROM sales_opportunity o"
+					+ " JOIN sales_stage s ON s.code = o.stage_code WHERE s.outcome = 'WON' AND o.owner_staff_id IN (:people)"
+					+ " AND o.expected_close >= :from AND o.expected_close < :to GROUP BY o.owner_staff_id, o.expected_close")
+				.param("people", chunk)
+				.param("from", from)
+				.param("to", to)
+				.query((rs, n) -> won.computeIfAbsent(rs.getLong(1), k -> new java.util.TreeMap<>())
+					.merge(rs.getObject(2, LocalDate.class), rs.getBigDecimal(3), BigDecimal::add))
+				.list();
+		}
+		Timestamp at = Timestamp.from(clock.instant());
+		List<Object[]> rows = new ArrayList<>();
+		for (Call call : last.values()) {
+			BigDecimal actual = Amounts.money(((java.util.NavigableMap<LocalDate, BigDecimal>) won
+				.getOrDefault(call.staffId(), new java.util.TreeMap<>())).subMap(call.periodStart(), true,
+						call.periodEnd(), false)
+				.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add));
+			rows.add(new Object[] { call.staffId(), call.unitId(), call.periodCode(), call.periodStart(),
+					call.periodEnd(), call.id(), call.commit(), call.mostLikely(), call.bestCase(), actual,
+					ForecastArithmetic.accuracy(call.mostLikely(), actual), at });
+		}
+		template.batchUpdate("""
+				INSERT INTO sales_forecast_accuracy (staff_id, unit_id, period_code, period_start, period_end, call_id,
+				  called_commit, called_most_likely, called_best_case, actual_amount, accuracy_percent, recorded_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+		events.publishEvent(new ForecastAccuracyRecorded(people.stream().sorted().map(StaffId::new).toList(), from,
+				to));
+		return rows.size();
+	}
+
+	private static List<List<Long>> chunks(Collection<Long> ids) {
+		List<Long> all = new ArrayList<>(ids);
+		List<List<Long>> chunks = new ArrayList<>();
+		for (int i = 0; i < all.size(); i += 1000) {
+			chunks.add(all.subList(i, Math.min(all.size(), i + 1000)));
+		}
+		return chunks;
 	}
 
 	/** The accuracy history in the reader's scope (of one person when given), the latest periods first. */
@@ -659,6 +670,17 @@ public class ForecastCalls {
 	@Transactional(readOnly = true)
 	public List<Call> latestCalls(LocalDate from, LocalDate toExclusive) {
 		return calls("c.period_start >= :from AND c.period_end <= :to AND c.id = (SELECT MAX(l.id) FROM"
+				+ " sales_forecast_call l WHERE l.level = c.level AND l.staff_id = c.staff_id AND l.unit_id = c.unit_id"
+				+ " AND l.period_code = c.period_code)", Map.of("from", from, "to", toExclusive), DataScope.EVERYTHING);
+	}
+
+	/**
+	 * The latest call of each person (or manager and unit) for each period that overlaps the range, unscoped:
+	 * plan versus actual uses the most authoritative of them (decision 0033).
+	 */
+	@Transactional(readOnly = true)
+	public List<Call> overlappingCalls(LocalDate from, LocalDate toExclusive) {
+		return calls("c.period_start < :to AND c.period_end > :from AND c.id = (SELECT MAX(l.id) FROM"
 				+ " sales_forecast_call l WHERE l.level = c.level AND l.staff_id = c.staff_id AND l.unit_id = c.unit_id"
 				+ " AND l.period_code = c.period_code)", Map.of("from", from, "to", toExclusive), DataScope.EVERYTHING);
 	}

@@ -32,11 +32,16 @@ class SalesHistoryFacts implements SalesHistory {
 	private final JdbcClient jdbc;
 	private final ProductCatalog catalog;
 	private final ForecastCalls forecasts;
+	private final io.rumbo.organization.OrgDirectory org;
+	private final java.time.Clock clock;
 
-	SalesHistoryFacts(JdbcClient jdbc, ProductCatalog catalog, ForecastCalls forecasts) {
+	SalesHistoryFacts(JdbcClient jdbc, ProductCatalog catalog, ForecastCalls forecasts,
+			io.rumbo.organization.OrgDirectory org, java.time.Clock clock) {
 		this.jdbc = jdbc;
 		this.catalog = catalog;
 		this.forecasts = forecasts;
+		this.org = org;
+		this.clock = clock;
 	}
 
 	@Override
@@ -46,32 +51,118 @@ class SalesHistoryFacts implements SalesHistory {
 	}
 
 	/**
-	 * The weighted pipeline, where the latest call of a fiscal month replaces its caller's deals of that month. Only
-	 * calls for a month count: a quarter's call says nothing of how it splits into months.
+	 * The forecast of the range from the most authoritative figure of each person and month (see
+	 * {@link SalesHistory.Forecast}): the latest calls of the periods that overlap the range, one statement; a
+	 * manager's call of a unit covers its subtree (the outermost unit called wins, and for one unit its month's call
+	 * wins over its quarter's); a quarter's call is spread evenly over its months not over yet (today's included), and a
+	 * month with a call of its own, or covered by a manager's, drops that month's share. Only calls of units among
+	 * {@code unitIds} count (the reader's units), so a team manager sees their own call, a director the region's.
 	 */
 	@Override
 	@Transactional(readOnly = true)
 	public Forecast forecast(LocalDate from, LocalDate toExclusive, @Nullable Collection<Long> unitIds) {
-		LocalDate firstMonth = from.withDayOfMonth(1);
-		List<ForecastCalls.Call> calls = forecasts.latestCalls(firstMonth, toExclusive.plusMonths(1).withDayOfMonth(1))
-			.stream()
-			.filter(c -> c.level() == ForecastCalls.Level.PERSON && c.periodCode().contains("-M"))
-			.filter(c -> c.periodEnd().isAfter(from) && c.periodStart().isBefore(toExclusive))
+		LocalDate today = LocalDate.now(clock);
+		List<LocalDate> months = new ArrayList<>();
+		for (LocalDate m = from.withDayOfMonth(1); m.isBefore(toExclusive); m = m.plusMonths(1)) {
+			months.add(m);
+		}
+		List<ForecastCalls.Call> calls = forecasts.overlappingCalls(from, toExclusive).stream()
 			.filter(c -> unitIds == null || unitIds.contains(c.unitId()))
 			.toList();
-		Set<String> called = new HashSet<>();
-		List<Pipeline> rows = new ArrayList<>();
-		for (ForecastCalls.Call c : calls) {
-			called.add(c.staffId() + "@" + c.periodStart());
-			BigDecimal open = c.mostLikely().subtract(c.closed()).max(BigDecimal.ZERO);
-			rows.add(new Pipeline(c.periodStart(), c.unitId(), null, open));
+		List<ForecastPart> parts = new ArrayList<>();
+		Set<Long> used = new HashSet<>();
+		// month -> unit -> the manager's call that counts for that unit's subtree
+		Map<LocalDate, Map<Long, ForecastCalls.Call>> teamCalls = new HashMap<>();
+		for (LocalDate month : months) {
+			Map<Long, ForecastCalls.Call> byUnit = new HashMap<>();
+			for (ForecastCalls.Call c : calls) {
+				if (c.level() == ForecastCalls.Level.TEAM && covers(c, month)) {
+					ForecastCalls.Call had = byUnit.get(c.unitId());
+					if (had == null || (isMonth(c) && !isMonth(had)) || (isMonth(c) == isMonth(had) && c.id() > had.id())) {
+						byUnit.put(c.unitId(), c);
+					}
+				}
+			}
+			// the outermost units called: a unit inside another one called is covered by it
+			Map<Long, Set<Long>> subtrees = new HashMap<>();
+			byUnit.keySet().forEach(u -> subtrees.put(u, org.subtree(u)));
+			byUnit.keySet().removeIf(u -> subtrees.entrySet().stream()
+				.anyMatch(e -> !e.getKey().equals(u) && e.getValue().contains(u)));
+			teamCalls.put(month, byUnit);
 		}
-		rows.addAll(pipeline(from, toExclusive, unitIds, called));
-		return new Forecast(rows, calls.size());
+		Map<LocalDate, Set<Long>> teamCovered = new HashMap<>();
+		teamCalls.forEach((month, byUnit) -> {
+			Set<Long> covered = new HashSet<>();
+			byUnit.forEach((unit, c) -> {
+				covered.addAll(org.subtree(unit));
+				parts.add(new ForecastPart(new Pipeline(month, unit, null, share(c, month, today)),
+						ForecastSource.TEAM_CALL));
+				used.add(c.id());
+			});
+			teamCovered.put(month, covered);
+		});
+		// the people's own calls, where no manager's call covers their unit: the month's, else the quarter's share
+		Set<String> called = new HashSet<>();
+		Map<String, ForecastCalls.Call> personal = new HashMap<>();
+		for (ForecastCalls.Call c : calls) {
+			if (c.level() != ForecastCalls.Level.PERSON) {
+				continue;
+			}
+			for (LocalDate month : months) {
+				if (covers(c, month) && !teamCovered.getOrDefault(month, Set.of()).contains(c.unitId())) {
+					String key = c.staffId() + "@" + month;
+					ForecastCalls.Call had = personal.get(key);
+					if (had == null || (isMonth(c) && !isMonth(had)) || (isMonth(c) == isMonth(had) && c.id() > had.id())) {
+						personal.put(key, c);
+					}
+				}
+			}
+		}
+		personal.forEach((key, c) -> {
+			LocalDate month = LocalDate.parse(key.substring(key.indexOf('@') + 1));
+			called.add(key);
+			parts.add(new ForecastPart(new Pipeline(month, c.unitId(), null, share(c, month, today)),
+					isMonth(c) ? ForecastSource.MONTH_CALL : ForecastSource.QUARTER_CALL));
+			used.add(c.id());
+		});
+		pipeline(from, toExclusive, unitIds, called, teamCovered)
+			.forEach(p -> parts.add(new ForecastPart(p, ForecastSource.PIPELINE)));
+		return new Forecast(parts, used.size());
+	}
+
+	private static boolean isMonth(ForecastCalls.Call c) {
+		return c.periodCode().contains("-M");
+	}
+
+	private static boolean covers(ForecastCalls.Call c, LocalDate month) {
+		return !month.isBefore(c.periodStart()) && month.isBefore(c.periodEnd());
+	}
+
+	/**
+	 * What a call adds to one month: for a month's call, its most likely less what was won when it was called (never
+	 * below 0); for a quarter's, that spread evenly over its months not over yet on {@code today}.
+	 */
+	static BigDecimal share(ForecastCalls.Call c, LocalDate month, LocalDate today) {
+		BigDecimal open = c.mostLikely().subtract(c.closed()).max(BigDecimal.ZERO);
+		if (isMonth(c)) {
+			return open;
+		}
+		int left = 0;
+		for (LocalDate m = c.periodStart(); m.isBefore(c.periodEnd()); m = m.plusMonths(1)) {
+			if (m.plusMonths(1).isAfter(today)) {
+				left++;
+			}
+		}
+		return open.divide(BigDecimal.valueOf(Math.max(1, left)), 4, RoundingMode.HALF_UP);
 	}
 
 	private List<Pipeline> pipeline(LocalDate from, LocalDate toExclusive, @Nullable Collection<Long> unitIds,
 			Set<String> called) {
+		return pipeline(from, toExclusive, unitIds, called, Map.of());
+	}
+
+	private List<Pipeline> pipeline(LocalDate from, LocalDate toExclusive, @Nullable Collection<Long> unitIds,
+			Set<String> called, Map<LocalDate, Set<Long>> teamCovered) {
 		record Open(long id, LocalDate close, long unit, BigDecimal weighted, long owner) {
 		}
 		Map<String, Object> params = new HashMap<>();
@@ -90,10 +181,11 @@ class SalesHistoryFacts implements SalesHistory {
 			.query((rs, n) -> new Open(rs.getLong(1), rs.getObject(2, LocalDate.class), rs.getLong(3),
 					hundredth(rs.getBigDecimal(4)), rs.getLong(5)))
 			.list();
-		if (!called.isEmpty()) {
+		if (!called.isEmpty() || !teamCovered.isEmpty()) {
 			// A fiscal month starts on a calendar month's first day, so the deal's month names the call's period.
 			open = open.stream()
 				.filter(o -> !called.contains(o.owner() + "@" + o.close().withDayOfMonth(1)))
+				.filter(o -> !teamCovered.getOrDefault(o.close().withDayOfMonth(1), Set.of()).contains(o.unit()))
 				.toList();
 		}
 		Map<Long, Map<Long, BigDecimal>> productNet = new HashMap<>();

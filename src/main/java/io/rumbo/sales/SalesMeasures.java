@@ -38,6 +38,13 @@ public class SalesMeasures {
 	}
 
 	/** An open opportunity: amount x its stage's probability, in its expected close month. */
+	/**
+	 * The forecast accuracy recorded for month calls (decision 0033): per person, the unit of their call and the fiscal
+	 * month called, the sum of the accuracy percentages and how many were recorded (one per person and month).
+	 */
+	public record ForecastAccuracySum(long staffId, long unitId, LocalDate month, BigDecimal percentSum, long calls) {
+	}
+
 	public record OpenOpportunity(long opportunityId, long staffId, long unitId, LocalDate month, BigDecimal weighted) {
 	}
 
@@ -108,6 +115,23 @@ public class SalesMeasures {
 			.params(params)
 			.query((rs, n) -> new TaskCount(rs.getLong(1), rs.getLong(2), month(rs, 3), rs.getLong(5),
 					rs.getLong(6)))
+			.list();
+	}
+
+	/**
+	 * The accuracy recorded at the end of fiscal months that start in {@code [from, to)}, one grouped statement. Only
+	 * month calls: a quarter's call is scored in the sales history, but as a measure it would count its months twice.
+	 */
+	@Transactional(readOnly = true)
+	public List<ForecastAccuracySum> forecastAccuracy(@Nullable Collection<Long> people, LocalDate from, LocalDate to) {
+		Map<String, Object> params = range(from, to);
+		return jdbc.sql("SELECT a.staff_id, a.unit_id, a.period_start, SUM(a.accuracy_percent), COUNT(*)"
+				+ " FROM sales_forecast_accuracy a WHERE a.period_code LIKE '%-M%' AND a.period_start >= :from"
+				+ " AND a.period_start < :to" + people("a.staff_id", people, params)
+				+ " GROUP BY a.staff_id, a.unit_id, a.period_start")
+			.params(params)
+			.query((rs, n) -> new ForecastAccuracySum(rs.getLong(1), rs.getLong(2),
+					rs.getObject(3, LocalDate.class).withDayOfMonth(1), rs.getBigDecimal(4), rs.getLong(5)))
 			.list();
 	}
 

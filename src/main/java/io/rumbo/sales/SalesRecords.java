@@ -27,7 +27,9 @@ public class SalesRecords {
 
 	/** What is listed. */
 	public enum Kind {
-		ORDERS, ACTIVITIES, OPPORTUNITIES_CREATED, OPPORTUNITIES_CLOSED, OPPORTUNITIES_OPEN, TASKS
+		ORDERS, ACTIVITIES, OPPORTUNITIES_CREATED, OPPORTUNITIES_CLOSED, OPPORTUNITIES_OPEN, TASKS,
+		/** The accuracy recorded for month forecast calls: the period, what was won, the accuracy (decision 0033). */
+		FORECAST_ACCURACY
 	}
 
 	/** A record behind a figure: for an order, the share credited and the credited amount. */
@@ -134,6 +136,16 @@ public class SalesRecords {
 				staff = "t.assignee_staff_id";
 				unit = "t.assignee_unit_id";
 				date = "t.completed_on";
+			}
+			case FORECAST_ACCURACY -> {
+				// typed NULLs: PostgreSQL reads a bare NULL as text, which is no customer id
+				select = "'FORECAST_ACCURACY', a.id, a.period_start, a.period_code, CAST(NULL AS BIGINT), a.staff_id,"
+						+ " a.unit_id, CAST(NULL AS NUMERIC(19, 4)),"
+						+ " a.actual_amount, a.called_most_likely, CAST(a.accuracy_percent AS VARCHAR(20))";
+				from = " FROM sales_forecast_accuracy a WHERE a.period_code LIKE '%-M%'";
+				staff = "a.staff_id";
+				unit = "a.unit_id";
+				date = "a.period_start";
 			}
 			default -> throw new IllegalArgumentException(kind.name());
 		}

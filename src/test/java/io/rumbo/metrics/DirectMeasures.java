@@ -95,6 +95,10 @@ class DirectMeasures {
 				+ " FROM sales_task t WHERE t.completed_on >= :from AND t.completed_on < :to AND "
 				+ whoUnit.formatted("t.assignee_staff_id", "t.assignee_unit_id"), period, 2);
 		ratio(m, Metric.TASKS_ON_TIME, tasks[1], tasks[0], 100);
+		BigDecimal[] accuracy = sums("SELECT SUM(a.accuracy_percent), COUNT(*) FROM sales_forecast_accuracy a"
+				+ " WHERE a.period_code LIKE '%-M%' AND a.period_start >= :from AND a.period_start < :to AND "
+				+ who.formatted("a.staff_id", "a.unit_id"), period, 2);
+		ratio(m, Metric.FORECAST_ACCURACY, accuracy[0], accuracy[1], 1);
 		return m;
 	}
 

@@ -73,6 +73,22 @@ class ForecastBrowserTests extends BrowserTestSupport {
 		open("/forecast/movement?lang=en");
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("movement-deals")));
 		screenshot("forecast-movement-1440");
+
+		// The accuracy history at 390 px: its table fits the screen, inside a labelled region the keyboard reaches.
+		size(390, 844);
+		open("/forecast/accuracy?lang=en");
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("accuracy")));
+		WebElement region = browser.findElement(By.cssSelector(".table-responsive:has(#accuracy)"));
+		assertThat(region.getAttribute("tabindex")).isEqualTo("0");
+		assertThat(region.getAttribute("aria-label")).isNotBlank();
+		assertThat((Long) script("return arguments[0].scrollWidth - arguments[0].clientWidth", region))
+			.as("the last column is not cut").isLessThanOrEqualTo(1L);
+		assertThat((Long) script("return document.documentElement.scrollWidth")).isLessThanOrEqualTo(390);
+		screenshot("forecast-accuracy-390");
+		size(1440, 900);
+		open("/forecast/accuracy?lang=en");
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("accuracy")));
+		screenshot("forecast-accuracy-1440");
 	}
 
 	private void type(String id, String text) {

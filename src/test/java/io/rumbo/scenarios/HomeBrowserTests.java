@@ -26,6 +26,9 @@ import io.rumbo.support.RumboIntegrationTest;
 @ExtendWith(BrowserAvailability.class)
 class HomeBrowserTests extends BrowserTestSupport {
 
+	@org.springframework.beans.factory.annotation.Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	@Test
 	void aSalespersonSignsInOnAPhoneAndSeesTheirDay() {
 		size(390, 844);
@@ -55,12 +58,16 @@ class HomeBrowserTests extends BrowserTestSupport {
 		allPanelsLoaded(HomeKind.MANAGER);
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#team-chart canvas")));
 		assertThat(browser.findElement(By.id("home-team")).getText()).contains("García Martín");
+		tablesFit();
 		screenshot("home-manager-1440");
 		size(390, 844);
-		open("/");
-		allPanelsLoaded(HomeKind.MANAGER);
-		noSidewaysScroll();
-		screenshot("home-manager-390");
+		for (String lang : List.of("es", "en")) {
+			open("/?lang=" + lang);
+			allPanelsLoaded(HomeKind.MANAGER);
+			noSidewaysScroll();
+			tablesFit();
+			screenshot("home-manager-390-" + lang);
+		}
 
 		browser.manage().deleteAllCookies();
 		size(1440, 900);
@@ -69,12 +76,16 @@ class HomeBrowserTests extends BrowserTestSupport {
 		allPanelsLoaded(HomeKind.DIRECTOR);
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#plan-regions-chart canvas")));
 		assertThat(browser.findElements(By.cssSelector("#home-plan-regions tbody tr"))).isNotEmpty();
+		tablesFit();
 		screenshot("home-director-1440");
 		size(390, 844);
-		open("/");
-		allPanelsLoaded(HomeKind.DIRECTOR);
-		noSidewaysScroll();
-		screenshot("home-director-390");
+		for (String lang : List.of("es", "en")) {
+			open("/?lang=" + lang);
+			allPanelsLoaded(HomeKind.DIRECTOR);
+			noSidewaysScroll();
+			tablesFit();
+			screenshot("home-director-390-" + lang);
+		}
 		size(1440, 900);
 	}
 
@@ -96,6 +107,59 @@ class HomeBrowserTests extends BrowserTestSupport {
 			}
 		}
 		assertThat(found).as("axe-core WCAG A/AA violations").isEmpty();
+	}
+
+	/**
+	 * A panel whose source fails (the objectives' table is renamed away for the moment) shows its own error, in the
+	 * reader's language, in its card; every other panel of the page still loads.
+	 */
+	@Test
+	void aPanelWhoseSourceFailsShowsItsOwnErrorWhileTheOthersLoad() {
+		signIn("director");
+		jdbc.sql("ALTER TABLE planning_objective RENAME TO planning_objective_away").update();
+		try {
+			for (String lang : List.of("en", "es")) {
+				open("/?lang=" + lang);
+				for (String panel : HomeKind.DIRECTOR.panels()) {
+					wait.until(d -> d.findElements(By.cssSelector("#panel-" + panel + " [aria-busy]")).isEmpty());
+					if (!panel.equals("objectives")) {
+						assertThat(browser.findElement(By.id("panel-" + panel)).getText()).as(panel)
+							.doesNotContain("could not be loaded").doesNotContain("No se pudo cargar")
+							.doesNotContain("Unexpected error").doesNotContain("Error inesperado");
+					}
+				}
+				String failed = wait.until(d -> d.findElement(By.cssSelector("#panel-objectives [role=alert]"))).getText();
+				assertThat(failed).as("the objectives panel's own error in " + lang)
+					.containsAnyOf(lang.equals("en") ? new String[] { "Unexpected error", "Temporarily unavailable" }
+							: new String[] { "Error inesperado", "No disponible en este momento" });
+				assertThat(browser.findElement(By.id("panel-objectives-title")).getText()).isNotBlank();
+				assertThat(browser.findElements(By.cssSelector("#problem [role=alert], #problem .alert")))
+					.as("the error stays in its panel, not in the page's message area").isEmpty();
+				screenshot("home-director-failing-panel-" + lang);
+			}
+		}
+		finally {
+			jdbc.sql("ALTER TABLE planning_objective_away RENAME TO planning_objective").update();
+		}
+		open("/?lang=en");
+		allPanelsLoaded(HomeKind.DIRECTOR);
+	}
+
+	/**
+	 * Every table of a panel fits its card (none cuts its last column behind a scroll bar) and sits in a labelled
+	 * region the keyboard reaches.
+	 */
+	private void tablesFit() {
+		assertThat(script("""
+				return Array.from(document.querySelectorAll('.home-panel .table-responsive'))
+				  .filter(function (e) { return e.scrollWidth > e.clientWidth + 1; })
+				  .map(function (e) { return e.closest('.home-panel').id; }).join(', ');"""))
+			.as("panels whose table is wider than the card at " + script("return window.innerWidth") + " px")
+			.isEqualTo("");
+		assertThat(script("""
+				return Array.from(document.querySelectorAll('.home-panel .table-responsive'))
+				  .filter(function (e) { return e.getAttribute('tabindex') !== '0' || !e.getAttribute('aria-label')
+				    || e.getAttribute('role') !== 'region'; }).length;""")).isEqualTo(0L);
 	}
 
 	private void noSidewaysScroll() {

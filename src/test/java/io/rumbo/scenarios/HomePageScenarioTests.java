@@ -84,36 +84,121 @@ class HomePageScenarioTests extends ApiTestSupport {
 		rep.get(port, "/?lang=en");
 		assertThat(rep.get(port, "/home/panels/targets", HTMX).body()).contains("id=\"home-targets\"")
 			.contains("Net revenue").containsPattern("\\d+(\\.\\d+)?\\s?%");
+		// The demo's quotas count visits too: a count is whole ("3 of 30"), never "3.00 of 30.00".
+		String targets = rep.get(port, "/home/panels/targets", HTMX).body();
+		String visits = java.util.Arrays.stream(targets.split("<li")).filter(li -> li.contains(">Visits done<")).findFirst()
+			.orElseThrow();
+		assertThat(visits).containsPattern(">[\\d,]+ of [\\d,]+<").doesNotContainPattern("\\d\\.\\d\\d of ");
 		assertThat(rep.get(port, "/home/panels/feed", HTMX).body()).contains("id=\"home-feed\"").contains("<li");
 		assertThat(rep.get(port, "/home/panels/cases", HTMX).body()).contains("/service-cases/");
 	}
 
+	/**
+	 * Deterministic whatever the demo's calls: a team of its own in the manager's region adds more salespeople than
+	 * the panel lists, so the panel names the first few and links to the rest ("and N more"); then everyone due
+	 * calls (rows removed afterwards), so the panel says all calls are in.
+	 */
 	@Test
 	void theManagersForecastPanelNamesWhoHasNotCalledThisMonthAndARepHasNoSuchPanel() {
+		Api api = new Api(port);
+		Api.Response team = api.post("/api/v1/org-units", "admin", unitBody(unique("FD"), unitId(api, "S-MAD")));
+		assertThat(team.status()).as(team.body()).isEqualTo(201);
+		long teamId = team.json().get("id").asLong();
+		List<Long> added = new java.util.ArrayList<>();
+		for (int i = 0; i < io.rumbo.reporting.HomePanels.SHOWN + 2; i++) {
+			Api.Response person = api.post("/api/v1/staff", "admin", staffBody(unique("FD"), teamId));
+			assertThat(person.status()).as(person.body()).isEqualTo(201);
+			added.add(person.json().get("id").asLong());
+		}
 		WebSession manager = new WebSession();
 		manager.signIn(port, "manager", "demo");
 		manager.get(port, "/?lang=en");
 		// The same list as the team forecast's "due", in the same scope (the manager's region).
-		List<Long> due = new Api(port).get("/api/v1/forecast/due", "manager").json().valueStream()
-			.map(d -> d.get("staffId").asLong())
+		List<tools.jackson.databind.JsonNode> due = api.get("/api/v1/forecast/due", "manager").json().valueStream()
 			.toList();
-		HttpResponse<String> panel = manager.get(port, "/home/panels/forecast", HTMX);
-		assertThat(panel.statusCode()).isEqualTo(200);
-		if (due.isEmpty()) {
-			assertThat(panel.body()).contains("id=\"home-forecast-done\"");
+		assertThat(due.stream().map(d -> d.get("staffId").asLong()).toList()).containsAll(added);
+		int count = due.size();
+		String body = manager.get(port, "/home/panels/forecast", HTMX).body();
+		assertThat(body).contains("id=\"home-forecast-due\"").contains("href=\"/forecast/team?period=FY")
+			.contains(count + " people have not called yet").doesNotContain("id=\"home-forecast-done\"");
+		String list = body.substring(body.indexOf("id=\"home-forecast-due\""));
+		assertThat(list.split("<li ", -1)).as("the first %s by name, then the link to the rest",
+				io.rumbo.reporting.HomePanels.SHOWN).hasSize(io.rumbo.reporting.HomePanels.SHOWN + 2);
+		assertThat(body).contains("id=\"home-forecast-more\"")
+			.contains("and " + (count - io.rumbo.reporting.HomePanels.SHOWN) + " more");
+
+		String marker = unique("home-calls");
+		try {
+			for (tools.jackson.databind.JsonNode d : due) {
+				jdbc.sql("""
+						INSERT INTO sales_forecast_call (level, staff_id, unit_id, period_code, period_start, period_end,
+						  commit_amount, most_likely_amount, best_case_amount, closed_amount, pipeline_amount,
+						  weighted_amount, submitted_by, submitted_at)
+						SELECT 'PERSON', :staff, :unit, :period, :start, :end, 0, 0, 0, 0, 0, 0, :by, CURRENT_TIMESTAMP
+						FROM org_unit WHERE id = :unit""")
+					.param("staff", d.get("staffId").asLong())
+					.param("unit", d.get("unitId").asLong())
+					.param("period", d.get("periodCode").asString())
+					.param("start", forecastStart(api, d.get("periodCode").asString()))
+					.param("end", LocalDate.parse(d.get("periodEnd").asString()))
+					.param("by", marker)
+					.update();
+			}
+			assertThat(api.get("/api/v1/forecast/due", "manager").json().size()).isZero();
+			assertThat(manager.get(port, "/home/panels/forecast", HTMX).body()).contains("id=\"home-forecast-done\"")
+				.contains("Everyone in your team has called their forecast.").doesNotContain("id=\"home-forecast-due\"");
 		}
-		else {
-			assertThat(panel.body()).contains("id=\"home-forecast-due\"").contains("href=\"/forecast/team?period=FY")
-				.contains(due.size() == 1 ? "1 person has not called yet" : due.size() + " people have not called yet");
-			String first = jdbc.sql("SELECT first_name FROM org_staff WHERE id = :id").param("id", due.get(0))
-				.query(String.class).single();
-			assertThat(panel.body()).as("lists people by name (the first %s of them)", due.size())
-				.containsPattern(due.size() <= io.rumbo.reporting.HomePanels.SHOWN ? java.util.regex.Pattern.quote(first) : ".");
+		finally {
+			jdbc.sql("DELETE FROM sales_forecast_call WHERE submitted_by = :by").param("by", marker).update();
 		}
 
 		WebSession rep = new WebSession();
 		rep.signIn(port, "rep", "demo");
 		assertThat(rep.get(port, "/home/panels/forecast", HTMX).statusCode()).isEqualTo(404);
+	}
+
+	private static LocalDate forecastStart(Api api, String code) {
+		return api.get("/api/v1/forecast/periods", "manager").json().valueStream()
+			.filter(p -> p.get("code").asString().equals(code))
+			.map(p -> LocalDate.parse(p.get("start").asString()))
+			.findFirst()
+			.orElseThrow();
+	}
+
+	/** Each objective on the director's page says what its number counts: money of revenue, units, customers. */
+	@Test
+	void theDirectorsObjectivesCarryTheirUnit() {
+		Api api = new Api(port);
+		int year = Integer.parseInt(api.get("/api/v1/forecast/periods", "director").json().get(1).get("code")
+			.asString().substring(2, 6));
+		String units = unique("Unidades");
+		String revenue = unique("Ventas");
+		List<Long> created = new java.util.ArrayList<>();
+		try {
+			for (Map<String, Object> body : List.of(
+					Map.<String, Object>of("fiscalYear", year, "kind", "UNITS", "title", units, "targetValue", 1500),
+					Map.<String, Object>of("fiscalYear", year, "kind", "REVENUE", "title", revenue, "targetValue",
+							2500000))) {
+				Api.Response answer = api.post("/api/v1/objectives", "director", body);
+				assertThat(answer.status()).as(answer.body()).isEqualTo(201);
+				created.add(answer.json().get("id").asLong());
+			}
+			WebSession director = new WebSession();
+			director.signIn(port, "director", "demo");
+			director.get(port, "/?lang=en");
+			String panel = director.get(port, "/home/panels/objectives", HTMX).body();
+			String[] items = panel.split("<li");
+			String unitsItem = java.util.Arrays.stream(items).filter(i -> i.contains(units)).findFirst().orElseThrow();
+			String revenueItem = java.util.Arrays.stream(items).filter(i -> i.contains(revenue)).findFirst().orElseThrow();
+			assertThat(unitsItem).contains("Target: 1,500 units");
+			assertThat(revenueItem).contains("Target: ").contains("2,500,000.00").contains(" of revenue");
+			director.get(port, "/?lang=es");
+			assertThat(director.get(port, "/home/panels/objectives", HTMX).body()).contains("Objetivo: 1.500 unidades");
+		}
+		finally {
+			created.forEach(id -> api.send("DELETE", "/api/v1/objectives/" + id, api.token("director"), null,
+					Map.of()));
+		}
 	}
 
 	@Test

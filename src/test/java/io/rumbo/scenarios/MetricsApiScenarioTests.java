@@ -80,7 +80,8 @@ class MetricsApiScenarioTests extends ApiTestSupport {
 		Api.Response csv = api.get(query, "manager", java.util.Map.of("Accept", "text/csv"));
 		assertThat(csv.status()).isEqualTo(200);
 		assertThat(csv.body()).contains("period,key,label,revenue,orders,win_rate");
-		assertThat(api.get("/api/v1/metrics/measures", "rep").json()).hasSize(26);
+		assertThat(api.get("/api/v1/metrics/measures", "rep").json()).hasSize(io.rumbo.metrics.Metric.values().length);
+		assertThat(api.get("/api/v1/metrics/measures", "rep").body()).as("decision 0033").contains("forecast_accuracy");
 
 		// The figure opens to its orders: the credited amounts add up to it.
 		java.math.BigDecimal credited = java.math.BigDecimal.ZERO;

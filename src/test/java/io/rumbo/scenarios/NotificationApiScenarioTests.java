@@ -93,18 +93,46 @@ class NotificationApiScenarioTests extends ApiTestSupport {
 	void preferencesAreTheCallersOwn() {
 		Api api = new Api(port);
 		JsonNode before = api.get("/api/v1/notifications/preferences", "manager").json();
-		assertThat(before.size()).isEqualTo(NotificationKind.values().length);
+		assertThat(before.size()).isEqualTo(java.util.Arrays.stream(NotificationKind.values())
+			.filter(k -> k.reaches(java.util.Set.of(io.rumbo.identity.Role.MANAGER)))
+			.count());
 		try {
 			JsonNode saved = api.put("/api/v1/notifications/preferences", "manager",
 					List.of(Map.of("kind", "AT_RISK", "inApp", false, "email", true))).json();
 			assertThat(saved.toString()).contains("{\"kind\":\"AT_RISK\",\"inApp\":false,\"email\":true}");
-			assertThat(api.get("/api/v1/notifications/preferences", "rep").body())
+			assertThat(api.get("/api/v1/notifications/preferences", "director").body())
 				.contains("{\"kind\":\"AT_RISK\",\"inApp\":true,\"email\":true}");
 		}
 		finally {
 			api.put("/api/v1/notifications/preferences", "manager",
 					List.of(Map.of("kind", "AT_RISK", "inApp", true, "email", true)));
 		}
+	}
+
+	/** A salesperson leads no team: the alerts about a team are not offered to them, nor saved for them. */
+	@Test
+	void eachKindIsOfferedOnlyToTheRolesItCanReach() {
+		Api api = new Api(port);
+		List<String> reps = api.get("/api/v1/notifications/preferences", "rep").json().valueStream()
+			.map(p -> p.get("kind").asString())
+			.toList();
+		assertThat(reps).contains("TASK_ASSIGNED", "FORECAST_DUE", "QUOTA_PUBLISHED", "WEEKLY_DIGEST")
+			.doesNotContain("AT_RISK", "FORECAST_SUBMITTED", "PLAN_SUBMITTED", "PLAN_APPROVED", "DISPUTE_RAISED");
+		List<String> managers = api.get("/api/v1/notifications/preferences", "manager").json().valueStream()
+			.map(p -> p.get("kind").asString())
+			.toList();
+		assertThat(managers).contains("AT_RISK", "FORECAST_SUBMITTED", "TASK_ASSIGNED").doesNotContain("FORECAST_DUE");
+		assertThat(api.put("/api/v1/notifications/preferences", "rep",
+				List.of(Map.of("kind", "AT_RISK", "inApp", false, "email", false))).json().toString())
+			.as("a kind not offered is not saved").doesNotContain("AT_RISK");
+		WebSession rep = new WebSession();
+		rep.signIn(port, "rep", "demo");
+		assertThat(rep.get(port, "/notifications/preferences?lang=en").body()).contains("id=\"kind-TASK_ASSIGNED\"")
+			.doesNotContain("id=\"kind-AT_RISK\"").doesNotContain("id=\"kind-FORECAST_SUBMITTED\"");
+		WebSession manager = new WebSession();
+		manager.signIn(port, "manager", "demo");
+		assertThat(manager.get(port, "/notifications/preferences?lang=en").body()).contains("id=\"kind-AT_RISK\"")
+			.contains("id=\"kind-FORECAST_SUBMITTED\"");
 	}
 
 	@Test

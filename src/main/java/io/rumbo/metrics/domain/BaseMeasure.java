@@ -16,11 +16,13 @@ public enum BaseMeasure {
 	CASES_RESOLVED(Source.CASES), RESOLUTION_DAYS(Source.CASES),
 	CSAT_SUM(Source.RATINGS), CSAT_COUNT(Source.RATINGS), NPS_PROMOTERS(Source.RATINGS),
 	NPS_DETRACTORS(Source.RATINGS), NPS_COUNT(Source.RATINGS),
-	TASKS_DONE(Source.TASKS), TASKS_ON_TIME(Source.TASKS);
+	TASKS_DONE(Source.TASKS), TASKS_ON_TIME(Source.TASKS),
+	/** The accuracy percentages of month forecast calls scored at period end, added up, and how many (decision 0033). */
+	FORECAST_ACCURACY_SUM(Source.FORECASTS), FORECAST_CALLS_SCORED(Source.FORECASTS);
 
 	/** The kind of record a base measure is counted from. */
 	public enum Source {
-		ORDERS, ACTIVITIES, OPPORTUNITIES, CASES, RATINGS, TASKS
+		ORDERS, ACTIVITIES, OPPORTUNITIES, CASES, RATINGS, TASKS, FORECASTS
 	}
 
 	private final Source source;

@@ -20,6 +20,7 @@ import io.rumbo.customers.ServiceCaseResolved;
 import io.rumbo.organization.StaffId;
 import io.rumbo.sales.ActivityChanged;
 import io.rumbo.sales.ActivityDone;
+import io.rumbo.sales.ForecastAccuracyRecorded;
 import io.rumbo.sales.OpportunityChanged;
 import io.rumbo.sales.OpportunityCreated;
 import io.rumbo.sales.OpportunityLost;
@@ -183,6 +184,14 @@ class FactListener {
 	void on(SatisfactionRated event) {
 		store.lock();
 		months((from, to) -> store.ratings(List.of(person(event.owner())), from, to), event.ratedOn());
+	}
+
+	/** Accuracy recorded at period end: those people's forecast cells of the months of those periods. */
+	@ApplicationModuleListener
+	void on(ForecastAccuracyRecorded event) {
+		store.lock();
+		store.forecasts(event.people().stream().map(StaffId::value).toList(), event.from().withDayOfMonth(1),
+				event.to());
 	}
 
 	/**

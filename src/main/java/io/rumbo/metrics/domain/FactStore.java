@@ -133,6 +133,17 @@ public class FactStore {
 		return replace(Source.RATINGS, people, from, to, rows);
 	}
 
+	/** The forecast accuracy of month calls (decision 0033): its sum and count per person, call's unit and month. */
+	public long forecasts(@Nullable Collection<Long> people, LocalDate from, LocalDate to) {
+		List<Object[]> rows = new ArrayList<>();
+		for (SalesMeasures.ForecastAccuracySum f : sales.forecastAccuracy(people, from, to)) {
+			add(rows, f.staffId(), f.unitId(), f.month(), 0, BaseMeasure.FORECAST_ACCURACY_SUM, f.percentSum());
+			add(rows, f.staffId(), f.unitId(), f.month(), 0, BaseMeasure.FORECAST_CALLS_SCORED,
+					BigDecimal.valueOf(f.calls()));
+		}
+		return replace(Source.FORECASTS, people, from, to, rows);
+	}
+
 	/** The open pipeline rows of these opportunities ({@code null}: all); a closed one leaves the snapshot. */
 	public long pipeline(@Nullable Collection<Long> opportunityIds) {
 		if (opportunityIds == null) {

@@ -55,7 +55,10 @@ public class MetricFigures {
 			Metric.NPS, new Ratio(List.of(NPS_PROMOTERS), List.of(NPS_DETRACTORS), List.of(NPS_COUNT), Amounts.HUNDRED),
 			Metric.RESOLUTION_DAYS, new Ratio(List.of(RESOLUTION_DAYS), List.of(), List.of(CASES_RESOLVED),
 					BigDecimal.ONE),
-			Metric.TASKS_ON_TIME, new Ratio(List.of(TASKS_ON_TIME), List.of(), List.of(TASKS_DONE), Amounts.HUNDRED));
+			Metric.TASKS_ON_TIME, new Ratio(List.of(TASKS_ON_TIME), List.of(), List.of(TASKS_DONE), Amounts.HUNDRED),
+			// an average of the months' accuracies, each recorded once per person and month (decision 0033)
+			Metric.FORECAST_ACCURACY, new Ratio(List.of(FORECAST_ACCURACY_SUM), List.of(), List.of(FORECAST_CALLS_SCORED),
+					BigDecimal.ONE));
 
 	private final FactQueries facts;
 	private final OrgDirectory org;

@@ -39,6 +39,16 @@ class FigureFormats {
 		};
 	}
 
+	/**
+	 * A figure of a measure of the catalogue (by its code) at that measure's decimals: counts whole (2 visits, not
+	 * 2.00), units with 2 (credit shares split them), money with its currency, percentages with %.
+	 */
+	public String measure(String code, @Nullable Number value) {
+		return io.rumbo.metrics.Metric.ofCode(code)
+			.map(m -> scaled(m.unit().name(), value, m.scale()))
+			.orElseGet(() -> fmt.number(value));
+	}
+
 	/** A fiscal month's code as its calendar month and year in the reader's language ({@code Sep 2026}). */
 	public String monthOfYear(String code) {
 		java.time.LocalDate start = calendar.years().parse(code).start();
