@@ -7,19 +7,11 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.AssertablePublishedEvents;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
-import io.rumbo.customers.CustomerSalesHistory;
 import io.rumbo.evaluation.CalibrationViews.Distribution;
 import io.rumbo.evaluation.CalibrationViews.PersonHistory;
 import io.rumbo.evaluation.CalibrationViews.QuadrantPoint;
@@ -35,40 +27,21 @@ import io.rumbo.organization.OrgUnitView;
 import io.rumbo.organization.StaffManagement;
 import io.rumbo.organization.StaffView;
 import io.rumbo.planning.FiscalCalendar;
-import io.rumbo.planning.SalesHistory;
 import io.rumbo.shared.domain.AccessRefusedException;
 import io.rumbo.shared.domain.ConflictException;
 import io.rumbo.shared.domain.NotFoundException;
 import io.rumbo.shared.domain.ValidationFailedException;
 import io.rumbo.shared.time.FiscalPeriod;
 import io.rumbo.shared.web.ListQuery;
-import io.rumbo.support.CleanDatabase;
-import io.rumbo.support.DatabaseAvailability;
-import io.rumbo.support.ModuleTestDatabase;
 
 /**
  * Calibration on a company of two teams (Ana and Bruno led by Lucía, Carla in the other team), through one cycle:
  * the distribution and results versus effort per reader's scope, the adjustment only while calibrated (with its
  * audit line), the nomination and its {@link PersonNominated} event, and the history once closed.
  */
-@Tag("db")
-@ExtendWith(DatabaseAvailability.class)
-@ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.ALL_DEPENDENCIES, extraIncludes = "imports")
-@Import({ CleanDatabase.class, EvaluationModuleTests.Today.class })
-class CalibrationModuleTests {
+class CalibrationModuleTests extends EvaluationModuleTestSupport {
 
 	static final CurrentUser ADMIN = EvaluationModuleTests.ADMIN;
-
-	@DynamicPropertySource
-	static void database(DynamicPropertyRegistry registry) {
-		ModuleTestDatabase.register(registry, "calibration");
-	}
-
-	@MockitoBean
-	SalesHistory salesHistory;
-
-	@MockitoBean
-	CustomerSalesHistory customerSales;
 
 	@Autowired
 	OrgUnitManagement units;
@@ -110,18 +83,21 @@ class CalibrationModuleTests {
 
 	@Test
 	void aCycleIsCalibratedAdjustedNominatedAndRemembered(AssertablePublishedEvents events) {
-		quarter = calendar.years().quarter(2018, 3);
+		// A year after every other evaluation test's, people hired just before it, a population of this company's:
+		// the module's other tests (same database) neither see these people nor add theirs to this cycle.
+		quarter = calendar.years().quarter(2031, 3);
 		clock.today(quarter.start().minusDays(10));
+		LocalDate hired = quarter.start().minusMonths(1);
 		String code = "C" + System.nanoTime() % 1_000_000_000;
 		EvaluationTestCompany company = new EvaluationTestCompany(ADMIN, units, staff, users, jdbc, code);
 		OrgUnitView north = company.team("N", "Norte");
 		OrgUnitView south = company.team("S", "Sur");
 		CurrentUser anaUser = company.account("ana", "Ana", Role.REP);
-		StaffView ana = company.person("A", "Ana", north, JobRole.SALESPERSON, anaUser);
-		StaffView bruno = company.person("B", "Bruno", north, JobRole.SALESPERSON, null);
-		StaffView carla = company.person("C", "Carla", south, JobRole.SALESPERSON, null);
+		StaffView ana = company.person("A", "Ana", north, JobRole.SALESPERSON, anaUser, hired);
+		StaffView bruno = company.person("B", "Bruno", north, JobRole.SALESPERSON, null, hired);
+		StaffView carla = company.person("C", "Carla", south, JobRole.SALESPERSON, null, hired);
 		CurrentUser lead = company.account("lead", "Lucía", Role.MANAGER);
-		company.lead(north, company.person("L", "Lucía", north, JobRole.TEAM_LEADER, lead));
+		company.lead(north, company.person("L", "Lucía", north, JobRole.TEAM_LEADER, lead, hired));
 		// Revenue against 10,000 (60 %, results), visits against 10 in bands (20 %, effort), relationship (20 %).
 		company.fact(ana, north, quarter.start(), "REVENUE", "7000");
 		company.fact(ana, north, quarter.start(), "VISIT", "9");
@@ -133,7 +109,8 @@ class CalibrationModuleTests {
 				new BigDecimal("60")));
 		template = templates.publish(ADMIN, template.id(), template.version(), quarter.start());
 		CycleView cycle = cycles.open(ADMIN, new EvaluationCycles.CycleDetails(template.id(), "Q3 " + code,
-				Cadence.QUARTERLY, calendar.years().code(quarter), null));
+				Cadence.QUARTERLY, calendar.years().code(quarter), company.unit().id()));
+		assertThat(cycle.scorecards()).as("Ana, Bruno and Carla, not their leader").isEqualTo(3);
 		assertThat(calibrations.distribution(ADMIN, cycle.id()).everyone().count()).as("not frozen yet").isZero();
 		clock.today(quarter.end().plusDays(1));
 		cycles.review(ADMIN, cycle.id(), cycle.version());

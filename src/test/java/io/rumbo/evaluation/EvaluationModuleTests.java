@@ -9,21 +9,12 @@ import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.AssertablePublishedEvents;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
-import io.rumbo.customers.CustomerSalesHistory;
 import io.rumbo.evaluation.ScorecardViews.CycleView;
 import io.rumbo.evaluation.ScorecardViews.ScorecardView;
 import io.rumbo.evaluation.TemplateViews.Band;
@@ -41,16 +32,12 @@ import io.rumbo.organization.OrgUnitView;
 import io.rumbo.organization.StaffManagement;
 import io.rumbo.organization.StaffView;
 import io.rumbo.planning.FiscalCalendar;
-import io.rumbo.planning.SalesHistory;
 import io.rumbo.shared.domain.AccessRefusedException;
 import io.rumbo.shared.domain.ConflictException;
 import io.rumbo.shared.domain.NotFoundException;
 import io.rumbo.shared.domain.ValidationFailedException;
 import io.rumbo.shared.time.FiscalPeriod;
 import io.rumbo.shared.web.ListQuery;
-import io.rumbo.support.CleanDatabase;
-import io.rumbo.support.DatabaseAvailability;
-import io.rumbo.support.ModuleTestDatabase;
 
 /**
  * Templates, cycles and scorecards on a small company of its own (a team of two salespeople and their leader),
@@ -58,17 +45,17 @@ import io.rumbo.support.ModuleTestDatabase;
  * refusal to change a published template, the worked example, freezing at the end of the period (a later correction
  * shows as a difference), the manager's review, the close and the acknowledgement rules, with their events.
  */
-@Tag("db")
-@ExtendWith(DatabaseAvailability.class)
-@ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.ALL_DEPENDENCIES, extraIncludes = "imports")
-@Import({ CleanDatabase.class, EvaluationModuleTests.Today.class })
-class EvaluationModuleTests {
+class EvaluationModuleTests extends EvaluationModuleTestSupport {
 
 	static final CurrentUser ADMIN = new CurrentUser(new UserId(1), "admin", "Admin", Set.of(Role.ADMIN, Role.DIRECTOR));
 
 	static final String PASSWORD = "Un-secreto-muy-largo-2026!";
 
-	@TestConfiguration(proxyBeanMethods = false)
+	/**
+	 * The settable clock, imported by {@link EvaluationModuleTestSupport}. Deliberately not a
+	 * {@code @TestConfiguration}: a configuration class nested in a test class is part of that class's context key
+	 * (decision 0020), and this class would no longer share its context with the module's other tests.
+	 */
 	static class Today {
 
 		@Bean
@@ -77,17 +64,6 @@ class EvaluationModuleTests {
 			return new SettableClock();
 		}
 	}
-
-	@DynamicPropertySource
-	static void database(DynamicPropertyRegistry registry) {
-		ModuleTestDatabase.register(registry, "evaluation");
-	}
-
-	@MockitoBean
-	SalesHistory salesHistory;
-
-	@MockitoBean
-	CustomerSalesHistory customerSales;
 
 	@Autowired
 	OrgUnitManagement units;

@@ -68,11 +68,16 @@ final class EvaluationTestCompany {
 		return new CurrentUser(new UserId(account.id()), account.username(), displayName, Set.of(role));
 	}
 
-	/** A person of the team, employee number {@code code + suffix}, with the account when given. */
+	/** A person of the team, employee number {@code code + suffix}, with the account when given, hired in 1990. */
 	StaffView person(String suffix, String name, OrgUnitView team, JobRole role, @Nullable CurrentUser account) {
+		return person(suffix, name, team, role, account, LocalDate.of(1990, 1, 1));
+	}
+
+	/** A person of the team hired on {@code hired}, so that they belong to no population of the days before. */
+	StaffView person(String suffix, String name, OrgUnitView team, JobRole role, @Nullable CurrentUser account,
+			LocalDate hired) {
 		return staff.create(admin, new StaffManagement.StaffDetails(code + suffix, name, code + suffix, null, null,
-				LocalDate.of(1990, 1, 1), team.id(), role, StaffStatus.ACTIVE, 3,
-				account == null ? null : account.id().value(), null));
+				hired, team.id(), role, StaffStatus.ACTIVE, 3, account == null ? null : account.id().value(), null));
 	}
 
 	/** Makes {@code leader} the team's manager. */
