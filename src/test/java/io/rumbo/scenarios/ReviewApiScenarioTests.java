@@ -235,6 +235,10 @@ class ReviewApiScenarioTests extends ApiTestSupport {
 						"No funcionó"))));
 		assertThat(written.status()).as(written.body()).isEqualTo(200);
 		assertThat(written.json().get("verdicts").get(0).get("verdict").asString()).isEqualTo("DID_NOT_WORK");
+		Api.Response foreign = api.put("/api/v1/plan-reviews/" + id, "director", Map.of("version",
+				written.json().get("version").asLong(), "verdicts", List.of(Map.of("strategyId", -1, "verdict", "WORKED"))));
+		assertThat(foreign.status()).as("a verdict on a strategy of another plan").isEqualTo(400);
+		assertThat(foreign.body()).contains("\"field\":\"verdicts\"");
 		Api.Response stale = api.post("/api/v1/plan-reviews/" + id + "/share", "director", Map.of("version", version));
 		assertThat(stale.status()).isEqualTo(409);
 		JsonNode shared = share("director", id);
