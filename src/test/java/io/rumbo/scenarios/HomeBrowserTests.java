@@ -86,6 +86,18 @@ class HomeBrowserTests extends BrowserTestSupport {
 			tablesFit();
 			screenshot("home-director-390-" + lang);
 		}
+		// The plan's page says where each forecast figure comes from (decision 0033), at both sizes.
+		String performance = browser.findElement(By.cssSelector("#panel-plan a[href*='/performance']"))
+			.getAttribute("href");
+		browser.get(performance + "?lang=en");
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("performance-table")));
+		assertThat(browser.findElement(By.id("forecast-sources-total")).getText()).isNotBlank();
+		noSidewaysScroll();
+		screenshot("plan-performance-390");
+		size(1440, 900);
+		browser.get(performance + "?lang=en");
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("performance-table")));
+		screenshot("plan-performance-1440");
 		size(1440, 900);
 	}
 
