@@ -123,8 +123,9 @@ public class LessonQueries {
 	/** The success cases shared with the reader's scope, newest first (the home page's feed). */
 	@Transactional(readOnly = true)
 	public List<LessonView> recentCases(CurrentUser actor, int limit) {
-		ListQuery query = ListQuery.of(0, limit, List.of("sharedOn,desc"), SORTS, "sharedOn,desc");
-		return list(actor, Filter.cases(), query).content();
+		Map<String, Object> params = new HashMap<>();
+		return named(actor, jdbc.sql("SELECT l.* FROM lessons_lesson l" + where(actor, Filter.cases(), params)
+				+ " ORDER BY l.shared_on DESC, l.id DESC LIMIT " + limit).params(params).query(LessonQueries::raw).list());
 	}
 
 	/**

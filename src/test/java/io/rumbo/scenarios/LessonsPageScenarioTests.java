@@ -61,7 +61,7 @@ class LessonsPageScenarioTests {
 		assertThat(home).contains("Región Centro");
 		HttpResponse<String> csv = rep.get(port, "/lessons?cases=true&format=csv&lang=en");
 		assertThat(csv.statusCode()).isEqualTo(200);
-		assertThat(csv.body().lines().findFirst().orElse("")).startsWith("id").contains("title").contains("useful");
+		assertThat(csv.body().lines().findFirst().orElse("")).contains("Id,Title,Outcome").contains("Useful");
 		assertThat(csv.body().lines().count()).as("three shared cases and the header").isGreaterThanOrEqualTo(4);
 
 		WebSession manager = new WebSession();
