@@ -56,6 +56,27 @@ class I18nBundlesTests {
 			.as(key.toString()).isNotBlank());
 	}
 
+	/** Properties keep the last of two equal keys silently; branches merged side by side can each add the same one. */
+	@ParameterizedTest
+	@MethodSource("modules")
+	void noBundleSaysTheSameKeyTwice(String module) throws IOException {
+		for (String bundle : List.of(module, module + "_es")) {
+			Set<String> seen = new HashSet<>();
+			Set<String> twice = new TreeSet<>();
+			try (InputStream in = I18nBundlesTests.class.getResourceAsStream("/messages/" + bundle + ".properties")) {
+				assertThat(in).as(bundle).isNotNull();
+				new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+					.map(String::strip)
+					.filter(line -> !line.isEmpty() && !line.startsWith("#") && !line.startsWith("!"))
+					.filter(line -> line.indexOf('=') > 0)
+					.map(line -> line.substring(0, line.indexOf('=')).strip())
+					.filter(key -> !seen.add(key))
+					.forEach(twice::add);
+			}
+			assertThat(twice).as("keys written twice in " + bundle).isEmpty();
+		}
+	}
+
 	@Test
 	void theApplicationReadsTheBundleOfEveryModuleAndNoOther() {
 		List<String> expected = MODULES.stream().map(module -> "messages/" + module).toList();

@@ -179,7 +179,7 @@ public class ImprovementPlans {
 			errors.add(new ValidationFailedException.FieldError("reason", "improvement.outcome.reason.required"));
 		}
 		if (outcome == PlanOutcome.EXTENDED && (newEnd == null || !newEnd.isAfter(plan.endsOn()))) {
-			errors.add(new ValidationFailedException.FieldError("endsOn", "improvement.outcome.newEnd"));
+			errors.add(new ValidationFailedException.FieldError("endsOn", "improvement.outcome.newEnd.range"));
 		}
 		if (!errors.isEmpty()) {
 			throw new ValidationFailedException(errors);
