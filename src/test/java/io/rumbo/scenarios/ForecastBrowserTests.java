@@ -81,8 +81,14 @@ class ForecastBrowserTests extends BrowserTestSupport {
 		WebElement region = browser.findElement(By.cssSelector(".table-responsive:has(#accuracy)"));
 		assertThat(region.getAttribute("tabindex")).isEqualTo("0");
 		assertThat(region.getAttribute("aria-label")).isNotBlank();
-		assertThat((Long) script("return arguments[0].scrollWidth - arguments[0].clientWidth", region))
-			.as("the last column is not cut").isLessThanOrEqualTo(1L);
+		// Other tests' people and amounts (the database is shared) can make the table wider than the phone: it then
+		// scrolls inside its region, and its last column (the accuracy) can be brought fully into view there.
+		script("arguments[0].scrollLeft = arguments[0].scrollWidth", region);
+		assertThat((Boolean) script("""
+				const box = arguments[0].getBoundingClientRect();
+				const last = arguments[0].querySelector('thead th:last-child').getBoundingClientRect();
+				return last.left >= box.left - 1 && last.right <= box.right + 1;""", region))
+			.as("the last column can be read").isTrue();
 		assertThat((Long) script("return document.documentElement.scrollWidth")).isLessThanOrEqualTo(390);
 		screenshot("forecast-accuracy-390");
 		size(1440, 900);
