@@ -46,7 +46,9 @@ class LessonsJourneyBrowserTests extends BrowserTestSupport {
 		String segment = diegosCustomer.get("segment").asString();
 		long repsCustomer = api.get("/api/v1/customers?size=1&status=ACTIVE&segment=" + segment, "rep").json()
 			.get("content").get(0).get("id").asLong();
-		long product = api.get("/api/v1/products?size=1", "rep").json().get("content").get(0).get("id").asLong();
+		// Other tests archive products (the database is shared): an active one, as a salesperson would pick.
+		long product = api.get("/api/v1/products?size=1&active=true", "rep").json().get("content").get(0).get("id")
+			.asLong();
 		long lost = opportunity(api, "rep", repsCustomer, product, threshold.add(new BigDecimal("1000")));
 		long similar = opportunity(api, "diego.ruiz", diegosCustomer.get("id").asLong(), product, BigDecimal.TEN);
 		Api.Response moved = api.post("/api/v1/opportunities/" + lost + "/stage", "rep",
