@@ -1,5 +1,9 @@
 package io.rumbo.notifications;
 
+import java.util.Set;
+
+import io.rumbo.identity.Role;
+
 /**
  * What a notification is about, each with the channels it uses unless the user chose otherwise: everything goes to
  * the inbox; e-mail by default only for what asks the person to act (acknowledge, answer, approve), the weekly
@@ -59,21 +63,21 @@ public enum NotificationKind {
 	 * lead or approve, the forecast call due to salespeople, disputes raised to finance; the rest to anyone who is on
 	 * staff, whatever their role.
 	 */
-	public boolean reaches(java.util.Set<io.rumbo.identity.Role> roles) {
+	public boolean reaches(Set<Role> roles) {
 		return switch (this) {
-			case AT_RISK, FORECAST_SUBMITTED -> hasAny(roles, io.rumbo.identity.Role.MANAGER,
-					io.rumbo.identity.Role.DIRECTOR, io.rumbo.identity.Role.ADMIN);
-			case PLAN_SUBMITTED -> hasAny(roles, io.rumbo.identity.Role.DIRECTOR);
-			case PLAN_APPROVED -> hasAny(roles, io.rumbo.identity.Role.MANAGER, io.rumbo.identity.Role.DIRECTOR,
-					io.rumbo.identity.Role.ADMIN);
-			case FORECAST_DUE -> hasAny(roles, io.rumbo.identity.Role.REP);
-			case DISPUTE_RAISED -> hasAny(roles, io.rumbo.identity.Role.FINANCE);
+			case AT_RISK, FORECAST_SUBMITTED -> hasAny(roles, Role.MANAGER,
+					Role.DIRECTOR, Role.ADMIN);
+			case PLAN_SUBMITTED -> hasAny(roles, Role.DIRECTOR);
+			case PLAN_APPROVED -> hasAny(roles, Role.MANAGER, Role.DIRECTOR,
+					Role.ADMIN);
+			case FORECAST_DUE -> hasAny(roles, Role.REP);
+			case DISPUTE_RAISED -> hasAny(roles, Role.FINANCE);
 			default -> true;
 		};
 	}
 
-	private static boolean hasAny(java.util.Set<io.rumbo.identity.Role> roles, io.rumbo.identity.Role... any) {
-		for (io.rumbo.identity.Role role : any) {
+	private static boolean hasAny(Set<Role> roles, Role... any) {
+		for (Role role : any) {
 			if (roles.contains(role)) {
 				return true;
 			}

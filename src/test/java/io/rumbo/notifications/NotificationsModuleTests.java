@@ -329,8 +329,16 @@ class NotificationsModuleTests {
 		assertThat(inbox.markAllRead(leo)).isZero();
 		assertThat(inbox.markAllRead(ana)).isEqualTo(1);
 		assertThat(inbox.unread(ana)).isZero();
-		assertThat(preferences.of(ana)).hasSize(NotificationKind.values().length)
-			.contains(new Preference(NotificationKind.AWARD_GRANTED, true, false));
+		// A salesperson is offered the kinds that can reach her, not the team's alerts or the approvals.
+		assertThat(preferences.of(ana)).extracting(Preference::kind)
+			.containsExactlyElementsOf(java.util.Arrays.stream(NotificationKind.values())
+				.filter(kind -> kind.reaches(Set.of(Role.REP)))
+				.toList())
+			.contains(NotificationKind.TASK_DUE, NotificationKind.FORECAST_DUE, NotificationKind.SUCCESS_CASE_SHARED)
+			.doesNotContain(NotificationKind.AT_RISK, NotificationKind.FORECAST_SUBMITTED,
+					NotificationKind.PLAN_SUBMITTED);
+		assertThat(preferences.of(ana)).contains(new Preference(NotificationKind.AWARD_GRANTED, true, false));
+		assertThat(preferences.of(leo)).extracting(Preference::kind).contains(NotificationKind.AT_RISK);
 	}
 
 	@Test
