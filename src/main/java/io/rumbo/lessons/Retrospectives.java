@@ -138,14 +138,15 @@ public class Retrospectives {
 		if (unit == null) {
 			return false;
 		}
-		try {
-			jdbc.sql("""
-					INSERT INTO lessons_retrospective (opportunity_id, result, owner_staff_id, owner_unit_id, amount,
-					    currency, closed_on) VALUES (:o, :r, :owner, :unit, :amount, :currency, :closedOn)""")
-				.param("o", opportunityId).param("r", result.name()).param("owner", owner.value()).param("unit", unit)
-				.param("amount", amount).param("currency", currency).param("closedOn", closedOn).update();
-		}
-		catch (DuplicateKeyException ex) {
+		// A duplicate key inside the listener's transaction would abort it on PostgreSQL: insert only when absent.
+		int inserted = jdbc.sql("""
+				INSERT INTO lessons_retrospective (opportunity_id, result, owner_staff_id, owner_unit_id, amount,
+				    currency, closed_on)
+				SELECT :o, :r, :owner, :unit, :amount, :currency, :closedOn
+				WHERE NOT EXISTS (SELECT 1 FROM lessons_retrospective WHERE opportunity_id = :o AND result = :r)""")
+			.param("o", opportunityId).param("r", result.name()).param("owner", owner.value()).param("unit", unit)
+			.param("amount", amount).param("currency", currency).param("closedOn", closedOn).update();
+		if (inserted == 0) {
 			return false;
 		}
 		LocalDate today = LocalDate.now(clock);
