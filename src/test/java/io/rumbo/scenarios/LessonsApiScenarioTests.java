@@ -210,6 +210,11 @@ class LessonsApiScenarioTests extends ApiTestSupport {
 			.param("o", big).query(Long.class).optional().orElse(null));
 		JsonNode taskView = api.get("/api/v1/tasks/" + task, "rep").json();
 		assertThat(taskView.get("link").asString()).isEqualTo("/lessons/retrospectives/new?opportunity=" + big);
+		String dealTitle = api.get("/api/v1/opportunities/" + big, "rep").json().get("title").asString();
+		assertThat(taskView.get("title").asString()).as("the deal's title in the owner's (or the company's) language")
+			.endsWith(" " + dealTitle)
+			.satisfiesAnyOf(t -> assertThat(t).startsWith("Escribir la retrospectiva de la oportunidad ganada"),
+					t -> assertThat(t).startsWith("Write the retrospective of the won opportunity"));
 		assertThat(taskView.get("done").asBoolean()).isFalse();
 		// Reopened and won again: still one retrospective.
 		api.post("/api/v1/opportunities/" + big + "/stage", "rep", Map.of("stage", "PROPOSAL"));
