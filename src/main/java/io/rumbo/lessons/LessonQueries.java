@@ -257,11 +257,10 @@ public class LessonQueries {
 		if (scope.ownUnitId() != null) {
 			Map<Long, @Nullable Long> parents = new HashMap<>();
 			org.unitTree().forEach(node -> parents.put(node.id(), node.parentId()));
-			Long unit = scope.ownUnitId();
-			while (unit != null && units.add(unit)) {
-				unit = parents.get(unit);
+			// Every ancestor, even when the own unit is already in the set (a manager's own unit is one they manage).
+			for (Long unit = scope.ownUnitId(); unit != null; unit = parents.get(unit)) {
+				units.add(unit);
 			}
-			units.add(scope.ownUnitId());
 		}
 		return units;
 	}

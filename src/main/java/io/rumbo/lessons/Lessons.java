@@ -28,6 +28,7 @@ import io.rumbo.organization.UnitId;
 import io.rumbo.planning.StrategyManagement;
 import io.rumbo.sales.OpportunityQueries;
 import io.rumbo.shared.domain.AccessRefusedException;
+import io.rumbo.shared.domain.ConflictException;
 import io.rumbo.shared.domain.NotFoundException;
 import io.rumbo.shared.domain.StaleVersionException;
 import io.rumbo.shared.domain.ValidationFailedException;
@@ -178,22 +179,32 @@ public class Lessons {
 		return queries.get(actor, id);
 	}
 
-	/** Marks a shared success case useful for the reader, or takes their mark back: one mark a person. */
+	/**
+	 * Marks a shared success case useful for the reader, or takes their mark back: one mark a person. The count moves
+	 * in one atomic update and the lesson's version stays, so people marking at once never meet a stale version.
+	 */
 	@Transactional
 	public LessonView toggleUseful(CurrentUser actor, long id) {
 		LessonView current = queries.get(actor, id);
-		Lesson lesson = lessons.findById(id).orElseThrow(() -> new NotFoundException("lesson", id));
+		if (current.status() != LessonStatus.SHARED) {
+			throw new ConflictException("lessons.lesson.notShared");
+		}
 		int removed = jdbc.sql("DELETE FROM lessons_useful_mark WHERE lesson_id = :id AND username = :me")
 			.param("id", id).param("me", actor.username()).update();
 		if (removed > 0) {
-			lesson.countUseful(-1);
+			jdbc.sql("UPDATE lessons_lesson SET useful_count = useful_count - 1 WHERE id = :id AND useful_count > 0")
+				.param("id", id).update();
 		}
 		else {
-			lesson.countUseful(1);
-			jdbc.sql("INSERT INTO lessons_useful_mark (lesson_id, username, marked_on) VALUES (:id, :me, :today)")
+			int added = jdbc.sql("INSERT INTO lessons_useful_mark (lesson_id, username, marked_on) "
+					+ "SELECT :id, :me, :today WHERE NOT EXISTS (SELECT 1 FROM lessons_useful_mark "
+					+ "WHERE lesson_id = :id AND username = :me)")
 				.param("id", id).param("me", actor.username()).param("today", LocalDate.now(clock)).update();
+			if (added > 0) {
+				jdbc.sql("UPDATE lessons_lesson SET useful_count = useful_count + 1 WHERE id = :id").param("id", id)
+					.update();
+			}
 		}
-		lessons.saveAndFlush(lesson);
 		return queries.get(actor, current.id());
 	}
 

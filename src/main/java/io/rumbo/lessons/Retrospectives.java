@@ -4,10 +4,11 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -21,9 +22,13 @@ import org.springframework.transaction.annotation.Transactional;
 import io.rumbo.identity.AuditTrail;
 import io.rumbo.identity.CurrentUser;
 import io.rumbo.identity.Role;
+import io.rumbo.identity.UserId;
+import io.rumbo.identity.UserManagement;
+import io.rumbo.identity.UserView;
 import io.rumbo.organization.DataScopes;
 import io.rumbo.organization.OrgDirectory;
 import io.rumbo.organization.StaffId;
+import io.rumbo.organization.StaffManagement;
 import io.rumbo.sales.OpportunityLost;
 import io.rumbo.sales.OpportunityQueries;
 import io.rumbo.sales.OpportunityView;
@@ -36,6 +41,7 @@ import io.rumbo.shared.domain.NotFoundException;
 import io.rumbo.shared.domain.StaleVersionException;
 import io.rumbo.shared.domain.ValidationFailedException;
 import io.rumbo.shared.money.Amounts;
+import io.rumbo.shared.web.LocaleSupport;
 
 /**
  * Win/loss retrospectives (decision 0032): when an opportunity is won or lost at or above the threshold, its owner gets
@@ -75,6 +81,9 @@ public class Retrospectives {
 
 	private static final Logger log = LoggerFactory.getLogger(Retrospectives.class);
 
+	/** Reads the deal and its owner's account for the task's title, whoever closed the deal. */
+	private static final CurrentUser SYSTEM = new CurrentUser(new UserId(0), "system", "Rumbo", Set.of(Role.ADMIN));
+
 	private final JdbcClient jdbc;
 	private final TaskManagement tasks;
 	private final OpportunityQueries opportunities;
@@ -85,10 +94,17 @@ public class Retrospectives {
 	private final String currency;
 	private final OrgDirectory org;
 	private final MessageSource messages;
+	private final StaffManagement staff;
+	private final UserManagement users;
+	private final String language;
 
 	Retrospectives(JdbcClient jdbc, TaskManagement tasks, OpportunityQueries opportunities, Lessons lessons,
 			DataScopes scopes, AuditTrail audit, Clock clock, @Value("${rumbo.currency:EUR}") String currency,
-			OrgDirectory org, MessageSource messages) {
+			OrgDirectory org, MessageSource messages, StaffManagement staff, UserManagement users,
+			@Value("${rumbo.language:es}") String language) {
+		this.staff = staff;
+		this.users = users;
+		this.language = language;
 		this.org = org;
 		this.messages = messages;
 		this.jdbc = jdbc;
@@ -138,19 +154,22 @@ public class Retrospectives {
 		if (unit == null) {
 			return false;
 		}
-		try {
-			jdbc.sql("""
-					INSERT INTO lessons_retrospective (opportunity_id, result, owner_staff_id, owner_unit_id, amount,
-					    currency, closed_on) VALUES (:o, :r, :owner, :unit, :amount, :currency, :closedOn)""")
-				.param("o", opportunityId).param("r", result.name()).param("owner", owner.value()).param("unit", unit)
-				.param("amount", amount).param("currency", currency).param("closedOn", closedOn).update();
-		}
-		catch (DuplicateKeyException ex) {
+		// A duplicate key inside the listener's transaction would abort it on PostgreSQL: insert only when absent.
+		int inserted = jdbc.sql("""
+				INSERT INTO lessons_retrospective (opportunity_id, result, owner_staff_id, owner_unit_id, amount,
+				    currency, closed_on)
+				SELECT :o, :r, :owner, :unit, :amount, :currency, :closedOn
+				WHERE NOT EXISTS (SELECT 1 FROM lessons_retrospective WHERE opportunity_id = :o AND result = :r)""")
+			.param("o", opportunityId).param("r", result.name()).param("owner", owner.value()).param("unit", unit)
+			.param("amount", amount).param("currency", currency).param("closedOn", closedOn).update();
+		if (inserted == 0) {
 			return false;
 		}
 		LocalDate today = LocalDate.now(clock);
-		String title = messages.getMessage("lessons.retrospective.taskTitle." + result, new Object[] { opportunityId },
-				LocaleContextHolder.getLocale());
+		// Rendered for the owner (their language, else the company's), with the deal's title: never the listener
+		// thread's default locale nor a number-formatted id.
+		String title = messages.getMessage("lessons.retrospective.taskTitle." + result,
+				new Object[] { dealTitle(opportunityId) }, ownerLocale(owner));
 		TaskId task = tasks.assignFor(owner, title, null, customerId,
 				today.plusDays(DAYS_TO_WRITE), "/lessons/retrospectives/new?opportunity=" + opportunityId, "lessons");
 		jdbc.sql("UPDATE lessons_retrospective SET task_id = :task WHERE opportunity_id = :o AND result = :r")
@@ -257,6 +276,31 @@ public class Retrospectives {
 				java.util.Map.of("threshold", current.threshold(), "currency", current.currency()),
 				java.util.Map.of("threshold", amount, "currency", currency), "retrospective threshold");
 		return settings();
+	}
+
+	private String dealTitle(long opportunityId) {
+		try {
+			return opportunities.get(SYSTEM, opportunityId).title();
+		}
+		catch (NotFoundException ex) {
+			return "#" + opportunityId;
+		}
+	}
+
+	/** The language the owner chose for their account, else the company's. */
+	Locale ownerLocale(StaffId owner) {
+		String chosen = null;
+		try {
+			Long account = staff.get(SYSTEM, owner.value()).userId();
+			if (account != null) {
+				UserView user = users.byIds(List.of(account)).get(account);
+				chosen = user == null ? null : user.locale();
+			}
+		}
+		catch (NotFoundException ex) {
+			chosen = null;
+		}
+		return LocaleSupport.supported(Locale.forLanguageTag(chosen == null || chosen.isBlank() ? language : chosen));
 	}
 
 	private int insertSettings(CurrentUser actor, BigDecimal amount) {

@@ -95,6 +95,8 @@ class LessonsApiScenarioTests extends ApiTestSupport {
 		JsonNode marked = api.post(url + "/useful", "diego.ruiz", Map.of()).json();
 		assertThat(marked.get("usefulCount").asInt()).isEqualTo(1);
 		assertThat(marked.get("markedUseful").asBoolean()).isTrue();
+		assertThat(marked.get("version").asLong()).as("a useful mark leaves the version")
+			.isEqualTo(promoted.json().get("version").asLong());
 		assertThat(api.post(url + "/useful", "pablo.romero", Map.of()).json().get("usefulCount").asInt()).isEqualTo(2);
 		JsonNode unmarked = api.post(url + "/useful", "diego.ruiz", Map.of()).json();
 		assertThat(unmarked.get("usefulCount").asInt()).as("one mark a person, taken back").isEqualTo(1);
@@ -112,6 +114,29 @@ class LessonsApiScenarioTests extends ApiTestSupport {
 		assertThat(jdbc.sql("SELECT action FROM identity_audit_event WHERE entity_type = 'LESSON' AND entity_id = :id "
 				+ "ORDER BY id").param("id", Long.toString(id)).query(String.class).list())
 			.containsExactly("CREATE", "SHARE", "ARCHIVE");
+	}
+
+	@Test
+	void aCaseSharedWithTheWholeCompanyReachesRegionManagersAndTeamLeaders() {
+		String code = unique("casoempresa");
+		Api.Response created = api.post("/api/v1/lessons", "director", lesson(code, "WORKED", List.of()));
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		long id = created.json().get("id").asLong();
+		String url = "/api/v1/lessons/" + id;
+		Api.Response draftMark = api.post(url + "/useful", "director", Map.of());
+		assertThat(draftMark.status()).as("only shared cases are marked useful").isEqualTo(409);
+		Api.Response shared = api.post(url + "/promote", "director",
+				Map.of("version", created.json().get("version").asLong(), "unitId", unitId(api, "ALBA")));
+		assertThat(shared.status()).as(shared.body()).isEqualTo(200);
+		long version = shared.json().get("version").asLong();
+		for (String reader : List.of("manager", "raul.gomez", "rep", "antonio.vega")) {
+			assertThat(api.get(url, reader).status()).as(reader).isEqualTo(200);
+			assertThat(ids(api.get("/api/v1/lessons?cases=true&q=" + code, reader))).as(reader).containsExactly(id);
+		}
+		assertThat(api.post(url + "/useful", "manager", Map.of()).json().get("usefulCount").asInt()).isEqualTo(1);
+		JsonNode second = api.post(url + "/useful", "raul.gomez", Map.of()).json();
+		assertThat(second.get("usefulCount").asInt()).isEqualTo(2);
+		assertThat(second.get("version").asLong()).as("marks never move the version").isEqualTo(version);
 	}
 
 	@Test
@@ -185,6 +210,11 @@ class LessonsApiScenarioTests extends ApiTestSupport {
 			.param("o", big).query(Long.class).optional().orElse(null));
 		JsonNode taskView = api.get("/api/v1/tasks/" + task, "rep").json();
 		assertThat(taskView.get("link").asString()).isEqualTo("/lessons/retrospectives/new?opportunity=" + big);
+		String dealTitle = api.get("/api/v1/opportunities/" + big, "rep").json().get("title").asString();
+		assertThat(taskView.get("title").asString()).as("the deal's title in the owner's (or the company's) language")
+			.endsWith(" " + dealTitle)
+			.satisfiesAnyOf(t -> assertThat(t).startsWith("Escribir la retrospectiva de la oportunidad ganada"),
+					t -> assertThat(t).startsWith("Write the retrospective of the won opportunity"));
 		assertThat(taskView.get("done").asBoolean()).isFalse();
 		// Reopened and won again: still one retrospective.
 		api.post("/api/v1/opportunities/" + big + "/stage", "rep", Map.of("stage", "PROPOSAL"));

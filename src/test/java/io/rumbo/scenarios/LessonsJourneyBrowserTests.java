@@ -59,7 +59,15 @@ class LessonsJourneyBrowserTests extends BrowserTestSupport {
 			.query(Long.class).optional().orElse(null));
 
 		signIn("rep");
-		open("/tasks?open=true&size=500&lang=en");
+		// The task names the deal: found by its title, whatever number of tasks other tests left open.
+		JsonNode lostDeal = api.get("/api/v1/opportunities/" + lost, "rep").json();
+		String deal = lostDeal.get("title").asString();
+		open("/lessons?lang=en");
+		String customerName = lostDeal.get("customerName").asString();
+		assertThat(browser.findElement(By.id("pending-retrospectives")).getText()).as("the deal, not its id")
+			.contains("Opportunity " + deal + " for " + customerName);
+		open("/tasks?open=true&q=" + java.net.URLEncoder.encode(deal, java.nio.charset.StandardCharsets.UTF_8)
+				+ "&lang=en");
 		click(By.cssSelector("a.task-link[href$='opportunity=" + lost + "']"));
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("lesson-form")));
 		assertThat(browser.findElement(By.id("retrospective-about")).getText()).contains("Journey deal");

@@ -1,9 +1,11 @@
 package io.rumbo.lessons.web;
 
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -125,7 +127,21 @@ class LessonsPageController {
 		model.addAttribute("tagOptions", ListPages.options(queries.tags(user), t -> t, t -> t));
 		model.addAttribute("mayWrite", LessonQueries.mayWrite(user));
 		model.addAttribute("maySettings", Retrospectives.mayChangeSettings(user));
-		model.addAttribute("pending", retrospectives.mine(user).stream().filter(r -> r.lessonId() == null).toList());
+		List<Retrospectives.Retrospective> pending = retrospectives.mine(user).stream()
+			.filter(r -> r.lessonId() == null)
+			.toList();
+		model.addAttribute("pending", pending);
+		// The owner's own deals closed in the last days (a handful): their titles and customers for the links.
+		Map<Long, io.rumbo.sales.OpportunityView> deals = new HashMap<>();
+		for (Retrospectives.Retrospective r : pending) {
+			try {
+				deals.put(r.opportunityId(), opportunities.get(user, r.opportunityId()));
+			}
+			catch (NotFoundException ex) {
+				// Out of the reader's scope since: the link still shows the amount.
+			}
+		}
+		model.addAttribute("deals", deals);
 		return ListPages.render(request, model, "lessons/lesson-list", filter, query,
 				queries.list(user, filter.criteria(), query));
 	}
