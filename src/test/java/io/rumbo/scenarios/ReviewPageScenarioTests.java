@@ -49,6 +49,8 @@ class ReviewPageScenarioTests {
 			.contains("id=\"line-variance-total\"").contains("Did not work").contains("Worked")
 			.contains("Figures as they were when it was shared").doesNotContain("id=\"review-form\"")
 			.doesNotContain("id=\"share-review\"");
+		assertThat(page).as("a strategy's reach in words")
+			.containsPattern("\\d+ visited · \\d+ bought of \\d+ target accounts");
 		assertThat(rep.get(port, "/reviews/" + demoReview() + "?basis=LAST_YEAR&lang=en").body())
 			.contains("Variance against last year");
 		HttpResponse<String> pdf = rep.get(port, "/reviews/" + demoReview() + ".pdf");
