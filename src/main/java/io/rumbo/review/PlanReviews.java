@@ -274,6 +274,9 @@ public class PlanReviews {
 				if (!ofPlan.contains(v.strategyId())) {
 					throw ValidationFailedException.of("verdicts", "review.strategy.notInPlan");
 				}
+				if (v.verdict() == null && v.conclusion() != null && !v.conclusion().isBlank()) {
+					throw ValidationFailedException.of("verdicts", "review.verdict.missing");
+				}
 				review.judge(v.strategyId(), v.verdict(), v.conclusion());
 			}
 		}

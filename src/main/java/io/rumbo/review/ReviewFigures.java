@@ -206,8 +206,8 @@ class ReviewFigures {
 			.filter(s -> s.unitId() == null || units.contains(s.unitId()))
 			.toList();
 		Map<Long, StrategyOutcomes.Outcome> tagged = outcomes.outcomes(
-				aimed.stream().map(StrategyManagement.StrategyView::id).toList(), span.start(), end);
-		StrategyOutcomes.Untagged untagged = outcomes.untagged(span.start(), end);
+				aimed.stream().map(StrategyManagement.StrategyView::id).toList(), units, span.start(), end);
+		StrategyOutcomes.Untagged untagged = outcomes.untagged(units, span.start(), end);
 		Map<Long, SegmentManagement.SegmentView> segmentById = new HashMap<>();
 		segments.list().forEach(s -> segmentById.put(s.id(), s));
 		Map<Long, List<Long>> targetsBySegment = new LinkedHashMap<>();

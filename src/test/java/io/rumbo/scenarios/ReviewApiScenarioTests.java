@@ -13,6 +13,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import io.rumbo.customers.CompanySize;
+import io.rumbo.customers.CustomerManagement;
+import io.rumbo.customers.CustomerStatus;
+import io.rumbo.customers.PotentialClass;
+import io.rumbo.customers.Segment;
 import io.rumbo.identity.CurrentUser;
 import io.rumbo.identity.UserManagement;
 import io.rumbo.planning.FiscalCalendar;
@@ -67,13 +72,16 @@ class ReviewApiScenarioTests extends ApiTestSupport {
 	@Autowired
 	OpportunityManagement opportunities;
 
+	@Autowired
+	CustomerManagement customers;
+
 	Api api;
 
 	/** The fixture, built once for the class: the year's plan, its strategy and the tagged records. */
 	static Fixture fixture;
 
 	record Fixture(int year, long planId, long strategyId, long teamId, long otherTeamId, long customer, long product,
-			List<OrderView> tagged, OrderView untagged) {
+			List<OrderView> tagged, OrderView untagged, OrderView elsewhere) {
 	}
 
 	@BeforeEach
@@ -92,13 +100,12 @@ class ReviewApiScenarioTests extends ApiTestSupport {
 			.single();
 		long otherTeam = jdbc.sql("""
 				SELECT u.id FROM org_unit u JOIN org_unit p ON p.id = u.parent_id
-				WHERE u.parent_id <> :region AND p.parent_id IS NOT NULL ORDER BY u.id FETCH FIRST 1 ROWS ONLY""")
+				WHERE u.parent_id <> :region AND p.parent_id IS NOT NULL AND EXISTS (SELECT 1 FROM org_staff s
+				  WHERE s.unit_id = u.id AND s.job_role = 'SALESPERSON' AND s.status = 'ACTIVE' AND s.archived = FALSE)
+				ORDER BY u.id FETCH FIRST 1 ROWS ONLY""")
 			.param("region", region).query(Long.class).single();
-		Map<String, Object> account = jdbc.sql("""
-				SELECT c.id, c.owner_staff_id FROM customer_account c JOIN org_staff s ON s.id = c.owner_staff_id
-				WHERE s.unit_id = :team AND c.archived = FALSE ORDER BY c.id FETCH FIRST 1 ROWS ONLY""")
-			.param("team", team).query().singleRow();
-		long customer = ((Number) account.get("id")).longValue();
+		long customer = customer(director, team);
+		long otherCustomer = customer(director, otherTeam);
 		long product = jdbc.sql("SELECT id FROM catalog_product WHERE active = TRUE ORDER BY id FETCH FIRST 1 ROWS ONLY")
 			.query(Long.class).single();
 		long line = jdbc.sql("SELECT line_id FROM catalog_product WHERE id = :id").param("id", product)
@@ -122,6 +129,15 @@ class ReviewApiScenarioTests extends ApiTestSupport {
 			tagged.add(order);
 		}
 		OrderView untagged = order(director, customer, product, start.plusDays(12), "2");
+		// A tagged order and a won deal of another region's team: the company's review counts them, the team's not.
+		OrderView elsewhere = order(director, otherCustomer, product, start.plusDays(14), "4");
+		orders.tagStrategy(director, elsewhere.id(), strategy.id());
+		OpportunityManagement.OpportunityDetails away = new OpportunityManagement.OpportunityDetails(otherCustomer,
+				unique("Oportunidad revisión"), new BigDecimal("700"), start.plusDays(20), null, null, null, null);
+		OpportunityView won = opportunities.create(director, away);
+		won = opportunities.moveTo(director, won.id(), "WON", null);
+		won = opportunities.update(director, won.id(), won.version(), away);
+		opportunities.tagStrategy(director, won.id(), strategy.id());
 		// Tagged: two won, one lost; untagged: one won, one lost (the only opportunities closing in this year).
 		List<String> stages = List.of("WON", "WON", "LOST", "WON", "LOST");
 		for (int i = 0; i < stages.size(); i++) {
@@ -137,7 +153,19 @@ class ReviewApiScenarioTests extends ApiTestSupport {
 				opportunities.tagStrategy(director, o.id(), strategy.id());
 			}
 		}
-		return new Fixture(year, plan.id(), strategy.id(), team, otherTeam, customer, product, tagged, untagged);
+		return new Fixture(year, plan.id(), strategy.id(), team, otherTeam, customer, product, tagged, untagged,
+				elsewhere);
+	}
+
+	/** An account of the fixture's own in the unit, owned by an active salesperson of the unit. */
+	private long customer(CurrentUser director, long unit) {
+		long owner = jdbc.sql("""
+				SELECT id FROM org_staff WHERE unit_id = :unit AND job_role = 'SALESPERSON' AND status = 'ACTIVE'
+				  AND archived = FALSE ORDER BY id FETCH FIRST 1 ROWS ONLY""")
+			.param("unit", unit).query(Long.class).single();
+		return customers.create(director, new CustomerManagement.CustomerDetails(null, unique("Cliente revisión"), null,
+				Segment.SMALL_BUSINESS, null, CompanySize.SMALL, null, null, null, "Madrid", PotentialClass.B,
+				BigDecimal.ZERO, CustomerStatus.ACTIVE, owner, unit, null)).id();
 	}
 
 	private OrderView order(CurrentUser actor, long customer, long product, LocalDate day, String quantity) {
@@ -166,26 +194,59 @@ class ReviewApiScenarioTests extends ApiTestSupport {
 	void aStrategysContributionIsWhatItsTaggedRecordsDid() {
 		long id = create("director", null);
 		JsonNode answer = api.get("/api/v1/plan-reviews/" + id + "/strategies", "director").json();
-		JsonNode s = null;
-		for (JsonNode row : answer.get("strategies")) {
-			if (row.get("strategyId").asLong() == fixture.strategyId()) {
-				s = row;
-			}
-		}
-		assertThat(s).as("the plan's strategy").isNotNull();
-		BigDecimal revenue = fixture.tagged().stream().map(OrderView::netAmount).reduce(BigDecimal.ZERO, BigDecimal::add);
-		BigDecimal margin = fixture.tagged().stream().map(OrderView::marginAmount).reduce(BigDecimal.ZERO,
-				BigDecimal::add);
-		assertThat(s.get("orders").asLong()).isEqualTo(2);
-		assertThat(s.get("revenue").decimalValue()).isEqualByComparingTo(revenue.setScale(2, java.math.RoundingMode.HALF_UP));
-		assertThat(s.get("margin").decimalValue()).isEqualByComparingTo(margin.setScale(2, java.math.RoundingMode.HALF_UP));
-		assertThat(s.get("opportunities").asLong()).isEqualTo(3);
-		assertThat(s.get("won").asLong()).isEqualTo(2);
+		JsonNode s = strategyRow(answer);
+		List<OrderView> all = new ArrayList<>(fixture.tagged());
+		all.add(fixture.elsewhere());
+		assertThat(s.get("orders").asLong()).isEqualTo(3);
+		assertThat(s.get("revenue").decimalValue()).isEqualByComparingTo(money(all, OrderView::netAmount));
+		assertThat(s.get("margin").decimalValue()).isEqualByComparingTo(money(all, OrderView::marginAmount));
+		assertThat(s.get("opportunities").asLong()).isEqualTo(4);
+		assertThat(s.get("won").asLong()).isEqualTo(3);
 		assertThat(s.get("lost").asLong()).isEqualTo(1);
-		assertThat(s.get("winRate").decimalValue()).isEqualByComparingTo("66.7");
+		assertThat(s.get("winRate").decimalValue()).isEqualByComparingTo("75.0");
 		assertThat(answer.get("untaggedWon").asLong()).isEqualTo(1);
 		assertThat(answer.get("untaggedLost").asLong()).isEqualTo(1);
 		assertThat(answer.get("untaggedWinRate").decimalValue()).isEqualByComparingTo("50.0");
+	}
+
+	@Test
+	void aUnitsReviewCountsOnlyTheUnitsRecords() {
+		JsonNode team = api.get("/api/v1/plan-reviews/" + create("director", fixture.teamId()) + "/strategies",
+				"director").json();
+		JsonNode s = strategyRow(team);
+		assertThat(s.get("orders").asLong()).as("the other team's order is not the team's").isEqualTo(2);
+		assertThat(s.get("revenue").decimalValue()).isEqualByComparingTo(money(fixture.tagged(), OrderView::netAmount));
+		assertThat(s.get("margin").decimalValue())
+			.isEqualByComparingTo(money(fixture.tagged(), OrderView::marginAmount));
+		assertThat(s.get("opportunities").asLong()).isEqualTo(3);
+		assertThat(s.get("won").asLong()).isEqualTo(2);
+		assertThat(s.get("lost").asLong()).isEqualTo(1);
+		assertThat(team.get("untaggedWon").asLong()).isEqualTo(1);
+		assertThat(team.get("untaggedLost").asLong()).isEqualTo(1);
+		JsonNode other = api.get("/api/v1/plan-reviews/" + create("director", fixture.otherTeamId()) + "/strategies",
+				"director").json();
+		s = strategyRow(other);
+		assertThat(s.get("orders").asLong()).isEqualTo(1);
+		assertThat(s.get("revenue").decimalValue())
+			.isEqualByComparingTo(money(List.of(fixture.elsewhere()), OrderView::netAmount));
+		assertThat(s.get("opportunities").asLong()).isEqualTo(1);
+		assertThat(s.get("won").asLong()).isEqualTo(1);
+		assertThat(other.get("untaggedWon").asLong()).isZero();
+		assertThat(other.get("untaggedLost").asLong()).isZero();
+	}
+
+	private JsonNode strategyRow(JsonNode answer) {
+		for (JsonNode row : answer.get("strategies")) {
+			if (row.get("strategyId").asLong() == fixture.strategyId()) {
+				return row;
+			}
+		}
+		throw new AssertionError("no row of the plan's strategy: " + answer);
+	}
+
+	private static BigDecimal money(List<OrderView> orders, java.util.function.Function<OrderView, BigDecimal> amount) {
+		return orders.stream().map(amount).reduce(BigDecimal.ZERO, BigDecimal::add).setScale(2,
+				java.math.RoundingMode.HALF_UP);
 	}
 
 	@Test
@@ -248,13 +309,20 @@ class ReviewApiScenarioTests extends ApiTestSupport {
 
 		// A third tagged order after sharing: a draft counts it, the shared review does not.
 		CurrentUser director = users.actAs("director").orElseThrow();
+		// Cancelled whatever happens, so the other tests see the fixture's orders only.
 		OrderView later = order(director, fixture.customer(), fixture.product(),
 				calendar.years().year(fixture.year()).start().plusDays(40), "1");
-		orders.tagStrategy(director, later.id(), fixture.strategyId());
-		long draft = create("director", null);
-		assertThat(strategyOrders(draft)).isEqualTo(ordersBefore + 1);
-		assertThat(strategyOrders(id)).as("frozen").isEqualTo(ordersBefore);
-		orders.tagStrategy(director, later.id(), null);
+		try {
+			orders.tagStrategy(director, later.id(), fixture.strategyId());
+			long draft = create("director", null);
+			assertThat(strategyOrders(draft)).isEqualTo(ordersBefore + 1);
+			assertThat(strategyOrders(id)).as("frozen").isEqualTo(ordersBefore);
+		}
+		finally {
+			orders.cancel(director, later.id());
+		}
+		assertThat(strategyOrders(create("director", null))).as("a cancelled order counts no more")
+			.isEqualTo(ordersBefore);
 
 		long sharedVersion = shared.get("version").asLong();
 		assertThat(api.put("/api/v1/plan-reviews/" + id, "director", Map.of("version", sharedVersion, "summary", "x"))

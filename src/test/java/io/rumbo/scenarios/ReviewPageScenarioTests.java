@@ -49,6 +49,8 @@ class ReviewPageScenarioTests {
 			.contains("id=\"line-variance-total\"").contains("Did not work").contains("Worked")
 			.contains("Figures as they were when it was shared").doesNotContain("id=\"review-form\"")
 			.doesNotContain("id=\"share-review\"");
+		assertThat(page).as("a strategy's reach in words")
+			.containsPattern("\\d+ visited · \\d+ bought of \\d+ target accounts");
 		assertThat(rep.get(port, "/reviews/" + demoReview() + "?basis=LAST_YEAR&lang=en").body())
 			.contains("Variance against last year");
 		HttpResponse<String> pdf = rep.get(port, "/reviews/" + demoReview() + ".pdf");
@@ -85,6 +87,27 @@ class ReviewPageScenarioTests {
 			.contains("name=\"explanation-" + root + "\"");
 		String version = jdbc.sql("SELECT version FROM review_plan_review WHERE id = :id").param("id", id)
 			.query(Long.class).single().toString();
+		// Tampered or incomplete forms: refused with the field's reason (the page forms' way: back to the page with
+		// the message), nothing saved.
+		long strategy = jdbc.sql("SELECT id FROM planning_strategy WHERE plan_id = :p ORDER BY id FETCH FIRST 1 ROWS ONLY")
+			.param("p", plan).query(Long.class).single();
+		for (Map.Entry<Map<String, String>, String> bad : Map.of(
+				Map.of("explanation-x", "texto"), "The unit is not part of this review.",
+				Map.of("verdict-abc", "WORKED"), "The strategy is not one of the plan",
+				Map.of("verdict-" + strategy, "MAGIC"), "Choose one of the listed verdicts.",
+				Map.of("verdict-" + strategy, "", "conclusion-" + strategy, "Sin veredicto"),
+				"Choose a verdict for the strategy before writing its conclusion.")
+			.entrySet()) {
+			Map<String, String> form = new java.util.HashMap<>(bad.getKey());
+			form.put("version", version);
+			form.put("_csrf", WebSession.csrf(draft));
+			HttpResponse<String> refused = director.postForm(port, "/reviews/" + id + "?lang=en", form);
+			assertThat(refused.statusCode()).as(bad.getKey() + ": " + refused.body()).isEqualTo(302);
+			assertThat(director.get(port, "/reviews/" + id + "?lang=en").body()).as(bad.getKey().toString())
+				.contains(bad.getValue());
+		}
+		assertThat(jdbc.sql("SELECT version FROM review_plan_review WHERE id = :id").param("id", id)
+			.query(Long.class).single().toString()).as("nothing saved").isEqualTo(version);
 		HttpResponse<String> saved = director.postForm(port, "/reviews/" + id, Map.of("version", version, "title",
 				"Revisión Q2 de prueba", "summary", "Resumen", "explanation-" + root, "El precio explica la diferencia",
 				"_csrf", WebSession.csrf(draft)));

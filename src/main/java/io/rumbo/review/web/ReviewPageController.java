@@ -35,6 +35,7 @@ import io.rumbo.review.ReviewViews.Explanation;
 import io.rumbo.review.ReviewViews.ReviewView;
 import io.rumbo.review.ReviewViews.VarianceTable;
 import io.rumbo.review.Verdict;
+import io.rumbo.shared.domain.ValidationFailedException;
 import io.rumbo.shared.export.ExportFormat;
 import io.rumbo.shared.web.ChartData;
 import io.rumbo.shared.web.Formats;
@@ -177,19 +178,63 @@ class ReviewPageController {
 			RedirectAttributes redirect) {
 		List<Explanation> explanations = new ArrayList<>();
 		List<PlanReviews.VerdictDetails> verdicts = new ArrayList<>();
+		List<ValidationFailedException.FieldError> errors = new ArrayList<>();
 		params.forEach((name, value) -> {
 			if (name.startsWith("explanation-")) {
-				explanations.add(new Explanation(Long.parseLong(name.substring(12)), value == null ? "" : value));
+				Long unit = id(name.substring(12));
+				if (unit == null) {
+					errors.add(new ValidationFailedException.FieldError(name, "review.unit.notInReview"));
+				}
+				else {
+					explanations.add(new Explanation(unit, value == null ? "" : value));
+				}
 			}
 			else if (name.startsWith("verdict-")) {
-				long strategy = Long.parseLong(name.substring(8));
-				verdicts.add(new PlanReviews.VerdictDetails(strategy,
-						value == null || value.isBlank() ? null : Verdict.valueOf(value), params.get("conclusion-" + strategy)));
+				Long strategy = id(name.substring(8));
+				if (strategy == null) {
+					errors.add(new ValidationFailedException.FieldError(name, "review.strategy.notInPlan"));
+					return;
+				}
+				String conclusion = params.get("conclusion-" + strategy);
+				Verdict verdict = null;
+				if (value != null && !value.isBlank()) {
+					verdict = verdict(value);
+					if (verdict == null) {
+						errors.add(new ValidationFailedException.FieldError(name, "review.verdict.invalid"));
+						return;
+					}
+				}
+				else if (conclusion != null && !conclusion.isBlank()) {
+					errors.add(new ValidationFailedException.FieldError(name, "review.verdict.missing"));
+					return;
+				}
+				verdicts.add(new PlanReviews.VerdictDetails(strategy, verdict, conclusion));
 			}
 		});
+		if (!errors.isEmpty()) {
+			throw new ValidationFailedException(errors);
+		}
 		reviews.write(user, id, version, new PlanReviews.ReviewText(title, summary, explanations, verdicts));
 		redirect.addFlashAttribute("flash", "review.saved");
 		return "redirect:/reviews/" + id;
+	}
+
+	private static @Nullable Long id(String text) {
+		try {
+			return Long.valueOf(text);
+		}
+		catch (NumberFormatException e) {
+			return null;
+		}
+	}
+
+	private static @Nullable Verdict verdict(String text) {
+		for (Verdict v : Verdict.values()) {
+			if (v.name().equals(text)) {
+				return v;
+			}
+		}
+		return null;
 	}
 
 	@PostMapping("/reviews/{id}/share")
