@@ -1,6 +1,7 @@
 package io.rumbo.planning;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -43,7 +44,13 @@ public class StrategyManagement {
 	}
 
 	public record InitiativeView(long id, long version, String title, @Nullable Long ownerStaffId,
-			@Nullable String ownerName, @Nullable LocalDate dueOn, InitiativeStatus status) {
+			@Nullable String ownerName, @Nullable LocalDate dueOn, InitiativeStatus status,
+			@Nullable LocalDate completedOn) {
+
+		/** Done after its due date (an initiative done without a recorded day, before it was kept, is not late). */
+		public boolean doneLate() {
+			return status == InitiativeStatus.DONE && dueOn != null && completedOn != null && completedOn.isAfter(dueOn);
+		}
 	}
 
 	public record StrategyView(long id, long version, long planId, String name, @Nullable String description,
@@ -58,10 +65,12 @@ public class StrategyManagement {
 	private final ObjectProvider<SalesHistory> sales;
 	private final AuditTrail audit;
 	private final io.rumbo.organization.DataScopes scopes;
+	private final Clock clock;
 
 	StrategyManagement(JdbcClient jdbc, OrgDirectory org, ObjectProvider<SalesHistory> sales, AuditTrail audit,
-			io.rumbo.organization.DataScopes scopes) {
+			io.rumbo.organization.DataScopes scopes, Clock clock) {
 		this.scopes = scopes;
+		this.clock = clock;
 		this.jdbc = jdbc;
 		this.org = org;
 		this.sales = sales;
@@ -127,7 +136,8 @@ public class StrategyManagement {
 					}
 					initiatives.computeIfAbsent(rs.getLong("strategy_id"), k -> new java.util.ArrayList<>())
 						.add(new InitiativeView(id, rs.getLong("version"), rs.getString("title"), owner, null,
-								rs.getObject("due_on", LocalDate.class), InitiativeStatus.valueOf(rs.getString("status"))));
+								rs.getObject("due_on", LocalDate.class), InitiativeStatus.valueOf(rs.getString("status")),
+								rs.getObject("completed_on", LocalDate.class)));
 				});
 		}
 		java.util.Set<Long> people = rows.stream().map(Row::owner).filter(Objects::nonNull).collect(Collectors.toSet());
@@ -139,7 +149,8 @@ public class StrategyManagement {
 			SalesHistory.Contribution c = contributions.get(r.id());
 			List<InitiativeView> steps = initiatives.getOrDefault(r.id(), List.of()).stream()
 				.map(i -> new InitiativeView(i.id(), i.version(), i.title(), i.ownerStaffId(),
-						i.ownerStaffId() == null ? null : names.get(i.ownerStaffId()), i.dueOn(), i.status()))
+						i.ownerStaffId() == null ? null : names.get(i.ownerStaffId()), i.dueOn(), i.status(),
+						i.completedOn()))
 				.toList();
 			return new StrategyView(r.id(), r.version(), r.planId(), r.name(), r.description(), r.owner(),
 					r.owner() == null ? null : names.get(r.owner()), r.segment(), r.line(), r.unit(), r.revenue(),
@@ -232,9 +243,12 @@ public class StrategyManagement {
 		if (!initiative.status().mayMoveTo(status)) {
 			throw new ConflictException("planning.initiative.wrongStatus", initiative.status().name(), status.name());
 		}
-		int changed = jdbc.sql("UPDATE planning_initiative SET status = :status, version = version + 1"
-				+ " WHERE id = :id AND version = :version")
+		// The day it is done is kept (a review compares it with the due date); reopening forgets it.
+		LocalDate completedOn = status == InitiativeStatus.DONE ? LocalDate.now(clock) : null;
+		int changed = jdbc.sql("UPDATE planning_initiative SET status = :status, completed_on = :completedOn,"
+				+ " version = version + 1 WHERE id = :id AND version = :version")
 			.param("status", status.name())
+			.param("completedOn", completedOn, java.sql.Types.DATE)
 			.param("id", initiativeId)
 			.param("version", version)
 			.update();

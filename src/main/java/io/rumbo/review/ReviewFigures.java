@@ -225,6 +225,7 @@ class ReviewFigures {
 			long visited = targets.isEmpty() ? 0 : sales.visited(targets, span.start(), end).size();
 			long bought = targets.isEmpty() ? 0 : sales.bought(targets, span.start(), end).size();
 			int done = (int) s.initiatives().stream().filter(i -> i.status() == InitiativeStatus.DONE).count();
+			int doneLate = (int) s.initiatives().stream().filter(StrategyManagement.InitiativeView::doneLate).count();
 			LocalDate dueBy = end.isBefore(today) ? end : today;
 			int overdue = (int) s.initiatives().stream()
 				.filter(i -> i.status() != InitiativeStatus.DONE && i.status() != InitiativeStatus.CANCELLED
@@ -239,7 +240,7 @@ class ReviewFigures {
 					Amounts.money(o.margin()),
 					s.expectedRevenue() == null ? null : ReviewViews.percent(revenue, s.expectedRevenue()), o.orders(),
 					o.opportunities(), o.won(), o.lost(), winRate(o.won(), o.lost()), s.initiatives().size(), done,
-					overdue, targets.size(), visited, bought));
+					overdue, targets.size(), visited, bought, doneLate));
 		}
 
 		List<Coverage> coverage = new ArrayList<>();

@@ -55,7 +55,7 @@ public final class ReviewViews {
 			@Nullable BigDecimal expectedRevenue, @Nullable BigDecimal expectedMargin, BigDecimal revenue,
 			BigDecimal margin, @Nullable BigDecimal revenueAttainment, long orders, long opportunities, long won,
 			long lost, @Nullable BigDecimal winRate, int initiatives, int initiativesDone, int initiativesOverdue,
-			long targets, long visited, long bought) {
+			long targets, long visited, long bought, int initiativesDoneLate) {
 	}
 
 	@Schema(name = "ReviewCoverageMonth")

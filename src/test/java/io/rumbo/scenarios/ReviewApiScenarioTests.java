@@ -1,6 +1,7 @@
 package io.rumbo.scenarios;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -21,6 +22,7 @@ import io.rumbo.customers.Segment;
 import io.rumbo.identity.CurrentUser;
 import io.rumbo.identity.UserManagement;
 import io.rumbo.planning.FiscalCalendar;
+import io.rumbo.planning.InitiativeStatus;
 import io.rumbo.planning.PlanTargets;
 import io.rumbo.planning.PlanViews;
 import io.rumbo.planning.PlanWorkflow;
@@ -65,6 +67,9 @@ class ReviewApiScenarioTests extends ApiTestSupport {
 
 	@Autowired
 	StrategyManagement strategies;
+
+	@Autowired
+	Clock clock;
 
 	@Autowired
 	OrderManagement orders;
@@ -122,6 +127,12 @@ class ReviewApiScenarioTests extends ApiTestSupport {
 		StrategyManagement.StrategyView strategy = strategies.create(director, new StrategyManagement.StrategyDetails(
 				plan.id(), unique("Estrategia revisión"), null, null, null, line, null, new BigDecimal("10000"),
 				new BigDecimal("3000"), start, calendar.years().year(year).lastDay()));
+		// Initiatives: one done after its due day, one done before it, one overdue and one not yet due.
+		LocalDate today = LocalDate.now(clock);
+		initiative(director, strategy.id(), "Tarde", today.minusDays(10), InitiativeStatus.DONE);
+		initiative(director, strategy.id(), "A tiempo", today.plusDays(10), InitiativeStatus.DONE);
+		initiative(director, strategy.id(), "Atrasada", today.minusDays(5), InitiativeStatus.IN_PROGRESS);
+		initiative(director, strategy.id(), "Pendiente", today.plusDays(5), InitiativeStatus.PLANNED);
 		List<OrderView> tagged = new ArrayList<>();
 		for (String quantity : List.of("3", "5")) {
 			OrderView order = order(director, customer, product, start.plusDays(10), quantity);
@@ -155,6 +166,15 @@ class ReviewApiScenarioTests extends ApiTestSupport {
 		}
 		return new Fixture(year, plan.id(), strategy.id(), team, otherTeam, customer, product, tagged, untagged,
 				elsewhere);
+	}
+
+	private void initiative(CurrentUser director, long strategyId, String title, LocalDate dueOn,
+			InitiativeStatus status) {
+		StrategyManagement.InitiativeView added = strategies.addInitiative(director, strategyId, title, null, dueOn)
+			.initiatives().stream().filter(i -> i.title().equals(title)).findFirst().orElseThrow();
+		if (status != added.status()) {
+			strategies.moveInitiative(director, strategyId, added.id(), added.version(), status);
+		}
 	}
 
 	/** An account of the fixture's own in the unit, owned by an active salesperson of the unit. */
@@ -207,6 +227,13 @@ class ReviewApiScenarioTests extends ApiTestSupport {
 		assertThat(answer.get("untaggedWon").asLong()).isEqualTo(1);
 		assertThat(answer.get("untaggedLost").asLong()).isEqualTo(1);
 		assertThat(answer.get("untaggedWinRate").decimalValue()).isEqualByComparingTo("50.0");
+		assertThat(s.get("initiatives").asInt()).isEqualTo(4);
+		assertThat(s.get("initiativesDone").asInt()).isEqualTo(2);
+		assertThat(s.get("initiativesDoneLate").asInt()).as("done ten days after its due day").isEqualTo(1);
+		assertThat(s.get("initiativesOverdue").asInt()).isEqualTo(1);
+		JsonNode late = api.get("/api/v1/strategies/" + fixture.strategyId(), "director").json().get("initiatives")
+			.valueStream().filter(i -> i.get("title").asString().equals("Tarde")).findFirst().orElseThrow();
+		assertThat(late.get("completedOn").asString()).isEqualTo(LocalDate.now(clock).toString());
 	}
 
 	@Test

@@ -102,7 +102,8 @@ final class ReviewPdf {
 			strategies.addCell(cell(fmt.money(s.margin()), TEXT, true));
 			strategies.addCell(cell(fmt.number(s.orders()), TEXT, true));
 			strategies.addCell(cell(fmt.percent(s.winRate()), TEXT, true));
-			strategies.addCell(cell(s.initiativesDone() + " / " + s.initiatives(), TEXT, true));
+			strategies.addCell(cell(text("review.initiatives.value", s.initiativesDone(), s.initiatives(),
+					s.initiativesOverdue(), s.initiativesDoneLate()), TEXT, true));
 			strategies.addCell(cell(v == null ? "" : text("review.verdict." + v.verdict()), BOLD, false));
 			strategies.addCell(cell(v == null || v.conclusion() == null ? "" : v.conclusion(), TEXT, false));
 		}
