@@ -56,7 +56,7 @@
         tooltip: { trigger: 'axis', valueFormatter: N.number },
         legend: { top: 0 },
         grid: { left: 8, right: 16, bottom: 8, top: 32, containLabel: true },
-        xAxis: { type: 'category', data: months.map(function (m) { return m.start.substring(0, 7); }) },
+        xAxis: { type: 'category', data: months.map(function (m) { return m.label || m.start.substring(0, 7); }) },
         yAxis: { type: 'value', min: 0 },
         series: [
           { name: el.dataset.targetsLabel, type: 'line', symbol: 'none', lineStyle: { type: 'dashed' },

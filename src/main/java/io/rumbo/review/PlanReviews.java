@@ -19,6 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
 import io.rumbo.identity.AuditTrail;
 import io.rumbo.identity.CurrentUser;
 import io.rumbo.identity.Role;
+import io.rumbo.identity.UserManagement;
+import io.rumbo.identity.UserView;
 import io.rumbo.organization.DataScope;
 import io.rumbo.organization.DataScopes;
 import io.rumbo.organization.OrgDirectory;
@@ -87,10 +89,12 @@ public class PlanReviews {
 	private final JdbcClient jdbc;
 	private final JsonMapper json;
 	private final Clock clock;
+	private final UserManagement users;
 
 	PlanReviews(PlanReviewRepository reviews, FrozenFigures frozen, ReviewFigures figures, PlanReading plans,
 			FiscalCalendar calendar, OrgDirectory org, DataScopes scopes, AuditTrail audit,
-			ApplicationEventPublisher events, JdbcClient jdbc, JsonMapper json, Clock clock) {
+			ApplicationEventPublisher events, JdbcClient jdbc, JsonMapper json, Clock clock, UserManagement users) {
+		this.users = users;
 		this.reviews = reviews;
 		this.frozen = frozen;
 		this.figures = figures;
@@ -344,7 +348,16 @@ public class PlanReviews {
 			.toList();
 		boolean editable = r.state() == ReviewState.DRAFT && mayWrite(actor, scopes.of(actor), r.unitId());
 		return new ReviewView(r.id(), r.version(), r.title(), r.summary(), r.planId(), r.fiscalYear(), f.period(),
-				f.periodLabel(), r.unitId(), unitName, r.state(), r.createdBy(), r.createdOn(), r.sharedBy(),
-				r.sharedOn(), editable, explanations, verdicts, f);
+				f.periodLabel(), r.unitId(), unitName, r.unitId() == figures.rootUnit(), r.state(), r.createdBy(), r.createdOn(), r.sharedBy(),
+				sharedByName(r.sharedBy()), r.sharedOn(), editable, explanations, verdicts, f);
+	}
+
+	/** The sharer as people know them (their display name; the user name if the account is gone). */
+	private @Nullable String sharedByName(@Nullable String username) {
+		if (username == null) {
+			return null;
+		}
+		UserView user = users.byUsernames(List.of(username)).get(username);
+		return user == null ? username : user.displayName();
 	}
 }

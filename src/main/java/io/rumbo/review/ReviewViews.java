@@ -70,6 +70,11 @@ public final class ReviewViews {
 	@Schema(name = "ReviewObjectiveRow")
 	public record ObjectiveRow(long objectiveId, ObjectiveKind kind, String title, @Nullable BigDecimal target,
 			@Nullable BigDecimal actual, @Nullable BigDecimal attainment) {
+
+		/** Whether its figures are amounts of money (revenue, margin) rather than counts. */
+		public boolean money() {
+			return kind == ObjectiveKind.REVENUE || kind == ObjectiveKind.MARGIN;
+		}
 	}
 
 	/** Every figure of a review: computed live for a draft, frozen when it was shared. */
@@ -91,9 +96,10 @@ public final class ReviewViews {
 	/** A review with its figures, the reviewer's explanations per unit and verdicts per strategy. */
 	@Schema(name = "ReviewView")
 	public record ReviewView(long id, long version, String title, @Nullable String summary, long planId, int fiscalYear,
-			String period, String periodLabel, long unitId, String unitName, ReviewState state, String createdBy,
-			LocalDate createdOn, @Nullable String sharedBy, @Nullable LocalDate sharedOn, boolean editable,
-			List<Explanation> explanations, List<VerdictView> verdicts, Figures figures) {
+			String period, String periodLabel, long unitId, String unitName, boolean companyReview, ReviewState state,
+			String createdBy,
+			LocalDate createdOn, @Nullable String sharedBy, @Nullable String sharedByName, @Nullable LocalDate sharedOn,
+			boolean editable, List<Explanation> explanations, List<VerdictView> verdicts, Figures figures) {
 
 		public @Nullable String explanation(long unitId) {
 			return explanations.stream().filter(e -> e.unitId() == unitId).map(Explanation::text).findFirst()

@@ -49,6 +49,14 @@ class ReviewPageScenarioTests {
 			.contains("id=\"line-variance-total\"").contains("Did not work").contains("Worked")
 			.contains("Figures as they were when it was shared").doesNotContain("id=\"review-form\"")
 			.doesNotContain("id=\"share-review\"");
+		String sharer = jdbc.sql("SELECT u.display_name FROM identity_user u JOIN review_plan_review r"
+				+ " ON r.shared_by = u.username WHERE r.id = :id").param("id", demoReview()).query(String.class).single();
+		assertThat(page).as("the sharer by name").contains("Shared by " + sharer);
+		assertThat(page).as("coverage by month, named").contains(">January " + (calendar.currentYear() - 1) + "<");
+		String objectives = page.substring(page.indexOf("id=\"objective-table\""));
+		objectives = objectives.substring(0, objectives.indexOf("</table>"));
+		assertThat(objectives).as("objectives by measure, amounts of money as money").contains(">Gross margin<")
+			.containsPattern("<td class=\"text-end\">(€[^<]+|[^<]+ €)</td>");
 		assertThat(page).as("a strategy's reach in words")
 			.containsPattern("\\d+ visited · \\d+ bought of \\d+ target accounts");
 		assertThat(rep.get(port, "/reviews/" + demoReview() + "?basis=LAST_YEAR&lang=en").body())

@@ -139,8 +139,17 @@ class ReviewPageController {
 		model.addAttribute("variance", table);
 		model.addAttribute("verdicts", Verdict.values());
 		model.addAttribute("waterfallJson", ChartData.json(json, waterfall(table)));
-		model.addAttribute("coverageJson", ChartData.json(json, review.figures().coverage()));
+		model.addAttribute("coverageJson", ChartData.json(json, coverageChart(review)));
 		return "review/review";
+	}
+
+	/** Each target market's months for its chart, with each month named in the reader's language. */
+	private List<Map<String, Object>> coverageChart(ReviewView review) {
+		return review.figures().coverage().stream().map(c -> Map.<String, Object>of("name", c.name(), "months",
+				c.months().stream().map(m -> Map.<String, Object>of("label", fmt.month(m.start()), "start",
+						m.start().toString(), "targets", m.targets(), "visited", m.visited(), "bought", m.bought()))
+					.toList()))
+			.toList();
 	}
 
 	/** The steps of the waterfall: the base, the volume, mix and price effects, the actual. */

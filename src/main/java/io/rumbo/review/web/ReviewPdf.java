@@ -67,7 +67,7 @@ final class ReviewPdf {
 		document.add(new Paragraph(text("review.pdf.subtitle", review.unitName(), f.periodLabel(), fmt.date(f.from()),
 				fmt.date(f.to()), text("review.state." + review.state())), SMALL));
 		if (review.sharedOn() != null) {
-			document.add(new Paragraph(text("review.sharedBy", review.sharedBy(), fmt.date(review.sharedOn())), SMALL));
+			document.add(new Paragraph(text("review.sharedBy", review.sharedByName(), fmt.date(review.sharedOn())), SMALL));
 		}
 		if (review.summary() != null) {
 			Paragraph summary = new Paragraph(review.summary(), TEXT);

@@ -191,6 +191,17 @@ public class Formats {
 				l -> DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(l)).format(date);
 	}
 
+	/** A month as people name it: "March 2057", "marzo de 2057" (the month of the date given). */
+	public String month(@Nullable LocalDate date) {
+		if (date == null) {
+			return "";
+		}
+		Locale language = LocaleSupport.supported(locale());
+		String pattern = language.getLanguage().equals("es") ? "LLLL 'de' yyyy" : "LLLL yyyy";
+		String text = DateTimeFormatter.ofPattern(pattern, language).format(date);
+		return text.substring(0, 1).toUpperCase(language) + text.substring(1);
+	}
+
 	public String dateTime(@Nullable Instant instant) {
 		return instant == null ? ""
 				: DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
