@@ -74,4 +74,37 @@ class LessonsPageScenarioTests {
 		director.signIn(port, "director", "demo");
 		assertThat(director.get(port, "/lessons/settings?lang=en").body()).contains("id=\"threshold\"");
 	}
+
+	@Test
+	void aRefusedLessonFormKeepsWhatWasTypedAndNamesTheField() {
+		WebSession rep = new WebSession();
+		rep.signIn(port, "rep", "demo");
+		String form = rep.get(port, "/lessons/new?lang=en").body();
+		String title = "Leccion rechazada " + System.nanoTime();
+		long before = jdbc.sql("SELECT COUNT(*) FROM lessons_lesson").query(Long.class).single();
+		HttpResponse<String> refused = rep.postForm(port, "/lessons/new?lang=en", java.util.Map.of("title", title,
+				"outcome", "WORKED", "whatHappened", "Lo que paso, escrito con cuidado", "why", "Porque sí",
+				"language", "x".repeat(36), "_csrf", WebSession.csrf(form)));
+		assertThat(refused.statusCode()).as("the form again, not a redirect").isEqualTo(200);
+		assertThat(refused.body()).contains("value=\"" + title + "\"").contains("Lo que paso, escrito con cuidado")
+			.contains("is-invalid").contains("At most 35 characters.");
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM lessons_lesson").query(Long.class).single()).as("nothing saved")
+			.isEqualTo(before);
+
+		// Saved, then edited from a page someone else's save made stale: the typed text stays and the page says so.
+		HttpResponse<String> written = rep.postForm(port, "/lessons/new", java.util.Map.of("title", title, "outcome",
+				"WORKED", "whatHappened", "Lo que pasó", "why", "Porque sí", "_csrf", WebSession.csrf(form)));
+		assertThat(written.statusCode()).isEqualTo(302);
+		long id = jdbc.sql("SELECT id FROM lessons_lesson WHERE title = :t").param("t", title).query(Long.class).single();
+		String edit = rep.get(port, "/lessons/" + id + "/edit?lang=en").body();
+		HttpResponse<String> stale = rep.postForm(port, "/lessons/" + id + "/edit?lang=en", java.util.Map.of("version",
+				"-1", "title", title + " otra", "outcome", "WORKED", "whatHappened", "Texto nuevo", "why", "Porque sí",
+				"_csrf", WebSession.csrf(edit)));
+		assertThat(stale.statusCode()).isEqualTo(200);
+		assertThat(stale.body()).contains("Someone else changed this record").contains("Texto nuevo");
+		long current = jdbc.sql("SELECT version FROM lessons_lesson WHERE id = :id").param("id", id).query(Long.class)
+			.single();
+		assertThat(stale.body()).as("the form now carries the current version")
+			.contains("name=\"version\" value=\"" + current + "\"");
+	}
 }

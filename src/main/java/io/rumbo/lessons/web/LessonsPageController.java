@@ -17,6 +17,7 @@ import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -48,7 +49,10 @@ import io.rumbo.sales.OpportunityProducts;
 import io.rumbo.sales.OpportunityQueries;
 import io.rumbo.sales.OpportunityView;
 import io.rumbo.shared.domain.NotFoundException;
+import io.rumbo.shared.domain.StaleVersionException;
+import io.rumbo.shared.domain.ValidationFailedException;
 import io.rumbo.shared.export.ExportFormat;
+import io.rumbo.shared.web.FormErrors;
 import io.rumbo.shared.web.Formats;
 import io.rumbo.shared.web.ListPages;
 import io.rumbo.shared.web.ListQuery;
@@ -161,10 +165,21 @@ class LessonsPageController {
 	}
 
 	@PostMapping("/lessons/new")
-	String write(CurrentUser user, @ModelAttribute("form") LessonForm form, RedirectAttributes redirect) {
-		LessonView lesson = lessons.write(user, form.details());
-		redirect.addFlashAttribute("flash", "lessons.lesson.written");
-		return "redirect:/lessons/" + lesson.id();
+	String write(CurrentUser user, @ModelAttribute("form") LessonForm form, BindingResult binding, Model model,
+			RedirectAttributes redirect) {
+		if (binding.hasErrors()) {
+			return form(form, null, null, model);
+		}
+		try {
+			LessonView lesson = lessons.write(user, form.details());
+			redirect.addFlashAttribute("flash", "lessons.lesson.written");
+			return "redirect:/lessons/" + lesson.id();
+		}
+		catch (ValidationFailedException ex) {
+			// Back to the form with what was typed and the reasons next to the fields.
+			FormErrors.bind(ex, binding);
+			return form(form, null, null, model);
+		}
 	}
 
 	@GetMapping("/lessons/{id}/edit")
@@ -175,10 +190,25 @@ class LessonsPageController {
 
 	@PostMapping("/lessons/{id}/edit")
 	String rewrite(CurrentUser user, @PathVariable long id, @RequestParam long version,
-			@ModelAttribute("form") LessonForm form, RedirectAttributes redirect) {
-		lessons.edit(user, id, version, form.details());
-		redirect.addFlashAttribute("flash", "lessons.lesson.saved");
-		return "redirect:/lessons/" + id;
+			@ModelAttribute("form") LessonForm form, BindingResult binding, Model model, RedirectAttributes redirect) {
+		LessonView lesson = queries.get(user, id);
+		if (binding.hasErrors()) {
+			return form(form, lesson, null, model, version);
+		}
+		try {
+			lessons.edit(user, id, version, form.details());
+			redirect.addFlashAttribute("flash", "lessons.lesson.saved");
+			return "redirect:/lessons/" + id;
+		}
+		catch (ValidationFailedException ex) {
+			FormErrors.bind(ex, binding);
+			return form(form, lesson, null, model, version);
+		}
+		catch (StaleVersionException ex) {
+			// Someone saved it meanwhile: keep what was typed, say so, and let a second save overwrite knowingly.
+			binding.reject("shared.problem.staleVersion.form");
+			return form(form, lesson, null, model, queries.get(user, id).version());
+		}
 	}
 
 	/** The retrospective form, prefilled from the won or lost opportunity the task is about. */
@@ -203,14 +233,34 @@ class LessonsPageController {
 
 	@PostMapping("/lessons/retrospectives/new")
 	String writeRetrospective(CurrentUser user, @RequestParam long opportunity, @ModelAttribute("form") LessonForm form,
-			RedirectAttributes redirect) {
-		LessonView lesson = retrospectives.write(user, opportunity, form.details());
-		redirect.addFlashAttribute("flash", "lessons.retrospective.written");
-		return "redirect:/lessons/" + lesson.id();
+			BindingResult binding, Model model, RedirectAttributes redirect) {
+		if (binding.hasErrors()) {
+			return retrospectiveForm(user, opportunity, form, model);
+		}
+		try {
+			LessonView lesson = retrospectives.write(user, opportunity, form.details());
+			redirect.addFlashAttribute("flash", "lessons.retrospective.written");
+			return "redirect:/lessons/" + lesson.id();
+		}
+		catch (ValidationFailedException ex) {
+			FormErrors.bind(ex, binding);
+			return retrospectiveForm(user, opportunity, form, model);
+		}
+	}
+
+	private String retrospectiveForm(CurrentUser user, long opportunity, LessonForm form, Model model) {
+		model.addAttribute("retrospective", retrospectives.pending(user, opportunity).orElse(null));
+		return form(form, null, opportunities.get(user, opportunity), model);
 	}
 
 	private String form(LessonForm form, @Nullable LessonView lesson, @Nullable OpportunityView opportunity,
 			Model model) {
+		return form(form, lesson, opportunity, model, lesson == null ? 0 : lesson.version());
+	}
+
+	private String form(LessonForm form, @Nullable LessonView lesson, @Nullable OpportunityView opportunity,
+			Model model, long version) {
+		model.addAttribute("version", version);
 		model.addAttribute("form", form);
 		model.addAttribute("lesson", lesson);
 		model.addAttribute("opportunity", opportunity);
