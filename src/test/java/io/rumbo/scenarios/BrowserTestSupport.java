@@ -1,5 +1,7 @@
 package io.rumbo.scenarios;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -77,6 +79,25 @@ abstract class BrowserTestSupport {
 			element.click();
 			return true;
 		});
+	}
+
+	/** At a phone's width nothing makes the page wider than the screen (a table scrolls inside its own box). */
+	void fitsTheWidth(int width, String page) {
+		if (width > 400) {
+			return;
+		}
+		long scroll = (Long) script("return document.documentElement.scrollWidth");
+		// On failure, name the elements that stick out (the deepest ones), to know what to fix.
+		Object wide = scroll <= width ? "" : script("""
+				var out = [];
+				document.querySelectorAll('main *').forEach(function (e) {
+				  var r = e.getBoundingClientRect();
+				  if (r.right > arguments[0] + 1 && !Array.prototype.some.call(e.children, function (c) {
+				      return c.getBoundingClientRect().right > arguments[0] + 1; }))
+				    out.push(e.tagName + '#' + e.id + '.' + e.className + ' ' + Math.round(r.right));
+				});
+				return out.slice(0, 8).join(' | ');""".replace("arguments[0]", String.valueOf(width)));
+		assertThat(scroll).as(page + " scrolls sideways at " + width + " px: " + wide).isLessThanOrEqualTo(width);
 	}
 
 	Object script(String script, Object... args) {

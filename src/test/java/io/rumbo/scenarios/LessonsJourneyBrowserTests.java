@@ -110,6 +110,16 @@ class LessonsJourneyBrowserTests extends BrowserTestSupport {
 		click(By.id("mark-useful"));
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("useful-count"), "1 person"));
 		screenshot("lessons-journey-case");
+
+		// The same pages from a phone: nothing scrolls sideways.
+		size(390, 844);
+		for (String page : List.of("/lessons?lang=en", "/lessons?cases=true&lang=en", "/lessons/" + lesson + "?lang=en",
+				"/lessons/new?lang=en")) {
+			open(page);
+			wait.until(ExpectedConditions.presenceOfElementLocated(By.id("userMenu")));
+			fitsTheWidth(390, page);
+		}
+		screenshot("lessons-journey-case-390");
 	}
 
 	private static long opportunity(Api api, String owner, long customer, long product, BigDecimal price) {

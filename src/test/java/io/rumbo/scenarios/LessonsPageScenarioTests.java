@@ -73,6 +73,13 @@ class LessonsPageScenarioTests {
 		WebSession director = new WebSession();
 		director.signIn(port, "director", "demo");
 		assertThat(director.get(port, "/lessons/settings?lang=en").body()).contains("id=\"threshold\"");
+		// A lesson linked to a deal names the deal, not its number.
+		long linked = jdbc.sql("SELECT MIN(id) FROM lessons_lesson WHERE opportunity_id IS NOT NULL AND status = 'SHARED'")
+			.query(Long.class).single();
+		long deal = jdbc.sql("SELECT opportunity_id FROM lessons_lesson WHERE id = :id").param("id", linked)
+			.query(Long.class).single();
+		assertThat(director.get(port, "/lessons/" + linked + "?lang=en").body())
+			.contains("href=\"/opportunities/" + deal + "\"").doesNotContain("Opportunity " + deal);
 	}
 
 	@Test

@@ -283,6 +283,14 @@ class LessonsPageController {
 		if (lesson.strategyId() != null) {
 			model.addAttribute("strategy", strategyName(lesson.strategyId()));
 		}
+		if (lesson.opportunityId() != null) {
+			try {
+				model.addAttribute("opportunity", opportunities.get(user, lesson.opportunityId()));
+			}
+			catch (NotFoundException ex) {
+				// Out of the reader's scope (a shared case from another team): the link keeps its number only.
+			}
+		}
 		return "lessons/lesson";
 	}
 
