@@ -74,11 +74,17 @@ class LessonsPageScenarioTests {
 		director.signIn(port, "director", "demo");
 		assertThat(director.get(port, "/lessons/settings?lang=en").body()).contains("id=\"threshold\"");
 		// A lesson linked to a deal names the deal, not its number.
-		long linked = jdbc.sql("SELECT MIN(id) FROM lessons_lesson WHERE opportunity_id IS NOT NULL AND status = 'SHARED'")
-			.query(Long.class).single();
-		long deal = jdbc.sql("SELECT opportunity_id FROM lessons_lesson WHERE id = :id").param("id", linked)
-			.query(Long.class).single();
-		assertThat(director.get(port, "/lessons/" + linked + "?lang=en").body())
+		long deal = jdbc.sql("""
+				SELECT MIN(o.id) FROM sales_opportunity o JOIN org_staff s ON s.id = o.owner_staff_id
+				WHERE s.last_name = 'García Martín'""").query(Long.class).single();
+		String form = rep.get(port, "/lessons/new?lang=en").body();
+		String title = "Leccion con oportunidad " + System.nanoTime();
+		assertThat(rep.postForm(port, "/lessons/new", java.util.Map.of("title", title, "outcome", "WORKED",
+				"whatHappened", "Lo que paso", "why", "Porque si", "opportunityId", String.valueOf(deal), "_csrf",
+				WebSession.csrf(form))).statusCode()).isEqualTo(302);
+		long linked = jdbc.sql("SELECT id FROM lessons_lesson WHERE title = :t").param("t", title).query(Long.class)
+			.single();
+		assertThat(rep.get(port, "/lessons/" + linked + "?lang=en").body())
 			.contains("href=\"/opportunities/" + deal + "\"").doesNotContain("Opportunity " + deal);
 	}
 
