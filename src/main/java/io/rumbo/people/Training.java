@@ -181,7 +181,8 @@ public class Training {
 	@Transactional
 	public EnrolmentView enrol(CurrentUser actor, SessionId session, long staffId, @Nullable String note) {
 		EnrolmentSource source = sourceFor(actor, staffId);
-		long id = place(session.value(), staffId, source, actor.username(), note);
+		long id = place(session.value(), staffId, source, actor.username(), note,
+				PeopleAccess.mayManage(actor));
 		return queries.enrolment(actor, EnrolmentId.of(id));
 	}
 
@@ -192,7 +193,7 @@ public class Training {
 	@Transactional
 	public EnrolmentView enrolForImprovement(CurrentUser actor, SessionId session, long staffId, String planTitle) {
 		sourceFor(actor, staffId);
-		long id = place(session.value(), staffId, EnrolmentSource.IMPROVEMENT, actor.username(), planTitle);
+		long id = place(session.value(), staffId, EnrolmentSource.IMPROVEMENT, actor.username(), planTitle, false);
 		return queries.enrolment(actor, EnrolmentId.of(id));
 	}
 
@@ -227,7 +228,7 @@ public class Training {
 				continue;
 			}
 			try {
-				place(session.value(), person, source, actor.username(), null);
+				place(session.value(), person, source, actor.username(), null, false);
 				enrolled++;
 				staff.add(person);
 			}
@@ -263,7 +264,7 @@ public class Training {
 		}
 		for (Long session : sessions) {
 			try {
-				return Optional.of(place(session, staffId, EnrolmentSource.HIRING, "system", null));
+				return Optional.of(place(session, staffId, EnrolmentSource.HIRING, "system", null, false));
 			}
 			catch (ConflictException full) {
 				// Filled meanwhile: the next session.
@@ -307,8 +308,12 @@ public class Training {
 			boolean cancelled, boolean programmeArchived, String title) {
 	}
 
-	/** Takes a seat, under a lock on the session row so that two enrolments never both take the last seat. */
-	private long place(long sessionId, long staffId, EnrolmentSource source, String by, @Nullable String note) {
+	/**
+	 * Takes a seat, under a lock on the session row so that two enrolments never both take the last seat. A session
+	 * that has ended takes no one, except when PEOPLE records a training already held ({@code past}).
+	 */
+	private long place(long sessionId, long staffId, EnrolmentSource source, String by, @Nullable String note,
+			boolean past) {
 		LockedSession s = jdbc.sql("SELECT id, programme_id, starts_on, ends_on, capacity, cancelled, title FROM "
 				+ "people_session WHERE id = :id FOR UPDATE")
 			.param("id", sessionId)
@@ -319,7 +324,7 @@ public class Training {
 		boolean archived = jdbc.sql("SELECT archived FROM people_programme WHERE id = :id").param("id", s.programmeId())
 			.query(Boolean.class).single();
 		LocalDate today = LocalDate.now(clock);
-		if (s.cancelled() || archived || s.endsOn().isBefore(today)) {
+		if (s.cancelled() || archived || (!past && s.endsOn().isBefore(today))) {
 			throw new ConflictException("people.enrolment.sessionClosed", s.title());
 		}
 		if (unitOf(staffId).isEmpty()) {
