@@ -175,6 +175,7 @@ public class Realignment {
 	}
 
 	/** Figures summed over the rows that move. */
+	@io.swagger.v3.oas.annotations.media.Schema(name = "TerritoriesPreviewSummary")
 	public record Summary(long accounts, long moving, long frozen, BigDecimal potential, BigDecimal workloadHours,
 			BigDecimal lastYearNet, BigDecimal lastYearMargin) {
 	}

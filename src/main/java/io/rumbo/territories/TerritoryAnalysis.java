@@ -43,20 +43,24 @@ import io.rumbo.territories.domain.Alignment;
 public class TerritoryAnalysis {
 
 	/** A model's preview: the rows in the reader's scope and the sums of those that move. */
+	@io.swagger.v3.oas.annotations.media.Schema(name = "TerritoriesPreviewResult")
 	public record Preview(ModelView model, List<AccountMove> accounts, Realignment.Summary summary,
 			LocalDate lastYearFrom, LocalDate lastYearTo) {
 	}
 
 	/** Visits a year and minutes a visit for a potential class. */
+	@io.swagger.v3.oas.annotations.media.Schema(name = "TerritoriesCallNorm")
 	public record CallNorm(String potentialClass, int callsPerYear, int callMinutes, long version) {
 	}
 
 	/** An account kept out of every realignment. */
+	@io.swagger.v3.oas.annotations.media.Schema(name = "TerritoriesFrozenAccount")
 	public record FrozenAccount(long customerId, @Nullable String legalName, @Nullable String reason, String markedBy,
 			LocalDate markedOn) {
 	}
 
 	/** An account's territory period (what an order of that date takes). */
+	@io.swagger.v3.oas.annotations.media.Schema(name = "TerritoriesAccountTerritory")
 	public record AccountTerritory(long customerId, long territoryId, String territoryCode, String territoryName,
 			long modelId, @Nullable Long ownerStaffId, long unitId, LocalDate validFrom, @Nullable LocalDate validTo) {
 	}
