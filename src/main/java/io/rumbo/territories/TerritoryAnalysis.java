@@ -76,9 +76,11 @@ public class TerritoryAnalysis {
 	private final CustomerDirectory customers;
 	private final AuditTrail audit;
 	private final Clock clock;
+	private final io.rumbo.organization.OrgDirectory org;
 
 	TerritoryAnalysis(TerritoryModels models, Realignment realignment, JdbcClient jdbc, DataScopes scopes,
-			CustomerDirectory customers, AuditTrail audit, Clock clock) {
+			CustomerDirectory customers, AuditTrail audit, Clock clock, io.rumbo.organization.OrgDirectory org) {
+		this.org = org;
 		this.models = models;
 		this.realignment = realignment;
 		this.jdbc = jdbc;
@@ -136,7 +138,7 @@ public class TerritoryAnalysis {
 
 	/** Every leaf of the model, whatever the reader's scope (the average is the model's). */
 	private List<TerritoryView> leaves(long modelId) {
-		return jdbc.sql("""
+		List<TerritoryView> leaves = jdbc.sql("""
 				SELECT t.id, t.code, t.name, t.parent_id, t.assignee_staff_id, t.assignee_unit_id, t.rank_no, t.version
 				FROM territories_territory t WHERE t.model_id = :m
 				AND NOT EXISTS (SELECT 1 FROM territories_territory c WHERE c.parent_id = t.id)
@@ -147,6 +149,11 @@ public class TerritoryAnalysis {
 					(Long) rs.getObject(5, Long.class), null, rs.getLong(6), null, rs.getInt(7), true, List.of(),
 					List.of(), false))
 			.list();
+		Map<Long, String> names = org.staffNames(leaves.stream().map(TerritoryView::assigneeStaffId)
+			.filter(java.util.Objects::nonNull).toList());
+		return leaves.stream().map(t -> new TerritoryView(t.id(), t.version(), t.modelId(), t.parentId(), t.code(),
+				t.name(), t.assigneeStaffId(), t.assigneeStaffId() == null ? null : names.get(t.assigneeStaffId()),
+				t.assigneeUnitId(), null, t.rank(), true, List.of(), List.of(), false)).toList();
 	}
 
 	/** The balance figures of the leaves from the alignment rows: the worked example in docs/territories.md. */
