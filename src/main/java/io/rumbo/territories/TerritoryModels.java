@@ -76,10 +76,12 @@ public class TerritoryModels {
 	private final AuditTrail audit;
 	private final Clock clock;
 	private final Realignment realignment;
+	private final jakarta.persistence.EntityManager entities;
 
 	TerritoryModels(TerritoryModelRepository models, TerritoryRepository territories, JdbcClient jdbc,
 			DataScopes scopes, OrgDirectory org, CustomerDirectory customers, AuditTrail audit, Clock clock,
-			Realignment realignment) {
+			Realignment realignment, jakarta.persistence.EntityManager entities) {
+		this.entities = entities;
 		this.models = models;
 		this.territories = territories;
 		this.jdbc = jdbc;
@@ -122,7 +124,7 @@ public class TerritoryModels {
 		String where = where(filter, params);
 		long total = jdbc.sql("SELECT COUNT(*) FROM territories_model m" + where).params(params).query(Long.class)
 			.single();
-		List<ModelView> rows = jdbc.sql(MODEL_SELECT + where + " ORDER BY " + query.orderBy("m.id DESC")
+		List<ModelView> rows = jdbc.sql(MODEL_SELECT + where + " " + query.orderBy("m.id DESC")
 				+ query.limit()).params(params).query(TerritoryModels::model).list();
 		return PageResponse.of(rows, query, total);
 	}
@@ -132,7 +134,7 @@ public class TerritoryModels {
 		requireReader(user);
 		Map<String, Object> params = new HashMap<>();
 		String where = where(filter, params);
-		jdbc.sql(MODEL_SELECT + where + " ORDER BY " + query.orderBy("m.id DESC")).params(params)
+		jdbc.sql(MODEL_SELECT + where + " " + query.orderBy("m.id DESC")).params(params)
 			.query(TerritoryModels::model).list().forEach(sink);
 	}
 
@@ -478,11 +480,11 @@ public class TerritoryModels {
 	/** Rules and named accounts belong to the territory: their change raises its version, checked first. */
 	private void touched(CurrentUser user, long modelId, Territory territory, long version, String action,
 			Map<String, Object> change) {
-		int bumped = jdbc.sql("UPDATE territories_territory SET version = version + 1 WHERE id = :id AND version = :v")
-			.param("id", territory.id()).param("v", version).update();
-		if (bumped == 0) {
-			throw new StaleVersionException(version, territory(user, modelId, territory.id()));
-		}
+		StaleVersionException.guard(version, () -> {
+			entities.lock(territory, jakarta.persistence.LockModeType.PESSIMISTIC_FORCE_INCREMENT);
+			entities.flush();
+			return territory;
+		}, () -> territory(user, modelId, territory.id()));
 		audit.record("TERRITORY", territory.id(), action, null, change, territory.name());
 	}
 

@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
  * <p>
  * A leaf takes an account it names (INCLUDE) first; otherwise the account must satisfy, for every field the leaf has
  * rules on, one of those rules, and not be named EXCLUDE. Among several leaves the lowest rank wins (then the lowest
- * id). A frozen account keeps its owner and unit, in the leaf assigned to that owner when there is one. An account
+ * id). A frozen account keeps its owner and unit; when the model takes it, it sits in the leaf assigned to that owner
+ * if there is one (the person who keeps serving it), otherwise where the rules put it. An account
  * no leaf takes keeps its owner and has no territory.
  */
 @Component
@@ -65,7 +66,7 @@ public class Alignment {
 			  SELECT a.customer_id, a.legal_name, a.potential_class, a.owner_staff_id, a.unit_id, a.annual_potential,
 			         a.last_year_net, a.last_year_margin,
 			         CASE WHEN fz.customer_id IS NULL THEN NULL ELSE 1 END AS frozen,
-			         CASE WHEN fz.customer_id IS NULL THEN b.territory_id
+			         CASE WHEN fz.customer_id IS NULL OR b.territory_id IS NULL THEN b.territory_id
 			              ELSE COALESCE((SELECT MIN(o.id) FROM territories_territory o WHERE o.model_id = :model
 			                             AND o.assignee_staff_id = a.owner_staff_id AND %3$s), b.territory_id) END AS to_territory
 			  FROM territories_account a

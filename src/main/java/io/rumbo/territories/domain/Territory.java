@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A territory of a model, assigned to a person (then {@code assigneeUnitId} is that person's unit) or to a unit. Its
- * rules and named accounts belong to it: changing them raises its version (see {@code TerritoryChildren}).
+ * rules and named accounts belong to it: changing them raises its version (a forced version increment in the facade).
  */
 @Entity
 @Table(name = "territories_territory")
