@@ -294,42 +294,69 @@ public class TerritoryAnalysis {
 
 	// ---- the reader's territories and an account's territory on a date
 
-	/** The leaves of the active model assigned to the reader (a salesperson's own territory), with their balance. */
+	/**
+	 * The leaves of the active model in the reader's scope, with their balance against the model's average: a
+	 * salesperson's own territories, a manager's those assigned within their units, everything for company-wide roles.
+	 */
 	@Transactional
 	public List<BalanceRow> mine(CurrentUser user) {
-		Long self = scopes.staffIdOf(user).orElse(null);
 		Long active = jdbc.sql("SELECT id FROM territories_model WHERE status = 'ACTIVE'").query(Long.class).optional()
 			.orElse(null);
-		if (self == null || active == null) {
+		if (active == null) {
+			return List.of();
+		}
+		Map<String, Object> params = new HashMap<>();
+		params.put("m", active);
+		Set<Long> mine = new java.util.HashSet<>(jdbc.sql("SELECT t.id FROM territories_territory t WHERE t.model_id = :m"
+				+ " AND " + scopes.of(user).sql("t.assignee_unit_id", "t.assignee_staff_id", params))
+			.params(params).query(Long.class).list());
+		if (mine.isEmpty()) {
 			return List.of();
 		}
 		List<Alignment.Row> rows = realignment.align(active, LocalDate.now(clock));
 		return balance(leaves(active), rows, BalanceIndex.WORKLOAD).stream()
-			.filter(b -> jdbc.sql("SELECT assignee_staff_id FROM territories_territory WHERE id = :id")
-				.param("id", b.territoryId()).query(Long.class).optional().filter(self::equals).isPresent())
+			.filter(b -> mine.contains(b.territoryId()))
 			.toList();
 	}
 
+	/** The sort keys of the account periods. */
+	public static final Map<String, String> PERIOD_SORTS = Map.of("validFrom", "p.valid_from", "customerId",
+			"p.customer_id", "territory", "t.code");
+
 	/**
-	 * The territory an account was in on a date: an order takes the territory of its customer on its order date
-	 * from here (404 when the reader does not see the account, empty when no active model covered it then).
+	 * Which territory held each account from which date to which, as activations wrote it, for the accounts the
+	 * reader sees (the period's unit or owner in their scope, in SQL). {@code customerId} and {@code on} narrow it to
+	 * one account on one date: the territory an order of that date takes from its customer.
 	 */
 	@Transactional(readOnly = true)
-	public Optional<AccountTerritory> territoryOn(CurrentUser user, long customerId, LocalDate date) {
-		if (customers.visible(scopes.of(user), List.of(CustomerId.of(customerId))).isEmpty()) {
-			throw new NotFoundException("customer", customerId);
+	public io.rumbo.shared.web.PageResponse<AccountTerritory> periods(CurrentUser user, @Nullable Long customerId,
+			@Nullable LocalDate on, @Nullable Long modelId, io.rumbo.shared.web.ListQuery query) {
+		Map<String, Object> params = new HashMap<>();
+		StringBuilder where = new StringBuilder(" WHERE ")
+			.append(scopes.of(user).sql("p.unit_id", "p.owner_staff_id", params));
+		if (customerId != null) {
+			where.append(" AND p.customer_id = :c");
+			params.put("c", customerId);
 		}
-		return jdbc.sql("""
+		if (on != null) {
+			where.append(" AND p.valid_from <= :d AND (p.valid_to IS NULL OR p.valid_to > :d)");
+			params.put("d", on);
+		}
+		if (modelId != null) {
+			where.append(" AND p.model_id = :m");
+			params.put("m", modelId);
+		}
+		String from = " FROM territories_account_period p JOIN territories_territory t ON t.id = p.territory_id";
+		long total = jdbc.sql("SELECT COUNT(*)" + from + where).params(params).query(Long.class).single();
+		List<AccountTerritory> rows = jdbc.sql("""
 				SELECT p.customer_id, p.territory_id, t.code, t.name, p.model_id, p.owner_staff_id, p.unit_id,
-				       p.valid_from, p.valid_to
-				FROM territories_account_period p JOIN territories_territory t ON t.id = p.territory_id
-				WHERE p.customer_id = :c AND p.valid_from <= :d AND (p.valid_to IS NULL OR p.valid_to > :d)""")
-			.param("c", customerId)
-			.param("d", date)
+				       p.valid_from, p.valid_to""" + from + where + " " + query.orderBy("p.id") + query.limit())
+			.params(params)
 			.query((rs, n) -> new AccountTerritory(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
 					rs.getLong(5), (Long) rs.getObject(6, Long.class), rs.getLong(7), rs.getObject(8, LocalDate.class),
 					rs.getObject(9, LocalDate.class)))
-			.optional();
+			.list();
+		return io.rumbo.shared.web.PageResponse.of(rows, query, total);
 	}
 
 	// ---- frozen accounts

@@ -115,10 +115,11 @@ class TerritoriesApiScenarioTests extends ApiTestSupport {
 		assertThat(credited.get("credits").get(0).get("staffId").asLong()).as("last year's order keeps its credit")
 			.isEqualTo(lucia);
 		assertThat(territoryOn(a, date).get("territoryId").asLong()).isEqualTo(west);
-		assertThat(api.get("/api/v1/territories/accounts/" + a + "/territory?on=2025-06-10", "director").status())
-			.as("no territory before the date").isEqualTo(404);
-		assertThat(api.get("/api/v1/territories/accounts/" + d + "/territory?on=" + date, "director").status())
-			.isEqualTo(404);
+		assertThat(periodsOn(a, LocalDate.of(2025, 6, 10)).size()).as("no territory on last year's order date")
+			.isZero();
+		assertThat(periodsOn(d, date).size()).as("no territory takes D").isZero();
+		assertThat(api.get("/api/v1/territories/account-periods?customerId=" + a, "antonio.vega").json()
+			.get("content").size()).as("another region's salesperson").isZero();
 
 		// A second model from a later date: the first is history, the days between keep its territory.
 		Api.Response copy = api.post("/api/v1/territories/models", "director",
@@ -140,8 +141,8 @@ class TerritoriesApiScenarioTests extends ApiTestSupport {
 		assertThat(first.get("status").asString()).isEqualTo("HISTORY");
 		assertThat(first.get("effectiveTo").asString()).isEqualTo(later.toString());
 		assertThat(territoryOn(a, date.plusDays(5)).get("territoryId").asLong()).isEqualTo(west);
-		assertThat(api.get("/api/v1/territories/accounts/" + a + "/territory?on=" + later, "director").status())
-			.as("excluded in the second model: no territory from its date").isEqualTo(404);
+		assertThat(periodsOn(a, later).size()).as("excluded in the second model: no territory from its date")
+			.isZero();
 		assertThat(api.get("/api/v1/customers/" + a, "director").json().get("ownerStaffId").asLong())
 			.as("an account no territory takes keeps its owner").isEqualTo(pablo);
 		assertThat(jdbc.sql("SELECT action FROM identity_audit_event WHERE entity_type = 'TERRITORY_MODEL' AND "
@@ -318,10 +319,17 @@ class TerritoriesApiScenarioTests extends ApiTestSupport {
 		return api.get("/api/v1/territories/models/" + model, "director").json().get("version").asLong();
 	}
 
-	private JsonNode territoryOn(long customer, LocalDate date) {
-		Api.Response found = api.get("/api/v1/territories/accounts/" + customer + "/territory?on=" + date, "director");
+	private JsonNode periodsOn(long customer, LocalDate date) {
+		Api.Response found = api.get("/api/v1/territories/account-periods?customerId=" + customer + "&on=" + date,
+				"director");
 		assertThat(found.status()).as(found.body()).isEqualTo(200);
-		return found.json();
+		return found.json().get("content");
+	}
+
+	private JsonNode territoryOn(long customer, LocalDate date) {
+		JsonNode found = periodsOn(customer, date);
+		assertThat(found.size()).isEqualTo(1);
+		return found.get(0);
 	}
 
 	/**

@@ -66,7 +66,8 @@ class TerritoriesJourneyBrowserTests extends BrowserTestSupport {
 			.contains("Postal code: 00000 – 19999");
 
 		click(By.id("open-preview"));
-		open(browser.getCurrentUrl().replace("?", "?lang=en&on=" + date + "&q=" + region.replace(' ', '+') + "&"));
+		String preview = browser.getCurrentUrl().substring(("http://localhost:" + port).length());
+		open(preview.replace("?", "?lang=en&on=" + date + "&q=" + region.replace(' ', '+') + "&"));
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("preview-table")));
 		List<WebElement> rows = browser.findElements(By.cssSelector("#preview-table tbody tr[data-customer]"));
 		assertThat(rows).hasSize(1);

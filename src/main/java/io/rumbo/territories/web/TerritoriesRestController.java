@@ -23,7 +23,6 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 import io.rumbo.identity.CurrentUser;
-import io.rumbo.shared.domain.NotFoundException;
 import io.rumbo.shared.export.ExportFormat;
 import io.rumbo.shared.web.ListQuery;
 import io.rumbo.shared.web.PageResponse;
@@ -296,20 +295,26 @@ class TerritoriesRestController {
 	// ---- the caller's territory, an account's territory, frozen accounts, call norms
 
 	@GetMapping("/mine")
-	@Operation(summary = "The caller's own territories in the active model, with their balance figures")
+	@Operation(summary = "The active model's territories in the caller's scope, with their balance figures", description = "A salesperson's own territories, a manager's those assigned within their units, all for directors and admins.")
 	PageResponse<BalanceRow> mine(CurrentUser user) {
 		List<BalanceRow> rows = analysis.mine(user);
 		return new PageResponse<>(rows, new PageResponse.PageMetadata(0, Math.max(1, rows.size()), rows.size(), 1));
 	}
 
-	@GetMapping("/accounts/{customerId}/territory")
-	@Operation(summary = "The territory of an account on a date", description = "What an order of that date takes "
-			+ "(its customer's territory on the order date); 404 when the caller does not see the account or no "
-			+ "active model covered it then.")
-	TerritoryAnalysis.AccountTerritory territoryOn(CurrentUser user, @PathVariable long customerId,
-			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on) {
-		return analysis.territoryOn(user, customerId, on)
-			.orElseThrow(() -> new NotFoundException("accountTerritory", customerId));
+	@GetMapping("/account-periods")
+	@Operation(summary = "Which territory held each account from when to when", description = "The periods "
+			+ "activations wrote, for the accounts the caller sees. customerId and on (a date) give the territory an "
+			+ "order of that date takes from its customer (an empty list when no active model covered it then); "
+			+ "modelId keeps one model's. Sort keys: validFrom, customerId, territory.")
+	PageResponse<TerritoryAnalysis.AccountTerritory> periods(CurrentUser user,
+			@RequestParam(required = false) @Nullable Long customerId,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate on,
+			@RequestParam(required = false) @Nullable Long modelId,
+			@RequestParam(required = false) @Nullable Integer page,
+			@RequestParam(required = false) @Nullable Integer size,
+			@RequestParam(required = false) @Nullable List<String> sort) {
+		return analysis.periods(user, customerId, on, modelId,
+				ListQuery.of(page, size, sort, TerritoryAnalysis.PERIOD_SORTS, "validFrom"));
 	}
 
 	@GetMapping("/frozen-accounts")
