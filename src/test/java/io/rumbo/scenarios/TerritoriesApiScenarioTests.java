@@ -75,7 +75,7 @@ class TerritoriesApiScenarioTests extends ApiTestSupport {
 		JsonNode preview = api.get("/api/v1/territories/models/" + model + "/preview?size=500&q=" + region + "&on="
 				+ date, "director").json();
 		Map<Long, JsonNode> rows = new HashMap<>();
-		preview.get("accounts").get("content").forEach(r -> rows.put(r.get("customerId").asLong(), r));
+		preview.get("content").forEach(r -> rows.put(r.get("customerId").asLong(), r));
 		assertThat(rows.keySet()).containsExactlyInAnyOrder(a, b, c, d, e);
 		assertThat(rows.get(a).get("toOwnerId").asLong()).as("postal code 10000 in the west").isEqualTo(pablo);
 		assertThat(rows.get(a).get("toTerritoryId").asLong()).isEqualTo(west);
@@ -91,7 +91,7 @@ class TerritoriesApiScenarioTests extends ApiTestSupport {
 			.isEqualByComparingTo("36");
 		JsonNode moving = api.get("/api/v1/territories/models/" + model + "/preview?movesOnly=true&size=500&q="
 				+ region + "&on=" + date, "director").json();
-		assertThat(moving.get("accounts").get("page").get("totalElements").asLong()).isEqualTo(3);
+		assertThat(moving.get("page").get("totalElements").asLong()).isEqualTo(3);
 
 		assertThat(api.post("/api/v1/territories/models/" + model + "/activate", "manager",
 				Map.of("version", version(model), "effectiveDate", date.toString())).status())

@@ -91,8 +91,8 @@ class TerritoriesRestController {
 	}
 
 	@Schema(name = "TerritoriesPreview")
-	record PreviewResponse(ModelView model, Realignment.Summary summary, LocalDate lastYearFrom, LocalDate lastYearTo,
-			PageResponse<AccountMove> accounts) {
+	record PreviewResponse(List<AccountMove> content, PageResponse.PageMetadata page, ModelView model,
+			Realignment.Summary summary, LocalDate lastYearFrom, LocalDate lastYearTo) {
 	}
 
 	@Schema(name = "TerritoriesBalance")
@@ -177,8 +177,9 @@ class TerritoriesRestController {
 			@RequestParam(required = false) @Nullable List<String> sort) {
 		ListQuery query = ListQuery.of(page, size, sort, PreviewPages.SORTS, "legalName");
 		TerritoryAnalysis.Preview preview = analysis.preview(user, id, on, Boolean.TRUE.equals(movesOnly));
-		return new PreviewResponse(preview.model(), preview.summary(), preview.lastYearFrom(), preview.lastYearTo(),
-				PreviewPages.page(PreviewPages.filtered(preview.accounts(), q, query), query));
+		PageResponse<AccountMove> rows = PreviewPages.page(PreviewPages.filtered(preview.accounts(), q, query), query);
+		return new PreviewResponse(rows.content(), rows.page(), preview.model(), preview.summary(),
+				preview.lastYearFrom(), preview.lastYearTo());
 	}
 
 	@GetMapping(value = "/models/{id}/preview", produces = { ExportFormat.CSV_TYPE, ExportFormat.XLSX_TYPE })
