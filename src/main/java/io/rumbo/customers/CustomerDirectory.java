@@ -202,4 +202,27 @@ public class CustomerDirectory {
 		}
 		return sums;
 	}
+
+	/**
+	 * The fields territory rules read, of every live account, in one query (territories keep them as their own
+	 * snapshot to evaluate rules set-based; decision 0037).
+	 */
+	public record AccountFacts(long id, String legalName, @Nullable String region, @Nullable String postalCode,
+			@Nullable String city, @Nullable String industry, CompanySize companySize, PotentialClass potentialClass,
+			Segment segment, java.math.@Nullable BigDecimal annualPotential, @Nullable Long ownerStaffId, long unitId) {
+	}
+
+	@Transactional(readOnly = true)
+	public void eachLiveAccount(java.util.function.Consumer<AccountFacts> sink) {
+		jdbc.sql("""
+				SELECT id, legal_name, region, postal_code, city, industry, company_size, potential_class, segment,
+				       annual_potential, owner_staff_id, unit_id
+				FROM customer_account WHERE archived = FALSE ORDER BY id""")
+			.query(rs -> {
+				sink.accept(new AccountFacts(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+						rs.getString(5), rs.getString(6), CompanySize.valueOf(rs.getString(7)),
+						PotentialClass.valueOf(rs.getString(8)), Segment.valueOf(rs.getString(9)), rs.getBigDecimal(10),
+						(Long) rs.getObject(11, Long.class), rs.getLong(12)));
+			});
+	}
 }

@@ -225,6 +225,40 @@ public class CustomerManagement {
 		return get(actor, id);
 	}
 
+	/** One account's new owner and unit in a realignment. */
+	public record Reassignment(CustomerId customer, @Nullable StaffId owner, UnitId unit) {
+	}
+
+	/**
+	 * Hands accounts to new owners and units from {@code effective} through the ownership history, as a territory
+	 * realignment decided (the caller checked who may do it): each change is audited with {@code reason} and announced
+	 * as {@link CustomerOwnerChanged}. Accounts already with that owner and unit are left alone. Answers how many
+	 * changed.
+	 */
+	@Transactional
+	public int realign(List<Reassignment> moves, LocalDate effective, String reason) {
+		int changed = 0;
+		for (Reassignment move : moves) {
+			Customer customer = customers.findById(move.customer().value())
+				.orElseThrow(() -> new NotFoundException("customer", move.customer().value()));
+			Long ownerBefore = customer.ownerStaffId();
+			long unitBefore = customer.unitId();
+			Long owner = move.owner() == null ? null : move.owner().value();
+			if (java.util.Objects.equals(ownerBefore, owner) && unitBefore == move.unit().value()) {
+				continue;
+			}
+			var before = customer.auditState();
+			ownership.assign(customer, owner, move.unit().value(), effective);
+			customers.save(customer);
+			audit.record("CUSTOMER", customer.id(), "REALIGN", before, customer.auditState(), reason);
+			events.publishEvent(new CustomerOwnerChanged(move.customer(), staffId(ownerBefore), move.owner(),
+					UnitId.of(unitBefore), move.unit(), effective));
+			changed++;
+		}
+		customers.flush();
+		return changed;
+	}
+
 	/** Archives an account; an account already archived is refused (409) and nothing is written. */
 	@Transactional
 	public void archive(CurrentUser actor, long id) {

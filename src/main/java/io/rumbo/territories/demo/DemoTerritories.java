@@ -1,0 +1,154 @@
+package io.rumbo.territories.demo;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.rumbo.customers.CustomerManagement;
+import io.rumbo.customers.CustomerView;
+import io.rumbo.customers.OwnershipPeriod;
+import io.rumbo.identity.CurrentUser;
+import io.rumbo.identity.UserManagement;
+import io.rumbo.organization.JobRole;
+import io.rumbo.organization.OrgDirectory;
+import io.rumbo.organization.StaffManagement;
+import io.rumbo.organization.StaffView;
+import io.rumbo.shared.DemoMode;
+import io.rumbo.shared.web.ListQuery;
+import io.rumbo.territories.ModelView;
+import io.rumbo.territories.RuleField;
+import io.rumbo.territories.TerritoryAnalysis;
+import io.rumbo.territories.TerritoryModels;
+import io.rumbo.territories.TerritoryView;
+
+/**
+ * The demo's territories: an active model for Equipo Asturias (Región Norte) whose three salespeople's territories
+ * are postal-code ranges of the team's accounts, the western one visibly overloaded (more than half the accounts), and
+ * a draft realignment with even ranges that fixes it, for the director to preview and activate. The most valuable
+ * account of the team is kept out of realignments. Runs after every loader that sets account owners; once.
+ */
+@Component
+@Order(174)
+class DemoTerritories implements ApplicationRunner {
+
+	private static final Logger log = LoggerFactory.getLogger(DemoTerritories.class);
+
+	/** Postal-code ranges of the three territories: today's (lopsided) and the draft's (even). */
+	private static final List<String[]> ACTIVE = List.of(new String[] { "00000", "29999" },
+			new String[] { "30000", "41999" }, new String[] { "42000", "99999" });
+
+	private static final List<String[]> DRAFT = List.of(new String[] { "00000", "16999" },
+			new String[] { "17000", "33999" }, new String[] { "34000", "99999" });
+
+	private static final List<String[]> NAMES = List.of(new String[] { "AST-O", "Asturias Occidente" },
+			new String[] { "AST-C", "Asturias Centro" }, new String[] { "AST-E", "Asturias Oriente" });
+
+	private final DemoMode demo;
+	private final UserManagement users;
+	private final TerritoryModels models;
+	private final TerritoryAnalysis analysis;
+	private final StaffManagement staff;
+	private final CustomerManagement customers;
+	private final OrgDirectory org;
+	private final JdbcClient jdbc;
+	private final Clock clock;
+
+	DemoTerritories(DemoMode demo, UserManagement users, TerritoryModels models, TerritoryAnalysis analysis,
+			StaffManagement staff, CustomerManagement customers, OrgDirectory org, JdbcClient jdbc, Clock clock) {
+		this.demo = demo;
+		this.users = users;
+		this.models = models;
+		this.analysis = analysis;
+		this.staff = staff;
+		this.customers = customers;
+		this.org = org;
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	@Override
+	@Transactional
+	public void run(ApplicationArguments args) {
+		CurrentUser director = users.actAs("director").orElse(null);
+		Map<String, Long> units = org.unitIdsByCode();
+		Long team = units.get("E-OVI");
+		Long region = units.get("R-NORTE");
+		if (!demo.enabled() || director == null || team == null || region == null
+				|| jdbc.sql("SELECT COUNT(*) FROM territories_model").query(Long.class).single() > 0) {
+			return;
+		}
+		List<StaffView> sellers = staff.list(director, new StaffManagement.StaffFilter(null, team, JobRole.SALESPERSON,
+				null, false, null), ListQuery.of(0, 10, List.of("employeeNumber"), StaffManagement.SORTS,
+						"employeeNumber"))
+			.content()
+			.stream()
+			.filter(s -> s.unitId() == team)
+			.toList();
+		if (sellers.size() < 3) {
+			return;
+		}
+		List<CustomerView> accounts = customers.list(director, new CustomerManagement.Filter(null, null, null, null,
+				null, team, false), ListQuery.of(0, 500, List.of("legalName"), CustomerManagement.SORTS, "legalName"))
+			.content();
+		// Activation may not start before any of the team's accounts got its current owner.
+		LocalDate date = LocalDate.now(clock).minusMonths(1).withDayOfMonth(1);
+		for (CustomerView account : accounts) {
+			LocalDate since = customers.ownership(director, account.id()).stream()
+				.filter(p -> p.validTo() == null)
+				.map(OwnershipPeriod::validFrom)
+				.findFirst()
+				.orElse(date);
+			date = since.isAfter(date) ? since : date;
+		}
+		ModelView active = models.create(director, "Territorios Norte " + date.getYear(),
+				"Equipo Asturias por códigos postales.", null);
+		TerritoryView north = models.addTerritory(director, active.id(), new TerritoryModels.TerritoryDetails(null,
+				"NORTE", "Norte", 0, null, region));
+		TerritoryView asturias = models.addTerritory(director, active.id(), new TerritoryModels.TerritoryDetails(
+				north.id(), "AST", "Asturias", 0, null, team));
+		for (int i = 0; i < 3; i++) {
+			TerritoryView leaf = models.addTerritory(director, active.id(), new TerritoryModels.TerritoryDetails(
+					asturias.id(), NAMES.get(i)[0], NAMES.get(i)[1], i + 1, sellers.get(i).id(), null));
+			leaf = models.addRule(director, active.id(), leaf.id(), leaf.version(), RuleField.UNIT,
+					Long.toString(team), null);
+			models.addRule(director, active.id(), leaf.id(), leaf.version(), RuleField.POSTAL_CODE,
+					ACTIVE.get(i)[0], ACTIVE.get(i)[1]);
+		}
+		// The team's most valuable account keeps its salesperson whatever the territories say.
+		accounts.stream()
+			.filter(a -> a.annualPotential() != null)
+			.max(Comparator.comparing(CustomerView::annualPotential, Comparator.nullsFirst(BigDecimal::compareTo)))
+			.ifPresent(a -> analysis.freeze(director, a.id(), "Cliente clave: se mantiene su interlocutor."));
+		models.activate(director, active.id(), models.get(director, active.id()).version(), date);
+
+		ModelView draft = models.create(director, "Reequilibrio Asturias",
+				"Rangos de códigos postales iguales: reparte la carga de Asturias Occidente.", active.id());
+		for (TerritoryView t : models.territories(director, draft.id())) {
+			int i = NAMES.stream().map(n -> n[0]).toList().indexOf(t.code());
+			if (i < 0) {
+				continue;
+			}
+			TerritoryView leaf = t;
+			for (TerritoryView.Rule rule : t.rules()) {
+				if (rule.field() == RuleField.POSTAL_CODE) {
+					leaf = models.removeRule(director, draft.id(), leaf.id(), leaf.version(), rule.id());
+				}
+			}
+			models.addRule(director, draft.id(), leaf.id(), leaf.version(), RuleField.POSTAL_CODE, DRAFT.get(i)[0],
+					DRAFT.get(i)[1]);
+		}
+		log.info("Demo territories: model {} active from {}, draft {} ready", active.id(), date, draft.id());
+	}
+}

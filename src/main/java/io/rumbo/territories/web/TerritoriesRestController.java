@@ -1,0 +1,356 @@
+package io.rumbo.territories.web;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+import io.rumbo.identity.CurrentUser;
+import io.rumbo.shared.export.ExportFormat;
+import io.rumbo.shared.web.ListQuery;
+import io.rumbo.shared.web.PageResponse;
+import io.rumbo.territories.AccountMove;
+import io.rumbo.territories.BalanceIndex;
+import io.rumbo.territories.BalanceRow;
+import io.rumbo.territories.ModelStatus;
+import io.rumbo.territories.ModelView;
+import io.rumbo.territories.NamedMode;
+import io.rumbo.territories.Realignment;
+import io.rumbo.territories.RuleField;
+import io.rumbo.territories.TerritoryAnalysis;
+import io.rumbo.territories.TerritoryModels;
+import io.rumbo.territories.TerritoryView;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+@RestController
+@RequestMapping("/api/v1/territories")
+@Tag(name = "Territories", description = "Territory models (draft, active, history), territories with rules and named "
+		+ "accounts, preview and activation of a realignment, balance and suggestions (decision 0037)")
+class TerritoriesRestController {
+
+	@Schema(name = "TerritoriesModelRequest")
+	record ModelRequest(@Nullable Long version, @Nullable String name, @Nullable String note, @Nullable Long basedOnId) {
+	}
+
+	@Schema(name = "TerritoriesTerritoryRequest")
+	record TerritoryRequest(@Nullable Long version, @Nullable Long parentId, @Nullable String code,
+			@Nullable String name, @Nullable Integer rank, @Nullable Long assigneeStaffId,
+			@Nullable Long assigneeUnitId) {
+
+		TerritoryModels.TerritoryDetails details() {
+			return new TerritoryModels.TerritoryDetails(parentId, code, name, rank, assigneeStaffId, assigneeUnitId);
+		}
+	}
+
+	@Schema(name = "TerritoriesRuleRequest")
+	record RuleRequest(@NotNull Long version, @Nullable RuleField field, @Nullable String valueFrom,
+			@Nullable String valueTo) {
+	}
+
+	@Schema(name = "TerritoriesNamedAccountRequest")
+	record NamedRequest(@NotNull Long version, @Nullable Long customerId, @Nullable NamedMode mode) {
+	}
+
+	@Schema(name = "TerritoriesVersionRequest")
+	record VersionRequest(@NotNull Long version) {
+	}
+
+	@Schema(name = "TerritoriesActivationRequest")
+	record ActivationRequest(@NotNull Long version, @Nullable LocalDate effectiveDate) {
+	}
+
+	@Schema(name = "TerritoriesSuggestionRequest")
+	record SuggestionRequest(@Nullable BalanceIndex index, @Nullable String name) {
+	}
+
+	@Schema(name = "TerritoriesFreezeRequest")
+	record FreezeRequest(@Nullable Long customerId, @Nullable String reason) {
+	}
+
+	@Schema(name = "TerritoriesCallNormRequest")
+	record CallNormRequest(@NotNull Long version, @Nullable Integer callsPerYear, @Nullable Integer callMinutes) {
+	}
+
+	@Schema(name = "TerritoriesPreview")
+	record PreviewResponse(List<AccountMove> content, PageResponse.PageMetadata page, ModelView model,
+			Realignment.Summary summary, LocalDate lastYearFrom, LocalDate lastYearTo) {
+	}
+
+	@Schema(name = "TerritoriesBalance")
+	record BalanceResponse(List<BalanceRow> content, PageResponse.PageMetadata page, BalanceIndex index) {
+	}
+
+	private final TerritoryModels models;
+	private final TerritoryAnalysis analysis;
+
+	TerritoriesRestController(TerritoryModels models, TerritoryAnalysis analysis) {
+		this.models = models;
+		this.analysis = analysis;
+	}
+
+	// ---- models
+
+	@GetMapping(value = "/models", produces = { ExportFormat.CSV_TYPE, ExportFormat.XLSX_TYPE })
+	ResponseEntity<StreamingResponseBody> exportModels(CurrentUser user,
+			@RequestHeader(HttpHeaders.ACCEPT) String accept, @RequestParam(required = false) @Nullable String q,
+			@RequestParam(required = false) @Nullable ModelStatus status,
+			@RequestParam(required = false) @Nullable List<String> sort) {
+		return TerritoryExports.models(ExportFormat.fromAccept(accept), models, user,
+				new TerritoryModels.Filter(q, status),
+				ListQuery.of(0, 1, sort, TerritoryModels.SORTS, "createdAt").unpaged());
+	}
+
+	@GetMapping(value = "/models", produces = "application/json")
+	@Operation(summary = "List territory models", description = "Managers, directors, admins and viewers (403 "
+			+ "otherwise). q: part of the name or note; status DRAFT, ACTIVE or HISTORY. Sort keys: name, status, "
+			+ "effectiveFrom, createdAt. Send Accept: text/csv or the XLSX type for an export.")
+	PageResponse<ModelView> list(CurrentUser user, @RequestParam(required = false) @Nullable String q,
+			@RequestParam(required = false) @Nullable ModelStatus status,
+			@RequestParam(required = false) @Nullable Integer page,
+			@RequestParam(required = false) @Nullable Integer size,
+			@RequestParam(required = false) @Nullable List<String> sort) {
+		return models.list(user, new TerritoryModels.Filter(q, status),
+				ListQuery.of(page, size, sort, TerritoryModels.SORTS, "createdAt,desc"));
+	}
+
+	@PostMapping("/models")
+	@Operation(summary = "Create a draft model", description = "Empty, or a copy of basedOnId (its territories, rules "
+			+ "and named accounts). Managers, directors and admins.")
+	ResponseEntity<ModelView> create(CurrentUser user, @RequestBody ModelRequest request) {
+		ModelView created = models.create(user, request.name(), request.note(), request.basedOnId());
+		return ResponseEntity.created(URI.create("/api/v1/territories/models/" + created.id())).body(created);
+	}
+
+	@GetMapping("/models/{id}")
+	@Operation(summary = "A territory model (404 for salespeople and unknown ids)")
+	ModelView get(CurrentUser user, @PathVariable long id) {
+		return models.get(user, id);
+	}
+
+	@PutMapping("/models/{id}")
+	@Operation(summary = "Rename a draft or change its note (409 once active or when the version is stale)")
+	ModelView describe(CurrentUser user, @PathVariable long id, @RequestBody ModelRequest request) {
+		return models.describe(user, id, request.version() == null ? -1 : request.version(), request.name(),
+				request.note());
+	}
+
+	@PostMapping("/models/{id}/activate")
+	@Operation(summary = "Activate a draft from a date", description = "Directors and admins (403 otherwise). The "
+			+ "active model becomes history from that date; accounts whose owner or unit the draft changes get it "
+			+ "from that date through the customers' ownership history (orders before keep their credit). 400 when "
+			+ "the date is before an account's current ownership began; 409 when not a draft or stale.")
+	ModelView activate(CurrentUser user, @PathVariable long id, @Valid @RequestBody ActivationRequest request) {
+		return models.activate(user, id, request.version(), request.effectiveDate());
+	}
+
+	@GetMapping(value = "/models/{id}/preview", produces = "application/json")
+	@Operation(summary = "Preview what a model does to the accounts", description = "Every live account the caller "
+			+ "sees (moving from or to a unit they manage), from whom to whom, with potential, workload hours, and last "
+			+ "year's sales and margin (the fiscal year before `on`, today by default); movesOnly=true keeps those that "
+			+ "move. The rows are those activation writes. q: part of the account, owner or territory name. Sort keys: "
+			+ "legalName, potential, workloadHours, lastYearNet, lastYearMargin, fromOwner, toOwner.")
+	PreviewResponse preview(CurrentUser user, @PathVariable long id,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate on,
+			@RequestParam(required = false) @Nullable Boolean movesOnly,
+			@RequestParam(required = false) @Nullable String q,
+			@RequestParam(required = false) @Nullable Integer page,
+			@RequestParam(required = false) @Nullable Integer size,
+			@RequestParam(required = false) @Nullable List<String> sort) {
+		ListQuery query = ListQuery.of(page, size, sort, PreviewPages.SORTS, "legalName");
+		TerritoryAnalysis.Preview preview = analysis.preview(user, id, on, Boolean.TRUE.equals(movesOnly));
+		PageResponse<AccountMove> rows = PreviewPages.page(PreviewPages.filtered(preview.accounts(), q, query), query);
+		return new PreviewResponse(rows.content(), rows.page(), preview.model(), preview.summary(),
+				preview.lastYearFrom(), preview.lastYearTo());
+	}
+
+	@GetMapping(value = "/models/{id}/preview", produces = { ExportFormat.CSV_TYPE, ExportFormat.XLSX_TYPE })
+	ResponseEntity<StreamingResponseBody> exportPreview(CurrentUser user, @PathVariable long id,
+			@RequestHeader(HttpHeaders.ACCEPT) String accept,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate on,
+			@RequestParam(required = false) @Nullable Boolean movesOnly,
+			@RequestParam(required = false) @Nullable String q,
+			@RequestParam(required = false) @Nullable List<String> sort) {
+		ListQuery query = ListQuery.of(0, 1, sort, PreviewPages.SORTS, "legalName");
+		return TerritoryExports.preview(ExportFormat.fromAccept(accept), PreviewPages.filtered(
+				analysis.preview(user, id, on, Boolean.TRUE.equals(movesOnly)).accounts(), q, query));
+	}
+
+	@GetMapping(value = "/models/{id}/balance", produces = "application/json")
+	@Operation(summary = "The balance of a model's leaf territories", description = "Per territory the caller sees: "
+			+ "accounts by potential class, total potential, workload hours a year (call norms), last year's sales "
+			+ "and margin, and the index of `index` (ACCOUNTS, POTENTIAL, WORKLOAD, SALES, MARGIN; WORKLOAD by "
+			+ "default) against the average of the model's leaves (100 = average).")
+	BalanceResponse balance(CurrentUser user, @PathVariable long id,
+			@RequestParam(required = false) @Nullable BalanceIndex index,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate on) {
+		BalanceIndex chosen = index == null ? BalanceIndex.WORKLOAD : index;
+		List<BalanceRow> rows = analysis.balance(user, id, chosen, on);
+		return new BalanceResponse(rows, new PageResponse.PageMetadata(0, Math.max(1, rows.size()), rows.size(), 1),
+				chosen);
+	}
+
+	@GetMapping(value = "/models/{id}/balance", produces = { ExportFormat.CSV_TYPE, ExportFormat.XLSX_TYPE })
+	ResponseEntity<StreamingResponseBody> exportBalance(CurrentUser user, @PathVariable long id,
+			@RequestHeader(HttpHeaders.ACCEPT) String accept,
+			@RequestParam(required = false) @Nullable BalanceIndex index) {
+		return TerritoryExports.balance(ExportFormat.fromAccept(accept),
+				analysis.balance(user, id, index == null ? BalanceIndex.WORKLOAD : index, null));
+	}
+
+	@PostMapping("/models/{id}/suggestion")
+	@Operation(summary = "Suggest a balanced draft", description = "A new draft copied from the model in which "
+			+ "accounts move between sibling territories to even out `index` (WORKLOAD by default); frozen and named "
+			+ "accounts stay. Nothing is activated. Directors and admins.")
+	ResponseEntity<ModelView> suggest(CurrentUser user, @PathVariable long id, @RequestBody SuggestionRequest request) {
+		ModelView draft = analysis.suggest(user, id, request.index() == null ? BalanceIndex.WORKLOAD : request.index(),
+				request.name());
+		return ResponseEntity.created(URI.create("/api/v1/territories/models/" + draft.id())).body(draft);
+	}
+
+	// ---- territories
+
+	@GetMapping("/models/{id}/territories")
+	@Operation(summary = "The model's territories the caller sees", description = "Directors, admins and viewers all; "
+			+ "a manager those assigned within their units and their ancestors. Each with rules, named accounts and "
+			+ "whether the caller may edit it.")
+	PageResponse<TerritoryView> territories(CurrentUser user, @PathVariable long id) {
+		List<TerritoryView> rows = models.territories(user, id);
+		return new PageResponse<>(rows, new PageResponse.PageMetadata(0, Math.max(1, rows.size()), rows.size(), 1));
+	}
+
+	@PostMapping("/models/{id}/territories")
+	@Operation(summary = "Add a territory to a draft", description = "Assigned to a person (assigneeStaffId) or a unit "
+			+ "(assigneeUnitId); a manager only within their units (400 naming the field otherwise).")
+	ResponseEntity<TerritoryView> addTerritory(CurrentUser user, @PathVariable long id,
+			@RequestBody TerritoryRequest request) {
+		TerritoryView created = models.addTerritory(user, id, request.details());
+		return ResponseEntity.created(URI.create("/api/v1/territories/models/" + id + "/territories/" + created.id()))
+			.body(created);
+	}
+
+	@GetMapping("/models/{id}/territories/{territoryId}")
+	@Operation(summary = "A territory (404 outside the caller's scope)")
+	TerritoryView territory(CurrentUser user, @PathVariable long id, @PathVariable long territoryId) {
+		return models.territory(user, id, territoryId);
+	}
+
+	@PutMapping("/models/{id}/territories/{territoryId}")
+	@Operation(summary = "Change a draft's territory (409 when stale or not a draft; 403 outside a manager's units)")
+	TerritoryView updateTerritory(CurrentUser user, @PathVariable long id, @PathVariable long territoryId,
+			@RequestBody TerritoryRequest request) {
+		return models.updateTerritory(user, id, territoryId, request.version() == null ? -1 : request.version(),
+				request.details());
+	}
+
+	@PostMapping("/models/{id}/territories/{territoryId}/rules")
+	@Operation(summary = "Add a rule on an account field", description = "Fields REGION, CITY, INDUSTRY (text, any "
+			+ "case), COMPANY_SIZE, POTENTIAL_CLASS, SEGMENT (the customers' values), UNIT (a unit id), POSTAL_CODE "
+			+ "(valueFrom..valueTo). Rules of one field are alternatives, of different fields all must hold.")
+	TerritoryView addRule(CurrentUser user, @PathVariable long id, @PathVariable long territoryId,
+			@Valid @RequestBody RuleRequest request) {
+		return models.addRule(user, id, territoryId, request.version(), request.field(), request.valueFrom(),
+				request.valueTo());
+	}
+
+	@PostMapping("/models/{id}/territories/{territoryId}/rules/{ruleId}/remove")
+	@Operation(summary = "Remove a rule")
+	TerritoryView removeRule(CurrentUser user, @PathVariable long id, @PathVariable long territoryId,
+			@PathVariable long ruleId, @Valid @RequestBody VersionRequest request) {
+		return models.removeRule(user, id, territoryId, request.version(), ruleId);
+	}
+
+	@PostMapping("/models/{id}/territories/{territoryId}/accounts")
+	@Operation(summary = "Name an account for a territory", description = "INCLUDE puts it there whatever the rules; "
+			+ "EXCLUDE keeps this territory's rules from taking it.")
+	TerritoryView nameAccount(CurrentUser user, @PathVariable long id, @PathVariable long territoryId,
+			@Valid @RequestBody NamedRequest request) {
+		return models.nameAccount(user, id, territoryId, request.version(), request.customerId(), request.mode());
+	}
+
+	@PostMapping("/models/{id}/territories/{territoryId}/accounts/{customerId}/remove")
+	@Operation(summary = "Take a named account off a territory")
+	TerritoryView unnameAccount(CurrentUser user, @PathVariable long id, @PathVariable long territoryId,
+			@PathVariable long customerId, @Valid @RequestBody VersionRequest request) {
+		return models.unnameAccount(user, id, territoryId, request.version(), customerId);
+	}
+
+	// ---- the caller's territory, an account's territory, frozen accounts, call norms
+
+	@GetMapping("/mine")
+	@Operation(summary = "The active model's territories in the caller's scope, with their balance figures", description = "A salesperson's own territories, a manager's those assigned within their units, all for directors and admins.")
+	PageResponse<BalanceRow> mine(CurrentUser user) {
+		List<BalanceRow> rows = analysis.mine(user);
+		return new PageResponse<>(rows, new PageResponse.PageMetadata(0, Math.max(1, rows.size()), rows.size(), 1));
+	}
+
+	@GetMapping("/account-periods")
+	@Operation(summary = "Which territory held each account from when to when", description = "The periods "
+			+ "activations wrote, for the accounts the caller sees. customerId and on (a date) give the territory an "
+			+ "order of that date takes from its customer (an empty list when no active model covered it then); "
+			+ "modelId keeps one model's. Sort keys: validFrom, customerId, territory.")
+	PageResponse<TerritoryAnalysis.AccountTerritory> periods(CurrentUser user,
+			@RequestParam(required = false) @Nullable Long customerId,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate on,
+			@RequestParam(required = false) @Nullable Long modelId,
+			@RequestParam(required = false) @Nullable Integer page,
+			@RequestParam(required = false) @Nullable Integer size,
+			@RequestParam(required = false) @Nullable List<String> sort) {
+		return analysis.periods(user, customerId, on, modelId,
+				ListQuery.of(page, size, sort, TerritoryAnalysis.PERIOD_SORTS, "validFrom"));
+	}
+
+	@GetMapping("/frozen-accounts")
+	@Operation(summary = "Accounts kept out of every realignment (those the caller sees)")
+	PageResponse<TerritoryAnalysis.FrozenAccount> frozen(CurrentUser user) {
+		List<TerritoryAnalysis.FrozenAccount> rows = analysis.frozen(user);
+		return new PageResponse<>(rows, new PageResponse.PageMetadata(0, Math.max(1, rows.size()), rows.size(), 1));
+	}
+
+	@PostMapping("/frozen-accounts")
+	@Operation(summary = "Keep an account out of every realignment (it keeps its owner whatever a model says)")
+	ResponseEntity<Void> freeze(CurrentUser user, @RequestBody FreezeRequest request) {
+		analysis.freeze(user, request.customerId(), request.reason());
+		return ResponseEntity.noContent().build();
+	}
+
+	@PostMapping("/frozen-accounts/{customerId}/remove")
+	@Operation(summary = "Let realignments move the account again")
+	ResponseEntity<Void> unfreeze(CurrentUser user, @PathVariable long customerId) {
+		analysis.unfreeze(user, customerId);
+		return ResponseEntity.noContent().build();
+	}
+
+	@GetMapping("/call-norms")
+	@Operation(summary = "Visits a year and minutes a visit by potential class (workload = accounts x visits x minutes)")
+	PageResponse<TerritoryAnalysis.CallNorm> callNorms() {
+		List<TerritoryAnalysis.CallNorm> rows = analysis.callNorms();
+		return new PageResponse<>(rows, new PageResponse.PageMetadata(0, Math.max(1, rows.size()), rows.size(), 1));
+	}
+
+	@PutMapping("/call-norms/{potentialClass}")
+	@Operation(summary = "Change a class's call norm (directors and admins; 409 when stale)")
+	TerritoryAnalysis.CallNorm changeCallNorm(CurrentUser user, @PathVariable String potentialClass,
+			@Valid @RequestBody CallNormRequest request) {
+		return analysis.changeCallNorm(user, potentialClass, request.version(), request.callsPerYear(),
+				request.callMinutes());
+	}
+}

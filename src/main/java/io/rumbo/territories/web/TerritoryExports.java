@@ -1,0 +1,48 @@
+package io.rumbo.territories.web;
+
+import java.util.List;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+import io.rumbo.identity.CurrentUser;
+import io.rumbo.shared.export.ExportFormat;
+import io.rumbo.shared.export.Exports;
+import io.rumbo.shared.web.ListQuery;
+import io.rumbo.territories.AccountMove;
+import io.rumbo.territories.BalanceRow;
+import io.rumbo.territories.TerritoryModels;
+
+/** The export shapes of the model list, a preview and a balance, for the API and the pages. */
+final class TerritoryExports {
+
+	private TerritoryExports() {
+	}
+
+	static ResponseEntity<StreamingResponseBody> models(ExportFormat format, TerritoryModels models, CurrentUser user,
+			TerritoryModels.Filter filter, ListQuery sorted) {
+		return Exports.download(format, "territory-models", List.of("id", "name", "status", "effectiveFrom",
+				"effectiveTo", "territories", "movedAccounts", "createdBy", "activatedBy", "note"),
+				table -> models.each(user, filter, sorted, m -> table.row(m.id(), m.name(), m.status(),
+						m.effectiveFrom(), m.effectiveTo(), m.territories(), m.movedAccounts(), m.createdBy(),
+						m.activatedBy(), m.note())));
+	}
+
+	static ResponseEntity<StreamingResponseBody> preview(ExportFormat format, List<AccountMove> rows) {
+		return Exports.download(format, "territory-preview", List.of("customerId", "legalName", "potentialClass",
+				"fromTerritory", "fromOwner", "toTerritory", "toOwner", "moves", "frozen", "potential",
+				"workloadHours", "lastYearNet", "lastYearMargin"),
+				table -> rows.forEach(r -> table.row(r.customerId(), r.legalName(), r.potentialClass(),
+						r.fromTerritoryName(), r.fromOwnerName(), r.toTerritoryName(), r.toOwnerName(), r.moves(),
+						r.frozen(), r.potential(), r.workloadHours(), r.lastYearNet(), r.lastYearMargin())));
+	}
+
+	static ResponseEntity<StreamingResponseBody> balance(ExportFormat format, List<BalanceRow> rows) {
+		return Exports.download(format, "territory-balance", List.of("territoryId", "code", "name", "assignee",
+				"accounts", "classA", "classB", "classC", "potential", "workloadHours", "lastYearNet",
+				"lastYearMargin", "index"),
+				table -> rows.forEach(r -> table.row(r.territoryId(), r.code(), r.name(), r.assigneeName(),
+						r.accounts(), r.classA(), r.classB(), r.classC(), r.potential(), r.workloadHours(),
+						r.lastYearNet(), r.lastYearMargin(), r.index())));
+	}
+}

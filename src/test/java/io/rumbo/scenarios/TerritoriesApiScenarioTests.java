@@ -1,0 +1,354 @@
+package io.rumbo.scenarios;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import io.rumbo.support.Api;
+import io.rumbo.support.RumboIntegrationTest;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Territory models over real HTTP with each role's token (decision 0037). Five accounts of a region of their own
+ * (owned by Lucía García, one by Pablo Romero, Equipo Madrid Norte) and a draft with two leaves on region and
+ * postal-code rules: the preview names exactly the accounts the rules, the named INCLUDE and EXCLUDE and the frozen
+ * account decide; activation gives every account the owner the preview showed, through the customers' ownership
+ * history, while last year's order keeps its credit and no territory before the date. A second model replaces the
+ * first from a later date: the first becomes history and an account's territory on a date between stays the first
+ * model's. Managers edit only the territories assigned within their units (another region's manager gets 404), only
+ * directors activate, salespeople read no model. Dates are fixed far ahead and after whatever model is active, so the
+ * demo's own model never refuses them.
+ */
+@RumboIntegrationTest
+class TerritoriesApiScenarioTests extends ApiTestSupport {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	Api api;
+
+	@BeforeEach
+	void setUp() {
+		api = new Api(port);
+		ensureExtraRoleUsers(api);
+	}
+
+	@Test
+	void previewEqualsActivationAndHistoryBeforeTheDateStays() {
+		String region = unique("Zona");
+		long lucia = staffByName(api, "Lucía García").get("id").asLong();
+		long pablo = staffByName(api, "Pablo Romero").get("id").asLong();
+		long a = customer(region, "A " + region, "10000", "A", lucia);
+		long b = customer(region, "B " + region, "12000", "B", lucia);
+		long c = customer(region, "C " + region, "25000", "C", lucia);
+		long d = customer(region, "D " + region, "15000", "C", lucia);
+		long e = customer(region, "E " + region, "30000", "B", pablo);
+		long order = order(a, "2025-06-10");
+
+		long model = createModel(region + " v1", null);
+		long root = territory(model, null, "ROOT", "Madrid Norte", null, unitId(api, "E-MAD-NOR"), 0);
+		long west = territory(model, root, "L1", "Oeste", pablo, null, 1);
+		long east = territory(model, root, "L2", "Este", lucia, null, 2);
+		rule(model, west, "REGION", region.toUpperCase(), null);
+		rule(model, west, "POSTAL_CODE", "00000", "19999");
+		rule(model, east, "REGION", region, null);
+		rule(model, east, "POSTAL_CODE", "20000", "99999");
+		named(model, west, c, "INCLUDE");
+		named(model, west, d, "EXCLUDE");
+		assertThat(api.post("/api/v1/territories/frozen-accounts", "director",
+				Map.of("customerId", b, "reason", "key account")).status()).isEqualTo(204);
+
+		LocalDate date = nextActivationDate();
+		JsonNode preview = api.get("/api/v1/territories/models/" + model + "/preview?size=500&q=" + region + "&on="
+				+ date, "director").json();
+		Map<Long, JsonNode> rows = new HashMap<>();
+		preview.get("content").forEach(r -> rows.put(r.get("customerId").asLong(), r));
+		assertThat(rows.keySet()).containsExactlyInAnyOrder(a, b, c, d, e);
+		assertThat(rows.get(a).get("toOwnerId").asLong()).as("postal code 10000 in the west").isEqualTo(pablo);
+		assertThat(rows.get(a).get("toTerritoryId").asLong()).isEqualTo(west);
+		assertThat(rows.get(b).get("frozen").asBoolean()).isTrue();
+		assertThat(rows.get(b).get("moves").asBoolean()).as("frozen: keeps its owner").isFalse();
+		assertThat(rows.get(b).get("toTerritoryId").asLong()).as("in its owner's territory").isEqualTo(east);
+		assertThat(rows.get(c).get("toOwnerId").asLong()).as("named INCLUDE beats the east's rules").isEqualTo(pablo);
+		assertThat(rows.get(d).get("toTerritoryId").isNull()).as("named EXCLUDE in the west, east's range misses it")
+			.isTrue();
+		assertThat(rows.get(d).get("moves").asBoolean()).isFalse();
+		assertThat(rows.get(e).get("toOwnerId").asLong()).isEqualTo(lucia);
+		assertThat(rows.get(a).get("workloadHours").decimalValue()).as("class A: 24 visits x 90 minutes")
+			.isEqualByComparingTo("36");
+		JsonNode moving = api.get("/api/v1/territories/models/" + model + "/preview?movesOnly=true&size=500&q="
+				+ region + "&on=" + date, "director").json();
+		assertThat(moving.get("page").get("totalElements").asLong()).isEqualTo(3);
+
+		assertThat(api.post("/api/v1/territories/models/" + model + "/activate", "manager",
+				Map.of("version", version(model), "effectiveDate", date.toString())).status())
+			.as("only a director activates").isEqualTo(403);
+		Api.Response activated = api.post("/api/v1/territories/models/" + model + "/activate", "director",
+				Map.of("version", version(model), "effectiveDate", date.toString()));
+		assertThat(activated.status()).as(activated.body()).isEqualTo(200);
+		assertThat(activated.json().get("status").asString()).isEqualTo("ACTIVE");
+
+		// What the preview showed is what happened, account by account.
+		for (Map.Entry<Long, JsonNode> row : rows.entrySet()) {
+			JsonNode account = api.get("/api/v1/customers/" + row.getKey(), "director").json();
+			assertThat(account.get("ownerStaffId").asLong()).as(account.get("legalName").asString())
+				.isEqualTo(row.getValue().get("toOwnerId").asLong());
+		}
+		JsonNode history = api.get("/api/v1/customers/" + a + "/ownership", "director").json();
+		assertThat(history.toString()).contains("\"validFrom\":\"" + date + "\"");
+		assertThat(history.get(history.size() - 1).get("ownerStaffId").asLong()).as("Lucía until the date")
+			.isEqualTo(lucia);
+		JsonNode credited = api.get("/api/v1/orders/" + order, "director").json();
+		assertThat(credited.get("credits").get(0).get("staffId").asLong()).as("last year's order keeps its credit")
+			.isEqualTo(lucia);
+		assertThat(territoryOn(a, date).get("territoryId").asLong()).isEqualTo(west);
+		assertThat(periodsOn(a, LocalDate.of(2025, 6, 10)).size()).as("no territory on last year's order date")
+			.isZero();
+		assertThat(periodsOn(d, date).size()).as("no territory takes D").isZero();
+		assertThat(api.get("/api/v1/territories/account-periods?customerId=" + a, "antonio.vega").json()
+			.get("content").size()).as("another region's salesperson").isZero();
+
+		// A second model from a later date: the first is history, the days between keep its territory.
+		Api.Response copy = api.post("/api/v1/territories/models", "director",
+				Map.of("name", region + " v2", "basedOnId", model));
+		assertThat(copy.status()).as(copy.body()).isEqualTo(201);
+		long second = copy.json().get("id").asLong();
+		JsonNode copied = api.get("/api/v1/territories/models/" + second + "/territories", "director").json();
+		long copiedWest = 0;
+		for (JsonNode t : copied.get("content")) {
+			if (t.get("code").asString().equals("L1")) {
+				copiedWest = t.get("id").asLong();
+			}
+		}
+		named(second, copiedWest, a, "EXCLUDE");
+		LocalDate later = date.plusDays(10);
+		assertThat(api.post("/api/v1/territories/models/" + second + "/activate", "director",
+				Map.of("version", version(second), "effectiveDate", later.toString())).status()).isEqualTo(200);
+		JsonNode first = api.get("/api/v1/territories/models/" + model, "director").json();
+		assertThat(first.get("status").asString()).isEqualTo("HISTORY");
+		assertThat(first.get("effectiveTo").asString()).isEqualTo(later.toString());
+		assertThat(territoryOn(a, date.plusDays(5)).get("territoryId").asLong()).isEqualTo(west);
+		assertThat(periodsOn(a, later).size()).as("excluded in the second model: no territory from its date")
+			.isZero();
+		assertThat(api.get("/api/v1/customers/" + a, "director").json().get("ownerStaffId").asLong())
+			.as("an account no territory takes keeps its owner").isEqualTo(pablo);
+		assertThat(jdbc.sql("SELECT action FROM identity_audit_event WHERE entity_type = 'TERRITORY_MODEL' AND "
+				+ "entity_id = :id ORDER BY id").param("id", Long.toString(model)).query(String.class).list())
+			.containsExactly("CREATE", "ACTIVATE", "REPLACE");
+	}
+
+	@Test
+	void managersEditTheirSubtreeOnlyDirectorsActivateRepsReadTheirOwn() {
+		String region = unique("Zona");
+		long pablo = staffByName(api, "Pablo Romero").get("id").asLong();
+		long model = createModel(region + " roles", null);
+		Api.Response byManager = api.post("/api/v1/territories/models/" + model + "/territories", "manager",
+				territoryBody(null, "M1", "Madrid", pablo, null, 0));
+		assertThat(byManager.status()).as(byManager.body()).isEqualTo(201);
+		long mine = byManager.json().get("id").asLong();
+		String url = "/api/v1/territories/models/" + model + "/territories/" + mine;
+		Api.Response outside = api.post("/api/v1/territories/models/" + model + "/territories", "manager",
+				territoryBody(null, "N1", "Norte", null, unitId(api, "R-NORTE"), 0));
+		assertThat(outside.status()).isEqualTo(400);
+		assertThat(outside.json().get("errors").get(0).get("field").asString()).isEqualTo("assigneeUnitId");
+
+		assertThat(api.get(url, "manager").status()).isEqualTo(200);
+		assertThat(api.get(url, "raul.gomez").json().get("editable").asBoolean()).as("the team's leader").isTrue();
+		assertThat(api.get(url, "inaki.etxeberria").status()).as("another region's manager").isEqualTo(404);
+		assertThat(api.post(url + "/rules", "inaki.etxeberria", Map.of("version", 0, "field", "REGION", "valueFrom",
+				region)).status()).isEqualTo(404);
+		assertThat(api.get("/api/v1/territories/models/" + model + "/territories", "inaki.etxeberria").json()
+			.get("content").size()).isZero();
+		assertThat(api.get(url, "viewer").status()).isEqualTo(200);
+		assertThat(api.get(url, "viewer").json().get("editable").asBoolean()).isFalse();
+		assertThat(api.post("/api/v1/territories/models", "viewer", Map.of("name", region)).status()).isEqualTo(403);
+		assertThat(api.get("/api/v1/territories/models", "rep").status()).isEqualTo(403);
+		assertThat(api.get("/api/v1/territories/models/" + model, "rep").status()).isEqualTo(404);
+		assertThat(api.get("/api/v1/territories/mine", "rep").status()).isEqualTo(200);
+
+		JsonNode t = api.get(url, "manager").json();
+		Api.Response rule = api.post(url + "/rules", "manager", Map.of("version", t.get("version").asLong(), "field",
+				"POSTAL_CODE", "valueFrom", "28000", "valueTo", "28999"));
+		assertThat(rule.status()).as(rule.body()).isEqualTo(200);
+		assertThat(api.post(url + "/rules", "manager", Map.of("version", t.get("version").asLong(), "field", "REGION",
+				"valueFrom", region)).status()).as("stale version").isEqualTo(409);
+		assertThat(api.post(url + "/rules", "manager", Map.of("version", rule.json().get("version").asLong(), "field",
+				"SEGMENT", "valueFrom", "NOT_A_SEGMENT")).status()).isEqualTo(400);
+		assertThat(api.post("/api/v1/territories/models/" + model + "/activate", "manager",
+				Map.of("version", version(model), "effectiveDate", "2099-01-01")).status()).isEqualTo(403);
+		assertThat(api.get("/api/v1/territories/models?q=" + region, "manager").json().get("content").get(0)
+			.get("status").asString()).isEqualTo("DRAFT");
+		Api.Response csv = api.get("/api/v1/territories/models?q=" + region, "director", Map.of("Accept", "text/csv"));
+		assertThat(csv.status()).isEqualTo(200);
+		assertThat(csv.body()).contains(region);
+		JsonNode balance = api.get("/api/v1/territories/models/" + model + "/balance?index=ACCOUNTS", "manager").json();
+		assertThat(balance.get("content").size()).isEqualTo(1);
+		assertThat(balance.get("index").asString()).isEqualTo("ACCOUNTS");
+	}
+
+	@Test
+	void theSuggestionEvensOutSiblingsAsANewDraft() {
+		String region = unique("Zona");
+		long lucia = staffByName(api, "Lucía García").get("id").asLong();
+		long pablo = staffByName(api, "Pablo Romero").get("id").asLong();
+		for (int i = 0; i < 4; i++) {
+			customer(region, "S" + i + " " + region, "1000" + i, "C", lucia);
+		}
+		long model = createModel(region + " lopsided", null);
+		long heavy = territory(model, null, "H", "Heavy", lucia, null, 1);
+		long light = territory(model, null, "L", "Light", pablo, null, 2);
+		rule(model, heavy, "REGION", region, null);
+		rule(model, light, "REGION", region + "-none", null);
+		JsonNode before = api.get("/api/v1/territories/models/" + model + "/balance?index=ACCOUNTS", "director").json();
+		Map<String, JsonNode> byCode = new LinkedHashMap<>();
+		before.get("content").forEach(r -> byCode.put(r.get("code").asString(), r));
+		assertThat(byCode.get("H").get("accounts").asLong()).isEqualTo(4);
+		assertThat(byCode.get("H").get("index").decimalValue()).isEqualByComparingTo("200.0");
+		assertThat(byCode.get("L").get("index").decimalValue()).isEqualByComparingTo("0.0");
+
+		assertThat(api.post("/api/v1/territories/models/" + model + "/suggestion", "manager",
+				Map.of("index", "ACCOUNTS")).status()).isEqualTo(403);
+		Api.Response suggested = api.post("/api/v1/territories/models/" + model + "/suggestion", "director",
+				Map.of("index", "ACCOUNTS"));
+		assertThat(suggested.status()).as(suggested.body()).isEqualTo(201);
+		assertThat(suggested.json().get("status").asString()).isEqualTo("DRAFT");
+		long draft = suggested.json().get("id").asLong();
+		JsonNode after = api.get("/api/v1/territories/models/" + draft + "/balance?index=ACCOUNTS", "director").json();
+		after.get("content").forEach(r -> assertThat(r.get("accounts").asLong()).as(r.get("code").asString())
+			.isEqualTo(2));
+		assertThat(api.get("/api/v1/territories/models/" + model, "director").json().get("status").asString())
+			.as("nothing applied").isEqualTo("DRAFT");
+	}
+
+	// ---- helpers
+
+	private long customer(String region, String name, String postalCode, String potentialClass, long owner) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("legalName", name);
+		body.put("segment", "SMALL_BUSINESS");
+		body.put("companySize", "SMALL");
+		body.put("region", region);
+		body.put("postalCode", postalCode);
+		body.put("potentialClass", potentialClass);
+		body.put("annualPotential", "1000");
+		body.put("status", "ACTIVE");
+		body.put("ownerStaffId", owner);
+		body.put("effectiveDate", "2024-01-01");
+		Api.Response created = api.post("/api/v1/customers", "director", body);
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		return created.json().get("id").asLong();
+	}
+
+	private long order(long customer, String date) {
+		long product = api.get("/api/v1/products?q=PAP-A4-500", "rep").json().get("content").get(0).get("id").asLong();
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("customerId", customer);
+		body.put("orderDate", date);
+		body.put("lines", List.of(Map.of("productId", product, "quantity", "3")));
+		body.put("credits", List.of());
+		Api.Response created = api.post("/api/v1/orders", "rep", body);
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		return created.json().get("id").asLong();
+	}
+
+	private long createModel(String name, Long basedOn) {
+		Map<String, Object> body = new HashMap<>();
+		body.put("name", name);
+		body.put("basedOnId", basedOn);
+		Api.Response created = api.post("/api/v1/territories/models", "director", body);
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		return created.json().get("id").asLong();
+	}
+
+	private static Map<String, Object> territoryBody(Long parent, String code, String name, Long staff, Long unit,
+			int rank) {
+		Map<String, Object> body = new HashMap<>();
+		body.put("parentId", parent);
+		body.put("code", code);
+		body.put("name", name);
+		body.put("assigneeStaffId", staff);
+		body.put("assigneeUnitId", unit);
+		body.put("rank", rank);
+		return body;
+	}
+
+	private long territory(long model, Long parent, String code, String name, Long staff, Long unit, int rank) {
+		Api.Response created = api.post("/api/v1/territories/models/" + model + "/territories", "director",
+				territoryBody(parent, code, name, staff, unit, rank));
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		return created.json().get("id").asLong();
+	}
+
+	private long territoryVersion(long model, long territory) {
+		return api.get("/api/v1/territories/models/" + model + "/territories/" + territory, "director").json()
+			.get("version").asLong();
+	}
+
+	private void rule(long model, long territory, String field, String from, String to) {
+		Map<String, Object> body = new HashMap<>();
+		body.put("version", territoryVersion(model, territory));
+		body.put("field", field);
+		body.put("valueFrom", from);
+		body.put("valueTo", to);
+		Api.Response added = api.post("/api/v1/territories/models/" + model + "/territories/" + territory + "/rules",
+				"director", body);
+		assertThat(added.status()).as(added.body()).isEqualTo(200);
+	}
+
+	private void named(long model, long territory, long customer, String mode) {
+		Api.Response added = api.post("/api/v1/territories/models/" + model + "/territories/" + territory
+				+ "/accounts", "director", Map.of("version", territoryVersion(model, territory), "customerId", customer,
+						"mode", mode));
+		assertThat(added.status()).as(added.body()).isEqualTo(200);
+	}
+
+	private long version(long model) {
+		return api.get("/api/v1/territories/models/" + model, "director").json().get("version").asLong();
+	}
+
+	private JsonNode periodsOn(long customer, LocalDate date) {
+		Api.Response found = api.get("/api/v1/territories/account-periods?customerId=" + customer + "&on=" + date,
+				"director");
+		assertThat(found.status()).as(found.body()).isEqualTo(200);
+		return found.json().get("content");
+	}
+
+	private JsonNode territoryOn(long customer, LocalDate date) {
+		JsonNode found = periodsOn(customer, date);
+		assertThat(found.size()).isEqualTo(1);
+		return found.get(0);
+	}
+
+	/**
+	 * A fixed date far ahead, after the start of whatever model is active (activation never rewrites what an active
+	 * model already decided), so tests in any order activate in order.
+	 */
+	static LocalDate nextActivationDate(Api api) {
+		LocalDate date = LocalDate.of(2099, 1, 1);
+		JsonNode active = api.get("/api/v1/territories/models?status=ACTIVE", "director").json().get("content");
+		for (JsonNode m : active) {
+			LocalDate from = LocalDate.parse(m.get("effectiveFrom").asString());
+			if (!from.isBefore(date)) {
+				date = from.plusDays(1);
+			}
+		}
+		return date;
+	}
+
+	private LocalDate nextActivationDate() {
+		return nextActivationDate(api);
+	}
+}
