@@ -45,7 +45,7 @@ class DemoTerritories implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoTerritories.class);
 
-	/** Postal-code ranges of the three territories: today's (lopsided) and the draft's (workloads within about 10 % of
+	/** Postal-code ranges of the three territories: today's (lopsided) and the draft's (workloads within about 15 % of
 	 * their average on the demo's accounts). */
 	private static final List<String[]> ACTIVE = List.of(new String[] { "00000", "29999" },
 			new String[] { "30000", "41999" }, new String[] { "42000", "99999" });
