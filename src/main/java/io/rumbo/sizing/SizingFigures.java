@@ -78,9 +78,9 @@ public class SizingFigures {
 		BigDecimal revenue = metrics.byUnit(Metric.REVENUE, lastYear, List.of(UnitId.of(unitId)))
 			.get(UnitId.of(unitId));
 		int people = headcount.filled();
-		BigDecimal perPerson = revenue == null || people == 0 ? null
+		BigDecimal perPerson = revenue == null || revenue.signum() <= 0 || people == 0 ? null
 				: revenue.divide(BigDecimal.valueOf(people), Amounts.MONEY_SCALE, Amounts.ROUNDING);
-		BigDecimal callsPerPerson = visits == null || people == 0 ? null
+		BigDecimal callsPerPerson = visits == null || visits.signum() <= 0 || people == 0 ? null
 				: visits.divide(BigDecimal.valueOf(people), 0, RoundingMode.HALF_UP);
 		BigDecimal target = targets.of(fiscalYear)
 			.map(c -> c.targets()
@@ -94,8 +94,9 @@ public class SizingFigures {
 			.stream()
 			.map(QuotaReading.UnitQuota::amount)
 			.reduce(BigDecimal::add)
+			.filter(q -> q.signum() > 0)
 			.orElse(null);
-		BigDecimal quotaPerPerson = quota == null || people == 0 ? null
+		BigDecimal quotaPerPerson = quota == null || quota.signum() <= 0 || people == 0 ? null
 				: quota.divide(BigDecimal.valueOf(people), Amounts.MONEY_SCALE, Amounts.ROUNDING);
 		return new Found(fiscalYear, accounts.count(ids), visits, revenue, perPerson, callsPerPerson, target, quota,
 				quotaPerPerson, headcount);
