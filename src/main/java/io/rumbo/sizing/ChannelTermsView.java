@@ -13,6 +13,7 @@ import io.rumbo.organization.OrgUnitKind;
  * product lines and territories it covers, a contact. {@code version} 0 and no basis: no terms yet. {@code credited}
  * and {@code earned}: what the seller is credited with in the fiscal year to date (metrics facts) and the share of it.
  */
+@io.swagger.v3.oas.annotations.media.Schema(name = "SizingChannelTerms")
 public record ChannelTermsView(long id, String unitCode, String unitName, OrgUnitKind kind, long version,
 		@Nullable ChannelBasis basis, @Nullable BigDecimal sharePercent, @Nullable Long sellerStaffId,
 		@Nullable String sellerName, List<Long> productLineIds, List<String> productLineNames,

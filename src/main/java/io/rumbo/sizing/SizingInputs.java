@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
  * {@code expectedSales}; capacity {@code attritionPercent} and a row per tenure group (people in {@code count}, the
  * quota in {@code amount}, productivity in {@code percent}). docs/sizing.md has each formula.
  */
+@io.swagger.v3.oas.annotations.media.Schema(name = "SizingInputs")
 public record SizingInputs(Map<String, BigDecimal> values, List<Group> groups) {
 
 	public SizingInputs {
@@ -24,6 +25,7 @@ public record SizingInputs(Map<String, BigDecimal> values, List<Group> groups) {
 	}
 
 	/** A row: a potential class with its accounts and calls, or a tenure group with its people, quota, productivity. */
+	@io.swagger.v3.oas.annotations.media.Schema(name = "SizingInputsGroup")
 	public record Group(String label, BigDecimal count, BigDecimal amount, @Nullable BigDecimal percent) {
 	}
 

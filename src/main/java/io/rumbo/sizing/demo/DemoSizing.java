@@ -112,6 +112,15 @@ class DemoSizing implements ApplicationRunner {
 					centro.id(), year, inputs, "Objetivo del plan entre las ventas por vendedor del año pasado."));
 		});
 		budgetsOf(director, regions, year);
+		// The company's own central costs (marketing, other), besides the regions'.
+		budgets.defaultUnit(director).ifPresent(company -> {
+			List<BudgetViews.Cell> central = new ArrayList<>();
+			for (int m = 1; m <= 12; m++) {
+				central.add(new BudgetViews.Cell(m, CostType.SAMPLES_MARKETING, new BigDecimal("6000.00")));
+				central.add(new BudgetViews.Cell(m, CostType.OTHER, new BigDecimal("2500.00")));
+			}
+			budgets.save(director, year, company, 0, central);
+		});
 		terms(director);
 	}
 
