@@ -73,4 +73,22 @@ class SizingBrowserTests extends BrowserTestSupport {
 			.startsWith("Región Centro");
 		screenshot("sizing-budget");
 	}
+
+	@Test
+	void theListsTheGridAndTheTermsOpen() {
+		long scenario = jdbc.sql("SELECT MIN(id) FROM sizing_scenario").query(Long.class).single();
+		long distributor = jdbc.sql("SELECT id FROM org_unit WHERE code = 'D-CANARIAS'").query(Long.class).single();
+		signIn("director");
+		for (String[] page : new String[][] { { "/sizing?lang=en", "scenario-table" },
+				{ "/sizing/compare?lang=en&ids=" + scenario, "compare-table" },
+				{ "/sizing/" + scenario + "/edit?lang=en", "scenario-form" },
+				{ "/sizing/budgets/edit?lang=en", "budget-form" }, { "/sizing/channels?lang=en", "channel-table" },
+				{ "/sizing/channels/" + distributor + "?lang=en", "channel-form" } }) {
+			open(page[0]);
+			wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("footer")));
+			assertThat(browser.findElements(By.id(page[1]))).as(page[0]).isNotEmpty();
+		}
+		assertThat(browser.findElement(By.id("channel-name")).getText()).isEqualTo("Distribuidor Canarias Atlántico");
+		screenshot("sizing-channel");
+	}
 }
