@@ -25,7 +25,10 @@ public class ApprovedPayouts {
 		this.jdbc = jdbc;
 	}
 
-	/** The approved runs whose period ends after {@code from} and at most on {@code to} (ends are exclusive), one grouped statement. */
+	/**
+	 * The approved runs whose period ends after {@code from} and at most on {@code to} (ends are exclusive), one
+	 * grouped statement.
+	 */
 	@Transactional(readOnly = true)
 	public List<UnitPayout> byUnit(LocalDate from, LocalDate to) {
 		List<UnitPayout> rows = new ArrayList<>();
