@@ -1,0 +1,286 @@
+package io.rumbo.sizing;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.rumbo.catalog.CatalogManagement;
+import io.rumbo.catalog.ProductLineView;
+import io.rumbo.identity.AuditTrail;
+import io.rumbo.identity.CurrentUser;
+import io.rumbo.identity.Role;
+import io.rumbo.metrics.Metric;
+import io.rumbo.metrics.MetricsQuery;
+import io.rumbo.organization.DataScope;
+import io.rumbo.organization.DataScopes;
+import io.rumbo.organization.OrgDirectory;
+import io.rumbo.organization.OrgUnitKind;
+import io.rumbo.organization.OrgUnitManagement;
+import io.rumbo.organization.OrgUnitView;
+import io.rumbo.organization.StaffId;
+import io.rumbo.planning.FiscalCalendar;
+import io.rumbo.shared.domain.AccessRefusedException;
+import io.rumbo.shared.domain.NotFoundException;
+import io.rumbo.shared.domain.StaleVersionException;
+import io.rumbo.shared.domain.ValidationFailedException;
+import io.rumbo.shared.money.Amounts;
+import io.rumbo.shared.time.FiscalPeriod;
+import io.rumbo.shared.web.ListQuery;
+import io.rumbo.shared.web.PageResponse;
+
+/**
+ * Channel terms of agent and distributor units (decision 0038). Orders are credited to people, so a channel sells
+ * through its seller record: a staff member of the unit (job role AGENT) whom orders credit like any salesperson,
+ * which is how metrics, quotas and payouts already count it. The terms name that record, and what it is credited with
+ * times the share is what the channel earns. Directors edit; managers read the channels in their subtree.
+ */
+@Service
+public class ChannelTerms {
+
+	public static final Map<String, String> SORTS = Map.of("name", "name", "kind", "kind", "share", "share");
+
+	/** What a director enters. */
+	public record Details(@Nullable ChannelBasis basis, @Nullable BigDecimal sharePercent, @Nullable Long sellerStaffId,
+			@Nullable List<Long> productLineIds, @Nullable String territories, @Nullable String contactName,
+			@Nullable String contactEmail, @Nullable String contactPhone, @Nullable LocalDate validFrom) {
+	}
+
+	/** The list's filters: words of the unit's name or code, a kind, with terms or without. */
+	public record Filter(@Nullable String q, @Nullable OrgUnitKind kind, @Nullable Boolean withTerms) {
+	}
+
+	private static final Set<OrgUnitKind> CHANNELS = Set.of(OrgUnitKind.AGENT, OrgUnitKind.DISTRIBUTOR);
+
+	private final JdbcClient jdbc;
+	private final DataScopes scopes;
+	private final OrgUnitManagement units;
+	private final OrgDirectory org;
+	private final CatalogManagement catalog;
+	private final MetricsQuery metrics;
+	private final FiscalCalendar calendar;
+	private final AuditTrail audit;
+	private final Clock clock;
+
+	ChannelTerms(JdbcClient jdbc, DataScopes scopes, OrgUnitManagement units, OrgDirectory org,
+			CatalogManagement catalog, MetricsQuery metrics, FiscalCalendar calendar, AuditTrail audit, Clock clock) {
+		this.jdbc = jdbc;
+		this.scopes = scopes;
+		this.units = units;
+		this.org = org;
+		this.catalog = catalog;
+		this.metrics = metrics;
+		this.calendar = calendar;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	public static boolean mayEdit(CurrentUser actor) {
+		return actor.hasAny(Role.ADMIN, Role.DIRECTOR);
+	}
+
+	/** The agent and distributor units the reader sees, with their terms, filtered, sorted and paged. */
+	@Transactional(readOnly = true)
+	public PageResponse<ChannelTermsView> list(CurrentUser actor, Filter filter, ListQuery query) {
+		List<ChannelTermsView> all = all(actor, filter, query);
+		int from = (int) Math.min(all.size(), query.offset());
+		int to = query.paged() ? Math.min(all.size(), from + query.size()) : all.size();
+		return PageResponse.of(all.subList(from, to), query, all.size());
+	}
+
+	private List<ChannelTermsView> all(CurrentUser actor, Filter filter, ListQuery query) {
+		if (!actor.hasAny(Role.ADMIN, Role.DIRECTOR, Role.MANAGER, Role.FINANCE, Role.VIEWER)) {
+			return List.of();
+		}
+		DataScope scope = scopes.of(actor);
+		List<OrgUnitView> channels = new ArrayList<>();
+		for (OrgUnitKind kind : CHANNELS) {
+			if (filter.kind() != null && filter.kind() != kind) {
+				continue;
+			}
+			channels.addAll(units.list(actor, new OrgUnitManagement.UnitFilter(filter.q(), kind, null, false, null),
+					ListQuery.of(0, ListQuery.MAX_SIZE, null, Map.of("name", "u.name"), "name")).content());
+		}
+		channels.removeIf(u -> !scope.seesUnit(u.id()));
+		List<ChannelTermsView> views = views(channels);
+		if (filter.withTerms() != null) {
+			views.removeIf(v -> (v.basis() != null) != filter.withTerms());
+		}
+		java.util.Comparator<ChannelTermsView> order = java.util.Comparator.comparing(ChannelTermsView::unitName);
+		if (!query.orders().isEmpty()) {
+			ListQuery.Order o = query.orders().get(0);
+			order = switch (o.key()) {
+				case "kind" -> java.util.Comparator.comparing((ChannelTermsView v) -> v.kind().name());
+				case "share" -> java.util.Comparator.comparing((ChannelTermsView v) -> v.sharePercent() == null
+						? BigDecimal.ZERO : v.sharePercent());
+				default -> order;
+			};
+			if (o.descending()) {
+				order = order.reversed();
+			}
+		}
+		views.sort(order);
+		return views;
+	}
+
+	@Transactional(readOnly = true)
+	public ChannelTermsView get(CurrentUser actor, long unitId) {
+		OrgUnitView unit = units.get(actor, unitId, null);
+		if (!CHANNELS.contains(unit.kind())) {
+			throw new NotFoundException("channel", unitId);
+		}
+		return views(List.of(unit)).get(0);
+	}
+
+	@Transactional
+	public ChannelTermsView save(CurrentUser actor, long unitId, long version, Details d) {
+		if (!mayEdit(actor)) {
+			throw new AccessRefusedException("channelTerms");
+		}
+		ChannelTermsView before = get(actor, unitId);
+		if (before.version() != version) {
+			throw new StaleVersionException(version, before);
+		}
+		List<ValidationFailedException.FieldError> errors = new ArrayList<>();
+		if (d.basis() == null) {
+			errors.add(new ValidationFailedException.FieldError("basis", "sizing.error.required"));
+		}
+		if (d.sharePercent() == null || d.sharePercent().signum() < 0
+				|| d.sharePercent().compareTo(Amounts.HUNDRED) > 0 || d.sharePercent().stripTrailingZeros().scale() > 4) {
+			errors.add(new ValidationFailedException.FieldError("sharePercent", "sizing.error.percent"));
+		}
+		if (d.sellerStaffId() != null) {
+			OrgDirectory.StaffSummary seller = org.staff(d.sellerStaffId()).orElse(null);
+			if (seller == null || !seller.active() || seller.unitId() != unitId) {
+				errors.add(new ValidationFailedException.FieldError("sellerStaffId", "sizing.error.seller"));
+			}
+		}
+		List<Long> lines = d.productLineIds() == null ? List.of() : d.productLineIds().stream().distinct().toList();
+		Set<Long> known = catalog.lines(false).stream().map(ProductLineView::id).collect(Collectors.toSet());
+		if (!known.containsAll(lines)) {
+			errors.add(new ValidationFailedException.FieldError("productLineIds", "sizing.error.productLine"));
+		}
+		text(errors, "territories", d.territories(), 500);
+		text(errors, "contactName", d.contactName(), 200);
+		text(errors, "contactEmail", d.contactEmail(), 200);
+		text(errors, "contactPhone", d.contactPhone(), 40);
+		if (d.contactEmail() != null && !d.contactEmail().isBlank() && !d.contactEmail().trim().matches("[^@\\s]+@[^@\\s]+")) {
+			errors.add(new ValidationFailedException.FieldError("contactEmail", "sizing.error.email"));
+		}
+		if (!errors.isEmpty()) {
+			throw new ValidationFailedException(errors);
+		}
+		LocalDate from = d.validFrom() == null ? LocalDate.now(clock) : d.validFrom();
+		String lineText = lines.stream().map(String::valueOf).collect(Collectors.joining(","));
+		Map<String, Object> params = new HashMap<>();
+		params.put("unit", unitId);
+		params.put("basis", d.basis().name());
+		params.put("share", d.sharePercent());
+		params.put("seller", d.sellerStaffId());
+		params.put("lines", lineText);
+		params.put("territories", blank(d.territories()));
+		params.put("name", blank(d.contactName()));
+		params.put("email", blank(d.contactEmail()));
+		params.put("phone", blank(d.contactPhone()));
+		params.put("from", Date.valueOf(from));
+		params.put("version", version);
+		if (version == 0) {
+			jdbc.sql("""
+					INSERT INTO sizing_channel_terms (unit_id, basis, share_percent, seller_staff_id, product_line_ids,
+					    territories, contact_name, contact_email, contact_phone, valid_from, version)
+					VALUES (:unit, :basis, :share, :seller, :lines, :territories, :name, :email, :phone, :from, 1)""")
+				.params(params).update();
+		}
+		else if (jdbc.sql("""
+				UPDATE sizing_channel_terms SET basis = :basis, share_percent = :share, seller_staff_id = :seller,
+				    product_line_ids = :lines, territories = :territories, contact_name = :name,
+				    contact_email = :email, contact_phone = :phone, valid_from = :from, version = version + 1
+				WHERE unit_id = :unit AND version = :version""").params(params).update() == 0) {
+			throw new StaleVersionException(version, before);
+		}
+		Map<String, Object> after = new LinkedHashMap<>();
+		after.put("basis", d.basis().name());
+		after.put("share", d.sharePercent());
+		after.put("seller", d.sellerStaffId());
+		after.put("lines", lineText);
+		audit.record("CHANNEL_TERMS", unitId, version == 0 ? "CREATE" : "UPDATE", before.basis() == null ? null
+				: Map.of("basis", before.basis().name(), "share", before.sharePercent()), after, before.unitName());
+		return get(actor, unitId);
+	}
+
+	private List<ChannelTermsView> views(List<OrgUnitView> channels) {
+		if (channels.isEmpty()) {
+			return new ArrayList<>();
+		}
+		record Row(ChannelBasis basis, BigDecimal share, @Nullable Long seller, List<Long> lines,
+				@Nullable String territories, @Nullable String name, @Nullable String email, @Nullable String phone,
+				LocalDate from, long version) {
+		}
+		Map<Long, Row> rows = new HashMap<>();
+		jdbc.sql("SELECT * FROM sizing_channel_terms WHERE unit_id IN (:units)")
+			.param("units", channels.stream().map(OrgUnitView::id).toList())
+			.query(rs -> {
+				String lines = rs.getString("product_line_ids");
+				rows.put(rs.getLong("unit_id"), new Row(ChannelBasis.valueOf(rs.getString("basis")),
+						rs.getBigDecimal("share_percent"), (Long) rs.getObject("seller_staff_id", Long.class),
+						lines.isBlank() ? List.of() : Arrays.stream(lines.split(",")).map(Long::valueOf).toList(),
+						rs.getString("territories"), rs.getString("contact_name"), rs.getString("contact_email"),
+						rs.getString("contact_phone"), rs.getDate("valid_from").toLocalDate(), rs.getLong("version")));
+			});
+		String lang = LocaleContextHolder.getLocale().getLanguage();
+		Map<Long, String> lineNames = new HashMap<>();
+		catalog.lines(true).forEach(l -> lineNames.put(l.id(), l.name(lang)));
+		List<Long> sellers = rows.values().stream().map(Row::seller).filter(java.util.Objects::nonNull).toList();
+		Map<Long, String> sellerNames = org.staffNames(sellers);
+		FiscalPeriod year = calendar.years().year(calendar.years().yearOf(LocalDate.now(clock)));
+		List<StaffId> ids = sellers.stream().map(StaffId::of).toList();
+		Map<StaffId, BigDecimal> revenue = ids.isEmpty() ? Map.of() : metrics.byPerson(Metric.REVENUE, year, ids);
+		Map<StaffId, BigDecimal> margin = ids.isEmpty() ? Map.of() : metrics.byPerson(Metric.MARGIN, year, ids);
+		List<ChannelTermsView> views = new ArrayList<>();
+		for (OrgUnitView u : channels) {
+			Row r = rows.get(u.id());
+			if (r == null) {
+				views.add(new ChannelTermsView(u.id(), u.code(), u.name(), u.kind(), 0, null, null, null, null,
+						List.of(), List.of(), null, null, null, null, null, null, null));
+				continue;
+			}
+			BigDecimal credited = null;
+			BigDecimal earned = null;
+			if (r.seller() != null) {
+				credited = (r.basis() == ChannelBasis.REVENUE ? revenue : margin).getOrDefault(StaffId.of(r.seller()),
+						BigDecimal.ZERO);
+				earned = Amounts.money(credited.multiply(r.share()).divide(Amounts.HUNDRED));
+			}
+			views.add(new ChannelTermsView(u.id(), u.code(), u.name(), u.kind(), r.version(), r.basis(), r.share(),
+					r.seller(), r.seller() == null ? null : sellerNames.get(r.seller()), r.lines(),
+					r.lines().stream().map(l -> lineNames.getOrDefault(l, "#" + l)).toList(), r.territories(), r.name(),
+					r.email(), r.phone(), r.from(), credited, earned));
+		}
+		return views;
+	}
+
+	private static void text(List<ValidationFailedException.FieldError> errors, String field, @Nullable String value,
+			int max) {
+		if (value != null && value.trim().length() > max) {
+			errors.add(new ValidationFailedException.FieldError(field, "sizing.error.tooLong", max));
+		}
+	}
+
+	private static @Nullable String blank(@Nullable String text) {
+		return text == null || text.isBlank() ? null : text.trim();
+	}
+}

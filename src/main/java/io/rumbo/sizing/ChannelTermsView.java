@@ -1,0 +1,28 @@
+package io.rumbo.sizing;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import io.rumbo.organization.OrgUnitKind;
+
+/**
+ * An agent's or distributor's terms ({@code id}: its unit's): what share of the revenue or margin credited to its seller record it earns, the
+ * product lines and territories it covers, a contact. {@code version} 0 and no basis: no terms yet. {@code credited}
+ * and {@code earned}: what the seller is credited with in the fiscal year to date (metrics facts) and the share of it.
+ */
+@io.swagger.v3.oas.annotations.media.Schema(name = "SizingChannelTerms")
+public record ChannelTermsView(long id, String unitCode, String unitName, OrgUnitKind kind, long version,
+		@Nullable ChannelBasis basis, @Nullable BigDecimal sharePercent, @Nullable Long sellerStaffId,
+		@Nullable String sellerName, List<Long> productLineIds, List<String> productLineNames,
+		@Nullable String territories, @Nullable String contactName, @Nullable String contactEmail,
+		@Nullable String contactPhone, @Nullable LocalDate validFrom, @Nullable BigDecimal credited,
+		@Nullable BigDecimal earned) {
+
+	public ChannelTermsView {
+		productLineIds = List.copyOf(productLineIds);
+		productLineNames = List.copyOf(productLineNames);
+	}
+}
