@@ -14,6 +14,7 @@ CREATE TABLE people_requisition (
     status VARCHAR(16) NOT NULL,
     requested_by VARCHAR(64) NOT NULL,
     requested_by_name VARCHAR(200) NOT NULL,
+    requester_staff_id BIGINT,
     requested_on DATE NOT NULL,
     submitted_on DATE,
     decided_by VARCHAR(64),

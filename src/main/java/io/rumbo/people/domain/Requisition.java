@@ -57,6 +57,8 @@ public class Requisition {
 
 	private String requestedByName;
 
+	private @Nullable Long requesterStaffId;
+
 	private LocalDate requestedOn;
 
 	private @Nullable LocalDate submittedOn;
@@ -85,13 +87,14 @@ public class Requisition {
 	}
 
 	public Requisition(long positionId, long unitId, JobRole jobRole, String requestedBy, String requestedByName,
-			LocalDate requestedOn) {
+			@Nullable Long requesterStaffId, LocalDate requestedOn) {
 		this();
 		this.positionId = positionId;
 		this.unitId = unitId;
 		this.jobRole = jobRole;
 		this.requestedBy = requestedBy;
 		this.requestedByName = requestedByName;
+		this.requesterStaffId = requesterStaffId;
 		this.requestedOn = requestedOn;
 	}
 
@@ -200,6 +203,10 @@ public class Requisition {
 
 	public String requestedBy() {
 		return requestedBy;
+	}
+
+	public @Nullable Long requesterStaffId() {
+		return requesterStaffId;
 	}
 
 	public long version() {
