@@ -413,21 +413,18 @@ public class RecruitmentQueries {
 	}
 
 	@io.swagger.v3.oas.annotations.media.Schema(name = "PeopleCandidatesBySource")
-	public record BySource(CandidateSource source, long candidates, long hires) {
+	public record BySource(CandidateSource source, long candidates, long hires,
+			@Nullable BigDecimal candidatesPerHire) {
 
-		/** Candidates per hire; null when no hire came from this source. */
-		public @Nullable BigDecimal candidatesPerHire() {
-			return hires == 0 ? null : BigDecimal.valueOf(candidates).divide(BigDecimal.valueOf(hires), 2,
-					RoundingMode.HALF_UP);
+		/** Candidates per hire is null when no hire came from this source. */
+		static BySource of(CandidateSource source, long candidates, long hires) {
+			return new BySource(source, candidates, hires, hires == 0 ? null
+					: BigDecimal.valueOf(candidates).divide(BigDecimal.valueOf(hires), 2, RoundingMode.HALF_UP));
 		}
 	}
 
 	@io.swagger.v3.oas.annotations.media.Schema(name = "PeopleOpenRequisitions")
-	public record OpenByUnit(long unitId, String unitName, long drafts, long submitted, long approved) {
-
-		public long total() {
-			return drafts + submitted + approved;
-		}
+	public record OpenByUnit(long unitId, String unitName, long drafts, long submitted, long approved, long total) {
 	}
 
 	public List<TimeToFill> timeToFill(DataScope scope, LocalDate from, LocalDate to) {
@@ -469,7 +466,7 @@ public class RecruitmentQueries {
 				+ "SUM(CASE WHEN c.stage = 'HIRED' THEN 1 ELSE 0 END) AS hires FROM people_candidate c WHERE "
 				+ condition + " AND c.applied_on BETWEEN :from AND :to GROUP BY c.source ORDER BY c.source")
 			.params(params)
-			.query((rs, n) -> new BySource(CandidateSource.valueOf(rs.getString(1)), rs.getLong(2), rs.getLong(3)))
+			.query((rs, n) -> BySource.of(CandidateSource.valueOf(rs.getString(1)), rs.getLong(2), rs.getLong(3)))
 			.list();
 	}
 
@@ -485,7 +482,8 @@ public class RecruitmentQueries {
 			.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4) })
 			.list();
 		Map<Long, String> names = org.unitNames(rows.stream().map(r -> r[0]).toList());
-		return rows.stream().map(r -> new OpenByUnit(r[0], names.getOrDefault(r[0], "#" + r[0]), r[1], r[2], r[3]))
+		return rows.stream().map(r -> new OpenByUnit(r[0], names.getOrDefault(r[0], "#" + r[0]), r[1], r[2], r[3],
+				r[1] + r[2] + r[3]))
 			.sorted(java.util.Comparator.comparing(OpenByUnit::unitName))
 			.toList();
 	}
