@@ -241,8 +241,10 @@ public class Requisitions {
 		save(requisition, version, actor);
 		audit.record("REQUISITION", id, "APPROVE", before, requisition.auditState(), current.unitName());
 		StaffId requester = requisition.requesterStaffId() == null ? null : StaffId.of(requisition.requesterStaffId());
+		Long manager = units.get(actor, requisition.unitId(), null).managerStaffId();
 		events.publishEvent(new RequisitionApproved(RequisitionId.of(id), UnitId.of(requisition.unitId()),
-				requisition.jobRole(), requisition.requestedBy(), requester, actor.username(), today));
+				requisition.jobRole(), requisition.requestedBy(), requester, manager == null ? null : StaffId.of(manager),
+				actor.username(), today));
 		return get(actor, id);
 	}
 
