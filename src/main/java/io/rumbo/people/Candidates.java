@@ -324,11 +324,11 @@ public class Candidates {
 		}
 		String title = details.title() == null ? "" : details.title().trim();
 		if (title.isEmpty() || title.length() > 200) {
-			errors.add(new FieldError("title", "people.candidate.document.title"));
+			errors.add(new FieldError("title", "people.candidate.document.titleInvalid"));
 		}
 		String url = details.url() == null ? "" : details.url().trim();
 		if (!url.matches("(?i)https?://[^\\s<>\"]{3,990}")) {
-			errors.add(new FieldError("url", "people.candidate.document.url"));
+			errors.add(new FieldError("url", "people.candidate.document.urlInvalid"));
 		}
 		if (!errors.isEmpty()) {
 			throw new ValidationFailedException(errors);
