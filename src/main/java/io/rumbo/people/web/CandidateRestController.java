@@ -28,7 +28,7 @@ import io.rumbo.people.CandidateSource;
 import io.rumbo.people.CandidateView;
 import io.rumbo.people.Candidates;
 import io.rumbo.people.DocumentKind;
-import io.rumbo.people.PipelineStages;
+import io.rumbo.people.CandidateStages;
 import io.rumbo.people.Recommendation;
 import io.rumbo.people.StageView;
 import io.rumbo.shared.domain.ValidationFailedException;
@@ -77,15 +77,15 @@ class CandidateRestController {
 	record StageRequest(@Nullable Long version, @Nullable String code, @Nullable String nameEn,
 			@Nullable String nameEs, @Nullable Integer position, @Nullable Boolean archived) {
 
-		PipelineStages.StageDetails details() {
-			return new PipelineStages.StageDetails(code, nameEn, nameEs, position, Boolean.TRUE.equals(archived));
+		CandidateStages.StageDetails details() {
+			return new CandidateStages.StageDetails(code, nameEn, nameEs, position, Boolean.TRUE.equals(archived));
 		}
 	}
 
 	private final Candidates candidates;
-	private final PipelineStages stages;
+	private final CandidateStages stages;
 
-	CandidateRestController(Candidates candidates, PipelineStages stages) {
+	CandidateRestController(Candidates candidates, CandidateStages stages) {
 		this.candidates = candidates;
 		this.stages = stages;
 	}

@@ -23,7 +23,7 @@ import io.rumbo.shared.domain.ValidationFailedException;
  * candidates already in it and takes no new ones.
  */
 @Service
-public class PipelineStages {
+public class CandidateStages {
 
 	public record StageDetails(@Nullable String code, @Nullable String nameEn, @Nullable String nameEs,
 			@Nullable Integer position, boolean archived) {
@@ -33,7 +33,7 @@ public class PipelineStages {
 	private final RecruitmentQueries queries;
 	private final AuditTrail audit;
 
-	PipelineStages(JdbcClient jdbc, RecruitmentQueries queries, AuditTrail audit) {
+	CandidateStages(JdbcClient jdbc, RecruitmentQueries queries, AuditTrail audit) {
 		this.jdbc = jdbc;
 		this.queries = queries;
 		this.audit = audit;
