@@ -5,6 +5,6 @@
  * the header composes the search each earlier module offers for its own records within that scope (decision 0028).
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "identity", "organization",
-		"catalog", "customers", "planning", "sales", "metrics", "quotas", "evaluation", "incentives", "improvement", "lessons" })
+		"catalog", "customers", "planning", "sales", "metrics", "quotas", "evaluation", "incentives", "improvement", "lessons", "people" })
 @org.jspecify.annotations.NullMarked
 package io.rumbo.reporting;

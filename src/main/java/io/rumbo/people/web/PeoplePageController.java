@@ -1,0 +1,320 @@
+package io.rumbo.people.web;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import io.rumbo.identity.CurrentUser;
+import io.rumbo.organization.DataScopes;
+import io.rumbo.organization.JobRole;
+import io.rumbo.organization.OrgDirectory;
+import io.rumbo.organization.StaffManagement;
+import io.rumbo.people.EnrolmentId;
+import io.rumbo.people.EnrolmentStatus;
+import io.rumbo.people.GapKind;
+import io.rumbo.people.GapReport;
+import io.rumbo.people.PeopleAccess;
+import io.rumbo.people.PeopleSettings;
+import io.rumbo.people.PeopleViews.EnrolmentView;
+import io.rumbo.people.PeopleViews.GapEnrolment;
+import io.rumbo.people.PeopleViews.ProgrammeView;
+import io.rumbo.people.ProgrammeId;
+import io.rumbo.people.ProgrammeKind;
+import io.rumbo.people.QualificationKind;
+import io.rumbo.people.Qualifications;
+import io.rumbo.people.SessionId;
+import io.rumbo.people.StaffQualifications;
+import io.rumbo.people.Training;
+import io.rumbo.people.TrainingEffects;
+import io.rumbo.people.TrainingQueries;
+import io.rumbo.shared.export.ExportFormat;
+import io.rumbo.shared.web.ChartData;
+import io.rumbo.shared.web.Formats;
+import io.rumbo.shared.web.ListPages;
+import io.rumbo.shared.web.ListQuery;
+import io.rumbo.shared.web.ListRequest;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The people pages: the catalogue and requirements, people's qualifications (expiring ones flagged), the gap report
+ * with its heat map and the form that enrols the people lacking a qualification, the programmes and a programme with
+ * its sessions, enrolments and effect, the enrolment list (a rep's own trainings) and a person's page.
+ */
+@Controller
+class PeoplePageController {
+
+	private final Qualifications qualifications;
+	private final StaffQualifications holdings;
+	private final GapReport gaps;
+	private final Training training;
+	private final TrainingQueries trainingQueries;
+	private final TrainingEffects effects;
+	private final PeopleSettings settings;
+	private final StaffManagement staff;
+	private final OrgDirectory org;
+	private final DataScopes scopes;
+	private final Formats fmt;
+	private final JsonMapper json;
+	private final java.time.Clock clock;
+
+	PeoplePageController(Qualifications qualifications, StaffQualifications holdings, GapReport gaps, Training training,
+			TrainingQueries trainingQueries, TrainingEffects effects, PeopleSettings settings, StaffManagement staff,
+			OrgDirectory org, DataScopes scopes, Formats fmt, JsonMapper json, java.time.Clock clock) {
+		this.qualifications = qualifications;
+		this.holdings = holdings;
+		this.gaps = gaps;
+		this.training = training;
+		this.trainingQueries = trainingQueries;
+		this.effects = effects;
+		this.settings = settings;
+		this.staff = staff;
+		this.org = org;
+		this.scopes = scopes;
+		this.fmt = fmt;
+		this.json = json;
+		this.clock = clock;
+	}
+
+	// ---- catalogue
+
+	@GetMapping("/people/qualifications")
+	String catalogue(@RequestParam(required = false) @Nullable String q,
+			@RequestParam(required = false) @Nullable QualificationKind kind,
+			@RequestParam(required = false) @Nullable JobRole jobRole, Model model) {
+		model.addAttribute("q", q);
+		model.addAttribute("kind", kind);
+		model.addAttribute("jobRole", jobRole);
+		model.addAttribute("kinds", QualificationKind.values());
+		model.addAttribute("roles", JobRole.values());
+		model.addAttribute("qualifications", qualifications.catalogue(q, kind, false));
+		model.addAttribute("requirements", qualifications.requirements(jobRole, null, null));
+		return "people/qualifications";
+	}
+
+	// ---- people's qualifications
+
+	record HoldingFilter(@Nullable String q, @Nullable Long staffId, @Nullable Long unitId,
+			@Nullable Long qualificationId, @Nullable QualificationKind kind, @Nullable Boolean expiring) {
+
+		StaffQualifications.Filter criteria() {
+			return new StaffQualifications.Filter(q, staffId, unitId, qualificationId, kind, expiring);
+		}
+	}
+
+	@GetMapping(value = "/people/staff-qualifications", params = "format")
+	ResponseEntity<StreamingResponseBody> exportHoldings(CurrentUser user, @RequestParam String format,
+			HoldingFilter filter, ListRequest list) {
+		return PeopleExports.holdings(ExportFormat.param(format), holdings, user, filter.criteria(),
+				list.unpaged(StaffQualifications.SORTS, "person"));
+	}
+
+	@GetMapping("/people/staff-qualifications")
+	String holdingList(CurrentUser user, HoldingFilter filter, ListRequest list, HttpServletRequest request,
+			Model model) {
+		ListQuery query = list.query(StaffQualifications.SORTS, "person", 25);
+		model.addAttribute("kinds", QualificationKind.values());
+		model.addAttribute("people", staff.options(user, null));
+		model.addAttribute("catalogue", qualifications.catalogue(null, null, false));
+		model.addAttribute("mayManage", PeopleAccess.mayManage(user));
+		model.addAttribute("warningDays", settings.expiryWarningDays());
+		return ListPages.render(request, model, "people/holding-list", filter, query,
+				holdings.list(user, filter.criteria(), query));
+	}
+
+	@PostMapping("/people/staff-qualifications")
+	String record(CurrentUser user, @RequestParam(required = false) @Nullable Long staffId,
+			@RequestParam(required = false) @Nullable Long qualificationId,
+			@RequestParam(required = false) @Nullable Integer level,
+			@RequestParam(required = false) @Nullable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate obtainedOn,
+			@RequestParam(required = false) @Nullable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate expiresOn,
+			@RequestParam(required = false) @Nullable String evidence, RedirectAttributes redirect) {
+		holdings.record(user, new StaffQualifications.HoldingDetails(staffId, qualificationId, level, obtainedOn,
+				expiresOn, evidence));
+		redirect.addFlashAttribute("flash", "people.holding.recorded");
+		return "redirect:/people/staff/" + staffId;
+	}
+
+	// ---- gaps
+
+	record GapFilter(@Nullable String q, @Nullable Long unitId, @Nullable JobRole jobRole,
+			@Nullable Long qualificationId, @Nullable GapKind kind, @Nullable Boolean desirable,
+			GapReport.@Nullable By by) {
+
+		GapReport.Filter criteria() {
+			return new GapReport.Filter(q, unitId, jobRole, null, qualificationId, kind, desirable);
+		}
+	}
+
+	@GetMapping(value = "/people/gaps", params = "format")
+	ResponseEntity<StreamingResponseBody> exportGaps(CurrentUser user, @RequestParam String format, GapFilter filter,
+			ListRequest list) {
+		return PeopleExports.gaps(ExportFormat.param(format), gaps, user, filter.criteria(),
+				list.unpaged(GapReport.SORTS, "person"));
+	}
+
+	@GetMapping("/people/gaps")
+	String gapReport(CurrentUser user, GapFilter filter, ListRequest list, HttpServletRequest request, Model model) {
+		ListQuery query = list.query(GapReport.SORTS, "person", 25);
+		GapReport.By by = filter.by() == null ? GapReport.By.UNIT : filter.by();
+		model.addAttribute("roles", JobRole.values());
+		model.addAttribute("gapKinds", GapKind.values());
+		model.addAttribute("bys", GapReport.By.values());
+		model.addAttribute("catalogue", qualifications.catalogue(null, null, false));
+		model.addAttribute("units", ListPages.options(org.unitTree().stream()
+			.filter(u -> scopes.of(user).managesUnit(u.id())).toList(), OrgDirectory.UnitNode::id,
+				OrgDirectory.UnitNode::name));
+		model.addAttribute("mayEnrol", PeopleAccess.mayEnrolOthers(user));
+		model.addAttribute("sessions", trainingQueries.openSessions(null, filter.qualificationId()));
+		model.addAttribute("heatmapJson", ChartData.json(json, gaps.heatmap(user, filter.criteria(), by)));
+		model.addAttribute("warningDays", settings.expiryWarningDays());
+		return ListPages.render(request, model, "people/gaps", filter, query, gaps.list(user, filter.criteria(), query));
+	}
+
+	@PostMapping("/people/gaps/enrol")
+	String enrolGaps(CurrentUser user, @RequestParam long qualificationId, @RequestParam long sessionId,
+			@RequestParam(required = false) @Nullable Long unitId,
+			@RequestParam(required = false) @Nullable JobRole jobRole, RedirectAttributes redirect) {
+		GapEnrolment done = training.enrolGaps(user, qualificationId, SessionId.of(sessionId),
+				new GapReport.Filter(null, unitId, jobRole, null, null, null, null));
+		redirect.addFlashAttribute("flash", "people.gaps.enrolled");
+		redirect.addFlashAttribute("flashArgs", new Object[] { done.enrolled(), done.alreadyEnrolled(), done.noSeat() });
+		return "redirect:" + ListPages.filterUrl("/people/gaps", "qualificationId", qualificationId, "unitId", unitId,
+				"jobRole", jobRole);
+	}
+
+	// ---- training
+
+	record ProgrammeFilter(@Nullable String q, @Nullable ProgrammeKind kind, @Nullable Boolean archived) {
+	}
+
+	@GetMapping("/people/training")
+	String programmes(ProgrammeFilter filter, ListRequest list, HttpServletRequest request, Model model) {
+		ListQuery query = list.query(TrainingQueries.PROGRAMME_SORTS, "name", 25);
+		model.addAttribute("programmeKinds", ProgrammeKind.values());
+		return ListPages.render(request, model, "people/programme-list", filter, query, trainingQueries.programmes(
+				new TrainingQueries.ProgrammeFilter(filter.q(), filter.kind(), filter.archived()), query));
+	}
+
+	@GetMapping("/people/training/{id}")
+	String programme(CurrentUser user, @PathVariable long id, @RequestParam(required = false) @Nullable Integer months,
+			Model model) {
+		ProgrammeView programme = trainingQueries.programme(ProgrammeId.of(id));
+		model.addAttribute("programme", programme);
+		model.addAttribute("enrolments", trainingQueries.enrolments(user, new TrainingQueries.EnrolmentFilter(null, id,
+				null, null, null, null), ListQuery.of(0, ListQuery.MAX_SIZE, List.of("startsOn,desc"),
+						TrainingQueries.ENROLMENT_SORTS, "startsOn,desc")).content());
+		model.addAttribute("effect", effects.of(ProgrammeId.of(id), months == null ? TrainingEffects.DEFAULT_MONTHS
+				: months));
+		model.addAttribute("mayManage", PeopleAccess.mayManage(user));
+		model.addAttribute("mayEnrolOthers", PeopleAccess.mayEnrolOthers(user));
+		model.addAttribute("people", PeopleAccess.mayEnrolOthers(user) ? staff.options(user, null) : List.of());
+		model.addAttribute("self", scopes.staffIdOf(user).orElse(null));
+		model.addAttribute("today", LocalDate.now(clock));
+		return "people/programme";
+	}
+
+	@PostMapping("/people/training/sessions/{id}/enrol")
+	String enrol(CurrentUser user, @PathVariable long id, @RequestParam(required = false) @Nullable Long staffId,
+			@RequestParam(required = false) @Nullable String note, RedirectAttributes redirect) {
+		long person = staffId != null ? staffId
+				: scopes.staffIdOf(user).orElseThrow(() -> io.rumbo.shared.domain.ValidationFailedException.of("staffId",
+						"shared.validation.required"));
+		EnrolmentView e = training.enrol(user, SessionId.of(id), person, note);
+		redirect.addFlashAttribute("flash", "people.enrolment.done");
+		redirect.addFlashAttribute("flashArgs", new Object[] { e.personName(), e.sessionTitle() });
+		return "redirect:/people/training/" + e.programmeId();
+	}
+
+	// ---- enrolments
+
+	record EnrolmentFilter(@Nullable String q, @Nullable Long programmeId, @Nullable Long staffId,
+			@Nullable Long unitId, @Nullable EnrolmentStatus status) {
+
+		TrainingQueries.EnrolmentFilter criteria() {
+			return new TrainingQueries.EnrolmentFilter(q, programmeId, null, staffId, unitId, status);
+		}
+	}
+
+	@GetMapping(value = "/people/enrolments", params = "format")
+	ResponseEntity<StreamingResponseBody> exportEnrolments(CurrentUser user, @RequestParam String format,
+			EnrolmentFilter filter, ListRequest list) {
+		return PeopleExports.enrolments(ExportFormat.param(format), trainingQueries, user, filter.criteria(),
+				list.unpaged(TrainingQueries.ENROLMENT_SORTS, "startsOn,desc"));
+	}
+
+	@GetMapping("/people/enrolments")
+	String enrolments(CurrentUser user, EnrolmentFilter filter, ListRequest list, HttpServletRequest request,
+			Model model) {
+		ListQuery query = list.query(TrainingQueries.ENROLMENT_SORTS, "startsOn,desc", 25);
+		model.addAttribute("statuses", EnrolmentStatus.values());
+		model.addAttribute("programmes", ListPages.options(trainingQueries.programmes(
+				new TrainingQueries.ProgrammeFilter(null, null, null), ListQuery.of(0, ListQuery.MAX_SIZE, null,
+						TrainingQueries.PROGRAMME_SORTS, "name")).content(), r -> r.id(), r -> r.name()));
+		model.addAttribute("people", staff.options(user, null));
+		model.addAttribute("mayManage", PeopleAccess.mayManage(user));
+		return ListPages.render(request, model, "people/enrolment-list", filter, query,
+				trainingQueries.enrolments(user, filter.criteria(), query));
+	}
+
+	@PostMapping("/people/enrolments/{id}/complete")
+	String complete(CurrentUser user, @PathVariable long id, @RequestParam long version,
+			@RequestParam(required = false) @Nullable String score, @RequestParam(required = false) @Nullable String back,
+			RedirectAttributes redirect) {
+		BigDecimal parsed = fmt.parseField("score", score);
+		EnrolmentView e = training.complete(user, EnrolmentId.of(id), version, parsed, null);
+		redirect.addFlashAttribute("flash", e.status() == EnrolmentStatus.COMPLETED ? "people.enrolment.completed"
+				: "people.enrolment.failed");
+		redirect.addFlashAttribute("flashArgs", new Object[] { e.personName(), e.programmeName() });
+		return "redirect:/people/training/" + e.programmeId();
+	}
+
+	@PostMapping("/people/enrolments/{id}/attend")
+	String attend(CurrentUser user, @PathVariable long id, @RequestParam long version, RedirectAttributes redirect) {
+		EnrolmentView e = training.attend(user, EnrolmentId.of(id), version);
+		redirect.addFlashAttribute("flash", "people.enrolment.attended");
+		redirect.addFlashAttribute("flashArgs", new Object[] { e.personName(), e.programmeName() });
+		return "redirect:/people/training/" + e.programmeId();
+	}
+
+	@PostMapping("/people/enrolments/{id}/cancel")
+	String cancel(CurrentUser user, @PathVariable long id, @RequestParam long version, RedirectAttributes redirect) {
+		EnrolmentView e = training.cancel(user, EnrolmentId.of(id), version);
+		redirect.addFlashAttribute("flash", "people.enrolment.cancelled");
+		redirect.addFlashAttribute("flashArgs", new Object[] { e.personName(), e.programmeName() });
+		return "redirect:/people/training/" + e.programmeId();
+	}
+
+	// ---- a person
+
+	@GetMapping("/people/staff/{staffId}")
+	String person(CurrentUser user, @PathVariable long staffId, Model model) {
+		model.addAttribute("holdings", holdings.ofPerson(user, staffId));
+		model.addAttribute("personName", org.staffNames(List.of(staffId)).get(staffId));
+		model.addAttribute("staffId", staffId);
+		model.addAttribute("gaps", gaps.list(user, new GapReport.Filter(null, null, null, staffId, null, null, true),
+				ListQuery.of(0, ListQuery.MAX_SIZE, null, GapReport.SORTS, "qualification")).content());
+		model.addAttribute("enrolments", trainingQueries.enrolments(user, TrainingQueries.EnrolmentFilter.ofPerson(
+				staffId), ListQuery.of(0, ListQuery.MAX_SIZE, null, TrainingQueries.ENROLMENT_SORTS, "startsOn,desc"))
+			.content());
+		model.addAttribute("mayManage", PeopleAccess.mayManage(user));
+		model.addAttribute("catalogue", qualifications.catalogue(null, null, false));
+		model.addAttribute("warningDays", settings.expiryWarningDays());
+		model.addAttribute("kinds", Arrays.asList(QualificationKind.values()));
+		return "people/person";
+	}
+}
