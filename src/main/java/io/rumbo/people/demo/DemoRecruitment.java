@@ -18,6 +18,8 @@ import org.springframework.transaction.annotation.Transactional;
 import io.rumbo.identity.CurrentUser;
 import io.rumbo.identity.UserManagement;
 import io.rumbo.organization.JobRole;
+import io.rumbo.organization.OrgDirectory;
+import io.rumbo.organization.OrgUnitManagement;
 import io.rumbo.organization.PositionView;
 import io.rumbo.people.CandidateSource;
 import io.rumbo.people.CandidateView;
@@ -29,7 +31,8 @@ import io.rumbo.people.Requisitions;
 import io.rumbo.shared.DemoMode;
 
 /**
- * Recruitment in the demo, through the module's API (decision 0036): of the salesperson vacancies, the first (in
+ * Recruitment in the demo, through the module's API (decision 0036): one more salesperson planned in Región Centro's
+ * teams until there are three vacancies; of the salesperson vacancies, the first (in
  * Región Centro if there is one) gets a requisition raised two months ago by the region's manager, approved by the
  * director and filled by a hire three weeks ago (a new demo salesperson, so the later loaders and onboarding count
  * them); two more get open requisitions approved by the director, with candidates at every stage (applied, screened,
@@ -46,11 +49,15 @@ class DemoRecruitment implements ApplicationRunner {
 	private final UserManagement users;
 	private final Requisitions requisitions;
 	private final Candidates candidates;
+	private final OrgUnitManagement units;
+	private final OrgDirectory org;
 	private final JdbcClient jdbc;
 	private final Clock clock;
 
 	DemoRecruitment(DemoMode demo, UserManagement users, Requisitions requisitions, Candidates candidates,
-			JdbcClient jdbc, Clock clock) {
+			OrgUnitManagement units, OrgDirectory org, JdbcClient jdbc, Clock clock) {
+		this.units = units;
+		this.org = org;
 		this.demo = demo;
 		this.users = users;
 		this.requisitions = requisitions;
@@ -69,13 +76,27 @@ class DemoRecruitment implements ApplicationRunner {
 				|| jdbc.sql("SELECT COUNT(*) FROM people_requisition").query(Long.class).single() > 0) {
 			return;
 		}
-		List<PositionView> vacancies = requisitions.openVacancies(people).stream()
-			.filter(p -> p.jobRole() == JobRole.SALESPERSON)
-			.toList();
+		// The department plans to grow: one more salesperson in teams of Región Centro, so that there are three
+		// vacancies to recruit for whatever the demo company's plan left open.
+		CurrentUser admin = users.actAs("admin").orElse(director);
+		List<Long> planned = salespersonVacancies(people).stream().map(PositionView::id).toList();
+		for (String team : List.of("E-VLL", "E-MAD-SUR", "E-MAD-NOR")) {
+			if (salespersonVacancies(people).size() >= 3) {
+				break;
+			}
+			Long unit = org.unitIdsByCode().get(team);
+			if (unit != null) {
+				units.positions(admin, unit).stream().filter(p -> p.jobRole() == JobRole.SALESPERSON).findFirst()
+					.ifPresent(p -> units.planPosition(admin, unit, JobRole.SALESPERSON, p.planned() + 1));
+			}
+		}
+		List<PositionView> vacancies = salespersonVacancies(people);
 		List<Long> managed = requisitions.openVacancies(manager).stream().map(PositionView::id).toList();
-		// Región Centro's vacancies first: its manager raises them, as a manager would.
-		vacancies = vacancies.stream().sorted((a, b) -> Boolean.compare(!managed.contains(a.id()),
-				!managed.contains(b.id()))).toList();
+		// The vacancy the company's plan left open is filled (the hire joins the demo's people); the new ones stay
+		// open, Región Centro's first (its manager raises them, as a manager would).
+		vacancies = vacancies.stream().sorted(java.util.Comparator
+			.comparing((PositionView p) -> !planned.contains(p.id()))
+			.thenComparing(p -> !managed.contains(p.id()))).toList();
 		if (vacancies.isEmpty()) {
 			log.info("No salesperson vacancy in the demo: no requisitions");
 			return;
@@ -91,7 +112,7 @@ class DemoRecruitment implements ApplicationRunner {
 					made == 0 ? "Cobertura de la zona norte de la provincia." : "Refuerzo para la campaña del segundo semestre."));
 			r = requisitions.submit(raiser, r.id(), r.version());
 			r = requisitions.approve(director, r.id(), r.version());
-			if (made == 0) {
+			if (made == 0 && planned.contains(vacancy.id())) {
 				filled(people, r, today);
 			}
 			else {
@@ -99,6 +120,10 @@ class DemoRecruitment implements ApplicationRunner {
 			}
 		}
 		log.info("Loaded {} demo requisitions with their candidates", made);
+	}
+
+	private List<PositionView> salespersonVacancies(CurrentUser people) {
+		return requisitions.openVacancies(people).stream().filter(p -> p.jobRole() == JobRole.SALESPERSON).toList();
 	}
 
 	/** The earlier requisition: raised two months ago, filled three weeks ago by Nuria, referred by a colleague. */
