@@ -198,7 +198,7 @@ public class GapReport {
 				    FROM people_person pp
 				    JOIN people_role_requirement r ON r.job_role = pp.job_role
 				         AND (r.unit_id IS NULL OR r.unit_id = pp.unit_id)
-				    WHERE """ + people + """
+				    WHERE\s""" + people + """
 
 				    GROUP BY pp.staff_id, pp.full_name, pp.unit_id, pp.job_role, r.qualification_id
 				  ) n

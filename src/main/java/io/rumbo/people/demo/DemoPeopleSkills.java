@@ -39,7 +39,7 @@ import io.rumbo.people.Training;
 import io.rumbo.shared.DemoMode;
 
 /**
- * The demo's qualifications and training, right after the demo company: a PEOPLE account ({@code people}); a catalogue
+ * The demo's qualifications and training, right after the demo company: a PEOPLE account ({@code rrhh}, password demo); a catalogue
  * of eight qualifications; the requirements of the salesperson, key account manager and team leader roles (and one
  * unit's own: Equipo Bilbao Retail's salespeople need the Retail certification); every person's qualifications with a
  * few gaps (every fifth salesperson without the Industrial certification) and expiries (data protection renewals
@@ -88,8 +88,8 @@ class DemoPeopleSkills implements ApplicationRunner {
 				|| jdbc.sql("SELECT COUNT(*) FROM people_qualification").query(Long.class).single() > 0) {
 			return;
 		}
-		if (users.actAs("people").isEmpty()) {
-			users.provision(List.of(new UserManagement.NewUser("people", "Recursos Humanos Alba", "personas@alba.example",
+		if (users.actAs("rrhh").isEmpty()) {
+			users.provision(List.of(new UserManagement.NewUser("rrhh", "Recursos Humanos Alba", "rrhh@alba.example",
 					"demo", Set.of(Role.PEOPLE))), "demo");
 		}
 		roster.refresh();
