@@ -312,8 +312,8 @@ class NotificationsModuleTests {
 		assertThat(inboxOf(leo)).singleElement().satisfies(n -> {
 			assertThat(n.kind()).isEqualTo(NotificationKind.REQUISITION_APPROVED);
 			assertThat(n.title()).isEqualTo("Requisition approved: Equipo 1");
-			assertThat(n.text()).isEqualTo("dora approved requisition #" + key + " for Equipo 1; its candidates may "
-					+ "now be hired.");
+			assertThat(n.text()).isEqualTo(dora.username() + " approved requisition #" + key + " for Equipo 1; its "
+					+ "candidates may now be hired.");
 			assertThat(n.link()).isEqualTo("/people/requisitions/" + key);
 		});
 		assertThat(inboxOf(pia)).singleElement().satisfies(n -> assertThat(inbox.get(pia, n.id(),

@@ -96,7 +96,7 @@ class RecruitmentJourneyBrowserTests extends BrowserTestSupport {
 		long candidate = added.json().get("id").asLong();
 
 		browser.manage().deleteAllCookies();
-		signIn("people");
+		signIn("rrhh");
 		open("/people/candidates/" + candidate + "?lang=en");
 		new Select(browser.findElement(By.id("stage"))).selectByValue("INTERVIEWED");
 		click(By.id("move-candidate"));

@@ -37,7 +37,7 @@ import io.rumbo.shared.DemoMode;
  * director and filled by a hire three weeks ago (a new demo salesperson, so the later loaders and onboarding count
  * them); two more get open requisitions approved by the director, with candidates at every stage (applied, screened,
  * interviewed with scores, an offer, a rejection with its reason). Runs after the people module's own demo (the
- * "people" account, the qualifications and role requirements) and before quotas and sales; once.
+ * "rrhh" account, the qualifications and role requirements) and before quotas and sales; once.
  */
 @Component
 @Order(26)
@@ -69,7 +69,8 @@ class DemoRecruitment implements ApplicationRunner {
 	@Override
 	@Transactional
 	public void run(ApplicationArguments args) {
-		CurrentUser people = users.actAs("people").orElse(null);
+		// The people module's demo account for PEOPLE ("rrhh", decision 0035).
+		CurrentUser people = users.actAs("rrhh").or(() -> users.actAs("people")).orElse(null);
 		CurrentUser director = users.actAs("director").orElse(null);
 		CurrentUser manager = users.actAs("manager").orElse(null);
 		if (!demo.enabled() || people == null || director == null || manager == null
