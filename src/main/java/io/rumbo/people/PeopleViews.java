@@ -112,4 +112,10 @@ public final class PeopleViews {
 	public record Group(int people, @Nullable BigDecimal before, @Nullable BigDecimal after,
 			@Nullable BigDecimal change) {
 	}
+
+	/** A person of the roster as the reader's scope shows them ({@code id}: their staff id). */
+	@Schema(name = "PeoplePerson")
+	public record PersonRow(long id, String fullName, long unitId, @Nullable String unitName, JobRole jobRole,
+			LocalDate hireDate) {
+	}
 }

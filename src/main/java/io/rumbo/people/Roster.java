@@ -18,6 +18,7 @@ import io.rumbo.organization.JobRole;
 import io.rumbo.organization.OrgDirectory;
 import io.rumbo.organization.StaffLeft;
 import io.rumbo.organization.StaffMoved;
+import io.rumbo.shared.sql.BulkRows;
 
 /**
  * The people of the sales organisation as this module keeps them ({@code people_person}: unit, job role, name, hire
@@ -31,9 +32,11 @@ public class Roster {
 	private final JdbcClient jdbc;
 	private final OrgDirectory org;
 	private final Clock clock;
+	private final BulkRows database;
 
-	Roster(JdbcClient jdbc, OrgDirectory org, Clock clock) {
+	Roster(JdbcClient jdbc, OrgDirectory org, Clock clock, BulkRows database) {
 		this.jdbc = jdbc;
+		this.database = database;
 		this.org = org;
 		this.clock = clock;
 	}
@@ -63,30 +66,33 @@ public class Roster {
 		return current.size();
 	}
 
-	/** Adds a person or brings their row up to date (active again). */
+	/**
+	 * Adds a person or brings their row up to date (active again), in one statement that takes the row's lock, so
+	 * that the start-up refresh and an event's delivery writing the same person never fail on each other.
+	 */
 	@Transactional
 	public void put(long staffId, long unitId, JobRole jobRole, String fullName, LocalDate hireDate) {
-		int updated = jdbc.sql("""
-				UPDATE people_person SET unit_id = :unit, job_role = :role, full_name = :name, hire_date = :hired,
-				       active = TRUE
-				WHERE staff_id = :staff""")
+		jdbc.sql(database.postgres() ? UPSERT_POSTGRES : UPSERT_H2)
 			.param("unit", unitId).param("role", jobRole.name()).param("name", fullName).param("hired", hireDate)
 			.param("staff", staffId)
 			.update();
-		if (updated == 0) {
-			try {
-				jdbc.sql("""
-						INSERT INTO people_person (staff_id, unit_id, job_role, full_name, hire_date, active)
-						VALUES (:staff, :unit, :role, :name, :hired, TRUE)""")
-					.param("unit", unitId).param("role", jobRole.name()).param("name", fullName)
-					.param("hired", hireDate).param("staff", staffId)
-					.update();
-			}
-			catch (org.springframework.dao.DuplicateKeyException raced) {
-				// Another delivery added the same person meanwhile: theirs is as good as ours.
-			}
-		}
 	}
+
+	private static final String UPSERT_POSTGRES = """
+			INSERT INTO people_person (staff_id, unit_id, job_role, full_name, hire_date, active)
+			VALUES (:staff, :unit, :role, :name, :hired, TRUE)
+			ON CONFLICT (staff_id) DO UPDATE SET unit_id = EXCLUDED.unit_id, job_role = EXCLUDED.job_role,
+			    full_name = EXCLUDED.full_name, hire_date = EXCLUDED.hire_date, active = TRUE""";
+
+	private static final String UPSERT_H2 = """
+			MERGE INTO people_person p USING (SELECT CAST(:staff AS BIGINT) AS staff_id, CAST(:unit AS BIGINT) AS unit_id,
+			    CAST(:role AS VARCHAR(32)) AS job_role, CAST(:name AS VARCHAR(200)) AS full_name,
+			    CAST(:hired AS DATE) AS hire_date) d
+			ON (p.staff_id = d.staff_id)
+			WHEN MATCHED THEN UPDATE SET unit_id = d.unit_id, job_role = d.job_role, full_name = d.full_name,
+			    hire_date = d.hire_date, active = TRUE
+			WHEN NOT MATCHED THEN INSERT (staff_id, unit_id, job_role, full_name, hire_date, active)
+			    VALUES (d.staff_id, d.unit_id, d.job_role, d.full_name, d.hire_date, TRUE)""";
 
 	@ApplicationModuleListener
 	void on(StaffMoved moved) {

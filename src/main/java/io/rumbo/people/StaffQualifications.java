@@ -194,6 +194,35 @@ public class StaffQualifications {
 				r.expiring())).toList();
 	}
 
+	public static final Map<String, String> PEOPLE_SORTS = Map.of("name", "pp.full_name", "hireDate", "pp.hire_date",
+			"jobRole", "pp.job_role");
+
+	/** The active people of the reader's scope (a rep themselves, a manager their subtree), by name. */
+	@Transactional(readOnly = true)
+	public PageResponse<PeopleViews.PersonRow> people(CurrentUser actor, @Nullable String q, ListQuery query) {
+		Map<String, Object> params = new HashMap<>();
+		StringBuilder where = new StringBuilder(" WHERE pp.active = TRUE AND ").append(scopes.of(actor).sql(COLUMNS,
+				params));
+		if (q != null && !q.isBlank()) {
+			where.append(" AND LOWER(pp.full_name) LIKE :q");
+			params.put("q", "%" + q.trim().toLowerCase(java.util.Locale.ROOT) + "%");
+		}
+		long total = jdbc.sql("SELECT COUNT(*) FROM people_person pp" + where).params(params).query(Long.class)
+			.single();
+		List<PeopleViews.PersonRow> rows = jdbc.sql("SELECT pp.* FROM people_person pp" + where
+				+ query.orderBy("pp.staff_id") + query.limit()).params(params)
+			.query((rs, n) -> new PeopleViews.PersonRow(rs.getLong("staff_id"), rs.getString("full_name"),
+					rs.getLong("unit_id"), null, io.rumbo.organization.JobRole.valueOf(rs.getString("job_role")),
+					rs.getObject("hire_date", LocalDate.class)))
+			.list();
+		if (!rows.isEmpty()) {
+			Map<Long, String> units = org.unitNames(rows.stream().map(PeopleViews.PersonRow::unitId).distinct().toList());
+			rows = rows.stream().map(r -> new PeopleViews.PersonRow(r.id(), r.fullName(), r.unitId(),
+					units.get(r.unitId()), r.jobRole(), r.hireDate())).toList();
+		}
+		return PageResponse.of(rows, query, total);
+	}
+
 	// ---- writing (PEOPLE)
 
 	/**

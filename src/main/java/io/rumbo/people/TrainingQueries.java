@@ -165,6 +165,26 @@ public class TrainingQueries {
 			.list();
 	}
 
+	public static final Map<String, String> SESSION_SORTS = Map.of("startsOn", "s.starts_on", "title", "s.title");
+
+	/** Sessions, of one programme or all; {@code open} true keeps those not cancelled and not ended. */
+	@Transactional(readOnly = true)
+	public PageResponse<SessionView> sessions(@Nullable Long programmeId, @Nullable Boolean open, ListQuery query) {
+		Map<String, Object> params = new HashMap<>();
+		StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+		if (programmeId != null) {
+			where.append(" AND s.programme_id = :programme");
+			params.put("programme", programmeId);
+		}
+		if (Boolean.TRUE.equals(open)) {
+			where.append(" AND s.cancelled = FALSE AND s.ends_on >= :today");
+			params.put("today", LocalDate.now(clock));
+		}
+		long total = jdbc.sql("SELECT COUNT(*) FROM people_session s" + where).params(params).query(Long.class)
+			.single();
+		return PageResponse.of(sessions(where + query.orderBy("s.id") + query.limit(), params), query, total);
+	}
+
 	/** A session to pick in a form: its programme, title, start and free seats. */
 	public record SessionOption(long id, String programme, String title, LocalDate startsOn, int free) {
 	}

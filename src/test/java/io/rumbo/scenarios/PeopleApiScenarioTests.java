@@ -116,6 +116,10 @@ class PeopleApiScenarioTests extends ApiTestSupport {
 		JsonNode own = api.get("/api/v1/people/staff-qualifications?size=100", "rep").json();
 		assertThat(own.get("content").valueStream().map(h -> h.get("staffId").asLong()).distinct().toList())
 			.containsOnly(rep);
+		assertThat(api.get("/api/v1/people/staff", "rep").json().get("content").valueStream()
+			.map(r -> r.get("id").asLong()).toList()).containsExactly(rep);
+		assertThat(api.get("/api/v1/people/staff?size=500", "manager").json().get("content").valueStream()
+			.map(r -> r.get("id").asLong()).toList()).contains(rep, pablo).doesNotContain(ane);
 		assertThat(api.get("/api/v1/people/staff/" + pablo + "/qualifications", "rep").status()).isEqualTo(404);
 		assertThat(api.get("/api/v1/people/staff/" + pablo + "/qualifications", "manager").status()).isEqualTo(200);
 		assertThat(api.get("/api/v1/people/staff/" + ane + "/qualifications", "manager").status()).isEqualTo(404);

@@ -22,7 +22,8 @@ import io.rumbo.support.RumboIntegrationTest;
  * Norte's salespeople and sets up a programme granting it with a session (through the API); the region's manager
  * opens the gap report for the team and that qualification, sees every salesperson of the team missing it in the table
  * and the heat map, enrols them all from the report, and finds them on the programme's page enrolled from the gap
- * report. Pages in English; the session is dated far ahead so the journey holds on any day.
+ * report; the demo's PEOPLE account (rrhh) finds the requirement and the forms that keep the catalogue and sessions.
+ * Pages in English (the last ones in Spanish); the session is dated far ahead so the journey holds on any day.
  */
 @RumboIntegrationTest
 @Tag("browser")
@@ -77,5 +78,17 @@ class PeopleJourneyBrowserTests extends BrowserTestSupport {
 		assertThat(enrolled).allSatisfy(r -> assertThat(r.getText()).contains("Gap report").contains("Enrolled"));
 		assertThat(browser.findElement(By.id("session-table")).getText()).contains(missing + " / 30");
 		screenshot("people-programme");
+
+		// The demo's PEOPLE account keeps the catalogue, requirements, programmes and sessions on the pages.
+		browser.manage().deleteAllCookies();
+		signIn("rrhh");
+		open("/people/qualifications?lang=es");
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("requirement-form")));
+		assertThat(browser.findElement(By.id("requirement-table")).getText()).contains("Journey certification " + code)
+			.contains("Equipo Madrid Norte").contains("Obligatoria");
+		assertThat(browser.findElements(By.id("qualification-form"))).hasSize(1);
+		open("/people/training/" + programmeId + "?lang=es");
+		assertThat(browser.findElements(By.id("session-form"))).hasSize(1);
+		assertThat(browser.findElement(By.id("enrolment-table")).getText()).contains("Informe de carencias");
 	}
 }

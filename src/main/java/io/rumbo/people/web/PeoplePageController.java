@@ -93,7 +93,7 @@ class PeoplePageController {
 	// ---- catalogue
 
 	@GetMapping("/people/qualifications")
-	String catalogue(@RequestParam(required = false) @Nullable String q,
+	String catalogue(CurrentUser user, @RequestParam(required = false) @Nullable String q,
 			@RequestParam(required = false) @Nullable QualificationKind kind,
 			@RequestParam(required = false) @Nullable JobRole jobRole, Model model) {
 		model.addAttribute("q", q);
@@ -103,7 +103,49 @@ class PeoplePageController {
 		model.addAttribute("roles", JobRole.values());
 		model.addAttribute("qualifications", qualifications.catalogue(q, kind, false));
 		model.addAttribute("requirements", qualifications.requirements(jobRole, null, null));
+		model.addAttribute("mayManage", PeopleAccess.mayManage(user));
+		model.addAttribute("importances", io.rumbo.people.Importance.values());
+		model.addAttribute("units", ListPages.options(org.unitTree(), OrgDirectory.UnitNode::id,
+				OrgDirectory.UnitNode::name));
 		return "people/qualifications";
+	}
+
+	/** A new qualification; {@code levels}: the names of its levels, separated by commas. */
+	@PostMapping("/people/qualifications")
+	String createQualification(CurrentUser user, @RequestParam(required = false) @Nullable String code,
+			@RequestParam(required = false) @Nullable String name,
+			@RequestParam(required = false) @Nullable QualificationKind kind,
+			@RequestParam(required = false) @Nullable Integer maxLevel,
+			@RequestParam(required = false) @Nullable Integer validityMonths,
+			@RequestParam(required = false) @Nullable String levels, RedirectAttributes redirect) {
+		List<String> names = levels == null || levels.isBlank() ? null
+				: Arrays.stream(levels.split(",")).map(String::trim).toList();
+		var created = qualifications.create(user, new Qualifications.QualificationDetails(code, name, kind, null,
+				maxLevel, validityMonths, names));
+		redirect.addFlashAttribute("flash", "people.qualification.created");
+		redirect.addFlashAttribute("flashArgs", new Object[] { created.name() });
+		return "redirect:/people/qualifications";
+	}
+
+	@PostMapping("/people/requirements")
+	String require(CurrentUser user, @RequestParam(required = false) @Nullable JobRole jobRole,
+			@RequestParam(required = false) @Nullable Long unitId,
+			@RequestParam(required = false) @Nullable Long qualificationId,
+			@RequestParam(required = false) @Nullable Integer minLevel,
+			@RequestParam(required = false) io.rumbo.people.@Nullable Importance importance,
+			RedirectAttributes redirect) {
+		qualifications.require(user, new Qualifications.RequirementDetails(jobRole, unitId, qualificationId, minLevel,
+				importance));
+		redirect.addFlashAttribute("flash", "people.requirement.created");
+		return "redirect:/people/qualifications";
+	}
+
+	@PostMapping("/people/requirements/{id}/drop")
+	String dropRequirement(CurrentUser user, @PathVariable long id, @RequestParam long version,
+			RedirectAttributes redirect) {
+		qualifications.dropRequirement(user, id, version);
+		redirect.addFlashAttribute("flash", "people.requirement.dropped");
+		return "redirect:/people/qualifications";
 	}
 
 	// ---- people's qualifications
@@ -203,9 +245,11 @@ class PeoplePageController {
 	}
 
 	@GetMapping("/people/training")
-	String programmes(ProgrammeFilter filter, ListRequest list, HttpServletRequest request, Model model) {
+	String programmes(CurrentUser user, ProgrammeFilter filter, ListRequest list, HttpServletRequest request, Model model) {
 		ListQuery query = list.query(TrainingQueries.PROGRAMME_SORTS, "name", 25);
 		model.addAttribute("programmeKinds", ProgrammeKind.values());
+		model.addAttribute("mayManage", PeopleAccess.mayManage(user));
+		model.addAttribute("catalogue", qualifications.catalogue(null, null, false));
 		return ListPages.render(request, model, "people/programme-list", filter, query, trainingQueries.programmes(
 				new TrainingQueries.ProgrammeFilter(filter.q(), filter.kind(), filter.archived()), query));
 	}
@@ -226,6 +270,35 @@ class PeoplePageController {
 		model.addAttribute("self", scopes.staffIdOf(user).orElse(null));
 		model.addAttribute("today", LocalDate.now(clock));
 		return "people/programme";
+	}
+
+	@PostMapping("/people/training")
+	String createProgramme(CurrentUser user, @RequestParam(required = false) @Nullable String code,
+			@RequestParam(required = false) @Nullable String name,
+			@RequestParam(required = false) @Nullable ProgrammeKind kind,
+			@RequestParam(required = false) @Nullable Long qualificationId,
+			@RequestParam(required = false) @Nullable Integer grantLevel,
+			@RequestParam(required = false) @Nullable String passScore,
+			@RequestParam(required = false) @Nullable String description, RedirectAttributes redirect) {
+		ProgrammeView created = training.createProgramme(user, new Training.ProgrammeDetails(code, name, kind,
+				description, qualificationId, qualificationId == null ? null : grantLevel,
+				fmt.parseField("passScore", passScore)));
+		redirect.addFlashAttribute("flash", "people.programme.created");
+		redirect.addFlashAttribute("flashArgs", new Object[] { created.name() });
+		return "redirect:/people/training/" + created.id();
+	}
+
+	@PostMapping("/people/training/{id}/sessions")
+	String addSession(CurrentUser user, @PathVariable long id, @RequestParam(required = false) @Nullable String title,
+			@RequestParam(required = false) @Nullable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startsOn,
+			@RequestParam(required = false) @Nullable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate endsOn,
+			@RequestParam(required = false) @Nullable String trainer,
+			@RequestParam(required = false) @Nullable String location,
+			@RequestParam(required = false) @Nullable Integer capacity, RedirectAttributes redirect) {
+		training.addSession(user, ProgrammeId.of(id), new Training.SessionDetails(title, startsOn, endsOn, trainer,
+				location, capacity));
+		redirect.addFlashAttribute("flash", "people.session.created");
+		return "redirect:/people/training/" + id;
 	}
 
 	@PostMapping("/people/training/sessions/{id}/enrol")

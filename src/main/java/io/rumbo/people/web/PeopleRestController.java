@@ -262,6 +262,17 @@ class PeopleRestController {
 		return holdings.get(actor, id);
 	}
 
+	@GetMapping("/staff")
+	@Operation(summary = "The people of the caller's scope", description = "The active people of the sales "
+			+ "organisation as this module keeps them (id: the staff id): a rep themselves, a manager their subtree. "
+			+ "Filter: q (name). Sort keys: name, hireDate, jobRole.")
+	PageResponse<io.rumbo.people.PeopleViews.PersonRow> people(CurrentUser actor,
+			@RequestParam(required = false) @Nullable String q, @RequestParam(required = false) @Nullable Integer page,
+			@RequestParam(required = false) @Nullable Integer size,
+			@RequestParam(required = false) @Nullable List<String> sort) {
+		return holdings.people(actor, q, ListQuery.of(page, size, sort, StaffQualifications.PEOPLE_SORTS, "name"));
+	}
+
 	@GetMapping("/staff/{staffId}/qualifications")
 	@Operation(summary = "A person's qualifications (404 outside the caller's scope)")
 	PageResponse<StaffQualificationView> personHoldings(CurrentUser actor, @PathVariable long staffId) {
@@ -388,6 +399,17 @@ class PeopleRestController {
 	ResponseEntity<SessionView> addSession(CurrentUser actor, @PathVariable long id, @RequestBody SessionRequest request) {
 		SessionView created = training.addSession(actor, ProgrammeId.of(id), request.details());
 		return ResponseEntity.created(URI.create("/api/v1/people/sessions/" + created.id())).body(created);
+	}
+
+	@GetMapping("/sessions")
+	@Operation(summary = "Training sessions", description = "Filters: programmeId, open (true: not cancelled, not "
+			+ "ended). Sort keys: startsOn, title.")
+	PageResponse<SessionView> sessions(@RequestParam(required = false) @Nullable Long programmeId,
+			@RequestParam(required = false) @Nullable Boolean open,
+			@RequestParam(required = false) @Nullable Integer page, @RequestParam(required = false) @Nullable Integer size,
+			@RequestParam(required = false) @Nullable List<String> sort) {
+		return trainingQueries.sessions(programmeId, open,
+				ListQuery.of(page, size, sort, TrainingQueries.SESSION_SORTS, "startsOn,desc"));
 	}
 
 	@GetMapping("/sessions/{id}")
