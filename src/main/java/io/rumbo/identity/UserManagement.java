@@ -199,6 +199,20 @@ public class UserManagement {
 				unusableHash());
 	}
 
+	/**
+	 * Opens the sign-in account of a salesperson just hired (decision 0036): PEOPLE, who hires, may open it as an
+	 * administrator may, but only with the REP role and without a password, so nobody can sign in with it until an
+	 * administrator gives it a first one (decision 0012).
+	 */
+	@Transactional
+	public UserView openSalespersonAccount(CurrentUser actor, String username, String displayName,
+			@Nullable String email) {
+		if (!actor.hasAny(Role.ADMIN, Role.PEOPLE)) {
+			throw new AccessRefusedException("users");
+		}
+		return insert(new NewUser(username, displayName, email, "", Set.of(Role.REP)), unusableHash());
+	}
+
 	private @Nullable String unusableHash;
 
 	private synchronized String unusableHash() {

@@ -29,7 +29,8 @@ public enum NotificationKind {
 	AT_RISK(true, true),
 	FORECAST_DUE(true, true),
 	FORECAST_SUBMITTED(true, false),
-	SUCCESS_CASE_SHARED(true, false);
+	SUCCESS_CASE_SHARED(true, false),
+	REQUISITION_APPROVED(true, false);
 
 	private final boolean inAppByDefault;
 	private final boolean emailByDefault;
@@ -72,6 +73,7 @@ public enum NotificationKind {
 					Role.ADMIN);
 			case FORECAST_DUE -> hasAny(roles, Role.REP);
 			case DISPUTE_RAISED -> hasAny(roles, Role.FINANCE);
+			case REQUISITION_APPROVED -> hasAny(roles, Role.MANAGER, Role.PEOPLE, Role.DIRECTOR, Role.ADMIN);
 			default -> true;
 		};
 	}

@@ -5,6 +5,6 @@
  * alert for managers and the daily "due" checks on the shared job runner (decision 0026).
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "identity", "organization",
-		"sales", "metrics", "quotas", "evaluation", "incentives", "improvement", "planning", "lessons" })
+		"sales", "metrics", "quotas", "evaluation", "incentives", "improvement", "planning", "lessons", "people" })
 @org.jspecify.annotations.NullMarked
 package io.rumbo.notifications;

@@ -291,6 +291,40 @@ class NotificationsModuleTests {
 		assertThat(inboxOf(fina)).extracting(NotificationView::kind).containsExactly(NotificationKind.DISPUTE_RAISED);
 	}
 
+	/**
+	 * Issue 13 for recruitment (decision 0036): an approved requisition reaches whoever raised it (Pia, PEOPLE, in
+	 * Spanish) and the manager of its unit (Leo), once however often it is delivered; not the approving director, not
+	 * the unit's salesperson. Only managers, PEOPLE, directors and admins are offered the kind in their preferences.
+	 */
+	@Test
+	void anApprovedRequisitionReachesItsRequesterAndTheUnitsManagerOnce(Scenario scenario) {
+		CurrentUser pia = account("pia", Role.PEOPLE, "es");
+		long key = System.nanoTime() % 1_000_000_000;
+		io.rumbo.people.RequisitionApproved approved = new io.rumbo.people.RequisitionApproved(
+				io.rumbo.people.RequisitionId.of(key), UnitId.of(company.team1.id()), JobRole.SALESPERSON,
+				pia.username(), null, StaffId.of(leoStaff.id()), dora.username(), LocalDate.of(2031, 3, 2));
+		scenario.publish(approved).andWaitForStateChange(() -> inboxOf(leo).isEmpty() ? null : true)
+			.andVerify(done -> {
+			});
+		scenario.publish(approved).andWaitForStateChange(() -> true).andVerify(done -> {
+		});
+		settled();
+		assertThat(inboxOf(leo)).singleElement().satisfies(n -> {
+			assertThat(n.kind()).isEqualTo(NotificationKind.REQUISITION_APPROVED);
+			assertThat(n.title()).isEqualTo("Requisition approved: Equipo 1");
+			assertThat(n.text()).isEqualTo(dora.username() + " approved requisition #" + key + " for Equipo 1; its "
+					+ "candidates may now be hired.");
+			assertThat(n.link()).isEqualTo("/people/requisitions/" + key);
+		});
+		assertThat(inboxOf(pia)).singleElement().satisfies(n -> assertThat(inbox.get(pia, n.id(),
+				Locale.forLanguageTag("es")).title()).isEqualTo("Solicitud de contratación aprobada: Equipo 1"));
+		assertThat(inboxOf(dora)).as("the approver").isEmpty();
+		assertThat(inboxOf(ana)).as("a salesperson of the unit").isEmpty();
+		assertThat(NotificationKind.REQUISITION_APPROVED.reaches(Set.of(Role.REP))).isFalse();
+		assertThat(NotificationKind.REQUISITION_APPROVED.reaches(Set.of(Role.MANAGER))).isTrue();
+		assertThat(NotificationKind.REQUISITION_APPROVED.reaches(Set.of(Role.PEOPLE))).isTrue();
+	}
+
 	@Test
 	void aTaskGivenToAnaAndDueTodayTellsHerOnceAndTheDigestCountsIt() {
 		LocalDate today = LocalDate.now();

@@ -41,7 +41,10 @@ class OpenApiContractScenarioTests extends ApiTestSupport {
 					+ "PayoutRunApiScenarioTests calls it",
 			"/api/v1/notifications/{id}",
 			"a notification is its recipient's own and the administrator, who lists the ids, receives none in the demo; "
-					+ "NotificationApiScenarioTests calls it");
+					+ "NotificationApiScenarioTests calls it",
+			"/api/v1/people/candidates/{id}",
+			"a candidate's personal data is PEOPLE's and the requisition's managers', never the administrator's, who "
+					+ "lists the ids (decision 0036); RecruitmentApiScenarioTests calls it");
 
 	/** Operations called with more than one query, because the query changes the rows in the answer. */
 	static final Map<String, List<String>> QUERIES = Map.of(
@@ -51,7 +54,7 @@ class OpenApiContractScenarioTests extends ApiTestSupport {
 
 	/** Operations about the caller that the administrator (not a salesperson) cannot answer. */
 	static final Map<String, String> CALLER = Map.of("/api/v1/staff/me", "rep", "/api/v1/attainment/me", "rep",
-			"/api/v1/notifications", "rep", "/api/v1/forecast/me", "rep");
+			"/api/v1/notifications", "rep", "/api/v1/forecast/me", "rep", "/api/v1/people/candidates", "rrhh");
 
 	static final Pattern PARAMETER = Pattern.compile("\\{([^}]+)}");
 

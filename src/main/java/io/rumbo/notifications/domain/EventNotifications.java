@@ -203,4 +203,21 @@ class EventNotifications {
 		deliveries.deliver(Delivery.of("success-case-shared:" + shared.lesson().value(),
 				NotificationKind.SUCCESS_CASE_SHARED, to, "/lessons/" + shared.lesson().value(), shared.title(), unit));
 	}
+
+	/**
+	 * Whoever raised the requisition and the manager of its unit: candidates may now be hired. Not the director who
+	 * approved it; once per requisition (branch people-recruit, decision 0036).
+	 */
+	@ApplicationModuleListener
+	void on(io.rumbo.people.RequisitionApproved approved) {
+		Set<UserId> to = new LinkedHashSet<>(recipients.named(List.of(approved.requestedBy())));
+		if (approved.unitManager() != null) {
+			to.addAll(recipients.person(approved.unitManager()));
+		}
+		to.removeAll(recipients.named(List.of(approved.approvedBy())));
+		String unit = org.namesOfUnits(List.of(approved.unit())).getOrDefault(approved.unit(), "");
+		deliveries.deliver(Delivery.of("requisition-approved:" + approved.requisition().value(),
+				NotificationKind.REQUISITION_APPROVED, to, "/people/requisitions/" + approved.requisition().value(),
+				unit, approved.approvedBy(), String.valueOf(approved.requisition().value())));
+	}
 }
