@@ -102,7 +102,7 @@ class RecruitmentPageController {
 		model.addAttribute("mayRaise", Requisitions.mayRaise(user));
 		LocalDate today = LocalDate.now(clock);
 		RecruitmentFigures.Figures f = figures.figures(user, today.minusYears(1), today);
-		model.addAttribute("figures", f);
+		model.addAttribute("recruitment", f);
 		model.addAttribute("timeChart", chart(f.timeToFill().stream().map(t -> t.unitName()).toList(),
 				f.timeToFill().stream().map(t -> (Object) t.averageDays()).toList(), false));
 		model.addAttribute("sourceChart", chart(f.bySource().stream().map(s -> s.source().name()).toList(),
