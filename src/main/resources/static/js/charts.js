@@ -10,6 +10,16 @@
     return { rotate: 30, interval: 0, width: 120, overflow: 'truncate' };
   }
   var kinds = {
+    // Plain numbers per row, not money (recruitment figures: days to fill, candidates per hire, open requisitions;
+    // branch people-recruit).
+    plainBars: function (data, el) {
+      return {
+        counts: true,
+        xAxis: { type: 'category', data: data.labels || [], axisLabel: slanted() },
+        yAxis: { type: 'value', minInterval: 1 },
+        series: [{ name: el.dataset.seriesLabel, type: 'bar', data: data.values || [] }]
+      };
+    },
     // Planned against filled headcount per unit (vacancies page).
     headcount: function (data, el) {
       return {

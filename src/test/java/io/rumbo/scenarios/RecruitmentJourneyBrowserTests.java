@@ -88,6 +88,12 @@ class RecruitmentJourneyBrowserTests extends BrowserTestSupport {
 		click(By.id("approve-requisition"));
 		wait.until(ExpectedConditions.textToBe(By.id("requisition-status"), "Approved"));
 		assertThat(browser.findElement(By.id("requisition-decided")).getText()).startsWith("director");
+		open("/people/requisitions?q=" + code + "&lang=en");
+		assertThat(browser.findElement(By.id("requisition-table")).getText()).contains("Unidad " + code)
+			.contains("Approved");
+		assertThat(browser.findElement(By.id("open-by-unit-table")).getText()).contains("Unidad " + code);
+		wait.until(d -> !d.findElements(By.cssSelector("#open-by-unit-chart canvas, #open-by-unit-chart svg")).isEmpty());
+		screenshot("recruitment-requisitions");
 
 		Api.Response added = api.post("/api/v1/people/requisitions/" + requisition + "/candidates", "people",
 				Map.of("firstName", "Nerea" + code, "lastName", "Journey", "email", "nerea@example.com", "source",
@@ -105,6 +111,9 @@ class RecruitmentJourneyBrowserTests extends BrowserTestSupport {
 		wait.until(ExpectedConditions.textToBe(By.id("candidate-stage"), "Hired"));
 		assertThat(browser.findElement(By.id("problem")).getText()).contains("now works in Unidad " + code);
 		screenshot("recruitment-hired");
+		open("/people/candidates?q=" + code + "&lang=en");
+		assertThat(browser.findElement(By.id("candidate-table")).getText()).contains("Journey, Nerea" + code)
+			.contains("Hired");
 		long staff = api.get("/api/v1/people/candidates/" + candidate, "people").json().get("candidate")
 			.get("staffId").asLong();
 

@@ -55,10 +55,12 @@ class RecruitmentPageController {
 	private final Candidates candidates;
 	private final RecruitmentFigures figures;
 	private final JsonMapper json;
+	private final org.springframework.context.MessageSource messages;
 	private final Clock clock;
 
 	RecruitmentPageController(Requisitions requisitions, Candidates candidates, RecruitmentFigures figures,
-			JsonMapper json, Clock clock) {
+			JsonMapper json, org.springframework.context.MessageSource messages, Clock clock) {
+		this.messages = messages;
 		this.requisitions = requisitions;
 		this.candidates = candidates;
 		this.figures = figures;
@@ -102,10 +104,11 @@ class RecruitmentPageController {
 		model.addAttribute("mayRaise", Requisitions.mayRaise(user));
 		LocalDate today = LocalDate.now(clock);
 		RecruitmentFigures.Figures f = figures.figures(user, today.minusYears(1), today);
-		model.addAttribute("figures", f);
+		model.addAttribute("recruitment", f);
 		model.addAttribute("timeChart", chart(f.timeToFill().stream().map(t -> t.unitName()).toList(),
 				f.timeToFill().stream().map(t -> (Object) t.averageDays()).toList(), false));
-		model.addAttribute("sourceChart", chart(f.bySource().stream().map(s -> s.source().name()).toList(),
+		model.addAttribute("sourceChart", chart(f.bySource().stream().map(s -> messages.getMessage("people.candidate.source." + s.source(), null,
+						org.springframework.context.i18n.LocaleContextHolder.getLocale())).toList(),
 				f.bySource().stream().map(s -> (Object) s.candidatesPerHire()).toList(), false));
 		model.addAttribute("openChart", chart(f.openByUnit().stream().map(o -> o.unitName()).toList(),
 				f.openByUnit().stream().map(o -> (Object) o.total()).toList(), true));
