@@ -74,9 +74,9 @@ public class Budgets {
 		this.clock = clock;
 	}
 
-	/** Who enters and imports budgets and actual costs: directors and finance. */
+	/** Who enters and imports budgets and actual costs: directors, finance and administrators (as for plans). */
 	public static boolean mayEdit(CurrentUser actor) {
-		return actor.hasAny(Role.DIRECTOR, Role.FINANCE);
+		return actor.hasAny(Role.ADMIN, Role.DIRECTOR, Role.FINANCE);
 	}
 
 	/** Who reads them: the editors, administrators and viewers everything, managers their subtree. */
