@@ -81,6 +81,28 @@ class AttainmentBrowserTests extends BrowserTestSupport {
 
 		// This year's demo quotas, with the demo's booked orders against them (the facts rebuilt from the records first).
 		io.rumbo.support.Api api = new io.rumbo.support.Api(port);
+		// Two new accounts of hers buy today: her "new customers" (a quota of one or two) is then beyond its quota,
+		// whatever other tests of the run booked for her.
+		long lucia = api.get("/api/v1/staff/me", "rep").json().get("id").asLong();
+		long product = api.get("/api/v1/products?size=1&active=true", "rep").json().get("content").get(0).get("id")
+			.asLong();
+		for (int i = 0; i < 3; i++) {
+			java.util.Map<String, Object> account = new java.util.LinkedHashMap<>();
+			account.put("legalName", "Cliente nuevo " + i + " " + System.nanoTime());
+			account.put("segment", "SMALL_BUSINESS");
+			account.put("companySize", "SMALL");
+			account.put("status", "ACTIVE");
+			account.put("potentialClass", "C");
+			account.put("annualPotential", "1000");
+			account.put("region", "Comunidad de Madrid");
+			account.put("ownerStaffId", lucia);
+			io.rumbo.support.Api.Response created = api.post("/api/v1/customers", "director", account);
+			assertThat(created.status()).as(created.body()).isEqualTo(201);
+			io.rumbo.support.Api.Response order = api.post("/api/v1/orders", "rep", java.util.Map.of("customerId",
+					created.json().get("id").asLong(), "orderDate", java.time.LocalDate.now().toString(), "lines",
+					java.util.List.of(java.util.Map.of("productId", product, "quantity", "1"))));
+			assertThat(order.status()).as(order.body()).isEqualTo(201);
+		}
 		assertThat(api.post("/api/v1/metrics/rebuild", "admin", java.util.Map.of()).status()).isEqualTo(200);
 		assertThat(api.get("/api/v1/attainment/me?measures=revenue", "rep").json().get("measures").get(0).get("pace")
 			.get("actual").decimalValue()).isPositive();

@@ -142,12 +142,15 @@ class BusinessBoundsScenarioTests extends ApiTestSupport {
 		return jdbc.sql("SELECT COUNT(*) FROM sales_order").query(Long.class).single();
 	}
 
+	/** A demo account (other tests add accounts of their own, some without the external id an import names). */
 	private long customer() {
-		return api.get("/api/v1/customers?size=1", "admin").json().get("content").get(0).get("id").asLong();
+		return jdbc.sql("SELECT MIN(id) FROM customer_account WHERE external_id LIKE 'CLI-%' AND status = 'ACTIVE'")
+			.query(Long.class).single();
 	}
 
+	/** An active product (other tests archive some). */
 	private long product() {
-		return api.get("/api/v1/products?size=1", "admin").json().get("content").get(0).get("id").asLong();
+		return api.get("/api/v1/products?size=1&active=true", "admin").json().get("content").get(0).get("id").asLong();
 	}
 
 	private static Map<String, Object> order(long customer, String date, long product, String quantity, String price,

@@ -42,7 +42,10 @@ class CustomerApiScenarioTests extends ApiTestSupport {
 	@Test
 	void theDemoCompanyHasAboutFourHundredAccountsWithContacts() {
 		JsonNode page = api.get("/api/v1/customers?size=1", "director").json();
-		assertThat(page.get("page").get("totalElements").asLong()).isBetween(380L, 450L);
+		// Other tests add accounts of their own: the demo's are those it numbered CLI-nnnnn.
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM customer_account WHERE external_id LIKE 'CLI-%'").query(Long.class)
+			.single()).isBetween(380L, 450L);
+		assertThat(page.get("page").get("totalElements").asLong()).isGreaterThanOrEqualTo(380L);
 		long first = page.get("content").get(0).get("id").asLong();
 		assertThat(api.get("/api/v1/customers/" + first + "/contacts", "director").json().size()).isPositive();
 	}
