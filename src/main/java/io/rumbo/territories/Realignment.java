@@ -82,6 +82,14 @@ public class Realignment {
 		return alignment.of(modelId);
 	}
 
+	/** {@link #align(long, LocalDate)} keeping, in the statement, the rows that satisfy {@code scope}. */
+	@Transactional
+	public List<Alignment.Row> align(long modelId, @Nullable LocalDate on, String scope, Map<String, Object> params) {
+		FiscalPeriod year = lastYear(on == null ? LocalDate.now(clock) : on);
+		snapshot.refresh(year.start(), year.end());
+		return alignment.of(modelId, scope, params);
+	}
+
 	/** The rows of {@link #align} with names, for pages and the API. */
 	public List<AccountMove> describe(List<Alignment.Row> rows) {
 		Set<Long> staff = new HashSet<>();
@@ -120,9 +128,13 @@ public class Realignment {
 		return moves;
 	}
 
-	/** Activates a draft (the caller checked the actor and the version); answers how many accounts moved. */
+	/**
+	 * Activates a draft today (the caller checked the actor and the version; any other date is refused, so owners
+	 * change exactly from the date recorded and no history before it is rewritten); answers how many accounts moved.
+	 */
 	@Transactional
 	public int activate(CurrentUser user, TerritoryModel model, LocalDate date) {
+		TerritoryModels.requireToday(date, clock);
 		Long replaced = null;
 		for (TerritoryModel active : models.findByStatus(ModelStatus.ACTIVE)) {
 			var before = active.auditState();

@@ -101,7 +101,8 @@ public class TerritoryAnalysis {
 	public Preview preview(CurrentUser user, long modelId, @Nullable LocalDate on, boolean movesOnly) {
 		ModelView model = models.get(user, modelId);
 		LocalDate date = on == null ? LocalDate.now(clock) : on;
-		List<Alignment.Row> rows = inScope(user, realignment.align(modelId, date));
+		Map<String, Object> params = new HashMap<>();
+		List<Alignment.Row> rows = realignment.align(modelId, date, previewScope(user, params), params);
 		if (movesOnly) {
 			rows = rows.stream().filter(Alignment.Row::moves).toList();
 		}
@@ -110,13 +111,19 @@ public class TerritoryAnalysis {
 				year.lastDay());
 	}
 
-	private List<Alignment.Row> inScope(CurrentUser user, List<Alignment.Row> rows) {
+	/**
+	 * The preview rows the reader sees, as an SQL condition: every row for directors, admins and viewers; for a
+	 * manager the accounts coming from or going to a unit they manage (subtree expanded).
+	 */
+	private String previewScope(CurrentUser user, Map<String, Object> params) {
 		if (user.hasAny(Role.ADMIN, Role.DIRECTOR, Role.VIEWER)) {
-			return rows;
+			return "TRUE";
 		}
-		DataScope scope = scopes.of(user);
-		return rows.stream().filter(r -> scope.managesUnit(r.fromUnitId()) || scope.managesUnit(r.toUnitId()))
-			.toList();
+		if (!user.has(Role.MANAGER)) {
+			return "1 = 0";
+		}
+		return scopes.of(user).sql(new DataScope.Columns(List.of(Alignment.FROM_UNIT, Alignment.TO_UNIT), List.of(),
+				List.of()), params);
 	}
 
 	// ---- balance
@@ -297,8 +304,10 @@ public class TerritoryAnalysis {
 	/**
 	 * The leaves of the active model in the reader's scope, with their balance against the model's average: a
 	 * salesperson's own territories, a manager's those assigned within their units, everything for company-wide roles.
+	 * Read from what the activation stored (the open periods of the active model in {@code territories_account_period}
+	 * and the account figures copied at the last evaluation): a read writes nothing and runs no evaluation.
 	 */
-	@Transactional
+	@Transactional(readOnly = true)
 	public List<BalanceRow> mine(CurrentUser user) {
 		Long active = jdbc.sql("SELECT id FROM territories_model WHERE status = 'ACTIVE'").query(Long.class).optional()
 			.orElse(null);
@@ -313,10 +322,35 @@ public class TerritoryAnalysis {
 		if (mine.isEmpty()) {
 			return List.of();
 		}
-		List<Alignment.Row> rows = realignment.align(active, LocalDate.now(clock));
-		return balance(leaves(active), rows, BalanceIndex.WORKLOAD).stream()
+		return balance(leaves(active), stored(active), BalanceIndex.WORKLOAD).stream()
 			.filter(b -> mine.contains(b.territoryId()))
 			.toList();
+	}
+
+	/**
+	 * The accounts each territory of a model holds today as its activation stored them (open periods), with the
+	 * figures of the account snapshot (accounts no longer live have left the snapshot and are not counted).
+	 */
+	private List<Alignment.Row> stored(long modelId) {
+		return jdbc.sql("""
+				SELECT p.customer_id, a.legal_name, a.potential_class, p.territory_id, p.owner_staff_id, p.unit_id,
+				       a.annual_potential, COALESCE(cn.calls_per_year * cn.call_minutes, 0), a.last_year_net,
+				       a.last_year_margin
+				FROM territories_account_period p
+				JOIN territories_account a ON a.customer_id = p.customer_id
+				LEFT JOIN territories_call_norm cn ON cn.potential_class = a.potential_class
+				WHERE p.model_id = :m AND p.valid_to IS NULL AND p.valid_from <= :d""")
+			.param("m", modelId)
+			.param("d", LocalDate.now(clock))
+			.query((rs, n) -> {
+				Long owner = (Long) rs.getObject(5, Long.class);
+				long territory = rs.getLong(4);
+				return new Alignment.Row(rs.getLong(1), rs.getString(2), rs.getString(3), territory, owner,
+						rs.getLong(6), territory, owner, rs.getLong(6), false, false, rs.getBigDecimal(7),
+						rs.getBigDecimal(8).divide(BigDecimal.valueOf(60), 2, RoundingMode.HALF_UP), rs.getBigDecimal(9),
+						rs.getBigDecimal(10));
+			})
+			.list();
 	}
 
 	/** The sort keys of the account periods. */

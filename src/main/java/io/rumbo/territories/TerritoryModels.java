@@ -121,7 +121,7 @@ public class TerritoryModels {
 	public PageResponse<ModelView> list(CurrentUser user, Filter filter, ListQuery query) {
 		requireReader(user);
 		Map<String, Object> params = new HashMap<>();
-		String where = where(filter, params);
+		String where = where(user, filter, params);
 		long total = jdbc.sql("SELECT COUNT(*) FROM territories_model m" + where).params(params).query(Long.class)
 			.single();
 		List<ModelView> rows = jdbc.sql(MODEL_SELECT + where + " " + query.orderBy("m.id DESC")
@@ -133,7 +133,7 @@ public class TerritoryModels {
 	public void each(CurrentUser user, Filter filter, ListQuery query, Consumer<ModelView> sink) {
 		requireReader(user);
 		Map<String, Object> params = new HashMap<>();
-		String where = where(filter, params);
+		String where = where(user, filter, params);
 		jdbc.sql(MODEL_SELECT + where + " " + query.orderBy("m.id DESC")).params(params)
 			.query(TerritoryModels::model).list().forEach(sink);
 	}
@@ -144,8 +144,8 @@ public class TerritoryModels {
 			       (SELECT COUNT(*) FROM territories_territory t WHERE t.model_id = m.id)
 			FROM territories_model m""";
 
-	private static String where(Filter filter, Map<String, Object> params) {
-		StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+	private String where(CurrentUser user, Filter filter, Map<String, Object> params) {
+		StringBuilder where = new StringBuilder(" WHERE ").append(modelScope(user, params));
 		if (filter.q() != null && !filter.q().isBlank()) {
 			where.append(" AND (LOWER(m.name) LIKE :q OR LOWER(m.note) LIKE :q)");
 			params.put("q", "%" + filter.q().trim().toLowerCase(Locale.ROOT) + "%");
@@ -157,6 +157,38 @@ public class TerritoryModels {
 		return where.toString();
 	}
 
+	/**
+	 * The models the reader sees, in SQL (alias {@code m}): directors, admins and viewers every model; a manager the
+	 * models with at least one territory assigned within the units they manage, and the drafts they created
+	 * themselves (still empty, or holding only what they added); nobody else any.
+	 */
+	private String modelScope(CurrentUser user, Map<String, Object> params) {
+		if (companyWide(user) || user.has(Role.VIEWER)) {
+			return "TRUE";
+		}
+		if (!user.has(Role.MANAGER)) {
+			return "1 = 0";
+		}
+		params.put("scopeCreator", user.username());
+		return "(m.created_by = :scopeCreator OR EXISTS (SELECT 1 FROM territories_territory st WHERE st.model_id = m.id"
+				+ " AND " + territoryScope(user, "st", params) + "))";
+	}
+
+	/**
+	 * The territories (alias {@code alias}) assigned within the reader's scope, in SQL: every one for directors,
+	 * admins and viewers; those assigned to a unit a manager manages (subtree expanded) for a manager.
+	 */
+	private String territoryScope(CurrentUser user, String alias, Map<String, Object> params) {
+		if (companyWide(user) || user.has(Role.VIEWER)) {
+			return "TRUE";
+		}
+		if (!user.has(Role.MANAGER)) {
+			return "1 = 0";
+		}
+		return scopes.of(user).sql(new DataScope.Columns(List.of(alias + ".assignee_unit_id"), List.of(), List.of()),
+				params);
+	}
+
 	private static ModelView model(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
 		return new ModelView(rs.getLong(1), rs.getLong(2), rs.getString(3), ModelStatus.valueOf(rs.getString(4)),
 				(Long) rs.getObject(5, Long.class), rs.getString(6), rs.getString(7),
@@ -165,20 +197,31 @@ public class TerritoryModels {
 				rs.getLong(13));
 	}
 
+	/** A model the reader sees (see {@link #modelScope}); any other is 404. */
 	@Transactional(readOnly = true)
 	public ModelView get(CurrentUser user, long modelId) {
 		if (!mayReadModels(user)) {
 			throw new NotFoundException("territoryModel", modelId);
 		}
-		return jdbc.sql(MODEL_SELECT + " WHERE m.id = :id").param("id", modelId).query(TerritoryModels::model)
+		Map<String, Object> params = new HashMap<>();
+		params.put("id", modelId);
+		return jdbc.sql(MODEL_SELECT + " WHERE m.id = :id AND " + modelScope(user, params)).params(params)
+			.query(TerritoryModels::model)
 			.optional()
 			.orElseThrow(() -> new NotFoundException("territoryModel", modelId));
 	}
 
-	/** The active model, if there is one. */
+	/** The active model, if there is one and the reader sees it. */
 	@Transactional(readOnly = true)
 	public java.util.Optional<ModelView> active(CurrentUser user) {
-		return models.findByStatus(ModelStatus.ACTIVE).stream().findFirst().map(m -> get(user, m.id()));
+		return models.findByStatus(ModelStatus.ACTIVE).stream().findFirst().flatMap(m -> {
+			try {
+				return java.util.Optional.of(get(user, m.id()));
+			}
+			catch (NotFoundException outOfScope) {
+				return java.util.Optional.empty();
+			}
+		});
 	}
 
 	/**
@@ -188,49 +231,54 @@ public class TerritoryModels {
 	@Transactional(readOnly = true)
 	public List<TerritoryView> territories(CurrentUser user, long modelId) {
 		ModelView model = get(user, modelId);
-		DataScope scope = scopes.of(user);
-		List<Territory> all = territories.findByModelIdOrderByRankAscIdAsc(modelId);
-		Set<Long> visible = visibleIds(user, scope, all);
-		return views(user, scope, model, all.stream().filter(t -> visible.contains(t.id())).toList(), all);
+		return views(user, scopes.of(user), model, visible(user, modelId, null));
 	}
 
 	@Transactional(readOnly = true)
 	public TerritoryView territory(CurrentUser user, long modelId, long territoryId) {
-		return territories(user, modelId).stream()
-			.filter(t -> t.id() == territoryId)
-			.findFirst()
-			.orElseThrow(() -> new NotFoundException("territory", territoryId));
-	}
-
-	/** Territories in scope: assigned to a unit the reader manages, or their ancestors. */
-	private Set<Long> visibleIds(CurrentUser user, DataScope scope, List<Territory> all) {
-		Set<Long> visible = new HashSet<>();
-		boolean everything = companyWide(user) || user.has(Role.VIEWER);
-		Map<Long, Territory> byId = new HashMap<>();
-		all.forEach(t -> byId.put(t.id(), t));
-		for (Territory t : all) {
-			if (everything || (user.has(Role.MANAGER) && scope.managesUnit(t.assigneeUnitId()))) {
-				Territory at = t;
-				while (at != null && visible.add(at.id())) {
-					at = at.parentId() == null ? null : byId.get(at.parentId());
-				}
-			}
+		ModelView model = get(user, modelId);
+		List<Territory> found = visible(user, modelId, territoryId);
+		if (found.isEmpty()) {
+			throw new NotFoundException("territory", territoryId);
 		}
-		return visible;
+		return views(user, scopes.of(user), model, found).get(0);
 	}
 
-	private List<TerritoryView> views(CurrentUser user, DataScope scope, ModelView model, List<Territory> shown,
-			List<Territory> all) {
+	/**
+	 * The model's territories in the reader's scope, chosen in SQL: those assigned within it and, so the tree reads,
+	 * their ancestors (a recursive query); {@code only} narrows it to one territory.
+	 */
+	private List<Territory> visible(CurrentUser user, long modelId, @Nullable Long only) {
+		Map<String, Object> params = new HashMap<>();
+		params.put("m", modelId);
+		String sql = """
+				WITH RECURSIVE vis (id, parent_id) AS (
+				  SELECT t.id, t.parent_id FROM territories_territory t WHERE t.model_id = :m AND %s
+				  UNION ALL
+				  SELECT p.id, p.parent_id FROM territories_territory p JOIN vis v ON p.id = v.parent_id
+				)
+				SELECT DISTINCT id FROM vis""".formatted(territoryScope(user, "t", params));
+		if (only != null) {
+			sql += " WHERE id = :only";
+			params.put("only", only);
+		}
+		List<Long> ids = jdbc.sql(sql).params(params).query(Long.class).list();
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return territories.findAllById(ids).stream()
+			.sorted(java.util.Comparator.comparingInt(Territory::rank).thenComparingLong(Territory::id))
+			.toList();
+	}
+
+	private List<TerritoryView> views(CurrentUser user, DataScope scope, ModelView model, List<Territory> shown) {
 		if (shown.isEmpty()) {
 			return List.of();
 		}
 		List<Long> ids = shown.stream().map(Territory::id).toList();
-		Set<Long> parents = new HashSet<>();
-		all.forEach(t -> {
-			if (t.parentId() != null) {
-				parents.add(t.parentId());
-			}
-		});
+		Set<Long> parents = new HashSet<>(jdbc.sql(
+				"SELECT DISTINCT parent_id FROM territories_territory WHERE parent_id IN (:ids)")
+			.param("ids", ids).query(Long.class).list());
 		Map<Long, List<TerritoryView.Rule>> rules = new HashMap<>();
 		jdbc.sql("SELECT id, territory_id, field, value_from, value_to FROM territories_rule WHERE territory_id IN (:ids)"
 				+ " ORDER BY field, value_from, id")
@@ -357,8 +405,10 @@ public class TerritoryModels {
 	}
 
 	/**
-	 * Activates a draft from {@code effectiveDate}: the active model becomes history that day and account ownership
-	 * follows the draft (see {@link Realignment}). Directors and administrators only.
+	 * Activates a draft from {@code effectiveDate}, which must be today (the injected clock's): the active model
+	 * becomes history that day and account ownership follows the draft at once (see {@link Realignment}). A past date
+	 * would rewrite ownership history that already happened and a future one would change owners before their date,
+	 * so both are refused (400 on {@code effectiveDate}). Directors and administrators only.
 	 */
 	@Transactional
 	public ModelView activate(CurrentUser user, long modelId, long version, @Nullable LocalDate effectiveDate) {
@@ -369,9 +419,21 @@ public class TerritoryModels {
 		if (effectiveDate == null) {
 			throw ValidationFailedException.of("effectiveDate", "territories.model.effectiveDate.required");
 		}
+		requireToday(effectiveDate, clock);
 		TerritoryModel model = draft(user, modelId, version);
 		realignment.activate(user, model, effectiveDate);
 		return get(user, modelId);
+	}
+
+	/** Activation takes effect today: an earlier or a later date is refused on {@code effectiveDate}. */
+	static void requireToday(LocalDate effectiveDate, Clock clock) {
+		LocalDate today = LocalDate.now(clock);
+		if (effectiveDate.isBefore(today)) {
+			throw ValidationFailedException.of("effectiveDate", "territories.model.effectiveDate.past", today);
+		}
+		if (effectiveDate.isAfter(today)) {
+			throw ValidationFailedException.of("effectiveDate", "territories.model.effectiveDate.future", today);
+		}
 	}
 
 	private TerritoryModel draft(CurrentUser user, long modelId, long version) {
@@ -562,7 +624,10 @@ public class TerritoryModels {
 		}
 	}
 
-	/** The stored form of a rule: text folded to lower case, enumerations checked, postal codes as a range. */
+	/**
+	 * The stored form of a rule: text folded to lower case, enumerations checked, postal codes as a range of two
+	 * upper-case codes (letters and digits) of one length, compared with account codes of that length only.
+	 */
 	static String[] ruleValue(@Nullable RuleField field, @Nullable String from, @Nullable String to) {
 		if (field == null) {
 			throw ValidationFailedException.of("field", "territories.rule.field.required");
@@ -580,11 +645,19 @@ public class TerritoryModels {
 				case SEGMENT -> new String[] { Segment.valueOf(a.toUpperCase(Locale.ROOT)).name(), null };
 				case UNIT -> new String[] { Long.toString(Long.parseLong(a)), null };
 				case POSTAL_CODE -> {
-					String end = b == null ? a : b;
-					if (end.compareTo(a) < 0) {
+					String start = a.toUpperCase(Locale.ROOT);
+					String end = b == null ? start : b.toUpperCase(Locale.ROOT);
+					if (!start.matches("[0-9A-Z]{1,16}")) {
+						throw ValidationFailedException.of("valueFrom", "territories.rule.postalCode.invalid", a);
+					}
+					if (!end.matches("[0-9A-Z]{1,16}") || end.length() != start.length()) {
+						throw ValidationFailedException.of("valueTo", "territories.rule.postalCode.length",
+								start.length());
+					}
+					if (end.compareTo(start) < 0) {
 						throw ValidationFailedException.of("valueTo", "territories.rule.range.invalid");
 					}
-					yield new String[] { a, end };
+					yield new String[] { start, end };
 				}
 			};
 		}

@@ -2,6 +2,7 @@ package io.rumbo.scenarios;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -26,8 +27,9 @@ import tools.jackson.databind.JsonNode;
  * history, while last year's order keeps its credit and no territory before the date. A second model replaces the
  * first from a later date: the first becomes history and an account's territory on a date between stays the first
  * model's. Managers edit only the territories assigned within their units (another region's manager gets 404), only
- * directors activate, salespeople read no model. Dates are fixed far ahead and after whatever model is active, so the
- * demo's own model never refuses them.
+ * directors activate, salespeople read no model but their own territories. A model takes effect the day it is
+ * activated: the activation date is today by the injected clock (an earlier or later day is refused), so the tests
+ * hold whatever day they run.
  */
 @RumboIntegrationTest
 class TerritoriesApiScenarioTests extends ApiTestSupport {
@@ -37,6 +39,9 @@ class TerritoriesApiScenarioTests extends ApiTestSupport {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	Clock clock;
 
 	Api api;
 
@@ -71,7 +76,7 @@ class TerritoriesApiScenarioTests extends ApiTestSupport {
 		assertThat(api.post("/api/v1/territories/frozen-accounts", "director",
 				Map.of("customerId", b, "reason", "key account")).status()).isEqualTo(204);
 
-		LocalDate date = nextActivationDate();
+		LocalDate date = LocalDate.now(clock);
 		JsonNode preview = api.get("/api/v1/territories/models/" + model + "/preview?size=500&q=" + region + "&on="
 				+ date, "director").json();
 		Map<Long, JsonNode> rows = new HashMap<>();
@@ -96,6 +101,21 @@ class TerritoriesApiScenarioTests extends ApiTestSupport {
 		assertThat(api.post("/api/v1/territories/models/" + model + "/activate", "manager",
 				Map.of("version", version(model), "effectiveDate", date.toString())).status())
 			.as("only a director activates").isEqualTo(403);
+		// History before today is never rewritten, and owners do not change before their date: today only.
+		Api.Response past = api.send("POST", "/api/v1/territories/models/" + model + "/activate", api.token("director"),
+				Map.of("version", version(model), "effectiveDate", date.minusDays(1).toString()),
+				Map.of("Accept-Language", "en"));
+		assertThat(past.status()).as(past.body()).isEqualTo(400);
+		assertThat(past.json().get("errors").get(0).get("field").asString()).isEqualTo("effectiveDate");
+		assertThat(past.json().get("errors").get(0).get("message").asString()).contains("takes effect today");
+		Api.Response future = api.send("POST", "/api/v1/territories/models/" + model + "/activate",
+				api.token("director"), Map.of("version", version(model), "effectiveDate", date.plusDays(1).toString()),
+				Map.of("Accept-Language", "es"));
+		assertThat(future.status()).as(future.body()).isEqualTo(400);
+		assertThat(future.json().get("errors").get(0).get("field").asString()).isEqualTo("effectiveDate");
+		assertThat(future.json().get("errors").get(0).get("message").asString()).contains("entra en vigor hoy");
+		assertThat(api.get("/api/v1/customers/" + a, "director").json().get("ownerStaffId").asLong())
+			.as("nothing moved on a refused date").isEqualTo(lucia);
 		Api.Response activated = api.post("/api/v1/territories/models/" + model + "/activate", "director",
 				Map.of("version", version(model), "effectiveDate", date.toString()));
 		assertThat(activated.status()).as(activated.body()).isEqualTo(200);
@@ -121,7 +141,23 @@ class TerritoriesApiScenarioTests extends ApiTestSupport {
 		assertThat(api.get("/api/v1/territories/account-periods?customerId=" + a, "antonio.vega").json()
 			.get("content").size()).as("another region's salesperson").isZero();
 
-		// A second model from a later date: the first is history, the days between keep its territory.
+		// The rep (Lucía García) reads her own territory of the active model, from what the activation stored, and
+		// the read writes nothing (the account copy keeps a mark put in it).
+		jdbc.sql("UPDATE territories_account SET legal_name = :mark WHERE customer_id = :c").param("mark", "mark " + region)
+			.param("c", e).update();
+		Api.Response mine = api.get("/api/v1/territories/mine", "rep");
+		assertThat(mine.status()).as(mine.body()).isEqualTo(200);
+		assertThat(mine.json().get("content").size()).as(mine.body()).isEqualTo(1);
+		JsonNode east1 = mine.json().get("content").get(0);
+		assertThat(east1.get("territoryId").asLong()).as("her territory, not Pablo's west").isEqualTo(east);
+		assertThat(east1.get("accounts").asLong()).as("B (frozen, hers) and E").isEqualTo(2);
+		assertThat(east1.get("classB").asLong()).isEqualTo(2);
+		assertThat(api.get("/api/v1/territories/mine", "pablo.romero").json().get("content").get(0)
+			.get("territoryId").asLong()).as("Pablo's is the west").isEqualTo(west);
+		assertThat(jdbc.sql("SELECT legal_name FROM territories_account WHERE customer_id = :c").param("c", e)
+			.query(String.class).single()).as("GET /mine rewrote the account copy").isEqualTo("mark " + region);
+
+		// A second model the same day: the first is history from today, its periods end today.
 		Api.Response copy = api.post("/api/v1/territories/models", "director",
 				Map.of("name", region + " v2", "basedOnId", model));
 		assertThat(copy.status()).as(copy.body()).isEqualTo(201);
@@ -134,14 +170,12 @@ class TerritoriesApiScenarioTests extends ApiTestSupport {
 			}
 		}
 		named(second, copiedWest, a, "EXCLUDE");
-		LocalDate later = date.plusDays(10);
 		assertThat(api.post("/api/v1/territories/models/" + second + "/activate", "director",
-				Map.of("version", version(second), "effectiveDate", later.toString())).status()).isEqualTo(200);
+				Map.of("version", version(second), "effectiveDate", date.toString())).status()).isEqualTo(200);
 		JsonNode first = api.get("/api/v1/territories/models/" + model, "director").json();
 		assertThat(first.get("status").asString()).isEqualTo("HISTORY");
-		assertThat(first.get("effectiveTo").asString()).isEqualTo(later.toString());
-		assertThat(territoryOn(a, date.plusDays(5)).get("territoryId").asLong()).isEqualTo(west);
-		assertThat(periodsOn(a, later).size()).as("excluded in the second model: no territory from its date")
+		assertThat(first.get("effectiveTo").asString()).isEqualTo(date.toString());
+		assertThat(periodsOn(a, date).size()).as("excluded in the second model: no territory from its date")
 			.isZero();
 		assertThat(api.get("/api/v1/customers/" + a, "director").json().get("ownerStaffId").asLong())
 			.as("an account no territory takes keeps its owner").isEqualTo(pablo);
@@ -155,8 +189,12 @@ class TerritoriesApiScenarioTests extends ApiTestSupport {
 		String region = unique("Zona");
 		long pablo = staffByName(api, "Pablo Romero").get("id").asLong();
 		long model = createModel(region + " roles", null);
+		assertThat(api.get("/api/v1/territories/models/" + model, "manager").status())
+			.as("a model without a territory in the manager's units").isEqualTo(404);
+		assertThat(api.get("/api/v1/territories/models?q=" + region, "manager").json().get("content").size()).isZero();
+		long root = territory(model, null, "MN", "Madrid Norte", null, unitId(api, "E-MAD-NOR"), 0);
 		Api.Response byManager = api.post("/api/v1/territories/models/" + model + "/territories", "manager",
-				territoryBody(null, "M1", "Madrid", pablo, null, 0));
+				territoryBody(root, "M1", "Madrid", pablo, null, 0));
 		assertThat(byManager.status()).as(byManager.body()).isEqualTo(201);
 		long mine = byManager.json().get("id").asLong();
 		String url = "/api/v1/territories/models/" + model + "/territories/" + mine;
@@ -170,14 +208,22 @@ class TerritoriesApiScenarioTests extends ApiTestSupport {
 		assertThat(api.get(url, "inaki.etxeberria").status()).as("another region's manager").isEqualTo(404);
 		assertThat(api.post(url + "/rules", "inaki.etxeberria", Map.of("version", 0, "field", "REGION", "valueFrom",
 				region)).status()).isEqualTo(404);
-		assertThat(api.get("/api/v1/territories/models/" + model + "/territories", "inaki.etxeberria").json()
-			.get("content").size()).isZero();
+		assertThat(api.get("/api/v1/territories/models/" + model + "/territories", "inaki.etxeberria").status())
+			.as("no territory of the model in his units: the model is out of his scope").isEqualTo(404);
+		assertThat(api.get("/api/v1/territories/models/" + model, "inaki.etxeberria").status()).isEqualTo(404);
+		assertThat(api.get("/api/v1/territories/models?q=" + region, "inaki.etxeberria").json().get("content")
+			.size()).isZero();
+		Api.Response own = api.post("/api/v1/territories/models", "inaki.etxeberria", Map.of("name", region + " own"));
+		assertThat(own.status()).as(own.body()).isEqualTo(201);
+		assertThat(api.get("/api/v1/territories/models/" + own.json().get("id").asLong(), "inaki.etxeberria").status())
+			.as("the draft he created, still empty").isEqualTo(200);
+		assertThat(api.get("/api/v1/territories/models/" + own.json().get("id").asLong(), "manager").status())
+			.isEqualTo(404);
 		assertThat(api.get(url, "viewer").status()).isEqualTo(200);
 		assertThat(api.get(url, "viewer").json().get("editable").asBoolean()).isFalse();
 		assertThat(api.post("/api/v1/territories/models", "viewer", Map.of("name", region)).status()).isEqualTo(403);
 		assertThat(api.get("/api/v1/territories/models", "rep").status()).isEqualTo(403);
 		assertThat(api.get("/api/v1/territories/models/" + model, "rep").status()).isEqualTo(404);
-		assertThat(api.get("/api/v1/territories/mine", "rep").status()).isEqualTo(200);
 
 		JsonNode t = api.get(url, "manager").json();
 		Api.Response rule = api.post(url + "/rules", "manager", Map.of("version", t.get("version").asLong(), "field",
@@ -188,9 +234,11 @@ class TerritoriesApiScenarioTests extends ApiTestSupport {
 		assertThat(api.post(url + "/rules", "manager", Map.of("version", rule.json().get("version").asLong(), "field",
 				"SEGMENT", "valueFrom", "NOT_A_SEGMENT")).status()).isEqualTo(400);
 		assertThat(api.post("/api/v1/territories/models/" + model + "/activate", "manager",
-				Map.of("version", version(model), "effectiveDate", "2099-01-01")).status()).isEqualTo(403);
-		assertThat(api.get("/api/v1/territories/models?q=" + region, "manager").json().get("content").get(0)
-			.get("status").asString()).isEqualTo("DRAFT");
+				Map.of("version", version(model), "effectiveDate", LocalDate.now(clock).toString())).status())
+			.isEqualTo(403);
+		JsonNode managerList = api.get("/api/v1/territories/models?q=" + region, "manager").json().get("content");
+		assertThat(managerList.size()).as("his model, not Iñaki's draft").isEqualTo(1);
+		assertThat(managerList.get(0).get("status").asString()).isEqualTo("DRAFT");
 		Api.Response csv = api.get("/api/v1/territories/models?q=" + region, "director", Map.of("Accept", "text/csv"));
 		assertThat(csv.status()).isEqualTo(200);
 		assertThat(csv.body()).contains(region);
@@ -231,6 +279,35 @@ class TerritoriesApiScenarioTests extends ApiTestSupport {
 			.isEqualTo(2));
 		assertThat(api.get("/api/v1/territories/models/" + model, "director").json().get("status").asString())
 			.as("nothing applied").isEqualTo("DRAFT");
+	}
+
+	@Test
+	void postalCodesCompareOnlyWithCodesOfTheirOwnLength() {
+		String region = unique("Zona");
+		long lucia = staffByName(api, "Lucía García").get("id").asLong();
+		long pablo = staffByName(api, "Pablo Romero").get("id").asLong();
+		long inside = customer(region, "In " + region, "150", "C", lucia);
+		long longer = customer(region, "Longer " + region, "1000", "C", lucia);
+		long shorter = customer(region, "Shorter " + region, "15", "C", lucia);
+		long letters = customer(region, "Letters " + region, "1a5", "C", lucia);
+		long model = createModel(region + " codes", null);
+		long leaf = territory(model, null, "P", "Codes", pablo, null, 0);
+		rule(model, leaf, "REGION", region, null);
+		rule(model, leaf, "POSTAL_CODE", "100", "199");
+		Api.Response uneven = api.post("/api/v1/territories/models/" + model + "/territories/" + leaf + "/rules",
+				"director", Map.of("version", territoryVersion(model, leaf), "field", "POSTAL_CODE", "valueFrom", "100",
+						"valueTo", "1999"));
+		assertThat(uneven.status()).as(uneven.body()).isEqualTo(400);
+		assertThat(uneven.json().get("errors").get(0).get("field").asString()).isEqualTo("valueTo");
+		JsonNode preview = api.get("/api/v1/territories/models/" + model + "/preview?size=500&q=" + region, "director")
+			.json();
+		Map<Long, JsonNode> rows = new HashMap<>();
+		preview.get("content").forEach(r -> rows.put(r.get("customerId").asLong(), r));
+		assertThat(rows.keySet()).containsExactlyInAnyOrder(inside, longer, shorter, letters);
+		assertThat(rows.get(inside).get("toTerritoryId").asLong()).isEqualTo(leaf);
+		assertThat(rows.get(longer).get("toTerritoryId").isNull()).as("1000 is not within 100..199").isTrue();
+		assertThat(rows.get(shorter).get("toTerritoryId").isNull()).as("15 is not within 100..199").isTrue();
+		assertThat(rows.get(letters).get("toTerritoryId").isNull()).as("1A5 is after 199").isTrue();
 	}
 
 	// ---- helpers
@@ -330,25 +407,5 @@ class TerritoriesApiScenarioTests extends ApiTestSupport {
 		JsonNode found = periodsOn(customer, date);
 		assertThat(found.size()).isEqualTo(1);
 		return found.get(0);
-	}
-
-	/**
-	 * A fixed date far ahead, after the start of whatever model is active (activation never rewrites what an active
-	 * model already decided), so tests in any order activate in order.
-	 */
-	static LocalDate nextActivationDate(Api api) {
-		LocalDate date = LocalDate.of(2099, 1, 1);
-		JsonNode active = api.get("/api/v1/territories/models?status=ACTIVE", "director").json().get("content");
-		for (JsonNode m : active) {
-			LocalDate from = LocalDate.parse(m.get("effectiveFrom").asString());
-			if (!from.isBefore(date)) {
-				date = from.plusDays(1);
-			}
-		}
-		return date;
-	}
-
-	private LocalDate nextActivationDate() {
-		return nextActivationDate(api);
 	}
 }

@@ -2,6 +2,7 @@ package io.rumbo.scenarios;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +15,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import io.rumbo.support.Api;
 import io.rumbo.support.BrowserAvailability;
@@ -22,13 +24,16 @@ import io.rumbo.support.RumboIntegrationTest;
 /**
  * The territory journey in headless Chromium (decision 0037): the director drafts a realignment on the Territories
  * page (a territory for Pablo Romero taking the accounts of a region of the test's own below postal code 20000),
- * previews it (one of Lucía García's two accounts moves to Pablo), activates it from the preview on a fixed date, and
- * the moved account's page shows Pablo as its owner while its order of last year stays credited to Lucía. English.
+ * previews it (one of Lucía García's two accounts moves to Pablo), activates it from the preview today (the injected
+ * clock's date: a model takes effect the day it is activated), and the moved account's page shows Pablo as its owner while its order of last year stays credited to Lucía. English.
  */
 @RumboIntegrationTest
 @Tag("browser")
 @ExtendWith(BrowserAvailability.class)
 class TerritoriesJourneyBrowserTests extends BrowserTestSupport {
+
+	@Autowired
+	Clock clock;
 
 	@Test
 	void theDirectorDraftsPreviewsAndActivatesARealignment() {
@@ -42,7 +47,7 @@ class TerritoriesJourneyBrowserTests extends BrowserTestSupport {
 		Api.Response order = api.post("/api/v1/orders", "rep", Map.of("customerId", moving, "orderDate", "2025-06-10",
 				"lines", List.of(Map.of("productId", product, "quantity", "2")), "credits", List.of()));
 		assertThat(order.status()).as(order.body()).isEqualTo(201);
-		LocalDate date = TerritoriesApiScenarioTests.nextActivationDate(api);
+		LocalDate date = LocalDate.now(clock);
 
 		signIn("director");
 		open("/territories?lang=en");

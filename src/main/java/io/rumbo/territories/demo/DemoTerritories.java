@@ -18,7 +18,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.rumbo.customers.CustomerManagement;
 import io.rumbo.customers.CustomerView;
-import io.rumbo.customers.OwnershipPeriod;
 import io.rumbo.identity.CurrentUser;
 import io.rumbo.identity.UserManagement;
 import io.rumbo.organization.JobRole;
@@ -103,15 +102,15 @@ class DemoTerritories implements ApplicationRunner {
 		List<CustomerView> accounts = customers.list(director, new CustomerManagement.Filter(null, null, null, null,
 				null, team, false), ListQuery.of(0, 500, List.of("legalName"), CustomerManagement.SORTS, "legalName"))
 			.content();
-		// Activation may not start before any of the team's accounts got its current owner.
-		LocalDate date = LocalDate.now(clock).minusMonths(1).withDayOfMonth(1);
+		// A model takes effect the day it is activated (decision 0037); an account whose current owner starts later
+		// would refuse it, so the demo then leaves territories alone.
+		LocalDate date = LocalDate.now(clock);
 		for (CustomerView account : accounts) {
-			LocalDate since = customers.ownership(director, account.id()).stream()
-				.filter(p -> p.validTo() == null)
-				.map(OwnershipPeriod::validFrom)
-				.findFirst()
-				.orElse(date);
-			date = since.isAfter(date) ? since : date;
+			boolean later = customers.ownership(director, account.id()).stream()
+				.anyMatch(p -> p.validTo() == null && p.validFrom().isAfter(date));
+			if (later) {
+				return;
+			}
 		}
 		ModelView active = models.create(director, "Territorios Norte " + date.getYear(),
 				"Equipo Asturias por códigos postales.", null);

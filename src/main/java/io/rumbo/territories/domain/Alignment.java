@@ -30,6 +30,11 @@ public class Alignment {
 			BigDecimal lastYearNet, BigDecimal lastYearMargin) {
 	}
 
+	/**
+	 * One rule against one account. Postal codes compare only with bounds of their own length (the bounds are
+	 * upper-case letters and digits of one length, see {@code TerritoryModels.ruleValue}): "1000" is not within
+	 * "100".."199", and for strings of one length over [0-9A-Z] H2 and PostgreSQL collations agree with Java.
+	 */
 	static final String MATCH = """
 			((r.field = 'REGION' AND LOWER(a.region) = r.value_from)
 			 OR (r.field = 'CITY' AND LOWER(a.city) = r.value_from)
@@ -38,7 +43,14 @@ public class Alignment {
 			 OR (r.field = 'POTENTIAL_CLASS' AND a.potential_class = r.value_from)
 			 OR (r.field = 'SEGMENT' AND a.segment = r.value_from)
 			 OR (r.field = 'UNIT' AND CAST(a.unit_id AS VARCHAR(100)) = r.value_from)
-			 OR (r.field = 'POSTAL_CODE' AND a.postal_code >= r.value_from AND a.postal_code <= r.value_to))""";
+			 OR (r.field = 'POSTAL_CODE' AND LENGTH(a.postal_code) = LENGTH(r.value_from)
+			     AND UPPER(a.postal_code) >= r.value_from AND UPPER(a.postal_code) <= r.value_to))""";
+
+	/** The unit an account goes to (a column of the alignment's last select, for a scope condition). */
+	public static final String FROM_UNIT = "p.unit_id";
+
+	/** The unit the model gives an account (a column of the alignment's last select, for a scope condition). */
+	public static final String TO_UNIT = "CASE WHEN p.frozen IS NOT NULL OR t.id IS NULL THEN p.unit_id ELSE t.assignee_unit_id END";
 
 	static final String LEAF = "NOT EXISTS (SELECT 1 FROM territories_territory c WHERE c.parent_id = %s.id)";
 
@@ -83,6 +95,7 @@ public class Alignment {
 			LEFT JOIN territories_territory t ON t.id = p.to_territory
 			LEFT JOIN territories_account_period cur ON cur.customer_id = p.customer_id AND cur.valid_to IS NULL
 			LEFT JOIN territories_call_norm cn ON cn.potential_class = p.potential_class
+			WHERE __SCOPE__
 			ORDER BY p.legal_name, p.customer_id""".formatted(LEAF.formatted("l"), MATCH, LEAF.formatted("o"));
 
 	private static final BigDecimal SIXTY = BigDecimal.valueOf(60);
@@ -95,7 +108,17 @@ public class Alignment {
 
 	/** Every live account of the snapshot, placed by the model (refresh the snapshot first). */
 	public List<Row> of(long modelId) {
-		return jdbc.sql(SQL).param("model", modelId).query((rs, n) -> {
+		return of(modelId, "TRUE", Map.of());
+	}
+
+	/**
+	 * The rows of {@link #of(long)} that satisfy {@code scope}, an SQL condition on {@link #FROM_UNIT} and
+	 * {@link #TO_UNIT} (with its parameters): the reader's rows are chosen in the statement.
+	 */
+	public List<Row> of(long modelId, String scope, Map<String, Object> scopeParams) {
+		Map<String, Object> params = new HashMap<>(scopeParams);
+		params.put("model", modelId);
+		return jdbc.sql(SQL.replace("__SCOPE__", scope)).params(params).query((rs, n) -> {
 			Long fromOwner = (Long) rs.getObject(5, Long.class);
 			long fromUnit = rs.getLong(6);
 			Long toOwner = (Long) rs.getObject(8, Long.class);

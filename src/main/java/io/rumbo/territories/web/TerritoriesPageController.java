@@ -277,7 +277,7 @@ class TerritoriesPageController {
 		model.addAttribute("lastYearTo", preview.lastYearTo());
 		model.addAttribute("mayActivate", TerritoryModels.mayActivate(user)
 				&& preview.model().status() == ModelStatus.DRAFT);
-		model.addAttribute("effectiveDate", filter.on() == null ? LocalDate.now(clock) : filter.on());
+		model.addAttribute("effectiveDate", LocalDate.now(clock));
 		return ListPages.render(request, model, "territories/preview", filter, query, PreviewPages.page(rows, query));
 	}
 
