@@ -14,7 +14,11 @@
     chart.setOption({
       tooltip: {
         position: 'top',
-        formatter: function (p) { return rows[p.value[1]] + '<br>' + columns[p.value[0]] + ': ' + p.value[2]; }
+        // ECharts writes the tooltip as HTML: the names (people, units, qualifications) are escaped.
+        formatter: function (p) {
+          var esc = echarts.format.encodeHTML;
+          return esc(String(rows[p.value[1]])) + '<br>' + esc(String(columns[p.value[0]])) + ': ' + esc(String(p.value[2]));
+        }
       },
       grid: { left: 8, right: 16, top: 8, bottom: 70, containLabel: true },
       xAxis: { type: 'category', data: columns, splitArea: { show: true },

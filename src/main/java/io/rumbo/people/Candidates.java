@@ -260,17 +260,18 @@ public class Candidates {
 	/**
 	 * PEOPLE hires a candidate of an approved requisition: one staff record in the requisition's unit and job role
 	 * (the organisation publishes {@code StaffHired}), optionally a REP account, the candidate HIRED and the
-	 * requisition FILLED, all in one transaction, announced with {@link CandidateHired}. A candidate already hired
-	 * answers as they are, whatever the version: a retried request creates nothing more.
+	 * requisition FILLED, all in one transaction, announced with {@link CandidateHired}. Only PEOPLE hires (403 for
+	 * anyone else, also for a candidate already hired). A candidate already hired answers PEOPLE as they are, whatever
+	 * the version: a retried request carries the version read before the hire and creates nothing more.
 	 */
 	@Transactional
 	public CandidateView hire(CurrentUser actor, long id, long version, HireDetails details) {
 		CandidateView current = get(actor, id);
-		if (Candidate.HIRED.equals(current.stage()) && current.staffId() != null) {
-			return current;
-		}
 		if (!mayDecide(actor)) {
 			throw new AccessRefusedException("candidates");
+		}
+		if (Candidate.HIRED.equals(current.stage()) && current.staffId() != null) {
+			return current;
 		}
 		Candidate candidate = load(id, version, current);
 		Requisition requisition = requisitions.findById(candidate.requisitionId())

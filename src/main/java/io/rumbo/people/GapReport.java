@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,8 +32,10 @@ import io.rumbo.shared.web.PageResponse;
  * The gap report, in one set-based query: every active person of the reader's scope, against the requirements of
  * their job role (the role's company-wide ones and their unit's, the higher level winning), joined with what they hold.
  * A requirement is a gap when the person holds nothing (MISSING), holds a level under the minimum (BELOW_LEVEL) or held
- * it until a day already past (EXPIRED); it is flagged EXPIRING when it expires within the warning days. Desirable
- * requirements join the report only when asked. Counted by person, unit or job role and qualification for the heat
+ * it until a day already past (EXPIRED); it is flagged EXPIRING when it expires within the warning days. The required
+ * level comes from REQUIRED rows only and the desirable level from DESIRABLE rows only: a gap is REQUIRED when the
+ * holding misses the required level, DESIRABLE when it misses only the desirable one. Desirable requirements join the
+ * report only when asked. Counted by person, unit or job role and qualification for the heat
  * map.
  */
 @Service
@@ -58,11 +62,13 @@ public class GapReport {
 	private final OrgDirectory org;
 	private final PeopleSettings settings;
 	private final ExportCursor cursor;
+	private final MessageSource messages;
 	private final Clock clock;
 
 	GapReport(JdbcClient jdbc, DataScopes scopes, OrgDirectory org, PeopleSettings settings, ExportCursor cursor,
-			Clock clock) {
+			MessageSource messages, Clock clock) {
 		this.jdbc = jdbc;
+		this.messages = messages;
 		this.scopes = scopes;
 		this.org = org;
 		this.settings = settings;
@@ -99,7 +105,10 @@ public class GapReport {
 			.query(Long.class).list();
 	}
 
-	/** The gaps counted by row (person, unit or job role) and qualification, for the heat map. */
+	/**
+	 * The gaps counted by row (person, unit or job role) and qualification, for the heat map. Rows are named in the
+	 * reader's language (job roles through organization's {@code organization.jobRole.*} keys) and sorted by name.
+	 */
 	@Transactional(readOnly = true)
 	public GapHeatmap heatmap(CurrentUser actor, Filter filter, By by) {
 		Map<String, Object> params = new HashMap<>();
@@ -128,7 +137,9 @@ public class GapReport {
 			rows.replaceAll((k, v) -> names.getOrDefault(Long.valueOf(k), k));
 		}
 		if (by == By.ROLE) {
-			rows.replaceAll((k, v) -> k);
+			// Job roles named as organization names them, in the reader's language (the key stays the enum name).
+			rows.replaceAll((k, v) -> messages.getMessage("organization.jobRole." + k, null, k,
+					LocaleContextHolder.getLocale()));
 		}
 		// Rows sorted by their label so the map reads like the table.
 		List<Map.Entry<String, String>> sortedRows = new ArrayList<>(rows.entrySet());
@@ -180,21 +191,36 @@ public class GapReport {
 		}
 		String kind = "";
 		if (filter.kind() != null) {
-			kind = " AND x.gap = :kind";
+			kind = " AND y.gap = :kind";
 			params.put("kind", filter.kind().name());
 		}
+		// Per person and qualification, the level required (REQUIRED rows only) and the level desired (DESIRABLE rows
+		// only), each the highest asked by the role company-wide and for the unit. The requirement is a REQUIRED gap
+		// when the holding misses the required level (missing, expired, under it, or expiring), else a DESIRABLE gap
+		// when it misses the desired level: a REQUIRED level 2 and a DESIRABLE level 4 make level 3 no required gap.
 		return """
-				SELECT x.* FROM (
+				SELECT y.staff_id, y.full_name, y.unit_id, y.job_role, y.qualification_id, y.q_code, y.q_name,
+				       CASE WHEN y.required_gap = 1 THEN 'REQUIRED' ELSE 'DESIRABLE' END AS importance,
+				       CASE WHEN y.required_gap = 1 THEN y.required_level ELSE y.desirable_level END AS min_level,
+				       y.held_level, y.expires_on, y.gap
+				FROM (
 				  SELECT n.staff_id, n.full_name, n.unit_id, n.job_role, n.qualification_id, q.code AS q_code,
-				         q.name AS q_name, n.importance, n.min_level, sq.level AS held_level, sq.expires_on,
+				         q.name AS q_name, n.required_level, n.desirable_level, sq.level AS held_level, sq.expires_on,
+				         CASE WHEN n.required_level IS NOT NULL AND (sq.id IS NULL OR sq.level < n.required_level
+				                   OR (sq.expires_on IS NOT NULL AND sq.expires_on < :warnUntil)) THEN 1
+				              ELSE 0 END AS required_gap,
 				         CASE WHEN sq.id IS NULL THEN 'MISSING'
 				              WHEN sq.expires_on IS NOT NULL AND sq.expires_on < :today THEN 'EXPIRED'
-				              WHEN sq.level < n.min_level THEN 'BELOW_LEVEL'
+				              WHEN sq.level < n.required_level THEN 'BELOW_LEVEL'
+				              WHEN n.required_level IS NOT NULL AND sq.expires_on IS NOT NULL
+				                   AND sq.expires_on < :warnUntil THEN 'EXPIRING'
+				              WHEN sq.level < n.desirable_level THEN 'BELOW_LEVEL'
 				              WHEN sq.expires_on IS NOT NULL AND sq.expires_on < :warnUntil THEN 'EXPIRING'
 				              ELSE 'NONE' END AS gap
 				  FROM (
 				    SELECT pp.staff_id, pp.full_name, pp.unit_id, pp.job_role, r.qualification_id,
-				           MAX(r.importance) AS importance, MAX(r.min_level) AS min_level
+				           MAX(CASE WHEN r.importance = 'REQUIRED' THEN r.min_level END) AS required_level,
+				           MAX(CASE WHEN r.importance = 'DESIRABLE' THEN r.min_level END) AS desirable_level
 				    FROM people_person pp
 				    JOIN people_role_requirement r ON r.job_role = pp.job_role
 				         AND (r.unit_id IS NULL OR r.unit_id = pp.unit_id)
@@ -205,7 +231,7 @@ public class GapReport {
 				  JOIN people_qualification q ON q.id = n.qualification_id AND q.archived = FALSE
 				  LEFT JOIN people_staff_qualification sq ON sq.staff_id = n.staff_id
 				       AND sq.qualification_id = n.qualification_id
-				) x WHERE x.gap <> 'NONE'""" + kind;
+				) y WHERE y.gap <> 'NONE'""" + kind;
 	}
 
 	private static GapRow row(ResultSet rs, int n) throws SQLException {

@@ -154,6 +154,8 @@ public class Requisitions {
 		DataScope scope = scopes.of(actor);
 		List<FieldError> errors = new ArrayList<>();
 		PositionView position = null;
+		// Counted under the lock, held until commit: a concurrent raise waits and then counts this one too.
+		queries.lockRaising();
 		if (details.positionId() == null) {
 			errors.add(new FieldError("positionId", "shared.validation.required"));
 		}

@@ -8,6 +8,12 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -21,6 +27,8 @@ import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.Scenario;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import io.rumbo.identity.CurrentUser;
 import io.rumbo.identity.Role;
@@ -28,6 +36,7 @@ import io.rumbo.identity.UserManagement;
 import io.rumbo.organization.JobRole;
 import io.rumbo.organization.OrgUnitManagement;
 import io.rumbo.organization.OrgUnitView;
+import io.rumbo.organization.PositionView;
 import io.rumbo.organization.StaffManagement;
 import io.rumbo.organization.StaffStatus;
 import io.rumbo.organization.StaffView;
@@ -95,6 +104,12 @@ class PeopleModuleTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	Requisitions requisitions;
+
+	@Autowired
+	PlatformTransactionManager transactions;
 
 	@Autowired
 	Clock clock;
@@ -193,6 +208,92 @@ class PeopleModuleTests {
 				today.minusDays(3), null, "Renovada"));
 		assertThat(gapsOf(hr, new GapReport.Filter(null, team1.id(), null, ana.id(), null, null, null)))
 			.containsOnlyKeys(ana.id() + ":" + language.id());
+	}
+
+	@Test
+	void aRequiredLevelComesFromRequiredRowsAndADesirableLevelFromDesirableOnes() {
+		// Team 1's salespeople need level 2 of a skill, and every salesperson would better hold level 4 of it (a
+		// company-wide desirable requirement, so other tests' reports of required gaps never meet it). Ana holds level
+		// 3: no required gap, only a desirable one (under level 4). Pedro holds level 1: a required gap under level 2.
+		QualificationView skill = qualifications.create(hr, new Qualifications.QualificationDetails(company.code + "S",
+				"Skill " + company.code, QualificationKind.SKILL, null, 5, null, null));
+		qualifications.require(hr, new Qualifications.RequirementDetails(JobRole.SALESPERSON, team1.id(), skill.id(), 2,
+				Importance.REQUIRED));
+		qualifications.require(hr, new Qualifications.RequirementDetails(JobRole.SALESPERSON, null, skill.id(), 4,
+				Importance.DESIRABLE));
+		holdings.record(hr, new StaffQualifications.HoldingDetails(ana.id(), skill.id(), 3, today.minusYears(1), null,
+				null));
+		holdings.record(hr, new StaffQualifications.HoldingDetails(pedro.id(), skill.id(), 1, today.minusYears(1), null,
+				null));
+
+		List<GapRow> required = gaps.list(hr, new GapReport.Filter(null, team1.id(), null, null, skill.id(), null, null),
+				ListQuery.of(0, 100, null, GapReport.SORTS, "person")).content();
+		assertThat(required).extracting(GapRow::staffId, GapRow::importance, GapRow::minLevel, GapRow::kind)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(pedro.id(), Importance.REQUIRED, 2,
+					GapKind.BELOW_LEVEL));
+		List<GapRow> withDesirable = gaps.list(hr, new GapReport.Filter(null, team1.id(), null, null, skill.id(), null,
+				true), ListQuery.of(0, 100, null, GapReport.SORTS, "person")).content();
+		assertThat(withDesirable).extracting(GapRow::staffId, GapRow::importance, GapRow::minLevel, GapRow::kind)
+			.containsExactlyInAnyOrder(
+					org.assertj.core.groups.Tuple.tuple(ana.id(), Importance.DESIRABLE, 4, GapKind.BELOW_LEVEL),
+					org.assertj.core.groups.Tuple.tuple(pedro.id(), Importance.REQUIRED, 2, GapKind.BELOW_LEVEL));
+	}
+
+	@Test
+	void theHeatMapByJobRoleNamesTheRolesInTheReadersLanguage() {
+		GapReport.Filter team = new GapReport.Filter(null, team1.id(), null, null, null, null, null);
+		java.util.Locale before = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+		try {
+			org.springframework.context.i18n.LocaleContextHolder.setLocale(java.util.Locale.ENGLISH);
+			PeopleViews.GapHeatmap english = gaps.heatmap(hr, team, GapReport.By.ROLE);
+			assertThat(english.rowKeys()).containsExactly("SALESPERSON");
+			assertThat(english.rows()).containsExactly("Salesperson");
+			org.springframework.context.i18n.LocaleContextHolder.setLocale(java.util.Locale.forLanguageTag("es"));
+			assertThat(gaps.heatmap(hr, team, GapReport.By.ROLE).rows()).containsExactly("Vendedor");
+		}
+		finally {
+			org.springframework.context.i18n.LocaleContextHolder.setLocale(before);
+		}
+	}
+
+	@Test
+	void twoRequisitionsRaisedAtOnceNeverExceedTheVacancies() throws Exception {
+		// Team 2 plans one salesperson and has none: one vacancy. A first raise holds its transaction open while a
+		// second one is asked; the second waits for the first to commit, then finds the vacancy covered.
+		PositionView position = units.planPosition(TwoTeamCompany.ADMIN, team2.id(), JobRole.SALESPERSON, 1);
+		assertThat(position.vacancies()).isEqualTo(1);
+		Requisitions.RequisitionDetails terms = new Requisitions.RequisitionDetails(position.id(),
+				RequisitionReason.GROWTH, null, new BigDecimal("30000"), null);
+		ExecutorService other = Executors.newSingleThreadExecutor();
+		try {
+			Future<Object> second = new TransactionTemplate(transactions).execute(status -> {
+				requisitions.raise(hr, terms);
+				Future<Object> asked = other.submit(() -> {
+					try {
+						return requisitions.raise(hr, terms);
+					}
+					catch (RuntimeException refused) {
+						return refused;
+					}
+				});
+				try {
+					asked.get(700, TimeUnit.MILLISECONDS);
+				}
+				catch (TimeoutException waitingForTheLock) {
+					// As it should: the second raise waits until this transaction commits.
+				}
+				catch (InterruptedException | ExecutionException e) {
+					throw new IllegalStateException(e);
+				}
+				return asked;
+			});
+			assertThat(second.get(30, TimeUnit.SECONDS)).isInstanceOf(ValidationFailedException.class);
+		}
+		finally {
+			other.shutdownNow();
+		}
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM people_requisition WHERE position_id = :p")
+			.param("p", position.id()).query(Long.class).single()).isEqualTo(1);
 	}
 
 	@Test

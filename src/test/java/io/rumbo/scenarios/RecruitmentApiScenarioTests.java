@@ -240,6 +240,8 @@ class RecruitmentApiScenarioTests extends ApiTestSupport {
 		Api.Response retry = api.post(anaUrl + "/hire", "people", hire);
 		assertThat(retry.status()).as(retry.body()).isEqualTo(200);
 		assertThat(retry.json().get("staffId").asLong()).isEqualTo(staffId);
+		assertThat(api.post(anaUrl + "/hire", "manager", hire).status())
+			.as("the role is checked before the idempotent answer").isEqualTo(403);
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM org_staff WHERE unit_id = :u").param("u", team).query(Long.class)
 			.single()).isEqualTo(1);
 		JsonNode person = api.get("/api/v1/staff/" + staffId, "manager").json();
@@ -306,6 +308,33 @@ class RecruitmentApiScenarioTests extends ApiTestSupport {
 		assertThat(api.post(url + "/submit", "people", Map.of("version", version(cancelled))).status()).isEqualTo(409);
 		assertThat(api.get(REQUISITIONS + "/vacancies", "people").json().valueStream()
 			.map(p -> p.get("id").asLong()).toList()).as("the vacancy is free again").contains(position);
+	}
+
+	@Test
+	void aRequisitionPageWithManyCandidatesSaysHowManyItShowsAndLinksToTheList() {
+		String code = unique("RQ").replace("-", "");
+		long team = team(code, 1);
+		Api.Response raised = api.post(REQUISITIONS, "manager", requisition(positionOf(team)));
+		assertThat(raised.status()).as(raised.body()).isEqualTo(201);
+		long id = raised.json().get("id").asLong();
+		List<Object[]> rows = new java.util.ArrayList<>();
+		for (int i = 0; i < 201; i++) {
+			rows.add(new Object[] { id, team, "Nombre" + i, code + i });
+		}
+		for (Object[] row : rows) {
+			jdbc.sql("INSERT INTO people_candidate (requisition_id, unit_id, first_name, last_name, source, stage, "
+					+ "applied_on, stage_on, added_by, version) VALUES (?, ?, ?, ?, 'WEBSITE', 'APPLIED', "
+					+ "DATE '2024-03-01', DATE '2024-03-01', 'manager', 0)").params(row).update();
+		}
+		WebSession manager = new WebSession();
+		manager.signIn(port, "manager", "demo");
+		String page = manager.get(port, "/people/requisitions/" + id + "?lang=en").body();
+		assertThat(page).contains("Showing 200 of 201 candidates")
+			.contains("href=\"/people/candidates?requisition=" + id + "\"");
+		String list = manager.get(port, "/people/candidates?requisition=" + id + "&lang=en").body();
+		assertThat(list).contains("name=\"requisition\"").contains(code);
+		assertThat(manager.get(port, "/people/requisitions/" + id + "?lang=es").body())
+			.contains("Se muestran 200 de 201 candidatos");
 	}
 
 	@Test

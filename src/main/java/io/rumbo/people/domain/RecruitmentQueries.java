@@ -130,6 +130,16 @@ public class RecruitmentQueries {
 		return rows.isEmpty() ? null : named(rows).get(0);
 	}
 
+	/**
+	 * Serialises the raising of requisitions until the transaction ends: a lock on the fixed HIRED stage row, a row
+	 * of this module that always exists and never changes (HIRED is fixed), so that two raises for the same position
+	 * never both count the open requisitions before either has inserted its own. Raising is rare; one lock for the
+	 * company is simpler than a row per position, which organization owns.
+	 */
+	public void lockRaising() {
+		jdbc.sql("SELECT code FROM people_stage WHERE code = 'HIRED' FOR UPDATE").query(String.class).list();
+	}
+
 	/** How many open requisitions there are for a position (a vacancy takes at most one each). */
 	public int openRequisitions(long positionId) {
 		return jdbc.sql("SELECT COUNT(*) FROM people_requisition WHERE position_id = :p AND status IN ('DRAFT', "

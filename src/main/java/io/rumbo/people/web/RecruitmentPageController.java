@@ -40,6 +40,7 @@ import io.rumbo.shared.web.ChartData;
 import io.rumbo.shared.web.ListPages;
 import io.rumbo.shared.web.ListQuery;
 import io.rumbo.shared.web.ListRequest;
+import io.rumbo.shared.web.PageResponse;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -50,6 +51,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Controller
 class RecruitmentPageController {
+
+	/** At most this many candidates on a requisition's page; the candidate list pages through all of them. */
+	static final int CANDIDATES_SHOWN = 200;
 
 	private final Requisitions requisitions;
 	private final Candidates candidates;
@@ -150,9 +154,13 @@ class RecruitmentPageController {
 		model.addAttribute("mayDecide", Requisitions.mayDecide(user));
 		boolean seesCandidates = candidates.scopeOf(user).sees(requisition.unitId());
 		model.addAttribute("seesCandidates", seesCandidates);
-		model.addAttribute("candidates", seesCandidates ? candidates.list(user,
+		// The first CANDIDATES_SHOWN candidates; with more, the page says how many it shows of how many and links to
+		// the candidate list filtered by this requisition (paged, sorted, exported there).
+		PageResponse<CandidateView> shown = seesCandidates ? candidates.list(user,
 				new Candidates.Filter(null, null, null, id, null),
-				ListQuery.of(0, 200, List.of("appliedOn"), Candidates.SORTS, "appliedOn")).content() : List.of());
+				ListQuery.of(0, CANDIDATES_SHOWN, List.of("appliedOn"), Candidates.SORTS, "appliedOn")) : null;
+		model.addAttribute("candidates", shown == null ? List.of() : shown.content());
+		model.addAttribute("candidatesTotal", shown == null ? 0L : shown.page().totalElements());
 		model.addAttribute("sources", CandidateSource.values());
 		return "people/requisition";
 	}
