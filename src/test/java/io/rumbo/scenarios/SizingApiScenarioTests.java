@@ -226,7 +226,10 @@ class SizingApiScenarioTests extends ApiTestSupport {
 		terms.put("sharePercent", new BigDecimal("12"));
 		terms.put("sellerStaffId", canarias.get("sellerStaffId").isNull() ? null
 				: canarias.get("sellerStaffId").asLong());
-		terms.put("productLineIds", List.of());
+		// The demo's lines stay (other tests read the distributor's terms with their lines).
+		List<Long> lines = new java.util.ArrayList<>();
+		canarias.get("productLineIds").forEach(l -> lines.add(l.asLong()));
+		terms.put("productLineIds", lines);
 		assertThat(api.put("/api/v1/sizing/channels/" + id, "manager", terms).status()).isEqualTo(403);
 		Map<String, Object> tooMuch = new LinkedHashMap<>(terms);
 		tooMuch.put("sharePercent", new BigDecimal("120"));
