@@ -210,6 +210,39 @@ class SizingApiScenarioTests extends ApiTestSupport {
 	}
 
 	@Test
+	void anAmountTooLargeForTheGridIsARowErrorOfTheImportAndNothingIsWritten() {
+		long team = newTeam();
+		String code = api.get("/api/v1/org-units/" + team, "admin").json().get("code").asString();
+		String month = "FY" + YEAR + "-M";
+		byte[] file = ("unit_code,fiscal_month,cost_type,amount\n" + code + "," + month + "01,SALARIES,1900.00\n" + code
+				+ "," + month + "02,TRAVEL,1000000000000\n").getBytes(StandardCharsets.UTF_8);
+		for (String kind : List.of("budgets", "actual-costs")) {
+			Api.Response english = api.upload("/api/v1/imports/" + kind + "?lang=en", "finance", file, "text/csv",
+					Map.of());
+			assertThat(english.status()).as(english.body()).isEqualTo(422);
+			JsonNode error = english.json().get("errors").get(0);
+			assertThat(english.json().get("errors")).hasSize(1);
+			assertThat(error.get("row").asLong()).isEqualTo(3);
+			assertThat(error.get("column").asString()).isEqualTo("amount");
+			assertThat(error.get("message").asString())
+				.isEqualTo("Amounts must be less than 1,000,000,000,000 (one trillion).");
+			Api.Response spanish = api.upload("/api/v1/imports/" + kind, "finance", file, "text/csv",
+					Map.of("Accept-Language", "es"));
+			assertThat(spanish.json().get("errors").get(0).get("message").asString())
+				.isEqualTo("Los importes deben ser menores de 1.000.000.000.000 (un billón).");
+		}
+		JsonNode line = api.get("/api/v1/sizing/budget/report?fiscalYear=" + YEAR + "&unitId=" + team, "director")
+			.json().get("units").get(0);
+		assertThat(line.get("budget").decimalValue()).as("nothing of the file was written").isEqualByComparingTo("0");
+		assertThat(line.get("actual").decimalValue()).isEqualByComparingTo("0");
+		Api.Response grid = api.put("/api/v1/sizing/budget?fiscalYear=" + YEAR + "&unitId=" + team + "&lang=en",
+				"director", Map.of("version", 0, "cells", List.of(Map.of("month", 1, "type", "SALARIES", "amount",
+						new BigDecimal("1000000000000")))));
+		assertThat(grid.status()).as("the grid has the same limit").isEqualTo(400);
+		assertThat(grid.body()).contains("1,000,000,000,000");
+	}
+
+	@Test
 	void channelTermsAreTheDirectorsToSet() {
 		JsonNode list = api.get("/api/v1/sizing/channels?kind=DISTRIBUTOR", "director").json();
 		JsonNode canarias = null;
