@@ -85,9 +85,9 @@ public class Budgets {
 		this.afresh.setReadOnly(true);
 	}
 
-	/** Who enters and imports budgets and actual costs: directors and finance. */
+	/** Who enters and imports budgets and actual costs: directors, finance and administrators (as for plans). */
 	public static boolean mayEdit(CurrentUser actor) {
-		return actor.hasAny(Role.DIRECTOR, Role.FINANCE);
+		return actor.hasAny(Role.ADMIN, Role.DIRECTOR, Role.FINANCE);
 	}
 
 	/** Who reads them: the editors, administrators and viewers everything, managers their subtree. */

@@ -91,7 +91,10 @@ class ExportRoundTripScenarioTests {
 				Map.entry("service-cases", "/api/v1/service-cases?customerId=" + customer),
 				// The whole organisation: every unit and every person of the demo, with their accounts.
 				Map.entry("org-units", "/api/v1/org-units"), Map.entry("staff", "/api/v1/staff"),
-				Map.entry("quotas", "/api/v1/quotas/versions/" + quotaVersion + "/person-months"));
+				Map.entry("quotas", "/api/v1/quotas/versions/" + quotaVersion + "/person-months"),
+				// The demo's budget and actual costs of this fiscal year, every region's month and cost type.
+				Map.entry("budgets", "/api/v1/sizing/costs?kind=BUDGET"),
+				Map.entry("actual-costs", "/api/v1/sizing/costs?kind=ACTUAL"));
 		List<String> kinds = new ArrayList<>();
 		api.get("/api/v1/imports", "admin").json().forEach(kind -> kinds.add(kind.get("kind").asString()));
 		assertThat(kinds).isNotEmpty();
