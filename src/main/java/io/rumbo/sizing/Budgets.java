@@ -15,9 +15,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import io.rumbo.identity.AuditTrail;
 import io.rumbo.identity.CurrentUser;
@@ -60,9 +65,12 @@ public class Budgets {
 	private final ApprovedPayouts payouts;
 	private final AuditTrail audit;
 	private final Clock clock;
+	/** A read-only transaction of its own, for re-reading what a concurrent first save committed. */
+	private final TransactionTemplate afresh;
 
 	Budgets(JdbcClient jdbc, DataScopes scopes, OrgDirectory org, OrgUnitManagement units, FiscalCalendar calendar,
-			MetricsQuery metrics, ApprovedPayouts payouts, AuditTrail audit, Clock clock) {
+			MetricsQuery metrics, ApprovedPayouts payouts, AuditTrail audit, Clock clock,
+			PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
 		this.scopes = scopes;
 		this.org = org;
@@ -72,6 +80,9 @@ public class Budgets {
 		this.payouts = payouts;
 		this.audit = audit;
 		this.clock = clock;
+		this.afresh = new TransactionTemplate(transactions);
+		this.afresh.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.afresh.setReadOnly(true);
 	}
 
 	/** Who enters and imports budgets and actual costs: directors, finance and administrators (as for plans). */
@@ -115,6 +126,7 @@ public class Budgets {
 		if (before.version() != version) {
 			throw new StaleVersionException(version, before);
 		}
+		claim(actor, fiscalYear, unitId, version);
 		write(actor, CostKind.BUDGET, fiscalYear, Map.of(unitId, cells), true);
 		audit.record("BUDGET", fiscalYear + ":" + unitId, before.cells().isEmpty() ? "CREATE" : "UPDATE",
 				Map.of("total", total(before.cells())), Map.of("total", total(cells)), fiscalYear + " " + unitId);
@@ -159,6 +171,45 @@ public class Budgets {
 		return new int[] { changed, unchanged };
 	}
 
+	/**
+	 * Moves the budget's version on from {@code version} before its cells are written, in one conditional statement:
+	 * a concurrent save of the same version waits for this one's row lock and then finds no row at its version, so it
+	 * is stale (409) instead of overwriting what this one wrote. A first budget (version 0) inserts the row; a
+	 * concurrent first save then breaks {@code uk_sizing_budget}, stale too, and what won is re-read in a transaction
+	 * of its own (PostgreSQL refuses any statement in a transaction after a failed one).
+	 */
+	private void claim(CurrentUser actor, int fiscalYear, long unitId, long version) {
+		Timestamp now = Timestamp.from(clock.instant());
+		if (version == 0) {
+			try {
+				jdbc.sql("""
+						INSERT INTO sizing_budget (fiscal_year, unit_id, updated_by, updated_at, version)
+						VALUES (:y, :u, :by, :at, 1)""")
+					.param("y", fiscalYear).param("u", unitId).param("by", actor.username()).param("at", now)
+					.update();
+			}
+			catch (DuplicateKeyException | ConcurrencyFailureException ex) {
+				throw new StaleVersionException(version, afresh.execute(status -> grid(actor, fiscalYear, unitId)));
+			}
+			return;
+		}
+		int claimed;
+		try {
+			claimed = jdbc.sql("""
+					UPDATE sizing_budget SET version = version + 1, updated_by = :by, updated_at = :at
+					WHERE fiscal_year = :y AND unit_id = :u AND version = :v""")
+				.param("by", actor.username()).param("at", now).param("y", fiscalYear).param("u", unitId)
+				.param("v", version).update();
+		}
+		catch (ConcurrencyFailureException ex) {
+			// H2 may refuse the row another transaction changed meanwhile instead of re-reading it.
+			throw new StaleVersionException(version, afresh.execute(status -> grid(actor, fiscalYear, unitId)));
+		}
+		if (claimed == 0) {
+			throw new StaleVersionException(version, grid(actor, fiscalYear, unitId));
+		}
+	}
+
 	private void write(CurrentUser actor, CostKind kind, int fiscalYear, Map<Long, List<BudgetViews.Cell>> cells,
 			boolean replaceAll) {
 		Timestamp now = Timestamp.from(clock.instant());
@@ -185,7 +236,8 @@ public class Budgets {
 					.param("k", kind.name()).param("y", fiscalYear).param("u", unit).param("m", c.month())
 					.param("t", c.type().name()).param("a", c.amount()).update();
 			}
-			if (kind == CostKind.BUDGET) {
+			if (kind == CostKind.BUDGET && !replaceAll) {
+				// An import moves the version on whatever it was (a grid open elsewhere is then stale).
 				int bumped = jdbc.sql("""
 						UPDATE sizing_budget SET version = version + 1, updated_by = :by, updated_at = :at
 						WHERE fiscal_year = :y AND unit_id = :u""")
@@ -343,6 +395,9 @@ public class Budgets {
 		}
 	}
 
+	/** Amounts stay below this (NUMERIC(19, 4) holds less than 10^15), on the grid and in imports. */
+	public static final BigDecimal AMOUNT_LIMIT = new BigDecimal("1000000000000");
+
 	/** Months 1-12, no cell twice, amounts not negative with at most two decimals. */
 	static void checkCells(List<BudgetViews.Cell> cells) {
 		Set<String> seen = new HashSet<>();
@@ -351,7 +406,7 @@ public class Budgets {
 				throw ValidationFailedException.of("cells", "sizing.error.month");
 			}
 			if (c.amount() == null || c.amount().signum() < 0 || c.amount().stripTrailingZeros().scale() > 2
-					|| c.amount().compareTo(new BigDecimal("1000000000000")) >= 0) {
+					|| c.amount().compareTo(AMOUNT_LIMIT) >= 0) {
 				throw ValidationFailedException.of("cells", "sizing.error.amount");
 			}
 			if (!seen.add(c.month() + ":" + c.type())) {

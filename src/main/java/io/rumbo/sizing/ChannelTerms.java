@@ -93,30 +93,57 @@ public class ChannelTerms {
 		return actor.hasAny(Role.ADMIN, Role.DIRECTOR);
 	}
 
-	/** The agent and distributor units the reader sees, with their terms, filtered, sorted and paged. */
+	/**
+	 * The agent and distributor units the reader sees, with their terms, filtered, sorted and paged. The units come
+	 * from organization's unit query, which applies the reader's data scope in SQL (the units of the subtree they
+	 * lead and their own unit). A list of one kind sorted by name or kind is also paged there, in SQL; filtering by
+	 * terms, sorting by share or listing both kinds needs this module's terms next to the units, so those are sorted
+	 * and paged here, over every channel unit in scope.
+	 */
 	@Transactional(readOnly = true)
 	public PageResponse<ChannelTermsView> list(CurrentUser actor, Filter filter, ListQuery query) {
+		if (!mayRead(actor)) {
+			return PageResponse.of(List.of(), query, 0);
+		}
+		if (filter.kind() != null && filter.withTerms() == null
+				&& (query.orders().isEmpty() || !query.orders().get(0).key().equals("share"))) {
+			List<ListQuery.Order> orders = query.orders().isEmpty() ? List.of(new ListQuery.Order("name", "u.name", false))
+					: query.orders().stream().map(o -> new ListQuery.Order(o.key(), UNIT_SORTS.get(o.key()),
+							o.descending())).toList();
+			PageResponse<OrgUnitView> page = units.list(actor, unitFilter(filter.q(), filter.kind()),
+					new ListQuery(query.page(), query.size(), orders));
+			return PageResponse.of(views(actor, page.content()), query, page.page().totalElements());
+		}
 		List<ChannelTermsView> all = all(actor, filter, query);
 		int from = (int) Math.min(all.size(), query.offset());
 		int to = query.paged() ? Math.min(all.size(), from + query.size()) : all.size();
 		return PageResponse.of(all.subList(from, to), query, all.size());
 	}
 
+	private static boolean mayRead(CurrentUser actor) {
+		return actor.hasAny(Role.ADMIN, Role.DIRECTOR, Role.MANAGER, Role.FINANCE, Role.VIEWER);
+	}
+
+	private static final Map<String, String> UNIT_SORTS = Map.of("name", "u.name", "kind", "u.kind");
+
+	private static OrgUnitManagement.UnitFilter unitFilter(@Nullable String q, OrgUnitKind kind) {
+		return new OrgUnitManagement.UnitFilter(q, kind, null, false, null);
+	}
+
 	private List<ChannelTermsView> all(CurrentUser actor, Filter filter, ListQuery query) {
-		if (!actor.hasAny(Role.ADMIN, Role.DIRECTOR, Role.MANAGER, Role.FINANCE, Role.VIEWER)) {
+		if (!mayRead(actor)) {
 			return List.of();
 		}
-		DataScope scope = scopes.of(actor);
 		List<OrgUnitView> channels = new ArrayList<>();
 		for (OrgUnitKind kind : CHANNELS) {
 			if (filter.kind() != null && filter.kind() != kind) {
 				continue;
 			}
-			channels.addAll(units.list(actor, new OrgUnitManagement.UnitFilter(filter.q(), kind, null, false, null),
-					ListQuery.of(0, ListQuery.MAX_SIZE, null, Map.of("name", "u.name"), "name")).content());
+			// Scoped in SQL by organization's query; every unit of the kind, not a first page of them.
+			channels.addAll(units.list(actor, unitFilter(filter.q(), kind),
+					ListQuery.of(0, 1, null, UNIT_SORTS, "name").unpaged()).content());
 		}
-		channels.removeIf(u -> !scope.seesUnit(u.id()));
-		List<ChannelTermsView> views = views(channels);
+		List<ChannelTermsView> views = views(actor, channels);
 		if (filter.withTerms() != null) {
 			views.removeIf(v -> (v.basis() != null) != filter.withTerms());
 		}
@@ -143,7 +170,7 @@ public class ChannelTerms {
 		if (!CHANNELS.contains(unit.kind())) {
 			throw new NotFoundException("channel", unitId);
 		}
-		return views(List.of(unit)).get(0);
+		return views(actor, List.of(unit)).get(0);
 	}
 
 	@Transactional
@@ -222,7 +249,7 @@ public class ChannelTerms {
 		return get(actor, unitId);
 	}
 
-	private List<ChannelTermsView> views(List<OrgUnitView> channels) {
+	private List<ChannelTermsView> views(CurrentUser actor, List<OrgUnitView> channels) {
 		if (channels.isEmpty()) {
 			return new ArrayList<>();
 		}
@@ -231,8 +258,13 @@ public class ChannelTerms {
 				LocalDate from, long version) {
 		}
 		Map<Long, Row> rows = new HashMap<>();
-		jdbc.sql("SELECT * FROM sizing_channel_terms WHERE unit_id IN (:units)")
-			.param("units", channels.stream().map(OrgUnitView::id).toList())
+		// The terms rows within the reader's scope, in SQL (the units they lead and their own unit), as the units are.
+		Map<String, Object> params = new HashMap<>();
+		params.put("units", channels.stream().map(OrgUnitView::id).toList());
+		String scoped = scopes.of(actor).sql(new DataScope.Columns(List.of("t.unit_id"), List.of(),
+				List.of("t.unit_id")), params);
+		jdbc.sql("SELECT * FROM sizing_channel_terms t WHERE t.unit_id IN (:units) AND " + scoped)
+			.params(params)
 			.query(rs -> {
 				String lines = rs.getString("product_line_ids");
 				rows.put(rs.getLong("unit_id"), new Row(ChannelBasis.valueOf(rs.getString("basis")),

@@ -218,12 +218,16 @@ public class SizingScenarios {
 			.filter(p -> p.jobRole() == JobRole.SALESPERSON)
 			.mapToInt(PositionView::planned)
 			.sum();
-		units.planPosition(actor, target, JobRole.SALESPERSON, current + headcount.gap());
-		jdbc.sql("""
+		// Claim the scenario first: a concurrent apply of the same version waits for this row lock, then finds no row
+		// at its version and is stale, before it plans any position.
+		if (jdbc.sql("""
 				UPDATE sizing_scenario SET applied_by = :by, applied_at = :at, version = version + 1
-				WHERE id = :id AND version = :v""")
+				WHERE id = :id AND version = :v AND applied_at IS NULL""")
 			.param("by", actor.username()).param("at", Timestamp.from(clock.instant())).param("id", id)
-			.param("v", version).update();
+			.param("v", version).update() == 0) {
+			throw new StaleVersionException(version, get(actor, id));
+		}
+		units.planPosition(actor, target, JobRole.SALESPERSON, current + headcount.gap());
 		audit.record("SIZING_SCENARIO", id, "APPLY", Map.of("planned", headcount.planned()), Map.of("planned",
 				headcount.planned() + headcount.gap(), "unitId", target), scenario.name());
 		return get(actor, id);

@@ -210,6 +210,40 @@ class SizingApiScenarioTests extends ApiTestSupport {
 	}
 
 	@Test
+	void anAmountTooLargeForTheGridIsARowErrorOfTheImportAndNothingIsWritten() {
+		long team = newTeam();
+		String code = api.get("/api/v1/org-units/" + team, "admin").json().get("code").asString();
+		String month = "FY" + YEAR + "-M";
+		byte[] file = ("unit_code,fiscal_month,cost_type,amount\n" + code + "," + month + "01,SALARIES,1900.00\n" + code
+				+ "," + month + "02,TRAVEL,1000000000000\n" + code + "," + month + "03,OTHER,100000000000000000000\n")
+			.getBytes(StandardCharsets.UTF_8);
+		for (String kind : List.of("budgets", "actual-costs")) {
+			Api.Response english = api.upload("/api/v1/imports/" + kind + "?lang=en", "finance", file, "text/csv",
+					Map.of());
+			assertThat(english.status()).as(english.body()).isEqualTo(422);
+			JsonNode error = english.json().get("errors").get(0);
+			assertThat(english.json().get("errors").findValuesAsString("column")).containsExactly("amount", "amount");
+			assertThat(english.json().get("errors").findValues("row")).extracting(JsonNode::asLong)
+				.as("at the limit, and far beyond what the column holds").containsExactly(3L, 4L);
+			assertThat(error.get("message").asString())
+				.isEqualTo("Amounts must be less than 1,000,000,000,000 (one trillion).");
+			Api.Response spanish = api.upload("/api/v1/imports/" + kind, "finance", file, "text/csv",
+					Map.of("Accept-Language", "es"));
+			assertThat(spanish.json().get("errors").get(0).get("message").asString())
+				.isEqualTo("Los importes deben ser menores de 1.000.000.000.000 (un billón).");
+		}
+		JsonNode line = api.get("/api/v1/sizing/budget/report?fiscalYear=" + YEAR + "&unitId=" + team, "director")
+			.json().get("units").get(0);
+		assertThat(line.get("budget").decimalValue()).as("nothing of the file was written").isEqualByComparingTo("0");
+		assertThat(line.get("actual").decimalValue()).isEqualByComparingTo("0");
+		Api.Response grid = api.put("/api/v1/sizing/budget?fiscalYear=" + YEAR + "&unitId=" + team + "&lang=en",
+				"director", Map.of("version", 0, "cells", List.of(Map.of("month", 1, "type", "SALARIES", "amount",
+						new BigDecimal("1000000000000")))));
+		assertThat(grid.status()).as("the grid has the same limit").isEqualTo(400);
+		assertThat(grid.body()).contains("1,000,000,000,000");
+	}
+
+	@Test
 	void channelTermsAreTheDirectorsToSet() {
 		JsonNode list = api.get("/api/v1/sizing/channels?kind=DISTRIBUTOR", "director").json();
 		JsonNode canarias = null;
@@ -219,6 +253,19 @@ class SizingApiScenarioTests extends ApiTestSupport {
 			}
 		}
 		assertThat(canarias).as("the demo distributor").isNotNull();
+		List<String> names = list.get("content").findValuesAsString("unitName");
+		List<String> paged = new ArrayList<>();
+		for (int page = 0; page < names.size(); page++) {
+			JsonNode one = api.get("/api/v1/sizing/channels?kind=DISTRIBUTOR&size=1&page=" + page, "director").json();
+			assertThat(one.get("content")).hasSize(1);
+			assertThat(one.get("page").get("totalElements").asLong()).isEqualTo(names.size());
+			paged.addAll(one.get("content").findValuesAsString("unitName"));
+		}
+		assertThat(paged).as("one page at a time, the same list").isEqualTo(names);
+		JsonNode backwards = api.get("/api/v1/sizing/channels?kind=DISTRIBUTOR&sort=name,desc", "director").json();
+		List<String> reversed = new ArrayList<>(names);
+		java.util.Collections.reverse(reversed);
+		assertThat(backwards.get("content").findValuesAsString("unitName")).isEqualTo(reversed);
 		long id = canarias.get("id").asLong();
 		Map<String, Object> terms = new LinkedHashMap<>();
 		terms.put("version", canarias.get("version").asLong());

@@ -79,6 +79,10 @@ abstract class CostImporter implements Importer {
 				row.error("amount", "sizing.import.amount");
 				amount = null;
 			}
+			else if (amount != null && amount.compareTo(Budgets.AMOUNT_LIMIT) >= 0) {
+				row.error("amount", "sizing.import.tooLarge");
+				amount = null;
+			}
 			if (unit == null || month == null || type == null || amount == null) {
 				continue;
 			}
