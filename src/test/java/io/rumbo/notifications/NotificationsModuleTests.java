@@ -169,10 +169,12 @@ class NotificationsModuleTests {
 	private CurrentUser account(String name, Role role, String language) {
 		CurrentUser user = company.account(name, role);
 		UserView view = users.get(TwoTeamCompany.ADMIN, user.id().value());
-		users.update(TwoTeamCompany.ADMIN, view.id(), new UserManagement.UserChanges(view.version(), view.displayName(),
+		// A display name unlike the user name, so a text that names the actor shows which of the two it used.
+		String displayName = Character.toUpperCase(name.charAt(0)) + name.substring(1) + " Prueba";
+		users.update(TwoTeamCompany.ADMIN, view.id(), new UserManagement.UserChanges(view.version(), displayName,
 				user.username() + "@rumbo.example", true, Set.of(role)));
 		users.preferLocale(user.id(), language);
-		return user;
+		return new CurrentUser(user.id(), user.username(), displayName, user.roles());
 	}
 
 	private List<NotificationView> inboxOf(CurrentUser user) {
@@ -312,7 +314,7 @@ class NotificationsModuleTests {
 		assertThat(inboxOf(leo)).singleElement().satisfies(n -> {
 			assertThat(n.kind()).isEqualTo(NotificationKind.REQUISITION_APPROVED);
 			assertThat(n.title()).isEqualTo("Requisition approved: Equipo 1");
-			assertThat(n.text()).isEqualTo(dora.username() + " approved requisition #" + key + " for Equipo 1; its "
+			assertThat(n.text()).as("the approver by display name").isEqualTo("Dora Prueba approved requisition #" + key + " for Equipo 1; its "
 					+ "candidates may now be hired.");
 			assertThat(n.link()).isEqualTo("/people/requisitions/" + key);
 		});
@@ -330,7 +332,10 @@ class NotificationsModuleTests {
 		LocalDate today = LocalDate.now();
 		tasks.create(leo, new TaskManagement.TaskDetails("Llamar a Acme", null, anaStaff.id(), null, null, today));
 		settled();
-		assertThat(inboxOf(ana)).extracting(NotificationView::title).containsExactly("New task: Llamar a Acme");
+		assertThat(inboxOf(ana)).singleElement().satisfies(n -> {
+			assertThat(n.title()).isEqualTo("New task: Llamar a Acme");
+			assertThat(n.text()).as("who gave it, by display name").startsWith("Leo Prueba gave you the task");
+		});
 		assertThat(inboxOf(leo)).as("the author is not told of their own task").isEmpty();
 
 		jobs.dueChecks(today);

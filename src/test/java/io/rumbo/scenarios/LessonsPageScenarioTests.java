@@ -88,6 +88,24 @@ class LessonsPageScenarioTests {
 			.contains("href=\"/opportunities/" + deal + "\"").doesNotContain("Opportunity " + deal);
 	}
 
+	/** The customer and opportunity pages offer to write a lesson about them; the form opens linked to the record. */
+	@Test
+	void aLessonIsWrittenFromTheRecordItIsAbout() {
+		long deal = jdbc.sql("""
+				SELECT MIN(o.id) FROM sales_opportunity o JOIN org_staff s ON s.id = o.owner_staff_id
+				WHERE s.last_name = 'García Martín'""").query(Long.class).single();
+		long customer = jdbc.sql("SELECT customer_id FROM sales_opportunity WHERE id = :id").param("id", deal)
+			.query(Long.class).single();
+		WebSession rep = new WebSession();
+		rep.signIn(port, "rep", "demo");
+		assertThat(rep.get(port, "/customers/" + customer + "?lang=en").body()).contains("id=\"write-lesson\"")
+			.contains("href=\"/lessons/new?customer=" + customer + "\"").contains("Write a lesson about this");
+		assertThat(rep.get(port, "/opportunities/" + deal + "?lang=es").body())
+			.contains("href=\"/lessons/new?opportunity=" + deal + "\"").contains("Escribir una lección sobre esto");
+		String form = rep.get(port, "/lessons/new?customer=" + customer + "&lang=en").body();
+		assertThat(form).containsPattern("name=\"customerId\"[^>]*value=\"" + customer + "\"");
+	}
+
 	@Test
 	void aRefusedLessonFormKeepsWhatWasTypedAndNamesTheField() {
 		WebSession rep = new WebSession();

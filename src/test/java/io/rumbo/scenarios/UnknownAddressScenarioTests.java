@@ -31,6 +31,18 @@ class UnknownAddressScenarioTests {
 		}
 	}
 
+	/** The language asked for in the address wins over the browser's, on the "not found" page as on every other. */
+	@Test
+	void anUnknownPageSpeaksTheLanguageTheAddressAsksFor() {
+		WebSession director = new WebSession();
+		director.signIn(port, "director", "demo");
+		HttpResponse<String> english = director.get(port, "/nosuchpage?lang=en", java.util.Map.of("Accept-Language", "es"));
+		assertThat(english.statusCode()).isEqualTo(404);
+		assertThat(english.body()).contains("Not found").contains("lang=\"en\"").doesNotContain("No encontrado");
+		HttpResponse<String> spanish = director.get(port, "/nosuchpage?lang=es", java.util.Map.of("Accept-Language", "en"));
+		assertThat(spanish.body()).contains("No encontrado").contains("lang=\"es\"");
+	}
+
 	@Test
 	void anUnknownApiAddressAnswersANotFoundProblem() {
 		var answer = new Api(port).get("/api/v1/no-such-thing", "director");

@@ -67,7 +67,8 @@ class EventNotifications {
 		to.removeAll(recipients.named(List.of(assigned.assignedBy())));
 		deliveries.deliver(Delivery.of("task-assigned:" + assigned.task().value() + ":"
 				+ (assigned.assignee() == null ? "u" + assigned.unit().value() : assigned.assignee().value()),
-				NotificationKind.TASK_ASSIGNED, to, "/tasks", assigned.title(), assigned.dueOn(), assigned.assignedBy()));
+				NotificationKind.TASK_ASSIGNED, to, "/tasks", assigned.title(), assigned.dueOn(),
+				recipients.displayName(assigned.assignedBy())));
 	}
 
 	/** The people and the sub-units' managers of the released units: their quota binds, to be acknowledged. */
@@ -109,7 +110,7 @@ class EventNotifications {
 	void on(PlanVersionSubmitted submitted) {
 		deliveries.deliver(Delivery.of("plan-submitted:" + submitted.versionId().value(),
 				NotificationKind.PLAN_SUBMITTED, recipients.withRole(Role.DIRECTOR), "/plans/" + submitted.planId(),
-				submitted.planName(), submitted.number(), submitted.submittedBy()));
+				submitted.planName(), submitted.number(), recipients.displayName(submitted.submittedBy())));
 	}
 
 	/** Who submitted the plan. */
@@ -117,7 +118,7 @@ class EventNotifications {
 	void on(PlanVersionApproved approved) {
 		deliveries.deliver(Delivery.of("plan-approved:" + approved.versionId().value(), NotificationKind.PLAN_APPROVED,
 				recipients.named(List.of(approved.submittedBy())), "/plans/" + approved.planId(), approved.planName(),
-				approved.number(), approved.approvedBy()));
+				approved.number(), recipients.displayName(approved.approvedBy())));
 	}
 
 	/** The person who passed a milestone of their quota. */
@@ -159,7 +160,7 @@ class EventNotifications {
 	void on(DisputeRaised raised) {
 		deliveries.deliver(Delivery.of("dispute-raised:" + raised.dispute().value(), NotificationKind.DISPUTE_RAISED,
 				recipients.withRole(Role.FINANCE), "/incentives/disputes/" + raised.dispute().value(), raised.planCode(),
-				raised.periodCode(), raised.raisedBy()));
+				raised.periodCode(), recipients.displayName(raised.raisedBy())));
 	}
 
 	/** The person whose statement line was questioned. */
@@ -218,6 +219,6 @@ class EventNotifications {
 		String unit = org.namesOfUnits(List.of(approved.unit())).getOrDefault(approved.unit(), "");
 		deliveries.deliver(Delivery.of("requisition-approved:" + approved.requisition().value(),
 				NotificationKind.REQUISITION_APPROVED, to, "/people/requisitions/" + approved.requisition().value(),
-				unit, approved.approvedBy(), String.valueOf(approved.requisition().value())));
+				unit, recipients.displayName(approved.approvedBy()), String.valueOf(approved.requisition().value())));
 	}
 }

@@ -50,6 +50,15 @@ public class Recipients {
 		return ids;
 	}
 
+	/**
+	 * How a notification names the person who acted: their display name, as every page shows people; the user name only
+	 * for an account that no longer exists.
+	 */
+	public String displayName(String username) {
+		UserView user = users.byUsernames(List.of(username)).get(username.toLowerCase(java.util.Locale.ROOT));
+		return user == null || user.displayName().isBlank() ? username : user.displayName();
+	}
+
 	/** The enabled accounts holding a role. */
 	public Set<UserId> withRole(Role role) {
 		Set<UserId> ids = new LinkedHashSet<>();

@@ -26,7 +26,7 @@ public class LocaleSupport implements WebMvcConfigurer {
 
 	@Bean
 	LocaleResolver localeResolver() {
-		CookieLocaleResolver resolver = new CookieLocaleResolver(COOKIE);
+		CookieLocaleResolver resolver = new AddressFirstLocaleResolver();
 		resolver.setCookieMaxAge(Duration.ofDays(365));
 		resolver.setDefaultLocaleFunction(LocaleSupport::fromBrowser);
 		return resolver;
@@ -43,6 +43,42 @@ public class LocaleSupport implements WebMvcConfigurer {
 		}
 		catch (IllegalArgumentException ex) {
 			return Locale.ENGLISH;
+		}
+	}
+
+	/**
+	 * The language asked for in the address ({@code ?lang=}) before the remembered one. The interceptor below also
+	 * remembers it, but it runs only for requests a handler answers: an address nothing answers goes straight to the
+	 * error page, which must still speak the language the address asked for.
+	 */
+	static final class AddressFirstLocaleResolver extends CookieLocaleResolver {
+
+		AddressFirstLocaleResolver() {
+			super(COOKIE);
+		}
+
+		@Override
+		public Locale resolveLocale(HttpServletRequest request) {
+			Locale asked = asked(request);
+			return asked != null ? asked : super.resolveLocale(request);
+		}
+
+		@Override
+		public org.springframework.context.i18n.LocaleContext resolveLocaleContext(HttpServletRequest request) {
+			Locale asked = asked(request);
+			org.springframework.context.i18n.LocaleContext remembered = super.resolveLocaleContext(request);
+			return asked == null ? remembered : new org.springframework.context.i18n.SimpleTimeZoneAwareLocaleContext(
+					asked, remembered instanceof org.springframework.context.i18n.TimeZoneAwareLocaleContext zoned
+							? zoned.getTimeZone() : null);
+		}
+
+		private static @org.jspecify.annotations.Nullable Locale asked(HttpServletRequest request) {
+			String lang = request.getParameter("lang");
+			if (lang == null || lang.isBlank()) {
+				return null;
+			}
+			Locale wanted = Locale.forLanguageTag(lang.trim().replace('_', '-'));
+			return SUPPORTED.stream().filter(l -> l.getLanguage().equals(wanted.getLanguage())).findFirst().orElse(null);
 		}
 	}
 
