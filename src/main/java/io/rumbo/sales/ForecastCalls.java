@@ -3,14 +3,11 @@ package io.rumbo.sales;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -179,10 +176,13 @@ public class ForecastCalls {
 	private final Clock clock;
 	private final ForecastCallRows rows;
 	private final ForecastAccuracies accuracies;
+	private final ForecastSnapshots snapshots;
 
 	ForecastCalls(JdbcClient jdbc, DataScopes scopes, OrgDirectory org, FiscalCalendar calendar, AuditTrail audit,
-			ApplicationEventPublisher events, Clock clock, ForecastCallRows rows, ForecastAccuracies accuracies) {
+			ApplicationEventPublisher events, Clock clock, ForecastCallRows rows, ForecastAccuracies accuracies,
+			ForecastSnapshots snapshots) {
 		this.jdbc = jdbc;
+		this.snapshots = snapshots;
 		this.rows = rows;
 		this.accuracies = accuracies;
 		this.scopes = scopes;
@@ -434,7 +434,7 @@ public class ForecastCalls {
 		return due(periodCode).stream().filter(d -> scope.seesStaff(d.staff().value(), d.unit().value())).toList();
 	}
 
-	// ---------------------------------------------------------------- snapshots
+	// ---------------------------------------------------------------- snapshots (ForecastSnapshots)
 
 	/**
 	 * Freezes the week: the calls that count for every period and every open deal (and those closed in the last
@@ -443,128 +443,31 @@ public class ForecastCalls {
 	 */
 	@Transactional
 	public Optional<Snapshot> takeWeeklySnapshot(LocalDate cutOff) {
-		LocalDate weekStart = cutOff.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-		boolean taken = jdbc.sql("SELECT COUNT(*) FROM sales_forecast_snapshot WHERE week_start = :week")
-			.param("week", weekStart)
-			.query(Long.class)
-			.single() > 0;
-		if (taken) {
-			return Optional.empty();
-		}
-		Instant now = clock.instant();
-		jdbc.sql("INSERT INTO sales_forecast_snapshot (week_start, cut_off, taken_at) VALUES (:week, :cutOff, :at)")
-			.param("week", weekStart)
-			.param("cutOff", cutOff)
-			.param("at", Timestamp.from(now))
-			.update();
-		long id = jdbc.sql("SELECT id FROM sales_forecast_snapshot WHERE week_start = :week")
-			.param("week", weekStart)
-			.query(Long.class)
-			.single();
-		long deals = jdbc.sql("""
-				INSERT INTO sales_forecast_snapshot_line (snapshot_id, opportunity_id, title, owner_staff_id,
-				  owner_unit_id, amount, stage_code, probability, outcome, forecast_category, expected_close)
-				SELECT :snapshot, o.id, o.title, o.owner_staff_id, o.owner_unit_id, o.amount, o.stage_code,
-				  s.probability, s.outcome, o.forecast_category, o.expected_close
-				FROM sales_opportunity o JOIN sales_stage s ON s.code = o.stage_code
-				WHERE s.outcome = 'OPEN' OR o.expected_close >= :closedSince""")
-			.param("snapshot", id)
-			.param("closedSince", cutOff.minusDays(CLOSED_KEPT_DAYS))
-			.update();
-		long calls = jdbc.sql("""
-				INSERT INTO sales_forecast_snapshot_call (snapshot_id, call_id)
-				SELECT :snapshot, c.id FROM sales_forecast_call c
-				WHERE c.id = (SELECT MAX(l.id) FROM sales_forecast_call l WHERE l.level = c.level
-				  AND l.staff_id = c.staff_id AND l.unit_id = c.unit_id AND l.period_code = c.period_code)
-				  AND c.period_end > :cutOff""")
-			.param("snapshot", id)
-			.param("cutOff", cutOff)
-			.update();
-		return Optional.of(new Snapshot(id, weekStart, cutOff, now, deals, calls));
+		return snapshots.take(cutOff);
 	}
 
 	/** The weekly snapshots, the latest first. */
 	@Transactional(readOnly = true)
 	public List<Snapshot> snapshots() {
-		return jdbc.sql("""
-				SELECT s.id, s.week_start, s.cut_off, s.taken_at,
-				  (SELECT COUNT(*) FROM sales_forecast_snapshot_line l WHERE l.snapshot_id = s.id),
-				  (SELECT COUNT(*) FROM sales_forecast_snapshot_call c WHERE c.snapshot_id = s.id)
-				FROM sales_forecast_snapshot s ORDER BY s.week_start DESC""")
-			.query((rs, n) -> new Snapshot(rs.getLong(1), rs.getObject(2, LocalDate.class),
-					rs.getObject(3, LocalDate.class), rs.getTimestamp(4).toInstant(), rs.getLong(5), rs.getLong(6)))
-			.list();
+		return snapshots.all();
 	}
 
 	/** The deals of a snapshot in the reader's scope, as they were frozen. */
 	@Transactional(readOnly = true)
 	public List<Deal> snapshotDeals(CurrentUser actor, long snapshotId) {
-		snapshot(snapshotId);
-		Map<String, Object> params = new HashMap<>();
-		String where = scopes.of(actor).sql("l.owner_unit_id", "l.owner_staff_id", params);
-		params.put("snapshot", snapshotId);
-		List<Deal> raw = jdbc.sql("SELECT * FROM sales_forecast_snapshot_line l WHERE l.snapshot_id = :snapshot AND "
-				+ where + " ORDER BY l.expected_close, l.opportunity_id")
-			.params(params)
-			.query((rs, n) -> new Deal(rs.getLong("opportunity_id"), rs.getString("title"),
-					rs.getLong("owner_staff_id"), null, rs.getBigDecimal("amount"),
-					weighted(rs.getBigDecimal("amount"), rs.getInt("probability")), rs.getString("stage_code"),
-					rs.getInt("probability"), ForecastCategory.valueOf(rs.getString("forecast_category")),
-					rs.getString("outcome"), rs.getObject("expected_close", LocalDate.class)))
-			.list();
-		return named(raw);
+		return snapshots.deals(actor, snapshotId);
 	}
 
 	/** The calls frozen in a snapshot, in the reader's scope. */
 	@Transactional(readOnly = true)
 	public List<Call> snapshotCalls(CurrentUser actor, long snapshotId) {
-		snapshot(snapshotId);
-		return calls("c.id IN (SELECT call_id FROM sales_forecast_snapshot_call WHERE snapshot_id = :snapshot)",
-				Map.of("snapshot", snapshotId), scopes.of(actor));
+		return snapshots.calls(actor, snapshotId);
 	}
 
 	/** What moved between two snapshots, for the deals in the reader's scope in either. */
 	@Transactional(readOnly = true)
 	public MovementView movement(CurrentUser actor, long fromId, long toId) {
-		Snapshot from = snapshot(fromId);
-		Snapshot to = snapshot(toId);
-		Map<Long, Deal> before = new HashMap<>();
-		snapshotDeals(actor, fromId).forEach(d -> before.put(d.opportunityId(), d));
-		Map<Movement, Long> counts = new EnumMap<>(Movement.class);
-		Map<Movement, BigDecimal> amounts = new EnumMap<>(Movement.class);
-		for (Movement m : Movement.values()) {
-			counts.put(m, 0L);
-			amounts.put(m, BigDecimal.ZERO);
-		}
-		List<Moved> moved = new ArrayList<>();
-		for (Deal after : snapshotDeals(actor, toId)) {
-			Deal was = before.get(after.opportunityId());
-			Movement movement = ForecastArithmetic.movement(frozen(was), frozen(after));
-			if (movement == null) {
-				continue;
-			}
-			counts.merge(movement, 1L, Long::sum);
-			BigDecimal amount = movement == Movement.AMOUNT_CHANGED && was != null
-					? after.amount().subtract(was.amount()) : after.amount();
-			amounts.merge(movement, amount, BigDecimal::add);
-			moved.add(new Moved(after.opportunityId(), after.title(), after.ownerStaffId(), after.ownerName(), movement,
-					was == null ? null : was.amount(), after.amount(), was == null ? null : was.expectedClose(),
-					after.expectedClose(), was == null ? null : was.stageCode(), after.stageCode()));
-		}
-		amounts.replaceAll((k, v) -> Amounts.money(v));
-		moved.sort(Comparator.comparing(Moved::movement).thenComparing(Moved::closeAfter));
-		return new MovementView(from, to, counts, amounts, moved);
-	}
-
-	private static ForecastArithmetic.@Nullable Frozen frozen(@Nullable Deal deal) {
-		return deal == null ? null : new ForecastArithmetic.Frozen(deal.amount(), deal.outcome(), deal.expectedClose());
-	}
-
-	private Snapshot snapshot(long id) {
-		return snapshots().stream()
-			.filter(s -> s.id() == id)
-			.findFirst()
-			.orElseThrow(() -> new NotFoundException("forecast snapshot", id));
+		return snapshots.movement(actor, fromId, toId);
 	}
 
 	// ---------------------------------------------------------------- accuracy (ForecastAccuracies)
@@ -724,7 +627,7 @@ public class ForecastCalls {
 	}
 
 	private static BigDecimal weighted(BigDecimal amount, int probability) {
-		return Amounts.money(amount.multiply(BigDecimal.valueOf(probability)).divide(Amounts.HUNDRED));
+		return ForecastCallRows.weighted(amount, probability);
 	}
 
 	private static Figures figures(Collection<Deal> deals) {
@@ -734,11 +637,7 @@ public class ForecastCalls {
 	}
 
 	private List<Deal> named(List<Deal> raw) {
-		Map<Long, String> names = org.staffNames(raw.stream().map(Deal::ownerStaffId).collect(Collectors.toSet()));
-		return raw.stream()
-			.map(d -> new Deal(d.opportunityId(), d.title(), d.ownerStaffId(), names.get(d.ownerStaffId()), d.amount(),
-					d.weighted(), d.stageCode(), d.probability(), d.category(), d.outcome(), d.expectedClose()))
-			.toList();
+		return rows.named(raw);
 	}
 
 	/** Calls matching the condition within the scope, the latest first, with names ({@link ForecastCallRows}). */
