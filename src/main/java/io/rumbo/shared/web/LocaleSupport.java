@@ -72,8 +72,21 @@ public class LocaleSupport implements WebMvcConfigurer {
 							? zoned.getTimeZone() : null);
 		}
 
+		/**
+		 * Read from the query string only: {@code getParameter} would parse a form or multipart body, and an upload
+		 * over the limit must reach the import's own error handling first.
+		 */
 		private static @org.jspecify.annotations.Nullable Locale asked(HttpServletRequest request) {
-			String lang = request.getParameter("lang");
+			String query = request.getQueryString();
+			if (query == null || !query.contains("lang=")) {
+				return null;
+			}
+			String lang = null;
+			for (String pair : query.split("&")) {
+				if (pair.startsWith("lang=")) {
+					lang = java.net.URLDecoder.decode(pair.substring(5), java.nio.charset.StandardCharsets.UTF_8);
+				}
+			}
 			if (lang == null || lang.isBlank()) {
 				return null;
 			}
