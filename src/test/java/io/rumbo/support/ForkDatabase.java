@@ -12,14 +12,21 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The suite runs in two JVMs at once (surefire forks, decision 0043): on H2 each has its own
- * in-memory database; in the PostgreSQL run the second and later forks switch, before any Spring context starts, to a
- * database of their own next to the given one ({@code test} becomes {@code test_fork2}), created when missing and
- * emptied by the usual clean at the start. Registered for every test class by JUnit's extension auto-detection
+ * in-memory database; in the PostgreSQL run the second JVM to start switches, before any Spring context starts, to a
+ * database of its own next to the given one ({@code test} becomes {@code test_fork2}), created when missing and
+ * emptied by the usual clean at the start. Which JVM is first is settled by an advisory lock on the given database. Registered for every test class by JUnit's extension auto-detection
  * ({@code junit-platform.properties}); it never disables a test.
  */
 public class ForkDatabase implements ExecutionCondition {
 
+	/** The advisory lock keys of the slots: an arbitrary base, slot added. */
+	private static final long SLOT_KEY = 7_265_000_000L;
+
 	private static volatile boolean switched;
+
+	/** Holds this JVM's slot: the lock lives as long as the connection, closed when the JVM exits. */
+	@SuppressWarnings("unused")
+	private static Connection claim;
 
 	@Override
 	public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
@@ -34,29 +41,54 @@ public class ForkDatabase implements ExecutionCondition {
 			return;
 		}
 		switched = true;
-		String fork = System.getProperty("rumbo.test.fork", "");
 		String url = System.getProperty("spring.datasource.url");
-		if (!"postgresql".equals(System.getProperty("rumbo.test.database")) || url == null || !fork.matches("\\d+")
-				|| Integer.parseInt(fork) <= 1) {
+		if (!"postgresql".equals(System.getProperty("rumbo.test.database")) || url == null) {
 			return;
 		}
-		String own = forkUrl(url, Integer.parseInt(fork));
-		String name = databaseName(own);
-		try (Connection connection = DriverManager.getConnection(url, System.getProperty("spring.datasource.username"),
-				System.getProperty("spring.datasource.password"));
-				PreparedStatement exists = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
-			exists.setString(1, name);
-			try (ResultSet rows = exists.executeQuery(); Statement create = connection.createStatement()) {
-				if (!rows.next()) {
-					create.execute("CREATE DATABASE \"" + name + "\"");
+		String user = System.getProperty("spring.datasource.username");
+		String password = System.getProperty("spring.datasource.password");
+		try {
+			int slot = claimSlot(url, user, password);
+			if (slot <= 1) {
+				return;
+			}
+			String own = forkUrl(url, slot);
+			try (Connection connection = DriverManager.getConnection(url, user, password);
+					PreparedStatement exists = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+				exists.setString(1, databaseName(own));
+				try (ResultSet rows = exists.executeQuery(); Statement create = connection.createStatement()) {
+					if (!rows.next()) {
+						create.execute("CREATE DATABASE \"" + databaseName(own) + "\"");
+					}
 				}
 			}
+			System.setProperty("spring.datasource.url", own);
 		}
 		catch (Exception ex) {
 			// Unreachable PostgreSQL: DatabaseAvailability reports it (and fails the run under CI=true).
-			return;
 		}
-		System.setProperty("spring.datasource.url", own);
+	}
+
+	/**
+	 * The first free slot, claimed with a session advisory lock on the given database that this JVM holds until it
+	 * exits: the first JVM gets slot 1 (the given database), the next one slot 2, whatever runs them (surefire's forks,
+	 * or two builds against the same database).
+	 */
+	private static int claimSlot(String url, String user, String password) throws Exception {
+		for (int slot = 1; slot <= 16; slot++) {
+			Connection connection = DriverManager.getConnection(url, user, password);
+			try (PreparedStatement lock = connection.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
+				lock.setLong(1, SLOT_KEY + slot);
+				try (ResultSet rows = lock.executeQuery()) {
+					if (rows.next() && rows.getBoolean(1)) {
+						claim = connection;
+						return slot;
+					}
+				}
+			}
+			connection.close();
+		}
+		throw new IllegalStateException("no free test database slot on " + url);
 	}
 
 	/** {@code jdbc:postgresql://host:5432/test?x=y} for fork 2 is {@code jdbc:postgresql://host:5432/test_fork2?x=y}. */
