@@ -241,23 +241,7 @@ public class Qualifications {
 
 	private void validate(QualificationDetails d, @Nullable Long id) {
 		List<FieldError> errors = new ArrayList<>();
-		if (d.code() == null || d.code().isBlank()) {
-			errors.add(new FieldError("code", "shared.validation.required"));
-		}
-		else if (d.code().trim().length() > 32) {
-			errors.add(new FieldError("code", "people.validation.tooLong", 32));
-		}
-		else if (jdbc.sql("SELECT COUNT(*) FROM people_qualification WHERE UPPER(code) = :code AND id <> :id")
-			.param("code", d.code().trim().toUpperCase(java.util.Locale.ROOT)).param("id", id == null ? -1 : id)
-			.query(Long.class).single() > 0) {
-			errors.add(new FieldError("code", "people.qualification.codeTaken"));
-		}
-		if (d.name() == null || d.name().isBlank()) {
-			errors.add(new FieldError("name", "shared.validation.required"));
-		}
-		else if (d.name().trim().length() > 200) {
-			errors.add(new FieldError("name", "people.validation.tooLong", 200));
-		}
+		CatalogueFields.codeAndName(jdbc, "people_qualification", d.code(), d.name(), id, errors);
 		if (d.kind() == null) {
 			errors.add(new FieldError("kind", "shared.validation.required"));
 		}

@@ -40,6 +40,7 @@ import io.rumbo.people.Qualifications;
 import io.rumbo.people.SessionId;
 import io.rumbo.people.StaffQualifications;
 import io.rumbo.people.Training;
+import io.rumbo.people.TrainingProgrammes;
 import io.rumbo.people.TrainingEffects;
 import io.rumbo.people.TrainingQueries;
 import io.rumbo.shared.export.ExportFormat;
@@ -62,6 +63,7 @@ class PeoplePageController {
 	private final StaffQualifications holdings;
 	private final GapReport gaps;
 	private final Training training;
+	private final TrainingProgrammes programmes;
 	private final TrainingQueries trainingQueries;
 	private final TrainingEffects effects;
 	private final PeopleSettings settings;
@@ -73,12 +75,14 @@ class PeoplePageController {
 	private final java.time.Clock clock;
 
 	PeoplePageController(Qualifications qualifications, StaffQualifications holdings, GapReport gaps, Training training,
+			TrainingProgrammes programmes,
 			TrainingQueries trainingQueries, TrainingEffects effects, PeopleSettings settings, StaffManagement staff,
 			OrgDirectory org, DataScopes scopes, Formats fmt, JsonMapper json, java.time.Clock clock) {
 		this.qualifications = qualifications;
 		this.holdings = holdings;
 		this.gaps = gaps;
 		this.training = training;
+		this.programmes = programmes;
 		this.trainingQueries = trainingQueries;
 		this.effects = effects;
 		this.settings = settings;
@@ -280,7 +284,7 @@ class PeoplePageController {
 			@RequestParam(required = false) @Nullable Integer grantLevel,
 			@RequestParam(required = false) @Nullable String passScore,
 			@RequestParam(required = false) @Nullable String description, RedirectAttributes redirect) {
-		ProgrammeView created = training.createProgramme(user, new Training.ProgrammeDetails(code, name, kind,
+		ProgrammeView created = programmes.createProgramme(user, new TrainingProgrammes.ProgrammeDetails(code, name, kind,
 				description, qualificationId, qualificationId == null ? null : grantLevel,
 				fmt.parseField("passScore", passScore)));
 		redirect.addFlashAttribute("flash", "people.programme.created");
@@ -295,7 +299,7 @@ class PeoplePageController {
 			@RequestParam(required = false) @Nullable String trainer,
 			@RequestParam(required = false) @Nullable String location,
 			@RequestParam(required = false) @Nullable Integer capacity, RedirectAttributes redirect) {
-		training.addSession(user, ProgrammeId.of(id), new Training.SessionDetails(title, startsOn, endsOn, trainer,
+		programmes.addSession(user, ProgrammeId.of(id), new TrainingProgrammes.SessionDetails(title, startsOn, endsOn, trainer,
 				location, capacity));
 		redirect.addFlashAttribute("flash", "people.session.created");
 		return "redirect:/people/training/" + id;
