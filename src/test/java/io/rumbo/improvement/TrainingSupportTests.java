@@ -211,6 +211,25 @@ class TrainingSupportTests {
 		assertThatThrownBy(() -> plans.cancel(lead1, id, 99, "otra vez")).isInstanceOf(RuntimeException.class);
 	}
 
+	@Test
+	void aCancelledSessionCancelsItsEnrolmentsAndThePlanShowsIt() {
+		SessionView session = session("CX", 3);
+		PlanView plan = open(lead1, "Sesión cancelada", session.id());
+		long seat = plan.supports().get(0).enrolment().id();
+		assertThatThrownBy(() -> programmes.cancelSession(lead1, SessionId.of(session.id()), session.version()))
+			.isInstanceOf(io.rumbo.shared.domain.AccessRefusedException.class);
+		SessionView current = trainingQueries.session(SessionId.of(session.id()));
+		assertThatThrownBy(() -> programmes.cancelSession(hr, SessionId.of(session.id()), current.version() + 1))
+			.isInstanceOf(io.rumbo.shared.domain.StaleVersionException.class);
+		assertThat(programmes.cancelSession(hr, SessionId.of(session.id()), current.version()).cancelled()).isTrue();
+		assertThat(status(seat)).isEqualTo("CANCELLED");
+		assertThat(queries.get(lead1, ImprovementPlanId.of(plan.id())).supports().get(0).enrolment().status())
+			.isEqualTo("CANCELLED");
+		assertThatThrownBy(() -> programmes.cancelSession(hr, SessionId.of(session.id()),
+				trainingQueries.session(SessionId.of(session.id())).version()))
+			.isInstanceOf(io.rumbo.shared.domain.ConflictException.class);
+	}
+
 	private String status(long enrolment) {
 		return trainingQueries.enrolment(hr, EnrolmentId.of(enrolment)).status().name();
 	}
