@@ -67,7 +67,8 @@ class DemoPeopleSkills implements ApplicationRunner {
 	private final Clock clock;
 
 	DemoPeopleSkills(DemoMode demo, UserManagement users, Roster roster, Qualifications qualifications,
-			StaffQualifications holdings, Training training, TrainingProgrammes programmes, OrgDirectory org, JdbcClient jdbc, Clock clock) {
+			StaffQualifications holdings, Training training, TrainingProgrammes programmes, OrgDirectory org,
+			JdbcClient jdbc, Clock clock) {
 		this.demo = demo;
 		this.users = users;
 		this.roster = roster;
@@ -213,7 +214,8 @@ class DemoPeopleSkills implements ApplicationRunner {
 		ProgrammeView method = programmes.createProgramme(admin, new TrainingProgrammes.ProgrammeDetails("VENTA-CONS",
 				"Venta consultiva", ProgrammeKind.SALES_METHOD, "Preguntas, necesidades y propuesta de valor.", neg.id(),
 				2, new BigDecimal("60")));
-		SessionView methodSession = programmes.addSession(admin, ProgrammeId.of(method.id()), new TrainingProgrammes.SessionDetails(
+		SessionView methodSession = programmes.addSession(admin, ProgrammeId.of(method.id()),
+				new TrainingProgrammes.SessionDetails(
 				"Venta consultiva — grupo 1", today.plusDays(21), today.plusDays(22), "Marta Sáez (consultora externa)",
 				"Madrid, sede central", 8));
 		people.stream().filter(p -> p.role() == JobRole.SALESPERSON).skip(6).limit(2)

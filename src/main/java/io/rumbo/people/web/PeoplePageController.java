@@ -28,14 +28,18 @@ import io.rumbo.people.EnrolmentId;
 import io.rumbo.people.EnrolmentStatus;
 import io.rumbo.people.GapKind;
 import io.rumbo.people.GapReport;
+import io.rumbo.people.HoldingWithdrawals;
 import io.rumbo.people.PeopleAccess;
 import io.rumbo.people.PeopleSettings;
 import io.rumbo.people.PeopleViews.EnrolmentView;
 import io.rumbo.people.PeopleViews.GapEnrolment;
 import io.rumbo.people.PeopleViews.ProgrammeView;
+import io.rumbo.people.PeopleViews.SessionView;
 import io.rumbo.people.ProgrammeId;
 import io.rumbo.people.ProgrammeKind;
 import io.rumbo.people.QualificationKind;
+import io.rumbo.people.QualificationId;
+import io.rumbo.people.PeopleViews.QualificationView;
 import io.rumbo.people.Qualifications;
 import io.rumbo.people.SessionId;
 import io.rumbo.people.StaffQualifications;
@@ -64,6 +68,7 @@ class PeoplePageController {
 	private final GapReport gaps;
 	private final Training training;
 	private final TrainingProgrammes programmes;
+	private final HoldingWithdrawals withdrawals;
 	private final TrainingQueries trainingQueries;
 	private final TrainingEffects effects;
 	private final PeopleSettings settings;
@@ -75,14 +80,14 @@ class PeoplePageController {
 	private final java.time.Clock clock;
 
 	PeoplePageController(Qualifications qualifications, StaffQualifications holdings, GapReport gaps, Training training,
-			TrainingProgrammes programmes,
-			TrainingQueries trainingQueries, TrainingEffects effects, PeopleSettings settings, StaffManagement staff,
+			TrainingProgrammes programmes, HoldingWithdrawals withdrawals, TrainingQueries trainingQueries, TrainingEffects effects, PeopleSettings settings, StaffManagement staff,
 			OrgDirectory org, DataScopes scopes, Formats fmt, JsonMapper json, java.time.Clock clock) {
 		this.qualifications = qualifications;
 		this.holdings = holdings;
 		this.gaps = gaps;
 		this.training = training;
 		this.programmes = programmes;
+		this.withdrawals = withdrawals;
 		this.trainingQueries = trainingQueries;
 		this.effects = effects;
 		this.settings = settings;
@@ -99,13 +104,15 @@ class PeoplePageController {
 	@GetMapping("/people/qualifications")
 	String catalogue(CurrentUser user, @RequestParam(required = false) @Nullable String q,
 			@RequestParam(required = false) @Nullable QualificationKind kind,
-			@RequestParam(required = false) @Nullable JobRole jobRole, Model model) {
+			@RequestParam(required = false) @Nullable JobRole jobRole,
+			@RequestParam(defaultValue = "false") boolean archived, Model model) {
 		model.addAttribute("q", q);
+		model.addAttribute("archived", archived);
 		model.addAttribute("kind", kind);
 		model.addAttribute("jobRole", jobRole);
 		model.addAttribute("kinds", QualificationKind.values());
 		model.addAttribute("roles", JobRole.values());
-		model.addAttribute("qualifications", qualifications.catalogue(q, kind, false));
+		model.addAttribute("qualifications", qualifications.catalogue(q, kind, archived));
 		model.addAttribute("requirements", qualifications.requirements(jobRole, null, null));
 		model.addAttribute("mayManage", PeopleAccess.mayManage(user));
 		model.addAttribute("importances", io.rumbo.people.Importance.values());
@@ -122,13 +129,42 @@ class PeoplePageController {
 			@RequestParam(required = false) @Nullable Integer maxLevel,
 			@RequestParam(required = false) @Nullable Integer validityMonths,
 			@RequestParam(required = false) @Nullable String levels, RedirectAttributes redirect) {
-		List<String> names = levels == null || levels.isBlank() ? null
-				: Arrays.stream(levels.split(",")).map(String::trim).toList();
 		var created = qualifications.create(user, new Qualifications.QualificationDetails(code, name, kind, null,
-				maxLevel, validityMonths, names));
+				maxLevel, validityMonths, levelNames(levels)));
 		redirect.addFlashAttribute("flash", "people.qualification.created");
 		redirect.addFlashAttribute("flashArgs", new Object[] { created.name() });
 		return "redirect:/people/qualifications";
+	}
+
+	/** Rewrites a qualification of the catalogue (PEOPLE); {@code levels}: the names of its levels, by commas. */
+	@PostMapping("/people/qualifications/{id}/edit")
+	String updateQualification(CurrentUser user, @PathVariable long id, @RequestParam long version,
+			@RequestParam(required = false) @Nullable String code, @RequestParam(required = false) @Nullable String name,
+			@RequestParam(required = false) @Nullable QualificationKind kind,
+			@RequestParam(required = false) @Nullable Integer maxLevel,
+			@RequestParam(required = false) @Nullable Integer validityMonths,
+			@RequestParam(required = false) @Nullable String levels, RedirectAttributes redirect) {
+		QualificationView current = qualifications.get(QualificationId.of(id));
+		var saved = qualifications.update(user, QualificationId.of(id), version, new Qualifications.QualificationDetails(
+				code, name, kind, current.description(), maxLevel, validityMonths, levelNames(levels)));
+		redirect.addFlashAttribute("flash", "people.qualification.saved");
+		redirect.addFlashAttribute("flashArgs", new Object[] { saved.name() });
+		return "redirect:/people/qualifications";
+	}
+
+	/** Archives or restores a qualification (PEOPLE); refused while a requirement or a programme still uses it. */
+	@PostMapping("/people/qualifications/{id}/archive")
+	String archiveQualification(CurrentUser user, @PathVariable long id, @RequestParam long version,
+			@RequestParam boolean archived, RedirectAttributes redirect) {
+		var saved = qualifications.archive(user, QualificationId.of(id), version, archived);
+		redirect.addFlashAttribute("flash", archived ? "people.qualification.archivedDone"
+				: "people.qualification.restored");
+		redirect.addFlashAttribute("flashArgs", new Object[] { saved.name() });
+		return "redirect:/people/qualifications" + (archived ? "?archived=true" : "");
+	}
+
+	private static @Nullable List<String> levelNames(@Nullable String levels) {
+		return levels == null || levels.isBlank() ? null : Arrays.stream(levels.split(",")).map(String::trim).toList();
 	}
 
 	@PostMapping("/people/requirements")
@@ -273,6 +309,8 @@ class PeoplePageController {
 		model.addAttribute("people", PeopleAccess.mayEnrolOthers(user) ? staff.options(user, null) : List.of());
 		model.addAttribute("self", scopes.staffIdOf(user).orElse(null));
 		model.addAttribute("today", LocalDate.now(clock));
+		model.addAttribute("programmeKinds", ProgrammeKind.values());
+		model.addAttribute("catalogue", qualifications.catalogue(null, null, false));
 		return "people/programme";
 	}
 
@@ -299,10 +337,58 @@ class PeoplePageController {
 			@RequestParam(required = false) @Nullable String trainer,
 			@RequestParam(required = false) @Nullable String location,
 			@RequestParam(required = false) @Nullable Integer capacity, RedirectAttributes redirect) {
-		programmes.addSession(user, ProgrammeId.of(id), new TrainingProgrammes.SessionDetails(title, startsOn, endsOn, trainer,
+		programmes.addSession(user, ProgrammeId.of(id), new TrainingProgrammes.SessionDetails(title, startsOn, endsOn,
+				trainer,
 				location, capacity));
 		redirect.addFlashAttribute("flash", "people.session.created");
 		return "redirect:/people/training/" + id;
+	}
+
+	@PostMapping("/people/training/{id}/edit")
+	String updateProgramme(CurrentUser user, @PathVariable long id, @RequestParam long version,
+			@RequestParam(required = false) @Nullable String code, @RequestParam(required = false) @Nullable String name,
+			@RequestParam(required = false) @Nullable ProgrammeKind kind,
+			@RequestParam(required = false) @Nullable Long qualificationId,
+			@RequestParam(required = false) @Nullable Integer grantLevel,
+			@RequestParam(required = false) @Nullable String passScore,
+			@RequestParam(required = false) @Nullable String description, RedirectAttributes redirect) {
+		programmes.updateProgramme(user, ProgrammeId.of(id), version, new TrainingProgrammes.ProgrammeDetails(code,
+				name, kind, description, qualificationId, qualificationId == null ? null : grantLevel,
+				fmt.parseField("passScore", passScore)));
+		redirect.addFlashAttribute("flash", "people.programme.saved");
+		return "redirect:/people/training/" + id;
+	}
+
+	@PostMapping("/people/training/{id}/archive")
+	String archiveProgramme(CurrentUser user, @PathVariable long id, @RequestParam long version,
+			@RequestParam boolean archived, RedirectAttributes redirect) {
+		programmes.archiveProgramme(user, ProgrammeId.of(id), version, archived);
+		redirect.addFlashAttribute("flash", archived ? "people.programme.archivedDone" : "people.programme.restored");
+		return "redirect:/people/training/" + id;
+	}
+
+	@PostMapping("/people/training/sessions/{id}/edit")
+	String updateSession(CurrentUser user, @PathVariable long id, @RequestParam long version,
+			@RequestParam(required = false) @Nullable String title,
+			@RequestParam(required = false) @Nullable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startsOn,
+			@RequestParam(required = false) @Nullable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate endsOn,
+			@RequestParam(required = false) @Nullable String trainer,
+			@RequestParam(required = false) @Nullable String location,
+			@RequestParam(required = false) @Nullable Integer capacity, RedirectAttributes redirect) {
+		SessionView saved = programmes.updateSession(user, SessionId.of(id), version,
+				new TrainingProgrammes.SessionDetails(title, startsOn, endsOn, trainer, location, capacity));
+		redirect.addFlashAttribute("flash", "people.session.saved");
+		return "redirect:/people/training/" + saved.programmeId();
+	}
+
+	/** Cancels a session: its enrolments still only enrolled are cancelled (each person sees it on their training). */
+	@PostMapping("/people/training/sessions/{id}/cancel")
+	String cancelSession(CurrentUser user, @PathVariable long id, @RequestParam long version,
+			RedirectAttributes redirect) {
+		SessionView cancelled = programmes.cancelSession(user, SessionId.of(id), version);
+		redirect.addFlashAttribute("flash", "people.session.cancelledDone");
+		redirect.addFlashAttribute("flashArgs", new Object[] { cancelled.title() });
+		return "redirect:/people/training/" + cancelled.programmeId();
 	}
 
 	@PostMapping("/people/training/sessions/{id}/enrol")
@@ -378,6 +464,24 @@ class PeoplePageController {
 
 	// ---- a person
 
+	/**
+	 * Withdraws a person's qualification with the reason (PEOPLE); it shows in the person's history. {@code holding}:
+	 * the holding and the version read, as the picker sends them ({@code id:version}).
+	 */
+	@PostMapping("/people/staff/{staffId}/withdrawals")
+	String withdraw(CurrentUser user, @PathVariable long staffId, @RequestParam(required = false) @Nullable String holding,
+			@RequestParam(required = false) @Nullable String reason, RedirectAttributes redirect) {
+		String[] idVersion = holding == null ? new String[0] : holding.split(":");
+		if (idVersion.length != 2 || !idVersion[0].matches("\\d+") || !idVersion[1].matches("\\d+")) {
+			throw io.rumbo.shared.domain.ValidationFailedException.of("holding", "shared.validation.required");
+		}
+		HoldingWithdrawals.Withdrawal done = withdrawals.withdraw(user, Long.parseLong(idVersion[0]),
+				Long.parseLong(idVersion[1]), reason);
+		redirect.addFlashAttribute("flash", "people.holding.withdrawn");
+		redirect.addFlashAttribute("flashArgs", new Object[] { done.qualificationName() });
+		return "redirect:/people/staff/" + done.staffId();
+	}
+
 	@GetMapping("/people/staff/{staffId}")
 	String person(CurrentUser user, @PathVariable long staffId, Model model) {
 		model.addAttribute("holdings", holdings.ofPerson(user, staffId));
@@ -389,6 +493,7 @@ class PeoplePageController {
 				staffId), ListQuery.of(0, ListQuery.MAX_SIZE, null, TrainingQueries.ENROLMENT_SORTS, "startsOn,desc"))
 			.content());
 		model.addAttribute("mayManage", PeopleAccess.mayManage(user));
+		model.addAttribute("withdrawals", withdrawals.ofPerson(user, staffId));
 		model.addAttribute("catalogue", qualifications.catalogue(null, null, false));
 		model.addAttribute("warningDays", settings.expiryWarningDays());
 		model.addAttribute("kinds", Arrays.asList(QualificationKind.values()));

@@ -1,12 +1,10 @@
 package io.rumbo.people.web;
 
-import java.math.BigDecimal;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
@@ -25,33 +23,21 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 
 import io.rumbo.identity.CurrentUser;
 import io.rumbo.organization.JobRole;
-import io.rumbo.people.EnrolmentId;
-import io.rumbo.people.EnrolmentStatus;
 import io.rumbo.people.GapKind;
 import io.rumbo.people.GapReport;
-import io.rumbo.people.PeopleViews.EnrolmentView;
+import io.rumbo.people.HoldingWithdrawals;
 import io.rumbo.people.PeopleViews.GapEnrolment;
 import io.rumbo.people.PeopleViews.GapHeatmap;
 import io.rumbo.people.PeopleViews.GapRow;
-import io.rumbo.people.PeopleViews.ProgrammeRow;
-import io.rumbo.people.PeopleViews.ProgrammeView;
 import io.rumbo.people.PeopleViews.QualificationView;
 import io.rumbo.people.PeopleViews.RequirementView;
-import io.rumbo.people.PeopleViews.SessionView;
 import io.rumbo.people.PeopleViews.StaffQualificationView;
-import io.rumbo.people.PeopleViews.TrainingEffect;
-import io.rumbo.people.ProgrammeId;
-import io.rumbo.people.ProgrammeKind;
 import io.rumbo.people.QualificationId;
 import io.rumbo.people.QualificationKind;
 import io.rumbo.people.Qualifications;
 import io.rumbo.people.SessionId;
 import io.rumbo.people.StaffQualifications;
 import io.rumbo.people.Training;
-import io.rumbo.people.TrainingProgrammes;
-import io.rumbo.people.TrainingEffects;
-import io.rumbo.people.TrainingQueries;
-import io.rumbo.shared.domain.ValidationFailedException;
 import io.rumbo.shared.export.ExportFormat;
 import io.rumbo.shared.web.ListQuery;
 import io.rumbo.shared.web.PageResponse;
@@ -105,13 +91,15 @@ class PeopleRestController {
 	private final StaffQualifications holdings;
 	private final GapReport gaps;
 	private final Training training;
+	private final HoldingWithdrawals withdrawals;
 
 	PeopleRestController(Qualifications qualifications, StaffQualifications holdings, GapReport gaps,
-			Training training) {
+			Training training, HoldingWithdrawals withdrawals) {
 		this.qualifications = qualifications;
 		this.holdings = holdings;
 		this.gaps = gaps;
 		this.training = training;
+		this.withdrawals = withdrawals;
 	}
 
 	// ---- qualifications and requirements
@@ -174,7 +162,8 @@ class PeopleRestController {
 
 	@PutMapping("/requirements/{id}")
 	RequirementView updateRequirement(CurrentUser actor, @PathVariable long id, @RequestBody RequirementRequest request) {
-		return qualifications.updateRequirement(actor, id, ApiRequests.required(request.version(), "version"), request.details());
+		return qualifications.updateRequirement(actor, id, ApiRequests.required(request.version(), "version"),
+				request.details());
 	}
 
 	@DeleteMapping("/requirements/{id}")
@@ -254,11 +243,19 @@ class PeopleRestController {
 		return holdings.update(actor, id, ApiRequests.required(request.version(), "version"), request.details());
 	}
 
-	@DeleteMapping("/staff-qualifications/{id}")
-	@Operation(summary = "Withdraw a qualification recorded by mistake (PEOPLE); version as a query parameter")
-	ResponseEntity<Void> withdraw(CurrentUser actor, @PathVariable long id, @RequestParam long version) {
-		holdings.withdraw(actor, id, version);
-		return ResponseEntity.noContent().build();
+	@PostMapping("/staff-qualifications/{id}/withdrawal")
+	@Operation(summary = "Withdraw a person's qualification (PEOPLE) with the reason", description = "The holding "
+			+ "goes; what it was and why stay in the person's history (GET /staff/{staffId}/withdrawals) and the audit "
+			+ "trail. 409 with the current version when stale.")
+	HoldingWithdrawals.Withdrawal withdraw(CurrentUser actor, @PathVariable long id,
+			@Valid @RequestBody ApiRequests.WithdrawRequest request) {
+		return withdrawals.withdraw(actor, id, request.version(), request.reason());
+	}
+
+	@GetMapping("/staff/{staffId}/withdrawals")
+	@Operation(summary = "A person's withdrawn qualifications, latest first (within the caller's scope)")
+	List<HoldingWithdrawals.Withdrawal> withdrawals(CurrentUser actor, @PathVariable long staffId) {
+		return withdrawals.ofPerson(actor, staffId);
 	}
 
 	// ---- gaps

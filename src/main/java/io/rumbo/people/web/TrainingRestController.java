@@ -11,7 +11,6 @@ import jakarta.validation.constraints.NotNull;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -24,34 +23,20 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 import io.rumbo.identity.CurrentUser;
-import io.rumbo.organization.JobRole;
 import io.rumbo.people.EnrolmentId;
 import io.rumbo.people.EnrolmentStatus;
-import io.rumbo.people.GapKind;
-import io.rumbo.people.GapReport;
 import io.rumbo.people.PeopleViews.EnrolmentView;
-import io.rumbo.people.PeopleViews.GapEnrolment;
-import io.rumbo.people.PeopleViews.GapHeatmap;
-import io.rumbo.people.PeopleViews.GapRow;
 import io.rumbo.people.PeopleViews.ProgrammeRow;
 import io.rumbo.people.PeopleViews.ProgrammeView;
-import io.rumbo.people.PeopleViews.QualificationView;
-import io.rumbo.people.PeopleViews.RequirementView;
 import io.rumbo.people.PeopleViews.SessionView;
-import io.rumbo.people.PeopleViews.StaffQualificationView;
 import io.rumbo.people.PeopleViews.TrainingEffect;
 import io.rumbo.people.ProgrammeId;
 import io.rumbo.people.ProgrammeKind;
-import io.rumbo.people.QualificationId;
-import io.rumbo.people.QualificationKind;
-import io.rumbo.people.Qualifications;
 import io.rumbo.people.SessionId;
-import io.rumbo.people.StaffQualifications;
 import io.rumbo.people.Training;
 import io.rumbo.people.TrainingProgrammes;
 import io.rumbo.people.TrainingEffects;
 import io.rumbo.people.TrainingQueries;
-import io.rumbo.shared.domain.ValidationFailedException;
 import io.rumbo.shared.export.ExportFormat;
 import io.rumbo.shared.web.ListQuery;
 import io.rumbo.shared.web.PageResponse;
@@ -73,7 +58,8 @@ class TrainingRestController {
 			@Nullable Integer grantLevel, @Nullable BigDecimal passScore) {
 
 		TrainingProgrammes.ProgrammeDetails details() {
-			return new TrainingProgrammes.ProgrammeDetails(code, name, kind, description, qualificationId, grantLevel, passScore);
+			return new TrainingProgrammes.ProgrammeDetails(code, name, kind, description, qualificationId, grantLevel,
+					passScore);
 		}
 	}
 
@@ -135,7 +121,8 @@ class TrainingRestController {
 	}
 
 	@PostMapping("/programmes/{id}/archive")
-	ProgrammeView archiveProgramme(CurrentUser actor, @PathVariable long id, @Valid @RequestBody ApiRequests.ArchiveRequest request) {
+	ProgrammeView archiveProgramme(CurrentUser actor, @PathVariable long id,
+			@Valid @RequestBody ApiRequests.ArchiveRequest request) {
 		return programmes.archiveProgramme(actor, ProgrammeId.of(id), request.version(),
 				!Boolean.FALSE.equals(request.archived()));
 	}
@@ -223,7 +210,8 @@ class TrainingRestController {
 
 	@PostMapping("/enrolments/{id}/attendance")
 	@Operation(summary = "Record attendance (PEOPLE)")
-	EnrolmentView attend(CurrentUser actor, @PathVariable long id, @Valid @RequestBody ApiRequests.VersionRequest request) {
+	EnrolmentView attend(CurrentUser actor, @PathVariable long id,
+			@Valid @RequestBody ApiRequests.VersionRequest request) {
 		return training.attend(actor, EnrolmentId.of(id), request.version());
 	}
 
@@ -237,7 +225,8 @@ class TrainingRestController {
 
 	@PostMapping("/enrolments/{id}/cancel")
 	@Operation(summary = "Give up a seat (PEOPLE, the person's manager, or the person while enrolled)")
-	EnrolmentView cancel(CurrentUser actor, @PathVariable long id, @Valid @RequestBody ApiRequests.VersionRequest request) {
+	EnrolmentView cancel(CurrentUser actor, @PathVariable long id,
+			@Valid @RequestBody ApiRequests.VersionRequest request) {
 		return training.cancel(actor, EnrolmentId.of(id), request.version());
 	}
 
