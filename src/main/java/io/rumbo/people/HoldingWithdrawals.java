@@ -89,7 +89,7 @@ public class HoldingWithdrawals {
 				SELECT w.*, q.name FROM people_holding_withdrawal w
 				JOIN people_qualification q ON q.id = w.qualification_id
 				JOIN people_person pp ON pp.staff_id = w.staff_id
-				WHERE w.staff_id = :staff AND """ + scope + " ORDER BY w.withdrawn_on DESC, w.id DESC")
+				WHERE w.staff_id = :staff""" + " AND " + scope + " ORDER BY w.withdrawn_on DESC, w.id DESC")
 			.params(params)
 			.query((rs, n) -> new Withdrawal(rs.getLong("id"), rs.getLong("staff_id"), rs.getLong("qualification_id"),
 					rs.getString("name"), rs.getInt("level"), rs.getObject("obtained_on", LocalDate.class),
