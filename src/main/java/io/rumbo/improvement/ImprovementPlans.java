@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,8 +22,13 @@ import io.rumbo.improvement.ImprovementViews.PlanView;
 import io.rumbo.improvement.domain.ImprovementPlan;
 import io.rumbo.improvement.domain.ImprovementPlanRepository;
 import io.rumbo.improvement.domain.PlanRules;
+import io.rumbo.improvement.domain.Support;
 import io.rumbo.organization.OrgDirectory;
 import io.rumbo.organization.StaffId;
+import io.rumbo.people.EnrolmentId;
+import io.rumbo.people.SessionId;
+import io.rumbo.people.SupportTraining;
+import io.rumbo.shared.domain.ConflictException;
 import io.rumbo.shared.domain.AccessRefusedException;
 import io.rumbo.shared.domain.NotFoundException;
 import io.rumbo.shared.domain.StaleVersionException;
@@ -44,7 +50,15 @@ public class ImprovementPlans {
 			@Nullable BigDecimal target, @Nullable Grain grain, @Nullable LocalDate dueOn) {
 	}
 
-	public record SupportDetails(@Nullable SupportKind kind, @Nullable String description) {
+	/**
+	 * A support action; {@code sessionId}: for a training, a session of the people module to enrol the person in (the
+	 * description may then be left out: the session's name is used).
+	 */
+	public record SupportDetails(@Nullable SupportKind kind, @Nullable String description, @Nullable Long sessionId) {
+
+		public SupportDetails(@Nullable SupportKind kind, @Nullable String description) {
+			this(kind, description, null);
+		}
 	}
 
 	public record PlanDetails(@Nullable Long staffId, @Nullable String title, @Nullable String reason,
@@ -61,10 +75,12 @@ public class ImprovementPlans {
 	private final OrgDirectory org;
 	private final AuditTrail audit;
 	private final JdbcClient jdbc;
+	private final SupportTraining training;
 	private final Clock clock;
 
 	ImprovementPlans(ImprovementPlanRepository plans, ImprovementQueries queries, OrgDirectory org, AuditTrail audit,
-			JdbcClient jdbc, Clock clock) {
+			JdbcClient jdbc, SupportTraining training, Clock clock) {
+		this.training = training;
 		this.plans = plans;
 		this.queries = queries;
 		this.org = org;
@@ -91,7 +107,7 @@ public class ImprovementPlans {
 		}
 		ImprovementPlan plan = new ImprovementPlan(person.get().id(), person.get().unitId(), actor.username(),
 				LocalDate.now(clock));
-		describe(plan, details);
+		describe(actor, plan, details);
 		if (scorecardId != null) {
 			plan.openedFrom(scorecardId);
 		}
@@ -105,7 +121,7 @@ public class ImprovementPlans {
 	public PlanView revise(CurrentUser actor, ImprovementPlanId id, long version, PlanDetails details) {
 		ImprovementPlan plan = managed(actor, id, version);
 		var before = plan.auditState();
-		describe(plan, details);
+		describe(actor, plan, details);
 		return saved(actor, plan, "UPDATE", before);
 	}
 
@@ -208,9 +224,75 @@ public class ImprovementPlans {
 		return queries.get(actor, ImprovementPlanId.of(plan.id()));
 	}
 
-	private void describe(ImprovementPlan plan, PlanDetails details) {
+	/**
+	 * Cancels a draft or an active plan with the reason; the enrolments its training actions made are withdrawn where
+	 * not yet attended (decision 0039).
+	 */
+	@Transactional
+	public PlanView cancel(CurrentUser actor, ImprovementPlanId id, long version, @Nullable String reason) {
+		ImprovementPlan plan = managed(actor, id, version);
+		if (reason == null || reason.isBlank() || reason.length() > 2000) {
+			throw ValidationFailedException.of("reason", "improvement.outcome.reason.required");
+		}
+		var before = plan.auditState();
+		plan.cancel(reason.trim(), LocalDate.now(clock));
+		plan.supports().stream().map(Support::enrolmentId).filter(java.util.Objects::nonNull)
+			.forEach(e -> training.withdraw(actor, EnrolmentId.of(e)));
+		return saved(actor, plan, "CANCEL", before);
+	}
+
+	/**
+	 * Gives the plan its checked details. A training action that names a session enrols the person in it (through
+	 * the people module, source IMPROVEMENT) unless the plan already did; an enrolment whose action is gone is
+	 * withdrawn. A refusal (full session, closed, already enrolled in the programme, person out of reach) is reported
+	 * at the action's session ({@code supports[i].sessionId}) and, being thrown, rolls the whole change back.
+	 */
+	private void describe(CurrentUser actor, ImprovementPlan plan, PlanDetails details) {
 		PlanRules.Checked checked = PlanRules.check(details);
+		Map<Long, Long> before = new HashMap<>();
+		plan.supports().stream().filter(s -> s.sessionId() != null && s.enrolmentId() != null)
+			.forEach(s -> before.put(s.sessionId(), s.enrolmentId()));
+		List<Support> supports = new ArrayList<>();
+		List<ValidationFailedException.FieldError> errors = new ArrayList<>();
+		Map<Long, Long> kept = new HashMap<>();
+		for (int i = 0; i < checked.supports().size(); i++) {
+			Support s = checked.supports().get(i);
+			if (s.sessionId() == null) {
+				supports.add(s);
+				continue;
+			}
+			String name = training.sessionName(SessionId.of(s.sessionId()));
+			String description = s.description().isBlank() && name != null ? name : s.description();
+			Long enrolment = before.get(s.sessionId());
+			if (enrolment == null) {
+				try {
+					enrolment = training.enrol(actor, SessionId.of(s.sessionId()), plan.staffId(), checked.title())
+						.id();
+				}
+				catch (ConflictException | NotFoundException | AccessRefusedException refused) {
+					errors.add(refusal("supports[" + i + "].sessionId", refused));
+					continue;
+				}
+			}
+			kept.put(s.sessionId(), enrolment);
+			supports.add(s.enrolled(enrolment, description.isBlank() ? "—" : description));
+		}
+		if (!errors.isEmpty()) {
+			throw new ValidationFailedException(errors);
+		}
+		before.forEach((session, enrolment) -> {
+			if (!enrolment.equals(kept.get(session))) {
+				training.withdraw(actor, EnrolmentId.of(enrolment));
+			}
+		});
 		plan.describe(checked.title(), checked.reason(), checked.startsOn(), checked.endsOn(), checked.every(),
-				checked.goals(), checked.supports());
+				checked.goals(), supports);
+	}
+
+	private static ValidationFailedException.FieldError refusal(String field, RuntimeException refused) {
+		if (refused instanceof ConflictException conflict) {
+			return new ValidationFailedException.FieldError(field, conflict.messageKey(), conflict.arguments());
+		}
+		return new ValidationFailedException.FieldError(field, "improvement.support.sessionUnavailable");
 	}
 }

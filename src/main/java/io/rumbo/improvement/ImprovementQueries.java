@@ -27,7 +27,10 @@ import io.rumbo.improvement.ImprovementViews.GoalView;
 import io.rumbo.improvement.ImprovementViews.PlanRow;
 import io.rumbo.improvement.ImprovementViews.PlanView;
 import io.rumbo.improvement.ImprovementViews.Reading;
+import io.rumbo.improvement.ImprovementViews.SupportEnrolment;
 import io.rumbo.improvement.ImprovementViews.SupportView;
+import io.rumbo.people.PeopleViews.EnrolmentView;
+import io.rumbo.people.SupportTraining;
 import io.rumbo.improvement.domain.GoalFigures;
 import io.rumbo.improvement.domain.GoalPacing;
 import io.rumbo.metrics.Metric;
@@ -89,15 +92,17 @@ public class ImprovementQueries {
 	private final GoalFigures figures;
 	private final Clock clock;
 	private final ExportCursor cursor;
+	private final SupportTraining training;
 
 	ImprovementQueries(JdbcClient jdbc, DataScopes scopes, OrgDirectory org, GoalFigures figures, Clock clock,
-			ExportCursor cursor) {
+			ExportCursor cursor, SupportTraining training) {
 		this.jdbc = jdbc;
 		this.cursor = cursor;
 		this.scopes = scopes;
 		this.org = org;
 		this.figures = figures;
 		this.clock = clock;
+		this.training = training;
 	}
 
 	@Transactional(readOnly = true)
@@ -121,6 +126,29 @@ public class ImprovementQueries {
 				this::rows, sink);
 	}
 
+	private record SupportRec(SupportKind kind, String description, @Nullable Long sessionId,
+			@Nullable Long enrolmentId) {
+	}
+
+	/** A plan's support actions, a training's with the enrolment it made as the reader sees it (people module). */
+	private List<SupportView> supports(CurrentUser actor, long planId) {
+		List<SupportRec> recs = jdbc
+			.sql("SELECT kind, description, session_id, enrolment_id FROM improvement_support WHERE plan_id = :id "
+					+ "ORDER BY position")
+			.param("id", planId)
+			.query((rs, n) -> new SupportRec(SupportKind.valueOf(rs.getString(1)), rs.getString(2),
+					rs.getObject(3, Long.class), rs.getObject(4, Long.class)))
+			.list();
+		Map<Long, EnrolmentView> enrolments = training.enrolments(actor,
+				recs.stream().map(SupportRec::enrolmentId).filter(java.util.Objects::nonNull).toList());
+		return recs.stream().map(s -> {
+			EnrolmentView e = s.enrolmentId() == null ? null : enrolments.get(s.enrolmentId());
+			return new SupportView(s.kind(), s.description(), s.sessionId(), e == null ? null
+					: new SupportEnrolment(e.id(), e.programmeId(), e.programmeName(), e.sessionTitle(), e.startsOn(),
+							e.status().name(), e.score(), e.completedOn()));
+		}).toList();
+	}
+
 	@Transactional(readOnly = true)
 	public PlanView get(CurrentUser actor, ImprovementPlanId id) {
 		Map<String, Object> params = new HashMap<>();
@@ -137,11 +165,7 @@ public class ImprovementQueries {
 		List<GoalView> goalViews = goals.stream().map(g -> new GoalView(g.id(), g.name(), g.metric() == null,
 				g.metric() == null ? null : g.metric().code(), g.comparison(), g.target(), g.grain(), g.dueOn(),
 				paces.get(g.id()))).toList();
-		List<SupportView> supports = jdbc
-			.sql("SELECT kind, description FROM improvement_support WHERE plan_id = :id ORDER BY position")
-			.param("id", p.id())
-			.query((rs, n) -> new SupportView(SupportKind.valueOf(rs.getString(1)), rs.getString(2)))
-			.list();
+		List<SupportView> supports = supports(actor, p.id());
 		Map<Long, List<Reading>> readings = new HashMap<>();
 		jdbc.sql("""
 				SELECT r.* FROM improvement_check_in_goal r JOIN improvement_check_in c ON c.id = r.check_in_id

@@ -42,8 +42,19 @@ public final class ImprovementViews {
 			GoalPace pace) {
 	}
 
+	/**
+	 * A support action; for a training that names a session, {@code sessionId} and the enrolment it made as the reader
+	 * may see it ({@code enrolment}, none when out of the reader's sight).
+	 */
 	@Schema(name = "ImprovementSupportView")
-	public record SupportView(SupportKind kind, String description) {
+	public record SupportView(SupportKind kind, String description, @Nullable Long sessionId,
+			@Nullable SupportEnrolment enrolment) {
+	}
+
+	/** The enrolment a training action made: its status (enrolled, attended, completed with the score, cancelled...). */
+	@Schema(name = "ImprovementSupportEnrolment")
+	public record SupportEnrolment(long id, long programmeId, String programmeName, String sessionTitle,
+			LocalDate startsOn, String status, @Nullable BigDecimal score, @Nullable LocalDate completedOn) {
 	}
 
 	/** A check-in with what each goal showed that day. */

@@ -105,6 +105,15 @@ public class GapReport {
 			.query(Long.class).list();
 	}
 
+	/** The qualifications one person (within the actor's scope) lacks or holds too low or expiring. */
+	@Transactional(readOnly = true)
+	public java.util.Set<Long> qualificationsMissing(CurrentUser actor, long staffId) {
+		Map<String, Object> params = new HashMap<>();
+		String gaps = gaps(actor, new Filter(null, null, null, staffId, null, null, null), params);
+		return new java.util.HashSet<>(jdbc.sql("SELECT DISTINCT g.qualification_id FROM (" + gaps + ") g")
+			.params(params).query(Long.class).list());
+	}
+
 	/**
 	 * The gaps counted by row (person, unit or job role) and qualification, for the heat map. Rows are named in the
 	 * reader's language (job roles through organization's {@code organization.jobRole.*} keys) and sorted by name.

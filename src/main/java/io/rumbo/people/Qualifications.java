@@ -21,6 +21,7 @@ import io.rumbo.people.PeopleViews.LevelView;
 import io.rumbo.people.PeopleViews.QualificationView;
 import io.rumbo.people.PeopleViews.RequirementView;
 import io.rumbo.shared.domain.AccessRefusedException;
+import io.rumbo.shared.domain.ConflictException;
 import io.rumbo.shared.domain.NotFoundException;
 import io.rumbo.shared.domain.StaleVersionException;
 import io.rumbo.shared.domain.ValidationFailedException;
@@ -222,11 +223,24 @@ public class Qualifications {
 		return after;
 	}
 
-	/** Archives (or restores) a qualification: it leaves the pickers and the gap report; holdings stay. */
+	/**
+	 * Archives (or restores) a qualification: it leaves the pickers and the gap report, and is not offered for new
+	 * requirements or holdings; the holdings recorded stay, as history. Archiving is refused (409) while a requirement
+	 * names it or a programme not archived grants it: those would silently stop counting, so they go first.
+	 */
 	@Transactional
 	public QualificationView archive(CurrentUser actor, QualificationId id, long version, boolean archived) {
 		requireManager(actor);
 		QualificationView before = get(id);
+		if (archived && !before.archived()) {
+			long requirements = jdbc.sql("SELECT COUNT(*) FROM people_role_requirement WHERE qualification_id = :id")
+				.param("id", id.value()).query(Long.class).single();
+			long programmes = jdbc.sql("SELECT COUNT(*) FROM people_programme WHERE qualification_id = :id AND "
+					+ "archived = FALSE").param("id", id.value()).query(Long.class).single();
+			if (requirements + programmes > 0) {
+				throw new ConflictException("people.qualification.inUse", before.name(), requirements, programmes);
+			}
+		}
 		int updated = jdbc.sql("""
 				UPDATE people_qualification SET archived = :archived, version = version + 1
 				WHERE id = :id AND version = :version""")
@@ -241,23 +255,7 @@ public class Qualifications {
 
 	private void validate(QualificationDetails d, @Nullable Long id) {
 		List<FieldError> errors = new ArrayList<>();
-		if (d.code() == null || d.code().isBlank()) {
-			errors.add(new FieldError("code", "shared.validation.required"));
-		}
-		else if (d.code().trim().length() > 32) {
-			errors.add(new FieldError("code", "people.validation.tooLong", 32));
-		}
-		else if (jdbc.sql("SELECT COUNT(*) FROM people_qualification WHERE UPPER(code) = :code AND id <> :id")
-			.param("code", d.code().trim().toUpperCase(java.util.Locale.ROOT)).param("id", id == null ? -1 : id)
-			.query(Long.class).single() > 0) {
-			errors.add(new FieldError("code", "people.qualification.codeTaken"));
-		}
-		if (d.name() == null || d.name().isBlank()) {
-			errors.add(new FieldError("name", "shared.validation.required"));
-		}
-		else if (d.name().trim().length() > 200) {
-			errors.add(new FieldError("name", "people.validation.tooLong", 200));
-		}
+		CatalogueFields.codeAndName(jdbc, "people_qualification", d.code(), d.name(), id, errors);
 		if (d.kind() == null) {
 			errors.add(new FieldError("kind", "shared.validation.required"));
 		}

@@ -272,19 +272,6 @@ public class StaffQualifications {
 		return after;
 	}
 
-	/** Withdraws a holding recorded by mistake (the audit trail keeps what it was). */
-	@Transactional
-	public void withdraw(CurrentUser actor, long id, long version) {
-		Qualifications.requireManager(actor);
-		StaffQualificationView before = get(actor, id);
-		int deleted = jdbc.sql("DELETE FROM people_staff_qualification WHERE id = :id AND version = :version")
-			.param("id", id).param("version", version).update();
-		if (deleted == 0) {
-			throw new StaleVersionException(version, before);
-		}
-		audit.record(AUDIT, id, "DELETE", before, null, before.personName() + " · " + before.qualificationName());
-	}
-
 	/**
 	 * Grants a qualification on completing a training: a new holding, or the existing one renewed (obtained again, a
 	 * new expiry) at the higher of the two levels. Answers the level and expiry granted.
@@ -340,6 +327,10 @@ public class StaffQualifications {
 		else {
 			try {
 				qualification = catalogue.get(QualificationId.of(d.qualificationId()));
+				if (qualification.archived() && id == null) {
+					// Archived: kept for the holdings already recorded, not offered for new ones.
+					errors.add(new FieldError("qualificationId", "people.qualification.archivedNotOffered"));
+				}
 			}
 			catch (NotFoundException | IllegalArgumentException ex) {
 				errors.add(new FieldError("qualificationId", "people.requirement.unknownQualification"));

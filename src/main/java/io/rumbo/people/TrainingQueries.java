@@ -244,6 +244,20 @@ public class TrainingQueries {
 		return found.get(0);
 	}
 
+	/** The enrolments of these ids the actor may see (the others are left out, never refused). */
+	@Transactional(readOnly = true)
+	public List<EnrolmentView> enrolments(CurrentUser actor, java.util.Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		Map<String, Object> params = new HashMap<>();
+		String where = where(actor, new EnrolmentFilter(null, null, null, null, null, null), params)
+				+ " AND e.id IN (:ids)";
+		params.put("ids", ids);
+		return named(jdbc.sql(ENROLMENT_COLUMNS + ENROLMENTS + where + " ORDER BY e.id").params(params)
+			.query(TrainingQueries::enrolment).list());
+	}
+
 	private String where(CurrentUser actor, EnrolmentFilter filter, Map<String, Object> params) {
 		StringBuilder where = new StringBuilder(" WHERE ")
 			.append(scopes.of(actor).sql(StaffQualifications.COLUMNS, params));

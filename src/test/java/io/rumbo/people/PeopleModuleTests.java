@@ -100,6 +100,9 @@ class PeopleModuleTests {
 	Training training;
 
 	@Autowired
+	TrainingProgrammes programmes;
+
+	@Autowired
 	TrainingQueries trainingQueries;
 
 	@Autowired
@@ -401,7 +404,7 @@ class PeopleModuleTests {
 
 	@Test
 	void aNewHireIsEnrolledInTheNextOnboardingSession(Scenario scenario) {
-		ProgrammeView onboarding = training.createProgramme(hr, new Training.ProgrammeDetails(company.code + "ONB",
+		ProgrammeView onboarding = programmes.createProgramme(hr, new TrainingProgrammes.ProgrammeDetails(company.code + "ONB",
 				"Acogida " + company.code, ProgrammeKind.ONBOARDING, null, null, null, null));
 		session(onboarding, today.plusDays(2), 50);
 		scenario.stimulate(() -> staff.create(TwoTeamCompany.ADMIN, new StaffManagement.StaffDetails(company.code + "N",
@@ -433,12 +436,12 @@ class PeopleModuleTests {
 	}
 
 	private ProgrammeView programme(String suffix, long qualification, int level, BigDecimal pass) {
-		return training.createProgramme(hr, new Training.ProgrammeDetails(company.code + suffix, "Programa " + suffix,
+		return programmes.createProgramme(hr, new TrainingProgrammes.ProgrammeDetails(company.code + suffix, "Programa " + suffix,
 				ProgrammeKind.PRODUCT, null, qualification, level, pass));
 	}
 
 	private SessionView session(ProgrammeView programme, LocalDate start, int capacity) {
-		return training.addSession(hr, ProgrammeId.of(programme.id()), new Training.SessionDetails("Sesión " + start,
+		return programmes.addSession(hr, ProgrammeId.of(programme.id()), new TrainingProgrammes.SessionDetails("Sesión " + start,
 				start, start.plusDays(2), "Formador", null, capacity));
 	}
 

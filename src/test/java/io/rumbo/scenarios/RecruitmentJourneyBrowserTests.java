@@ -20,7 +20,7 @@ import io.rumbo.identity.UserManagement;
 import io.rumbo.people.PeopleViews;
 import io.rumbo.people.ProgrammeId;
 import io.rumbo.people.ProgrammeKind;
-import io.rumbo.people.Training;
+import io.rumbo.people.TrainingProgrammes;
 import io.rumbo.support.Api;
 import io.rumbo.support.BrowserAvailability;
 import io.rumbo.support.RumboIntegrationTest;
@@ -44,7 +44,7 @@ class RecruitmentJourneyBrowserTests extends BrowserTestSupport {
 	UserManagement users;
 
 	@Autowired
-	Training training;
+	TrainingProgrammes programmes;
 
 	@Autowired
 	Clock clock;
@@ -61,9 +61,9 @@ class RecruitmentJourneyBrowserTests extends BrowserTestSupport {
 		// An onboarding session with seats, whatever other tests did to the demo's.
 		LocalDate today = LocalDate.now(clock);
 		CurrentUser admin = users.actAs("admin").orElseThrow();
-		PeopleViews.ProgrammeView onboarding = training.createProgramme(admin, new Training.ProgrammeDetails(code,
+		PeopleViews.ProgrammeView onboarding = programmes.createProgramme(admin, new TrainingProgrammes.ProgrammeDetails(code,
 				"Onboarding " + code, ProgrammeKind.ONBOARDING, null, null, null, null));
-		training.addSession(admin, ProgrammeId.of(onboarding.id()), new Training.SessionDetails("Intake " + code,
+		programmes.addSession(admin, ProgrammeId.of(onboarding.id()), new TrainingProgrammes.SessionDetails("Intake " + code,
 				today.plusDays(3), today.plusDays(5), "Laura", "Madrid", 50));
 
 		signIn("manager");

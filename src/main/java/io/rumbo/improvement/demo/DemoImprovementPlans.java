@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -34,6 +35,7 @@ import io.rumbo.metrics.MetricsQuery;
 import io.rumbo.organization.StaffId;
 import io.rumbo.organization.StaffManagement;
 import io.rumbo.organization.StaffView;
+import io.rumbo.people.SupportTraining;
 import io.rumbo.shared.DemoMode;
 import io.rumbo.shared.web.ListQuery;
 
@@ -44,7 +46,8 @@ import io.rumbo.shared.web.ListQuery;
  * the demo was loaded the day before); Diego Ruiz's is behind (visits a week half as many again as his rate, margin
  * above 22 %, a goal by hand at 10 %, one check-in five weeks ago, so the next is overdue). The visit targets come from
  * each person's figures in the metrics engine, so the first stays on track and the second behind on any demo data.
- * Runs after the quotas.
+ * Diego's training action books a seat in an upcoming course of the people demo (decision 0039). Runs after the
+ * quotas.
  */
 @Component
 @Order(150)
@@ -57,11 +60,13 @@ class DemoImprovementPlans implements ApplicationRunner {
 	private final StaffManagement staff;
 	private final ImprovementPlans plans;
 	private final MetricsQuery metrics;
+	private final SupportTraining training;
 	private final JdbcClient jdbc;
 	private final Clock clock;
 
 	DemoImprovementPlans(DemoMode demo, UserManagement users, StaffManagement staff, ImprovementPlans plans,
-			MetricsQuery metrics, JdbcClient jdbc, Clock clock) {
+			MetricsQuery metrics, SupportTraining training, JdbcClient jdbc, Clock clock) {
+		this.training = training;
 		this.demo = demo;
 		this.users = users;
 		this.staff = staff;
@@ -116,12 +121,23 @@ class DemoImprovementPlans implements ApplicationRunner {
 								new BigDecimal("22"), Grain.WHOLE, end),
 						new GoalDetails("Completar la formación de negociación", null, null, null, null,
 								end.minusWeeks(2))),
-				List.of(new SupportDetails(SupportKind.TRAINING, "Curso de negociación de precios (8 horas)"))));
+				List.of(new SupportDetails(SupportKind.TRAINING, "Curso de venta consultiva (dos días)",
+						trainingFor(manager, diego.get())))));
 		behind = plans.activate(manager, id(behind), behind.version());
 		plans.checkIn(manager, id(behind), behind.version(), new ImprovementPlans.CheckInDetails(start.plusWeeks(1),
 				"Se apunta al curso; sin cambios en las visitas todavía.",
 				Map.of(behind.goals().get(2).id(), new BigDecimal("10"))));
 		log.info("Demo improvement plans: {} on track, {} behind", onTrack.personName(), behind.personName());
+	}
+
+	/**
+	 * The session Diego's training action books (people's demo, @Order 25, ran before): the consultative selling
+	 * course if it has a seat for him, else the first upcoming session offered to him; none when there is none.
+	 */
+	private @Nullable Long trainingFor(CurrentUser manager, StaffView person) {
+		List<SupportTraining.SessionChoice> choices = training.sessionsFor(manager, person.id(), List.of());
+		return choices.stream().filter(c -> c.programme().startsWith("Venta consultiva")).findFirst()
+			.or(() -> choices.stream().findFirst()).map(SupportTraining.SessionChoice::id).orElse(null);
 	}
 
 	/** The person's visits a week so far in the months the plan reads. */

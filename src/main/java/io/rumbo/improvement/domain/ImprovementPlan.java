@@ -179,6 +179,16 @@ public class ImprovementPlan {
 		this.closedOn = today;
 	}
 
+	/** Cancels a draft or an active plan with the reason; what it promised is withdrawn by the service. */
+	public void cancel(String reason, LocalDate today) {
+		if (status != PlanStatus.DRAFT && status != PlanStatus.ACTIVE) {
+			throw new ConflictException("improvement.plan.notOpen");
+		}
+		this.status = PlanStatus.CANCELLED;
+		this.outcomeReason = reason;
+		this.closedOn = today;
+	}
+
 	/** The day the next check-in is due: every so many days from the start, counted from the latest one held. */
 	public LocalDate nextCheckInOn() {
 		return (lastCheckInOn == null ? startsOn : lastCheckInOn).plusDays(checkInEveryDays);
@@ -252,5 +262,9 @@ public class ImprovementPlan {
 
 	public List<ImprovementGoal> goals() {
 		return List.copyOf(goals);
+	}
+
+	public List<Support> supports() {
+		return List.copyOf(supports);
 	}
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 import io.rumbo.improvement.Grain;
+import io.rumbo.improvement.SupportKind;
 import io.rumbo.improvement.ImprovementPlans.GoalDetails;
 import io.rumbo.improvement.ImprovementPlans.PlanDetails;
 import io.rumbo.improvement.ImprovementPlans.SupportDetails;
@@ -62,12 +63,16 @@ public final class PlanRules {
 		List<Support> supports = new ArrayList<>();
 		for (int i = 0; i < d.supports().size(); i++) {
 			SupportDetails s = d.supports().get(i);
-			if (s.kind() == null || s.description() == null || s.description().isBlank()
-					|| s.description().length() > 500) {
+			boolean described = s.description() != null && !s.description().isBlank();
+			if (s.kind() == null || (!described && s.sessionId() == null)
+					|| (described && s.description().length() > 500)) {
 				errors.add(new FieldError("supports[" + i + "]", "improvement.support.required"));
 			}
+			else if (s.sessionId() != null && s.kind() != SupportKind.TRAINING) {
+				errors.add(new FieldError("supports[" + i + "].sessionId", "improvement.support.sessionOnlyTraining"));
+			}
 			else {
-				supports.add(new Support(s.kind(), s.description().trim()));
+				supports.add(new Support(s.kind(), described ? s.description().trim() : "", s.sessionId(), null));
 			}
 		}
 		if (!errors.isEmpty()) {

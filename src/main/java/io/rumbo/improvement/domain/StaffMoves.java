@@ -31,7 +31,7 @@ class StaffMoves {
 	void on(StaffMoved moved) {
 		List<Long> open = jdbc.sql("""
 				SELECT id FROM improvement_plan
-				WHERE staff_id = :staff AND status <> 'CLOSED' AND unit_id <> :unit""")
+				WHERE staff_id = :staff AND status NOT IN ('CLOSED', 'CANCELLED') AND unit_id <> :unit""")
 			.param("staff", moved.staff().value())
 			.param("unit", moved.to().value())
 			.query(Long.class)

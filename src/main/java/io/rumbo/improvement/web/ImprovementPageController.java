@@ -10,13 +10,16 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -41,9 +44,12 @@ import io.rumbo.improvement.PlansFromEvaluation;
 import io.rumbo.improvement.SupportKind;
 import io.rumbo.metrics.Metric;
 import io.rumbo.organization.StaffManagement;
+import io.rumbo.people.SupportTraining;
+import io.rumbo.shared.domain.ValidationFailedException;
 import io.rumbo.shared.export.ExportFormat;
 import io.rumbo.shared.web.ChartData;
 import io.rumbo.shared.web.Formats;
+import io.rumbo.shared.web.FormErrors;
 import io.rumbo.shared.web.ListPages;
 import io.rumbo.shared.web.ListQuery;
 import io.rumbo.shared.web.ListRequest;
@@ -61,16 +67,18 @@ class ImprovementPageController {
 	private final ImprovementPlans plans;
 	private final PlansFromEvaluation fromEvaluation;
 	private final StaffManagement staff;
+	private final SupportTraining training;
 	private final Formats fmt;
 	private final JsonMapper json;
 	private final Clock clock;
 
 	ImprovementPageController(ImprovementQueries queries, ImprovementPlans plans, PlansFromEvaluation fromEvaluation,
-			StaffManagement staff, Formats fmt, JsonMapper json, Clock clock) {
+			StaffManagement staff, SupportTraining training, Formats fmt, JsonMapper json, Clock clock) {
 		this.queries = queries;
 		this.plans = plans;
 		this.fromEvaluation = fromEvaluation;
 		this.staff = staff;
+		this.training = training;
 		this.fmt = fmt;
 		this.json = json;
 		this.clock = clock;
@@ -115,8 +123,12 @@ class ImprovementPageController {
 	/** The form's goal or support rows with one more ({@code remove} absent) or one less (htmx). */
 	@PostMapping("/improvement/form/rows")
 	String rows(CurrentUser user, @ModelAttribute("form") PlanForm form, @RequestParam PlanForm.Rows rows,
-			@RequestParam(required = false) @Nullable Integer remove, Model model) {
-		if (remove == null) {
+			@RequestParam(required = false) @Nullable Integer remove, @RequestParam(defaultValue = "false") boolean refresh,
+			Model model) {
+		if (refresh) {
+			// The person changed: the same rows, with the sessions offered to them.
+		}
+		else if (remove == null) {
 			form.addRow(rows);
 		}
 		else {
@@ -127,11 +139,32 @@ class ImprovementPageController {
 	}
 
 	@PostMapping("/improvement/new")
-	String open(CurrentUser user, @ModelAttribute("form") PlanForm form, RedirectAttributes redirect) {
-		PlanView plan = form.getScorecardId() == null ? plans.open(user, form.details(fmt))
-				: fromEvaluation.open(user, form.getScorecardId(), form.details(fmt));
+	String open(CurrentUser user, @ModelAttribute("form") PlanForm form, BindingResult result, Model model,
+			HttpServletResponse response, RedirectAttributes redirect) {
+		PlanView plan;
+		try {
+			plan = form.getScorecardId() == null ? plans.open(user, form.details(fmt))
+					: fromEvaluation.open(user, form.getScorecardId(), form.details(fmt));
+		}
+		catch (ValidationFailedException invalid) {
+			return refused(user, form, null, invalid, result, model, response);
+		}
 		redirect.addFlashAttribute("flash", "improvement.plan.opened");
 		return "redirect:/improvement/" + plan.id();
+	}
+
+	/**
+	 * The form again with what was typed and each refusal at its field (a full session at the action's picker),
+	 * answered 422; nothing of the change was written (one transaction).
+	 */
+	private String refused(CurrentUser user, PlanForm form, @Nullable PlanView plan, ValidationFailedException invalid,
+			BindingResult result, Model model, HttpServletResponse response) {
+		FormErrors.bind(new ValidationFailedException(invalid.errors().stream()
+			.map(e -> new ValidationFailedException.FieldError(form.formField(e.field()), e.messageKey(),
+					e.arguments()))
+			.toList()), result);
+		response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+		return form(user, form, plan, model);
 	}
 
 	@GetMapping("/improvement/{id}/edit")
@@ -142,8 +175,14 @@ class ImprovementPageController {
 
 	@PostMapping("/improvement/{id}/edit")
 	String revise(CurrentUser user, @PathVariable long id, @RequestParam long version,
-			@ModelAttribute("form") PlanForm form, RedirectAttributes redirect) {
-		plans.revise(user, ImprovementPlanId.of(id), version, form.details(fmt));
+			@ModelAttribute("form") PlanForm form, BindingResult result, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) {
+		try {
+			plans.revise(user, ImprovementPlanId.of(id), version, form.details(fmt));
+		}
+		catch (ValidationFailedException invalid) {
+			return refused(user, form, queries.get(user, ImprovementPlanId.of(id)), invalid, result, model, response);
+		}
 		redirect.addFlashAttribute("flash", "improvement.plan.saved");
 		return "redirect:/improvement/" + id;
 	}
@@ -156,6 +195,8 @@ class ImprovementPageController {
 		model.addAttribute("comparisons", Comparison.values());
 		model.addAttribute("grains", Grain.values());
 		model.addAttribute("supportKinds", SupportKind.values());
+		Long person = plan != null ? Long.valueOf(plan.staffId()) : form.getStaffId();
+		model.addAttribute("sessions", person == null ? List.of() : training.sessionsFor(user, person, form.sessionIds()));
 		return "improvement/plan-form";
 	}
 
@@ -193,6 +234,14 @@ class ImprovementPageController {
 		plans.checkIn(user, ImprovementPlanId.of(id), version,
 				new ImprovementPlans.CheckInDetails(heldOn, notes, progress));
 		redirect.addFlashAttribute("flash", "improvement.checkIn.recorded");
+		return "redirect:/improvement/" + id;
+	}
+
+	@PostMapping("/improvement/{id}/cancel")
+	String cancel(CurrentUser user, @PathVariable long id, @RequestParam long version,
+			@RequestParam(required = false) @Nullable String reason, RedirectAttributes redirect) {
+		plans.cancel(user, ImprovementPlanId.of(id), version, reason);
+		redirect.addFlashAttribute("flash", "improvement.cancel.recorded");
 		return "redirect:/improvement/" + id;
 	}
 

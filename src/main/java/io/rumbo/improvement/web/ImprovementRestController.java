@@ -63,6 +63,9 @@ class ImprovementRestController {
 			@Nullable Map<Long, BigDecimal> progress) {
 	}
 
+	record CancelRequest(@NotNull Long version, @Nullable String reason) {
+	}
+
 	/** {@code endsOn}: the new deadline of an extension. */
 	record OutcomeRequest(@NotNull Long version, @Nullable PlanOutcome outcome, @Nullable String reason,
 			@Nullable LocalDate endsOn) {
@@ -153,6 +156,13 @@ class ImprovementRestController {
 	PlanView checkIn(CurrentUser actor, @PathVariable long id, @Valid @RequestBody CheckInRequest request) {
 		return plans.checkIn(actor, ImprovementPlanId.of(id), request.version(), new ImprovementPlans.CheckInDetails(
 				request.heldOn(), request.notes(), request.progress() == null ? Map.of() : request.progress()));
+	}
+
+	@PostMapping("/{id}/cancel")
+	@Operation(summary = "Cancel a draft or active plan with the reason", description = "Enrolments its training "
+			+ "actions made are withdrawn where not yet attended; 409 for a closed plan or a stale version.")
+	PlanView cancel(CurrentUser actor, @PathVariable long id, @Valid @RequestBody CancelRequest request) {
+		return plans.cancel(actor, ImprovementPlanId.of(id), request.version(), request.reason());
 	}
 
 	@PostMapping("/{id}/outcome")

@@ -67,7 +67,10 @@ class PlanForm {
 
 		private @Nullable SupportKind kind;
 		private @Nullable String description;
+		private @Nullable Long sessionId;
 
+		public @Nullable Long getSessionId() { return sessionId; }
+		public void setSessionId(@Nullable Long sessionId) { this.sessionId = sessionId; }
 		public @Nullable SupportKind getKind() { return kind; }
 		public void setKind(@Nullable SupportKind kind) { this.kind = kind; }
 		public @Nullable String getDescription() { return description; }
@@ -126,6 +129,7 @@ class PlanForm {
 			SupportRow row = new SupportRow();
 			row.kind = s.kind();
 			row.description = s.description();
+			row.sessionId = s.sessionId();
 			form.supports.add(row);
 		});
 		form.fill();
@@ -169,6 +173,24 @@ class PlanForm {
 		supports.removeIf(java.util.Objects::isNull);
 	}
 
+	/** The form row of each support the details hold (rows left empty are not sent), to put errors at their row. */
+	private final List<Integer> supportRows = new ArrayList<>();
+
+	/** A field of the details ({@code supports[1].sessionId}) as the form names it (the row it came from). */
+	String formField(String field) {
+		java.util.regex.Matcher m = java.util.regex.Pattern.compile("^supports\\[(\\d+)\\](.*)$").matcher(field);
+		if (m.matches() && Integer.parseInt(m.group(1)) < supportRows.size()) {
+			return "supports[" + supportRows.get(Integer.parseInt(m.group(1))) + "]" + m.group(2);
+		}
+		return field;
+	}
+
+	/** The sessions the plan's training actions already name (offered in the picker whatever their seats). */
+	List<Long> sessionIds() {
+		return supports.stream().filter(java.util.Objects::nonNull).map(SupportRow::getSessionId)
+			.filter(java.util.Objects::nonNull).toList();
+	}
+
 	ImprovementPlans.PlanDetails details(Formats fmt) {
 		compact();
 		List<ImprovementPlans.GoalDetails> goalDetails = new ArrayList<>();
@@ -180,10 +202,15 @@ class PlanForm {
 								: g.dueOn));
 			}
 		}
-		List<ImprovementPlans.SupportDetails> supportDetails = supports.stream()
-			.filter(s -> s.description != null && !s.description.isBlank())
-			.map(s -> new ImprovementPlans.SupportDetails(s.kind, s.description))
-			.toList();
+		List<ImprovementPlans.SupportDetails> supportDetails = new ArrayList<>();
+		supportRows.clear();
+		for (int i = 0; i < supports.size(); i++) {
+			SupportRow s = supports.get(i);
+			if ((s.description != null && !s.description.isBlank()) || s.sessionId != null) {
+				supportDetails.add(new ImprovementPlans.SupportDetails(s.kind, s.description, s.sessionId));
+				supportRows.add(i);
+			}
+		}
 		return new ImprovementPlans.PlanDetails(staffId, title, reason, startsOn, endsOn, checkInEveryDays, goalDetails,
 				supportDetails);
 	}

@@ -36,6 +36,7 @@ import io.rumbo.people.Roster;
 import io.rumbo.people.SessionId;
 import io.rumbo.people.StaffQualifications;
 import io.rumbo.people.Training;
+import io.rumbo.people.TrainingProgrammes;
 import io.rumbo.shared.DemoMode;
 
 /**
@@ -60,18 +61,21 @@ class DemoPeopleSkills implements ApplicationRunner {
 	private final Qualifications qualifications;
 	private final StaffQualifications holdings;
 	private final Training training;
+	private final TrainingProgrammes programmes;
 	private final OrgDirectory org;
 	private final JdbcClient jdbc;
 	private final Clock clock;
 
 	DemoPeopleSkills(DemoMode demo, UserManagement users, Roster roster, Qualifications qualifications,
-			StaffQualifications holdings, Training training, OrgDirectory org, JdbcClient jdbc, Clock clock) {
+			StaffQualifications holdings, Training training, TrainingProgrammes programmes, OrgDirectory org,
+			JdbcClient jdbc, Clock clock) {
 		this.demo = demo;
 		this.users = users;
 		this.roster = roster;
 		this.qualifications = qualifications;
 		this.holdings = holdings;
 		this.training = training;
+		this.programmes = programmes;
 		this.org = org;
 		this.jdbc = jdbc;
 		this.clock = clock;
@@ -176,11 +180,11 @@ class DemoPeopleSkills implements ApplicationRunner {
 		}
 
 		// Onboarding: a session next week; the three most recently hired salespeople enrolled as new hires.
-		ProgrammeView onboarding = training.createProgramme(admin, new Training.ProgrammeDetails("ACOGIDA",
+		ProgrammeView onboarding = programmes.createProgramme(admin, new TrainingProgrammes.ProgrammeDetails("ACOGIDA",
 				"Programa de acogida", ProgrammeKind.ONBOARDING, "Empresa, producto, herramientas y método de venta.",
 				onb.id(), 1, null));
-		SessionView onboardingSession = training.addSession(admin, ProgrammeId.of(onboarding.id()),
-				new Training.SessionDetails("Acogida — próxima promoción", today.plusDays(7), today.plusDays(11),
+		SessionView onboardingSession = programmes.addSession(admin, ProgrammeId.of(onboarding.id()),
+				new TrainingProgrammes.SessionDetails("Acogida — próxima promoción", today.plusDays(7), today.plusDays(11),
 						"Laura Pérez (Recursos Humanos)", "Madrid, sede central", 12));
 		List<Person> recent = people.stream().filter(p -> p.role() == JobRole.SALESPERSON)
 			.sorted((a, b) -> b.hired().compareTo(a.hired())).limit(3).toList();
@@ -191,10 +195,10 @@ class DemoPeopleSkills implements ApplicationRunner {
 		// A product course held last quarter: five completed it (granting the Industrial certification), one failed.
 		LocalDate quarter = today.withDayOfMonth(1).withMonth(((today.getMonthValue() - 1) / 3) * 3 + 1);
 		LocalDate held = quarter.minusMonths(3).plusDays(20);
-		ProgrammeView product = training.createProgramme(admin, new Training.ProgrammeDetails("PROD-IND",
+		ProgrammeView product = programmes.createProgramme(admin, new TrainingProgrammes.ProgrammeDetails("PROD-IND",
 				"Curso línea Industrial", ProgrammeKind.PRODUCT, "Gama, aplicaciones y argumentario de la línea Industrial.",
 				ind.id(), 1, new BigDecimal("70")));
-		SessionView course = training.addSession(admin, ProgrammeId.of(product.id()), new Training.SessionDetails(
+		SessionView course = programmes.addSession(admin, ProgrammeId.of(product.id()), new TrainingProgrammes.SessionDetails(
 				"Línea Industrial — edición de trimestre", held, held.plusDays(1), "Andrés Gil (Producto)",
 				"Bilbao, centro de formación", 10));
 		List<Person> trainees = people.stream().filter(p -> p.role() == JobRole.SALESPERSON).limit(6).toList();
@@ -207,17 +211,18 @@ class DemoPeopleSkills implements ApplicationRunner {
 		}
 
 		// Ahead: a sales method course with two people enrolled by their manager's request, and a compliance course.
-		ProgrammeView method = training.createProgramme(admin, new Training.ProgrammeDetails("VENTA-CONS",
+		ProgrammeView method = programmes.createProgramme(admin, new TrainingProgrammes.ProgrammeDetails("VENTA-CONS",
 				"Venta consultiva", ProgrammeKind.SALES_METHOD, "Preguntas, necesidades y propuesta de valor.", neg.id(),
 				2, new BigDecimal("60")));
-		SessionView methodSession = training.addSession(admin, ProgrammeId.of(method.id()), new Training.SessionDetails(
+		SessionView methodSession = programmes.addSession(admin, ProgrammeId.of(method.id()),
+				new TrainingProgrammes.SessionDetails(
 				"Venta consultiva — grupo 1", today.plusDays(21), today.plusDays(22), "Marta Sáez (consultora externa)",
 				"Madrid, sede central", 8));
 		people.stream().filter(p -> p.role() == JobRole.SALESPERSON).skip(6).limit(2)
 			.forEach(p -> training.enrol(admin, SessionId.of(methodSession.id()), p.staffId(), "A petición del jefe de equipo"));
-		ProgrammeView compliance = training.createProgramme(admin, new Training.ProgrammeDetails("RGPD-ANUAL",
+		ProgrammeView compliance = programmes.createProgramme(admin, new TrainingProgrammes.ProgrammeDetails("RGPD-ANUAL",
 				"Protección de datos: renovación anual", ProgrammeKind.COMPLIANCE, null, gdpr.id(), 1, new BigDecimal("80")));
-		training.addSession(admin, ProgrammeId.of(compliance.id()), new Training.SessionDetails(
+		programmes.addSession(admin, ProgrammeId.of(compliance.id()), new TrainingProgrammes.SessionDetails(
 				"RGPD — convocatoria en línea", today.plusDays(10), today.plusDays(10), "Delegado de protección de datos",
 				"En línea", 40));
 		log.info("Loaded the demo's qualifications and training: {} qualifications held, onboarding session {} with "

@@ -1,6 +1,5 @@
 package io.rumbo.people.web;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
@@ -24,27 +23,22 @@ import io.rumbo.organization.DataScopes;
 import io.rumbo.organization.JobRole;
 import io.rumbo.organization.OrgDirectory;
 import io.rumbo.organization.StaffManagement;
-import io.rumbo.people.EnrolmentId;
-import io.rumbo.people.EnrolmentStatus;
 import io.rumbo.people.GapKind;
 import io.rumbo.people.GapReport;
+import io.rumbo.people.HoldingWithdrawals;
 import io.rumbo.people.PeopleAccess;
 import io.rumbo.people.PeopleSettings;
-import io.rumbo.people.PeopleViews.EnrolmentView;
 import io.rumbo.people.PeopleViews.GapEnrolment;
-import io.rumbo.people.PeopleViews.ProgrammeView;
-import io.rumbo.people.ProgrammeId;
-import io.rumbo.people.ProgrammeKind;
 import io.rumbo.people.QualificationKind;
+import io.rumbo.people.QualificationId;
+import io.rumbo.people.PeopleViews.QualificationView;
 import io.rumbo.people.Qualifications;
 import io.rumbo.people.SessionId;
 import io.rumbo.people.StaffQualifications;
 import io.rumbo.people.Training;
-import io.rumbo.people.TrainingEffects;
 import io.rumbo.people.TrainingQueries;
 import io.rumbo.shared.export.ExportFormat;
 import io.rumbo.shared.web.ChartData;
-import io.rumbo.shared.web.Formats;
 import io.rumbo.shared.web.ListPages;
 import io.rumbo.shared.web.ListQuery;
 import io.rumbo.shared.web.ListRequest;
@@ -52,8 +46,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The people pages: the catalogue and requirements, people's qualifications (expiring ones flagged), the gap report
- * with its heat map and the form that enrols the people lacking a qualification, the programmes and a programme with
- * its sessions, enrolments and effect, the enrolment list (a rep's own trainings) and a person's page.
+ * with its heat map and the form that enrols the people lacking a qualification, and a person's page (with the
+ * qualifications withdrawn). Training has its own pages ({@link TrainingPageController}).
  */
 @Controller
 class PeoplePageController {
@@ -62,32 +56,28 @@ class PeoplePageController {
 	private final StaffQualifications holdings;
 	private final GapReport gaps;
 	private final Training training;
+	private final HoldingWithdrawals withdrawals;
 	private final TrainingQueries trainingQueries;
-	private final TrainingEffects effects;
 	private final PeopleSettings settings;
 	private final StaffManagement staff;
 	private final OrgDirectory org;
 	private final DataScopes scopes;
-	private final Formats fmt;
 	private final JsonMapper json;
-	private final java.time.Clock clock;
 
 	PeoplePageController(Qualifications qualifications, StaffQualifications holdings, GapReport gaps, Training training,
-			TrainingQueries trainingQueries, TrainingEffects effects, PeopleSettings settings, StaffManagement staff,
-			OrgDirectory org, DataScopes scopes, Formats fmt, JsonMapper json, java.time.Clock clock) {
+			HoldingWithdrawals withdrawals, TrainingQueries trainingQueries, PeopleSettings settings, StaffManagement staff,
+			OrgDirectory org, DataScopes scopes, JsonMapper json) {
 		this.qualifications = qualifications;
 		this.holdings = holdings;
 		this.gaps = gaps;
 		this.training = training;
+		this.withdrawals = withdrawals;
 		this.trainingQueries = trainingQueries;
-		this.effects = effects;
 		this.settings = settings;
 		this.staff = staff;
 		this.org = org;
 		this.scopes = scopes;
-		this.fmt = fmt;
 		this.json = json;
-		this.clock = clock;
 	}
 
 	// ---- catalogue
@@ -95,13 +85,15 @@ class PeoplePageController {
 	@GetMapping("/people/qualifications")
 	String catalogue(CurrentUser user, @RequestParam(required = false) @Nullable String q,
 			@RequestParam(required = false) @Nullable QualificationKind kind,
-			@RequestParam(required = false) @Nullable JobRole jobRole, Model model) {
+			@RequestParam(required = false) @Nullable JobRole jobRole,
+			@RequestParam(defaultValue = "false") boolean archived, Model model) {
 		model.addAttribute("q", q);
+		model.addAttribute("archived", archived);
 		model.addAttribute("kind", kind);
 		model.addAttribute("jobRole", jobRole);
 		model.addAttribute("kinds", QualificationKind.values());
 		model.addAttribute("roles", JobRole.values());
-		model.addAttribute("qualifications", qualifications.catalogue(q, kind, false));
+		model.addAttribute("qualifications", qualifications.catalogue(q, kind, archived));
 		model.addAttribute("requirements", qualifications.requirements(jobRole, null, null));
 		model.addAttribute("mayManage", PeopleAccess.mayManage(user));
 		model.addAttribute("importances", io.rumbo.people.Importance.values());
@@ -118,13 +110,42 @@ class PeoplePageController {
 			@RequestParam(required = false) @Nullable Integer maxLevel,
 			@RequestParam(required = false) @Nullable Integer validityMonths,
 			@RequestParam(required = false) @Nullable String levels, RedirectAttributes redirect) {
-		List<String> names = levels == null || levels.isBlank() ? null
-				: Arrays.stream(levels.split(",")).map(String::trim).toList();
 		var created = qualifications.create(user, new Qualifications.QualificationDetails(code, name, kind, null,
-				maxLevel, validityMonths, names));
+				maxLevel, validityMonths, levelNames(levels)));
 		redirect.addFlashAttribute("flash", "people.qualification.created");
 		redirect.addFlashAttribute("flashArgs", new Object[] { created.name() });
 		return "redirect:/people/qualifications";
+	}
+
+	/** Rewrites a qualification of the catalogue (PEOPLE); {@code levels}: the names of its levels, by commas. */
+	@PostMapping("/people/qualifications/{id}/edit")
+	String updateQualification(CurrentUser user, @PathVariable long id, @RequestParam long version,
+			@RequestParam(required = false) @Nullable String code, @RequestParam(required = false) @Nullable String name,
+			@RequestParam(required = false) @Nullable QualificationKind kind,
+			@RequestParam(required = false) @Nullable Integer maxLevel,
+			@RequestParam(required = false) @Nullable Integer validityMonths,
+			@RequestParam(required = false) @Nullable String levels, RedirectAttributes redirect) {
+		QualificationView current = qualifications.get(QualificationId.of(id));
+		var saved = qualifications.update(user, QualificationId.of(id), version, new Qualifications.QualificationDetails(
+				code, name, kind, current.description(), maxLevel, validityMonths, levelNames(levels)));
+		redirect.addFlashAttribute("flash", "people.qualification.saved");
+		redirect.addFlashAttribute("flashArgs", new Object[] { saved.name() });
+		return "redirect:/people/qualifications";
+	}
+
+	/** Archives or restores a qualification (PEOPLE); refused while a requirement or a programme still uses it. */
+	@PostMapping("/people/qualifications/{id}/archive")
+	String archiveQualification(CurrentUser user, @PathVariable long id, @RequestParam long version,
+			@RequestParam boolean archived, RedirectAttributes redirect) {
+		var saved = qualifications.archive(user, QualificationId.of(id), version, archived);
+		redirect.addFlashAttribute("flash", archived ? "people.qualification.archivedDone"
+				: "people.qualification.restored");
+		redirect.addFlashAttribute("flashArgs", new Object[] { saved.name() });
+		return "redirect:/people/qualifications" + (archived ? "?archived=true" : "");
+	}
+
+	private static @Nullable List<String> levelNames(@Nullable String levels) {
+		return levels == null || levels.isBlank() ? null : Arrays.stream(levels.split(",")).map(String::trim).toList();
 	}
 
 	@PostMapping("/people/requirements")
@@ -239,140 +260,25 @@ class PeoplePageController {
 				"jobRole", jobRole);
 	}
 
-	// ---- training
-
-	record ProgrammeFilter(@Nullable String q, @Nullable ProgrammeKind kind, @Nullable Boolean archived) {
-	}
-
-	@GetMapping("/people/training")
-	String programmes(CurrentUser user, ProgrammeFilter filter, ListRequest list, HttpServletRequest request, Model model) {
-		ListQuery query = list.query(TrainingQueries.PROGRAMME_SORTS, "name", 25);
-		model.addAttribute("programmeKinds", ProgrammeKind.values());
-		model.addAttribute("mayManage", PeopleAccess.mayManage(user));
-		model.addAttribute("catalogue", qualifications.catalogue(null, null, false));
-		return ListPages.render(request, model, "people/programme-list", filter, query, trainingQueries.programmes(
-				new TrainingQueries.ProgrammeFilter(filter.q(), filter.kind(), filter.archived()), query));
-	}
-
-	@GetMapping("/people/training/{id}")
-	String programme(CurrentUser user, @PathVariable long id, @RequestParam(required = false) @Nullable Integer months,
-			Model model) {
-		ProgrammeView programme = trainingQueries.programme(ProgrammeId.of(id));
-		model.addAttribute("programme", programme);
-		model.addAttribute("enrolments", trainingQueries.enrolments(user, new TrainingQueries.EnrolmentFilter(null, id,
-				null, null, null, null), ListQuery.of(0, ListQuery.MAX_SIZE, List.of("startsOn,desc"),
-						TrainingQueries.ENROLMENT_SORTS, "startsOn,desc")).content());
-		model.addAttribute("effect", effects.of(ProgrammeId.of(id), months == null ? TrainingEffects.DEFAULT_MONTHS
-				: months));
-		model.addAttribute("mayManage", PeopleAccess.mayManage(user));
-		model.addAttribute("mayEnrolOthers", PeopleAccess.mayEnrolOthers(user));
-		model.addAttribute("people", PeopleAccess.mayEnrolOthers(user) ? staff.options(user, null) : List.of());
-		model.addAttribute("self", scopes.staffIdOf(user).orElse(null));
-		model.addAttribute("today", LocalDate.now(clock));
-		return "people/programme";
-	}
-
-	@PostMapping("/people/training")
-	String createProgramme(CurrentUser user, @RequestParam(required = false) @Nullable String code,
-			@RequestParam(required = false) @Nullable String name,
-			@RequestParam(required = false) @Nullable ProgrammeKind kind,
-			@RequestParam(required = false) @Nullable Long qualificationId,
-			@RequestParam(required = false) @Nullable Integer grantLevel,
-			@RequestParam(required = false) @Nullable String passScore,
-			@RequestParam(required = false) @Nullable String description, RedirectAttributes redirect) {
-		ProgrammeView created = training.createProgramme(user, new Training.ProgrammeDetails(code, name, kind,
-				description, qualificationId, qualificationId == null ? null : grantLevel,
-				fmt.parseField("passScore", passScore)));
-		redirect.addFlashAttribute("flash", "people.programme.created");
-		redirect.addFlashAttribute("flashArgs", new Object[] { created.name() });
-		return "redirect:/people/training/" + created.id();
-	}
-
-	@PostMapping("/people/training/{id}/sessions")
-	String addSession(CurrentUser user, @PathVariable long id, @RequestParam(required = false) @Nullable String title,
-			@RequestParam(required = false) @Nullable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startsOn,
-			@RequestParam(required = false) @Nullable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate endsOn,
-			@RequestParam(required = false) @Nullable String trainer,
-			@RequestParam(required = false) @Nullable String location,
-			@RequestParam(required = false) @Nullable Integer capacity, RedirectAttributes redirect) {
-		training.addSession(user, ProgrammeId.of(id), new Training.SessionDetails(title, startsOn, endsOn, trainer,
-				location, capacity));
-		redirect.addFlashAttribute("flash", "people.session.created");
-		return "redirect:/people/training/" + id;
-	}
-
-	@PostMapping("/people/training/sessions/{id}/enrol")
-	String enrol(CurrentUser user, @PathVariable long id, @RequestParam(required = false) @Nullable Long staffId,
-			@RequestParam(required = false) @Nullable String note, RedirectAttributes redirect) {
-		long person = staffId != null ? staffId
-				: scopes.staffIdOf(user).orElseThrow(() -> io.rumbo.shared.domain.ValidationFailedException.of("staffId",
-						"shared.validation.required"));
-		EnrolmentView e = training.enrol(user, SessionId.of(id), person, note);
-		redirect.addFlashAttribute("flash", "people.enrolment.done");
-		redirect.addFlashAttribute("flashArgs", new Object[] { e.personName(), e.sessionTitle() });
-		return "redirect:/people/training/" + e.programmeId();
-	}
-
-	// ---- enrolments
-
-	record EnrolmentFilter(@Nullable String q, @Nullable Long programmeId, @Nullable Long staffId,
-			@Nullable Long unitId, @Nullable EnrolmentStatus status) {
-
-		TrainingQueries.EnrolmentFilter criteria() {
-			return new TrainingQueries.EnrolmentFilter(q, programmeId, null, staffId, unitId, status);
-		}
-	}
-
-	@GetMapping(value = "/people/enrolments", params = "format")
-	ResponseEntity<StreamingResponseBody> exportEnrolments(CurrentUser user, @RequestParam String format,
-			EnrolmentFilter filter, ListRequest list) {
-		return PeopleExports.enrolments(ExportFormat.param(format), trainingQueries, user, filter.criteria(),
-				list.unpaged(TrainingQueries.ENROLMENT_SORTS, "startsOn,desc"));
-	}
-
-	@GetMapping("/people/enrolments")
-	String enrolments(CurrentUser user, EnrolmentFilter filter, ListRequest list, HttpServletRequest request,
-			Model model) {
-		ListQuery query = list.query(TrainingQueries.ENROLMENT_SORTS, "startsOn,desc", 25);
-		model.addAttribute("statuses", EnrolmentStatus.values());
-		model.addAttribute("programmes", ListPages.options(trainingQueries.programmes(
-				new TrainingQueries.ProgrammeFilter(null, null, null), ListQuery.of(0, ListQuery.MAX_SIZE, null,
-						TrainingQueries.PROGRAMME_SORTS, "name")).content(), r -> r.id(), r -> r.name()));
-		model.addAttribute("people", staff.options(user, null));
-		model.addAttribute("mayManage", PeopleAccess.mayManage(user));
-		return ListPages.render(request, model, "people/enrolment-list", filter, query,
-				trainingQueries.enrolments(user, filter.criteria(), query));
-	}
-
-	@PostMapping("/people/enrolments/{id}/complete")
-	String complete(CurrentUser user, @PathVariable long id, @RequestParam long version,
-			@RequestParam(required = false) @Nullable String score, @RequestParam(required = false) @Nullable String back,
-			RedirectAttributes redirect) {
-		BigDecimal parsed = fmt.parseField("score", score);
-		EnrolmentView e = training.complete(user, EnrolmentId.of(id), version, parsed, null);
-		redirect.addFlashAttribute("flash", e.status() == EnrolmentStatus.COMPLETED ? "people.enrolment.completed"
-				: "people.enrolment.failed");
-		redirect.addFlashAttribute("flashArgs", new Object[] { e.personName(), e.programmeName() });
-		return "redirect:/people/training/" + e.programmeId();
-	}
-
-	@PostMapping("/people/enrolments/{id}/attend")
-	String attend(CurrentUser user, @PathVariable long id, @RequestParam long version, RedirectAttributes redirect) {
-		EnrolmentView e = training.attend(user, EnrolmentId.of(id), version);
-		redirect.addFlashAttribute("flash", "people.enrolment.attended");
-		redirect.addFlashAttribute("flashArgs", new Object[] { e.personName(), e.programmeName() });
-		return "redirect:/people/training/" + e.programmeId();
-	}
-
-	@PostMapping("/people/enrolments/{id}/cancel")
-	String cancel(CurrentUser user, @PathVariable long id, @RequestParam long version, RedirectAttributes redirect) {
-		EnrolmentView e = training.cancel(user, EnrolmentId.of(id), version);
-		redirect.addFlashAttribute("flash", "people.enrolment.cancelled");
-		redirect.addFlashAttribute("flashArgs", new Object[] { e.personName(), e.programmeName() });
-		return "redirect:/people/training/" + e.programmeId();
-	}
-
 	// ---- a person
+
+	/**
+	 * Withdraws a person's qualification with the reason (PEOPLE); it shows in the person's history. {@code holding}:
+	 * the holding and the version read, as the picker sends them ({@code id:version}).
+	 */
+	@PostMapping("/people/staff/{staffId}/withdrawals")
+	String withdraw(CurrentUser user, @PathVariable long staffId, @RequestParam(required = false) @Nullable String holding,
+			@RequestParam(required = false) @Nullable String reason, RedirectAttributes redirect) {
+		String[] idVersion = holding == null ? new String[0] : holding.split(":");
+		if (idVersion.length != 2 || !idVersion[0].matches("\\d+") || !idVersion[1].matches("\\d+")) {
+			throw io.rumbo.shared.domain.ValidationFailedException.of("holding", "shared.validation.required");
+		}
+		HoldingWithdrawals.Withdrawal done = withdrawals.withdraw(user, Long.parseLong(idVersion[0]),
+				Long.parseLong(idVersion[1]), reason);
+		redirect.addFlashAttribute("flash", "people.holding.withdrawn");
+		redirect.addFlashAttribute("flashArgs", new Object[] { done.qualificationName() });
+		return "redirect:/people/staff/" + done.staffId();
+	}
 
 	@GetMapping("/people/staff/{staffId}")
 	String person(CurrentUser user, @PathVariable long staffId, Model model) {
@@ -385,6 +291,7 @@ class PeoplePageController {
 				staffId), ListQuery.of(0, ListQuery.MAX_SIZE, null, TrainingQueries.ENROLMENT_SORTS, "startsOn,desc"))
 			.content());
 		model.addAttribute("mayManage", PeopleAccess.mayManage(user));
+		model.addAttribute("withdrawals", withdrawals.ofPerson(user, staffId));
 		model.addAttribute("catalogue", qualifications.catalogue(null, null, false));
 		model.addAttribute("warningDays", settings.expiryWarningDays());
 		model.addAttribute("kinds", Arrays.asList(QualificationKind.values()));

@@ -1,12 +1,10 @@
 package io.rumbo.people.web;
 
-import java.math.BigDecimal;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
@@ -25,32 +23,21 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 
 import io.rumbo.identity.CurrentUser;
 import io.rumbo.organization.JobRole;
-import io.rumbo.people.EnrolmentId;
-import io.rumbo.people.EnrolmentStatus;
 import io.rumbo.people.GapKind;
 import io.rumbo.people.GapReport;
-import io.rumbo.people.PeopleViews.EnrolmentView;
+import io.rumbo.people.HoldingWithdrawals;
 import io.rumbo.people.PeopleViews.GapEnrolment;
 import io.rumbo.people.PeopleViews.GapHeatmap;
 import io.rumbo.people.PeopleViews.GapRow;
-import io.rumbo.people.PeopleViews.ProgrammeRow;
-import io.rumbo.people.PeopleViews.ProgrammeView;
 import io.rumbo.people.PeopleViews.QualificationView;
 import io.rumbo.people.PeopleViews.RequirementView;
-import io.rumbo.people.PeopleViews.SessionView;
 import io.rumbo.people.PeopleViews.StaffQualificationView;
-import io.rumbo.people.PeopleViews.TrainingEffect;
-import io.rumbo.people.ProgrammeId;
-import io.rumbo.people.ProgrammeKind;
 import io.rumbo.people.QualificationId;
 import io.rumbo.people.QualificationKind;
 import io.rumbo.people.Qualifications;
 import io.rumbo.people.SessionId;
 import io.rumbo.people.StaffQualifications;
 import io.rumbo.people.Training;
-import io.rumbo.people.TrainingEffects;
-import io.rumbo.people.TrainingQueries;
-import io.rumbo.shared.domain.ValidationFailedException;
 import io.rumbo.shared.export.ExportFormat;
 import io.rumbo.shared.web.ListQuery;
 import io.rumbo.shared.web.PageResponse;
@@ -59,19 +46,13 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
  * The people API: qualifications and requirements (everyone reads, PEOPLE keeps), people's qualifications and the gap
- * report (within the caller's data scope: a rep their own, a manager their subtree; 404 outside), training programmes,
- * sessions and enrolments (enrol yourself, a manager their subtree, PEOPLE anyone; PEOPLE records completions).
+ * report (within the caller's data scope: a rep their own, a manager their subtree; 404 outside) and enrolling the
+ * people of a gap. Programmes, sessions and enrolments are {@link TrainingRestController}'s.
  */
 @RestController
 @RequestMapping("/api/v1/people")
 @Tag(name = "People", description = "Qualifications, requirements, gaps and training")
 class PeopleRestController {
-
-	record VersionRequest(@NotNull Long version) {
-	}
-
-	record ArchiveRequest(@NotNull Long version, @Nullable Boolean archived) {
-	}
 
 	record QualificationRequest(@Nullable Long version, @Nullable String code, @Nullable String name,
 			@Nullable QualificationKind kind, @Nullable String description, @Nullable Integer maxLevel,
@@ -101,57 +82,24 @@ class PeopleRestController {
 		}
 	}
 
-	record ProgrammeRequest(@Nullable Long version, @Nullable String code, @Nullable String name,
-			@Nullable ProgrammeKind kind, @Nullable String description, @Nullable Long qualificationId,
-			@Nullable Integer grantLevel, @Nullable BigDecimal passScore) {
-
-		Training.ProgrammeDetails details() {
-			return new Training.ProgrammeDetails(code, name, kind, description, qualificationId, grantLevel, passScore);
-		}
-	}
-
-	record SessionRequest(@Nullable Long version, @Nullable String title, @Nullable LocalDate startsOn,
-			@Nullable LocalDate endsOn, @Nullable String trainer, @Nullable String location,
-			@Nullable Integer capacity) {
-
-		Training.SessionDetails details() {
-			return new Training.SessionDetails(title, startsOn, endsOn, trainer, location, capacity);
-		}
-	}
-
-	record EnrolRequest(@Nullable Long sessionId, @Nullable Long staffId, @Nullable String note) {
-	}
-
 	/** Enrols the people the gap report (with these filters) shows lacking {@code qualificationId}. */
 	record GapEnrolRequest(@Nullable Long qualificationId, @Nullable Long sessionId, @Nullable Long unitId,
 			@Nullable JobRole jobRole, @Nullable GapKind kind) {
-	}
-
-	record CompletionRequest(@NotNull Long version, @Nullable BigDecimal score, @Nullable LocalDate completedOn) {
 	}
 
 	private final Qualifications qualifications;
 	private final StaffQualifications holdings;
 	private final GapReport gaps;
 	private final Training training;
-	private final TrainingQueries trainingQueries;
-	private final TrainingEffects effects;
+	private final HoldingWithdrawals withdrawals;
 
 	PeopleRestController(Qualifications qualifications, StaffQualifications holdings, GapReport gaps,
-			Training training, TrainingQueries trainingQueries, TrainingEffects effects) {
+			Training training, HoldingWithdrawals withdrawals) {
 		this.qualifications = qualifications;
 		this.holdings = holdings;
 		this.gaps = gaps;
 		this.training = training;
-		this.trainingQueries = trainingQueries;
-		this.effects = effects;
-	}
-
-	private static long required(@Nullable Long value, String field) {
-		if (value == null) {
-			throw ValidationFailedException.of(field, "shared.validation.required");
-		}
-		return value;
+		this.withdrawals = withdrawals;
 	}
 
 	// ---- qualifications and requirements
@@ -182,14 +130,14 @@ class PeopleRestController {
 	@Operation(summary = "Rewrite a qualification (PEOPLE); carries the version read, 409 when stale")
 	QualificationView updateQualification(CurrentUser actor, @PathVariable long id,
 			@RequestBody QualificationRequest request) {
-		return qualifications.update(actor, QualificationId.of(id), required(request.version(), "version"),
+		return qualifications.update(actor, QualificationId.of(id), ApiRequests.required(request.version(), "version"),
 				request.details());
 	}
 
 	@PostMapping("/qualifications/{id}/archive")
 	@Operation(summary = "Archive (archived true, the default) or restore a qualification (PEOPLE)")
 	QualificationView archiveQualification(CurrentUser actor, @PathVariable long id,
-			@Valid @RequestBody ArchiveRequest request) {
+			@Valid @RequestBody ApiRequests.ArchiveRequest request) {
 		return qualifications.archive(actor, QualificationId.of(id), request.version(),
 				!Boolean.FALSE.equals(request.archived()));
 	}
@@ -214,7 +162,8 @@ class PeopleRestController {
 
 	@PutMapping("/requirements/{id}")
 	RequirementView updateRequirement(CurrentUser actor, @PathVariable long id, @RequestBody RequirementRequest request) {
-		return qualifications.updateRequirement(actor, id, required(request.version(), "version"), request.details());
+		return qualifications.updateRequirement(actor, id, ApiRequests.required(request.version(), "version"),
+				request.details());
 	}
 
 	@DeleteMapping("/requirements/{id}")
@@ -291,14 +240,22 @@ class PeopleRestController {
 
 	@PutMapping("/staff-qualifications/{id}")
 	StaffQualificationView updateHolding(CurrentUser actor, @PathVariable long id, @RequestBody HoldingRequest request) {
-		return holdings.update(actor, id, required(request.version(), "version"), request.details());
+		return holdings.update(actor, id, ApiRequests.required(request.version(), "version"), request.details());
 	}
 
-	@DeleteMapping("/staff-qualifications/{id}")
-	@Operation(summary = "Withdraw a qualification recorded by mistake (PEOPLE); version as a query parameter")
-	ResponseEntity<Void> withdraw(CurrentUser actor, @PathVariable long id, @RequestParam long version) {
-		holdings.withdraw(actor, id, version);
-		return ResponseEntity.noContent().build();
+	@PostMapping("/staff-qualifications/{id}/withdrawal")
+	@Operation(summary = "Withdraw a person's qualification (PEOPLE) with the reason", description = "The holding "
+			+ "goes; what it was and why stay in the person's history (GET /staff/{staffId}/withdrawals) and the audit "
+			+ "trail. 409 with the current version when stale.")
+	HoldingWithdrawals.Withdrawal withdraw(CurrentUser actor, @PathVariable long id,
+			@Valid @RequestBody ApiRequests.WithdrawRequest request) {
+		return withdrawals.withdraw(actor, id, request.version(), request.reason());
+	}
+
+	@GetMapping("/staff/{staffId}/withdrawals")
+	@Operation(summary = "A person's withdrawn qualifications, latest first (within the caller's scope)")
+	List<HoldingWithdrawals.Withdrawal> withdrawals(CurrentUser actor, @PathVariable long staffId) {
+		return withdrawals.ofPerson(actor, staffId);
 	}
 
 	// ---- gaps
@@ -352,146 +309,8 @@ class PeopleRestController {
 			description = "For PEOPLE, the director and managers (their subtree). People already enrolled in the "
 					+ "programme are skipped; once the session is full the rest are counted as without a seat.")
 	GapEnrolment enrolGaps(CurrentUser actor, @RequestBody GapEnrolRequest request) {
-		return training.enrolGaps(actor, required(request.qualificationId(), "qualificationId"),
-				SessionId.of(required(request.sessionId(), "sessionId")),
+		return training.enrolGaps(actor, ApiRequests.required(request.qualificationId(), "qualificationId"),
+				SessionId.of(ApiRequests.required(request.sessionId(), "sessionId")),
 				new GapReport.Filter(null, request.unitId(), request.jobRole(), null, null, request.kind(), null));
-	}
-
-	// ---- training
-
-	@GetMapping("/programmes")
-	@Operation(summary = "Training programmes", description = "Filters: q, kind, archived. Sort keys: name, code, kind.")
-	PageResponse<ProgrammeRow> programmes(@RequestParam(required = false) @Nullable String q,
-			@RequestParam(required = false) @Nullable ProgrammeKind kind,
-			@RequestParam(required = false) @Nullable Boolean archived,
-			@RequestParam(required = false) @Nullable Integer page, @RequestParam(required = false) @Nullable Integer size,
-			@RequestParam(required = false) @Nullable List<String> sort) {
-		return trainingQueries.programmes(new TrainingQueries.ProgrammeFilter(q, kind, archived),
-				ListQuery.of(page, size, sort, TrainingQueries.PROGRAMME_SORTS, "name"));
-	}
-
-	@GetMapping("/programmes/{id}")
-	ProgrammeView programme(@PathVariable long id) {
-		return trainingQueries.programme(ProgrammeId.of(id));
-	}
-
-	@PostMapping("/programmes")
-	@Operation(summary = "Create a programme (PEOPLE), optionally granting a qualification at a level on completion")
-	ResponseEntity<ProgrammeView> createProgramme(CurrentUser actor, @RequestBody ProgrammeRequest request) {
-		ProgrammeView created = training.createProgramme(actor, request.details());
-		return ResponseEntity.created(URI.create("/api/v1/people/programmes/" + created.id())).body(created);
-	}
-
-	@PutMapping("/programmes/{id}")
-	ProgrammeView updateProgramme(CurrentUser actor, @PathVariable long id, @RequestBody ProgrammeRequest request) {
-		return training.updateProgramme(actor, ProgrammeId.of(id), required(request.version(), "version"),
-				request.details());
-	}
-
-	@PostMapping("/programmes/{id}/archive")
-	ProgrammeView archiveProgramme(CurrentUser actor, @PathVariable long id, @Valid @RequestBody ArchiveRequest request) {
-		return training.archiveProgramme(actor, ProgrammeId.of(id), request.version(),
-				!Boolean.FALSE.equals(request.archived()));
-	}
-
-	@PostMapping("/programmes/{id}/sessions")
-	@Operation(summary = "Add a session (a course or cohort) to a programme (PEOPLE)")
-	ResponseEntity<SessionView> addSession(CurrentUser actor, @PathVariable long id, @RequestBody SessionRequest request) {
-		SessionView created = training.addSession(actor, ProgrammeId.of(id), request.details());
-		return ResponseEntity.created(URI.create("/api/v1/people/sessions/" + created.id())).body(created);
-	}
-
-	@GetMapping("/sessions")
-	@Operation(summary = "Training sessions", description = "Filters: programmeId, open (true: not cancelled, not "
-			+ "ended). Sort keys: startsOn, title.")
-	PageResponse<SessionView> sessions(@RequestParam(required = false) @Nullable Long programmeId,
-			@RequestParam(required = false) @Nullable Boolean open,
-			@RequestParam(required = false) @Nullable Integer page, @RequestParam(required = false) @Nullable Integer size,
-			@RequestParam(required = false) @Nullable List<String> sort) {
-		return trainingQueries.sessions(programmeId, open,
-				ListQuery.of(page, size, sort, TrainingQueries.SESSION_SORTS, "startsOn,desc"));
-	}
-
-	@GetMapping("/sessions/{id}")
-	SessionView session(@PathVariable long id) {
-		return trainingQueries.session(SessionId.of(id));
-	}
-
-	@PutMapping("/sessions/{id}")
-	@Operation(summary = "Rewrite a session (PEOPLE); the capacity cannot fall under the seats taken")
-	SessionView updateSession(CurrentUser actor, @PathVariable long id, @RequestBody SessionRequest request) {
-		return training.updateSession(actor, SessionId.of(id), required(request.version(), "version"),
-				request.details());
-	}
-
-	@GetMapping("/programmes/{id}/effect")
-	@Operation(summary = "The effect of a programme: participants against others, before and after (a simple "
-			+ "comparison, not a controlled study)")
-	TrainingEffect effect(@PathVariable long id, @RequestParam(required = false) @Nullable Integer months) {
-		return effects.of(ProgrammeId.of(id), months == null ? TrainingEffects.DEFAULT_MONTHS : months);
-	}
-
-	@GetMapping(value = "/enrolments", produces = { ExportFormat.CSV_TYPE, ExportFormat.XLSX_TYPE })
-	ResponseEntity<StreamingResponseBody> exportEnrolments(CurrentUser actor,
-			@RequestHeader(HttpHeaders.ACCEPT) String accept, @RequestParam(required = false) @Nullable String q,
-			@RequestParam(required = false) @Nullable Long programmeId,
-			@RequestParam(required = false) @Nullable Long sessionId,
-			@RequestParam(required = false) @Nullable Long staffId, @RequestParam(required = false) @Nullable Long unitId,
-			@RequestParam(required = false) @Nullable EnrolmentStatus status,
-			@RequestParam(required = false) @Nullable List<String> sort) {
-		return PeopleExports.enrolments(ExportFormat.fromAccept(accept), trainingQueries, actor,
-				new TrainingQueries.EnrolmentFilter(q, programmeId, sessionId, staffId, unitId, status),
-				ListQuery.of(0, 1, sort, TrainingQueries.ENROLMENT_SORTS, "startsOn,desc").unpaged());
-	}
-
-	@GetMapping(value = "/enrolments", produces = "application/json")
-	@Operation(summary = "Enrolments within the caller's scope", description = "Filters: q, programmeId, sessionId, "
-			+ "staffId, unitId (subtree), status. Sort keys: person, startsOn, status, programme, enrolledOn. A rep sees "
-			+ "their own. Accept: text/csv or the XLSX type for an export.")
-	PageResponse<EnrolmentView> enrolments(CurrentUser actor, @RequestParam(required = false) @Nullable String q,
-			@RequestParam(required = false) @Nullable Long programmeId,
-			@RequestParam(required = false) @Nullable Long sessionId,
-			@RequestParam(required = false) @Nullable Long staffId, @RequestParam(required = false) @Nullable Long unitId,
-			@RequestParam(required = false) @Nullable EnrolmentStatus status,
-			@RequestParam(required = false) @Nullable Integer page, @RequestParam(required = false) @Nullable Integer size,
-			@RequestParam(required = false) @Nullable List<String> sort) {
-		return trainingQueries.enrolments(actor,
-				new TrainingQueries.EnrolmentFilter(q, programmeId, sessionId, staffId, unitId, status),
-				ListQuery.of(page, size, sort, TrainingQueries.ENROLMENT_SORTS, "startsOn,desc"));
-	}
-
-	@GetMapping("/enrolments/{id}")
-	EnrolmentView enrolment(CurrentUser actor, @PathVariable long id) {
-		return trainingQueries.enrolment(actor, EnrolmentId.of(id));
-	}
-
-	@PostMapping("/enrolments")
-	@Operation(summary = "Enrol a person in a session", description = "Yourself, a person of your subtree (manager) or "
-			+ "anyone (PEOPLE, director); 409 when the session is full or closed, or the person already has an open "
-			+ "enrolment in the programme; 404 for a person outside your reach.")
-	ResponseEntity<EnrolmentView> enrol(CurrentUser actor, @RequestBody EnrolRequest request) {
-		EnrolmentView created = training.enrol(actor, SessionId.of(required(request.sessionId(), "sessionId")),
-				required(request.staffId(), "staffId"), request.note());
-		return ResponseEntity.created(URI.create("/api/v1/people/enrolments/" + created.id())).body(created);
-	}
-
-	@PostMapping("/enrolments/{id}/attendance")
-	@Operation(summary = "Record attendance (PEOPLE)")
-	EnrolmentView attend(CurrentUser actor, @PathVariable long id, @Valid @RequestBody VersionRequest request) {
-		return training.attend(actor, EnrolmentId.of(id), request.version());
-	}
-
-	@PostMapping("/enrolments/{id}/completion")
-	@Operation(summary = "Record the completion with an assessment score (PEOPLE)", description = "Passing (no pass "
-			+ "mark, or a score at or above it) completes it and grants the programme's qualification; otherwise it "
-			+ "fails.")
-	EnrolmentView complete(CurrentUser actor, @PathVariable long id, @Valid @RequestBody CompletionRequest request) {
-		return training.complete(actor, EnrolmentId.of(id), request.version(), request.score(), request.completedOn());
-	}
-
-	@PostMapping("/enrolments/{id}/cancel")
-	@Operation(summary = "Give up a seat (PEOPLE, the person's manager, or the person while enrolled)")
-	EnrolmentView cancel(CurrentUser actor, @PathVariable long id, @Valid @RequestBody VersionRequest request) {
-		return training.cancel(actor, EnrolmentId.of(id), request.version());
 	}
 }
