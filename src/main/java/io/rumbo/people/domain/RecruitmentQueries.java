@@ -23,6 +23,7 @@ import io.rumbo.organization.DataScope;
 import io.rumbo.organization.JobRole;
 import io.rumbo.organization.OrgDirectory;
 import io.rumbo.people.CandidateDetail;
+import io.rumbo.people.FileView;
 import io.rumbo.people.CandidateSource;
 import io.rumbo.people.CandidateView;
 import io.rumbo.people.DocumentKind;
@@ -298,7 +299,7 @@ public class RecruitmentQueries {
 		return rows.isEmpty() ? null : namedCandidates(rows).get(0);
 	}
 
-	public CandidateDetail detail(CandidateView candidate) {
+	public CandidateDetail detail(CandidateView candidate, List<FileView> files) {
 		List<CandidateDetail.Document> documents = jdbc.sql("SELECT * FROM people_candidate_document WHERE "
 				+ "candidate_id = :id ORDER BY added_on, id").param("id", candidate.id())
 			.query((rs, n) -> new CandidateDetail.Document(rs.getLong("id"), DocumentKind.valueOf(rs.getString("kind")),
@@ -324,7 +325,7 @@ public class RecruitmentQueries {
 					Recommendation.valueOf(rs.getString("recommendation")),
 					scores.getOrDefault(rs.getLong("id"), List.of())))
 			.list();
-		return new CandidateDetail(candidate, documents, interviews, requirements(candidate.requisitionId()));
+		return new CandidateDetail(candidate, documents, files, interviews, requirements(candidate.requisitionId()));
 	}
 
 	private static final String CANDIDATE_SELECT = """

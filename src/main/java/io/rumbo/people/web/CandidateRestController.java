@@ -24,6 +24,8 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 
 import io.rumbo.identity.CurrentUser;
 import io.rumbo.people.CandidateDetail;
+import io.rumbo.people.CandidateDocuments;
+import io.rumbo.people.CandidateInterviews;
 import io.rumbo.people.CandidateSource;
 import io.rumbo.people.CandidateView;
 import io.rumbo.people.Candidates;
@@ -83,10 +85,15 @@ class CandidateRestController {
 	}
 
 	private final Candidates candidates;
+	private final CandidateDocuments documents;
+	private final CandidateInterviews interviews;
 	private final CandidateStages stages;
 
-	CandidateRestController(Candidates candidates, CandidateStages stages) {
+	CandidateRestController(Candidates candidates, CandidateDocuments documents, CandidateInterviews interviews,
+			CandidateStages stages) {
 		this.candidates = candidates;
+		this.documents = documents;
+		this.interviews = interviews;
 		this.stages = stages;
 	}
 
@@ -162,7 +169,7 @@ class CandidateRestController {
 	@PostMapping("/candidates/{id}/documents")
 	@Operation(summary = "Attach a document link (http or https; at most 20 a candidate)")
 	CandidateDetail addDocument(CurrentUser actor, @PathVariable long id, @RequestBody DocumentRequest request) {
-		return candidates.addDocument(actor, id, new Candidates.DocumentDetails(request.kind(), request.title(),
+		return documents.addDocument(actor, id, new CandidateDocuments.DocumentDetails(request.kind(), request.title(),
 				request.url()));
 	}
 
@@ -171,7 +178,7 @@ class CandidateRestController {
 			+ "the requisition's requirement ids (400 naming scores for another requisition's requirement or a score "
 			+ "out of range).")
 	CandidateDetail addInterview(CurrentUser actor, @PathVariable long id, @RequestBody InterviewRequest request) {
-		return candidates.addInterview(actor, id, new Candidates.InterviewDetails(request.heldOn(), request.notes(),
+		return interviews.addInterview(actor, id, new CandidateInterviews.InterviewDetails(request.heldOn(), request.notes(),
 				request.recommendation(), request.scores()));
 	}
 

@@ -24,6 +24,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import io.rumbo.identity.CurrentUser;
 import io.rumbo.organization.JobRole;
 import io.rumbo.people.CandidateDetail;
+import io.rumbo.people.CandidateDocuments;
+import io.rumbo.people.CandidateInterviews;
 import io.rumbo.people.CandidateSource;
 import io.rumbo.people.CandidateView;
 import io.rumbo.people.Candidates;
@@ -57,16 +59,21 @@ class RecruitmentPageController {
 
 	private final Requisitions requisitions;
 	private final Candidates candidates;
+	private final CandidateDocuments documents;
+	private final CandidateInterviews interviews;
 	private final RecruitmentFigures figures;
 	private final JsonMapper json;
 	private final org.springframework.context.MessageSource messages;
 	private final Clock clock;
 
-	RecruitmentPageController(Requisitions requisitions, Candidates candidates, RecruitmentFigures figures,
+	RecruitmentPageController(Requisitions requisitions, Candidates candidates, CandidateDocuments documents,
+			CandidateInterviews interviews, RecruitmentFigures figures,
 			JsonMapper json, org.springframework.context.MessageSource messages, Clock clock) {
 		this.messages = messages;
 		this.requisitions = requisitions;
 		this.candidates = candidates;
+		this.documents = documents;
+		this.interviews = interviews;
 		this.figures = figures;
 		this.json = json;
 		this.clock = clock;
@@ -228,6 +235,7 @@ class RecruitmentPageController {
 		model.addAttribute("mayDecide", Candidates.mayDecide(user));
 		model.addAttribute("openStages", candidates.stages().stream().filter(s -> !s.terminal()).toList());
 		model.addAttribute("documentKinds", DocumentKind.values());
+		model.addAttribute("me", user.username());
 		model.addAttribute("recommendations", Recommendation.values());
 		model.addAttribute("today", LocalDate.now(clock));
 		model.addAttribute("requisition", requisitions.get(user, detail.candidate().requisitionId()));
@@ -268,7 +276,7 @@ class RecruitmentPageController {
 	String addDocument(CurrentUser user, @PathVariable long id, @RequestParam(required = false) @Nullable DocumentKind kind,
 			@RequestParam(required = false) @Nullable String title, @RequestParam(required = false) @Nullable String url,
 			RedirectAttributes redirect) {
-		candidates.addDocument(user, id, new Candidates.DocumentDetails(kind, title, url));
+		documents.addDocument(user, id, new CandidateDocuments.DocumentDetails(kind, title, url));
 		redirect.addFlashAttribute("flash", "people.candidate.document.added");
 		return "redirect:/people/candidates/" + id;
 	}
@@ -285,7 +293,7 @@ class RecruitmentPageController {
 				scores.put(Long.parseLong(name.substring(6)), Integer.parseInt(value.trim()));
 			}
 		});
-		candidates.addInterview(user, id, new Candidates.InterviewDetails(heldOn, notes, recommendation, scores));
+		interviews.addInterview(user, id, new CandidateInterviews.InterviewDetails(heldOn, notes, recommendation, scores));
 		redirect.addFlashAttribute("flash", "people.candidate.interview.added");
 		return "redirect:/people/candidates/" + id;
 	}
