@@ -167,6 +167,18 @@ public class RecruitmentQueries {
 			.update();
 	}
 
+	/** Forgets a draft's copied requirements (before copying those of its new position). */
+	public void dropRequirements(long requisitionId) {
+		jdbc.sql("DELETE FROM people_requisition_requirement WHERE requisition_id = :id").param("id", requisitionId)
+			.update();
+	}
+
+	/** How many candidates a requisition has. */
+	public int candidateCount(long requisitionId) {
+		return jdbc.sql("SELECT COUNT(*) FROM people_candidate WHERE requisition_id = :id").param("id", requisitionId)
+			.query(Integer.class).single();
+	}
+
 	public List<RequirementView> requirements(long requisitionId) {
 		return requirements(List.of(requisitionId)).getOrDefault(requisitionId, List.of());
 	}

@@ -113,6 +113,8 @@ class RecruitmentPageController {
 		model.addAttribute("reasons", RequisitionReason.values());
 		model.addAttribute("jobRoles", JobRole.values());
 		model.addAttribute("mayRaise", Requisitions.mayRaise(user));
+		model.addAttribute("mayRules", io.rumbo.people.ApprovalRules.mayManage(user));
+		model.addAttribute("mayStages", io.rumbo.people.CandidateStages.mayConfigure(user));
 		LocalDate today = LocalDate.now(clock);
 		RecruitmentFigures.Figures f = figures.figures(user, today.minusYears(1), today);
 		model.addAttribute("recruitment", f);
@@ -158,7 +160,12 @@ class RecruitmentPageController {
 		RequisitionView requisition = requisitions.get(user, id);
 		model.addAttribute("requisition", requisition);
 		model.addAttribute("mayManage", requisitions.mayManage(user, requisition));
-		model.addAttribute("mayDecide", Requisitions.mayDecide(user));
+		model.addAttribute("approval", requisitions.approval(requisition));
+		if (requisition.status() == RequisitionStatus.DRAFT && requisitions.mayManage(user, requisition)) {
+			model.addAttribute("vacancies", requisitions.openVacancies(user));
+			model.addAttribute("reasons", RequisitionReason.values());
+		}
+		model.addAttribute("mayDecide", requisitions.mayDecide(user, requisition));
 		boolean seesCandidates = candidates.scopeOf(user).sees(requisition.unitId());
 		model.addAttribute("seesCandidates", seesCandidates);
 		// The first CANDIDATES_SHOWN candidates; with more, the page says how many it shows of how many and links to
@@ -170,6 +177,19 @@ class RecruitmentPageController {
 		model.addAttribute("candidatesTotal", shown == null ? 0L : shown.page().totalElements());
 		model.addAttribute("sources", CandidateSource.values());
 		return "people/requisition";
+	}
+
+	@PostMapping("/people/requisitions/{id}/edit")
+	String editDraft(CurrentUser user, @PathVariable long id, @RequestParam long version,
+			@RequestParam(required = false) @Nullable Long positionId,
+			@RequestParam(required = false) @Nullable RequisitionReason reason,
+			@RequestParam(required = false) @Nullable BigDecimal budgetedCost,
+			@RequestParam(required = false) @Nullable String notes, RedirectAttributes redirect) {
+		RequisitionView current = requisitions.get(user, id);
+		requisitions.edit(user, id, version, new Requisitions.RequisitionDetails(positionId, reason,
+				current.replacesStaffId(), budgetedCost, notes));
+		redirect.addFlashAttribute("flash", "people.requisition.saved");
+		return "redirect:/people/requisitions/" + id;
 	}
 
 	@PostMapping("/people/requisitions/{id}/{action:submit|approve|cancel}")

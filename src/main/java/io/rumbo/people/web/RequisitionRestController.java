@@ -43,8 +43,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 @RestController
 @RequestMapping("/api/v1/people/requisitions")
-@Tag(name = "Requisitions", description = "Requisitions per vacancy: raised by managers and PEOPLE, approved by a "
-		+ "director, filled by a hire; recruitment figures")
+@Tag(name = "Requisitions", description = "Requisitions per vacancy: raised by managers and PEOPLE, approved by "
+		+ "whoever the unit's approval rule names (a director by default), filled by a hire; recruitment figures")
 class RequisitionRestController {
 
 	@Schema(name = "PeopleRequisitionRequest")
@@ -163,8 +163,17 @@ class RequisitionRestController {
 		return ResponseEntity.created(URI.create("/api/v1/people/requisitions/" + created.id())).body(created);
 	}
 
+	@GetMapping("/{id}/approval")
+	@Operation(summary = "Who must approve the requisition", description = "By the approval rule of its unit or the "
+			+ "nearest ancestor with one (a director when none; a director too above the rule's budget threshold).")
+	io.rumbo.people.ApprovalRules.Due approval(CurrentUser actor, @PathVariable long id) {
+		return requisitions.approval(requisitions.get(actor, id));
+	}
+
 	@PutMapping("/{id}")
-	@Operation(summary = "Change a draft's terms (409 once submitted or when the version is stale)")
+	@Operation(summary = "Change a draft (409 once submitted or when the version is stale)", description = "Reason, "
+			+ "replaced person, budgeted cost, notes; positionId another vacancy the caller may raise for (the new "
+			+ "position's requirements are copied; 409 when the draft already has candidates).")
 	RequisitionView update(CurrentUser actor, @PathVariable long id, @RequestBody RequisitionRequest request) {
 		if (request.version() == null) {
 			throw ValidationFailedException.of("version", "shared.validation.required");
@@ -179,15 +188,15 @@ class RequisitionRestController {
 	}
 
 	@PostMapping("/{id}/approve")
-	@Operation(summary = "Approve a submitted requisition", description = "A director (403 for anyone else; 409 "
-			+ "unless SUBMITTED). Announces RequisitionApproved.")
+	@Operation(summary = "Approve a submitted requisition", description = "Whoever the unit's approval rule names "
+			+ "(GET /{id}/approval; 403 for anyone else; 409 unless SUBMITTED). Announces RequisitionApproved.")
 	RequisitionView approve(CurrentUser actor, @PathVariable long id, @Valid @RequestBody VersionRequest request) {
 		return requisitions.approve(actor, id, request.version());
 	}
 
 	@PostMapping("/{id}/reject")
-	@Operation(summary = "Reject a submitted requisition with the reason", description = "A director; 400 naming "
-			+ "rejectionReason without one, 409 unless SUBMITTED.")
+	@Operation(summary = "Reject a submitted requisition with the reason", description = "Whoever the unit's "
+			+ "approval rule names; 400 naming rejectionReason without one, 409 unless SUBMITTED.")
 	RequisitionView reject(CurrentUser actor, @PathVariable long id, @Valid @RequestBody RejectRequest request) {
 		return requisitions.reject(actor, id, request.version(), request.rejectionReason());
 	}
