@@ -10,7 +10,7 @@ import org.springframework.transaction.annotation.Transactional;
 import io.rumbo.identity.AuditTrail;
 import io.rumbo.identity.CurrentUser;
 import io.rumbo.identity.Role;
-import io.rumbo.people.domain.RecruitmentQueries;
+import io.rumbo.people.domain.CandidateQueries;
 import io.rumbo.shared.domain.AccessRefusedException;
 import io.rumbo.shared.domain.ConflictException;
 import io.rumbo.shared.domain.NotFoundException;
@@ -30,10 +30,10 @@ public class CandidateStages {
 	}
 
 	private final JdbcClient jdbc;
-	private final RecruitmentQueries queries;
+	private final CandidateQueries queries;
 	private final AuditTrail audit;
 
-	CandidateStages(JdbcClient jdbc, RecruitmentQueries queries, AuditTrail audit) {
+	CandidateStages(JdbcClient jdbc, CandidateQueries queries, AuditTrail audit) {
 		this.jdbc = jdbc;
 		this.queries = queries;
 		this.audit = audit;

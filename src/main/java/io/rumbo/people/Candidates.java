@@ -27,9 +27,9 @@ import io.rumbo.organization.StaffView;
 import io.rumbo.organization.UnitId;
 import io.rumbo.people.domain.Candidate;
 import io.rumbo.people.domain.CandidateRepository;
-import io.rumbo.people.domain.RecruitmentQueries;
-import io.rumbo.people.domain.RecruitmentQueries.CandidateFilter;
-import io.rumbo.people.domain.RecruitmentQueries.CandidateScope;
+import io.rumbo.people.domain.CandidateQueries;
+import io.rumbo.people.domain.CandidateQueries.CandidateFilter;
+import io.rumbo.people.domain.CandidateQueries.CandidateScope;
 import io.rumbo.people.domain.Requisition;
 import io.rumbo.people.domain.RequisitionRepository;
 import io.rumbo.shared.domain.AccessRefusedException;
@@ -53,7 +53,7 @@ import io.rumbo.shared.web.PageResponse;
 @Service
 public class Candidates {
 
-	public static final Map<String, String> SORTS = RecruitmentQueries.CANDIDATE_SORTS;
+	public static final Map<String, String> SORTS = CandidateQueries.CANDIDATE_SORTS;
 
 	public record CandidateDetails(@Nullable String firstName, @Nullable String lastName, @Nullable String email,
 			@Nullable String phone, @Nullable CandidateSource source, @Nullable String sourceDetail) {
@@ -78,7 +78,7 @@ public class Candidates {
 
 	private final CandidateRepository candidates;
 	private final RequisitionRepository requisitions;
-	private final RecruitmentQueries queries;
+	private final CandidateQueries queries;
 	private final Requisitions requisitionFacade;
 	private final DataScopes scopes;
 	private final OrgDirectory org;
@@ -89,7 +89,7 @@ public class Candidates {
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
 
-	Candidates(CandidateRepository candidates, RequisitionRepository requisitions, RecruitmentQueries queries,
+	Candidates(CandidateRepository candidates, RequisitionRepository requisitions, CandidateQueries queries,
 			Requisitions requisitionFacade, DataScopes scopes, OrgDirectory org, StaffManagement staff,
 			UserManagement users, AuditTrail audit, PeopleFiles files, ApplicationEventPublisher events, Clock clock) {
 		this.candidates = candidates;
