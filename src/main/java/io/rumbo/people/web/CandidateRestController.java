@@ -21,6 +21,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
+import org.springdoc.core.annotations.ParameterObject;
+
 import io.rumbo.identity.CurrentUser;
 import io.rumbo.people.CandidateDetail;
 import io.rumbo.people.CandidateDocuments;
@@ -98,13 +100,9 @@ class CandidateRestController {
 
 	@GetMapping(value = "/candidates", produces = { ExportFormat.CSV_TYPE, ExportFormat.XLSX_TYPE })
 	ResponseEntity<StreamingResponseBody> export(CurrentUser actor, @RequestHeader(HttpHeaders.ACCEPT) String accept,
-			@RequestParam(required = false) @Nullable String q, @RequestParam(required = false) @Nullable String stage,
-			@RequestParam(required = false) @Nullable CandidateSource source,
-			@RequestParam(required = false) @Nullable Long requisitionId,
-			@RequestParam(required = false) @Nullable Long unitId,
+			@ParameterObject RecruitmentListParams.CandidateParams filter,
 			@RequestParam(required = false) @Nullable List<String> sort) {
-		return RecruitmentExports.candidates(ExportFormat.fromAccept(accept), candidates, actor,
-				new Candidates.Filter(q, stage, source, requisitionId, unitId),
+		return RecruitmentExports.candidates(ExportFormat.fromAccept(accept), candidates, actor, filter.criteria(),
 				ListQuery.of(0, 1, sort, Candidates.SORTS, "appliedOn,desc").unpaged());
 	}
 
@@ -113,16 +111,12 @@ class CandidateRestController {
 			+ "of requisitions in their subtree; anyone else is refused (403). q: words in the name, e-mail or phone; "
 			+ "filters stage, source, requisitionId, unitId (its subtree). Sort keys: appliedOn, lastName, stage, "
 			+ "stageOn, source. Send Accept: text/csv or the XLSX type for an export.")
-	PageResponse<CandidateView> list(CurrentUser actor, @RequestParam(required = false) @Nullable String q,
-			@RequestParam(required = false) @Nullable String stage,
-			@RequestParam(required = false) @Nullable CandidateSource source,
-			@RequestParam(required = false) @Nullable Long requisitionId,
-			@RequestParam(required = false) @Nullable Long unitId,
+	PageResponse<CandidateView> list(CurrentUser actor, @ParameterObject RecruitmentListParams.CandidateParams filter,
 			@RequestParam(required = false) @Nullable Integer page,
 			@RequestParam(required = false) @Nullable Integer size,
 			@RequestParam(required = false) @Nullable List<String> sort) {
-		return candidates.list(actor, new Candidates.Filter(q, stage, source, requisitionId, unitId),
-				ListQuery.of(page, size, sort, Candidates.SORTS, "appliedOn,desc"));
+		return candidates.list(actor, filter.criteria(), ListQuery.of(page, size, sort, Candidates.SORTS,
+				"appliedOn,desc"));
 	}
 
 	@GetMapping("/candidates/{id}")

@@ -1,6 +1,7 @@
 package io.rumbo.people.web;
 
 import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
@@ -24,12 +25,19 @@ final class FileResponses {
 	static ResponseEntity<byte[]> attachment(PeopleFiles.Download file) {
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType(file.contentType()))
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename(file.fileName(), StandardCharsets.UTF_8).build().toString())
+			.header(HttpHeaders.CONTENT_DISPOSITION, disposition(file.fileName()))
 			.header("X-Content-Type-Options", "nosniff")
 			.cacheControl(CacheControl.noStore().cachePrivate())
 			.contentLength(file.content().length)
 			.body(file.content());
+	}
+
+	/** {@code attachment} with an ASCII {@code filename} for old clients and the exact name as {@code filename*}. */
+	static String disposition(String name) {
+		String ascii = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "")
+			.replaceAll("[^\\x20-\\x7E]|[\"\\\\]", "_");
+		String exact = ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString();
+		return "attachment; filename=\"" + ascii + "\"; " + exact.substring(exact.indexOf("filename*="));
 	}
 
 	static PeopleFiles.Upload upload(MultipartFile file) {

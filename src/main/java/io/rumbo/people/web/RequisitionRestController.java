@@ -23,14 +23,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
+import org.springdoc.core.annotations.ParameterObject;
+
 import io.rumbo.identity.CurrentUser;
-import io.rumbo.organization.JobRole;
 import io.rumbo.organization.PositionView;
 import io.rumbo.people.CandidateView;
 import io.rumbo.people.Candidates;
 import io.rumbo.people.RecruitmentFigures;
 import io.rumbo.people.RequisitionReason;
-import io.rumbo.people.RequisitionStatus;
 import io.rumbo.people.RequisitionView;
 import io.rumbo.people.Requisitions;
 import io.rumbo.shared.domain.ValidationFailedException;
@@ -88,17 +88,9 @@ class RequisitionRestController {
 
 	@GetMapping(produces = { ExportFormat.CSV_TYPE, ExportFormat.XLSX_TYPE })
 	ResponseEntity<StreamingResponseBody> export(CurrentUser actor, @RequestHeader(HttpHeaders.ACCEPT) String accept,
-			@RequestParam(required = false) @Nullable String q,
-			@RequestParam(required = false) @Nullable RequisitionStatus status,
-			@RequestParam(required = false) @Nullable Long unitId,
-			@RequestParam(required = false) @Nullable RequisitionReason reason,
-			@RequestParam(required = false) @Nullable JobRole jobRole,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
-			@RequestParam(required = false) @Nullable Boolean open,
+			@ParameterObject RecruitmentListParams.RequisitionParams filter,
 			@RequestParam(required = false) @Nullable List<String> sort) {
-		return RecruitmentExports.requisitions(ExportFormat.fromAccept(accept), requisitions, actor,
-				new Requisitions.Filter(q, status, unitId, reason, jobRole, from, to, Boolean.TRUE.equals(open)),
+		return RecruitmentExports.requisitions(ExportFormat.fromAccept(accept), requisitions, actor, filter.criteria(),
 				ListQuery.of(0, 1, sort, Requisitions.SORTS, "requestedOn,desc").unpaged());
 	}
 
@@ -108,19 +100,11 @@ class RequisitionRestController {
 			+ "notes or the job role; filters status, unitId (its subtree), reason, jobRole, from/to (requested on), "
 			+ "open=true for DRAFT, SUBMITTED and APPROVED only. Sort keys: requestedOn, status, jobRole, "
 			+ "budgetedCost, decidedOn, closedOn. Send Accept: text/csv or the XLSX type for an export.")
-	PageResponse<RequisitionView> list(CurrentUser actor, @RequestParam(required = false) @Nullable String q,
-			@RequestParam(required = false) @Nullable RequisitionStatus status,
-			@RequestParam(required = false) @Nullable Long unitId,
-			@RequestParam(required = false) @Nullable RequisitionReason reason,
-			@RequestParam(required = false) @Nullable JobRole jobRole,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
-			@RequestParam(required = false) @Nullable Boolean open,
+	PageResponse<RequisitionView> list(CurrentUser actor, @ParameterObject RecruitmentListParams.RequisitionParams filter,
 			@RequestParam(required = false) @Nullable Integer page,
 			@RequestParam(required = false) @Nullable Integer size,
 			@RequestParam(required = false) @Nullable List<String> sort) {
-		return requisitions.list(actor,
-				new Requisitions.Filter(q, status, unitId, reason, jobRole, from, to, Boolean.TRUE.equals(open)),
+		return requisitions.list(actor, filter.criteria(),
 				ListQuery.of(page, size, sort, Requisitions.SORTS, "requestedOn,desc"));
 	}
 
