@@ -2,6 +2,7 @@ package io.rumbo.people.web;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
@@ -11,11 +12,14 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.rumbo.identity.CurrentUser;
 import io.rumbo.people.ApprovalRules;
 import io.rumbo.people.RequisitionApprover;
+import io.rumbo.shared.web.ListQuery;
+import io.rumbo.shared.web.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -38,10 +42,15 @@ class ApprovalRuleRestController {
 	}
 
 	@GetMapping
-	@Operation(summary = "The units' approval rules", description = "PEOPLE, directors, administrators and managers. "
-			+ "A unit without a rule follows its nearest ancestor's; with none, a director approves.")
-	List<ApprovalRules.RuleView> list(CurrentUser actor) {
-		return rules.list(actor);
+	@Operation(summary = "The units' approval rules, by unit name", description = "PEOPLE, directors, administrators "
+			+ "and managers (403 for others). A unit without a rule follows its nearest ancestor's; with none, a "
+			+ "director approves. Paged with page and size.")
+	PageResponse<ApprovalRules.RuleView> list(CurrentUser actor, @RequestParam(required = false) @Nullable Integer page,
+			@RequestParam(required = false) @Nullable Integer size) {
+		List<ApprovalRules.RuleView> all = rules.list(actor);
+		ListQuery query = ListQuery.of(page, size, null, Map.of("unit", "unit"), "unit");
+		int from = (int) Math.min(all.size(), (long) query.page() * query.size());
+		return PageResponse.of(all.subList(from, Math.min(all.size(), from + query.size())), query, all.size());
 	}
 
 	@PutMapping("/{unitId}")

@@ -15,29 +15,37 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.rumbo.identity.CurrentUser;
 import io.rumbo.identity.UserManagement;
+import io.rumbo.organization.OrgDirectory;
+import io.rumbo.people.ApprovalRules;
 import io.rumbo.people.CandidateDocuments;
 import io.rumbo.people.DocumentKind;
 import io.rumbo.people.HoldingEvidence;
 import io.rumbo.people.PeopleFiles;
+import io.rumbo.people.RequisitionApprover;
 import io.rumbo.shared.DemoMode;
 
 /**
- * Uploaded files in the demo (decision 0040), through the module's API: the CV of the candidate with an offer (a
- * one-page PDF generated here) and the evidence of one salesperson's certification. Runs after the recruitment demo
- * (Order 26); once.
+ * Decision 0040 in the demo, through the module's API: the CV of the candidate with an offer (a one-page PDF generated
+ * here), the evidence of one salesperson's certification, and an approval rule for Región Norte (the manager of the
+ * unit above a team approves its requisitions, a director above 45,000). Runs after the recruitment demo (Order 26),
+ * whose requisitions a director approved under the company's default; once.
  */
 @Component
 @Order(28)
-class DemoPeopleFiles implements ApplicationRunner {
+class DemoRecruitmentExtras implements ApplicationRunner {
 
 	private final DemoMode demo;
 	private final UserManagement users;
 	private final CandidateDocuments documents;
 	private final HoldingEvidence evidence;
+	private final ApprovalRules rules;
+	private final OrgDirectory org;
 	private final JdbcClient jdbc;
 
-	DemoPeopleFiles(DemoMode demo, UserManagement users, CandidateDocuments documents, HoldingEvidence evidence,
-			JdbcClient jdbc) {
+	DemoRecruitmentExtras(DemoMode demo, UserManagement users, CandidateDocuments documents, HoldingEvidence evidence,
+			ApprovalRules rules, OrgDirectory org, JdbcClient jdbc) {
+		this.rules = rules;
+		this.org = org;
 		this.demo = demo;
 		this.users = users;
 		this.documents = documents;
@@ -52,6 +60,12 @@ class DemoPeopleFiles implements ApplicationRunner {
 		if (!demo.enabled() || people == null
 				|| jdbc.sql("SELECT COUNT(*) FROM people_file").query(Long.class).single() > 0) {
 			return;
+		}
+		CurrentUser director = users.actAs("director").orElse(null);
+		Long north = org.unitIdsByCode().get("R-NORTE");
+		if (director != null && north != null) {
+			rules.set(director, north, null, new ApprovalRules.RuleDetails(RequisitionApprover.UPPER_MANAGER,
+					new java.math.BigDecimal("45000")));
 		}
 		jdbc.sql("SELECT id, first_name, last_name FROM people_candidate WHERE stage = 'OFFER' ORDER BY id")
 			.query((rs, n) -> new String[] { rs.getString(1), rs.getString(2) + " " + rs.getString(3) })
