@@ -216,6 +216,13 @@ public class OrgDirectory {
 		return units;
 	}
 
+	/** The manager of a unit today, if it has one (recruitment's approval rules ask for the unit above's). */
+	@Transactional(readOnly = true)
+	public Optional<StaffId> managerOf(UnitId unit) {
+		return jdbc.sql("SELECT manager_staff_id FROM org_unit WHERE id = :id AND manager_staff_id IS NOT NULL")
+			.param("id", unit.value()).query(Long.class).optional().map(StaffId::of);
+	}
+
 	/** A unit of the current tree, as planning and reports walk it. */
 	public record UnitNode(long id, String code, String name, @org.jspecify.annotations.Nullable Long parentId) {
 

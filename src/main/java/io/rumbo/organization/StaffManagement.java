@@ -228,6 +228,7 @@ public class StaffManagement {
 		}
 		validate(scope, person, details);
 		var before = person.auditState();
+		JobRole formerRole = person.jobRole();
 		person.describe(details.employeeNumber().trim(), details.firstName().trim(), details.lastName().trim(),
 				blankToNull(details.email()), blankToNull(details.phone()), details.hireDate(), details.jobRole(),
 				details.status(), details.qualificationLevel());
@@ -247,6 +248,10 @@ public class StaffManagement {
 		audit.record("STAFF", id, "UPDATE", before, person.auditState(), person.fullName());
 		if (moved != null) {
 			events.publishEvent(moved);
+		}
+		if (formerRole != details.jobRole()) {
+			events.publishEvent(new StaffRoleChanged(StaffId.of(id), UnitId.of(details.unitId()), formerRole,
+					details.jobRole(), details.effectiveDate() == null ? LocalDate.now(clock) : details.effectiveDate()));
 		}
 		return get(scope, id);
 	}

@@ -7,10 +7,13 @@ import org.jspecify.annotations.Nullable;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 
-/** A candidate's page: who they are, their document links, interviews with scores, and the requirements scored. */
+/**
+ * A candidate's page: who they are, their document links and uploaded files (decision 0040), interviews with scores,
+ * and the requirements scored.
+ */
 @Schema(name = "PeopleCandidateDetail")
-public record CandidateDetail(CandidateView candidate, List<Document> documents, List<Interview> interviews,
-		List<RequirementView> requirements) {
+public record CandidateDetail(CandidateView candidate, List<Document> documents, List<FileView> files,
+		List<Interview> interviews, List<RequirementView> requirements) {
 
 	@Schema(name = "PeopleCandidateDocument")
 	public record Document(long id, DocumentKind kind, String title, String url, String addedBy, LocalDate addedOn) {

@@ -10,7 +10,7 @@ import org.springframework.transaction.annotation.Transactional;
 import io.rumbo.identity.AuditTrail;
 import io.rumbo.identity.CurrentUser;
 import io.rumbo.identity.Role;
-import io.rumbo.people.domain.RecruitmentQueries;
+import io.rumbo.people.domain.CandidateQueries;
 import io.rumbo.shared.domain.AccessRefusedException;
 import io.rumbo.shared.domain.ConflictException;
 import io.rumbo.shared.domain.NotFoundException;
@@ -19,8 +19,8 @@ import io.rumbo.shared.domain.ValidationFailedException;
 
 /**
  * The company's candidate pipeline (decision 0036): PEOPLE (or an administrator) adds open stages, renames, reorders
- * and archives them; HIRED and REJECTED are fixed, always last, and never changed. An archived stage keeps the
- * candidates already in it and takes no new ones.
+ * and archives them; HIRED and REJECTED are fixed, always last, and never changed. Only a stage no candidate is in is
+ * archived (409 naming how many are), and never the last open one; an archived stage takes no new candidates.
  */
 @Service
 public class CandidateStages {
@@ -30,10 +30,10 @@ public class CandidateStages {
 	}
 
 	private final JdbcClient jdbc;
-	private final RecruitmentQueries queries;
+	private final CandidateQueries queries;
 	private final AuditTrail audit;
 
-	CandidateStages(JdbcClient jdbc, RecruitmentQueries queries, AuditTrail audit) {
+	CandidateStages(JdbcClient jdbc, CandidateQueries queries, AuditTrail audit) {
 		this.jdbc = jdbc;
 		this.queries = queries;
 		this.audit = audit;
@@ -75,6 +75,16 @@ public class CandidateStages {
 			throw new ConflictException("people.stage.fixed", code);
 		}
 		validate(details);
+		if (details.archived() && !current.archived()) {
+			int inStage = jdbc.sql("SELECT COUNT(*) FROM people_candidate WHERE stage = :code").param("code", code)
+				.query(Integer.class).single();
+			if (inStage > 0) {
+				throw new ConflictException("people.stage.inUse", code, inStage);
+			}
+			if (queries.stages(false).stream().noneMatch(s -> !s.terminal() && !s.code().equals(code))) {
+				throw new ConflictException("people.stage.lastOpen");
+			}
+		}
 		int changed = jdbc.sql("UPDATE people_stage SET name_en = :en, name_es = :es, position = :position, "
 				+ "archived = :archived, version = version + 1 WHERE code = :code AND version = :version")
 			.param("en", details.nameEn().trim()).param("es", details.nameEs().trim())

@@ -7,11 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,9 +27,9 @@ import io.rumbo.organization.StaffView;
 import io.rumbo.organization.UnitId;
 import io.rumbo.people.domain.Candidate;
 import io.rumbo.people.domain.CandidateRepository;
-import io.rumbo.people.domain.RecruitmentQueries;
-import io.rumbo.people.domain.RecruitmentQueries.CandidateFilter;
-import io.rumbo.people.domain.RecruitmentQueries.CandidateScope;
+import io.rumbo.people.domain.CandidateQueries;
+import io.rumbo.people.domain.CandidateQueries.CandidateFilter;
+import io.rumbo.people.domain.CandidateQueries.CandidateScope;
 import io.rumbo.people.domain.Requisition;
 import io.rumbo.people.domain.RequisitionRepository;
 import io.rumbo.shared.domain.AccessRefusedException;
@@ -47,31 +45,18 @@ import io.rumbo.shared.web.PageResponse;
  * Candidates of requisitions (decision 0036). Their personal data is read only by PEOPLE and by the managers of the
  * requisition's unit (its subtree): for anyone else a candidate does not exist (404), and the candidate lists refuse
  * them (403). PEOPLE moves candidates through the stages, rejects them (with the reason) and hires them; managers in
- * scope add candidates (referrals), document links and interviews. A hire creates exactly one staff record through
+ * scope add candidates (referrals); their documents are {@link CandidateDocuments}, their interviews
+ * {@link CandidateInterviews}. A hire creates exactly one staff record through
  * the organisation's {@link StaffManagement} and fills the requisition in the same transaction; asking again answers
  * the same hire.
  */
 @Service
 public class Candidates {
 
-	public static final Map<String, String> SORTS = RecruitmentQueries.CANDIDATE_SORTS;
-
-	/** At most this many document links per candidate. */
-	public static final int MAX_DOCUMENTS = 20;
-
-	public static final int MIN_SCORE = 1;
-
-	public static final int MAX_SCORE = 5;
+	public static final Map<String, String> SORTS = CandidateQueries.CANDIDATE_SORTS;
 
 	public record CandidateDetails(@Nullable String firstName, @Nullable String lastName, @Nullable String email,
 			@Nullable String phone, @Nullable CandidateSource source, @Nullable String sourceDetail) {
-	}
-
-	public record DocumentDetails(@Nullable DocumentKind kind, @Nullable String title, @Nullable String url) {
-	}
-
-	public record InterviewDetails(@Nullable LocalDate heldOn, @Nullable String notes,
-			@Nullable Recommendation recommendation, @Nullable Map<Long, Integer> scores) {
 	}
 
 	/**
@@ -93,20 +78,20 @@ public class Candidates {
 
 	private final CandidateRepository candidates;
 	private final RequisitionRepository requisitions;
-	private final RecruitmentQueries queries;
+	private final CandidateQueries queries;
 	private final Requisitions requisitionFacade;
 	private final DataScopes scopes;
 	private final OrgDirectory org;
 	private final StaffManagement staff;
 	private final UserManagement users;
 	private final AuditTrail audit;
-	private final JdbcClient jdbc;
+	private final PeopleFiles files;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
 
-	Candidates(CandidateRepository candidates, RequisitionRepository requisitions, RecruitmentQueries queries,
+	Candidates(CandidateRepository candidates, RequisitionRepository requisitions, CandidateQueries queries,
 			Requisitions requisitionFacade, DataScopes scopes, OrgDirectory org, StaffManagement staff,
-			UserManagement users, AuditTrail audit, JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
+			UserManagement users, AuditTrail audit, PeopleFiles files, ApplicationEventPublisher events, Clock clock) {
 		this.candidates = candidates;
 		this.requisitions = requisitions;
 		this.queries = queries;
@@ -116,7 +101,7 @@ public class Candidates {
 		this.staff = staff;
 		this.users = users;
 		this.audit = audit;
-		this.jdbc = jdbc;
+		this.files = files;
 		this.events = events;
 		this.clock = clock;
 	}
@@ -168,9 +153,11 @@ public class Candidates {
 		return view;
 	}
 
+	/** A candidate with their document links and files, interviews and the requirements scored. */
 	@Transactional(readOnly = true)
 	public CandidateDetail detail(CurrentUser actor, long id) {
-		return queries.detail(get(actor, id));
+		CandidateView candidate = get(actor, id);
+		return queries.detail(candidate, files.of(PeopleFiles.Owner.CANDIDATE, List.of(id)).getOrDefault(id, List.of()));
 	}
 
 	@Transactional(readOnly = true)
@@ -313,92 +300,6 @@ public class Candidates {
 		events.publishEvent(new CandidateHired(CandidateId.of(id), RequisitionId.of(requisition.id()),
 				StaffId.of(person.id()), UnitId.of(requisition.unitId()), hireDate, candidate.source()));
 		return get(actor, id);
-	}
-
-	/** Adds a link to a document (a CV in the company's store, a profile): http or https, at most 20 a candidate. */
-	@Transactional
-	public CandidateDetail addDocument(CurrentUser actor, long id, DocumentDetails details) {
-		CandidateView current = get(actor, id);
-		List<FieldError> errors = new ArrayList<>();
-		if (details.kind() == null) {
-			errors.add(new FieldError("kind", "shared.validation.required"));
-		}
-		String title = details.title() == null ? "" : details.title().trim();
-		if (title.isEmpty() || title.length() > 200) {
-			errors.add(new FieldError("title", "people.candidate.document.titleInvalid"));
-		}
-		String url = details.url() == null ? "" : details.url().trim();
-		if (!url.matches("(?i)https?://[^\\s<>\"]{3,990}")) {
-			errors.add(new FieldError("url", "people.candidate.document.urlInvalid"));
-		}
-		if (!errors.isEmpty()) {
-			throw new ValidationFailedException(errors);
-		}
-		int count = jdbc.sql("SELECT COUNT(*) FROM people_candidate_document WHERE candidate_id = :id").param("id", id)
-			.query(Integer.class).single();
-		if (count >= MAX_DOCUMENTS) {
-			throw new ConflictException("people.candidate.document.tooMany", MAX_DOCUMENTS);
-		}
-		jdbc.sql("INSERT INTO people_candidate_document (candidate_id, kind, title, url, added_by, added_on) VALUES "
-				+ "(:id, :kind, :title, :url, :by, :on)").param("id", id).param("kind", details.kind().name())
-			.param("title", title).param("url", url).param("by", actor.username()).param("on", LocalDate.now(clock))
-			.update();
-		audit.record("CANDIDATE", id, "DOCUMENT", null, Map.of("kind", details.kind(), "title", title),
-				"#" + current.id());
-		return queries.detail(get(actor, id));
-	}
-
-	/**
-	 * The user records an interview they held: a verdict and a score from 1 to 5 against any of the requisition's
-	 * requirements (400 naming {@code scores} for a requirement of another requisition or a score out of range).
-	 */
-	@Transactional
-	public CandidateDetail addInterview(CurrentUser actor, long id, InterviewDetails details) {
-		CandidateView current = get(actor, id);
-		if (current.terminal()) {
-			throw new ConflictException("people.candidate.refused.interview", current.stage());
-		}
-		List<FieldError> errors = new ArrayList<>();
-		LocalDate today = LocalDate.now(clock);
-		if (details.heldOn() == null) {
-			errors.add(new FieldError("heldOn", "shared.validation.required"));
-		}
-		else if (details.heldOn().isAfter(today) || details.heldOn().isBefore(current.appliedOn())) {
-			errors.add(new FieldError("heldOn", "people.candidate.interview.date"));
-		}
-		if (details.recommendation() == null) {
-			errors.add(new FieldError("recommendation", "shared.validation.required"));
-		}
-		if (details.notes() != null && details.notes().length() > 2000) {
-			errors.add(new FieldError("notes", "people.requisition.notes.long", 2000));
-		}
-		Map<Long, Integer> scores = details.scores() == null ? Map.of() : details.scores();
-		Set<Long> requirementIds = queries.requirements(current.requisitionId()).stream().map(RequirementView::id)
-			.collect(Collectors.toSet());
-		for (Map.Entry<Long, Integer> score : scores.entrySet()) {
-			if (!requirementIds.contains(score.getKey()) || score.getValue() == null || score.getValue() < MIN_SCORE
-					|| score.getValue() > MAX_SCORE) {
-				errors.add(new FieldError("scores", "people.candidate.interview.score", MIN_SCORE, MAX_SCORE));
-				break;
-			}
-		}
-		if (!errors.isEmpty()) {
-			throw new ValidationFailedException(errors);
-		}
-		org.springframework.jdbc.support.KeyHolder keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
-		jdbc.sql("INSERT INTO people_interview (candidate_id, interviewer, interviewer_name, held_on, notes, "
-				+ "recommendation) VALUES (:id, :by, :name, :on, :notes, :rec)").param("id", id)
-			.param("by", actor.username()).param("name", actor.displayName()).param("on", details.heldOn())
-			.param("notes", details.notes() == null || details.notes().isBlank() ? null : details.notes().trim())
-			.param("rec", details.recommendation().name())
-			.update(keys, "id");
-		long interviewId = java.util.Objects.requireNonNull(keys.getKey()).longValue();
-		scores.forEach((requirement, score) -> jdbc.sql("INSERT INTO people_interview_score (interview_id, "
-				+ "requirement_id, score) VALUES (:i, :r, :s)").param("i", interviewId).param("r", requirement)
-			.param("s", score).update());
-		audit.record("CANDIDATE", id, "INTERVIEW", null, Map.of("recommendation", details.recommendation(),
-				"scores", scores.size()), "#" + id);
-		return queries.detail(get(actor, id));
 	}
 
 	private record Clean(String firstName, String lastName, @Nullable String email, @Nullable String phone,

@@ -8,7 +8,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.rumbo.identity.CurrentUser;
 import io.rumbo.organization.DataScopes;
-import io.rumbo.people.domain.RecruitmentQueries;
+import io.rumbo.people.domain.RecruitmentFigureQueries;
 import io.rumbo.shared.domain.AccessRefusedException;
 import io.swagger.v3.oas.annotations.media.Schema;
 
@@ -21,14 +21,14 @@ import io.swagger.v3.oas.annotations.media.Schema;
 public class RecruitmentFigures {
 
 	@Schema(name = "PeopleRecruitmentFigures")
-	public record Figures(LocalDate from, LocalDate to, List<RecruitmentQueries.TimeToFill> timeToFill,
-			List<RecruitmentQueries.BySource> bySource, List<RecruitmentQueries.OpenByUnit> openByUnit) {
+	public record Figures(LocalDate from, LocalDate to, List<RecruitmentFigureQueries.TimeToFill> timeToFill,
+			List<RecruitmentFigureQueries.BySource> bySource, List<RecruitmentFigureQueries.OpenByUnit> openByUnit) {
 	}
 
-	private final RecruitmentQueries queries;
+	private final RecruitmentFigureQueries queries;
 	private final DataScopes scopes;
 
-	RecruitmentFigures(RecruitmentQueries queries, DataScopes scopes) {
+	RecruitmentFigures(RecruitmentFigureQueries queries, DataScopes scopes) {
 		this.queries = queries;
 		this.scopes = scopes;
 	}

@@ -38,7 +38,8 @@ import io.rumbo.shared.web.PageResponse;
 
 /**
  * Requisitions (decision 0036): raised for a vacancy of a planned position by a manager for a unit of their subtree,
- * or by PEOPLE, a director or an administrator for any; submitted, then approved or rejected by a director; filled by
+ * or by PEOPLE, a director or an administrator for any; submitted, then approved or rejected by whoever the unit's
+ * approval rule names ({@link ApprovalRules}, decision 0040; a director by default); filled by
  * a hire ({@link Candidates#hire}) or cancelled. Every change is audited; the approval is announced with
  * {@link RequisitionApproved}. Reads follow the data scope: company-wide roles see all, a manager their subtree, a
  * salesperson nothing (403).
@@ -72,11 +73,13 @@ public class Requisitions {
 	private final OrgDirectory org;
 	private final AuditTrail audit;
 	private final ApplicationEventPublisher events;
+	private final ApprovalRules rules;
 	private final Clock clock;
 
 	Requisitions(RequisitionRepository requisitions, RecruitmentQueries queries, DataScopes scopes,
 			OrgUnitManagement units, OrgDirectory org, AuditTrail audit, ApplicationEventPublisher events,
-			Clock clock) {
+			ApprovalRules rules, Clock clock) {
+		this.rules = rules;
 		this.requisitions = requisitions;
 		this.queries = queries;
 		this.scopes = scopes;
@@ -97,9 +100,16 @@ public class Requisitions {
 		return actor.hasAny(Role.ADMIN, Role.DIRECTOR, Role.PEOPLE, Role.MANAGER);
 	}
 
-	/** Who approves or rejects a submitted requisition: a director (the company's rule; decision 0036). */
-	public static boolean mayDecide(CurrentUser actor) {
-		return actor.has(Role.DIRECTOR);
+	/** Who must approve this requisition, by its unit's rule and budgeted cost (decision 0040). */
+	@Transactional(readOnly = true)
+	public ApprovalRules.Due approval(RequisitionView requisition) {
+		return rules.due(requisition.unitId(), requisition.budgetedCost());
+	}
+
+	/** Whether the user approves or rejects this requisition: whoever its unit's rule names (decision 0040). */
+	@Transactional(readOnly = true)
+	public boolean mayDecide(CurrentUser actor, RequisitionView requisition) {
+		return rules.mayDecide(actor, approval(requisition));
 	}
 
 	/** Whether the user may submit, edit or cancel this requisition: its requester or whoever could have raised it. */
@@ -206,17 +216,53 @@ public class Requisitions {
 		}
 	}
 
-	/** Changes a draft's terms (its position and requirements stay as raised). */
+	/**
+	 * Changes a draft: its terms, and its position (another vacancy the user may raise for, while the draft has no
+	 * candidates; the new position's requirements are copied instead). 409 with the current version when stale.
+	 */
 	@Transactional
 	public RequisitionView edit(CurrentUser actor, long id, long version, RequisitionDetails details) {
-		return change(actor, id, version, "UPDATE", r -> {
-			List<FieldError> errors = new ArrayList<>();
-			validateTerms(details, errors);
-			if (!errors.isEmpty()) {
-				throw new ValidationFailedException(errors);
+		RequisitionView current = get(actor, id);
+		if (!mayManage(actor, current)) {
+			throw new AccessRefusedException("requisitions");
+		}
+		Requisition requisition = load(id, version, current);
+		var before = requisition.auditState();
+		List<FieldError> errors = new ArrayList<>();
+		PositionView moveTo = null;
+		if (details.positionId() != null && details.positionId() != current.positionId()) {
+			queries.lockRaising();
+			DataScope scope = scopes.of(actor);
+			moveTo = units.positionsInScope(actor).stream()
+				.filter(p -> p.id() == details.positionId() && scope.managesUnit(p.unitId()))
+				.findFirst().orElse(null);
+			if (moveTo == null) {
+				errors.add(new FieldError("positionId", "people.requisition.position.unknown"));
 			}
-			r.describe(details.reason(), details.replacesStaffId(), details.budgetedCost(), trim(details.notes()));
-		});
+			else if (moveTo.vacancies() <= queries.openRequisitions(moveTo.id())) {
+				errors.add(new FieldError("positionId", "people.requisition.position.noVacancy", moveTo.planned(),
+						moveTo.filled()));
+			}
+			else if (queries.candidateCount(id) > 0) {
+				throw new io.rumbo.shared.domain.ConflictException("people.requisition.position.hasCandidates");
+			}
+		}
+		validateTerms(details, errors);
+		if (!errors.isEmpty()) {
+			throw new ValidationFailedException(errors);
+		}
+		if (moveTo != null) {
+			requisition.place(moveTo.id(), moveTo.unitId(), moveTo.jobRole());
+		}
+		requisition.describe(details.reason(), details.replacesStaffId(), details.budgetedCost(),
+				trim(details.notes()));
+		save(requisition, version, actor);
+		if (moveTo != null) {
+			queries.dropRequirements(id);
+			queries.copyRequirements(id, moveTo.jobRole(), moveTo.unitId());
+		}
+		audit.record("REQUISITION", id, "UPDATE", before, requisition.auditState(), current.unitName());
+		return get(actor, id);
 	}
 
 	@Transactional
@@ -229,11 +275,11 @@ public class Requisitions {
 		return change(actor, id, version, "CANCEL", r -> r.cancel(LocalDate.now(clock)));
 	}
 
-	/** A director approves a submitted requisition; announced with {@link RequisitionApproved}. */
+	/** The approver the unit's rule names approves a submitted requisition; announced with {@link RequisitionApproved}. */
 	@Transactional
 	public RequisitionView approve(CurrentUser actor, long id, long version) {
 		RequisitionView current = get(actor, id);
-		if (!mayDecide(actor)) {
+		if (!mayDecide(actor, current)) {
 			throw new AccessRefusedException("requisitions");
 		}
 		Requisition requisition = load(id, version, current);
@@ -250,11 +296,11 @@ public class Requisitions {
 		return get(actor, id);
 	}
 
-	/** A director rejects a submitted requisition, saying why (400 without a reason). */
+	/** The approver the unit's rule names rejects a submitted requisition, saying why (400 without a reason). */
 	@Transactional
 	public RequisitionView reject(CurrentUser actor, long id, long version, @Nullable String reason) {
 		RequisitionView current = get(actor, id);
-		if (!mayDecide(actor)) {
+		if (!mayDecide(actor, current)) {
 			throw new AccessRefusedException("requisitions");
 		}
 		if (reason == null || reason.isBlank()) {

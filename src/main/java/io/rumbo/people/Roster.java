@@ -18,13 +18,14 @@ import io.rumbo.organization.JobRole;
 import io.rumbo.organization.OrgDirectory;
 import io.rumbo.organization.StaffLeft;
 import io.rumbo.organization.StaffMoved;
+import io.rumbo.organization.StaffRoleChanged;
 import io.rumbo.shared.sql.BulkRows;
 
 /**
  * The people of the sales organisation as this module keeps them ({@code people_person}: unit, job role, name, hire
  * date, active), so that the gap report and the lists join and scope in SQL over this module's own tables. Kept in
- * step by the organization module's events (moved, left; hired in {@code Onboarding}), and refreshed whole from the
- * organization module's API at start-up and before the demo is loaded (a change of job role publishes no event).
+ * step by the organization module's events (moved, job role changed, left; hired in {@code Onboarding}), and refreshed
+ * whole from the organization module's API at start-up and before the demo is loaded.
  */
 @Service
 public class Roster {
@@ -98,6 +99,14 @@ public class Roster {
 	void on(StaffMoved moved) {
 		jdbc.sql("UPDATE people_person SET unit_id = :unit WHERE staff_id = :staff")
 			.param("unit", moved.to().value()).param("staff", moved.staff().value()).update();
+	}
+
+	/** A new job role: the person's row takes it (and the unit they are in), so gaps follow the new role's needs. */
+	@ApplicationModuleListener
+	void on(StaffRoleChanged changed) {
+		jdbc.sql("UPDATE people_person SET job_role = :role, unit_id = :unit WHERE staff_id = :staff")
+			.param("role", changed.to().name()).param("unit", changed.unit().value())
+			.param("staff", changed.staff().value()).update();
 	}
 
 	@ApplicationModuleListener

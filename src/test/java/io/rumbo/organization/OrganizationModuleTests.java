@@ -74,6 +74,20 @@ class OrganizationModuleTests {
 	}
 
 	@Test
+	void changingAPersonsJobRoleAnnouncesBothRolesAndTheirUnit(Scenario scenario) {
+		OrgUnitView team = unit("ROLE", null);
+		StaffView person = staff.create(ADMIN, person("R-1", team.id(), LocalDate.of(2025, 1, 1)));
+		LocalDate effective = LocalDate.of(2026, 5, 4);
+		StaffManagement.StaffDetails same = moved(person, team.id(), effective);
+		scenario.stimulate(() -> staff.update(ADMIN, person.id(), person.version(), new StaffManagement.StaffDetails(
+				same.employeeNumber(), same.firstName(), same.lastName(), null, null, same.hireDate(), team.id(),
+				JobRole.TEAM_LEADER, same.status(), same.qualificationLevel(), null, effective)))
+			.andWaitForEventOfType(StaffRoleChanged.class)
+			.toArriveAndVerify(changed -> assertThat(changed).isEqualTo(new StaffRoleChanged(StaffId.of(person.id()),
+					UnitId.of(team.id()), JobRole.SALESPERSON, JobRole.TEAM_LEADER, effective)));
+	}
+
+	@Test
 	void archivingAPersonAnnouncesTheyLeftOnceAndRefusesASecondTime(Scenario scenario) {
 		OrgUnitView team = unit("LEAVE", null);
 		StaffView person = staff.create(ADMIN, person("L-1", team.id(), LocalDate.of(2025, 1, 1)));

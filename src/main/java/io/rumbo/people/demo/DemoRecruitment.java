@@ -49,12 +49,15 @@ class DemoRecruitment implements ApplicationRunner {
 	private final UserManagement users;
 	private final Requisitions requisitions;
 	private final Candidates candidates;
+	private final io.rumbo.people.CandidateDocuments documents;
+	private final io.rumbo.people.CandidateInterviews interviews;
 	private final OrgUnitManagement units;
 	private final OrgDirectory org;
 	private final JdbcClient jdbc;
 	private final Clock clock;
 
 	DemoRecruitment(DemoMode demo, UserManagement users, Requisitions requisitions, Candidates candidates,
+			io.rumbo.people.CandidateDocuments documents, io.rumbo.people.CandidateInterviews interviews,
 			OrgUnitManagement units, OrgDirectory org, JdbcClient jdbc, Clock clock) {
 		this.units = units;
 		this.org = org;
@@ -62,6 +65,8 @@ class DemoRecruitment implements ApplicationRunner {
 		this.users = users;
 		this.requisitions = requisitions;
 		this.candidates = candidates;
+		this.documents = documents;
+		this.interviews = interviews;
 		this.jdbc = jdbc;
 		this.clock = clock;
 	}
@@ -174,7 +179,7 @@ class DemoRecruitment implements ApplicationRunner {
 				interview(interviewer, c, r, stage.equals("OFFER") ? Recommendation.HIRE : Recommendation.HOLD,
 						stage.equals("OFFER") ? 4 : 3);
 				if (stage.equals("OFFER")) {
-					candidates.addDocument(people, c.id(), new io.rumbo.people.Candidates.DocumentDetails(
+					documents.addDocument(people, c.id(), new io.rumbo.people.CandidateDocuments.DocumentDetails(
 							io.rumbo.people.DocumentKind.CV, "Currículum " + first, "https://documentos.alba.example/cv/"
 									+ c.id()));
 				}
@@ -191,7 +196,7 @@ class DemoRecruitment implements ApplicationRunner {
 		for (var requirement : r.requirements()) {
 			scores.put(requirement.id(), Math.max(1, Math.min(5, score + (k++ % 2 == 0 ? 0 : -1))));
 		}
-		candidates.addInterview(who, c.id(), new Candidates.InterviewDetails(LocalDate.now(clock), null, verdict,
+		interviews.addInterview(who, c.id(), new io.rumbo.people.CandidateInterviews.InterviewDetails(LocalDate.now(clock), null, verdict,
 				scores));
 	}
 }

@@ -98,6 +98,16 @@ public class Requisition {
 		this.requestedOn = requestedOn;
 	}
 
+	/** Moves a draft to another position (unit and job role); its requirements are copied again by the caller. */
+	public void place(long positionId, long unitId, JobRole jobRole) {
+		if (status != RequisitionStatus.DRAFT) {
+			throw refused("edit");
+		}
+		this.positionId = positionId;
+		this.unitId = unitId;
+		this.jobRole = jobRole;
+	}
+
 	/** The terms of the requisition, changed only while it is a draft. */
 	public void describe(RequisitionReason reason, @Nullable Long replacesStaffId, BigDecimal budgetedCost,
 			@Nullable String notes) {

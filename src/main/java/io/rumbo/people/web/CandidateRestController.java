@@ -8,7 +8,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,8 +21,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
+import org.springdoc.core.annotations.ParameterObject;
+
 import io.rumbo.identity.CurrentUser;
 import io.rumbo.people.CandidateDetail;
+import io.rumbo.people.CandidateDocuments;
+import io.rumbo.people.CandidateInterviews;
 import io.rumbo.people.CandidateSource;
 import io.rumbo.people.CandidateView;
 import io.rumbo.people.Candidates;
@@ -83,22 +86,23 @@ class CandidateRestController {
 	}
 
 	private final Candidates candidates;
+	private final CandidateDocuments documents;
+	private final CandidateInterviews interviews;
 	private final CandidateStages stages;
 
-	CandidateRestController(Candidates candidates, CandidateStages stages) {
+	CandidateRestController(Candidates candidates, CandidateDocuments documents, CandidateInterviews interviews,
+			CandidateStages stages) {
 		this.candidates = candidates;
+		this.documents = documents;
+		this.interviews = interviews;
 		this.stages = stages;
 	}
 
 	@GetMapping(value = "/candidates", produces = { ExportFormat.CSV_TYPE, ExportFormat.XLSX_TYPE })
 	ResponseEntity<StreamingResponseBody> export(CurrentUser actor, @RequestHeader(HttpHeaders.ACCEPT) String accept,
-			@RequestParam(required = false) @Nullable String q, @RequestParam(required = false) @Nullable String stage,
-			@RequestParam(required = false) @Nullable CandidateSource source,
-			@RequestParam(required = false) @Nullable Long requisitionId,
-			@RequestParam(required = false) @Nullable Long unitId,
+			@ParameterObject RecruitmentListParams.CandidateParams filter,
 			@RequestParam(required = false) @Nullable List<String> sort) {
-		return RecruitmentExports.candidates(ExportFormat.fromAccept(accept), candidates, actor,
-				new Candidates.Filter(q, stage, source, requisitionId, unitId),
+		return RecruitmentExports.candidates(ExportFormat.fromAccept(accept), candidates, actor, filter.criteria(),
 				ListQuery.of(0, 1, sort, Candidates.SORTS, "appliedOn,desc").unpaged());
 	}
 
@@ -107,16 +111,12 @@ class CandidateRestController {
 			+ "of requisitions in their subtree; anyone else is refused (403). q: words in the name, e-mail or phone; "
 			+ "filters stage, source, requisitionId, unitId (its subtree). Sort keys: appliedOn, lastName, stage, "
 			+ "stageOn, source. Send Accept: text/csv or the XLSX type for an export.")
-	PageResponse<CandidateView> list(CurrentUser actor, @RequestParam(required = false) @Nullable String q,
-			@RequestParam(required = false) @Nullable String stage,
-			@RequestParam(required = false) @Nullable CandidateSource source,
-			@RequestParam(required = false) @Nullable Long requisitionId,
-			@RequestParam(required = false) @Nullable Long unitId,
+	PageResponse<CandidateView> list(CurrentUser actor, @ParameterObject RecruitmentListParams.CandidateParams filter,
 			@RequestParam(required = false) @Nullable Integer page,
 			@RequestParam(required = false) @Nullable Integer size,
 			@RequestParam(required = false) @Nullable List<String> sort) {
-		return candidates.list(actor, new Candidates.Filter(q, stage, source, requisitionId, unitId),
-				ListQuery.of(page, size, sort, Candidates.SORTS, "appliedOn,desc"));
+		return candidates.list(actor, filter.criteria(), ListQuery.of(page, size, sort, Candidates.SORTS,
+				"appliedOn,desc"));
 	}
 
 	@GetMapping("/candidates/{id}")
@@ -162,7 +162,7 @@ class CandidateRestController {
 	@PostMapping("/candidates/{id}/documents")
 	@Operation(summary = "Attach a document link (http or https; at most 20 a candidate)")
 	CandidateDetail addDocument(CurrentUser actor, @PathVariable long id, @RequestBody DocumentRequest request) {
-		return candidates.addDocument(actor, id, new Candidates.DocumentDetails(request.kind(), request.title(),
+		return documents.addDocument(actor, id, new CandidateDocuments.DocumentDetails(request.kind(), request.title(),
 				request.url()));
 	}
 
@@ -171,7 +171,7 @@ class CandidateRestController {
 			+ "the requisition's requirement ids (400 naming scores for another requisition's requirement or a score "
 			+ "out of range).")
 	CandidateDetail addInterview(CurrentUser actor, @PathVariable long id, @RequestBody InterviewRequest request) {
-		return candidates.addInterview(actor, id, new Candidates.InterviewDetails(request.heldOn(), request.notes(),
+		return interviews.addInterview(actor, id, new CandidateInterviews.InterviewDetails(request.heldOn(), request.notes(),
 				request.recommendation(), request.scores()));
 	}
 

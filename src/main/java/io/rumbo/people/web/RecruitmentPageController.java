@@ -24,6 +24,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import io.rumbo.identity.CurrentUser;
 import io.rumbo.organization.JobRole;
 import io.rumbo.people.CandidateDetail;
+import io.rumbo.people.CandidateDocuments;
+import io.rumbo.people.CandidateInterviews;
 import io.rumbo.people.CandidateSource;
 import io.rumbo.people.CandidateView;
 import io.rumbo.people.Candidates;
@@ -57,16 +59,21 @@ class RecruitmentPageController {
 
 	private final Requisitions requisitions;
 	private final Candidates candidates;
+	private final CandidateDocuments documents;
+	private final CandidateInterviews interviews;
 	private final RecruitmentFigures figures;
 	private final JsonMapper json;
 	private final org.springframework.context.MessageSource messages;
 	private final Clock clock;
 
-	RecruitmentPageController(Requisitions requisitions, Candidates candidates, RecruitmentFigures figures,
+	RecruitmentPageController(Requisitions requisitions, Candidates candidates, CandidateDocuments documents,
+			CandidateInterviews interviews, RecruitmentFigures figures,
 			JsonMapper json, org.springframework.context.MessageSource messages, Clock clock) {
 		this.messages = messages;
 		this.requisitions = requisitions;
 		this.candidates = candidates;
+		this.documents = documents;
+		this.interviews = interviews;
 		this.figures = figures;
 		this.json = json;
 		this.clock = clock;
@@ -106,6 +113,8 @@ class RecruitmentPageController {
 		model.addAttribute("reasons", RequisitionReason.values());
 		model.addAttribute("jobRoles", JobRole.values());
 		model.addAttribute("mayRaise", Requisitions.mayRaise(user));
+		model.addAttribute("mayRules", io.rumbo.people.ApprovalRules.mayManage(user));
+		model.addAttribute("mayStages", io.rumbo.people.CandidateStages.mayConfigure(user));
 		LocalDate today = LocalDate.now(clock);
 		RecruitmentFigures.Figures f = figures.figures(user, today.minusYears(1), today);
 		model.addAttribute("recruitment", f);
@@ -151,7 +160,12 @@ class RecruitmentPageController {
 		RequisitionView requisition = requisitions.get(user, id);
 		model.addAttribute("requisition", requisition);
 		model.addAttribute("mayManage", requisitions.mayManage(user, requisition));
-		model.addAttribute("mayDecide", Requisitions.mayDecide(user));
+		model.addAttribute("approval", requisitions.approval(requisition));
+		if (requisition.status() == RequisitionStatus.DRAFT && requisitions.mayManage(user, requisition)) {
+			model.addAttribute("vacancies", requisitions.openVacancies(user));
+			model.addAttribute("reasons", RequisitionReason.values());
+		}
+		model.addAttribute("mayDecide", requisitions.mayDecide(user, requisition));
 		boolean seesCandidates = candidates.scopeOf(user).sees(requisition.unitId());
 		model.addAttribute("seesCandidates", seesCandidates);
 		// The first CANDIDATES_SHOWN candidates; with more, the page says how many it shows of how many and links to
@@ -163,6 +177,19 @@ class RecruitmentPageController {
 		model.addAttribute("candidatesTotal", shown == null ? 0L : shown.page().totalElements());
 		model.addAttribute("sources", CandidateSource.values());
 		return "people/requisition";
+	}
+
+	@PostMapping("/people/requisitions/{id}/edit")
+	String editDraft(CurrentUser user, @PathVariable long id, @RequestParam long version,
+			@RequestParam(required = false) @Nullable Long positionId,
+			@RequestParam(required = false) @Nullable RequisitionReason reason,
+			@RequestParam(required = false) @Nullable BigDecimal budgetedCost,
+			@RequestParam(required = false) @Nullable String notes, RedirectAttributes redirect) {
+		RequisitionView current = requisitions.get(user, id);
+		requisitions.edit(user, id, version, new Requisitions.RequisitionDetails(positionId, reason,
+				current.replacesStaffId(), budgetedCost, notes));
+		redirect.addFlashAttribute("flash", "people.requisition.saved");
+		return "redirect:/people/requisitions/" + id;
 	}
 
 	@PostMapping("/people/requisitions/{id}/{action:submit|approve|cancel}")
@@ -228,6 +255,7 @@ class RecruitmentPageController {
 		model.addAttribute("mayDecide", Candidates.mayDecide(user));
 		model.addAttribute("openStages", candidates.stages().stream().filter(s -> !s.terminal()).toList());
 		model.addAttribute("documentKinds", DocumentKind.values());
+		model.addAttribute("me", user.username());
 		model.addAttribute("recommendations", Recommendation.values());
 		model.addAttribute("today", LocalDate.now(clock));
 		model.addAttribute("requisition", requisitions.get(user, detail.candidate().requisitionId()));
@@ -268,7 +296,7 @@ class RecruitmentPageController {
 	String addDocument(CurrentUser user, @PathVariable long id, @RequestParam(required = false) @Nullable DocumentKind kind,
 			@RequestParam(required = false) @Nullable String title, @RequestParam(required = false) @Nullable String url,
 			RedirectAttributes redirect) {
-		candidates.addDocument(user, id, new Candidates.DocumentDetails(kind, title, url));
+		documents.addDocument(user, id, new CandidateDocuments.DocumentDetails(kind, title, url));
 		redirect.addFlashAttribute("flash", "people.candidate.document.added");
 		return "redirect:/people/candidates/" + id;
 	}
@@ -285,7 +313,7 @@ class RecruitmentPageController {
 				scores.put(Long.parseLong(name.substring(6)), Integer.parseInt(value.trim()));
 			}
 		});
-		candidates.addInterview(user, id, new Candidates.InterviewDetails(heldOn, notes, recommendation, scores));
+		interviews.addInterview(user, id, new CandidateInterviews.InterviewDetails(heldOn, notes, recommendation, scores));
 		redirect.addFlashAttribute("flash", "people.candidate.interview.added");
 		return "redirect:/people/candidates/" + id;
 	}

@@ -23,14 +23,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
+import org.springdoc.core.annotations.ParameterObject;
+
 import io.rumbo.identity.CurrentUser;
-import io.rumbo.organization.JobRole;
 import io.rumbo.organization.PositionView;
 import io.rumbo.people.CandidateView;
 import io.rumbo.people.Candidates;
 import io.rumbo.people.RecruitmentFigures;
 import io.rumbo.people.RequisitionReason;
-import io.rumbo.people.RequisitionStatus;
 import io.rumbo.people.RequisitionView;
 import io.rumbo.people.Requisitions;
 import io.rumbo.shared.domain.ValidationFailedException;
@@ -43,8 +43,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 @RestController
 @RequestMapping("/api/v1/people/requisitions")
-@Tag(name = "Requisitions", description = "Requisitions per vacancy: raised by managers and PEOPLE, approved by a "
-		+ "director, filled by a hire; recruitment figures")
+@Tag(name = "Requisitions", description = "Requisitions per vacancy: raised by managers and PEOPLE, approved by "
+		+ "whoever the unit's approval rule names (a director by default), filled by a hire; recruitment figures")
 class RequisitionRestController {
 
 	@Schema(name = "PeopleRequisitionRequest")
@@ -88,17 +88,9 @@ class RequisitionRestController {
 
 	@GetMapping(produces = { ExportFormat.CSV_TYPE, ExportFormat.XLSX_TYPE })
 	ResponseEntity<StreamingResponseBody> export(CurrentUser actor, @RequestHeader(HttpHeaders.ACCEPT) String accept,
-			@RequestParam(required = false) @Nullable String q,
-			@RequestParam(required = false) @Nullable RequisitionStatus status,
-			@RequestParam(required = false) @Nullable Long unitId,
-			@RequestParam(required = false) @Nullable RequisitionReason reason,
-			@RequestParam(required = false) @Nullable JobRole jobRole,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
-			@RequestParam(required = false) @Nullable Boolean open,
+			@ParameterObject RecruitmentListParams.RequisitionParams filter,
 			@RequestParam(required = false) @Nullable List<String> sort) {
-		return RecruitmentExports.requisitions(ExportFormat.fromAccept(accept), requisitions, actor,
-				new Requisitions.Filter(q, status, unitId, reason, jobRole, from, to, Boolean.TRUE.equals(open)),
+		return RecruitmentExports.requisitions(ExportFormat.fromAccept(accept), requisitions, actor, filter.criteria(),
 				ListQuery.of(0, 1, sort, Requisitions.SORTS, "requestedOn,desc").unpaged());
 	}
 
@@ -108,19 +100,11 @@ class RequisitionRestController {
 			+ "notes or the job role; filters status, unitId (its subtree), reason, jobRole, from/to (requested on), "
 			+ "open=true for DRAFT, SUBMITTED and APPROVED only. Sort keys: requestedOn, status, jobRole, "
 			+ "budgetedCost, decidedOn, closedOn. Send Accept: text/csv or the XLSX type for an export.")
-	PageResponse<RequisitionView> list(CurrentUser actor, @RequestParam(required = false) @Nullable String q,
-			@RequestParam(required = false) @Nullable RequisitionStatus status,
-			@RequestParam(required = false) @Nullable Long unitId,
-			@RequestParam(required = false) @Nullable RequisitionReason reason,
-			@RequestParam(required = false) @Nullable JobRole jobRole,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
-			@RequestParam(required = false) @Nullable Boolean open,
+	PageResponse<RequisitionView> list(CurrentUser actor, @ParameterObject RecruitmentListParams.RequisitionParams filter,
 			@RequestParam(required = false) @Nullable Integer page,
 			@RequestParam(required = false) @Nullable Integer size,
 			@RequestParam(required = false) @Nullable List<String> sort) {
-		return requisitions.list(actor,
-				new Requisitions.Filter(q, status, unitId, reason, jobRole, from, to, Boolean.TRUE.equals(open)),
+		return requisitions.list(actor, filter.criteria(),
 				ListQuery.of(page, size, sort, Requisitions.SORTS, "requestedOn,desc"));
 	}
 
@@ -163,8 +147,17 @@ class RequisitionRestController {
 		return ResponseEntity.created(URI.create("/api/v1/people/requisitions/" + created.id())).body(created);
 	}
 
+	@GetMapping("/{id}/approval")
+	@Operation(summary = "Who must approve the requisition", description = "By the approval rule of its unit or the "
+			+ "nearest ancestor with one (a director when none; a director too above the rule's budget threshold).")
+	io.rumbo.people.ApprovalRules.Due approval(CurrentUser actor, @PathVariable long id) {
+		return requisitions.approval(requisitions.get(actor, id));
+	}
+
 	@PutMapping("/{id}")
-	@Operation(summary = "Change a draft's terms (409 once submitted or when the version is stale)")
+	@Operation(summary = "Change a draft (409 once submitted or when the version is stale)", description = "Reason, "
+			+ "replaced person, budgeted cost, notes; positionId another vacancy the caller may raise for (the new "
+			+ "position's requirements are copied; 409 when the draft already has candidates).")
 	RequisitionView update(CurrentUser actor, @PathVariable long id, @RequestBody RequisitionRequest request) {
 		if (request.version() == null) {
 			throw ValidationFailedException.of("version", "shared.validation.required");
@@ -179,15 +172,15 @@ class RequisitionRestController {
 	}
 
 	@PostMapping("/{id}/approve")
-	@Operation(summary = "Approve a submitted requisition", description = "A director (403 for anyone else; 409 "
-			+ "unless SUBMITTED). Announces RequisitionApproved.")
+	@Operation(summary = "Approve a submitted requisition", description = "Whoever the unit's approval rule names "
+			+ "(GET /{id}/approval; 403 for anyone else; 409 unless SUBMITTED). Announces RequisitionApproved.")
 	RequisitionView approve(CurrentUser actor, @PathVariable long id, @Valid @RequestBody VersionRequest request) {
 		return requisitions.approve(actor, id, request.version());
 	}
 
 	@PostMapping("/{id}/reject")
-	@Operation(summary = "Reject a submitted requisition with the reason", description = "A director; 400 naming "
-			+ "rejectionReason without one, 409 unless SUBMITTED.")
+	@Operation(summary = "Reject a submitted requisition with the reason", description = "Whoever the unit's "
+			+ "approval rule names; 400 naming rejectionReason without one, 409 unless SUBMITTED.")
 	RequisitionView reject(CurrentUser actor, @PathVariable long id, @Valid @RequestBody RejectRequest request) {
 		return requisitions.reject(actor, id, request.version(), request.rejectionReason());
 	}
