@@ -100,7 +100,10 @@ public class TerritoryAnalysis {
 	@Transactional
 	public Preview preview(CurrentUser user, long modelId, @Nullable LocalDate on, boolean movesOnly) {
 		ModelView model = models.get(user, modelId);
-		LocalDate date = on == null ? LocalDate.now(clock) : on;
+		// A scheduled model is previewed as of its date unless another date is asked for (decision 0041).
+		LocalDate date = on != null ? on
+				: model.status() == ModelStatus.SCHEDULED && model.scheduledFor() != null ? model.scheduledFor()
+						: LocalDate.now(clock);
 		Map<String, Object> params = new HashMap<>();
 		List<Alignment.Row> rows = realignment.align(modelId, date, previewScope(user, params), params);
 		if (movesOnly) {

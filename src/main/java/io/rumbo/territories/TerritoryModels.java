@@ -141,7 +141,7 @@ public class TerritoryModels {
 	private static final String MODEL_SELECT = """
 			SELECT m.id, m.version, m.name, m.status, m.based_on_id, m.note, m.created_by, m.created_at,
 			       m.effective_from, m.effective_to, m.activated_by, m.moved_accounts,
-			       (SELECT COUNT(*) FROM territories_territory t WHERE t.model_id = m.id)
+			       (SELECT COUNT(*) FROM territories_territory t WHERE t.model_id = m.id), m.scheduled_for, m.scheduled_by
 			FROM territories_model m""";
 
 	private String where(CurrentUser user, Filter filter, Map<String, Object> params) {
@@ -194,7 +194,7 @@ public class TerritoryModels {
 				(Long) rs.getObject(5, Long.class), rs.getString(6), rs.getString(7),
 				rs.getObject(8, java.time.OffsetDateTime.class).toInstant(), rs.getObject(9, LocalDate.class),
 				rs.getObject(10, LocalDate.class), rs.getString(11), (Integer) rs.getObject(12, Integer.class),
-				rs.getLong(13));
+				rs.getLong(13), rs.getObject(14, LocalDate.class), rs.getString(15));
 	}
 
 	/** A model the reader sees (see {@link #modelScope}); any other is 404. */

@@ -35,6 +35,7 @@ import io.rumbo.territories.NamedMode;
 import io.rumbo.territories.Realignment;
 import io.rumbo.territories.RuleField;
 import io.rumbo.territories.TerritoryAnalysis;
+import io.rumbo.territories.ScheduledActivations;
 import io.rumbo.territories.TerritoryModels;
 import io.rumbo.territories.TerritoryView;
 import io.swagger.v3.oas.annotations.Operation;
@@ -101,10 +102,12 @@ class TerritoriesRestController {
 
 	private final TerritoryModels models;
 	private final TerritoryAnalysis analysis;
+	private final ScheduledActivations schedules;
 
-	TerritoriesRestController(TerritoryModels models, TerritoryAnalysis analysis) {
+	TerritoriesRestController(TerritoryModels models, TerritoryAnalysis analysis, ScheduledActivations schedules) {
 		this.models = models;
 		this.analysis = analysis;
+		this.schedules = schedules;
 	}
 
 	// ---- models
@@ -160,6 +163,23 @@ class TerritoriesRestController {
 			+ "the date is before an account's current ownership began; 409 when not a draft or stale.")
 	ModelView activate(CurrentUser user, @PathVariable long id, @Valid @RequestBody ActivationRequest request) {
 		return models.activate(user, id, request.version(), request.effectiveDate());
+	}
+
+	@PostMapping("/models/{id}/schedule")
+	@Operation(summary = "Schedule a draft to activate by itself on a later date", description = "Directors and admins "
+			+ "(403 otherwise). The model is SCHEDULED (no edits) and the job territories/scheduled-activation "
+			+ "activates it on effectiveDate, as an activation that day would (decision 0041). 400 on effectiveDate "
+			+ "when it is not after today; 409 when not a draft, when the version is stale or when another model is "
+			+ "scheduled (one at a time).")
+	ModelView schedule(CurrentUser user, @PathVariable long id, @Valid @RequestBody ActivationRequest request) {
+		return schedules.schedule(user, id, request.version(), request.effectiveDate());
+	}
+
+	@PostMapping("/models/{id}/unschedule")
+	@Operation(summary = "Take a scheduled model back to a draft", description = "Directors and admins (403 "
+			+ "otherwise); 409 when the model is not scheduled or the version is stale.")
+	ModelView unschedule(CurrentUser user, @PathVariable long id, @Valid @RequestBody VersionRequest request) {
+		return schedules.unschedule(user, id, request.version());
 	}
 
 	@GetMapping(value = "/models/{id}/preview", produces = "application/json")
