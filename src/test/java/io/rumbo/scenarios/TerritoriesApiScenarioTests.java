@@ -310,6 +310,63 @@ class TerritoriesApiScenarioTests extends ApiTestSupport {
 		assertThat(rows.get(letters).get("toTerritoryId").isNull()).as("1A5 is after 199").isTrue();
 	}
 
+	@Test
+	void aDirectorSchedulesADraftForALaterDateAndTakesItBack() {
+		String region = unique("Zona");
+		long model = createModel(region + " scheduled", null);
+		territory(model, null, "ROOT", "Madrid Norte", null, unitId(api, "E-MAD-NOR"), 0);
+		LocalDate today = LocalDate.now(clock);
+		LocalDate date = today.plusDays(400);
+		String url = "/api/v1/territories/models/" + model;
+		assertThat(api.post(url + "/schedule", "manager", Map.of("version", version(model), "effectiveDate",
+				date.toString())).status()).as("only a director schedules").isEqualTo(403);
+		Api.Response onToday = api.send("POST", url + "/schedule", api.token("director"),
+				Map.of("version", version(model), "effectiveDate", today.toString()), Map.of("Accept-Language", "en"));
+		assertThat(onToday.status()).as(onToday.body()).isEqualTo(400);
+		assertThat(onToday.json().get("errors").get(0).get("field").asString()).isEqualTo("effectiveDate");
+		assertThat(onToday.json().get("errors").get(0).get("message").asString()).contains("starts after today");
+		Api.Response past = api.send("POST", url + "/schedule", api.token("director"),
+				Map.of("version", version(model), "effectiveDate", today.minusDays(3).toString()),
+				Map.of("Accept-Language", "es"));
+		assertThat(past.status()).as(past.body()).isEqualTo(400);
+		assertThat(past.json().get("errors").get(0).get("message").asString()).contains("empieza después de hoy");
+
+		Api.Response scheduled = api.post(url + "/schedule", "director", Map.of("version", version(model),
+				"effectiveDate", date.toString()));
+		assertThat(scheduled.status()).as(scheduled.body()).isEqualTo(200);
+		assertThat(scheduled.json().get("status").asString()).isEqualTo("SCHEDULED");
+		assertThat(scheduled.json().get("scheduledFor").asString()).isEqualTo(date.toString());
+		assertThat(scheduled.json().get("scheduledBy").asString()).isEqualTo("director");
+		assertThat(api.put(url, "director", Map.of("version", version(model), "name", region + " renamed")).status())
+			.as("no edits while scheduled").isEqualTo(409);
+		assertThat(api.post(url + "/activate", "director", Map.of("version", version(model), "effectiveDate",
+				today.toString())).status()).as("no activation by hand while scheduled").isEqualTo(409);
+		long other = createModel(region + " other", null);
+		Api.Response second = api.send("POST", "/api/v1/territories/models/" + other + "/schedule",
+				api.token("director"), Map.of("version", version(other), "effectiveDate", date.plusDays(1).toString()),
+				Map.of("Accept-Language", "en"));
+		assertThat(second.status()).as("one model scheduled at a time").isEqualTo(409);
+		assertThat(second.body()).contains(region + " scheduled");
+		JsonNode preview = api.get(url + "/preview?size=1", "director").json();
+		JsonNode asOfDate = api.get(url + "/preview?size=1&on=" + date, "director").json();
+		assertThat(preview.get("lastYearTo").asString()).as("previewed as of its date")
+			.isEqualTo(asOfDate.get("lastYearTo").asString());
+		assertThat(api.get("/api/v1/territories/models?status=SCHEDULED&q=" + region, "director").json()
+			.get("content").size()).isEqualTo(1);
+
+		Api.Response back = api.post(url + "/unschedule", "director", Map.of("version", version(model)));
+		assertThat(back.status()).as(back.body()).isEqualTo(200);
+		assertThat(back.json().get("status").asString()).isEqualTo("DRAFT");
+		assertThat(back.json().get("scheduledFor").isNull()).isTrue();
+		assertThat(api.post(url + "/unschedule", "director", Map.of("version", version(model))).status())
+			.as("a draft is not scheduled").isEqualTo(409);
+		assertThat(api.put(url, "director", Map.of("version", version(model), "name", region + " renamed")).status())
+			.as("a draft again").isEqualTo(200);
+		assertThat(jdbc.sql("SELECT action FROM identity_audit_event WHERE entity_type = 'TERRITORY_MODEL' AND "
+				+ "entity_id = :id ORDER BY id").param("id", Long.toString(model)).query(String.class).list())
+			.containsSubsequence("SCHEDULE", "UNSCHEDULE", "UPDATE");
+	}
+
 	// ---- helpers
 
 	private long customer(String region, String name, String postalCode, String potentialClass, long owner) {
