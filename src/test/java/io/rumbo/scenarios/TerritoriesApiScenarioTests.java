@@ -367,6 +367,61 @@ class TerritoriesApiScenarioTests extends ApiTestSupport {
 			.containsSubsequence("SCHEDULE", "UNSCHEDULE", "UPDATE");
 	}
 
+	@Test
+	void frozenAccountsAreSearchedFilteredSortedAndPagedInTheReadersScope() {
+		String region = unique("Zona");
+		long lucia = staffByName(api, "Lucía García").get("id").asLong();
+		long a = customer(region, "Alfa " + region, "10000", "A", lucia);
+		long b = customer(region, "Beta " + region, "10001", "B", lucia);
+		long c = customer(region, "Gamma " + region, "10002", "B", lucia);
+		for (long id : List.of(a, b, c)) {
+			assertThat(api.post("/api/v1/territories/frozen-accounts", "director",
+					Map.of("customerId", id, "reason", "motivo " + region)).status()).isEqualTo(204);
+		}
+		assertThat(api.post("/api/v1/territories/frozen-accounts", "inaki.etxeberria",
+				Map.of("customerId", a, "reason", "x")).status()).as("another region's manager does not see it")
+			.isEqualTo(400);
+
+		JsonNode firstPage = api.get("/api/v1/territories/frozen-accounts?q=" + region + "&size=2&sort=legalName,desc",
+				"director").json();
+		assertThat(firstPage.get("page").get("totalElements").asLong()).isEqualTo(3);
+		assertThat(firstPage.get("content").size()).isEqualTo(2);
+		assertThat(firstPage.get("content").get(0).get("customerId").asLong()).as("Gamma first, descending")
+			.isEqualTo(c);
+		assertThat(firstPage.get("content").get(0).get("potentialClass").asString()).isEqualTo("B");
+		assertThat(firstPage.get("content").get(0).get("ownerStaffId").asLong()).isEqualTo(lucia);
+		assertThat(firstPage.get("content").get(0).get("unitName").asString()).isNotBlank();
+		JsonNode secondPage = api.get("/api/v1/territories/frozen-accounts?q=" + region
+				+ "&size=2&page=1&sort=legalName,desc", "director").json();
+		assertThat(secondPage.get("content").get(0).get("customerId").asLong()).isEqualTo(a);
+		JsonNode classB = api.get("/api/v1/territories/frozen-accounts?q=motivo%20" + region + "&potentialClass=B",
+				"director").json();
+		assertThat(classB.get("page").get("totalElements").asLong()).as("the reason is searched too").isEqualTo(2);
+		long unit = firstPage.get("content").get(0).get("unitId").asLong();
+		assertThat(api.get("/api/v1/territories/frozen-accounts?q=" + region + "&unitId=" + unit, "director").json()
+			.get("page").get("totalElements").asLong()).isEqualTo(3);
+		assertThat(api.get("/api/v1/territories/frozen-accounts?q=" + region, "manager").json().get("page")
+			.get("totalElements").asLong()).as("the manager of the accounts' unit").isEqualTo(3);
+		assertThat(api.get("/api/v1/territories/frozen-accounts?q=" + region, "inaki.etxeberria").json()
+			.get("page").get("totalElements").asLong()).as("another region's manager, in SQL").isZero();
+		assertThat(api.get("/api/v1/territories/frozen-accounts", "rep").status()).isEqualTo(403);
+		Api.Response csv = api.get("/api/v1/territories/frozen-accounts?q=" + region + "&sort=legalName", "director",
+				Map.of("Accept", "text/csv"));
+		assertThat(csv.status()).isEqualTo(200);
+		assertThat(csv.body()).contains("Alfa " + region).contains("Gamma " + region);
+		assertThat(csv.body().indexOf("Alfa")).isLessThan(csv.body().indexOf("Gamma"));
+
+		assertThat(api.post("/api/v1/territories/frozen-accounts/" + b + "/remove", "inaki.etxeberria",
+				Map.of("reason", "x")).status()).isEqualTo(404);
+		assertThat(api.post("/api/v1/territories/frozen-accounts/" + b + "/remove", "manager",
+				Map.of("reason", "vuelve " + region)).status()).isEqualTo(204);
+		assertThat(api.get("/api/v1/territories/frozen-accounts?q=" + region, "director").json().get("page")
+			.get("totalElements").asLong()).isEqualTo(2);
+		assertThat(jdbc.sql("SELECT after_state FROM identity_audit_event WHERE entity_type = 'TERRITORY_ACCOUNT' AND "
+				+ "entity_id = :id AND action = 'UNFREEZE'").param("id", Long.toString(b)).query(String.class).single())
+			.contains("vuelve " + region);
+	}
+
 	// ---- helpers
 
 	private long customer(String region, String name, String postalCode, String potentialClass, long owner) {
