@@ -20,7 +20,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.rumbo.customers.CustomerDirectory;
-import io.rumbo.customers.CustomerId;
 import io.rumbo.identity.AuditTrail;
 import io.rumbo.identity.CurrentUser;
 import io.rumbo.identity.Role;
