@@ -80,6 +80,19 @@ public class CustomerDirectory {
 		return names;
 	}
 
+	/** The potential class of each of these accounts, in one query. */
+	@Transactional(readOnly = true)
+	public Map<Long, PotentialClass> potentialClasses(Collection<Long> ids) {
+		Map<Long, PotentialClass> classes = new HashMap<>();
+		if (!ids.isEmpty()) {
+			jdbc.sql("SELECT id, potential_class FROM customer_account WHERE id IN (:ids)").param("ids", ids)
+				.query(rs -> {
+					classes.put(rs.getLong(1), PotentialClass.valueOf(rs.getString(2)));
+				});
+		}
+		return classes;
+	}
+
 	/** The external ids of these accounts (those that have one), in one query: exports that imports read back. */
 	@Transactional(readOnly = true)
 	public Map<Long, String> externalIds(Collection<Long> ids) {

@@ -135,6 +135,15 @@ public class Realignment {
 	@Transactional
 	public int activate(CurrentUser user, TerritoryModel model, LocalDate date) {
 		TerritoryModels.requireToday(date, clock);
+		return activateOn(user.username(), model, date);
+	}
+
+	/**
+	 * Activates a draft or a scheduled model from {@code date} on behalf of {@code by}, with no check of the date: the
+	 * scheduled activation's job calls it with the date the director chose when scheduling (decision 0041).
+	 */
+	@Transactional
+	int activateOn(String by, TerritoryModel model, LocalDate date) {
 		Long replaced = null;
 		for (TerritoryModel active : models.findByStatus(ModelStatus.ACTIVE)) {
 			var before = active.auditState();
@@ -178,11 +187,11 @@ public class Realignment {
 					periods);
 		}
 		var before = model.auditState();
-		model.activate(date, user.username(), moved);
+		model.activate(date, by, moved);
 		models.saveAndFlush(model);
 		audit.record("TERRITORY_MODEL", model.id(), "ACTIVATE", before, model.auditState(), model.name());
 		events.publishEvent(new TerritoryModelActivated(TerritoryModelId.of(model.id()),
-				replaced == null ? null : TerritoryModelId.of(replaced), date, moved, owners, units, user.username()));
+				replaced == null ? null : TerritoryModelId.of(replaced), date, moved, owners, units, by));
 		return moved;
 	}
 

@@ -20,7 +20,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.rumbo.customers.CustomerDirectory;
-import io.rumbo.customers.CustomerId;
 import io.rumbo.identity.AuditTrail;
 import io.rumbo.identity.CurrentUser;
 import io.rumbo.identity.Role;
@@ -56,7 +55,14 @@ public class TerritoryAnalysis {
 	/** An account kept out of every realignment. */
 	@io.swagger.v3.oas.annotations.media.Schema(name = "TerritoriesFrozenAccount")
 	public record FrozenAccount(long customerId, @Nullable String legalName, @Nullable String reason, String markedBy,
-			LocalDate markedOn) {
+			LocalDate markedOn, @Nullable String potentialClass, @Nullable Long unitId, @Nullable String unitName,
+			@Nullable Long ownerStaffId, @Nullable String ownerName) {
+
+		/** A frozen account without its class, unit and owner (the constructor before the list was paged in SQL). */
+		public FrozenAccount(long customerId, @Nullable String legalName, @Nullable String reason, String markedBy,
+				LocalDate markedOn) {
+			this(customerId, legalName, reason, markedBy, markedOn, null, null, null, null, null);
+		}
 	}
 
 	/** An account's territory period (what an order of that date takes). */
@@ -76,10 +82,13 @@ public class TerritoryAnalysis {
 	private final CustomerDirectory customers;
 	private final AuditTrail audit;
 	private final Clock clock;
+	private final FrozenAccounts frozen;
 	private final io.rumbo.organization.OrgDirectory org;
 
 	TerritoryAnalysis(TerritoryModels models, Realignment realignment, JdbcClient jdbc, DataScopes scopes,
-			CustomerDirectory customers, AuditTrail audit, Clock clock, io.rumbo.organization.OrgDirectory org) {
+			CustomerDirectory customers, AuditTrail audit, Clock clock, io.rumbo.organization.OrgDirectory org,
+			FrozenAccounts frozen) {
+		this.frozen = frozen;
 		this.org = org;
 		this.models = models;
 		this.realignment = realignment;
@@ -100,7 +109,10 @@ public class TerritoryAnalysis {
 	@Transactional
 	public Preview preview(CurrentUser user, long modelId, @Nullable LocalDate on, boolean movesOnly) {
 		ModelView model = models.get(user, modelId);
-		LocalDate date = on == null ? LocalDate.now(clock) : on;
+		// A scheduled model is previewed as of its date unless another date is asked for (decision 0041).
+		LocalDate date = on != null ? on
+				: model.status() == ModelStatus.SCHEDULED && model.scheduledFor() != null ? model.scheduledFor()
+						: LocalDate.now(clock);
 		Map<String, Object> params = new HashMap<>();
 		List<Alignment.Row> rows = realignment.align(modelId, date, previewScope(user, params), params);
 		if (movesOnly) {
@@ -395,59 +407,20 @@ public class TerritoryAnalysis {
 
 	// ---- frozen accounts
 
-	@Transactional(readOnly = true)
+	/** Every frozen account the reader sees, by customer id (see {@link FrozenAccounts#list} for a page). */
 	public List<FrozenAccount> frozen(CurrentUser user) {
-		if (!TerritoryModels.mayReadModels(user)) {
-			throw new AccessRefusedException("territories");
-		}
-		List<FrozenAccount> rows = jdbc.sql("""
-				SELECT customer_id, reason, marked_by, marked_on FROM territories_frozen_account ORDER BY customer_id""")
-			.query((rs, n) -> new FrozenAccount(rs.getLong(1), null, rs.getString(2), rs.getString(3),
-					rs.getObject(4, LocalDate.class)))
-			.list();
-		Map<Long, String> names = customers.names(rows.stream().map(FrozenAccount::customerId).toList());
-		DataScope scope = scopes.of(user);
-		Set<CustomerId> visible = customers.visible(scope, rows.stream().map(r -> CustomerId.of(r.customerId()))
-			.toList());
-		return rows.stream().filter(r -> visible.contains(CustomerId.of(r.customerId())))
-			.map(r -> new FrozenAccount(r.customerId(), names.get(r.customerId()), r.reason(), r.markedBy(),
-					r.markedOn()))
-			.toList();
+		return frozen.list(user, new FrozenAccounts.Filter(null, null, null),
+				new io.rumbo.shared.web.ListQuery(0, io.rumbo.shared.web.ListQuery.UNBOUNDED, List.of())).content();
 	}
 
-	/** Keeps an account out of every realignment (directors, admins, and managers for accounts they see). */
-	@Transactional
+	/** See {@link FrozenAccounts#freeze}. */
 	public void freeze(CurrentUser user, @Nullable Long customerId, @Nullable String reason) {
-		if (!TerritoryModels.mayCreate(user)) {
-			throw new AccessRefusedException("territories");
-		}
-		if (customerId == null || customers.visible(scopes.of(user), List.of(CustomerId.of(customerId))).isEmpty()) {
-			throw ValidationFailedException.of("customerId", "territories.named.customer.unknown");
-		}
-		jdbc.sql("DELETE FROM territories_frozen_account WHERE customer_id = :c").param("c", customerId).update();
-		jdbc.sql("""
-				INSERT INTO territories_frozen_account (customer_id, reason, marked_by, marked_on)
-				VALUES (:c, :r, :u, :d)""")
-			.param("c", customerId)
-			.param("r", reason == null || reason.isBlank() ? null : reason.trim())
-			.param("u", user.username())
-			.param("d", LocalDate.now(clock))
-			.update();
-		audit.record("TERRITORY_ACCOUNT", customerId, "FREEZE", null, Map.of("reason", String.valueOf(reason)),
-				String.valueOf(customerId));
+		frozen.freeze(user, customerId, reason);
 	}
 
-	@Transactional
+	/** See {@link FrozenAccounts#unfreeze}. */
 	public void unfreeze(CurrentUser user, long customerId) {
-		if (!TerritoryModels.mayCreate(user)
-				|| customers.visible(scopes.of(user), List.of(CustomerId.of(customerId))).isEmpty()) {
-			throw new NotFoundException("customer", customerId);
-		}
-		if (jdbc.sql("DELETE FROM territories_frozen_account WHERE customer_id = :c").param("c", customerId)
-			.update() == 0) {
-			throw new NotFoundException("frozenAccount", customerId);
-		}
-		audit.record("TERRITORY_ACCOUNT", customerId, "UNFREEZE", null, null, String.valueOf(customerId));
+		frozen.unfreeze(user, customerId, null);
 	}
 
 	// ---- call norms

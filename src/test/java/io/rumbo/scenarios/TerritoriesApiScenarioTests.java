@@ -310,6 +310,118 @@ class TerritoriesApiScenarioTests extends ApiTestSupport {
 		assertThat(rows.get(letters).get("toTerritoryId").isNull()).as("1A5 is after 199").isTrue();
 	}
 
+	@Test
+	void aDirectorSchedulesADraftForALaterDateAndTakesItBack() {
+		String region = unique("Zona");
+		long model = createModel(region + " scheduled", null);
+		territory(model, null, "ROOT", "Madrid Norte", null, unitId(api, "E-MAD-NOR"), 0);
+		LocalDate today = LocalDate.now(clock);
+		LocalDate date = today.plusDays(400);
+		String url = "/api/v1/territories/models/" + model;
+		assertThat(api.post(url + "/schedule", "manager", Map.of("version", version(model), "effectiveDate",
+				date.toString())).status()).as("only a director schedules").isEqualTo(403);
+		Api.Response onToday = api.send("POST", url + "/schedule", api.token("director"),
+				Map.of("version", version(model), "effectiveDate", today.toString()), Map.of("Accept-Language", "en"));
+		assertThat(onToday.status()).as(onToday.body()).isEqualTo(400);
+		assertThat(onToday.json().get("errors").get(0).get("field").asString()).isEqualTo("effectiveDate");
+		assertThat(onToday.json().get("errors").get(0).get("message").asString()).contains("starts after today");
+		Api.Response past = api.send("POST", url + "/schedule", api.token("director"),
+				Map.of("version", version(model), "effectiveDate", today.minusDays(3).toString()),
+				Map.of("Accept-Language", "es"));
+		assertThat(past.status()).as(past.body()).isEqualTo(400);
+		assertThat(past.json().get("errors").get(0).get("message").asString()).contains("empieza después de hoy");
+
+		Api.Response scheduled = api.post(url + "/schedule", "director", Map.of("version", version(model),
+				"effectiveDate", date.toString()));
+		assertThat(scheduled.status()).as(scheduled.body()).isEqualTo(200);
+		assertThat(scheduled.json().get("status").asString()).isEqualTo("SCHEDULED");
+		assertThat(scheduled.json().get("scheduledFor").asString()).isEqualTo(date.toString());
+		assertThat(scheduled.json().get("scheduledBy").asString()).isEqualTo("director");
+		assertThat(api.put(url, "director", Map.of("version", version(model), "name", region + " renamed")).status())
+			.as("no edits while scheduled").isEqualTo(409);
+		assertThat(api.post(url + "/activate", "director", Map.of("version", version(model), "effectiveDate",
+				today.toString())).status()).as("no activation by hand while scheduled").isEqualTo(409);
+		long other = createModel(region + " other", null);
+		Api.Response second = api.send("POST", "/api/v1/territories/models/" + other + "/schedule",
+				api.token("director"), Map.of("version", version(other), "effectiveDate", date.plusDays(1).toString()),
+				Map.of("Accept-Language", "en"));
+		assertThat(second.status()).as("one model scheduled at a time").isEqualTo(409);
+		assertThat(second.body()).contains(region + " scheduled");
+		JsonNode preview = api.get(url + "/preview?size=1", "director").json();
+		JsonNode asOfDate = api.get(url + "/preview?size=1&on=" + date, "director").json();
+		assertThat(preview.get("lastYearTo").asString()).as("previewed as of its date")
+			.isEqualTo(asOfDate.get("lastYearTo").asString());
+		assertThat(api.get("/api/v1/territories/models?status=SCHEDULED&q=" + region, "director").json()
+			.get("content").size()).isEqualTo(1);
+
+		Api.Response back = api.post(url + "/unschedule", "director", Map.of("version", version(model)));
+		assertThat(back.status()).as(back.body()).isEqualTo(200);
+		assertThat(back.json().get("status").asString()).isEqualTo("DRAFT");
+		assertThat(back.json().get("scheduledFor").isNull()).isTrue();
+		assertThat(api.post(url + "/unschedule", "director", Map.of("version", version(model))).status())
+			.as("a draft is not scheduled").isEqualTo(409);
+		assertThat(api.put(url, "director", Map.of("version", version(model), "name", region + " renamed")).status())
+			.as("a draft again").isEqualTo(200);
+		assertThat(jdbc.sql("SELECT action FROM identity_audit_event WHERE entity_type = 'TERRITORY_MODEL' AND "
+				+ "entity_id = :id ORDER BY id").param("id", Long.toString(model)).query(String.class).list())
+			.containsSubsequence("SCHEDULE", "UNSCHEDULE", "UPDATE");
+	}
+
+	@Test
+	void frozenAccountsAreSearchedFilteredSortedAndPagedInTheReadersScope() {
+		String region = unique("Zona");
+		long lucia = staffByName(api, "Lucía García").get("id").asLong();
+		long a = customer(region, "Alfa " + region, "10000", "A", lucia);
+		long b = customer(region, "Beta " + region, "10001", "B", lucia);
+		long c = customer(region, "Gamma " + region, "10002", "B", lucia);
+		for (long id : List.of(a, b, c)) {
+			assertThat(api.post("/api/v1/territories/frozen-accounts", "director",
+					Map.of("customerId", id, "reason", "motivo " + region)).status()).isEqualTo(204);
+		}
+		assertThat(api.post("/api/v1/territories/frozen-accounts", "inaki.etxeberria",
+				Map.of("customerId", a, "reason", "x")).status()).as("another region's manager does not see it")
+			.isEqualTo(400);
+
+		JsonNode firstPage = api.get("/api/v1/territories/frozen-accounts?q=" + region + "&size=2&sort=legalName,desc",
+				"director").json();
+		assertThat(firstPage.get("page").get("totalElements").asLong()).isEqualTo(3);
+		assertThat(firstPage.get("content").size()).isEqualTo(2);
+		assertThat(firstPage.get("content").get(0).get("customerId").asLong()).as("Gamma first, descending")
+			.isEqualTo(c);
+		assertThat(firstPage.get("content").get(0).get("potentialClass").asString()).isEqualTo("B");
+		assertThat(firstPage.get("content").get(0).get("ownerStaffId").asLong()).isEqualTo(lucia);
+		assertThat(firstPage.get("content").get(0).get("unitName").asString()).isNotBlank();
+		JsonNode secondPage = api.get("/api/v1/territories/frozen-accounts?q=" + region
+				+ "&size=2&page=1&sort=legalName,desc", "director").json();
+		assertThat(secondPage.get("content").get(0).get("customerId").asLong()).isEqualTo(a);
+		JsonNode classB = api.get("/api/v1/territories/frozen-accounts?q=motivo%20" + region + "&potentialClass=B",
+				"director").json();
+		assertThat(classB.get("page").get("totalElements").asLong()).as("the reason is searched too").isEqualTo(2);
+		long unit = firstPage.get("content").get(0).get("unitId").asLong();
+		assertThat(api.get("/api/v1/territories/frozen-accounts?q=" + region + "&unitId=" + unit, "director").json()
+			.get("page").get("totalElements").asLong()).isEqualTo(3);
+		assertThat(api.get("/api/v1/territories/frozen-accounts?q=" + region, "manager").json().get("page")
+			.get("totalElements").asLong()).as("the manager of the accounts' unit").isEqualTo(3);
+		assertThat(api.get("/api/v1/territories/frozen-accounts?q=" + region, "inaki.etxeberria").json()
+			.get("page").get("totalElements").asLong()).as("another region's manager, in SQL").isZero();
+		assertThat(api.get("/api/v1/territories/frozen-accounts", "rep").status()).isEqualTo(403);
+		Api.Response csv = api.get("/api/v1/territories/frozen-accounts?q=" + region + "&sort=legalName", "director",
+				Map.of("Accept", "text/csv"));
+		assertThat(csv.status()).isEqualTo(200);
+		assertThat(csv.body()).contains("Alfa " + region).contains("Gamma " + region);
+		assertThat(csv.body().indexOf("Alfa")).isLessThan(csv.body().indexOf("Gamma"));
+
+		assertThat(api.post("/api/v1/territories/frozen-accounts/" + b + "/remove", "inaki.etxeberria",
+				Map.of("reason", "x")).status()).isEqualTo(404);
+		assertThat(api.post("/api/v1/territories/frozen-accounts/" + b + "/remove", "manager",
+				Map.of("reason", "vuelve " + region)).status()).isEqualTo(204);
+		assertThat(api.get("/api/v1/territories/frozen-accounts?q=" + region, "director").json().get("page")
+			.get("totalElements").asLong()).isEqualTo(2);
+		assertThat(jdbc.sql("SELECT after_state FROM identity_audit_event WHERE entity_type = 'TERRITORY_ACCOUNT' AND "
+				+ "entity_id = :id AND action = 'UNFREEZE'").param("id", Long.toString(b)).query(String.class).single())
+			.contains("vuelve " + region);
+	}
+
 	// ---- helpers
 
 	private long customer(String region, String name, String postalCode, String potentialClass, long owner) {

@@ -12,21 +12,21 @@ class PostalCodeRuleTests {
 
 	@Test
 	void aRangeKeepsItsBoundsUpperCaseAndOfOneLength() {
-		assertThat(TerritoryModels.ruleValue(RuleField.POSTAL_CODE, " 28000 ", "28999")).containsExactly("28000",
+		assertThat(Territories.ruleValue(RuleField.POSTAL_CODE, " 28000 ", "28999")).containsExactly("28000",
 				"28999");
-		assertThat(TerritoryModels.ruleValue(RuleField.POSTAL_CODE, "ab1", "ab9")).containsExactly("AB1", "AB9");
-		assertThat(TerritoryModels.ruleValue(RuleField.POSTAL_CODE, "150", null)).containsExactly("150", "150");
+		assertThat(Territories.ruleValue(RuleField.POSTAL_CODE, "ab1", "ab9")).containsExactly("AB1", "AB9");
+		assertThat(Territories.ruleValue(RuleField.POSTAL_CODE, "150", null)).containsExactly("150", "150");
 	}
 
 	@Test
 	void boundsOfDifferentLengthsSpacesOrAReversedRangeAreRefused() {
-		assertThatThrownBy(() -> TerritoryModels.ruleValue(RuleField.POSTAL_CODE, "100", "1999"))
+		assertThatThrownBy(() -> Territories.ruleValue(RuleField.POSTAL_CODE, "100", "1999"))
 			.isInstanceOfSatisfying(ValidationFailedException.class,
 					e -> assertThat(e.errors().get(0).messageKey()).isEqualTo("territories.rule.postalCode.length"));
-		assertThatThrownBy(() -> TerritoryModels.ruleValue(RuleField.POSTAL_CODE, "SW1A 1AA", null))
+		assertThatThrownBy(() -> Territories.ruleValue(RuleField.POSTAL_CODE, "SW1A 1AA", null))
 			.isInstanceOfSatisfying(ValidationFailedException.class,
 					e -> assertThat(e.errors().get(0).messageKey()).isEqualTo("territories.rule.postalCode.invalid"));
-		assertThatThrownBy(() -> TerritoryModels.ruleValue(RuleField.POSTAL_CODE, "199", "100"))
+		assertThatThrownBy(() -> Territories.ruleValue(RuleField.POSTAL_CODE, "199", "100"))
 			.isInstanceOfSatisfying(ValidationFailedException.class,
 					e -> assertThat(e.errors().get(0).messageKey()).isEqualTo("territories.rule.range.invalid"));
 	}

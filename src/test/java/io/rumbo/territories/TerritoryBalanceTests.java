@@ -76,15 +76,15 @@ class TerritoryBalanceTests {
 
 	@Test
 	void storesRulesInTheFormTheStatementCompares() {
-		assertThat(TerritoryModels.ruleValue(RuleField.REGION, " Norte ", null)).containsExactly("norte", null);
-		assertThat(TerritoryModels.ruleValue(RuleField.SEGMENT, "mid_market", null))
+		assertThat(Territories.ruleValue(RuleField.REGION, " Norte ", null)).containsExactly("norte", null);
+		assertThat(Territories.ruleValue(RuleField.SEGMENT, "mid_market", null))
 			.containsExactly("MID_MARKET", null);
-		assertThat(TerritoryModels.ruleValue(RuleField.POSTAL_CODE, "28000", null)).containsExactly("28000", "28000");
-		assertThatThrownBy(() -> TerritoryModels.ruleValue(RuleField.POSTAL_CODE, "29000", "28000"))
+		assertThat(Territories.ruleValue(RuleField.POSTAL_CODE, "28000", null)).containsExactly("28000", "28000");
+		assertThatThrownBy(() -> Territories.ruleValue(RuleField.POSTAL_CODE, "29000", "28000"))
 			.isInstanceOf(ValidationFailedException.class);
-		assertThatThrownBy(() -> TerritoryModels.ruleValue(RuleField.POTENTIAL_CLASS, "Z", null))
+		assertThatThrownBy(() -> Territories.ruleValue(RuleField.POTENTIAL_CLASS, "Z", null))
 			.isInstanceOf(ValidationFailedException.class);
-		assertThatThrownBy(() -> TerritoryModels.ruleValue(RuleField.UNIT, "north", null))
+		assertThatThrownBy(() -> Territories.ruleValue(RuleField.UNIT, "north", null))
 			.isInstanceOf(ValidationFailedException.class);
 	}
 

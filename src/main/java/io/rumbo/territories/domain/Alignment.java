@@ -32,7 +32,7 @@ public class Alignment {
 
 	/**
 	 * One rule against one account. Postal codes compare only with bounds of their own length (the bounds are
-	 * upper-case letters and digits of one length, see {@code TerritoryModels.ruleValue}): "1000" is not within
+	 * upper-case letters and digits of one length, see {@code Territories.ruleValue}): "1000" is not within
 	 * "100".."199", and for strings of one length over [0-9A-Z] H2 and PostgreSQL collations agree with Java.
 	 */
 	static final String MATCH = """

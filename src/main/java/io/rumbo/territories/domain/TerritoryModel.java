@@ -52,6 +52,15 @@ public class TerritoryModel {
 
 	private @Nullable Integer movedAccounts;
 
+	private @Nullable LocalDate scheduledFor;
+
+	private @Nullable String scheduledBy;
+
+	private @Nullable Instant scheduledAt;
+
+	/** 1 while scheduled (unique: one scheduled model at a time), null otherwise. */
+	private @Nullable Short scheduledSlot;
+
 	@Version
 	private long version;
 
@@ -84,10 +93,35 @@ public class TerritoryModel {
 		this.note = note;
 	}
 
-	/** The draft becomes the active model from {@code date}. */
-	public void activate(LocalDate date, String by, int moved) {
+	/** The draft will activate by itself on {@code date} (the caller checked that the date is later than today). */
+	public void schedule(LocalDate date, String by, Instant at) {
 		requireDraft();
+		this.status = ModelStatus.SCHEDULED;
+		this.scheduledFor = date;
+		this.scheduledBy = by;
+		this.scheduledAt = at;
+		this.scheduledSlot = 1;
+	}
+
+	/** A scheduled model back to a draft (editable again, activated by no job). */
+	public void unschedule() {
+		if (status != ModelStatus.SCHEDULED) {
+			throw new ConflictException("territories.model.notScheduled");
+		}
+		this.status = ModelStatus.DRAFT;
+		this.scheduledFor = null;
+		this.scheduledBy = null;
+		this.scheduledAt = null;
+		this.scheduledSlot = null;
+	}
+
+	/** The draft (or the scheduled model, on its date) becomes the active model from {@code date}. */
+	public void activate(LocalDate date, String by, int moved) {
+		if (status != ModelStatus.DRAFT && status != ModelStatus.SCHEDULED) {
+			throw new ConflictException("territories.model.notDraft");
+		}
 		this.status = ModelStatus.ACTIVE;
+		this.scheduledSlot = null;
 		this.effectiveFrom = date;
 		this.activatedBy = by;
 		this.movedAccounts = moved;
@@ -114,6 +148,8 @@ public class TerritoryModel {
 		state.put("effectiveFrom", effectiveFrom == null ? null : effectiveFrom.toString());
 		state.put("effectiveTo", effectiveTo == null ? null : effectiveTo.toString());
 		state.put("movedAccounts", movedAccounts);
+		state.put("scheduledFor", scheduledFor == null ? null : scheduledFor.toString());
+		state.put("scheduledBy", scheduledBy);
 		return state;
 	}
 
@@ -130,6 +166,14 @@ public class TerritoryModel {
 
 	public ModelStatus status() {
 		return status;
+	}
+
+	public @Nullable LocalDate scheduledFor() {
+		return scheduledFor;
+	}
+
+	public @Nullable String scheduledBy() {
+		return scheduledBy;
 	}
 
 	public @Nullable LocalDate effectiveFrom() {

@@ -43,6 +43,7 @@ import io.rumbo.territories.ModelView;
 import io.rumbo.territories.NamedMode;
 import io.rumbo.territories.RuleField;
 import io.rumbo.territories.TerritoryAnalysis;
+import io.rumbo.territories.ScheduledActivations;
 import io.rumbo.territories.TerritoryModels;
 import io.rumbo.territories.TerritoryView;
 import tools.jackson.databind.json.JsonMapper;
@@ -57,15 +58,17 @@ class TerritoriesPageController {
 
 	private final TerritoryModels models;
 	private final TerritoryAnalysis analysis;
+	private final ScheduledActivations schedules;
 	private final StaffManagement staff;
 	private final OrgDirectory org;
 	private final DataScopes scopes;
 	private final JsonMapper json;
 	private final Clock clock;
 
-	TerritoriesPageController(TerritoryModels models, TerritoryAnalysis analysis, StaffManagement staff,
-			OrgDirectory org, DataScopes scopes, JsonMapper json, Clock clock) {
+	TerritoriesPageController(TerritoryModels models, TerritoryAnalysis analysis, ScheduledActivations schedules,
+			StaffManagement staff, OrgDirectory org, DataScopes scopes, JsonMapper json, Clock clock) {
 		this.models = models;
+		this.schedules = schedules;
 		this.analysis = analysis;
 		this.staff = staff;
 		this.org = org;
@@ -134,6 +137,9 @@ class TerritoriesPageController {
 		model.addAttribute("territories", territories);
 		model.addAttribute("draft", view.status() == ModelStatus.DRAFT);
 		model.addAttribute("mayActivate", TerritoryModels.mayActivate(user) && view.status() == ModelStatus.DRAFT);
+		model.addAttribute("mayUnschedule", TerritoryModels.mayActivate(user)
+				&& view.status() == ModelStatus.SCHEDULED);
+		model.addAttribute("tomorrow", LocalDate.now(clock).plusDays(1));
 		model.addAttribute("mayAdd", TerritoryModels.mayCreate(user) && view.status() == ModelStatus.DRAFT);
 		model.addAttribute("fields", RuleField.values());
 		model.addAttribute("modes", NamedMode.values());
@@ -254,6 +260,23 @@ class TerritoriesPageController {
 		return "redirect:/territories/models/" + id;
 	}
 
+	@PostMapping("/territories/models/{id}/schedule")
+	String schedule(CurrentUser user, @PathVariable long id, @RequestParam long version,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate effectiveDate,
+			RedirectAttributes redirect) {
+		schedules.schedule(user, id, version, effectiveDate);
+		redirect.addFlashAttribute("flash", "territories.model.scheduled");
+		return "redirect:/territories/models/" + id;
+	}
+
+	@PostMapping("/territories/models/{id}/unschedule")
+	String unschedule(CurrentUser user, @PathVariable long id, @RequestParam long version,
+			RedirectAttributes redirect) {
+		schedules.unschedule(user, id, version);
+		redirect.addFlashAttribute("flash", "territories.model.unscheduled");
+		return "redirect:/territories/models/" + id;
+	}
+
 	// ---- preview
 
 	@GetMapping(value = "/territories/models/{id}/preview", params = "format")
@@ -278,6 +301,8 @@ class TerritoriesPageController {
 		model.addAttribute("mayActivate", TerritoryModels.mayActivate(user)
 				&& preview.model().status() == ModelStatus.DRAFT);
 		model.addAttribute("effectiveDate", LocalDate.now(clock));
+		model.addAttribute("previewOn", filter.on() != null ? filter.on()
+				: preview.model().status() == ModelStatus.SCHEDULED ? preview.model().scheduledFor() : null);
 		return ListPages.render(request, model, "territories/preview", filter, query, PreviewPages.page(rows, query));
 	}
 

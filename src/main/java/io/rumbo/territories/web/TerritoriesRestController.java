@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
+import io.rumbo.customers.PotentialClass;
 import io.rumbo.identity.CurrentUser;
 import io.rumbo.shared.export.ExportFormat;
 import io.rumbo.shared.web.ListQuery;
@@ -29,12 +30,14 @@ import io.rumbo.shared.web.PageResponse;
 import io.rumbo.territories.AccountMove;
 import io.rumbo.territories.BalanceIndex;
 import io.rumbo.territories.BalanceRow;
+import io.rumbo.territories.FrozenAccounts;
 import io.rumbo.territories.ModelStatus;
 import io.rumbo.territories.ModelView;
 import io.rumbo.territories.NamedMode;
 import io.rumbo.territories.Realignment;
 import io.rumbo.territories.RuleField;
 import io.rumbo.territories.TerritoryAnalysis;
+import io.rumbo.territories.ScheduledActivations;
 import io.rumbo.territories.TerritoryModels;
 import io.rumbo.territories.TerritoryView;
 import io.swagger.v3.oas.annotations.Operation;
@@ -86,6 +89,10 @@ class TerritoriesRestController {
 	record FreezeRequest(@Nullable Long customerId, @Nullable String reason) {
 	}
 
+	@Schema(name = "TerritoriesUnfreezeRequest")
+	record UnfreezeRequest(@Nullable String reason) {
+	}
+
 	@Schema(name = "TerritoriesCallNormRequest")
 	record CallNormRequest(@NotNull Long version, @Nullable Integer callsPerYear, @Nullable Integer callMinutes) {
 	}
@@ -101,10 +108,15 @@ class TerritoriesRestController {
 
 	private final TerritoryModels models;
 	private final TerritoryAnalysis analysis;
+	private final ScheduledActivations schedules;
+	private final FrozenAccounts frozen;
 
-	TerritoriesRestController(TerritoryModels models, TerritoryAnalysis analysis) {
+	TerritoriesRestController(TerritoryModels models, TerritoryAnalysis analysis, ScheduledActivations schedules,
+			FrozenAccounts frozen) {
+		this.frozen = frozen;
 		this.models = models;
 		this.analysis = analysis;
+		this.schedules = schedules;
 	}
 
 	// ---- models
@@ -160,6 +172,23 @@ class TerritoriesRestController {
 			+ "the date is before an account's current ownership began; 409 when not a draft or stale.")
 	ModelView activate(CurrentUser user, @PathVariable long id, @Valid @RequestBody ActivationRequest request) {
 		return models.activate(user, id, request.version(), request.effectiveDate());
+	}
+
+	@PostMapping("/models/{id}/schedule")
+	@Operation(summary = "Schedule a draft to activate by itself on a later date", description = "Directors and admins "
+			+ "(403 otherwise). The model is SCHEDULED (no edits) and the job territories/scheduled-activation "
+			+ "activates it on effectiveDate, as an activation that day would (decision 0041). 400 on effectiveDate "
+			+ "when it is not after today; 409 when not a draft, when the version is stale or when another model is "
+			+ "scheduled (one at a time).")
+	ModelView schedule(CurrentUser user, @PathVariable long id, @Valid @RequestBody ActivationRequest request) {
+		return schedules.schedule(user, id, request.version(), request.effectiveDate());
+	}
+
+	@PostMapping("/models/{id}/unschedule")
+	@Operation(summary = "Take a scheduled model back to a draft", description = "Directors and admins (403 "
+			+ "otherwise); 409 when the model is not scheduled or the version is stale.")
+	ModelView unschedule(CurrentUser user, @PathVariable long id, @Valid @RequestBody VersionRequest request) {
+		return schedules.unschedule(user, id, request.version());
 	}
 
 	@GetMapping(value = "/models/{id}/preview", produces = "application/json")
@@ -318,24 +347,47 @@ class TerritoriesRestController {
 				ListQuery.of(page, size, sort, TerritoryAnalysis.PERIOD_SORTS, "validFrom"));
 	}
 
-	@GetMapping("/frozen-accounts")
-	@Operation(summary = "Accounts kept out of every realignment (those the caller sees)")
-	PageResponse<TerritoryAnalysis.FrozenAccount> frozen(CurrentUser user) {
-		List<TerritoryAnalysis.FrozenAccount> rows = analysis.frozen(user);
-		return new PageResponse<>(rows, new PageResponse.PageMetadata(0, Math.max(1, rows.size()), rows.size(), 1));
+	@GetMapping(value = "/frozen-accounts", produces = { ExportFormat.CSV_TYPE, ExportFormat.XLSX_TYPE })
+	ResponseEntity<StreamingResponseBody> exportFrozen(CurrentUser user,
+			@RequestHeader(HttpHeaders.ACCEPT) String accept, @RequestParam(required = false) @Nullable String q,
+			@RequestParam(required = false) @Nullable PotentialClass potentialClass,
+			@RequestParam(required = false) @Nullable Long unitId,
+			@RequestParam(required = false) @Nullable List<String> sort) {
+		return TerritoryExports.frozen(ExportFormat.fromAccept(accept), frozen, user,
+				new FrozenAccounts.Filter(q, potentialClass, unitId),
+				ListQuery.of(0, 1, sort, FrozenAccounts.SORTS, "legalName").unpaged());
+	}
+
+	@GetMapping(value = "/frozen-accounts", produces = "application/json")
+	@Operation(summary = "Accounts kept out of every realignment (those the caller sees)", description = "Managers, "
+			+ "directors, admins and viewers (403 otherwise); the account's unit or owner in the caller's scope. q: "
+			+ "part of the name or the reason; potentialClass A, B or C; unitId with its sub-units. Sort keys: "
+			+ "legalName, markedOn, potentialClass, markedBy. Send Accept: text/csv or the XLSX type for an export.")
+	PageResponse<TerritoryAnalysis.FrozenAccount> frozen(CurrentUser user,
+			@RequestParam(required = false) @Nullable String q,
+			@RequestParam(required = false) @Nullable PotentialClass potentialClass,
+			@RequestParam(required = false) @Nullable Long unitId,
+			@RequestParam(required = false) @Nullable Integer page,
+			@RequestParam(required = false) @Nullable Integer size,
+			@RequestParam(required = false) @Nullable List<String> sort) {
+		return frozen.list(user, new FrozenAccounts.Filter(q, potentialClass, unitId),
+				ListQuery.of(page, size, sort, FrozenAccounts.SORTS, "legalName"));
 	}
 
 	@PostMapping("/frozen-accounts")
-	@Operation(summary = "Keep an account out of every realignment (it keeps its owner whatever a model says)")
+	@Operation(summary = "Keep an account out of every realignment (it keeps its owner whatever a model says)",
+			description = "Directors, admins and managers, for accounts they see (400 on customerId otherwise).")
 	ResponseEntity<Void> freeze(CurrentUser user, @RequestBody FreezeRequest request) {
-		analysis.freeze(user, request.customerId(), request.reason());
+		frozen.freeze(user, request.customerId(), request.reason());
 		return ResponseEntity.noContent().build();
 	}
 
 	@PostMapping("/frozen-accounts/{customerId}/remove")
-	@Operation(summary = "Let realignments move the account again")
-	ResponseEntity<Void> unfreeze(CurrentUser user, @PathVariable long customerId) {
-		analysis.unfreeze(user, customerId);
+	@Operation(summary = "Let realignments move the account again", description = "An optional body {\"reason\": "
+			+ "...} is kept in the audit trail. 404 when the account is not frozen or not the caller's.")
+	ResponseEntity<Void> unfreeze(CurrentUser user, @PathVariable long customerId,
+			@RequestBody(required = false) @Nullable UnfreezeRequest request) {
+		frozen.unfreeze(user, customerId, request == null ? null : request.reason());
 		return ResponseEntity.noContent().build();
 	}
 

@@ -11,6 +11,7 @@ import io.rumbo.shared.export.Exports;
 import io.rumbo.shared.web.ListQuery;
 import io.rumbo.territories.AccountMove;
 import io.rumbo.territories.BalanceRow;
+import io.rumbo.territories.FrozenAccounts;
 import io.rumbo.territories.TerritoryModels;
 
 /** The export shapes of the model list, a preview and a balance, for the API and the pages. */
@@ -26,6 +27,14 @@ final class TerritoryExports {
 				table -> models.each(user, filter, sorted, m -> table.row(m.id(), m.name(), m.status(),
 						m.effectiveFrom(), m.effectiveTo(), m.territories(), m.movedAccounts(), m.createdBy(),
 						m.activatedBy(), m.note())));
+	}
+
+	static ResponseEntity<StreamingResponseBody> frozen(ExportFormat format, FrozenAccounts frozen, CurrentUser user,
+			FrozenAccounts.Filter filter, ListQuery sorted) {
+		return Exports.download(format, "territory-frozen-accounts", List.of("customerId", "legalName",
+				"potentialClass", "unit", "owner", "reason", "markedBy", "markedOn"),
+				table -> frozen.each(user, filter, sorted, f -> table.row(f.customerId(), f.legalName(),
+						f.potentialClass(), f.unitName(), f.ownerName(), f.reason(), f.markedBy(), f.markedOn())));
 	}
 
 	static ResponseEntity<StreamingResponseBody> preview(ExportFormat format, List<AccountMove> rows) {
