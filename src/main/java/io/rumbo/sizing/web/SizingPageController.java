@@ -92,7 +92,6 @@ class SizingPageController {
 		requireSizer(user);
 		ListQuery query = list.query(SizingScenarios.SORTS, "createdAt,desc", 25);
 		model.addAttribute("methods", SizingMethod.values());
-		model.addAttribute("sellingRoles", SizingScenarios.SELLING_ROLES);
 		model.addAttribute("unitOptions", ListPages.options(budgets.unitsInScope(user), OrgDirectory.UnitNode::id,
 				OrgDirectory.UnitNode::name));
 		model.addAttribute("years", years());
@@ -169,6 +168,7 @@ class SizingPageController {
 		model.addAttribute("scenario", existing);
 		model.addAttribute("found", found);
 		model.addAttribute("methods", SizingMethod.values());
+		model.addAttribute("sellingRoles", SizingScenarios.SELLING_ROLES);
 		model.addAttribute("fields", ScenarioForm.FIELDS.get(form.getMethod()));
 		model.addAttribute("hasGroups", ScenarioForm.hasGroups(form.getMethod()));
 		model.addAttribute("units", budgets.unitsInScope(user));
