@@ -213,10 +213,53 @@ public class PayoutRuns {
 		}
 		run.requireDraft();
 		var before = run.auditState();
+		if (run.planCode() == null) {
+			joinLatePlans(run);
+		}
 		calculate(actor, run);
 		StaleVersionException.guard(version, () -> runs.saveAndFlush(run), () -> view(load(actor, id)));
 		audit.record("PAYOUT_RUN", id, "RECALCULATE", before, run.auditState(), run.periodCode());
 		return view(run);
+	}
+
+	/**
+	 * A run of every plan takes in, when recalculated, the plans approved since it was created whose year holds its
+	 * period and that no other run of an overlapping period pays (a channel's plan written from its terms, decision
+	 * 0042, or any plan approved late); a plan's newer approved version replaces the archived one it held.
+	 */
+	private void joinLatePlans(PayoutRun run) {
+		FiscalPeriod period = new FiscalPeriod(run.periodStart(), run.periodEnd());
+		jdbc.sql("""
+				UPDATE incentives_payout_run_plan SET plan_id = (SELECT p.id FROM incentives_plan p
+				    WHERE p.code = incentives_payout_run_plan.plan_code AND p.state = 'APPROVED')
+				WHERE run_id = :run AND EXISTS (SELECT 1 FROM incentives_plan p
+				    WHERE p.code = incentives_payout_run_plan.plan_code AND p.state = 'APPROVED'
+				      AND p.id <> incentives_payout_run_plan.plan_id)""")
+			.param("run", run.id())
+			.update();
+		for (IncentivePlan plan : planRepository.findAll()) {
+			if (plan.state() != PlanState.APPROVED || !plans.year(plan.fiscalYear()).contains(period)) {
+				continue;
+			}
+			boolean taken = jdbc.sql("""
+					SELECT COUNT(*) FROM incentives_payout_run_plan rp
+					JOIN incentives_payout_run r ON r.id = rp.run_id
+					WHERE rp.plan_code = :code AND r.period_start < :end AND r.period_end > :start""")
+				.param("code", plan.code())
+				.param("start", period.start())
+				.param("end", period.end())
+				.query(Long.class)
+				.single() > 0;
+			if (!taken) {
+				jdbc.sql("INSERT INTO incentives_payout_run_plan (run_id, plan_id, plan_code, period_code) "
+						+ "VALUES (:run, :plan, :code, :period)")
+					.param("run", run.id())
+					.param("plan", plan.id())
+					.param("code", plan.code())
+					.param("period", run.periodCode())
+					.update();
+			}
+		}
 	}
 
 	/** Finance approves a draft at {@code version}: it is locked and announced ({@link PayoutRunApproved}). */

@@ -74,10 +74,13 @@ public class ChannelTerms {
 	private final MetricsQuery metrics;
 	private final FiscalCalendar calendar;
 	private final AuditTrail audit;
+	private final ChannelPlans channelPlans;
 	private final Clock clock;
 
 	ChannelTerms(JdbcClient jdbc, DataScopes scopes, OrgUnitManagement units, OrgDirectory org,
-			CatalogManagement catalog, MetricsQuery metrics, FiscalCalendar calendar, AuditTrail audit, Clock clock) {
+			CatalogManagement catalog, MetricsQuery metrics, FiscalCalendar calendar, AuditTrail audit,
+			ChannelPlans channelPlans, Clock clock) {
+		this.channelPlans = channelPlans;
 		this.jdbc = jdbc;
 		this.scopes = scopes;
 		this.units = units;
@@ -201,6 +204,10 @@ public class ChannelTerms {
 		if (!known.containsAll(lines)) {
 			errors.add(new ValidationFailedException.FieldError("productLineIds", "sizing.error.productLine"));
 		}
+		else if (lines.size() > io.rumbo.sizing.domain.ChannelPlan.MAX_LINES) {
+			errors.add(new ValidationFailedException.FieldError("productLineIds", "sizing.error.tooManyLines",
+					io.rumbo.sizing.domain.ChannelPlan.MAX_LINES));
+		}
 		text(errors, "territories", d.territories(), 500);
 		text(errors, "contactName", d.contactName(), 200);
 		text(errors, "contactEmail", d.contactEmail(), 200);
@@ -244,6 +251,8 @@ public class ChannelTerms {
 		after.put("share", d.sharePercent());
 		after.put("seller", d.sellerStaffId());
 		after.put("lines", lineText);
+		channelPlans.maintain(actor, unitId, before.unitName(), d.basis(), d.sharePercent(), d.sellerStaffId(), lines,
+				from);
 		audit.record("CHANNEL_TERMS", unitId, version == 0 ? "CREATE" : "UPDATE", before.basis() == null ? null
 				: Map.of("basis", before.basis().name(), "share", before.sharePercent()), after, before.unitName());
 		return get(actor, unitId);
@@ -255,7 +264,7 @@ public class ChannelTerms {
 		}
 		record Row(ChannelBasis basis, BigDecimal share, @Nullable Long seller, List<Long> lines,
 				@Nullable String territories, @Nullable String name, @Nullable String email, @Nullable String phone,
-				LocalDate from, long version) {
+				LocalDate from, long version, @Nullable Long plan) {
 		}
 		Map<Long, Row> rows = new HashMap<>();
 		// The terms rows within the reader's scope, in SQL (the units they lead and their own unit), as the units are.
@@ -271,7 +280,8 @@ public class ChannelTerms {
 						rs.getBigDecimal("share_percent"), (Long) rs.getObject("seller_staff_id", Long.class),
 						lines.isBlank() ? List.of() : Arrays.stream(lines.split(",")).map(Long::valueOf).toList(),
 						rs.getString("territories"), rs.getString("contact_name"), rs.getString("contact_email"),
-						rs.getString("contact_phone"), rs.getDate("valid_from").toLocalDate(), rs.getLong("version")));
+						rs.getString("contact_phone"), rs.getDate("valid_from").toLocalDate(), rs.getLong("version"),
+						(Long) rs.getObject("plan_id", Long.class)));
 			});
 		String lang = LocaleContextHolder.getLocale().getLanguage();
 		Map<Long, String> lineNames = new HashMap<>();
@@ -280,29 +290,65 @@ public class ChannelTerms {
 		Map<Long, String> sellerNames = org.staffNames(sellers);
 		FiscalPeriod year = calendar.years().year(calendar.years().yearOf(LocalDate.now(clock)));
 		List<StaffId> ids = sellers.stream().map(StaffId::of).toList();
-		Map<StaffId, BigDecimal> revenue = ids.isEmpty() ? Map.of() : metrics.byPerson(Metric.REVENUE, year, ids);
-		Map<StaffId, BigDecimal> margin = ids.isEmpty() ? Map.of() : metrics.byPerson(Metric.MARGIN, year, ids);
+		Map<Long, BigDecimal> credits = credited(rows.values().stream()
+			.filter(r -> r.seller() != null)
+			.map(r -> new Covered(r.seller(), r.basis(), r.lines()))
+			.toList(), year);
 		List<ChannelTermsView> views = new ArrayList<>();
 		for (OrgUnitView u : channels) {
 			Row r = rows.get(u.id());
 			if (r == null) {
 				views.add(new ChannelTermsView(u.id(), u.code(), u.name(), u.kind(), 0, null, null, null, null,
-						List.of(), List.of(), null, null, null, null, null, null, null));
+						List.of(), List.of(), null, null, null, null, null, null, null, null, null, null));
 				continue;
 			}
 			BigDecimal credited = null;
 			BigDecimal earned = null;
+			ChannelPlans.Plan plan = channelPlans.plan(actor, r.plan());
 			if (r.seller() != null) {
-				credited = (r.basis() == ChannelBasis.REVENUE ? revenue : margin).getOrDefault(StaffId.of(r.seller()),
-						BigDecimal.ZERO);
+				credited = credits.getOrDefault(r.seller(), BigDecimal.ZERO);
 				earned = Amounts.money(credited.multiply(r.share()).divide(Amounts.HUNDRED));
 			}
 			views.add(new ChannelTermsView(u.id(), u.code(), u.name(), u.kind(), r.version(), r.basis(), r.share(),
 					r.seller(), r.seller() == null ? null : sellerNames.get(r.seller()), r.lines(),
 					r.lines().stream().map(l -> lineNames.getOrDefault(l, "#" + l)).toList(), r.territories(), r.name(),
-					r.email(), r.phone(), r.from(), credited, earned));
+					r.email(), r.phone(), r.from(), credited, earned, plan == null ? null : plan.id(),
+					plan == null ? null : plan.code(), plan == null ? null : plan.state()));
 		}
 		return views;
+	}
+
+	private record Covered(long seller, ChannelBasis basis, List<Long> lines) {
+	}
+
+	/**
+	 * What each seller is credited with in {@code year} on the lines their terms cover (every line when none is
+	 * named), in the terms' basis: one metrics read per basis for the sellers of every line, one per covered line.
+	 */
+	private Map<Long, BigDecimal> credited(List<Covered> sellers, FiscalPeriod year) {
+		Map<Long, BigDecimal> credited = new HashMap<>();
+		Map<ChannelBasis, List<StaffId>> whole = new HashMap<>();
+		Map<ChannelBasis, Map<Long, List<StaffId>>> byLine = new HashMap<>();
+		for (Covered c : sellers) {
+			if (c.lines().isEmpty()) {
+				whole.computeIfAbsent(c.basis(), b -> new ArrayList<>()).add(StaffId.of(c.seller()));
+			}
+			else {
+				c.lines().forEach(l -> byLine.computeIfAbsent(c.basis(), b -> new HashMap<>())
+					.computeIfAbsent(l, x -> new ArrayList<>())
+					.add(StaffId.of(c.seller())));
+			}
+		}
+		whole.forEach((basis, people) -> metrics.byPerson(metric(basis), year, people)
+			.forEach((p, v) -> credited.merge(p.value(), v, BigDecimal::add)));
+		byLine.forEach((basis, lines) -> lines.forEach((line, people) -> metrics
+			.byPersonOfLine(metric(basis), year, people, line)
+			.forEach((p, v) -> credited.merge(p.value(), v, BigDecimal::add))));
+		return credited;
+	}
+
+	private static Metric metric(ChannelBasis basis) {
+		return basis == ChannelBasis.MARGIN ? Metric.MARGIN : Metric.REVENUE;
 	}
 
 	private static void text(List<ValidationFailedException.FieldError> errors, String field, @Nullable String value,

@@ -11,7 +11,9 @@ import io.rumbo.organization.OrgUnitKind;
 /**
  * An agent's or distributor's terms ({@code id}: its unit's): what share of the revenue or margin credited to its seller record it earns, the
  * product lines and territories it covers, a contact. {@code version} 0 and no basis: no terms yet. {@code credited}
- * and {@code earned}: what the seller is credited with in the fiscal year to date (metrics facts) and the share of it.
+ * and {@code earned}: what the seller is credited with in the fiscal year to date on the covered product lines
+ * (metrics facts) and the share of it. {@code planId}, {@code planCode}, {@code planState}: the incentive plan that pays
+ * the share in payout runs (decision 0042), for readers of every plan; absent otherwise or before a seller is named.
  */
 @io.swagger.v3.oas.annotations.media.Schema(name = "SizingChannelTerms")
 public record ChannelTermsView(long id, String unitCode, String unitName, OrgUnitKind kind, long version,
@@ -19,7 +21,8 @@ public record ChannelTermsView(long id, String unitCode, String unitName, OrgUni
 		@Nullable String sellerName, List<Long> productLineIds, List<String> productLineNames,
 		@Nullable String territories, @Nullable String contactName, @Nullable String contactEmail,
 		@Nullable String contactPhone, @Nullable LocalDate validFrom, @Nullable BigDecimal credited,
-		@Nullable BigDecimal earned) {
+		@Nullable BigDecimal earned, @Nullable Long planId, @Nullable String planCode,
+		io.rumbo.incentives.@Nullable PlanState planState) {
 
 	public ChannelTermsView {
 		productLineIds = List.copyOf(productLineIds);

@@ -54,9 +54,11 @@ public class SizingFigures {
 	private final FiscalCalendar calendar;
 	private final OrgDirectory org;
 	private final OrgUnitManagement units;
+	private final java.time.Clock clock;
 
 	SizingFigures(AccountsByPotential accounts, MetricsQuery metrics, CountingTargets targets, QuotaReading quotas,
-			FiscalCalendar calendar, OrgDirectory org, OrgUnitManagement units) {
+			FiscalCalendar calendar, OrgDirectory org, OrgUnitManagement units, java.time.Clock clock) {
+		this.clock = clock;
 		this.accounts = accounts;
 		this.metrics = metrics;
 		this.targets = targets;
@@ -102,13 +104,26 @@ public class SizingFigures {
 				quotaPerPerson, headcount);
 	}
 
-	/** Salespeople and planned salesperson positions across the subtree. */
+	/** Salespeople and key account managers, and their planned positions, across the subtree. */
 	Headcount headcount(CurrentUser actor, Set<Long> subtree, int needed) {
-		int filled = 0;
+		return headcount(actor, subtree, needed, SizingScenarios.DEFAULT_ROLES);
+	}
+
+	/**
+	 * The people in {@code roles} today (their current stay in a unit of the subtree, whether or not a position is
+	 * planned for them) and the positions planned for those roles across the subtree.
+	 */
+	Headcount headcount(CurrentUser actor, Set<Long> subtree, int needed, java.util.Collection<JobRole> roles) {
+		java.time.LocalDate today = java.time.LocalDate.now(clock);
+		int filled = (int) org.staysBetween(today, today.plusDays(1), java.util.EnumSet.copyOf(roles))
+			.stream()
+			.filter(s -> subtree.contains(s.unit().value()))
+			.map(OrgDirectory.Stay::staff)
+			.distinct()
+			.count();
 		int planned = 0;
 		for (PositionView p : units.positionsInScope(actor)) {
-			if (p.jobRole() == JobRole.SALESPERSON && subtree.contains(p.unitId())) {
-				filled += p.filled();
+			if (roles.contains(p.jobRole()) && subtree.contains(p.unitId())) {
 				planned += p.planned();
 			}
 		}

@@ -53,10 +53,26 @@ public class SizingScenarios {
 			@Nullable Integer fiscalYear, boolean archived) {
 	}
 
-	/** What a person saves: a name, the method, the unit and year it sizes, its inputs and a note. */
+	/**
+	 * What a person saves: a name, the method, the unit and year it sizes, its inputs and a note; the selling job roles
+	 * it sizes (absent: {@link #DEFAULT_ROLES}) and the role its gap is planned in (absent: the first of them).
+	 */
 	public record Draft(@Nullable String name, @Nullable SizingMethod method, @Nullable Long unitId,
-			@Nullable Integer fiscalYear, @Nullable SizingInputs inputs, @Nullable String note) {
+			@Nullable Integer fiscalYear, @Nullable SizingInputs inputs, @Nullable String note,
+			@Nullable List<JobRole> roles, @Nullable JobRole positionRole) {
+
+		public Draft(@Nullable String name, @Nullable SizingMethod method, @Nullable Long unitId,
+				@Nullable Integer fiscalYear, @Nullable SizingInputs inputs, @Nullable String note) {
+			this(name, method, unitId, fiscalYear, inputs, note, null, null);
+		}
 	}
+
+	/** The roles a scenario sizes unless it says otherwise. */
+	public static final List<JobRole> DEFAULT_ROLES = List.of(JobRole.SALESPERSON, JobRole.KEY_ACCOUNT_MANAGER);
+
+	/** The roles a scenario may size: the job roles that sell. */
+	public static final List<JobRole> SELLING_ROLES = List.of(JobRole.SALESPERSON, JobRole.KEY_ACCOUNT_MANAGER,
+			JobRole.AGENT);
 
 	private final JdbcClient jdbc;
 	private final DataScopes scopes;
@@ -126,7 +142,7 @@ public class SizingScenarios {
 	@Transactional(readOnly = true)
 	public Headcount headcount(CurrentUser actor, ScenarioView scenario) {
 		int needed = scenario.method().headcount() ? scenario.result().intValue() : 0;
-		return figures.headcount(actor, org.subtree(scenario.unitId()), needed);
+		return figures.headcount(actor, org.subtree(scenario.unitId()), needed, scenario.roles());
 	}
 
 	@Transactional
@@ -136,8 +152,10 @@ public class SizingScenarios {
 		org.springframework.jdbc.support.GeneratedKeyHolder key = new org.springframework.jdbc.support.GeneratedKeyHolder();
 		jdbc.sql("""
 				INSERT INTO sizing_scenario (name, method, unit_id, fiscal_year, inputs, result, note, created_by,
-				    created_at, archived, version)
-				VALUES (:name, :method, :unit, :year, :inputs, :result, :note, :by, :at, FALSE, 0)""")
+				    created_at, archived, version, job_roles, position_role)
+				VALUES (:name, :method, :unit, :year, :inputs, :result, :note, :by, :at, FALSE, 0, :roles,
+				    :positionRole)""")
+			.param("roles", c.rolesText()).param("positionRole", c.positionRole.name())
 			.param("name", c.name).param("method", c.method.name()).param("unit", c.unitId)
 			.param("year", c.fiscalYear).param("inputs", c.inputsJson).param("result", c.working.result())
 			.param("note", blankToNull(draft.note())).param("by", actor.username()).param("at", Timestamp.from(now))
@@ -161,8 +179,10 @@ public class SizingScenarios {
 		Checked c = check(actor, draft);
 		int changed = jdbc.sql("""
 				UPDATE sizing_scenario SET name = :name, method = :method, unit_id = :unit, fiscal_year = :year,
-				    inputs = :inputs, result = :result, note = :note, version = version + 1
+				    inputs = :inputs, result = :result, note = :note, job_roles = :roles,
+				    position_role = :positionRole, version = version + 1
 				WHERE id = :id AND version = :version""")
+			.param("roles", c.rolesText()).param("positionRole", c.positionRole.name())
 			.param("name", c.name).param("method", c.method.name()).param("unit", c.unitId)
 			.param("year", c.fiscalYear).param("inputs", c.inputsJson).param("result", c.working.result())
 			.param("note", blankToNull(draft.note())).param("id", id).param("version", version).update();
@@ -189,7 +209,8 @@ public class SizingScenarios {
 	}
 
 	/**
-	 * Turns the scenario's gap into vacancies in one step: the planned salesperson positions of {@code unitId} (the
+	 * Turns the scenario's gap into vacancies in one step: the planned positions of the scenario's position role (a
+	 * salesperson unless it says otherwise) of {@code unitId} (the
 	 * scenario's unit or one in its subtree) rise by the gap, through organization's positions (audited there), and
 	 * the scenario records that it was applied. Nothing to add answers 409.
 	 */
@@ -215,7 +236,7 @@ public class SizingScenarios {
 		}
 		int current = units.positions(actor, target)
 			.stream()
-			.filter(p -> p.jobRole() == JobRole.SALESPERSON)
+			.filter(p -> p.jobRole() == scenario.positionRole())
 			.mapToInt(PositionView::planned)
 			.sum();
 		// Claim the scenario first: a concurrent apply of the same version waits for this row lock, then finds no row
@@ -227,14 +248,19 @@ public class SizingScenarios {
 			.param("v", version).update() == 0) {
 			throw new StaleVersionException(version, get(actor, id));
 		}
-		units.planPosition(actor, target, JobRole.SALESPERSON, current + headcount.gap());
+		units.planPosition(actor, target, scenario.positionRole(), current + headcount.gap());
 		audit.record("SIZING_SCENARIO", id, "APPLY", Map.of("planned", headcount.planned()), Map.of("planned",
-				headcount.planned() + headcount.gap(), "unitId", target), scenario.name());
+				headcount.planned() + headcount.gap(), "unitId", target, "jobRole", scenario.positionRole().name()),
+				scenario.name());
 		return get(actor, id);
 	}
 
 	private record Checked(String name, SizingMethod method, long unitId, int fiscalYear, Working working,
-			String inputsJson) {
+			String inputsJson, List<JobRole> roles, JobRole positionRole) {
+
+		String rolesText() {
+			return roles.stream().map(JobRole::name).collect(java.util.stream.Collectors.joining(","));
+		}
 	}
 
 	private Checked check(CurrentUser actor, Draft draft) {
@@ -255,6 +281,16 @@ public class SizingScenarios {
 		if (draft.fiscalYear() == null || draft.fiscalYear() < 2000 || draft.fiscalYear() > 2100) {
 			errors.add(new ValidationFailedException.FieldError("fiscalYear", "sizing.error.year"));
 		}
+		List<JobRole> roles = draft.roles() == null || draft.roles().isEmpty() ? DEFAULT_ROLES
+				: SELLING_ROLES.stream().filter(draft.roles()::contains).toList();
+		if (draft.roles() != null && !SELLING_ROLES.containsAll(draft.roles())) {
+			errors.add(new ValidationFailedException.FieldError("roles", "sizing.error.roles"));
+			roles = roles.isEmpty() ? DEFAULT_ROLES : roles;
+		}
+		JobRole positionRole = draft.positionRole() == null ? roles.get(0) : draft.positionRole();
+		if (!roles.contains(positionRole)) {
+			errors.add(new ValidationFailedException.FieldError("positionRole", "sizing.error.positionRole"));
+		}
 		if (!errors.isEmpty()) {
 			throw new ValidationFailedException(errors);
 		}
@@ -268,7 +304,8 @@ public class SizingScenarios {
 		if (text.length() > 8000) {
 			throw ValidationFailedException.of("inputs", "sizing.error.tooLarge");
 		}
-		return new Checked(name, draft.method(), draft.unitId(), draft.fiscalYear(), working, text);
+		return new Checked(name, draft.method(), draft.unitId(), draft.fiscalYear(), working, text, roles,
+				positionRole);
 	}
 
 	private String where(CurrentUser actor, Filter filter, Map<String, Object> params) {
@@ -305,7 +342,8 @@ public class SizingScenarios {
 
 	private record Row(long id, long version, String name, SizingMethod method, long unitId, int fiscalYear,
 			SizingInputs inputs, BigDecimal result, @Nullable String note, String createdBy, Instant createdAt,
-			@Nullable String appliedBy, @Nullable Instant appliedAt, boolean archived) {
+			@Nullable String appliedBy, @Nullable Instant appliedAt, boolean archived, List<JobRole> roles,
+			JobRole positionRole) {
 	}
 
 	private Row row(ResultSet rs, int n) throws SQLException {
@@ -314,7 +352,9 @@ public class SizingScenarios {
 				SizingMethod.valueOf(rs.getString("method")), rs.getLong("unit_id"), rs.getInt("fiscal_year"),
 				json.readValue(rs.getString("inputs"), SizingInputs.class), rs.getBigDecimal("result"),
 				rs.getString("note"), rs.getString("created_by"), rs.getTimestamp("created_at").toInstant(),
-				rs.getString("applied_by"), applied == null ? null : applied.toInstant(), rs.getBoolean("archived"));
+				rs.getString("applied_by"), applied == null ? null : applied.toInstant(), rs.getBoolean("archived"),
+				java.util.Arrays.stream(rs.getString("job_roles").split(",")).map(JobRole::valueOf).toList(),
+				JobRole.valueOf(rs.getString("position_role")));
 	}
 
 	private List<ScenarioView> named(List<Row> rows) {
@@ -324,7 +364,7 @@ public class SizingScenarios {
 			Working working = Calculators.calculate(r.method(), r.inputs());
 			views.add(new ScenarioView(r.id(), r.version(), r.name(), r.method(), r.unitId(),
 					names.getOrDefault(r.unitId(), ""), r.fiscalYear(), r.inputs(), r.result(), r.note(), r.createdBy(),
-					r.createdAt(), r.appliedBy(), r.appliedAt(), r.archived(), working));
+					r.createdAt(), r.appliedBy(), r.appliedAt(), r.archived(), working, r.roles(), r.positionRole()));
 		}
 		return views;
 	}

@@ -4,9 +4,10 @@
  * with today's headcount and planned positions and turned into vacancies through organization's positions; a budget
  * per fiscal year, unit, month and cost type against actual costs (imported, and commissions from approved payout
  * runs), cost of sales against revenue and margin; agents' and distributors' channel terms. It reads accounts,
- * visits, sales, the plan and quotas, so it comes after incentives (decision 0038).
+ * visits, sales, the plan and quotas, so it comes after incentives (decision 0038). A channel is paid by an incentive
+ * plan its terms write, and sales asks it which product lines a channel's seller covers (decision 0042).
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "identity", "organization",
-		"imports", "catalog", "customers", "planning", "metrics", "quotas", "incentives" })
+		"imports", "catalog", "customers", "planning", "metrics", "quotas", "incentives", "sales" })
 @org.jspecify.annotations.NullMarked
 package io.rumbo.sizing;

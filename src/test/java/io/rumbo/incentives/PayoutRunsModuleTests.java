@@ -280,4 +280,37 @@ class PayoutRunsModuleTests extends IncentivesModuleTestSupport {
 		return statements.list(reader, new Statements.Filter(run.id(), null, null, null),
 				ListQuery.of(0, 50, null, Statements.SORTS, "staff")).content();
 	}
+
+	@Test
+	void aDraftOfEveryPlanTakesInAPlanApprovedLaterAndTheNewerVersionOfItsPlans() {
+		revenue(bruno, 1, "1000");
+		RunView draft = runs.create(FINANCE, month(1), null);
+		assertThat(draft.planCodes()).containsExactly(plan.code());
+		// A plan approved after the draft was calculated (a channel's, decision 0042): 5 % for Bruno alone.
+		ComponentDetails five = new ComponentDetails("Five", Metric.REVENUE, MeasuredOn.PERSON, null, Cadence.MONTH,
+				TableBasis.VALUE, TableKind.FLAT, TierBoundary.LOWER_INCLUSIVE,
+				List.of(new TierLine(BigDecimal.ZERO, null, new BigDecimal("5"))), null, null, null, null, null, null,
+				List.of(), null, null, null);
+		PlanView lateDraft = plans.create(ADMIN, new PlanDetails("Late " + plan.code(), year, null, null,
+				List.of(bruno.id()), ProrationRule.MONTHS, null, DrawKind.NONE, null, ClawbackPolicy.FULL, null,
+				List.of(five)));
+		PlanView late = plans.approve(DIRECTOR, lateDraft.id(), lateDraft.version());
+		// And a newer version of the first plan, renamed.
+		PlanView next = plans.update(ADMIN, plan.id(), plan.version(), new PlanDetails("Renamed " + plan.code(),
+				plan.details().fiscalYear(), plan.details().populationRole(), plan.details().populationUnitId(),
+				plan.details().namedPeople(), plan.details().prorationRule(), plan.details().planCap(),
+				plan.details().drawKind(), plan.details().drawAmount(), plan.details().clawbackPolicy(),
+				plan.details().clawbackPercent(), plan.details().components()));
+		PlanView renamed = plans.approve(DIRECTOR, next.id(), next.version());
+
+		RunView again = runs.recalculate(FINANCE, draft.id(), draft.version());
+		assertThat(again.planCodes()).containsExactlyInAnyOrder(plan.code(), late.code());
+		assertThat(again.planNames()).contains("Renamed " + plan.code()).doesNotContain(plan.details().name());
+		assertThat(statements.get(FINANCE, again.id(), late.code(), bruno.id()).summary().payable())
+			.isEqualByComparingTo("50");
+		RunView single = runs.create(FINANCE, month(2), renamed.id());
+		assertThat(runs.recalculate(FINANCE, single.id(), single.version()).planCodes())
+			.as("a run of one plan stays a run of that plan").containsExactly(plan.code());
+	}
+
 }

@@ -144,6 +144,54 @@ class SizingApiScenarioTests extends ApiTestSupport {
 				Map.of("version", 0)).status()).isEqualTo(409);
 	}
 
+	@Test
+	void aScenarioSizesTheRolesItChoosesAndPlansTheGapInItsRole() {
+		long team = newTeam();
+		// Today: one salesperson and one key account manager in the team.
+		for (String role : List.of("SALESPERSON", "KEY_ACCOUNT_MANAGER")) {
+			Map<String, Object> person = staffBody(unique("SZR"), team);
+			person.put("jobRole", role);
+			Api.Response hired = api.post("/api/v1/staff", "admin", person);
+			assertThat(hired.status()).as(hired.body()).isEqualTo(201);
+		}
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("name", "Grandes cuentas " + team);
+		body.put("method", "BREAKDOWN");
+		body.put("unitId", team);
+		body.put("fiscalYear", YEAR);
+		body.put("inputs", Map.of("values", Map.of("forecastSales", 1_000_000, "salesPerSalesperson", 250_000),
+				"groups", List.of()));
+		Api.Response both = api.post("/api/v1/sizing/scenarios", "director", body);
+		assertThat(both.status()).as(both.body()).isEqualTo(201);
+		assertThat(both.json().get("roles").toString()).isEqualTo("[\"SALESPERSON\",\"KEY_ACCOUNT_MANAGER\"]");
+		assertThat(both.json().get("positionRole").asString()).isEqualTo("SALESPERSON");
+		assertThat(both.json().get("headcount").get("filled").asInt()).as("the default: both roles").isEqualTo(2);
+
+		body.put("roles", List.of("KEY_ACCOUNT_MANAGER"));
+		body.put("positionRole", "SALESPERSON");
+		Api.Response wrong = api.post("/api/v1/sizing/scenarios?lang=en", "director", body);
+		assertThat(wrong.status()).isEqualTo(400);
+		assertThat(wrong.body()).contains("positionRole");
+		body.put("positionRole", "KEY_ACCOUNT_MANAGER");
+		Api.Response kam = api.post("/api/v1/sizing/scenarios", "director", body);
+		assertThat(kam.status()).as(kam.body()).isEqualTo(201);
+		assertThat(kam.json().get("headcount").get("filled").asInt()).as("key account managers only").isEqualTo(1);
+		assertThat(kam.json().get("headcount").get("gap").asInt()).isEqualTo(4);
+		Api.Response applied = api.post("/api/v1/sizing/scenarios/" + kam.json().get("id").asLong() + "/apply",
+				"director", Map.of("version", kam.json().get("version").asLong()));
+		assertThat(applied.status()).as(applied.body()).isEqualTo(200);
+		int planned = 0;
+		for (JsonNode p : api.get("/api/v1/org-units/" + team + "/positions", "admin").json()) {
+			if (p.get("jobRole").asString().equals("KEY_ACCOUNT_MANAGER")) {
+				planned += p.get("planned").asInt();
+			}
+			else {
+				assertThat(p.get("planned").asInt()).as("no other role planned").isZero();
+			}
+		}
+		assertThat(planned).isEqualTo(4);
+	}
+
 	private static List<Map<String, Object>> cells(String amount) {
 		List<Map<String, Object>> cells = new ArrayList<>();
 		for (int m = 1; m <= 12; m++) {

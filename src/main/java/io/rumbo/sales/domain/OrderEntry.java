@@ -39,9 +39,11 @@ public class OrderEntry {
 	private final DataScopes scopes;
 	private final OrderStore store;
 	private final CreditRule creditRule;
+	private final CoverageCheck coverage;
 
 	OrderEntry(ProductCatalog catalog, CustomerManagement customerManagement, CustomerDirectory customers,
-			DataScopes scopes, OrderStore store, CreditRule creditRule) {
+			DataScopes scopes, OrderStore store, CreditRule creditRule, CoverageCheck coverage) {
+		this.coverage = coverage;
 		this.catalog = catalog;
 		this.customerManagement = customerManagement;
 		this.customers = customers;
@@ -73,6 +75,13 @@ public class OrderEntry {
 		split.problems()
 			.forEach(p -> errors.add(new FieldError(p.index() < 0 ? "credits" : "credits[" + p.index() + "].staffId",
 					p.key())));
+		if (split.problems().isEmpty()) {
+			// A channel's seller sells only the product lines its terms cover (decision 0042).
+			coverage.order(details.orderDate(), split.credits().stream().map(OrderCredit::staffId).toList(),
+					details.lines().stream().map(NewLine::productId).toList())
+				.forEach(u -> errors.add(new FieldError("lines[" + u.index() + "].productId", CoverageCheck.key(),
+						u.product(), u.sku(), u.line(), u.seller())));
+		}
 		if (!errors.isEmpty()) {
 			throw new ValidationFailedException(errors);
 		}

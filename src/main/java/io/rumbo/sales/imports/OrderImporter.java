@@ -34,6 +34,7 @@ import io.rumbo.organization.StaffId;
 import io.rumbo.sales.OrderId;
 import io.rumbo.sales.OrderManagement;
 import io.rumbo.sales.OrdersImported;
+import io.rumbo.sales.domain.CoverageCheck;
 import io.rumbo.sales.domain.CreditRule;
 import io.rumbo.sales.domain.OrderStaging;
 import io.rumbo.sales.domain.OrderStore;
@@ -71,10 +72,12 @@ class OrderImporter implements Importer {
 	private final OwnerCredits ownerCredits;
 	private final OrderStore store;
 	private final ApplicationEventPublisher events;
+	private final CoverageCheck coverage;
 
 	OrderImporter(CustomerDirectory customers, ProductCatalog products, OrgDirectory org, DataScopes scopes,
 			CreditRule creditRule, OrderStaging staging, OwnerCredits ownerCredits, OrderStore store,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, CoverageCheck coverage) {
+		this.coverage = coverage;
 		this.customers = customers;
 		this.products = products;
 		this.org = org;
@@ -127,6 +130,9 @@ class OrderImporter implements Importer {
 		boolean companyWide = actor.hasAny(Role.ADMIN, Role.DIRECTOR);
 		staging.eachOrder(importId, CHUNK, orders -> credit(actor, scope, companyWide, importId, orders, problems));
 		ownerCredits.split(actor, scope, importId, problems);
+		// A channel's seller sells only the product lines its terms cover (decision 0042): one statement.
+		coverage.staged(importId).forEach(u -> problems.at(u.row(), "sku", CoverageCheck.key(), u.product(), u.sku(),
+				u.line(), u.seller()));
 		long creditedAt = System.nanoTime();
 		OrderStaging.Outcomes outcomes = staging.compare(importId, problems);
 		long compared = System.nanoTime();

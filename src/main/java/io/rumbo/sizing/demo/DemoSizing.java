@@ -155,7 +155,10 @@ class DemoSizing implements ApplicationRunner {
 		}
 	}
 
-	/** The distributor earns 12 % of the margin of what its agent sells, on the first two product lines. */
+	/**
+	 * The distributor earns 12 % of the margin of what its agent sells, the agent 8 % of its revenue, on the first two
+	 * product lines, since the start of the fiscal year; the terms write the plans that pay them (decision 0042).
+	 */
 	private void terms(CurrentUser director) {
 		List<ProductLineView> lines = catalog.lines(false);
 		for (ChannelTermsView channel : channels.list(director, new ChannelTerms.Filter(null, null, null),
@@ -174,7 +177,7 @@ class DemoSizing implements ApplicationRunner {
 					lines.stream().limit(2).map(ProductLineView::id).toList(),
 					distributor ? "Islas Canarias" : null, distributor ? "Carmen Rodríguez Betancor" : null,
 					distributor ? "compras@canarias-atlantico.example" : null, distributor ? "+34 928 000 000" : null,
-					null));
+					calendar.years().year(calendar.currentYear()).start()));
 		}
 	}
 }

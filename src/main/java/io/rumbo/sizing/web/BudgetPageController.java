@@ -58,10 +58,13 @@ class BudgetPageController {
 	private final io.rumbo.catalog.CatalogManagement catalog;
 	private final io.rumbo.organization.StaffManagement staff;
 
-	BudgetPageController(Budgets budgets, ChannelTerms channels, FiscalCalendar calendar, Formats fmt,
+	private final io.rumbo.sizing.BudgetReports reports;
+
+	BudgetPageController(Budgets budgets, io.rumbo.sizing.BudgetReports reports, ChannelTerms channels, FiscalCalendar calendar, Formats fmt,
 			MessageSource messages, JsonMapper json, io.rumbo.catalog.CatalogManagement catalog,
 			io.rumbo.organization.StaffManagement staff) {
 		this.budgets = budgets;
+		this.reports = reports;
 		this.channels = channels;
 		this.calendar = calendar;
 		this.fmt = fmt;
@@ -75,7 +78,7 @@ class BudgetPageController {
 	ResponseEntity<StreamingResponseBody> export(CurrentUser user, @RequestParam String format,
 			@RequestParam(required = false) @Nullable Integer fiscalYear,
 			@RequestParam(required = false) @Nullable Long unitId) {
-		return SizingExports.budget(ExportFormat.param(format), budgets.report(user, year(fiscalYear),
+		return SizingExports.budget(ExportFormat.param(format), reports.report(user, year(fiscalYear),
 				unit(user, unitId)));
 	}
 
@@ -87,7 +90,7 @@ class BudgetPageController {
 		}
 		int year = year(fiscalYear);
 		long unit = unit(user, unitId);
-		BudgetViews.Report report = budgets.report(user, year, unit);
+		BudgetViews.Report report = reports.report(user, year, unit);
 		model.addAttribute("report", report);
 		model.addAttribute("units", budgets.unitsInScope(user));
 		model.addAttribute("years", years());

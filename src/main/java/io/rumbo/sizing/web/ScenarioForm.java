@@ -78,6 +78,8 @@ public class ScenarioForm {
 	private @Nullable Long unitId;
 	private @Nullable Integer fiscalYear;
 	private @Nullable String note;
+	private List<io.rumbo.organization.JobRole> roles = new ArrayList<>(SizingScenarios.DEFAULT_ROLES);
+	private io.rumbo.organization.@Nullable JobRole positionRole = io.rumbo.organization.JobRole.SALESPERSON;
 	private Map<String, String> values = new LinkedHashMap<>();
 	private List<GroupForm> groups = new ArrayList<>();
 
@@ -108,6 +110,8 @@ public class ScenarioForm {
 		form.version = s.version();
 		form.name = s.name();
 		form.note = s.note();
+		form.roles = new ArrayList<>(s.roles());
+		form.positionRole = s.positionRole();
 		return form;
 	}
 
@@ -141,7 +145,7 @@ public class ScenarioForm {
 	}
 
 	SizingScenarios.Draft draft(Formats fmt) {
-		return new SizingScenarios.Draft(name, method, unitId, fiscalYear, inputs(fmt), note);
+		return new SizingScenarios.Draft(name, method, unitId, fiscalYear, inputs(fmt), note, roles, positionRole);
 	}
 
 	public @Nullable Long getVersion() {
@@ -190,6 +194,22 @@ public class ScenarioForm {
 
 	public void setNote(@Nullable String note) {
 		this.note = note;
+	}
+
+	public List<io.rumbo.organization.JobRole> getRoles() {
+		return roles;
+	}
+
+	public void setRoles(List<io.rumbo.organization.JobRole> roles) {
+		this.roles = roles == null ? new ArrayList<>() : roles;
+	}
+
+	public io.rumbo.organization.@Nullable JobRole getPositionRole() {
+		return positionRole;
+	}
+
+	public void setPositionRole(io.rumbo.organization.@Nullable JobRole positionRole) {
+		this.positionRole = positionRole;
 	}
 
 	public Map<String, String> getValues() {

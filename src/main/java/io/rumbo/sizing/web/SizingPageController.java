@@ -168,6 +168,7 @@ class SizingPageController {
 		model.addAttribute("scenario", existing);
 		model.addAttribute("found", found);
 		model.addAttribute("methods", SizingMethod.values());
+		model.addAttribute("sellingRoles", SizingScenarios.SELLING_ROLES);
 		model.addAttribute("fields", ScenarioForm.FIELDS.get(form.getMethod()));
 		model.addAttribute("hasGroups", ScenarioForm.hasGroups(form.getMethod()));
 		model.addAttribute("units", budgets.unitsInScope(user));
@@ -187,6 +188,12 @@ class SizingPageController {
 		model.addAttribute("headcount", headcount);
 		model.addAttribute("lines", text.lines(s.working()));
 		model.addAttribute("resultText", text.result(s.working()));
+		java.util.Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+		model.addAttribute("roleNames", String.join(", ", s.roles().stream()
+			.map(r -> messages.getMessage("organization.jobRole." + r.name(), null, locale))
+			.toList()));
+		model.addAttribute("positionRoleName", messages.getMessage("organization.jobRole." + s.positionRole().name(),
+				null, locale));
 		model.addAttribute("units", budgets.unitsInScope(user).stream()
 			.filter(u -> budgets.subtreeOf(s.unitId()).contains(u.id()))
 			.toList());

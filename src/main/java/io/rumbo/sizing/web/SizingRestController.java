@@ -71,15 +71,20 @@ class SizingRestController {
 	record ScenarioResponse(long id, long version, String name, SizingMethod method, long unitId, String unitName,
 			int fiscalYear, SizingInputs inputs, BigDecimal result, @Nullable String note, String createdBy,
 			Instant createdAt, @Nullable String appliedBy, @Nullable Instant appliedAt, boolean archived,
-			@Nullable WorkingResponse working, @Nullable HeadcountResponse headcount) {
+			@Nullable WorkingResponse working, @Nullable HeadcountResponse headcount,
+			List<io.rumbo.organization.JobRole> roles, io.rumbo.organization.JobRole positionRole) {
 	}
 
 	@Schema(name = "SizingScenarioRequest")
 	record ScenarioRequest(@Nullable Long version, @Nullable String name, @Nullable SizingMethod method,
-			@Nullable Long unitId, @Nullable Integer fiscalYear, @Nullable SizingInputs inputs, @Nullable String note) {
+			@Nullable Long unitId, @Nullable Integer fiscalYear, @Nullable SizingInputs inputs, @Nullable String note,
+			@Schema(description = "The selling job roles sized (default SALESPERSON and KEY_ACCOUNT_MANAGER)")
+			@Nullable List<io.rumbo.organization.JobRole> roles,
+			@Schema(description = "The role the gap is planned in (default the first role)")
+			io.rumbo.organization.@Nullable JobRole positionRole) {
 
 		SizingScenarios.Draft draft() {
-			return new SizingScenarios.Draft(name, method, unitId, fiscalYear, inputs, note);
+			return new SizingScenarios.Draft(name, method, unitId, fiscalYear, inputs, note, roles, positionRole);
 		}
 	}
 
@@ -126,8 +131,11 @@ class SizingRestController {
 	private final FiscalCalendar calendar;
 	private final WorkingText text;
 
-	SizingRestController(SizingScenarios scenarios, SizingFigures figures, Budgets budgets, ChannelTerms channels,
-			FiscalCalendar calendar, WorkingText text) {
+	private final io.rumbo.sizing.BudgetReports reports;
+
+	SizingRestController(SizingScenarios scenarios, SizingFigures figures, Budgets budgets,
+			io.rumbo.sizing.BudgetReports reports, ChannelTerms channels, FiscalCalendar calendar, WorkingText text) {
+		this.reports = reports;
 		this.scenarios = scenarios;
 		this.figures = figures;
 		this.budgets = budgets;
@@ -261,7 +269,7 @@ class SizingRestController {
 			+ "percentage of revenue and margin (metrics) and per salesperson.")
 	BudgetViews.Report report(CurrentUser actor, @RequestParam(required = false) @Nullable Integer fiscalYear,
 			@RequestParam(required = false) @Nullable Long unitId) {
-		return budgets.report(actor, year(fiscalYear), unit(actor, unitId));
+		return reports.report(actor, year(fiscalYear), unit(actor, unitId));
 	}
 
 	// ---- channels
@@ -324,6 +332,6 @@ class SizingRestController {
 		return new ScenarioResponse(s.id(), s.version(), s.name(), s.method(), s.unitId(), s.unitName(), s.fiscalYear(),
 				s.inputs(), s.result(), s.note(), s.createdBy(), s.createdAt(), s.appliedBy(), s.appliedAt(),
 				s.archived(), withWorking ? working(s.working()) : null,
-				headcount == null ? null : HeadcountResponse.of(headcount));
+				headcount == null ? null : HeadcountResponse.of(headcount), s.roles(), s.positionRole());
 	}
 }
