@@ -101,7 +101,10 @@ class TerritoriesJourneyBrowserTests extends BrowserTestSupport {
 		if (to != null) {
 			browser.findElement(By.id("rule-to-" + territory)).sendKeys(to);
 		}
-		click(browser.findElement(By.cssSelector("#territory-" + territory + " form[action$='/rules'] button")));
+		WebElement form = browser.findElement(By.cssSelector("#territory-" + territory + " form[action$='/rules']"));
+		click(form.findElement(By.tagName("button")));
+		// The post reloads the page: wait for the old form to go, or the next rule would be typed into it.
+		wait.until(ExpectedConditions.stalenessOf(form));
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("rule-field-" + territory)));
 	}
 
