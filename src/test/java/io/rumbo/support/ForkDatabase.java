@@ -24,6 +24,9 @@ public class ForkDatabase implements ExecutionCondition {
 
 	private static volatile boolean switched;
 
+	/** Every class of this JVM fails with it: none may run on the database the other JVM cleans. */
+	private static volatile IllegalStateException failure;
+
 	/** Holds this JVM's slot: the lock lives as long as the connection, closed when the JVM exits. */
 	@SuppressWarnings("unused")
 	private static Connection claim;
@@ -32,6 +35,9 @@ public class ForkDatabase implements ExecutionCondition {
 	public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
 		if (!switched) {
 			switchOnce();
+		}
+		if (failure != null) {
+			throw failure;
 		}
 		return ConditionEvaluationResult.enabled("database of this fork");
 	}
@@ -47,26 +53,37 @@ public class ForkDatabase implements ExecutionCondition {
 		}
 		String user = System.getProperty("spring.datasource.username");
 		String password = System.getProperty("spring.datasource.password");
+		int slot;
 		try {
-			int slot = claimSlot(url, user, password);
-			if (slot <= 1) {
-				return;
-			}
-			String own = forkUrl(url, slot);
-			try (Connection connection = DriverManager.getConnection(url, user, password);
-					PreparedStatement exists = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
-				exists.setString(1, databaseName(own));
-				try (ResultSet rows = exists.executeQuery(); Statement create = connection.createStatement()) {
-					if (!rows.next()) {
-						create.execute("CREATE DATABASE \"" + databaseName(own) + "\"");
-					}
-				}
-			}
-			System.setProperty("spring.datasource.url", own);
+			slot = claimSlot(url, user, password);
 		}
 		catch (Exception ex) {
 			// Unreachable PostgreSQL: DatabaseAvailability reports it (and fails the run under CI=true).
+			return;
 		}
+		if (slot <= 1) {
+			return;
+		}
+		String own = forkUrl(url, slot);
+		try (Connection connection = DriverManager.getConnection(url, user, password);
+				PreparedStatement exists = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+			exists.setString(1, databaseName(own));
+			try (ResultSet rows = exists.executeQuery(); Statement create = connection.createStatement()) {
+				if (!rows.next()) {
+					create.execute("CREATE DATABASE \"" + databaseName(own) + "\"");
+				}
+			}
+		}
+		catch (java.sql.SQLException ex) {
+			// Another JVM created it between the check and the create: fine. Anything else must stop the run: two JVMs
+			// cleaning and migrating one database would fail at random.
+			if (!"42P04".equals(ex.getSQLState())) {
+				failure = new IllegalStateException("cannot create the test database " + databaseName(own)
+						+ " for a second test JVM (the user needs CREATEDB): " + ex.getMessage(), ex);
+				return;
+			}
+		}
+		System.setProperty("spring.datasource.url", own);
 	}
 
 	/**
