@@ -23,6 +23,8 @@ import io.rumbo.identity.UserManagement;
 import io.rumbo.organization.JobRole;
 import io.rumbo.organization.OrgDirectory;
 import io.rumbo.people.EnrolmentId;
+import io.rumbo.people.HoldingWithdrawals;
+import io.rumbo.people.PeopleViews;
 import io.rumbo.people.Importance;
 import io.rumbo.people.PeopleViews.EnrolmentView;
 import io.rumbo.people.PeopleViews.ProgrammeView;
@@ -60,6 +62,7 @@ class DemoPeopleSkills implements ApplicationRunner {
 	private final Roster roster;
 	private final Qualifications qualifications;
 	private final StaffQualifications holdings;
+	private final HoldingWithdrawals withdrawals;
 	private final Training training;
 	private final TrainingProgrammes programmes;
 	private final OrgDirectory org;
@@ -67,8 +70,9 @@ class DemoPeopleSkills implements ApplicationRunner {
 	private final Clock clock;
 
 	DemoPeopleSkills(DemoMode demo, UserManagement users, Roster roster, Qualifications qualifications,
-			StaffQualifications holdings, Training training, TrainingProgrammes programmes, OrgDirectory org,
-			JdbcClient jdbc, Clock clock) {
+			StaffQualifications holdings, HoldingWithdrawals withdrawals, Training training,
+			TrainingProgrammes programmes, OrgDirectory org, JdbcClient jdbc, Clock clock) {
+		this.withdrawals = withdrawals;
 		this.demo = demo;
 		this.users = users;
 		this.roster = roster;
@@ -225,6 +229,14 @@ class DemoPeopleSkills implements ApplicationRunner {
 		programmes.addSession(admin, ProgrammeId.of(compliance.id()), new TrainingProgrammes.SessionDetails(
 				"RGPD — convocatoria en línea", today.plusDays(10), today.plusDays(10), "Delegado de protección de datos",
 				"En línea", 40));
+		// A withdrawal in the history: the Retail certification recorded for the first person of the list by mistake
+		// (it was a colleague's), then withdrawn. Their holdings and gaps end as they were.
+		PeopleViews.PersonRow first = holdings.people(admin, null,
+				io.rumbo.shared.web.ListQuery.of(0, 1, null, StaffQualifications.PEOPLE_SORTS, "name")).content().get(0);
+		PeopleViews.StaffQualificationView mistaken = holdings.record(admin, new StaffQualifications.HoldingDetails(
+				first.id(), ret.id(), 1, today.minusMonths(2), null, "Certificado adjuntado al expediente equivocado"));
+		withdrawals.withdraw(admin, mistaken.id(), mistaken.version(),
+				"Registrada por error: la certificación es de otra persona del equipo");
 		log.info("Loaded the demo's qualifications and training: {} qualifications held, onboarding session {} with "
 				+ "{} new hires", recorded, onboardingSession.id(), recent.size());
 	}
