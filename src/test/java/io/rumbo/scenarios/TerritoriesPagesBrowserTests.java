@@ -23,8 +23,8 @@ import io.rumbo.support.RumboIntegrationTest;
  * The territory pages beside the editor, in Spanish, in headless Chromium (decision 0041): the director schedules a
  * draft of the test's own for a later date (the badge, the date and the director's name show; back to draft), excludes
  * an account of the test's own from realignments with a reason through the account picker, finds it with the search
- * and includes it again; the call norms show every class. Each page at 1440 px, and at 390 px it fits the width (the
- * model list with the director's own territories too).
+ * (who excluded it shows by name) and includes it again; the call norms show every class. Each page at 1440 px, and
+ * at 390 px it fits the width (the model list with the director's own territories too).
  */
 @RumboIntegrationTest
 @Tag("browser")
@@ -98,7 +98,8 @@ class TerritoriesPagesBrowserTests extends BrowserTestSupport {
 		WebElement row = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("frozen-" + account)));
 		wait.until(d -> browser.findElements(By.cssSelector("#frozen-table tbody tr[id^='frozen-']")).size() == 1);
 		assertThat(browser.findElement(By.id("frozen-" + account)).getText()).contains(name)
-			.contains("Negociación abierta " + name);
+			.contains("Negociación abierta " + name)
+			.as("who excluded it, by name").contains(users.findByUsername("director").orElseThrow().displayName());
 		screenshot("territories-frozen-es");
 		size(390, 844);
 		open("/territories/frozen?lang=es&q=" + name.replace(' ', '+'));

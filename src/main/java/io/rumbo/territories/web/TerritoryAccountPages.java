@@ -49,9 +49,11 @@ class TerritoryAccountPages {
 	private final AccountsByPotential accounts;
 	private final OrgDirectory org;
 	private final DataScopes scopes;
+	private final io.rumbo.identity.UserManagement users;
 
 	TerritoryAccountPages(FrozenAccounts frozen, CallNorms norms, AccountsByPotential accounts,
-			OrgDirectory org, DataScopes scopes) {
+			OrgDirectory org, DataScopes scopes, io.rumbo.identity.UserManagement users) {
+		this.users = users;
 		this.frozen = frozen;
 		this.norms = norms;
 		this.accounts = accounts;
@@ -83,6 +85,11 @@ class TerritoryAccountPages {
 		model.addAttribute("unitOptions", ListPages.options(units(user), OrgDirectory.UnitNode::id,
 				OrgDirectory.UnitNode::name));
 		model.addAttribute("mayFreeze", TerritoryModels.mayCreate(user));
+		// Who excluded each account, by display name (the list and the API keep the user name), in one query.
+		Map<String, String> markers = new java.util.HashMap<>();
+		users.byUsernames(results.content().stream().map(io.rumbo.territories.FrozenAccount::markedBy).toList())
+			.forEach((key, view) -> markers.put(key, view.displayName()));
+		model.addAttribute("markers", markers);
 		return ListPages.render(request, model, "territories/frozen", filter, query, results);
 	}
 
