@@ -238,4 +238,18 @@ public class CustomerDirectory {
 						(Long) rs.getObject(11, Long.class), rs.getLong(12)));
 			});
 	}
+
+	/**
+	 * A fingerprint of the live accounts, in one aggregate query that copies nothing: it changes when an account is
+	 * created, archived or restored, or written (every write moves its version). Territories copy the accounts for
+	 * their rules again only when it changed (decision 0037).
+	 */
+	@Transactional(readOnly = true)
+	public String liveAccountsStamp() {
+		return jdbc.sql("""
+				SELECT COUNT(*), COALESCE(SUM(id), 0), COALESCE(SUM(version), 0), COALESCE(MAX(id), 0)
+				FROM customer_account WHERE archived = FALSE""")
+			.query((rs, n) -> rs.getString(1) + ":" + rs.getString(2) + ":" + rs.getString(3) + ":" + rs.getString(4))
+			.single();
+	}
 }

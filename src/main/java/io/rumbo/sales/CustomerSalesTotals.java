@@ -42,4 +42,23 @@ public class CustomerSalesTotals {
 			});
 		return totals;
 	}
+
+	/**
+	 * A fingerprint of the booked orders dated from {@code from} (inclusive) to {@code to} (exclusive), in one
+	 * aggregate query: it changes when such an order is booked, cancelled, moved or written (its version moves) and
+	 * whenever its amounts change, so a copy of {@link #between} is current while it is the same.
+	 */
+	@Transactional(readOnly = true)
+	public String stamp(LocalDate from, LocalDate to) {
+		return jdbc.sql("""
+				SELECT COUNT(*), COALESCE(SUM(id), 0), COALESCE(SUM(version), 0), COALESCE(SUM(net_amount), 0),
+				       COALESCE(SUM(margin_amount), 0)
+				FROM sales_order WHERE status = 'BOOKED' AND order_date >= :from AND order_date < :to""")
+			.param("from", from)
+			.param("to", to)
+			.query((rs, n) -> rs.getString(1) + ":" + rs.getString(2) + ":" + rs.getString(3) + ":"
+					+ rs.getBigDecimal(4).stripTrailingZeros().toPlainString() + ":"
+					+ rs.getBigDecimal(5).stripTrailingZeros().toPlainString())
+			.single();
+	}
 }

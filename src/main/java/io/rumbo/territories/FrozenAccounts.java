@@ -70,7 +70,7 @@ public class FrozenAccounts {
 	}
 
 	@Transactional(readOnly = true)
-	public PageResponse<TerritoryAnalysis.FrozenAccount> list(CurrentUser user, Filter filter, ListQuery query) {
+	public PageResponse<FrozenAccount> list(CurrentUser user, Filter filter, ListQuery query) {
 		Map<String, Object> params = new HashMap<>();
 		String where = where(user, filter, params);
 		long total = jdbc.sql("SELECT COUNT(*) FROM territories_frozen_account f" + where).params(params)
@@ -82,7 +82,7 @@ public class FrozenAccounts {
 
 	/** Every row of the filtered list in the order asked, for an export. */
 	@Transactional(readOnly = true)
-	public void each(CurrentUser user, Filter filter, ListQuery query, Consumer<TerritoryAnalysis.FrozenAccount> sink) {
+	public void each(CurrentUser user, Filter filter, ListQuery query, Consumer<FrozenAccount> sink) {
 		Map<String, Object> params = new HashMap<>();
 		String where = where(user, filter, params);
 		views(jdbc.sql(SELECT + where + " " + query.orderBy("f.customer_id")).params(params)
@@ -105,7 +105,7 @@ public class FrozenAccounts {
 	}
 
 	/** The rows with the names of their units and owners (one query each for the page). */
-	private List<TerritoryAnalysis.FrozenAccount> views(List<Row> rows) {
+	private List<FrozenAccount> views(List<Row> rows) {
 		Set<Long> unitIds = new HashSet<>();
 		Set<Long> staffIds = new HashSet<>();
 		for (Row r : rows) {
@@ -118,9 +118,9 @@ public class FrozenAccounts {
 		}
 		Map<Long, String> units = org.unitNames(unitIds);
 		Map<Long, String> people = org.staffNames(staffIds);
-		List<TerritoryAnalysis.FrozenAccount> views = new ArrayList<>(rows.size());
+		List<FrozenAccount> views = new ArrayList<>(rows.size());
 		for (Row r : rows) {
-			views.add(new TerritoryAnalysis.FrozenAccount(r.customerId(), r.legalName(), r.reason(), r.markedBy(),
+			views.add(new FrozenAccount(r.customerId(), r.legalName(), r.reason(), r.markedBy(),
 					r.markedOn(), r.potentialClass(), r.unitId(), r.unitId() == null ? null : units.get(r.unitId()),
 					r.ownerStaffId(), r.ownerStaffId() == null ? null : people.get(r.ownerStaffId())));
 		}

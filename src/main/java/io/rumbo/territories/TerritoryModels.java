@@ -40,7 +40,7 @@ import io.rumbo.territories.domain.TerritoryRepository;
  * Territory models and their territories: drafts created (empty or as a copy), edited and activated. Directors and
  * administrators edit every territory of a draft and alone activate; a manager edits, in a draft, the territories
  * assigned within the units they manage (others are 404 to them), and reads the models; a salesperson reads only the
- * territories assigned to them ({@link TerritoryAnalysis#mine}). Every change is audited; territories and models
+ * territories assigned to them ({@link AccountTerritories#mine}). Every change is audited; territories and models
  * carry a version (409 with the current one when stale).
  */
 @Service

@@ -43,6 +43,12 @@ class TerritoriesApiScenarioTests extends ApiTestSupport {
 	@Autowired
 	Clock clock;
 
+	@Autowired
+	io.rumbo.territories.domain.AccountSnapshot snapshot;
+
+	@Autowired
+	io.rumbo.territories.Realignment realignment;
+
 	Api api;
 
 	@BeforeEach
@@ -423,6 +429,43 @@ class TerritoriesApiScenarioTests extends ApiTestSupport {
 	}
 
 	// ---- helpers
+
+	/**
+	 * On the demo company, a preview request of an unchanged company writes no row: the account copy keeps a mark put
+	 * in it across two previews and a balance, and a refresh then writes nothing; after a new account the next refresh
+	 * writes every live account (the count printed is the before of docs/benchmarks.md).
+	 */
+	@Test
+	void aPreviewOfAnUnchangedCompanyCopiesNoAccount() {
+		String region = unique("Copia");
+		long lucia = staffByName(api, "Lucía García").get("id").asLong();
+		long a = customer(region, "A " + region, "15000", "B", lucia);
+		long model = createModel(region, null);
+		long leaf = territory(model, null, "C", "Copia", lucia, null, 1);
+		rule(model, leaf, "REGION", region, null);
+		String preview = "/api/v1/territories/models/" + model + "/preview?q=" + region;
+		assertThat(api.get(preview, "director").status()).isEqualTo(200);
+		jdbc.sql("UPDATE territories_account SET legal_name = :mark WHERE customer_id = :c")
+			.param("mark", "mark " + region).param("c", a).update();
+		for (int i = 0; i < 2; i++) {
+			JsonNode rows = api.get(preview, "director").json().get("content");
+			assertThat(rows.size()).isEqualTo(1);
+			assertThat(rows.get(0).get("legalName").asString()).as("read from the copy, not copied again")
+				.isEqualTo("mark " + region);
+		}
+		assertThat(api.get("/api/v1/territories/models/" + model + "/balance", "director").status()).isEqualTo(200);
+		var year = realignment.lastYear(LocalDate.now(clock));
+		assertThat(snapshot.refresh(year.start(), year.end())).as("an unchanged company: no row written").isZero();
+
+		customer(region, "B " + region, "16000", "C", lucia);
+		long live = jdbc.sql("SELECT COUNT(*) FROM customer_account WHERE archived = FALSE").query(Long.class).single();
+		int written = snapshot.refresh(year.start(), year.end());
+		assertThat(written).as("a new account: every live account copied again").isEqualTo((int) live);
+		assertThat(api.get(preview, "director").json().get("content").get(0).get("legalName").asString())
+			.isEqualTo("A " + region);
+		System.out.printf("Territories preview on the demo: %d rows written after a change, 0 while unchanged%n",
+				written);
+	}
 
 	private long customer(String region, String name, String postalCode, String potentialClass, long owner) {
 		Map<String, Object> body = new LinkedHashMap<>();

@@ -108,7 +108,8 @@ class TerritoriesJourneyBrowserTests extends BrowserTestSupport {
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("rule-field-" + territory)));
 	}
 
-	private static long customer(Api api, String region, String name, String postalCode, long owner) {
+	/** An active class B account of the owner's since 2024, in a region and with a name of the caller's own. */
+	static long customer(Api api, String region, String name, String postalCode, long owner) {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("legalName", name);
 		body.put("segment", "SMALL_BUSINESS");

@@ -84,6 +84,12 @@ class TerritoriesModuleTests {
 	TerritoryAnalysis analysis;
 
 	@Autowired
+	TerritoryBalances balances;
+
+	@Autowired
+	AccountTerritories accountTerritories;
+
+	@Autowired
 	ScheduledActivations schedules;
 
 	@Autowired
@@ -91,6 +97,12 @@ class TerritoriesModuleTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	io.rumbo.territories.domain.AccountSnapshot snapshot;
+
+	@Autowired
+	Realignment realignment;
 
 	@Autowired
 	Clock clock;
@@ -207,6 +219,35 @@ class TerritoriesModuleTests {
 		assertThat(territoryOn(moved, today)).as("history before the date untouched").isEqualTo(first.west);
 	}
 
+	/**
+	 * Previews and balances of an unchanged company copy nothing (decision 0037): the account copy is taken again only
+	 * when an account or last year's booked sales changed. Measured in rows written per refresh: the first after a new
+	 * account writes every live account, the next ones zero; a preview in between keeps a mark put in the copy.
+	 */
+	@Test
+	void theAccountCopyIsTakenAgainOnlyWhenTheAccountsChanged() {
+		long marked = account("15000", "Norte");
+		var year = realignment.lastYear(today);
+		long live = jdbc.sql("SELECT COUNT(*) FROM customer_account WHERE archived = FALSE").query(Long.class).single();
+		assertThat(snapshot.refresh(year.start(), year.end())).as("a new account: every live account copied")
+			.isEqualTo((int) live);
+		assertThat(snapshot.refresh(year.start(), year.end())).as("nothing changed: no row written").isZero();
+
+		Model m = model("copy");
+		jdbc.sql("UPDATE territories_account SET legal_name = 'mark' WHERE customer_id = :c").param("c", marked)
+			.update();
+		assertThat(preview(m.id).get(marked).legalName()).as("the preview read the copy, it did not take it again")
+			.isEqualTo("mark");
+		assertThat(balances.balance(director, m.id, BalanceIndex.ACCOUNTS, null).isEmpty()).isFalse();
+		assertThat(snapshot.refresh(year.start(), year.end())).as("neither did the balance").isZero();
+
+		long added = account("25000", "Sur");
+		Map<Long, AccountMove> rows = preview(m.id);
+		assertThat(rows.get(marked).legalName()).as("an account was added: the copy was taken again")
+			.startsWith("Cuenta 15000");
+		assertThat(rows.get(added).toTerritoryId()).isEqualTo(m.east);
+	}
+
 	private record Model(long id, long west, long east) {
 	}
 
@@ -244,7 +285,7 @@ class TerritoriesModuleTests {
 	}
 
 	private long territoryOn(long customer, LocalDate on) {
-		var periods = analysis.periods(director, customer, on, null, new ListQuery(0, 10, List.of())).content();
+		var periods = accountTerritories.periods(director, customer, on, null, new ListQuery(0, 10, List.of())).content();
 		assertThat(periods).hasSize(1);
 		return periods.get(0).territoryId();
 	}

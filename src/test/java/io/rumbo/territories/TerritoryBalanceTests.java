@@ -32,7 +32,7 @@ class TerritoryBalanceTests {
 
 	@Test
 	void countsClassesAndSumsEachLeaf() {
-		List<BalanceRow> rows = TerritoryAnalysis.balance(LEAVES, ROWS, BalanceIndex.WORKLOAD);
+		List<BalanceRow> rows = TerritoryBalances.balance(LEAVES, ROWS, BalanceIndex.WORKLOAD);
 		BalanceRow west = rows.get(0);
 		assertThat(west.accounts()).isEqualTo(2);
 		assertThat(List.of(west.classA(), west.classB(), west.classC())).containsExactly(1L, 1L, 0L);
@@ -45,13 +45,13 @@ class TerritoryBalanceTests {
 
 	@Test
 	void indexesEachLeafAgainstTheAverage() {
-		List<BalanceRow> workload = TerritoryAnalysis.balance(LEAVES, ROWS, BalanceIndex.WORKLOAD);
+		List<BalanceRow> workload = TerritoryBalances.balance(LEAVES, ROWS, BalanceIndex.WORKLOAD);
 		assertThat(workload.get(0).index()).isEqualByComparingTo("188.2");
 		assertThat(workload.get(1).index()).isEqualByComparingTo("11.8");
-		List<BalanceRow> accounts = TerritoryAnalysis.balance(LEAVES, ROWS, BalanceIndex.ACCOUNTS);
+		List<BalanceRow> accounts = TerritoryBalances.balance(LEAVES, ROWS, BalanceIndex.ACCOUNTS);
 		assertThat(accounts.get(0).index()).as("2 of an average 1.5").isEqualByComparingTo("133.3");
 		assertThat(accounts.get(1).index()).isEqualByComparingTo("66.7");
-		List<BalanceRow> none = TerritoryAnalysis.balance(LEAVES, List.of(), BalanceIndex.SALES);
+		List<BalanceRow> none = TerritoryBalances.balance(LEAVES, List.of(), BalanceIndex.SALES);
 		assertThat(none.get(0).index()).as("no average to compare with").isEqualByComparingTo("0");
 	}
 
@@ -59,11 +59,11 @@ class TerritoryBalanceTests {
 	void suggestsTheMoveThatNarrowsTheGapMost() {
 		// West 48 hours, East 3: moving the B account (12 h) leaves 36 / 15; moving the A account (36 h) would
 		// give 12 / 39, a gap of 27 against 21: B moves, then nothing narrows the gap further.
-		Map<Long, Long> moves = TerritoryAnalysis.plan(LEAVES, ROWS, BalanceIndex.WORKLOAD, Set.of());
+		Map<Long, Long> moves = TerritoryBalances.plan(LEAVES, ROWS, BalanceIndex.WORKLOAD, Set.of());
 		assertThat(moves).containsExactly(Map.entry(11L, EAST));
 		// With the B account named by hand, the A account moves (12 / 39, a gap of 27 against 45), then East is the
 		// heavier and its C account (3 h) goes west: 15 / 36, a gap of 21; nothing narrows it further.
-		assertThat(TerritoryAnalysis.plan(LEAVES, ROWS, BalanceIndex.WORKLOAD, Set.of(11L)))
+		assertThat(TerritoryBalances.plan(LEAVES, ROWS, BalanceIndex.WORKLOAD, Set.of(11L)))
 			.containsExactly(Map.entry(10L, EAST), Map.entry(12L, WEST));
 	}
 
@@ -71,7 +71,7 @@ class TerritoryBalanceTests {
 	void keepsFrozenAccountsWhereTheyAre() {
 		List<Alignment.Row> frozen = List.of(row(20, "C", WEST, "1", "3", "0", "0", true),
 				row(21, "C", WEST, "1", "3", "0", "0", true));
-		assertThat(TerritoryAnalysis.plan(LEAVES, frozen, BalanceIndex.ACCOUNTS, Set.of())).isEmpty();
+		assertThat(TerritoryBalances.plan(LEAVES, frozen, BalanceIndex.ACCOUNTS, Set.of())).isEmpty();
 	}
 
 	@Test

@@ -28,7 +28,8 @@ import io.rumbo.shared.DemoMode;
 import io.rumbo.shared.web.ListQuery;
 import io.rumbo.territories.ModelView;
 import io.rumbo.territories.RuleField;
-import io.rumbo.territories.TerritoryAnalysis;
+import io.rumbo.territories.CallNorms;
+import io.rumbo.territories.FrozenAccounts;
 import io.rumbo.territories.TerritoryModels;
 import io.rumbo.territories.TerritoryView;
 
@@ -36,7 +37,9 @@ import io.rumbo.territories.TerritoryView;
  * The demo's territories: an active model for Equipo Asturias (Región Norte) whose three salespeople's territories
  * are postal-code ranges of the team's accounts, the western one visibly overloaded (more than half the accounts), and
  * a draft realignment with even ranges that fixes it, for the director to preview and activate. The most valuable
- * account of the team is kept out of realignments. Runs after every loader that sets account owners; once.
+ * account of the team and the two most valuable of Madrid Norte are kept out of realignments, each with its reason,
+ * and class C accounts have a call norm of their own (six visits of forty minutes a year). Runs after every loader
+ * that sets account owners; once.
  */
 @Component
 @Order(174)
@@ -58,19 +61,21 @@ class DemoTerritories implements ApplicationRunner {
 	private final DemoMode demo;
 	private final UserManagement users;
 	private final TerritoryModels models;
-	private final TerritoryAnalysis analysis;
+	private final FrozenAccounts frozen;
+	private final CallNorms norms;
 	private final StaffManagement staff;
 	private final CustomerManagement customers;
 	private final OrgDirectory org;
 	private final JdbcClient jdbc;
 	private final Clock clock;
 
-	DemoTerritories(DemoMode demo, UserManagement users, TerritoryModels models, TerritoryAnalysis analysis,
+	DemoTerritories(DemoMode demo, UserManagement users, TerritoryModels models, FrozenAccounts frozen, CallNorms norms,
 			StaffManagement staff, CustomerManagement customers, OrgDirectory org, JdbcClient jdbc, Clock clock) {
 		this.demo = demo;
 		this.users = users;
 		this.models = models;
-		this.analysis = analysis;
+		this.frozen = frozen;
+		this.norms = norms;
 		this.staff = staff;
 		this.customers = customers;
 		this.org = org;
@@ -130,7 +135,30 @@ class DemoTerritories implements ApplicationRunner {
 		accounts.stream()
 			.filter(a -> a.annualPotential() != null)
 			.max(Comparator.comparing(CustomerView::annualPotential, Comparator.nullsFirst(BigDecimal::compareTo)))
-			.ifPresent(a -> analysis.freeze(director, a.id(), "Cliente clave: se mantiene su interlocutor."));
+			.ifPresent(a -> frozen.freeze(director, a.id(), "Cliente clave: se mantiene su interlocutor."));
+		// Two key accounts of Madrid Norte keep their salesperson too, each with its reason (the frozen list).
+		Long madrid = units.get("E-MAD-NOR");
+		if (madrid != null) {
+			List<CustomerView> keys = customers.list(director, new CustomerManagement.Filter(null, null, null, null,
+					null, madrid, false), ListQuery.of(0, 500, List.of("legalName"), CustomerManagement.SORTS,
+							"legalName"))
+				.content()
+				.stream()
+				.filter(a -> a.annualPotential() != null)
+				.sorted(Comparator.comparing(CustomerView::annualPotential).reversed())
+				.limit(2)
+				.toList();
+			List<String> reasons = List.of("Contrato marco en negociación hasta fin de año.",
+					"Relación personal con la dirección de compras.");
+			for (int i = 0; i < keys.size(); i++) {
+				frozen.freeze(director, keys.get(i).id(), reasons.get(i));
+			}
+		}
+		// Class C accounts are visited more often and more briefly than the default norm.
+		norms.list().stream()
+			.filter(n -> n.potentialClass().equals("C"))
+			.findFirst()
+			.ifPresent(c -> norms.change(director, "C", c.version(), 6, 40));
 		models.activate(director, active.id(), models.get(director, active.id()).version(), date);
 
 		ModelView draft = models.create(director, "Reequilibrio Asturias",

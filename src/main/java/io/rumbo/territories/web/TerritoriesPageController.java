@@ -42,7 +42,9 @@ import io.rumbo.territories.ModelStatus;
 import io.rumbo.territories.ModelView;
 import io.rumbo.territories.NamedMode;
 import io.rumbo.territories.RuleField;
+import io.rumbo.territories.AccountTerritories;
 import io.rumbo.territories.TerritoryAnalysis;
+import io.rumbo.territories.TerritoryBalances;
 import io.rumbo.territories.ScheduledActivations;
 import io.rumbo.territories.TerritoryModels;
 import io.rumbo.territories.TerritoryView;
@@ -58,18 +60,25 @@ class TerritoriesPageController {
 
 	private final TerritoryModels models;
 	private final TerritoryAnalysis analysis;
+	private final TerritoryBalances balances;
+	private final AccountTerritories accounts;
 	private final ScheduledActivations schedules;
 	private final StaffManagement staff;
 	private final OrgDirectory org;
 	private final DataScopes scopes;
 	private final JsonMapper json;
 	private final Clock clock;
+	private final io.rumbo.identity.UserManagement users;
 
-	TerritoriesPageController(TerritoryModels models, TerritoryAnalysis analysis, ScheduledActivations schedules,
-			StaffManagement staff, OrgDirectory org, DataScopes scopes, JsonMapper json, Clock clock) {
+	TerritoriesPageController(TerritoryModels models, TerritoryAnalysis analysis, TerritoryBalances balances, AccountTerritories accounts, ScheduledActivations schedules,
+			StaffManagement staff, OrgDirectory org, DataScopes scopes, JsonMapper json, Clock clock,
+			io.rumbo.identity.UserManagement users) {
+		this.users = users;
 		this.models = models;
 		this.schedules = schedules;
 		this.analysis = analysis;
+		this.balances = balances;
+		this.accounts = accounts;
 		this.staff = staff;
 		this.org = org;
 		this.scopes = scopes;
@@ -104,7 +113,7 @@ class TerritoriesPageController {
 	String list(CurrentUser user, ListFilter filter, ListRequest list, HttpServletRequest request, Model model) {
 		ListQuery query = list.query(TerritoryModels.SORTS, "createdAt", 25);
 		model.addAttribute("statuses", ModelStatus.values());
-		model.addAttribute("mine", analysis.mine(user));
+		model.addAttribute("mine", accounts.mine(user));
 		model.addAttribute("mayCreate", TerritoryModels.mayCreate(user));
 		boolean reader = TerritoryModels.mayReadModels(user);
 		model.addAttribute("reader", reader);
@@ -134,6 +143,7 @@ class TerritoriesPageController {
 		ModelView view = models.get(user, id);
 		List<TerritoryView> territories = models.territories(user, id);
 		model.addAttribute("model", view);
+		model.addAttribute("scheduledByName", displayName(view.scheduledBy()));
 		model.addAttribute("territories", territories);
 		model.addAttribute("draft", view.status() == ModelStatus.DRAFT);
 		model.addAttribute("mayActivate", TerritoryModels.mayActivate(user) && view.status() == ModelStatus.DRAFT);
@@ -344,7 +354,7 @@ class TerritoriesPageController {
 	@PostMapping("/territories/models/{id}/suggestion")
 	String suggest(CurrentUser user, @PathVariable long id, @RequestParam(required = false) @Nullable BalanceIndex index,
 			RedirectAttributes redirect) {
-		ModelView draft = analysis.suggest(user, id, index == null ? BalanceIndex.WORKLOAD : index, null);
+		ModelView draft = balances.suggest(user, id, index == null ? BalanceIndex.WORKLOAD : index, null);
 		redirect.addFlashAttribute("flash", "territories.balance.suggested");
 		return "redirect:/territories/models/" + draft.id() + "/preview?movesOnly=true";
 	}
@@ -354,7 +364,7 @@ class TerritoriesPageController {
 
 	private List<BalanceRow> balanceRows(CurrentUser user, long id, BalanceFilter filter) {
 		String q = filter.q() == null ? null : filter.q().trim().toLowerCase(java.util.Locale.ROOT);
-		return analysis.balance(user, id, filter.index() == null ? BalanceIndex.WORKLOAD : filter.index(), null)
+		return balances.balance(user, id, filter.index() == null ? BalanceIndex.WORKLOAD : filter.index(), null)
 			.stream()
 			.filter(r -> q == null || q.isEmpty() || r.name().toLowerCase(java.util.Locale.ROOT).contains(q)
 					|| r.code().toLowerCase(java.util.Locale.ROOT).contains(q))
@@ -374,5 +384,14 @@ class TerritoriesPageController {
 			default -> order;
 		};
 		return (first.descending() ? c.reversed() : c).thenComparing(order);
+	}
+
+	/** The display name of the account with this user name (the user name when it is no longer known). */
+	private @Nullable String displayName(@Nullable String username) {
+		if (username == null) {
+			return null;
+		}
+		var found = users.byUsernames(List.of(username)).get(username.toLowerCase(java.util.Locale.ROOT));
+		return found == null ? username : found.displayName();
 	}
 }

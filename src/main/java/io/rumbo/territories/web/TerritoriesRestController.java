@@ -36,7 +36,10 @@ import io.rumbo.territories.ModelView;
 import io.rumbo.territories.NamedMode;
 import io.rumbo.territories.Realignment;
 import io.rumbo.territories.RuleField;
+import io.rumbo.territories.AccountTerritories;
+import io.rumbo.territories.CallNorms;
 import io.rumbo.territories.TerritoryAnalysis;
+import io.rumbo.territories.TerritoryBalances;
 import io.rumbo.territories.ScheduledActivations;
 import io.rumbo.territories.TerritoryModels;
 import io.rumbo.territories.TerritoryView;
@@ -108,14 +111,20 @@ class TerritoriesRestController {
 
 	private final TerritoryModels models;
 	private final TerritoryAnalysis analysis;
+	private final TerritoryBalances balances;
+	private final AccountTerritories accounts;
+	private final CallNorms norms;
 	private final ScheduledActivations schedules;
 	private final FrozenAccounts frozen;
 
-	TerritoriesRestController(TerritoryModels models, TerritoryAnalysis analysis, ScheduledActivations schedules,
+	TerritoriesRestController(TerritoryModels models, TerritoryAnalysis analysis, TerritoryBalances balances, AccountTerritories accounts, CallNorms norms, ScheduledActivations schedules,
 			FrozenAccounts frozen) {
 		this.frozen = frozen;
 		this.models = models;
 		this.analysis = analysis;
+		this.balances = balances;
+		this.accounts = accounts;
+		this.norms = norms;
 		this.schedules = schedules;
 	}
 
@@ -232,7 +241,7 @@ class TerritoriesRestController {
 			@RequestParam(required = false) @Nullable BalanceIndex index,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate on) {
 		BalanceIndex chosen = index == null ? BalanceIndex.WORKLOAD : index;
-		List<BalanceRow> rows = analysis.balance(user, id, chosen, on);
+		List<BalanceRow> rows = balances.balance(user, id, chosen, on);
 		return new BalanceResponse(rows, new PageResponse.PageMetadata(0, Math.max(1, rows.size()), rows.size(), 1),
 				chosen);
 	}
@@ -242,7 +251,7 @@ class TerritoriesRestController {
 			@RequestHeader(HttpHeaders.ACCEPT) String accept,
 			@RequestParam(required = false) @Nullable BalanceIndex index) {
 		return TerritoryExports.balance(ExportFormat.fromAccept(accept),
-				analysis.balance(user, id, index == null ? BalanceIndex.WORKLOAD : index, null));
+				balances.balance(user, id, index == null ? BalanceIndex.WORKLOAD : index, null));
 	}
 
 	@PostMapping("/models/{id}/suggestion")
@@ -250,7 +259,7 @@ class TerritoriesRestController {
 			+ "accounts move between sibling territories to even out `index` (WORKLOAD by default); frozen and named "
 			+ "accounts stay. Nothing is activated. Directors and admins.")
 	ResponseEntity<ModelView> suggest(CurrentUser user, @PathVariable long id, @RequestBody SuggestionRequest request) {
-		ModelView draft = analysis.suggest(user, id, request.index() == null ? BalanceIndex.WORKLOAD : request.index(),
+		ModelView draft = balances.suggest(user, id, request.index() == null ? BalanceIndex.WORKLOAD : request.index(),
 				request.name());
 		return ResponseEntity.created(URI.create("/api/v1/territories/models/" + draft.id())).body(draft);
 	}
@@ -327,7 +336,7 @@ class TerritoriesRestController {
 	@GetMapping("/mine")
 	@Operation(summary = "The active model's territories in the caller's scope, with their balance figures", description = "A salesperson's own territories, a manager's those assigned within their units, all for directors and admins.")
 	PageResponse<BalanceRow> mine(CurrentUser user) {
-		List<BalanceRow> rows = analysis.mine(user);
+		List<BalanceRow> rows = accounts.mine(user);
 		return new PageResponse<>(rows, new PageResponse.PageMetadata(0, Math.max(1, rows.size()), rows.size(), 1));
 	}
 
@@ -336,15 +345,15 @@ class TerritoriesRestController {
 			+ "activations wrote, for the accounts the caller sees. customerId and on (a date) give the territory an "
 			+ "order of that date takes from its customer (an empty list when no active model covered it then); "
 			+ "modelId keeps one model's. Sort keys: validFrom, customerId, territory.")
-	PageResponse<TerritoryAnalysis.AccountTerritory> periods(CurrentUser user,
+	PageResponse<AccountTerritories.AccountTerritory> periods(CurrentUser user,
 			@RequestParam(required = false) @Nullable Long customerId,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate on,
 			@RequestParam(required = false) @Nullable Long modelId,
 			@RequestParam(required = false) @Nullable Integer page,
 			@RequestParam(required = false) @Nullable Integer size,
 			@RequestParam(required = false) @Nullable List<String> sort) {
-		return analysis.periods(user, customerId, on, modelId,
-				ListQuery.of(page, size, sort, TerritoryAnalysis.PERIOD_SORTS, "validFrom"));
+		return accounts.periods(user, customerId, on, modelId,
+				ListQuery.of(page, size, sort, AccountTerritories.PERIOD_SORTS, "validFrom"));
 	}
 
 	@GetMapping(value = "/frozen-accounts", produces = { ExportFormat.CSV_TYPE, ExportFormat.XLSX_TYPE })
@@ -363,7 +372,7 @@ class TerritoriesRestController {
 			+ "directors, admins and viewers (403 otherwise); the account's unit or owner in the caller's scope. q: "
 			+ "part of the name or the reason; potentialClass A, B or C; unitId with its sub-units. Sort keys: "
 			+ "legalName, markedOn, potentialClass, markedBy. Send Accept: text/csv or the XLSX type for an export.")
-	PageResponse<TerritoryAnalysis.FrozenAccount> frozen(CurrentUser user,
+	PageResponse<io.rumbo.territories.FrozenAccount> frozen(CurrentUser user,
 			@RequestParam(required = false) @Nullable String q,
 			@RequestParam(required = false) @Nullable PotentialClass potentialClass,
 			@RequestParam(required = false) @Nullable Long unitId,
@@ -393,16 +402,16 @@ class TerritoriesRestController {
 
 	@GetMapping("/call-norms")
 	@Operation(summary = "Visits a year and minutes a visit by potential class (workload = accounts x visits x minutes)")
-	PageResponse<TerritoryAnalysis.CallNorm> callNorms() {
-		List<TerritoryAnalysis.CallNorm> rows = analysis.callNorms();
+	PageResponse<CallNorms.CallNorm> callNorms() {
+		List<CallNorms.CallNorm> rows = norms.list();
 		return new PageResponse<>(rows, new PageResponse.PageMetadata(0, Math.max(1, rows.size()), rows.size(), 1));
 	}
 
 	@PutMapping("/call-norms/{potentialClass}")
 	@Operation(summary = "Change a class's call norm (directors and admins; 409 when stale)")
-	TerritoryAnalysis.CallNorm changeCallNorm(CurrentUser user, @PathVariable String potentialClass,
+	CallNorms.CallNorm changeCallNorm(CurrentUser user, @PathVariable String potentialClass,
 			@Valid @RequestBody CallNormRequest request) {
-		return analysis.changeCallNorm(user, potentialClass, request.version(), request.callsPerYear(),
+		return norms.change(user, potentialClass, request.version(), request.callsPerYear(),
 				request.callMinutes());
 	}
 }

@@ -33,7 +33,7 @@ import io.rumbo.shared.web.ListQuery;
 import io.rumbo.shared.web.ListRequest;
 import io.rumbo.shared.web.PageResponse;
 import io.rumbo.territories.FrozenAccounts;
-import io.rumbo.territories.TerritoryAnalysis;
+import io.rumbo.territories.CallNorms;
 import io.rumbo.territories.TerritoryModels;
 
 /**
@@ -45,15 +45,17 @@ import io.rumbo.territories.TerritoryModels;
 class TerritoryAccountPages {
 
 	private final FrozenAccounts frozen;
-	private final TerritoryAnalysis analysis;
+	private final CallNorms norms;
 	private final AccountsByPotential accounts;
 	private final OrgDirectory org;
 	private final DataScopes scopes;
+	private final io.rumbo.identity.UserManagement users;
 
-	TerritoryAccountPages(FrozenAccounts frozen, TerritoryAnalysis analysis, AccountsByPotential accounts,
-			OrgDirectory org, DataScopes scopes) {
+	TerritoryAccountPages(FrozenAccounts frozen, CallNorms norms, AccountsByPotential accounts,
+			OrgDirectory org, DataScopes scopes, io.rumbo.identity.UserManagement users) {
+		this.users = users;
 		this.frozen = frozen;
-		this.analysis = analysis;
+		this.norms = norms;
 		this.accounts = accounts;
 		this.org = org;
 		this.scopes = scopes;
@@ -78,11 +80,16 @@ class TerritoryAccountPages {
 	@GetMapping("/territories/frozen")
 	String frozen(CurrentUser user, FrozenFilter filter, ListRequest list, HttpServletRequest request, Model model) {
 		ListQuery query = list.query(FrozenAccounts.SORTS, "legalName", 25);
-		PageResponse<TerritoryAnalysis.FrozenAccount> results = frozen.list(user, filter.criteria(), query);
+		PageResponse<io.rumbo.territories.FrozenAccount> results = frozen.list(user, filter.criteria(), query);
 		model.addAttribute("classes", PotentialClass.values());
 		model.addAttribute("unitOptions", ListPages.options(units(user), OrgDirectory.UnitNode::id,
 				OrgDirectory.UnitNode::name));
 		model.addAttribute("mayFreeze", TerritoryModels.mayCreate(user));
+		// Who excluded each account, by display name (the list and the API keep the user name), in one query.
+		Map<String, String> markers = new java.util.HashMap<>();
+		users.byUsernames(results.content().stream().map(io.rumbo.territories.FrozenAccount::markedBy).toList())
+			.forEach((key, view) -> markers.put(key, view.displayName()));
+		model.addAttribute("markers", markers);
 		return ListPages.render(request, model, "territories/frozen", filter, query, results);
 	}
 
@@ -105,7 +112,7 @@ class TerritoryAccountPages {
 	// ---- call norms
 
 	/** A class's norm with what it makes in the reader's units: accounts, hours a year per account and in total. */
-	record NormRow(TerritoryAnalysis.CallNorm norm, long accounts, BigDecimal hoursPerAccount, BigDecimal hours) {
+	record NormRow(CallNorms.CallNorm norm, long accounts, BigDecimal hoursPerAccount, BigDecimal hours) {
 	}
 
 	@GetMapping("/territories/call-norms")
@@ -117,7 +124,7 @@ class TerritoryAccountPages {
 		List<NormRow> rows = new ArrayList<>();
 		BigDecimal total = BigDecimal.ZERO;
 		long totalAccounts = 0;
-		for (TerritoryAnalysis.CallNorm norm : analysis.callNorms()) {
+		for (CallNorms.CallNorm norm : norms.list()) {
 			long n = counts.getOrDefault(PotentialClass.valueOf(norm.potentialClass()), 0L);
 			BigDecimal perAccount = BigDecimal.valueOf((long) norm.callsPerYear() * norm.callMinutes())
 				.divide(BigDecimal.valueOf(60), 1, RoundingMode.HALF_UP);
@@ -139,7 +146,7 @@ class TerritoryAccountPages {
 	String changeCallNorm(CurrentUser user, @PathVariable String potentialClass, @RequestParam long version,
 			@RequestParam(required = false) @Nullable Integer callsPerYear,
 			@RequestParam(required = false) @Nullable Integer callMinutes, RedirectAttributes redirect) {
-		analysis.changeCallNorm(user, potentialClass, version, callsPerYear, callMinutes);
+		norms.change(user, potentialClass, version, callsPerYear, callMinutes);
 		redirect.addFlashAttribute("flash", "territories.norm.saved");
 		return "redirect:/territories/call-norms";
 	}
