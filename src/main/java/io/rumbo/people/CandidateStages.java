@@ -79,7 +79,9 @@ public class CandidateStages {
 			int inStage = jdbc.sql("SELECT COUNT(*) FROM people_candidate WHERE stage = :code").param("code", code)
 				.query(Integer.class).single();
 			if (inStage > 0) {
-				throw new ConflictException("people.stage.inUse", code, inStage);
+				// Named as the reader calls it (the request's language), not by its code.
+				throw new ConflictException("people.stage.inUse",
+						current.name(org.springframework.context.i18n.LocaleContextHolder.getLocale()), inStage);
 			}
 			if (queries.stages(false).stream().noneMatch(s -> !s.terminal() && !s.code().equals(code))) {
 				throw new ConflictException("people.stage.lastOpen");

@@ -206,6 +206,7 @@ public class Qualifications {
 		requireManager(actor);
 		QualificationView before = get(id);
 		validate(details, id.value());
+		refuseLevelsInUse(id.value(), before.maxLevel(), details.maxLevel());
 		Map<String, Object> params = columns(details);
 		params.put("id", id.value());
 		params.put("version", version);
@@ -251,6 +252,34 @@ public class Qualifications {
 		QualificationView after = get(id);
 		audit.record(AUDIT, id.value(), archived ? "ARCHIVE" : "RESTORE", before, after, after.name());
 		return after;
+	}
+
+	/**
+	 * Fewer levels than before are refused (at the field, 422) while a person holds a level above the new number, or a
+	 * role requirement, an open requisition or a programme not archived asks one: those would name a level that no
+	 * longer exists. The message says how many of each, so the manager knows what to change first.
+	 */
+	private void refuseLevelsInUse(long id, int before, int after) {
+		if (after >= before) {
+			return;
+		}
+		long holdings = jdbc.sql("SELECT COUNT(*) FROM people_staff_qualification WHERE qualification_id = :id "
+				+ "AND level > :max").param("id", id).param("max", after).query(Long.class).single();
+		long requirements = jdbc.sql("SELECT COUNT(*) FROM people_role_requirement WHERE qualification_id = :id "
+				+ "AND min_level > :max").param("id", id).param("max", after).query(Long.class).single()
+				+ jdbc.sql("""
+						SELECT COUNT(*) FROM people_requisition_requirement r
+						JOIN people_requisition q ON q.id = r.requisition_id
+						WHERE r.qualification_id = :id AND r.min_level > :max
+						  AND q.status IN ('DRAFT', 'SUBMITTED', 'APPROVED')""")
+					.param("id", id).param("max", after).query(Long.class).single();
+		long programmes = jdbc.sql("SELECT COUNT(*) FROM people_programme WHERE qualification_id = :id "
+				+ "AND grant_level > :max AND archived = FALSE").param("id", id).param("max", after)
+			.query(Long.class).single();
+		if (holdings + requirements + programmes > 0) {
+			throw ValidationFailedException.of("maxLevel", "people.qualification.levelsInUse", after, holdings,
+					requirements, programmes);
+		}
 	}
 
 	private void validate(QualificationDetails d, @Nullable Long id) {

@@ -94,6 +94,43 @@ class PeopleTrainingApiScenarioTests extends ApiTestSupport {
 	}
 
 	@Test
+	void fewerLevelsAreRefusedWhileAHoldingOrARequirementIsAboveThem() {
+		String code = code("L");
+		Map<String, Object> body = qualificationBody(code, "Niveles " + code);
+		body.put("maxLevel", 3);
+		Api.Response created = api.post("/api/v1/people/qualifications", "people", body);
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		long qualification = created.json().get("id").asLong();
+		Api.Response held = api.post("/api/v1/people/staff-qualifications", "people", Map.of("staffId",
+				staffId("Pablo Romero"), "qualificationId", qualification, "level", 3, "obtainedOn", "2020-01-15"));
+		assertThat(held.status()).as(held.body()).isEqualTo(201);
+		Api.Response required = api.post("/api/v1/people/requirements", "people", Map.of("jobRole", "AGENT",
+				"unitId", unitOf("Pablo Romero"), "qualificationId", qualification, "minLevel", 2,
+				"importance", "DESIRABLE"));
+		assertThat(required.status()).as(required.body()).isEqualTo(201);
+
+		body.put("version", 0);
+		body.put("maxLevel", 1);
+		Api.Response refused = api.put("/api/v1/people/qualifications/" + qualification + "?lang=en", "people", body);
+		assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+		assertThat(refused.body()).contains("maxLevel").contains("1 holdings").contains("1 requirements");
+		assertThat(api.get("/api/v1/people/qualifications/" + qualification, "people").json().get("maxLevel")
+			.asInt()).isEqualTo(3);
+
+		// Down to the level the requirement asks, the holding above still refuses; raising is always allowed.
+		body.put("maxLevel", 2);
+		Api.Response stillHeld = api.put("/api/v1/people/qualifications/" + qualification + "?lang=en", "people",
+				body);
+		assertThat(stillHeld.status()).isEqualTo(400);
+		assertThat(stillHeld.body()).contains("1 holdings").contains("0 requirements");
+		body.put("maxLevel", 5);
+		Api.Response raised = api.put("/api/v1/people/qualifications/" + qualification, "people", body);
+		assertThat(raised.status()).as(raised.body()).isEqualTo(200);
+		assertThat(api.delete("/api/v1/people/requirements/" + required.json().get("id").asLong() + "?version="
+				+ required.json().get("version").asLong(), "people").status()).isEqualTo(204);
+	}
+
+	@Test
 	void aSessionIsEditedNotUnderItsSeatsAndCancellingItCancelsItsEnrolments() {
 		String code = code("S");
 		long programme = programme(code, null);
@@ -221,6 +258,12 @@ class PeopleTrainingApiScenarioTests extends ApiTestSupport {
 				sessionBody(code, capacity));
 		assertThat(s.status()).as(s.body()).isEqualTo(201);
 		return s.json().get("id").asLong();
+	}
+
+	private long unitOf(String name) {
+		JsonNode found = api.get("/api/v1/staff?q=" + java.net.URLEncoder.encode(name,
+				java.nio.charset.StandardCharsets.UTF_8), "admin").json();
+		return found.get("content").get(0).get("unitId").asLong();
 	}
 
 	private long staffId(String name) {

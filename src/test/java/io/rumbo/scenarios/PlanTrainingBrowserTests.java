@@ -91,6 +91,14 @@ class PlanTrainingBrowserTests extends BrowserTestSupport {
 			.isEqualTo("Inscrito");
 		assertThat(browser.findElement(By.id("supports")).getText()).contains(open.title());
 		screenshot("plan-training-enrolled");
+		// At a phone's width the plan page (its goals' charts and their hidden figure tables) fits the screen.
+		size(390, 900);
+		browser.navigate().refresh();
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("supports")));
+		fitsTheWidth(390, "the plan page");
+		size(1440, 900);
+		browser.navigate().refresh();
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("supports")));
 
 		click(By.cssSelector("#cancel-plan summary"));
 		browser.findElement(By.id("cancel-reason")).sendKeys("Cambio de prioridades");

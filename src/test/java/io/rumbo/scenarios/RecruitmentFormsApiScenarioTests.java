@@ -190,7 +190,13 @@ class RecruitmentFormsApiScenarioTests extends ApiTestSupport {
 		Api.Response refused = api.send("PUT", "/api/v1/people/stages/" + stageCode + "?lang=en", api.token("people"),
 				stage, Map.of());
 		assertThat(refused.status()).isEqualTo(409);
-		assertThat(refused.json().get("detail").asString()).contains(stageCode).contains("1 candidates");
+		// The stage is named as the reader calls it, not by its code.
+		assertThat(refused.json().get("detail").asString()).contains("References " + code).contains("1 candidates")
+			.doesNotContain(stageCode);
+		Api.Response refusedEs = api.send("PUT", "/api/v1/people/stages/" + stageCode + "?lang=es",
+				api.token("people"), stage, Map.of());
+		assertThat(refusedEs.json().get("detail").asString()).contains("Referencias " + code)
+			.doesNotContain(stageCode);
 
 		assertThat(api.post(CANDIDATES + "/" + id + "/reject", "people", Map.of("version",
 				moved.json().get("version").asLong(), "rejectionReason", "Referencias insuficientes")).status())

@@ -87,7 +87,8 @@ class RecruitmentJourneyBrowserTests extends BrowserTestSupport {
 			.contains("visible only to PEOPLE");
 		click(By.id("approve-requisition"));
 		wait.until(ExpectedConditions.textToBe(By.id("requisition-status"), "Approved"));
-		assertThat(browser.findElement(By.id("requisition-decided")).getText()).startsWith("director");
+		assertThat(browser.findElement(By.id("requisition-decided")).getText()).as("named by display name")
+			.startsWith("Carmen Navarro Ruiz").doesNotContain("director");
 		open("/people/requisitions?q=" + code + "&lang=en");
 		assertThat(browser.findElement(By.id("requisition-table")).getText()).contains("Unidad " + code)
 			.contains("Approved");

@@ -23,14 +23,19 @@ class ApprovalRulePageController {
 	private final ApprovalRules rules;
 	private final OrgDirectory org;
 
-	ApprovalRulePageController(ApprovalRules rules, OrgDirectory org) {
+	private final UserNames userNames;
+
+	ApprovalRulePageController(ApprovalRules rules, OrgDirectory org, UserNames userNames) {
+		this.userNames = userNames;
 		this.rules = rules;
 		this.org = org;
 	}
 
 	@GetMapping("/people/approval-rules")
 	String page(CurrentUser user, Model model) {
-		model.addAttribute("rules", rules.list(user));
+		var list = rules.list(user);
+		model.addAttribute("rules", list);
+		model.addAttribute("userNames", userNames.of(list.stream().map(ApprovalRules.RuleView::setBy).toList()));
 		model.addAttribute("units", org.unitTree());
 		model.addAttribute("approvers", RequisitionApprover.values());
 		model.addAttribute("mayManage", ApprovalRules.mayManage(user));

@@ -16,12 +16,10 @@ import io.rumbo.people.CandidateDocuments;
 import io.rumbo.people.DocumentKind;
 import io.rumbo.people.FileView;
 import io.rumbo.people.HoldingEvidence;
-import io.rumbo.people.PeopleFiles;
-import io.rumbo.people.StaffQualifications;
 
 /**
  * The pages' side of the uploaded files (decision 0040): a candidate's documents on the candidate's page, and the
- * evidence section of a person's page (loaded into it, so the person's page keeps its own controller). Refusals come
+ * evidence section of a person's page (rendered in it, {@link EvidenceSection}). Refusals come
  * back to the page with the reason naming the file (PageFormErrors).
  */
 @Controller
@@ -29,15 +27,12 @@ class PeopleFilePageController {
 
 	private final CandidateDocuments documents;
 	private final HoldingEvidence evidence;
-	private final StaffQualifications holdings;
-	private final PeopleFiles files;
+	private final EvidenceSection section;
 
-	PeopleFilePageController(CandidateDocuments documents, HoldingEvidence evidence, StaffQualifications holdings,
-			PeopleFiles files) {
+	PeopleFilePageController(CandidateDocuments documents, HoldingEvidence evidence, EvidenceSection section) {
 		this.documents = documents;
 		this.evidence = evidence;
-		this.holdings = holdings;
-		this.files = files;
+		this.section = section;
 	}
 
 	@PostMapping("/people/candidates/{id}/files")
@@ -63,14 +58,13 @@ class PeopleFilePageController {
 		return "redirect:/people/candidates/" + id;
 	}
 
-	/** The evidence section of a person's page: their holdings with their files, and PEOPLE's upload form. */
+	/**
+	 * The evidence section of a person's page on its own (the page renders it in place; this answers a refresh):
+	 * their holdings with their files, and PEOPLE's upload form.
+	 */
 	@GetMapping("/people/staff/{staffId}/evidence")
 	String evidenceSection(CurrentUser user, @PathVariable long staffId, Model model) {
-		model.addAttribute("staffId", staffId);
-		model.addAttribute("evidenceHoldings", holdings.ofPerson(user, staffId));
-		model.addAttribute("evidenceFiles", evidence.ofPerson(user, staffId));
-		model.addAttribute("mayAddEvidence", HoldingEvidence.mayManage(user));
-		model.addAttribute("maxFileMegabytes", files.maxMegabytes());
+		section.addTo(user, staffId, model);
 		return "people/evidence :: section";
 	}
 

@@ -5,13 +5,17 @@ import java.util.Arrays;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -37,8 +41,11 @@ import io.rumbo.people.SessionId;
 import io.rumbo.people.StaffQualifications;
 import io.rumbo.people.Training;
 import io.rumbo.people.TrainingQueries;
+import io.rumbo.people.web.PeopleForms.QualificationForm;
+import io.rumbo.shared.domain.ValidationFailedException;
 import io.rumbo.shared.export.ExportFormat;
 import io.rumbo.shared.web.ChartData;
+import io.rumbo.shared.web.FormErrors;
 import io.rumbo.shared.web.ListPages;
 import io.rumbo.shared.web.ListQuery;
 import io.rumbo.shared.web.ListRequest;
@@ -63,10 +70,15 @@ class PeoplePageController {
 	private final OrgDirectory org;
 	private final DataScopes scopes;
 	private final JsonMapper json;
+	private final EvidenceSection evidence;
+	private final UserNames userNames;
 
 	PeoplePageController(Qualifications qualifications, StaffQualifications holdings, GapReport gaps, Training training,
 			HoldingWithdrawals withdrawals, TrainingQueries trainingQueries, PeopleSettings settings, StaffManagement staff,
-			OrgDirectory org, DataScopes scopes, JsonMapper json) {
+			OrgDirectory org, DataScopes scopes, JsonMapper json, EvidenceSection evidence,
+			UserNames userNames) {
+		this.userNames = userNames;
+		this.evidence = evidence;
 		this.qualifications = qualifications;
 		this.holdings = holdings;
 		this.gaps = gaps;
@@ -99,38 +111,70 @@ class PeoplePageController {
 		model.addAttribute("importances", io.rumbo.people.Importance.values());
 		model.addAttribute("units", ListPages.options(org.unitTree(), OrgDirectory.UnitNode::id,
 				OrgDirectory.UnitNode::name));
+		if (!model.containsAttribute("qualificationForm")) {
+			model.addAttribute("qualificationForm", new QualificationForm());
+		}
 		return "people/qualifications";
 	}
 
-	/** A new qualification; {@code levels}: the names of its levels, separated by commas. */
+	/** A new qualification; refused, the catalogue again (422) with what was typed and each reason at its field. */
 	@PostMapping("/people/qualifications")
-	String createQualification(CurrentUser user, @RequestParam(required = false) @Nullable String code,
-			@RequestParam(required = false) @Nullable String name,
-			@RequestParam(required = false) @Nullable QualificationKind kind,
-			@RequestParam(required = false) @Nullable Integer maxLevel,
-			@RequestParam(required = false) @Nullable Integer validityMonths,
-			@RequestParam(required = false) @Nullable String levels, RedirectAttributes redirect) {
-		var created = qualifications.create(user, new Qualifications.QualificationDetails(code, name, kind, null,
-				maxLevel, validityMonths, levelNames(levels)));
-		redirect.addFlashAttribute("flash", "people.qualification.created");
-		redirect.addFlashAttribute("flashArgs", new Object[] { created.name() });
-		return "redirect:/people/qualifications";
+	String createQualification(CurrentUser user, @ModelAttribute("qualificationForm") QualificationForm form,
+			BindingResult binding, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+		try {
+			if (!binding.hasErrors()) {
+				var created = qualifications.create(user, form.details(null));
+				redirect.addFlashAttribute("flash", "people.qualification.created");
+				redirect.addFlashAttribute("flashArgs", new Object[] { created.name() });
+				return "redirect:/people/qualifications";
+			}
+		}
+		catch (ValidationFailedException ex) {
+			FormErrors.bind(ex, binding);
+		}
+		response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+		return catalogue(user, null, null, null, false, model);
 	}
 
-	/** Rewrites a qualification of the catalogue (PEOPLE); {@code levels}: the names of its levels, by commas. */
+	/** A qualification's own edit page (PEOPLE): room for every field at any width, and its archiving. */
+	@GetMapping("/people/qualifications/{id}/edit")
+	String editQualification(CurrentUser user, @PathVariable long id, Model model) {
+		QualificationView current = qualifications.get(QualificationId.of(id));
+		return qualificationForm(user, current, QualificationForm.of(current), current.version(), model);
+	}
+
+	/** Rewrites a qualification of the catalogue (PEOPLE); refused, the edit page again (422) at the fields. */
 	@PostMapping("/people/qualifications/{id}/edit")
 	String updateQualification(CurrentUser user, @PathVariable long id, @RequestParam long version,
-			@RequestParam(required = false) @Nullable String code, @RequestParam(required = false) @Nullable String name,
-			@RequestParam(required = false) @Nullable QualificationKind kind,
-			@RequestParam(required = false) @Nullable Integer maxLevel,
-			@RequestParam(required = false) @Nullable Integer validityMonths,
-			@RequestParam(required = false) @Nullable String levels, RedirectAttributes redirect) {
+			@ModelAttribute("qualificationForm") QualificationForm form, BindingResult binding, Model model,
+			HttpServletResponse response, RedirectAttributes redirect) {
 		QualificationView current = qualifications.get(QualificationId.of(id));
-		var saved = qualifications.update(user, QualificationId.of(id), version, new Qualifications.QualificationDetails(
-				code, name, kind, current.description(), maxLevel, validityMonths, levelNames(levels)));
-		redirect.addFlashAttribute("flash", "people.qualification.saved");
-		redirect.addFlashAttribute("flashArgs", new Object[] { saved.name() });
-		return "redirect:/people/qualifications";
+		try {
+			if (!binding.hasErrors()) {
+				var saved = qualifications.update(user, QualificationId.of(id), version,
+						form.details(current.description()));
+				redirect.addFlashAttribute("flash", "people.qualification.saved");
+				redirect.addFlashAttribute("flashArgs", new Object[] { saved.name() });
+				return "redirect:/people/qualifications";
+			}
+		}
+		catch (ValidationFailedException ex) {
+			FormErrors.bind(ex, binding);
+		}
+		response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+		return qualificationForm(user, current, form, version, model);
+	}
+
+	private String qualificationForm(CurrentUser user, QualificationView qualification, QualificationForm form,
+			long version, Model model) {
+		if (!PeopleAccess.mayManage(user)) {
+			throw new io.rumbo.shared.domain.AccessRefusedException("qualifications");
+		}
+		model.addAttribute("qualification", qualification);
+		model.addAttribute("qualificationForm", form);
+		model.addAttribute("version", version);
+		model.addAttribute("kinds", QualificationKind.values());
+		return "people/qualification-form";
 	}
 
 	/** Archives or restores a qualification (PEOPLE); refused while a requirement or a programme still uses it. */
@@ -142,10 +186,6 @@ class PeoplePageController {
 				: "people.qualification.restored");
 		redirect.addFlashAttribute("flashArgs", new Object[] { saved.name() });
 		return "redirect:/people/qualifications" + (archived ? "?archived=true" : "");
-	}
-
-	private static @Nullable List<String> levelNames(@Nullable String levels) {
-		return levels == null || levels.isBlank() ? null : Arrays.stream(levels.split(",")).map(String::trim).toList();
 	}
 
 	@PostMapping("/people/requirements")
@@ -271,7 +311,7 @@ class PeoplePageController {
 			@RequestParam(required = false) @Nullable String reason, RedirectAttributes redirect) {
 		String[] idVersion = holding == null ? new String[0] : holding.split(":");
 		if (idVersion.length != 2 || !idVersion[0].matches("\\d+") || !idVersion[1].matches("\\d+")) {
-			throw io.rumbo.shared.domain.ValidationFailedException.of("holding", "shared.validation.required");
+			throw ValidationFailedException.of("holding", "shared.validation.required");
 		}
 		HoldingWithdrawals.Withdrawal done = withdrawals.withdraw(user, Long.parseLong(idVersion[0]),
 				Long.parseLong(idVersion[1]), reason);
@@ -291,10 +331,14 @@ class PeoplePageController {
 				staffId), ListQuery.of(0, ListQuery.MAX_SIZE, null, TrainingQueries.ENROLMENT_SORTS, "startsOn,desc"))
 			.content());
 		model.addAttribute("mayManage", PeopleAccess.mayManage(user));
-		model.addAttribute("withdrawals", withdrawals.ofPerson(user, staffId));
+		var withdrawn = withdrawals.ofPerson(user, staffId);
+		model.addAttribute("withdrawals", withdrawn);
+		model.addAttribute("userNames", userNames.of(withdrawn.stream().map(HoldingWithdrawals.Withdrawal::withdrawnBy)
+			.toList()));
 		model.addAttribute("catalogue", qualifications.catalogue(null, null, false));
 		model.addAttribute("warningDays", settings.expiryWarningDays());
 		model.addAttribute("kinds", Arrays.asList(QualificationKind.values()));
+		evidence.addTo(user, staffId, model);
 		return "people/person";
 	}
 }

@@ -30,6 +30,7 @@ import io.rumbo.people.CandidateSource;
 import io.rumbo.people.CandidateView;
 import io.rumbo.people.Candidates;
 import io.rumbo.people.DocumentKind;
+import io.rumbo.people.FileView;
 import io.rumbo.people.Recommendation;
 import io.rumbo.people.RecruitmentFigures;
 import io.rumbo.people.RequisitionReason;
@@ -66,9 +67,12 @@ class RecruitmentPageController {
 	private final org.springframework.context.MessageSource messages;
 	private final Clock clock;
 
+	private final UserNames userNames;
+
 	RecruitmentPageController(Requisitions requisitions, Candidates candidates, CandidateDocuments documents,
 			CandidateInterviews interviews, RecruitmentFigures figures,
-			JsonMapper json, org.springframework.context.MessageSource messages, Clock clock) {
+			JsonMapper json, org.springframework.context.MessageSource messages, Clock clock, UserNames userNames) {
+		this.userNames = userNames;
 		this.messages = messages;
 		this.requisitions = requisitions;
 		this.candidates = candidates;
@@ -176,6 +180,7 @@ class RecruitmentPageController {
 		model.addAttribute("candidates", shown == null ? List.of() : shown.content());
 		model.addAttribute("candidatesTotal", shown == null ? 0L : shown.page().totalElements());
 		model.addAttribute("sources", CandidateSource.values());
+		model.addAttribute("userNames", userNames.of(java.util.Collections.singletonList(requisition.decidedBy())));
 		return "people/requisition";
 	}
 
@@ -259,6 +264,9 @@ class RecruitmentPageController {
 		model.addAttribute("recommendations", Recommendation.values());
 		model.addAttribute("today", LocalDate.now(clock));
 		model.addAttribute("requisition", requisitions.get(user, detail.candidate().requisitionId()));
+		model.addAttribute("userNames", userNames.of(java.util.stream.Stream.concat(
+				detail.files().stream().map(FileView::addedBy), detail.documents().stream()
+					.map(CandidateDetail.Document::addedBy)).toList()));
 		return "people/candidate";
 	}
 

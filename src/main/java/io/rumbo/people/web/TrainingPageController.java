@@ -5,13 +5,17 @@ import java.time.LocalDate;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -35,8 +39,13 @@ import io.rumbo.people.Training;
 import io.rumbo.people.TrainingProgrammes;
 import io.rumbo.people.TrainingEffects;
 import io.rumbo.people.TrainingQueries;
+import io.rumbo.people.web.PeopleForms.ProgrammeForm;
+import io.rumbo.people.web.PeopleForms.SessionForm;
+import io.rumbo.shared.domain.AccessRefusedException;
+import io.rumbo.shared.domain.ValidationFailedException;
 import io.rumbo.shared.export.ExportFormat;
 import io.rumbo.shared.web.Formats;
+import io.rumbo.shared.web.FormErrors;
 import io.rumbo.shared.web.ListPages;
 import io.rumbo.shared.web.ListQuery;
 import io.rumbo.shared.web.ListRequest;
@@ -81,6 +90,9 @@ class TrainingPageController {
 		model.addAttribute("programmeKinds", ProgrammeKind.values());
 		model.addAttribute("mayManage", PeopleAccess.mayManage(user));
 		model.addAttribute("catalogue", qualifications.catalogue(null, null, false));
+		if (!model.containsAttribute("programmeForm")) {
+			model.addAttribute("programmeForm", new ProgrammeForm());
+		}
 		return ListPages.render(request, model, "people/programme-list", filter, query, trainingQueries.programmes(
 				new TrainingQueries.ProgrammeFilter(filter.q(), filter.kind(), filter.archived()), query));
 	}
@@ -102,52 +114,68 @@ class TrainingPageController {
 		model.addAttribute("today", LocalDate.now(clock));
 		model.addAttribute("programmeKinds", ProgrammeKind.values());
 		model.addAttribute("catalogue", qualifications.catalogue(null, null, false));
+		if (!model.containsAttribute("programmeForm")) {
+			model.addAttribute("programmeForm", ProgrammeForm.of(programme, fmt));
+		}
+		if (!model.containsAttribute("sessionForm")) {
+			model.addAttribute("sessionForm", new SessionForm());
+		}
 		return "people/programme";
 	}
 
+	/** A new programme; refused, the list again (422) with the form open, what was typed and the reasons at the fields. */
 	@PostMapping("/people/training")
-	String createProgramme(CurrentUser user, @RequestParam(required = false) @Nullable String code,
-			@RequestParam(required = false) @Nullable String name,
-			@RequestParam(required = false) @Nullable ProgrammeKind kind,
-			@RequestParam(required = false) @Nullable Long qualificationId,
-			@RequestParam(required = false) @Nullable Integer grantLevel,
-			@RequestParam(required = false) @Nullable String passScore,
-			@RequestParam(required = false) @Nullable String description, RedirectAttributes redirect) {
-		ProgrammeView created = programmes.createProgramme(user, new TrainingProgrammes.ProgrammeDetails(code, name, kind,
-				description, qualificationId, qualificationId == null ? null : grantLevel,
-				fmt.parseField("passScore", passScore)));
-		redirect.addFlashAttribute("flash", "people.programme.created");
-		redirect.addFlashAttribute("flashArgs", new Object[] { created.name() });
-		return "redirect:/people/training/" + created.id();
+	String createProgramme(CurrentUser user, @ModelAttribute("programmeForm") ProgrammeForm form, BindingResult binding,
+			ListRequest list, HttpServletRequest request, HttpServletResponse response, Model model,
+			RedirectAttributes redirect) {
+		try {
+			if (!binding.hasErrors()) {
+				ProgrammeView created = programmes.createProgramme(user, form.details(fmt));
+				redirect.addFlashAttribute("flash", "people.programme.created");
+				redirect.addFlashAttribute("flashArgs", new Object[] { created.name() });
+				return "redirect:/people/training/" + created.id();
+			}
+		}
+		catch (ValidationFailedException ex) {
+			FormErrors.bind(ex, binding);
+		}
+		response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+		return programmes(user, new ProgrammeFilter(null, null, null), list, request, model);
 	}
 
 	@PostMapping("/people/training/{id}/sessions")
-	String addSession(CurrentUser user, @PathVariable long id, @RequestParam(required = false) @Nullable String title,
-			@RequestParam(required = false) @Nullable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startsOn,
-			@RequestParam(required = false) @Nullable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate endsOn,
-			@RequestParam(required = false) @Nullable String trainer,
-			@RequestParam(required = false) @Nullable String location,
-			@RequestParam(required = false) @Nullable Integer capacity, RedirectAttributes redirect) {
-		programmes.addSession(user, ProgrammeId.of(id), new TrainingProgrammes.SessionDetails(title, startsOn, endsOn,
-				trainer,
-				location, capacity));
-		redirect.addFlashAttribute("flash", "people.session.created");
-		return "redirect:/people/training/" + id;
+	String addSession(CurrentUser user, @PathVariable long id, @ModelAttribute("sessionForm") SessionForm form,
+			BindingResult binding, HttpServletResponse response, Model model, RedirectAttributes redirect) {
+		try {
+			if (!binding.hasErrors()) {
+				programmes.addSession(user, ProgrammeId.of(id), form.details());
+				redirect.addFlashAttribute("flash", "people.session.created");
+				return "redirect:/people/training/" + id;
+			}
+		}
+		catch (ValidationFailedException ex) {
+			FormErrors.bind(ex, binding);
+		}
+		response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+		return programme(user, id, null, model);
 	}
 
 	@PostMapping("/people/training/{id}/edit")
 	String updateProgramme(CurrentUser user, @PathVariable long id, @RequestParam long version,
-			@RequestParam(required = false) @Nullable String code, @RequestParam(required = false) @Nullable String name,
-			@RequestParam(required = false) @Nullable ProgrammeKind kind,
-			@RequestParam(required = false) @Nullable Long qualificationId,
-			@RequestParam(required = false) @Nullable Integer grantLevel,
-			@RequestParam(required = false) @Nullable String passScore,
-			@RequestParam(required = false) @Nullable String description, RedirectAttributes redirect) {
-		programmes.updateProgramme(user, ProgrammeId.of(id), version, new TrainingProgrammes.ProgrammeDetails(code,
-				name, kind, description, qualificationId, qualificationId == null ? null : grantLevel,
-				fmt.parseField("passScore", passScore)));
-		redirect.addFlashAttribute("flash", "people.programme.saved");
-		return "redirect:/people/training/" + id;
+			@ModelAttribute("programmeForm") ProgrammeForm form, BindingResult binding, HttpServletResponse response,
+			Model model, RedirectAttributes redirect) {
+		try {
+			if (!binding.hasErrors()) {
+				programmes.updateProgramme(user, ProgrammeId.of(id), version, form.details(fmt));
+				redirect.addFlashAttribute("flash", "people.programme.saved");
+				return "redirect:/people/training/" + id;
+			}
+		}
+		catch (ValidationFailedException ex) {
+			FormErrors.bind(ex, binding);
+		}
+		response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+		return programme(user, id, null, model);
 	}
 
 	@PostMapping("/people/training/{id}/archive")
@@ -158,18 +186,41 @@ class TrainingPageController {
 		return "redirect:/people/training/" + id;
 	}
 
+	/** A session's own edit page (PEOPLE): its fields with room at any width, and cancelling it. */
+	@GetMapping("/people/training/sessions/{id}/edit")
+	String editSession(CurrentUser user, @PathVariable long id, Model model) {
+		SessionView session = trainingQueries.session(SessionId.of(id));
+		return sessionForm(user, session, SessionForm.of(session), session.version(), model);
+	}
+
 	@PostMapping("/people/training/sessions/{id}/edit")
 	String updateSession(CurrentUser user, @PathVariable long id, @RequestParam long version,
-			@RequestParam(required = false) @Nullable String title,
-			@RequestParam(required = false) @Nullable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startsOn,
-			@RequestParam(required = false) @Nullable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate endsOn,
-			@RequestParam(required = false) @Nullable String trainer,
-			@RequestParam(required = false) @Nullable String location,
-			@RequestParam(required = false) @Nullable Integer capacity, RedirectAttributes redirect) {
-		SessionView saved = programmes.updateSession(user, SessionId.of(id), version,
-				new TrainingProgrammes.SessionDetails(title, startsOn, endsOn, trainer, location, capacity));
-		redirect.addFlashAttribute("flash", "people.session.saved");
-		return "redirect:/people/training/" + saved.programmeId();
+			@ModelAttribute("sessionForm") SessionForm form, BindingResult binding, HttpServletResponse response,
+			Model model, RedirectAttributes redirect) {
+		SessionView session = trainingQueries.session(SessionId.of(id));
+		try {
+			if (!binding.hasErrors()) {
+				programmes.updateSession(user, SessionId.of(id), version, form.details());
+				redirect.addFlashAttribute("flash", "people.session.saved");
+				return "redirect:/people/training/" + session.programmeId();
+			}
+		}
+		catch (ValidationFailedException ex) {
+			FormErrors.bind(ex, binding);
+		}
+		response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+		return sessionForm(user, session, form, version, model);
+	}
+
+	private String sessionForm(CurrentUser user, SessionView session, SessionForm form, long version, Model model) {
+		if (!PeopleAccess.mayManage(user)) {
+			throw new AccessRefusedException("sessions");
+		}
+		model.addAttribute("trainingSession", session);
+		model.addAttribute("programme", trainingQueries.programme(ProgrammeId.of(session.programmeId())));
+		model.addAttribute("sessionForm", form);
+		model.addAttribute("version", version);
+		return "people/session-form";
 	}
 
 	/** Cancels a session: its enrolments still only enrolled are cancelled (each person sees it on their training). */
