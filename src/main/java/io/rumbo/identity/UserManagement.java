@@ -246,6 +246,22 @@ public class UserManagement {
 				v -> v.username().toLowerCase(java.util.Locale.ROOT));
 	}
 
+	/**
+	 * How pages name the people behind user names recorded on records ("by ..."): each given name (nulls skipped) with
+	 * its account's display name, or the user name itself for an account that no longer exists. One statement.
+	 */
+	@Transactional(readOnly = true)
+	public Map<String, String> displayNames(java.util.Collection<@org.jspecify.annotations.Nullable String> usernames) {
+		List<String> given = usernames.stream().filter(java.util.Objects::nonNull).map(String.class::cast).toList();
+		Map<String, UserView> found = byUsernames(given);
+		Map<String, String> names = new java.util.HashMap<>();
+		for (String username : given) {
+			UserView user = found.get(username.toLowerCase(java.util.Locale.ROOT));
+			names.put(username, user == null || user.displayName().isBlank() ? username : user.displayName());
+		}
+		return names;
+	}
+
 	/** The accounts with these ids, for lists and exports that name the account linked to a record (set-based). */
 	@Transactional(readOnly = true)
 	public Map<Long, UserView> byIds(java.util.Collection<Long> ids) {

@@ -130,4 +130,18 @@ class ImprovementFromEvaluationScenarioTests extends ApiTestSupport {
 			.forEach(g -> goals.add(g.get("name").asString()));
 		assertThat(goals).containsExactly("Visitas", "Seguimiento");
 	}
+
+	/** The check-ins on a plan's page name who recorded them by display name, not by user name. */
+	@Test
+	void aPlansCheckInsNameWhoRecordedThemAsPeopleAre(@org.springframework.beans.factory.annotation.Autowired
+			org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+		long plan = jdbc.sql("SELECT MIN(plan_id) FROM improvement_check_in WHERE recorded_by = 'manager'")
+			.query(Long.class).single();
+		String displayName = jdbc.sql("SELECT display_name FROM identity_user WHERE username = 'manager'")
+			.query(String.class).single();
+		WebSession manager = new WebSession();
+		manager.signIn(port, "manager", "demo");
+		String page = manager.get(port, "/improvement/" + plan + "?lang=en").body();
+		assertThat(page).contains(">" + displayName + "<").doesNotContain(">manager<");
+	}
 }

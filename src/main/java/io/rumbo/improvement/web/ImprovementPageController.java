@@ -71,9 +71,12 @@ class ImprovementPageController {
 	private final Formats fmt;
 	private final JsonMapper json;
 	private final Clock clock;
+	private final io.rumbo.identity.UserManagement users;
 
 	ImprovementPageController(ImprovementQueries queries, ImprovementPlans plans, PlansFromEvaluation fromEvaluation,
-			StaffManagement staff, SupportTraining training, Formats fmt, JsonMapper json, Clock clock) {
+			StaffManagement staff, SupportTraining training, Formats fmt, JsonMapper json, Clock clock,
+			io.rumbo.identity.UserManagement users) {
+		this.users = users;
 		this.queries = queries;
 		this.plans = plans;
 		this.fromEvaluation = fromEvaluation;
@@ -209,6 +212,7 @@ class ImprovementPageController {
 		model.addAttribute("today", LocalDate.now(clock));
 		model.addAttribute("history", history(plan));
 		model.addAttribute("chartsJson", ChartData.json(json, charts(plan)));
+		model.addAttribute("recorders", users.displayNames(plan.checkIns().stream().map(CheckInView::recordedBy).toList()));
 		return "improvement/plan";
 	}
 

@@ -55,8 +55,7 @@ public class Recipients {
 	 * for an account that no longer exists.
 	 */
 	public String displayName(String username) {
-		UserView user = users.byUsernames(List.of(username)).get(username.toLowerCase(java.util.Locale.ROOT));
-		return user == null || user.displayName().isBlank() ? username : user.displayName();
+		return users.displayNames(List.of(username)).getOrDefault(username, username);
 	}
 
 	/** The enabled accounts holding a role. */

@@ -27,14 +27,6 @@ class UserNames {
 
 	/** Each user name (nulls skipped) with the name to show for it. */
 	Map<String, String> of(Collection<String> usernames) {
-		Map<String, UserView> found = users.byUsernames(usernames.stream().filter(Objects::nonNull).toList());
-		Map<String, String> names = new HashMap<>();
-		for (String username : usernames) {
-			if (username != null) {
-				UserView user = found.get(username.toLowerCase(Locale.ROOT));
-				names.put(username, user == null || user.displayName().isBlank() ? username : user.displayName());
-			}
-		}
-		return names;
+		return users.displayNames(usernames);
 	}
 }
