@@ -96,10 +96,10 @@ public class QuotaManagement {
 	public QuotaVersionView create(CurrentUser actor, int fiscalYear, @Nullable String ramp) {
 		QuotaAccess.requireDirector(actor);
 		if (!store.versions(fiscalYear).isEmpty()) {
-			throw new ConflictException("quotas.error.exists", fiscalYear);
+			throw new ConflictException("quotas.error.exists", String.valueOf(fiscalYear));
 		}
 		CountingTargets.Counting counting = plan.of(fiscalYear)
-			.orElseThrow(() -> new ConflictException("quotas.error.noPlan", fiscalYear));
+			.orElseThrow(() -> new ConflictException("quotas.error.noPlan", String.valueOf(fiscalYear)));
 		Ramp profile = ramp(ramp == null ? Ramp.DEFAULT.text() : ramp);
 		long id = store.insertVersion(fiscalYear, 1, null, counting.versionId().value(), null, profile.text(),
 				actor.username(), clock.instant());

@@ -5,8 +5,11 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -14,6 +17,9 @@ import org.springframework.stereotype.Component;
 import io.rumbo.catalog.CatalogManagement;
 import io.rumbo.catalog.ProductLineView;
 import io.rumbo.identity.CurrentUser;
+import io.rumbo.identity.Role;
+import io.rumbo.identity.UserId;
+import io.rumbo.organization.OrgDirectory;
 import io.rumbo.incentives.IncentivePlans;
 import io.rumbo.incentives.PlanState;
 import io.rumbo.incentives.PlanViews.PlanDetails;
@@ -42,18 +48,83 @@ class ChannelPlans {
 	private final CatalogManagement catalog;
 	private final FiscalCalendar calendar;
 	private final JdbcClient jdbc;
+	private final OrgDirectory org;
 
-	ChannelPlans(IncentivePlans plans, CatalogManagement catalog, FiscalCalendar calendar, JdbcClient jdbc) {
+	private static final Logger LOG = LoggerFactory.getLogger(ChannelPlans.class);
+
+	/** Who writes a year's plans in the yearly renewal: as the director who approved the terms, or as an administrator. */
+	private static final CurrentUser SYSTEM_DIRECTOR = new CurrentUser(new UserId(0), "system", "Rumbo",
+			Set.of(Role.DIRECTOR));
+	private static final CurrentUser SYSTEM_ADMIN = new CurrentUser(new UserId(0), "system", "Rumbo",
+			Set.of(Role.ADMIN));
+
+	ChannelPlans(IncentivePlans plans, CatalogManagement catalog, FiscalCalendar calendar, JdbcClient jdbc,
+			OrgDirectory org) {
+		this.org = org;
 		this.plans = plans;
 		this.catalog = catalog;
 		this.calendar = calendar;
 		this.jdbc = jdbc;
 	}
 
-	/** Writes the channel's plan for the terms just saved and remembers it on the terms row. */
+	/** Writes the channel's plan of the current fiscal year for the terms just saved and remembers it on the terms row. */
 	void maintain(CurrentUser actor, long unitId, String channelName, ChannelBasis basis, BigDecimal share,
 			@Nullable Long seller, List<Long> lines, LocalDate validFrom) {
-		int year = calendar.currentYear();
+		maintain(actor, calendar.currentYear(), unitId, channelName, basis, share, seller, lines, validFrom);
+	}
+
+	/**
+	 * The yearly renewal (decision 0042): writes the plan of fiscal year {@code year} for every channel with a seller
+	 * whose last plan is of an earlier year, from its terms as they stand, so that a new fiscal year pays channels
+	 * without the director saving the terms again. The new plan is approved when the one it follows was (the director
+	 * approved those terms), and waits as a draft for a director otherwise. Returns how many plans it wrote.
+	 */
+	int renew(int year) {
+		return renew(year, null);
+	}
+
+	/** {@link #renew(int)} for the channels of {@code units} only (every channel when null). */
+	int renew(int year, java.util.@Nullable Collection<Long> units) {
+		record Terms(long unit, ChannelBasis basis, BigDecimal share, long seller, List<Long> lines, LocalDate from) {
+		}
+		List<Terms> terms = jdbc.sql("""
+				SELECT unit_id, basis, share_percent, seller_staff_id, product_line_ids, valid_from
+				FROM sizing_channel_terms WHERE seller_staff_id IS NOT NULL ORDER BY unit_id""")
+			.query((rs, n) -> {
+				String lines = rs.getString(5);
+				return new Terms(rs.getLong(1), ChannelBasis.valueOf(rs.getString(2)), rs.getBigDecimal(3),
+						rs.getLong(4), lines.isBlank() ? List.of() : java.util.Arrays.stream(lines.split(","))
+							.map(Long::valueOf).toList(), rs.getDate(6).toLocalDate());
+			})
+			.list()
+			.stream()
+			.filter(t -> units == null || units.contains(t.unit()))
+			.toList();
+		Map<Long, String> names = org.unitNames(terms.stream().map(Terms::unit).toList());
+		int written = 0;
+		for (Terms t : terms) {
+			PlanView last = current(SYSTEM_DIRECTOR, t.unit());
+			if (last != null && last.details().fiscalYear() >= year) {
+				continue;
+			}
+			CurrentUser actor = last == null || last.state() != PlanState.DRAFT ? SYSTEM_DIRECTOR : SYSTEM_ADMIN;
+			try {
+				maintain(actor, year, t.unit(), names.getOrDefault(t.unit(), "#" + t.unit()), t.basis(), t.share(),
+						t.seller(), t.lines(), t.from());
+				written++;
+			}
+			catch (RuntimeException ex) {
+				// One channel's plan that cannot be written (a seller left, a line archived) does not stop the others;
+				// the next night tries again, and saving the terms shows the director why.
+				LOG.warn("The plan of channel {} for fiscal year {} could not be written: {}", t.unit(), year,
+						ex.toString());
+			}
+		}
+		return written;
+	}
+
+	private void maintain(CurrentUser actor, int year, long unitId, String channelName, ChannelBasis basis,
+			BigDecimal share, @Nullable Long seller, List<Long> lines, LocalDate validFrom) {
 		PlanView current = current(actor, unitId);
 		if (current != null && current.details().fiscalYear() != year) {
 			current = null;

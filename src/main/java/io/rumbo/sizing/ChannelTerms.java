@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -42,6 +43,7 @@ import io.rumbo.shared.money.Amounts;
 import io.rumbo.shared.time.FiscalPeriod;
 import io.rumbo.shared.web.ListQuery;
 import io.rumbo.shared.web.PageResponse;
+import io.rumbo.territories.TerritoryDirectory;
 
 /**
  * Channel terms of agent and distributor units (decision 0038). Orders are credited to people, so a channel sells
@@ -52,11 +54,14 @@ import io.rumbo.shared.web.PageResponse;
 @Service
 public class ChannelTerms {
 
-	public static final Map<String, String> SORTS = Map.of("name", "name", "kind", "kind", "share", "share");
+	/** The list's sorts: the unit's name, kind, share (channels without terms before every share, ascending). */
+	public static final Map<String, String> SORTS = Map.of("name", "u.name", "kind", "u.kind", "share",
+			"COALESCE(t.share_percent, -1)");
 
 	/** What a director enters. */
 	public record Details(@Nullable ChannelBasis basis, @Nullable BigDecimal sharePercent, @Nullable Long sellerStaffId,
-			@Nullable List<Long> productLineIds, @Nullable String territories, @Nullable String contactName,
+			@Nullable List<Long> productLineIds, @Nullable List<Long> territoryIds, @Nullable String territoryNote,
+			@Nullable String contactName,
 			@Nullable String contactEmail, @Nullable String contactPhone, @Nullable LocalDate validFrom) {
 	}
 
@@ -75,12 +80,14 @@ public class ChannelTerms {
 	private final FiscalCalendar calendar;
 	private final AuditTrail audit;
 	private final ChannelPlans channelPlans;
+	private final ChannelTerritories territories;
 	private final Clock clock;
 
 	ChannelTerms(JdbcClient jdbc, DataScopes scopes, OrgUnitManagement units, OrgDirectory org,
 			CatalogManagement catalog, MetricsQuery metrics, FiscalCalendar calendar, AuditTrail audit,
-			ChannelPlans channelPlans, Clock clock) {
+			ChannelPlans channelPlans, ChannelTerritories territories, Clock clock) {
 		this.channelPlans = channelPlans;
+		this.territories = territories;
 		this.jdbc = jdbc;
 		this.scopes = scopes;
 		this.units = units;
@@ -97,30 +104,60 @@ public class ChannelTerms {
 	}
 
 	/**
-	 * The agent and distributor units the reader sees, with their terms, filtered, sorted and paged. The units come
-	 * from organization's unit query, which applies the reader's data scope in SQL (the units of the subtree they
-	 * lead and their own unit). A list of one kind sorted by name or kind is also paged there, in SQL; filtering by
-	 * terms, sorting by share or listing both kinds needs this module's terms next to the units, so those are sorted
-	 * and paged here, over every channel unit in scope.
+	 * The agent and distributor units the reader sees, with their terms, filtered, sorted and paged in SQL. The units
+	 * come from organization's unit query, which applies the reader's data scope and the words searched in SQL; channel
+	 * units are few, so their ids, names and kinds are passed as arrays to one statement that joins this module's
+	 * terms within the reader's scope, filters by terms, sorts, pages and counts.
 	 */
 	@Transactional(readOnly = true)
 	public PageResponse<ChannelTermsView> list(CurrentUser actor, Filter filter, ListQuery query) {
 		if (!mayRead(actor)) {
 			return PageResponse.of(List.of(), query, 0);
 		}
-		if (filter.kind() != null && filter.withTerms() == null
-				&& (query.orders().isEmpty() || !query.orders().get(0).key().equals("share"))) {
-			List<ListQuery.Order> orders = query.orders().isEmpty() ? List.of(new ListQuery.Order("name", "u.name", false))
-					: query.orders().stream().map(o -> new ListQuery.Order(o.key(), UNIT_SORTS.get(o.key()),
-							o.descending())).toList();
-			PageResponse<OrgUnitView> page = units.list(actor, unitFilter(filter.q(), filter.kind()),
-					new ListQuery(query.page(), query.size(), orders));
-			return PageResponse.of(views(actor, page.content()), query, page.page().totalElements());
+		List<OrgUnitView> channels = new ArrayList<>();
+		for (OrgUnitKind kind : List.of(OrgUnitKind.AGENT, OrgUnitKind.DISTRIBUTOR)) {
+			if (filter.kind() == null || filter.kind() == kind) {
+				channels.addAll(units.list(actor, unitFilter(filter.q(), kind),
+						ListQuery.of(0, 1, null, UNIT_SORTS, "name").unpaged()).content());
+			}
 		}
-		List<ChannelTermsView> all = all(actor, filter, query);
-		int from = (int) Math.min(all.size(), query.offset());
-		int to = query.paged() ? Math.min(all.size(), from + query.size()) : all.size();
-		return PageResponse.of(all.subList(from, to), query, all.size());
+		if (channels.isEmpty()) {
+			return PageResponse.of(List.of(), query, 0);
+		}
+		Map<Long, OrgUnitView> byId = new HashMap<>();
+		Long[] ids = new Long[channels.size()];
+		String[] names = new String[channels.size()];
+		String[] kinds = new String[channels.size()];
+		for (int i = 0; i < channels.size(); i++) {
+			OrgUnitView u = channels.get(i);
+			byId.put(u.id(), u);
+			ids[i] = u.id();
+			names[i] = u.name();
+			kinds[i] = u.kind().name();
+		}
+		Map<String, Object> params = new HashMap<>();
+		params.put("ids", new SqlArrayValue("bigint", (Object[]) ids));
+		params.put("names", new SqlArrayValue("varchar", (Object[]) names));
+		params.put("kinds", new SqlArrayValue("varchar", (Object[]) kinds));
+		String scoped = scopes.of(actor).sql(new DataScope.Columns(List.of("t.unit_id"), List.of(),
+				List.of("t.unit_id")), params);
+		String where = filter.withTerms() == null ? "" : filter.withTerms() ? " WHERE t.unit_id IS NOT NULL"
+				: " WHERE t.unit_id IS NULL";
+		String from = " FROM UNNEST(:ids, :names, :kinds) AS u(id, name, kind) LEFT JOIN sizing_channel_terms t"
+				+ " ON t.unit_id = u.id AND " + scoped + where;
+		List<Long> page = new ArrayList<>();
+		long[] total = { -1 };
+		jdbc.sql("SELECT u.id, COUNT(*) OVER () AS total" + from + query.orderBy("u.name, u.id") + query.limit())
+			.params(params)
+			.query(rs -> {
+				page.add(rs.getLong(1));
+				total[0] = rs.getLong(2);
+			});
+		if (total[0] < 0) {
+			total[0] = query.offset() == 0 ? 0 : jdbc.sql("SELECT COUNT(*)" + from).params(params)
+				.query(Long.class).single();
+		}
+		return PageResponse.of(views(actor, page.stream().map(byId::get).toList()), query, total[0]);
 	}
 
 	private static boolean mayRead(CurrentUser actor) {
@@ -133,38 +170,15 @@ public class ChannelTerms {
 		return new OrgUnitManagement.UnitFilter(q, kind, null, false, null);
 	}
 
-	private List<ChannelTermsView> all(CurrentUser actor, Filter filter, ListQuery query) {
+	/** The active territory model's territories a director picks among, in tree order, for readers of the terms. */
+	@Transactional(readOnly = true)
+	public List<ChannelTermsView.Territory> territoryChoices(CurrentUser actor) {
 		if (!mayRead(actor)) {
 			return List.of();
 		}
-		List<OrgUnitView> channels = new ArrayList<>();
-		for (OrgUnitKind kind : CHANNELS) {
-			if (filter.kind() != null && filter.kind() != kind) {
-				continue;
-			}
-			// Scoped in SQL by organization's query; every unit of the kind, not a first page of them.
-			channels.addAll(units.list(actor, unitFilter(filter.q(), kind),
-					ListQuery.of(0, 1, null, UNIT_SORTS, "name").unpaged()).content());
-		}
-		List<ChannelTermsView> views = views(actor, channels);
-		if (filter.withTerms() != null) {
-			views.removeIf(v -> (v.basis() != null) != filter.withTerms());
-		}
-		java.util.Comparator<ChannelTermsView> order = java.util.Comparator.comparing(ChannelTermsView::unitName);
-		if (!query.orders().isEmpty()) {
-			ListQuery.Order o = query.orders().get(0);
-			order = switch (o.key()) {
-				case "kind" -> java.util.Comparator.comparing((ChannelTermsView v) -> v.kind().name());
-				case "share" -> java.util.Comparator.comparing((ChannelTermsView v) -> v.sharePercent() == null
-						? BigDecimal.ZERO : v.sharePercent());
-				default -> order;
-			};
-			if (o.descending()) {
-				order = order.reversed();
-			}
-		}
-		views.sort(order);
-		return views;
+		return territories.choices().stream()
+			.map(e -> new ChannelTermsView.Territory(e.id(), e.code(), e.name(), e.path(), true))
+			.toList();
 	}
 
 	@Transactional(readOnly = true)
@@ -208,7 +222,9 @@ public class ChannelTerms {
 			errors.add(new ValidationFailedException.FieldError("productLineIds", "sizing.error.tooManyLines",
 					io.rumbo.sizing.domain.ChannelPlan.MAX_LINES));
 		}
-		text(errors, "territories", d.territories(), 500);
+		List<Long> territoryIds = territories.check(unitId, d.territoryIds() == null ? List.of() : d.territoryIds(),
+				errors);
+		text(errors, "territoryNote", d.territoryNote(), 500);
 		text(errors, "contactName", d.contactName(), 200);
 		text(errors, "contactEmail", d.contactEmail(), 200);
 		text(errors, "contactPhone", d.contactPhone(), 40);
@@ -226,7 +242,7 @@ public class ChannelTerms {
 		params.put("share", d.sharePercent());
 		params.put("seller", d.sellerStaffId());
 		params.put("lines", lineText);
-		params.put("territories", blank(d.territories()));
+		params.put("note", blank(d.territoryNote()));
 		params.put("name", blank(d.contactName()));
 		params.put("email", blank(d.contactEmail()));
 		params.put("phone", blank(d.contactPhone()));
@@ -235,26 +251,29 @@ public class ChannelTerms {
 		if (version == 0) {
 			jdbc.sql("""
 					INSERT INTO sizing_channel_terms (unit_id, basis, share_percent, seller_staff_id, product_line_ids,
-					    territories, contact_name, contact_email, contact_phone, valid_from, version)
-					VALUES (:unit, :basis, :share, :seller, :lines, :territories, :name, :email, :phone, :from, 1)""")
+					    territory_note, contact_name, contact_email, contact_phone, valid_from, version)
+					VALUES (:unit, :basis, :share, :seller, :lines, :note, :name, :email, :phone, :from, 1)""")
 				.params(params).update();
 		}
 		else if (jdbc.sql("""
 				UPDATE sizing_channel_terms SET basis = :basis, share_percent = :share, seller_staff_id = :seller,
-				    product_line_ids = :lines, territories = :territories, contact_name = :name,
+				    product_line_ids = :lines, territory_note = :note, contact_name = :name,
 				    contact_email = :email, contact_phone = :phone, valid_from = :from, version = version + 1
 				WHERE unit_id = :unit AND version = :version""").params(params).update() == 0) {
 			throw new StaleVersionException(version, before);
 		}
+		territories.write(unitId, territoryIds);
 		Map<String, Object> after = new LinkedHashMap<>();
 		after.put("basis", d.basis().name());
 		after.put("share", d.sharePercent());
 		after.put("seller", d.sellerStaffId());
 		after.put("lines", lineText);
+		after.put("territories", territoryIds.stream().map(String::valueOf).collect(Collectors.joining(",")));
 		channelPlans.maintain(actor, unitId, before.unitName(), d.basis(), d.sharePercent(), d.sellerStaffId(), lines,
 				from);
 		audit.record("CHANNEL_TERMS", unitId, version == 0 ? "CREATE" : "UPDATE", before.basis() == null ? null
-				: Map.of("basis", before.basis().name(), "share", before.sharePercent()), after, before.unitName());
+				: Map.of("basis", before.basis().name(), "share", before.sharePercent(), "territories",
+						before.territoryIds().stream().map(String::valueOf).collect(Collectors.joining(","))), after, before.unitName());
 		return get(actor, unitId);
 	}
 
@@ -263,10 +282,13 @@ public class ChannelTerms {
 			return new ArrayList<>();
 		}
 		record Row(ChannelBasis basis, BigDecimal share, @Nullable Long seller, List<Long> lines,
-				@Nullable String territories, @Nullable String name, @Nullable String email, @Nullable String phone,
+				@Nullable String note, @Nullable String name, @Nullable String email, @Nullable String phone,
 				LocalDate from, long version, @Nullable Long plan) {
 		}
 		Map<Long, Row> rows = new HashMap<>();
+		Map<Long, List<Long>> picked = territories.of(channels.stream().map(OrgUnitView::id).toList());
+		Map<Long, TerritoryDirectory.Entry> entries = territories.entries(picked.values().stream()
+			.flatMap(List::stream).collect(Collectors.toSet()));
 		// The terms rows within the reader's scope, in SQL (the units they lead and their own unit), as the units are.
 		Map<String, Object> params = new HashMap<>();
 		params.put("units", channels.stream().map(OrgUnitView::id).toList());
@@ -279,7 +301,7 @@ public class ChannelTerms {
 				rows.put(rs.getLong("unit_id"), new Row(ChannelBasis.valueOf(rs.getString("basis")),
 						rs.getBigDecimal("share_percent"), (Long) rs.getObject("seller_staff_id", Long.class),
 						lines.isBlank() ? List.of() : Arrays.stream(lines.split(",")).map(Long::valueOf).toList(),
-						rs.getString("territories"), rs.getString("contact_name"), rs.getString("contact_email"),
+						rs.getString("territory_note"), rs.getString("contact_name"), rs.getString("contact_email"),
 						rs.getString("contact_phone"), rs.getDate("valid_from").toLocalDate(), rs.getLong("version"),
 						(Long) rs.getObject("plan_id", Long.class)));
 			});
@@ -299,9 +321,11 @@ public class ChannelTerms {
 			Row r = rows.get(u.id());
 			if (r == null) {
 				views.add(new ChannelTermsView(u.id(), u.code(), u.name(), u.kind(), 0, null, null, null, null,
-						List.of(), List.of(), null, null, null, null, null, null, null, null, null, null));
+						List.of(), List.of(), List.of(), List.of(), null, null, null, null, null, null, null, null, null,
+						null));
 				continue;
 			}
+			List<Long> covered = picked.getOrDefault(u.id(), List.of());
 			BigDecimal credited = null;
 			BigDecimal earned = null;
 			ChannelPlans.Plan plan = channelPlans.plan(actor, r.plan());
@@ -311,7 +335,8 @@ public class ChannelTerms {
 			}
 			views.add(new ChannelTermsView(u.id(), u.code(), u.name(), u.kind(), r.version(), r.basis(), r.share(),
 					r.seller(), r.seller() == null ? null : sellerNames.get(r.seller()), r.lines(),
-					r.lines().stream().map(l -> lineNames.getOrDefault(l, "#" + l)).toList(), r.territories(), r.name(),
+					r.lines().stream().map(l -> lineNames.getOrDefault(l, "#" + l)).toList(), covered,
+					territories.views(covered, entries), r.note(), r.name(),
 					r.email(), r.phone(), r.from(), credited, earned, plan == null ? null : plan.id(),
 					plan == null ? null : plan.code(), plan == null ? null : plan.state()));
 		}

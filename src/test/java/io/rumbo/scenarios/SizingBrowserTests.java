@@ -89,6 +89,16 @@ class SizingBrowserTests extends BrowserTestSupport {
 			assertThat(browser.findElements(By.id(page[1]))).as(page[0]).isNotEmpty();
 		}
 		assertThat(browser.findElement(By.id("channel-name")).getText()).isEqualTo("Distribuidor Canarias Atlántico");
+		// The territory picker: the active model's territories, narrowed by what is typed.
+		List<WebElement> options = browser.findElements(By.cssSelector("#territory-options [data-search]"));
+		assertThat(options).as("the active model's territories").isNotEmpty();
+		String first = options.get(0).getText().trim();
+		WebElement search = browser.findElement(By.id("territory-search"));
+		search.sendKeys("zzqqxx");
+		assertThat(options).allMatch(o -> !o.isDisplayed());
+		search.clear();
+		search.sendKeys(first.split(" ")[0]);
+		assertThat(options.get(0).isDisplayed()).isTrue();
 		screenshot("sizing-channel");
 	}
 }

@@ -175,6 +175,8 @@ class DemoSizing implements ApplicationRunner {
 					distributor ? ChannelBasis.MARGIN : ChannelBasis.REVENUE,
 					distributor ? new BigDecimal("12") : new BigDecimal("8"), seller,
 					lines.stream().limit(2).map(ProductLineView::id).toList(),
+					distributor ? List.of() : channels.territoryChoices(director).stream()
+						.filter(t -> t.code().equals("AST")).map(t -> t.id()).toList(),
 					distributor ? "Islas Canarias" : null, distributor ? "Carmen Rodríguez Betancor" : null,
 					distributor ? "compras@canarias-atlantico.example" : null, distributor ? "+34 928 000 000" : null,
 					calendar.years().year(calendar.currentYear()).start()));

@@ -209,7 +209,8 @@ class BudgetPageController {
 			@RequestParam(required = false) @Nullable String sharePercent,
 			@RequestParam(required = false) @Nullable Long sellerStaffId,
 			@RequestParam(required = false) @Nullable List<Long> productLineIds,
-			@RequestParam(required = false) @Nullable String territories,
+			@RequestParam(required = false) @Nullable List<Long> territoryIds,
+			@RequestParam(required = false) @Nullable String territoryNote,
 			@RequestParam(required = false) @Nullable String contactName,
 			@RequestParam(required = false) @Nullable String contactEmail,
 			@RequestParam(required = false) @Nullable String contactPhone, Model model,
@@ -217,8 +218,8 @@ class BudgetPageController {
 		ChannelTermsView current = channels.get(user, id);
 		try {
 			channels.save(user, id, version, new ChannelTerms.Details(basis, fmt.parseField("sharePercent",
-					sharePercent), sellerStaffId, productLineIds, territories, contactName, contactEmail, contactPhone,
-					null));
+					sharePercent), sellerStaffId, productLineIds, territoryIds, territoryNote, contactName, contactEmail,
+					contactPhone, null));
 			redirect.addFlashAttribute("flash", "sizing.channel.saved");
 			return "redirect:/sizing/channels/" + id;
 		}
@@ -228,7 +229,7 @@ class BudgetPageController {
 						LocaleContextHolder.getLocale()) + ": " + msg(e.messageKey(), e.arguments()))
 				.toList();
 			return channelForm(user, current, new ChannelTerms.Details(basis, null, sellerStaffId, productLineIds,
-					territories, contactName, contactEmail, contactPhone, null), errors, model);
+					territoryIds, territoryNote, contactName, contactEmail, contactPhone, null), errors, model);
 		}
 		catch (StaleVersionException ex) {
 			return channelForm(user, current, null, List.of(msg("shared.problem.staleVersion.form")), model);
@@ -243,6 +244,9 @@ class BudgetPageController {
 		model.addAttribute("mayEdit", ChannelTerms.mayEdit(user));
 		model.addAttribute("bases", ChannelBasis.values());
 		String lang = LocaleContextHolder.getLocale().getLanguage();
+		model.addAttribute("territories", channels.territoryChoices(user));
+		List<Long> picked = typed != null && typed.territoryIds() != null ? typed.territoryIds() : terms.territoryIds();
+		model.addAttribute("pickedTerritories", picked);
 		model.addAttribute("lines", ListPages.options(catalog.lines(false), l -> l.id(), l -> l.name(lang)));
 		model.addAttribute("sellers", staff.list(user, new io.rumbo.organization.StaffManagement.StaffFilter(null,
 				terms.id(), null, null, false, null), ListQuery.of(0, 100, null, Map.of("lastName", "s.last_name"),

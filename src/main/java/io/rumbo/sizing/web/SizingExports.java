@@ -11,6 +11,7 @@ import io.rumbo.shared.export.Exports;
 import io.rumbo.shared.web.ListQuery;
 import io.rumbo.sizing.BudgetViews;
 import io.rumbo.sizing.ChannelTerms;
+import io.rumbo.sizing.ChannelTermsView;
 import io.rumbo.sizing.SizingScenarios;
 
 /** The export shapes of the sizing lists, for the API and the pages, with the lists' filters and sort. */
@@ -31,12 +32,20 @@ final class SizingExports {
 	static ResponseEntity<StreamingResponseBody> channels(ExportFormat format, ChannelTerms channels,
 			CurrentUser actor, ChannelTerms.Filter filter, ListQuery sorted) {
 		return Exports.download(format, "channel-terms", List.of("unitId", "code", "name", "kind", "basis",
-				"sharePercent", "seller", "productLines", "territories", "contactName", "contactEmail", "contactPhone",
+				"sharePercent", "seller", "productLines", "territories", "previousModelTerritories", "territoryNote", "contactName",
+				"contactEmail", "contactPhone",
 				"validFrom", "credited", "earned"),
 				table -> channels.list(actor, filter, sorted).content().forEach(c -> table.row(c.id(), c.unitCode(),
 						c.unitName(), c.kind(), c.basis(), c.sharePercent(), c.sellerName(),
-						String.join("; ", c.productLineNames()), c.territories(), c.contactName(), c.contactEmail(),
+						String.join("; ", c.productLineNames()), paths(c, true), paths(c, false),
+						c.territoryNote(), c.contactName(), c.contactEmail(),
 						c.contactPhone(), c.validFrom(), c.credited(), c.earned())));
+	}
+
+	/** The paths of the territories the terms name of the active model, or of models since replaced. */
+	private static String paths(ChannelTermsView c, boolean current) {
+		return String.join("; ", c.territories().stream().filter(t -> t.current() == current)
+			.map(ChannelTermsView.Territory::path).toList());
 	}
 
 	static ResponseEntity<StreamingResponseBody> budget(ExportFormat format, BudgetViews.Report report) {

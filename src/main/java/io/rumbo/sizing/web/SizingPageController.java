@@ -177,7 +177,17 @@ class SizingPageController {
 		model.addAttribute("lines", working == null ? List.of() : text.lines(working));
 		model.addAttribute("resultText", working == null ? null : text.result(working));
 		model.addAttribute("errors", errors);
+		model.addAttribute("foundRoleNames", roleNames(SizingScenarios.DEFAULT_ROLES));
 		return "sizing/scenario-form";
+	}
+
+	/** The job roles' names in the reader's language, as the headcount labels name them. */
+	private String roleNames(java.util.Collection<io.rumbo.organization.JobRole> roles) {
+		java.util.Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+		return String.join(", ", roles.stream()
+			.sorted()
+			.map(r -> messages.getMessage("organization.jobRole." + r.name(), null, locale))
+			.toList());
 	}
 
 	@GetMapping("/sizing/{id}")
@@ -188,12 +198,8 @@ class SizingPageController {
 		model.addAttribute("headcount", headcount);
 		model.addAttribute("lines", text.lines(s.working()));
 		model.addAttribute("resultText", text.result(s.working()));
-		java.util.Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
-		model.addAttribute("roleNames", String.join(", ", s.roles().stream()
-			.map(r -> messages.getMessage("organization.jobRole." + r.name(), null, locale))
-			.toList()));
-		model.addAttribute("positionRoleName", messages.getMessage("organization.jobRole." + s.positionRole().name(),
-				null, locale));
+		model.addAttribute("roleNames", roleNames(s.roles()));
+		model.addAttribute("positionRoleName", roleNames(List.of(s.positionRole())));
 		model.addAttribute("units", budgets.unitsInScope(user).stream()
 			.filter(u -> budgets.subtreeOf(s.unitId()).contains(u.id()))
 			.toList());
@@ -230,13 +236,16 @@ class SizingPageController {
 		Map<Long, Headcount> headcounts = new LinkedHashMap<>();
 		Map<Long, List<String>> lines = new LinkedHashMap<>();
 		Map<Long, String> results = new LinkedHashMap<>();
+		Map<Long, String> roleNames = new LinkedHashMap<>();
 		for (Long id : ids == null ? List.<Long>of() : ids.stream().distinct().limit(6).toList()) {
 			ScenarioView s = scenarios.get(user, id);
 			chosen.add(s);
 			headcounts.put(id, scenarios.headcount(user, s));
 			lines.put(id, text.lines(s.working()));
 			results.put(id, text.result(s.working()));
+			roleNames.put(id, roleNames(s.roles()));
 		}
+		model.addAttribute("roleNames", roleNames);
 		model.addAttribute("chosen", chosen);
 		model.addAttribute("headcounts", headcounts);
 		model.addAttribute("lines", lines);

@@ -114,12 +114,13 @@ class SizingRestController {
 
 	@Schema(name = "SizingChannelTermsRequest")
 	record TermsRequest(@NotNull Long version, @Nullable ChannelBasis basis, @Nullable BigDecimal sharePercent,
-			@Nullable Long sellerStaffId, @Nullable List<Long> productLineIds, @Nullable String territories,
+			@Nullable Long sellerStaffId, @Nullable List<Long> productLineIds, @Nullable List<Long> territoryIds,
+			@Nullable String territoryNote,
 			@Nullable String contactName, @Nullable String contactEmail, @Nullable String contactPhone,
 			java.time.@Nullable LocalDate validFrom) {
 
 		ChannelTerms.Details details() {
-			return new ChannelTerms.Details(basis, sharePercent, sellerStaffId, productLineIds, territories,
+			return new ChannelTerms.Details(basis, sharePercent, sellerStaffId, productLineIds, territoryIds, territoryNote,
 					contactName, contactEmail, contactPhone, validFrom);
 		}
 	}
@@ -297,6 +298,13 @@ class SizingRestController {
 			@RequestParam(required = false) @Nullable List<String> sort) {
 		return channels.list(actor, new ChannelTerms.Filter(q, kind, withTerms), ListQuery.of(page, size, sort,
 				ChannelTerms.SORTS, "name"));
+	}
+
+	@GetMapping(value = "/channel-territories", produces = "application/json")
+	@Operation(summary = "The territories channel terms may name", description = "The territories of the active "
+			+ "territory model in tree order (path: ancestors' names and its own), for territoryIds of the terms.")
+	List<ChannelTermsView.Territory> channelTerritories(CurrentUser actor) {
+		return channels.territoryChoices(actor);
 	}
 
 	@GetMapping(value = "/channels/{id}", produces = "application/json")
