@@ -357,7 +357,7 @@ class TerritoriesApiScenarioTests extends ApiTestSupport {
 					api.token("director"), Map.of("version", version(other), "effectiveDate", today.toString()),
 					Map.of("Accept-Language", "es"));
 			assertThat(direct.status()).as(direct.body()).isEqualTo(409);
-			assertThat(direct.body()).contains(region + " scheduled").contains(Formats.date(date, Locale.of("es")));
+			assertThat(direct.body()).contains(region + " scheduled").contains(Formats.date(date, Locale.forLanguageTag("es")));
 			JsonNode preview = api.get(url + "/preview?size=1", "director").json();
 			JsonNode asOfDate = api.get(url + "/preview?size=1&on=" + date, "director").json();
 			assertThat(preview.get("lastYearTo").asString()).as("previewed as of its date")
