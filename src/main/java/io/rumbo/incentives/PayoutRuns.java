@@ -237,29 +237,29 @@ public class PayoutRuns {
 				      AND p.id <> incentives_payout_run_plan.plan_id)""")
 			.param("run", run.id())
 			.update();
-		for (IncentivePlan plan : planRepository.findAll()) {
-			if (plan.state() != PlanState.APPROVED || !plans.year(plan.fiscalYear()).contains(period)) {
-				continue;
-			}
-			boolean taken = jdbc.sql("""
-					SELECT COUNT(*) FROM incentives_payout_run_plan rp
-					JOIN incentives_payout_run r ON r.id = rp.run_id
-					WHERE rp.plan_code = :code AND r.period_start < :end AND r.period_end > :start""")
-				.param("code", plan.code())
-				.param("start", period.start())
-				.param("end", period.end())
-				.query(Long.class)
-				.single() > 0;
-			if (!taken) {
-				jdbc.sql("INSERT INTO incentives_payout_run_plan (run_id, plan_id, plan_code, period_code) "
-						+ "VALUES (:run, :plan, :code, :period)")
-					.param("run", run.id())
-					.param("plan", plan.id())
-					.param("code", plan.code())
-					.param("period", run.periodCode())
-					.update();
-			}
+		// The years whose approved plans may join (a handful), then the plans themselves in one statement.
+		List<Integer> years = jdbc.sql("SELECT DISTINCT fiscal_year FROM incentives_plan WHERE state = 'APPROVED'")
+			.query(Integer.class)
+			.list()
+			.stream()
+			.filter(y -> plans.year(y).contains(period))
+			.toList();
+		if (years.isEmpty()) {
+			return;
 		}
+		jdbc.sql("""
+				INSERT INTO incentives_payout_run_plan (run_id, plan_id, plan_code, period_code)
+				SELECT :run, p.id, p.code, :period FROM incentives_plan p
+				WHERE p.state = 'APPROVED' AND p.fiscal_year IN (:years)
+				  AND NOT EXISTS (SELECT 1 FROM incentives_payout_run_plan rp
+				      JOIN incentives_payout_run r ON r.id = rp.run_id
+				      WHERE rp.plan_code = p.code AND r.period_start < :end AND r.period_end > :start)""")
+			.param("run", run.id())
+			.param("period", run.periodCode())
+			.param("years", years)
+			.param("start", period.start())
+			.param("end", period.end())
+			.update();
 	}
 
 	/** Finance approves a draft at {@code version}: it is locked and announced ({@link PayoutRunApproved}). */

@@ -135,7 +135,7 @@ public class OrderManagement {
 		if (!mayBook(actor)) {
 			throw new AccessRefusedException("orders");
 		}
-		SalesOrder order = SalesOrder.book(entry.check(actor, details, null));
+		SalesOrder order = SalesOrder.book(entry.check(actor, details));
 		store.insert(List.of(order), OrderStore.Progress.NONE);
 		audit.record("ORDER", order.id(), "CREATE", null, order.auditState(), order.orderNumber());
 		OrderId id = OrderId.of(order.id());
@@ -160,7 +160,7 @@ public class OrderManagement {
 		}
 		var before = order.auditState();
 		OrderFacts factsBefore = order.facts();
-		if (!order.change(entry.check(actor, details, id))) {
+		if (!order.change(entry.check(actor, details, id, order.content()))) {
 			// Saved unchanged (a form sent twice): no new version, no audit line, no event.
 			return current;
 		}

@@ -37,7 +37,7 @@ import io.rumbo.shared.web.PageResponse;
 /**
  * Accounts excluded from realignment: they keep their owner whatever a model says (decision 0037). The list is
  * searched, filtered, sorted, paged and scoped in SQL (decision 0041): each row keeps the account's name, potential
- * class, unit and owner, copied from the customers module's API when frozen and kept current on
+ * class, unit and owner, copied from the customers module's API when frozen and read again from it on
  * {@link CustomerOwnerChanged}. Directors, administrators, managers and viewers read the accounts they see; directors,
  * administrators and managers freeze and unfreeze them, with a reason, audited.
  */
@@ -212,22 +212,27 @@ public class FrozenAccounts {
 		return state;
 	}
 
-	/** A frozen account that changed owner or unit keeps the list's scope right. */
+	/**
+	 * A frozen account that changed hands keeps the list's scope right: its current name, potential class, unit and
+	 * owner are read again through the customers module's API rather than copied from the event, so a retried or late
+	 * event cannot write an older owner back, and a row that is not frozen is left alone (idempotent).
+	 */
 	@ApplicationModuleListener
 	void on(CustomerOwnerChanged changed) {
-		jdbc.sql("UPDATE territories_frozen_account SET owner_staff_id = :owner, unit_id = :unit WHERE customer_id = :c")
-			.param("owner", changed.toOwner() == null ? null : changed.toOwner().value())
-			.param("unit", changed.toUnit().value())
-			.param("c", changed.customer().value())
-			.update();
+		refresh(jdbc.sql("SELECT customer_id FROM territories_frozen_account WHERE customer_id = :c")
+			.param("c", changed.customer().value()).query(Long.class).list());
 	}
 
 	/** Rows frozen before the list kept the account's fields (V89) get them once, at start. */
 	@EventListener(ApplicationReadyEvent.class)
 	@Transactional
 	public void fillMissing() {
-		List<Long> ids = jdbc.sql("SELECT customer_id FROM territories_frozen_account WHERE unit_id IS NULL")
-			.query(Long.class).list();
+		refresh(jdbc.sql("SELECT customer_id FROM territories_frozen_account WHERE unit_id IS NULL")
+			.query(Long.class).list());
+	}
+
+	/** The accounts' current name, potential class, unit and owner onto their rows (two reads for them all). */
+	private void refresh(List<Long> ids) {
 		if (ids.isEmpty()) {
 			return;
 		}

@@ -64,10 +64,12 @@ public class ScheduledActivations {
 		}
 		LocalDate today = LocalDate.now(clock);
 		if (!date.isAfter(today)) {
-			throw ValidationFailedException.of("effectiveDate", "territories.model.schedule.notLater", today);
+			throw ValidationFailedException.of("effectiveDate", "territories.model.schedule.notLater",
+					TerritoryModels.readerDate(today));
 		}
 		models.findByStatus(ModelStatus.SCHEDULED).stream().findFirst().ifPresent(other -> {
-			throw new ConflictException("territories.model.schedule.taken", other.name(), other.scheduledFor());
+			throw new ConflictException("territories.model.schedule.taken", other.name(),
+					TerritoryModels.readerDate(other.scheduledFor()));
 		});
 		var before = model.auditState();
 		model.schedule(date, user.username(), clock.instant());
@@ -98,21 +100,33 @@ public class ScheduledActivations {
 
 	/**
 	 * Activates every scheduled model whose date is {@code on} or earlier, each from its own scheduled date, on behalf
-	 * of who scheduled it; answers the ids activated (none on a second run the same day).
+	 * of who scheduled it; answers the ids activated (none on a second run the same day). The date is never earlier
+	 * than the active model's start: the active model cannot become history before it began (a period ending before
+	 * it starts), so a catch-up for a model whose date passed before the active one started activates it from that
+	 * start instead (decision 0041).
 	 */
 	@Transactional
 	public List<Long> activateDue(LocalDate on) {
 		List<Long> activated = new ArrayList<>();
 		for (TerritoryModel model : models
 			.findByStatusAndScheduledForLessThanEqualOrderByScheduledForAsc(ModelStatus.SCHEDULED, on)) {
-			LocalDate date = model.scheduledFor();
+			LocalDate date = notBeforeActive(model.scheduledFor() == null ? on : model.scheduledFor());
 			String by = model.scheduledBy();
-			int moved = realignment.activateOn(by == null ? "system" : by, model, date == null ? on : date);
+			int moved = realignment.activateOn(by == null ? "system" : by, model, date);
 			log.info("Territory model {} ({}) activated as scheduled from {}: {} accounts moved", model.id(),
 					model.name(), date, moved);
 			activated.add(model.id());
 		}
 		return activated;
+	}
+
+	/** {@code date}, or the active model's start when that is later. */
+	private LocalDate notBeforeActive(LocalDate date) {
+		return models.findByStatus(ModelStatus.ACTIVE).stream()
+			.map(TerritoryModel::effectiveFrom)
+			.filter(from -> from != null && from.isAfter(date))
+			.findFirst()
+			.orElse(date);
 	}
 
 	private TerritoryModel editable(CurrentUser user, long modelId, long version) {

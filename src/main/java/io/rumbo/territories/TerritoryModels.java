@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,9 +26,11 @@ import io.rumbo.organization.DataScopes;
 import io.rumbo.organization.StaffId;
 import io.rumbo.organization.UnitId;
 import io.rumbo.shared.domain.AccessRefusedException;
+import io.rumbo.shared.domain.ConflictException;
 import io.rumbo.shared.domain.NotFoundException;
 import io.rumbo.shared.domain.StaleVersionException;
 import io.rumbo.shared.domain.ValidationFailedException;
+import io.rumbo.shared.web.Formats;
 import io.rumbo.shared.web.ListQuery;
 import io.rumbo.shared.web.PageResponse;
 import io.rumbo.territories.domain.Alignment;
@@ -294,7 +297,9 @@ public class TerritoryModels {
 	 * Activates a draft from {@code effectiveDate}, which must be today (the injected clock's): the active model
 	 * becomes history that day and account ownership follows the draft at once (see {@link Realignment}). A past date
 	 * would rewrite ownership history that already happened and a future one would change owners before their date,
-	 * so both are refused (400 on {@code effectiveDate}). Directors and administrators only.
+	 * so both are refused (400 on {@code effectiveDate}). Directors and administrators only. While another model is
+	 * scheduled the activation is refused (409 naming it and its date): the job would replace this model on that date,
+	 * so the director takes the scheduled one back to a draft first (decision 0041).
 	 */
 	@Transactional
 	public ModelView activate(CurrentUser user, long modelId, long version, @Nullable LocalDate effectiveDate) {
@@ -307,6 +312,10 @@ public class TerritoryModels {
 		}
 		requireToday(effectiveDate, clock);
 		TerritoryModel model = draft(user, modelId, version);
+		models.findByStatus(ModelStatus.SCHEDULED).stream().findFirst().ifPresent(scheduled -> {
+			throw new ConflictException("territories.model.activate.scheduled", scheduled.name(),
+					readerDate(scheduled.scheduledFor()));
+		});
 		realignment.activate(user, model, effectiveDate);
 		return get(user, modelId);
 	}
@@ -315,11 +324,18 @@ public class TerritoryModels {
 	static void requireToday(LocalDate effectiveDate, Clock clock) {
 		LocalDate today = LocalDate.now(clock);
 		if (effectiveDate.isBefore(today)) {
-			throw ValidationFailedException.of("effectiveDate", "territories.model.effectiveDate.past", today);
+			throw ValidationFailedException.of("effectiveDate", "territories.model.effectiveDate.past",
+					readerDate(today));
 		}
 		if (effectiveDate.isAfter(today)) {
-			throw ValidationFailedException.of("effectiveDate", "territories.model.effectiveDate.future", today);
+			throw ValidationFailedException.of("effectiveDate", "territories.model.effectiveDate.future",
+					readerDate(today));
 		}
+	}
+
+	/** A date for a message to the person asking, in their language ("30 abr 2031", "Apr 30, 2031"). */
+	static String readerDate(@Nullable LocalDate date) {
+		return Formats.date(date, LocaleContextHolder.getLocale());
 	}
 
 	private TerritoryModel draft(CurrentUser user, long modelId, long version) {

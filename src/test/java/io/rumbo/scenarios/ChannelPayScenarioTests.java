@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,8 +33,10 @@ import tools.jackson.databind.JsonNode;
 /**
  * A channel sells and is paid by its terms (decision 0042), over real HTTP: an agent unit of the test's own with its
  * seller record, terms that write the plan paying 8 % of the revenue of the covered line, an order of an uncovered
- * line refused on entry and in the import (row and column named, nothing written), and this month's payout run of
- * the channel's plan paying the share of the covered line only.
+ * line refused on entry and in the import (row and column named, nothing written), an order booked under the
+ * broader terms still editable, and this month's payout run of the channel's plan paying the share of the covered
+ * line only. The account is the test's own (other classes read the demo customers' figures) and the dates come from
+ * the application's clock.
  */
 @RumboIntegrationTest
 class ChannelPayScenarioTests extends ApiTestSupport {
@@ -49,6 +52,9 @@ class ChannelPayScenarioTests extends ApiTestSupport {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	Clock clock;
 
 	Api api;
 
@@ -78,10 +84,14 @@ class ChannelPayScenarioTests extends ApiTestSupport {
 		throw new AssertionError("two product lines");
 	}
 
-	private static Map<String, Object> order(long customer, long seller, Product product, String price) {
+	private LocalDate today() {
+		return LocalDate.now(clock);
+	}
+
+	private Map<String, Object> order(long customer, long seller, Product product, String price) {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("customerId", customer);
-		body.put("orderDate", LocalDate.now().toString());
+		body.put("orderDate", today().toString());
 		body.put("lines", List.of(Map.of("productId", product.id(), "quantity", "1", "unitPrice", price)));
 		body.put("credits", List.of(Map.of("staffId", seller, "sharePercent", "100")));
 		return body;
@@ -114,15 +124,8 @@ class ChannelPayScenarioTests extends ApiTestSupport {
 		List<Product> products = twoLines();
 		Product covered = products.get(0);
 		Product uncovered = products.get(1);
-		long customer = 0;
-		String customerCode = null;
-		for (JsonNode c : api.get("/api/v1/customers?size=20&status=ACTIVE", "director").json().get("content")) {
-			if (c.hasNonNull("externalId") && customerCode == null) {
-				customer = c.get("id").asLong();
-				customerCode = c.get("externalId").asString();
-			}
-		}
-		assertThat(customerCode).as("a demo customer with its code").isNotNull();
+		String customerCode = unique("CHC");
+		long customer = customer(customerCode, seller);
 		FiscalPeriod year = calendar.years().year(calendar.currentYear());
 
 		// Terms over every line first: the channel sells 10,000 of the covered line and 2,000 of the other.
@@ -131,10 +134,12 @@ class ChannelPayScenarioTests extends ApiTestSupport {
 		assertThat(every.status()).as(every.body()).isEqualTo(200);
 		assertThat(every.json().get("planState").asString()).as("the director's terms approve the plan")
 			.isEqualTo("APPROVED");
+		List<JsonNode> booked = new java.util.ArrayList<>();
 		for (Map<String, Object> o : List.of(order(customer, seller, covered, "10000"),
 				order(customer, seller, uncovered, "2000"))) {
-			Api.Response booked = api.post("/api/v1/orders", "director", o);
-			assertThat(booked.status()).as(booked.body()).isEqualTo(201);
+			Api.Response made = api.post("/api/v1/orders", "director", o);
+			assertThat(made.status()).as(made.body()).isEqualTo(201);
+			booked.add(made.json());
 		}
 		// Then the terms cover the first line only.
 		Api.Response narrowed = api.put("/api/v1/sizing/channels/" + unitId + "?lang=en", "director",
@@ -152,10 +157,26 @@ class ChannelPayScenarioTests extends ApiTestSupport {
 		Api.Response other = api.post("/api/v1/orders", "director", order(customer, seller, covered, "500"));
 		assertThat(other.status()).as("a covered line is taken: " + other.body()).isEqualTo(201);
 
+		// The order of the other line, booked under the broader terms, still takes a note; its line stays.
+		JsonNode earlier = booked.get(1);
+		Map<String, Object> noted = order(customer, seller, uncovered, "2000");
+		noted.put("notes", "Delivered in two parts");
+		noted.put("version", earlier.get("version").asLong());
+		Api.Response edited = api.put("/api/v1/orders/" + earlier.get("id").asLong() + "?lang=en", "director", noted);
+		assertThat(edited.status()).as("an edit that keeps the line: " + edited.body()).isEqualTo(200);
+		// But an edit that puts the uncovered line on the covered order is refused on that line.
+		JsonNode first = booked.get(0);
+		Map<String, Object> swapped = order(customer, seller, uncovered, "10000");
+		swapped.put("version", first.get("version").asLong());
+		Api.Response changed = api.put("/api/v1/orders/" + first.get("id").asLong() + "?lang=en", "director",
+				swapped);
+		assertThat(changed.status()).as(changed.body()).isEqualTo(400);
+		assertThat(changed.json().get("errors").get(0).get("field").asString()).isEqualTo("lines[0].productId");
+
 		String prefix = unique("CHN");
 		String file = "order,order_date,customer,sku,quantity,credits\n"
-				+ prefix + "-1," + LocalDate.now() + "," + customerCode + "," + covered.sku() + ",1," + number
-				+ "\n" + prefix + "-2," + LocalDate.now() + "," + customerCode + "," + uncovered.sku() + ",1,"
+				+ prefix + "-1," + today() + "," + customerCode + "," + covered.sku() + ",1," + number
+				+ "\n" + prefix + "-2," + today() + "," + customerCode + "," + uncovered.sku() + ",1,"
 				+ number + "\n";
 		ImportSummary summary = imports.run(admin(), "orders", "orders.csv", file.getBytes(StandardCharsets.UTF_8),
 				Locale.ENGLISH, false, (phase, done, total) -> {
@@ -167,19 +188,21 @@ class ChannelPayScenarioTests extends ApiTestSupport {
 			.param("p", prefix + "%").query(Long.class).single()).as("all or nothing").isZero();
 
 		// The month's run of the channel's plan: 8 % of the covered line's 10,500, nothing of the other line.
-		LocalDate month = LocalDate.now().withDayOfMonth(1);
+		LocalDate month = today().withDayOfMonth(1);
 		String period = calendar.years().code(new FiscalPeriod(month, month.plusMonths(1)));
 		long planId = narrowed.json().get("planId").asLong();
-		Api.Response run = null;
-		for (int attempt = 0; attempt < 50; attempt++) {
-			// The metrics take the orders in after their commit.
-			JsonNode channel = api.get("/api/v1/sizing/channels/" + unitId, "director").json();
-			if (channel.get("credited").decimalValue().compareTo(new BigDecimal("10500")) == 0) {
+		// The metrics take the orders in after their commit.
+		BigDecimal credited = null;
+		long deadline = System.nanoTime() + 30_000_000_000L;
+		while (System.nanoTime() < deadline) {
+			credited = api.get("/api/v1/sizing/channels/" + unitId, "director").json().get("credited").decimalValue();
+			if (credited.compareTo(new BigDecimal("10500")) == 0) {
 				break;
 			}
 			Thread.sleep(200);
 		}
-		run = api.post("/api/v1/payout-runs", "finance", Map.of("period", period, "planId", planId));
+		assertThat(credited).as("the channel's credited revenue within 30 s").isEqualByComparingTo("10500");
+		Api.Response run = api.post("/api/v1/payout-runs", "finance", Map.of("period", period, "planId", planId));
 		assertThat(run.status()).as(run.body()).isEqualTo(201);
 		long runId = run.json().get("id").asLong();
 		Api.Response statement = api.get("/api/v1/statements/" + runId + "/" + planCode + "/" + seller + "?lang=en",
@@ -192,6 +215,24 @@ class ChannelPayScenarioTests extends ApiTestSupport {
 		assertThat(lines.get(0).get("amount").decimalValue()).isEqualByComparingTo("840.00");
 		assertThat(api.get("/api/v1/sizing/channels/" + unitId, "director").json().get("earned").decimalValue())
 			.isEqualByComparingTo("840.00");
+	}
+
+	/** An active account of the test's own, with its code for the import, owned by the channel's seller. */
+	private long customer(String code, long owner) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("externalId", code);
+		body.put("legalName", "Channel account " + code);
+		body.put("segment", "SMALL_BUSINESS");
+		body.put("companySize", "SMALL");
+		body.put("region", "Centro");
+		body.put("potentialClass", "B");
+		body.put("annualPotential", "1000");
+		body.put("status", "ACTIVE");
+		body.put("ownerStaffId", owner);
+		body.put("effectiveDate", today().minusYears(1).toString());
+		Api.Response created = api.post("/api/v1/customers", "director", body);
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		return created.json().get("id").asLong();
 	}
 
 	private CurrentUser admin() {

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -15,6 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import io.rumbo.shared.web.Formats;
 import io.rumbo.support.Api;
 import io.rumbo.support.RumboIntegrationTest;
 import tools.jackson.databind.JsonNode;
@@ -330,7 +332,8 @@ class TerritoriesApiScenarioTests extends ApiTestSupport {
 				Map.of("version", version(model), "effectiveDate", today.toString()), Map.of("Accept-Language", "en"));
 		assertThat(onToday.status()).as(onToday.body()).isEqualTo(400);
 		assertThat(onToday.json().get("errors").get(0).get("field").asString()).isEqualTo("effectiveDate");
-		assertThat(onToday.json().get("errors").get(0).get("message").asString()).contains("starts after today");
+		assertThat(onToday.json().get("errors").get(0).get("message").asString()).contains("starts after today")
+			.contains(Formats.date(today, Locale.ENGLISH));
 		Api.Response past = api.send("POST", url + "/schedule", api.token("director"),
 				Map.of("version", version(model), "effectiveDate", today.minusDays(3).toString()),
 				Map.of("Accept-Language", "es"));
@@ -339,38 +342,54 @@ class TerritoriesApiScenarioTests extends ApiTestSupport {
 
 		Api.Response scheduled = api.post(url + "/schedule", "director", Map.of("version", version(model),
 				"effectiveDate", date.toString()));
-		assertThat(scheduled.status()).as(scheduled.body()).isEqualTo(200);
-		assertThat(scheduled.json().get("status").asString()).isEqualTo("SCHEDULED");
-		assertThat(scheduled.json().get("scheduledFor").asString()).isEqualTo(date.toString());
-		assertThat(scheduled.json().get("scheduledBy").asString()).isEqualTo("director");
-		assertThat(api.put(url, "director", Map.of("version", version(model), "name", region + " renamed")).status())
-			.as("no edits while scheduled").isEqualTo(409);
-		assertThat(api.post(url + "/activate", "director", Map.of("version", version(model), "effectiveDate",
-				today.toString())).status()).as("no activation by hand while scheduled").isEqualTo(409);
-		long other = createModel(region + " other", null);
-		Api.Response second = api.send("POST", "/api/v1/territories/models/" + other + "/schedule",
-				api.token("director"), Map.of("version", version(other), "effectiveDate", date.plusDays(1).toString()),
-				Map.of("Accept-Language", "en"));
-		assertThat(second.status()).as("one model scheduled at a time").isEqualTo(409);
-		assertThat(second.body()).contains(region + " scheduled");
-		JsonNode preview = api.get(url + "/preview?size=1", "director").json();
-		JsonNode asOfDate = api.get(url + "/preview?size=1&on=" + date, "director").json();
-		assertThat(preview.get("lastYearTo").asString()).as("previewed as of its date")
-			.isEqualTo(asOfDate.get("lastYearTo").asString());
-		assertThat(api.get("/api/v1/territories/models?status=SCHEDULED&q=" + region, "director").json()
-			.get("content").size()).isEqualTo(1);
+		try {
+			assertThat(scheduled.status()).as(scheduled.body()).isEqualTo(200);
+			assertThat(scheduled.json().get("status").asString()).isEqualTo("SCHEDULED");
+			assertThat(scheduled.json().get("scheduledFor").asString()).isEqualTo(date.toString());
+			assertThat(scheduled.json().get("scheduledBy").asString()).isEqualTo("director");
+			assertThat(api.put(url, "director", Map.of("version", version(model), "name", region + " renamed"))
+				.status()).as("no edits while scheduled").isEqualTo(409);
+			assertThat(api.post(url + "/activate", "director", Map.of("version", version(model), "effectiveDate",
+					today.toString())).status()).as("no activation by hand while scheduled").isEqualTo(409);
+			long other = createModel(region + " other", null);
+			Api.Response second = api.send("POST", "/api/v1/territories/models/" + other + "/schedule",
+					api.token("director"), Map.of("version", version(other), "effectiveDate",
+							date.plusDays(1).toString()), Map.of("Accept-Language", "en"));
+			assertThat(second.status()).as("one model scheduled at a time").isEqualTo(409);
+			assertThat(second.body()).contains(region + " scheduled")
+				.as("the date in the reader's language").contains(Formats.date(date, Locale.ENGLISH));
+			// Another draft is not activated by hand either while a model is scheduled: the job would replace it.
+			Api.Response direct = api.send("POST", "/api/v1/territories/models/" + other + "/activate",
+					api.token("director"), Map.of("version", version(other), "effectiveDate", today.toString()),
+					Map.of("Accept-Language", "es"));
+			assertThat(direct.status()).as(direct.body()).isEqualTo(409);
+			assertThat(direct.body()).contains(region + " scheduled").contains(Formats.date(date, Locale.forLanguageTag("es")));
+			JsonNode preview = api.get(url + "/preview?size=1", "director").json();
+			JsonNode asOfDate = api.get(url + "/preview?size=1&on=" + date, "director").json();
+			assertThat(preview.get("lastYearTo").asString()).as("previewed as of its date")
+				.isEqualTo(asOfDate.get("lastYearTo").asString());
+			assertThat(api.get("/api/v1/territories/models?status=SCHEDULED&q=" + region, "director").json()
+				.get("content").size()).isEqualTo(1);
 
-		Api.Response back = api.post(url + "/unschedule", "director", Map.of("version", version(model)));
-		assertThat(back.status()).as(back.body()).isEqualTo(200);
-		assertThat(back.json().get("status").asString()).isEqualTo("DRAFT");
-		assertThat(back.json().get("scheduledFor").isNull()).isTrue();
-		assertThat(api.post(url + "/unschedule", "director", Map.of("version", version(model))).status())
-			.as("a draft is not scheduled").isEqualTo(409);
-		assertThat(api.put(url, "director", Map.of("version", version(model), "name", region + " renamed")).status())
-			.as("a draft again").isEqualTo(200);
-		assertThat(jdbc.sql("SELECT action FROM identity_audit_event WHERE entity_type = 'TERRITORY_MODEL' AND "
-				+ "entity_id = :id ORDER BY id").param("id", Long.toString(model)).query(String.class).list())
-			.containsSubsequence("SCHEDULE", "UNSCHEDULE", "UPDATE");
+			Api.Response back = api.post(url + "/unschedule", "director", Map.of("version", version(model)));
+			assertThat(back.status()).as(back.body()).isEqualTo(200);
+			assertThat(back.json().get("status").asString()).isEqualTo("DRAFT");
+			assertThat(back.json().get("scheduledFor").isNull()).isTrue();
+			assertThat(api.post(url + "/unschedule", "director", Map.of("version", version(model))).status())
+				.as("a draft is not scheduled").isEqualTo(409);
+			assertThat(api.put(url, "director", Map.of("version", version(model), "name", region + " renamed"))
+				.status()).as("a draft again").isEqualTo(200);
+			assertThat(jdbc.sql("SELECT action FROM identity_audit_event WHERE entity_type = 'TERRITORY_MODEL' AND "
+					+ "entity_id = :id ORDER BY id").param("id", Long.toString(model)).query(String.class).list())
+				.containsSubsequence("SCHEDULE", "UNSCHEDULE", "UPDATE");
+		}
+		finally {
+			// The one scheduled slot is the whole shared database's: never leave it taken, whatever failed.
+			JsonNode now = api.get(url, "director").json();
+			if ("SCHEDULED".equals(now.get("status").asString())) {
+				api.post(url + "/unschedule", "director", Map.of("version", now.get("version").asLong()));
+			}
+		}
 	}
 
 	@Test

@@ -24,7 +24,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import io.rumbo.customers.CompanySize;
+import io.rumbo.customers.CustomerId;
 import io.rumbo.customers.CustomerManagement;
+import io.rumbo.customers.CustomerOwnerChanged;
 import io.rumbo.customers.CustomerStatus;
 import io.rumbo.customers.OwnershipPeriod;
 import io.rumbo.customers.PotentialClass;
@@ -35,7 +37,9 @@ import io.rumbo.identity.UserManagement;
 import io.rumbo.organization.JobRole;
 import io.rumbo.organization.OrgUnitManagement;
 import io.rumbo.organization.StaffManagement;
+import io.rumbo.organization.StaffId;
 import io.rumbo.organization.StaffView;
+import io.rumbo.organization.UnitId;
 import io.rumbo.shared.domain.ConflictException;
 import io.rumbo.shared.domain.ValidationFailedException;
 import io.rumbo.shared.jobs.ScheduledJob;
@@ -91,6 +95,9 @@ class TerritoriesModuleTests {
 
 	@Autowired
 	ScheduledActivations schedules;
+
+	@Autowired
+	FrozenAccounts frozen;
 
 	@Autowired
 	List<ScheduledJob> jobs;
@@ -246,6 +253,19 @@ class TerritoriesModuleTests {
 		assertThat(rows.get(marked).legalName()).as("an account was added: the copy was taken again")
 			.startsWith("Cuenta 15000");
 		assertThat(rows.get(added).toTerritoryId()).isEqualTo(m.east);
+	}
+
+	@Test
+	void aFrozenAccountTakesItsCurrentOwnerFromCustomersNotFromALateEvent() {
+		long account = account("35000", "Este");
+		frozen.freeze(director, account, "Key account");
+		// A retried or late event says Pedro (team 2) took it; the account is still Ana's (team 1).
+		frozen.on(new CustomerOwnerChanged(CustomerId.of(account), StaffId.of(ana.id()), StaffId.of(pedro.id()),
+				UnitId.of(company.team1.id()), UnitId.of(company.team2.id()), today.plusDays(30)));
+		var row = frozen.list(director, new FrozenAccounts.Filter(null, null, null), new ListQuery(0, 500, List.of()))
+			.content().stream().filter(f -> f.customerId() == account).findFirst().orElseThrow();
+		assertThat(row.ownerStaffId()).as("the account's current owner").isEqualTo(ana.id());
+		assertThat(row.unitId()).isEqualTo(company.team1.id());
 	}
 
 	private record Model(long id, long west, long east) {

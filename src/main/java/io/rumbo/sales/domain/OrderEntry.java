@@ -52,8 +52,18 @@ public class OrderEntry {
 		this.creditRule = creditRule;
 	}
 
-	/** What the order says, or a {@link ValidationFailedException} naming every field in error. */
-	public SalesOrder.Content check(CurrentUser actor, OrderDetails details, @Nullable Long existingId) {
+	/** What a new order says, or a {@link ValidationFailedException} naming every field in error. */
+	public SalesOrder.Content check(CurrentUser actor, OrderDetails details) {
+		return check(actor, details, null, null);
+	}
+
+	/**
+	 * What the order says, or a {@link ValidationFailedException} naming every field in error; {@code before} is what
+	 * order {@code existingId} said until this edit (null for a new order). An edit checks the channel coverage only of
+	 * what it changes (see {@link #uncovered}).
+	 */
+	public SalesOrder.Content check(CurrentUser actor, OrderDetails details, @Nullable Long existingId,
+			SalesOrder.@Nullable Content before) {
 		List<FieldError> errors = new ArrayList<>();
 		var customer = customers.find(details.customerId());
 		boolean customerVisible = customer.isPresent() && !customer.get().archived()
@@ -77,8 +87,7 @@ public class OrderEntry {
 					p.key())));
 		if (split.problems().isEmpty()) {
 			// A channel's seller sells only the product lines its terms cover (decision 0042).
-			coverage.order(details.orderDate(), split.credits().stream().map(OrderCredit::staffId).toList(),
-					details.lines().stream().map(NewLine::productId).toList())
+			uncovered(details, split.credits(), before)
 				.forEach(u -> errors.add(new FieldError("lines[" + u.index() + "].productId", CoverageCheck.key(),
 						u.product(), u.sku(), u.line(), u.seller())));
 		}
@@ -87,6 +96,47 @@ public class OrderEntry {
 		}
 		return new SalesOrder.Content(details.customerId(), details.orderDate(), external,
 				blankToNull(details.notes()), lines, split.credits());
+	}
+
+	/**
+	 * The lines a credited channel seller does not cover (decision 0042). A new order checks every line for every
+	 * credited seller. An edit leaves alone what the order already said, booked under the terms of its day (a later
+	 * change of notes or price must not be refused because the terms narrowed since): it checks the lines added or whose
+	 * product changed (each line of the order before stands for one line of its product) for every credited seller, and
+	 * every line for a seller credited only now. A new order date checks everything again.
+	 */
+	private List<CoverageCheck.Uncovered> uncovered(OrderDetails details, List<OrderCredit> credits,
+			SalesOrder.@Nullable Content before) {
+		List<Long> sellers = credits.stream().map(OrderCredit::staffId).toList();
+		List<Long> productIds = details.lines().stream().map(NewLine::productId).toList();
+		if (before == null || !before.orderDate().equals(details.orderDate())) {
+			return coverage.order(details.orderDate(), sellers, productIds);
+		}
+		Set<Long> sellersBefore = new HashSet<>();
+		before.credits().forEach(c -> sellersBefore.add(c.staffId()));
+		List<Long> newSellers = sellers.stream().filter(s -> !sellersBefore.contains(s)).toList();
+		Map<Long, Integer> linesBefore = new HashMap<>();
+		before.lines().forEach(l -> linesBefore.merge(l.productId(), 1, Integer::sum));
+		List<Integer> changed = new ArrayList<>();
+		for (int i = 0; i < productIds.size(); i++) {
+			Integer left = linesBefore.get(productIds.get(i));
+			if (left == null || left == 0) {
+				changed.add(i);
+			}
+			else {
+				linesBefore.put(productIds.get(i), left - 1);
+			}
+		}
+		List<CoverageCheck.Uncovered> found = new ArrayList<>(
+				newSellers.isEmpty() ? List.of() : coverage.order(details.orderDate(), newSellers, productIds));
+		List<Long> keptSellers = sellers.stream().filter(sellersBefore::contains).toList();
+		if (!keptSellers.isEmpty() && !changed.isEmpty()) {
+			// Indexes of the changed lines map back to their place in the order.
+			coverage.order(details.orderDate(), keptSellers, changed.stream().map(productIds::get).toList())
+				.forEach(u -> found.add(new CoverageCheck.Uncovered(changed.get(u.index()), u.row(), u.product(),
+						u.sku(), u.line(), u.seller())));
+		}
+		return found;
 	}
 
 	private List<OrderLine> lines(OrderDetails details, boolean newOrder, List<FieldError> errors) {

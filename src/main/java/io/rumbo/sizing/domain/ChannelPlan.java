@@ -24,7 +24,10 @@ import io.rumbo.sizing.ChannelBasis;
  * payout runs, statements, approval, export and disputes treat the channel like any salesperson. The plan names the
  * channel's seller record only; it has one monthly component per covered product line (or one over every line when
  * the terms name none), each a flat table of one open tier paying the share in percent of the seller's revenue or
- * margin of that line. Lines the terms do not cover have no component, so they pay nothing.
+ * margin of that line. Lines the terms do not cover have no component, so they pay nothing. People read the plan in
+ * either language, so it is named neutrally, with names of the company's own: the plan by the channel's unit, each
+ * component by its product line (as the catalog names it for who writes the terms), the one over every line by the
+ * channel again; the basis is the component's metric, which the plan pages name in the reader's language.
  */
 public final class ChannelPlan {
 
@@ -43,16 +46,12 @@ public final class ChannelPlan {
 		Metric metric = basis == ChannelBasis.MARGIN ? Metric.MARGIN : Metric.REVENUE;
 		List<ComponentDetails> components = new ArrayList<>();
 		if (lineNames.isEmpty()) {
-			components.add(component(basis.name(), metric, null, sharePercent));
+			components.add(component(channelName, metric, null, sharePercent));
 		}
 		else {
-			lineNames.forEach((id, name) -> components.add(component(name + " · " + basis.name(), metric, id,
-					sharePercent)));
+			lineNames.forEach((id, name) -> components.add(component(name, metric, id, sharePercent)));
 		}
-		String name = "Canal / Channel: " + channelName;
-		if (name.length() > 150) {
-			name = name.substring(0, 150);
-		}
+		String name = channelName.length() > 150 ? channelName.substring(0, 150) : channelName;
 		return new PlanDetails(name, fiscalYear, null, null, List.of(sellerStaffId), ProrationRule.DAYS, null,
 				DrawKind.NONE, null, ClawbackPolicy.FULL, null, components);
 	}

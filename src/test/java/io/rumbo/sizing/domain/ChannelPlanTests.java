@@ -66,6 +66,17 @@ class ChannelPlanTests {
 	}
 
 	@Test
+	void thePlanIsNamedByTheChannelAndItsComponentsByTheirLinesInNoFixedLanguage() {
+		PlanDetails plan = ChannelPlan.details("Agente Levante", 2026, ChannelBasis.MARGIN, new BigDecimal("8"), 42,
+				covered());
+		assertThat(plan.name()).isEqualTo("Agente Levante");
+		assertThat(plan.components()).extracting(c -> c.name()).containsExactly("Bombas");
+		PlanDetails every = ChannelPlan.details("Agente Levante", 2026, ChannelBasis.REVENUE, new BigDecimal("8"), 42,
+				Map.of());
+		assertThat(every.components()).extracting(c -> c.name()).containsExactly("Agente Levante");
+	}
+
+	@Test
 	void twelvePercentOfTheMarginOfTheCoveredLineOnly() {
 		PlanDetails plan = ChannelPlan.details("Distribuidor Canarias", 2026, ChannelBasis.MARGIN,
 				new BigDecimal("12"), 43, covered());
