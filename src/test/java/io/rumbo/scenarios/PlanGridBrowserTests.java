@@ -73,7 +73,10 @@ class PlanGridBrowserTests extends BrowserTestSupport {
 
 		open(page + "&lang=es");
 		assertThat(browser.findElement(january).getAttribute("value")).isEqualTo("12.000,50");
+		WebElement typedIn = browser.findElement(january);
 		type(january, "13.000,25", Keys.ENTER);
+		// The save answers a new grid (htmx swaps it whole): wait for it, not for the typed text, which is there at once.
+		wait.until(ExpectedConditions.stalenessOf(typedIn));
 		wait.until(d -> "13.000,25".equals(d.findElement(january).getAttribute("value")));
 		wait.until(d -> ("cell-" + team + "-M2").equals(d.switchTo().activeElement().getAttribute("id")));
 		screenshot("plan-grid-es-1440");
@@ -81,7 +84,9 @@ class PlanGridBrowserTests extends BrowserTestSupport {
 		screenshot("plan-grid-es-390");
 		size(1440, 900);
 
+		WebElement restored = browser.findElement(january);
 		type(january, before.replace(",", "X").replace(".", ",").replace("X", "."), Keys.TAB);
+		wait.until(ExpectedConditions.stalenessOf(restored));
 		wait.until(d -> d.findElement(february).equals(d.switchTo().activeElement()));
 		open(page + "&lang=en");
 		assertThat(browser.findElement(january).getAttribute("value")).isEqualTo(before);
