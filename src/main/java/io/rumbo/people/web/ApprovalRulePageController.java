@@ -15,8 +15,9 @@ import io.rumbo.identity.CurrentUser;
 import io.rumbo.organization.OrgDirectory;
 import io.rumbo.people.ApprovalRules;
 import io.rumbo.people.RequisitionApprover;
+import io.rumbo.shared.web.ListQuery;
 
-/** The page where PEOPLE and directors say who approves each unit's requisitions (decision 0040). */
+/** The page where directors say (and PEOPLE and managers read) who approves each unit's requisitions (decision 0040). */
 @Controller
 class ApprovalRulePageController {
 
@@ -30,7 +31,8 @@ class ApprovalRulePageController {
 
 	@GetMapping("/people/approval-rules")
 	String page(CurrentUser user, Model model) {
-		model.addAttribute("rules", rules.list(user));
+		model.addAttribute("rules", rules.list(user,
+				ListQuery.of(0, ListQuery.MAX_SIZE, null, ApprovalRules.SORTS, "unit").unpaged()).content());
 		model.addAttribute("units", org.unitTree());
 		model.addAttribute("approvers", RequisitionApprover.values());
 		model.addAttribute("mayManage", ApprovalRules.mayManage(user));

@@ -16,6 +16,7 @@ import io.rumbo.people.CandidateDocuments;
 import io.rumbo.people.DocumentKind;
 import io.rumbo.people.FileView;
 import io.rumbo.people.HoldingEvidence;
+import io.rumbo.people.HoldingWithdrawals;
 import io.rumbo.people.PeopleFiles;
 import io.rumbo.people.StaffQualifications;
 
@@ -31,9 +32,11 @@ class PeopleFilePageController {
 	private final HoldingEvidence evidence;
 	private final StaffQualifications holdings;
 	private final PeopleFiles files;
+	private final HoldingWithdrawals withdrawals;
 
 	PeopleFilePageController(CandidateDocuments documents, HoldingEvidence evidence, StaffQualifications holdings,
-			PeopleFiles files) {
+			PeopleFiles files, HoldingWithdrawals withdrawals) {
+		this.withdrawals = withdrawals;
 		this.documents = documents;
 		this.evidence = evidence;
 		this.holdings = holdings;
@@ -90,6 +93,12 @@ class PeopleFilePageController {
 	@GetMapping("/people/staff-qualifications/{id}/files/{fileId}")
 	ResponseEntity<byte[]> downloadEvidence(CurrentUser user, @PathVariable long id, @PathVariable long fileId) {
 		return FileResponses.attachment(evidence.download(user, id, fileId));
+	}
+
+	@GetMapping("/people/withdrawals/{id}/files/{fileId}")
+	ResponseEntity<byte[]> downloadWithdrawnEvidence(CurrentUser user, @PathVariable long id,
+			@PathVariable long fileId) {
+		return FileResponses.attachment(withdrawals.download(user, id, fileId));
 	}
 
 	@PostMapping("/people/staff-qualifications/{id}/files/{fileId}/archive")
