@@ -108,7 +108,7 @@ public class HoldingEvidence {
 		Holding holding = jdbc.sql("""
 				SELECT sq.id, sq.staff_id, pp.unit_id, pp.full_name, q.name FROM people_staff_qualification sq
 				JOIN people_person pp ON pp.staff_id = sq.staff_id
-				JOIN people_qualification q ON q.id = sq.qualification_id WHERE sq.id = :id AND """ + readable)
+				JOIN people_qualification q ON q.id = sq.qualification_id WHERE sq.id = :id""" + " AND " + readable)
 			.params(params)
 			.query((rs, n) -> new Holding(rs.getLong(1), rs.getLong(2), rs.getLong(3),
 					rs.getString(4) + " · " + rs.getString(5)))

@@ -72,10 +72,7 @@ public class PeopleFiles {
 		return maxSize;
 	}
 
-	/**
-	 * The limit in megabytes, a number (5, 0.5) that the messages format for the reader's language ("0,5" in
-	 * Spanish).
-	 */
+	/** The limit in megabytes: a number, which the messages write in the reader's language. */
 	public BigDecimal maxMegabytes() {
 		return megabytes(maxSize.toBytes());
 	}
