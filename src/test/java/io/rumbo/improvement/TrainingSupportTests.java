@@ -99,8 +99,6 @@ class TrainingSupportTests {
 	@Autowired
 	JdbcClient jdbc;
 
-	@Autowired
-	org.springframework.transaction.PlatformTransactionManager transactions;
 
 	@Autowired
 	Clock clock;
@@ -256,53 +254,6 @@ class TrainingSupportTests {
 		assertThatThrownBy(() -> programmes.cancelSession(hr, SessionId.of(session.id()),
 				trainingQueries.session(SessionId.of(session.id())).version()))
 			.isInstanceOf(io.rumbo.shared.domain.ConflictException.class);
-	}
-
-	@Test
-	void aSessionsCapacityIsCheckedUnderTheLockAnEnrolmentTakes() throws Exception {
-		SessionView session = session("LK", 2);
-		training.enrol(hr, SessionId.of(session.id()), pedro.id(), null);
-		org.springframework.transaction.support.TransactionTemplate tx =
-				new org.springframework.transaction.support.TransactionTemplate(transactions);
-		java.util.concurrent.CountDownLatch seated = new java.util.concurrent.CountDownLatch(1);
-		java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
-		try {
-			// Ana takes the last seat; her transaction holds the session's row lock until released.
-			var enrolment = pool.submit(() -> tx.executeWithoutResult(status -> {
-				training.enrol(hr, SessionId.of(session.id()), ana.id(), null);
-				seated.countDown();
-				try {
-					release.await(20, java.util.concurrent.TimeUnit.SECONDS);
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-				}
-			}));
-			assertThat(seated.await(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
-			SessionView current = trainingQueries.session(SessionId.of(session.id()));
-			var shrink = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-				try {
-					programmes.updateSession(hr, SessionId.of(session.id()), current.version(),
-							new TrainingProgrammes.SessionDetails(current.title(), current.startsOn(), current.endsOn(),
-									current.trainer(), current.location(), 1));
-					return (Throwable) null;
-				}
-				catch (RuntimeException ex) {
-					return ex;
-				}
-			});
-			Thread.sleep(300);
-			release.countDown();
-			enrolment.get(20, java.util.concurrent.TimeUnit.SECONDS);
-			assertThat(shrink.get(20, java.util.concurrent.TimeUnit.SECONDS)).as("two seats are taken")
-				.isInstanceOf(ValidationFailedException.class);
-		}
-		finally {
-			release.countDown();
-			pool.shutdownNow();
-		}
-		assertThat(trainingQueries.session(SessionId.of(session.id())).capacity()).isEqualTo(2);
 	}
 
 	private String status(long enrolment) {
