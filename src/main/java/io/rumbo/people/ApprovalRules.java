@@ -157,6 +157,8 @@ public class ApprovalRules {
 		Optional<RuleView> current = find(unitId);
 		LocalDate today = LocalDate.now(clock);
 		if (current.isEmpty()) {
+			// Named before the insert: after a refused insert PostgreSQL reads nothing more in this transaction.
+			String unitName = org.unitNames(List.of(unitId)).getOrDefault(unitId, "#" + unitId);
 			try {
 				jdbc.sql("INSERT INTO people_approval_rule (unit_id, approver, director_above, set_by, set_on, "
 						+ "version) VALUES (:unit, :approver, :above, :by, :on, 0)").param("unit", unitId)
@@ -165,8 +167,7 @@ public class ApprovalRules {
 			}
 			catch (DuplicateKeyException ex) {
 				// Someone else created the unit's rule since it was read: theirs stands, read it and change it.
-				throw new ConflictException("people.approvalRule.exists",
-						org.unitNames(List.of(unitId)).getOrDefault(unitId, "#" + unitId));
+				throw new ConflictException("people.approvalRule.exists", unitName);
 			}
 		}
 		else {
