@@ -129,6 +129,7 @@ public class ImprovementPlans {
 	public PlanView activate(CurrentUser actor, ImprovementPlanId id, long version) {
 		ImprovementPlan plan = managed(actor, id, version);
 		var before = plan.auditState();
+		plan.supportsEnrolled(enrolled(actor, plan));
 		plan.activate(LocalDate.now(clock));
 		return saved(actor, plan, "ACTIVATE", before);
 	}
@@ -242,10 +243,10 @@ public class ImprovementPlans {
 	}
 
 	/**
-	 * Gives the plan its checked details. A training action that names a session enrols the person in it (through
-	 * the people module, source IMPROVEMENT) unless the plan already did; an enrolment whose action is gone is
-	 * withdrawn. A refusal (full session, closed, already enrolled in the programme, person out of reach) is reported
-	 * at the action's session ({@code supports[i].sessionId}) and, being thrown, rolls the whole change back.
+	 * Gives the draft its checked details. A training action names a session; the person is enrolled only when the
+	 * plan starts ({@link #enrolled}), so that a draft holds no seat. An enrolment a draft made before this rule is kept
+	 * while its action names the same session and withdrawn when the action goes. A session that no longer exists is
+	 * refused at the action's session ({@code supports[i].sessionId}).
 	 */
 	private void describe(CurrentUser actor, ImprovementPlan plan, PlanDetails details) {
 		PlanRules.Checked checked = PlanRules.check(details);
@@ -262,20 +263,17 @@ public class ImprovementPlans {
 				continue;
 			}
 			String name = training.sessionName(SessionId.of(s.sessionId()));
-			String description = s.description().isBlank() && name != null ? name : s.description();
-			Long enrolment = before.get(s.sessionId());
-			if (enrolment == null) {
-				try {
-					enrolment = training.enrol(actor, SessionId.of(s.sessionId()), plan.staffId(), checked.title())
-						.id();
-				}
-				catch (ConflictException | NotFoundException | AccessRefusedException refused) {
-					errors.add(refusal("supports[" + i + "].sessionId", refused));
-					continue;
-				}
+			if (name == null) {
+				errors.add(new ValidationFailedException.FieldError("supports[" + i + "].sessionId",
+						"improvement.support.sessionUnavailable"));
+				continue;
 			}
-			kept.put(s.sessionId(), enrolment);
-			supports.add(s.enrolled(enrolment, description.isBlank() ? "—" : description));
+			String description = s.description().isBlank() ? name : s.description();
+			Long enrolment = before.get(s.sessionId());
+			if (enrolment != null) {
+				kept.put(s.sessionId(), enrolment);
+			}
+			supports.add(new Support(s.kind(), description.isBlank() ? "—" : description, s.sessionId(), enrolment));
 		}
 		if (!errors.isEmpty()) {
 			throw new ValidationFailedException(errors);
@@ -287,6 +285,36 @@ public class ImprovementPlans {
 		});
 		plan.describe(checked.title(), checked.reason(), checked.startsOn(), checked.endsOn(), checked.every(),
 				checked.goals(), supports);
+	}
+
+	/**
+	 * The plan's support actions as it starts: each training action that names a session and has no enrolment yet
+	 * enrols the person in it (through the people module, source IMPROVEMENT). A refusal (full session, closed,
+	 * already enrolled in the programme, person out of reach) is reported at the action's session
+	 * ({@code supports[i].sessionId}) and, being thrown, leaves the plan a draft.
+	 */
+	private List<Support> enrolled(CurrentUser actor, ImprovementPlan plan) {
+		List<Support> supports = new ArrayList<>();
+		List<ValidationFailedException.FieldError> errors = new ArrayList<>();
+		List<Support> current = plan.supports();
+		for (int i = 0; i < current.size(); i++) {
+			Support s = current.get(i);
+			if (s.sessionId() == null || s.enrolmentId() != null) {
+				supports.add(s);
+				continue;
+			}
+			try {
+				long enrolment = training.enrol(actor, SessionId.of(s.sessionId()), plan.staffId(), plan.title()).id();
+				supports.add(s.enrolled(enrolment, s.description()));
+			}
+			catch (ConflictException | NotFoundException | AccessRefusedException refused) {
+				errors.add(refusal("supports[" + i + "].sessionId", refused));
+			}
+		}
+		if (!errors.isEmpty()) {
+			throw new ValidationFailedException(errors);
+		}
+		return supports;
 	}
 
 	private static ValidationFailedException.FieldError refusal(String field, RuntimeException refused) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,23 +18,30 @@ import org.springframework.transaction.annotation.Transactional;
 import io.rumbo.identity.AuditTrail;
 import io.rumbo.identity.CurrentUser;
 import io.rumbo.identity.Role;
+import io.rumbo.identity.UserManagement;
+import io.rumbo.organization.DataScope;
 import io.rumbo.organization.DataScopes;
 import io.rumbo.organization.OrgDirectory;
 import io.rumbo.organization.StaffId;
 import io.rumbo.organization.UnitId;
 import io.rumbo.shared.domain.AccessRefusedException;
+import io.rumbo.shared.domain.ConflictException;
 import io.rumbo.shared.domain.NotFoundException;
 import io.rumbo.shared.domain.StaleVersionException;
 import io.rumbo.shared.domain.ValidationFailedException;
 import io.rumbo.shared.domain.ValidationFailedException.FieldError;
+import io.rumbo.shared.web.ListQuery;
+import io.rumbo.shared.web.PageResponse;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * Who approves the requisitions of a unit (decision 0040): the rule of the unit, else of its nearest ancestor with one,
  * else the company's default, the sales director. A rule names a director, the manager of the unit above the
  * requisition's unit (a director when there is no such unit or it has no manager), or PEOPLE, and optionally a budgeted
- * cost above which a director approves whatever the rule says. PEOPLE, directors and administrators set the rules;
- * every change is audited. The rule is read when the approval is asked for, so a change applies to requisitions
+ * cost above which a director approves whatever the rule says. Nobody approves their own requisition: when the approver
+ * the rule names would be the requester (the manager above raising for a child team, a PEOPLE user under a PEOPLE
+ * rule), a director approves, and the requester never decides it. Directors and administrators set the rules (PEOPLE
+ * and managers read them, managers only their units'); every change is audited. The rule is read when the approval is asked for, so a change applies to requisitions
  * already submitted.
  */
 @Service
@@ -49,11 +57,21 @@ public class ApprovalRules {
 	/**
 	 * Who must approve one requisition: the approver kind, the person when it is the manager of the unit above, the
 	 * unit whose rule applied (null: the company's default), and whether the budgeted cost put it above the rule's
-	 * threshold.
+	 * threshold; {@code requesterExcluded} when the rule named the requester and a director approves instead.
 	 */
 	@Schema(name = "PeopleRequisitionApproval")
 	public record Due(RequisitionApprover approver, @Nullable Long staffId, @Nullable String staffName,
-			@Nullable Long ruleUnitId, @Nullable String ruleUnitName, boolean aboveThreshold) {
+			@Nullable Long ruleUnitId, @Nullable String ruleUnitName, boolean aboveThreshold,
+			boolean requesterExcluded) {
+
+		Due(RequisitionApprover approver, @Nullable Long staffId, @Nullable String staffName,
+				@Nullable Long ruleUnitId, @Nullable String ruleUnitName, boolean aboveThreshold) {
+			this(approver, staffId, staffName, ruleUnitId, ruleUnitName, aboveThreshold, false);
+		}
+
+		private Due toDirector() {
+			return new Due(RequisitionApprover.DIRECTOR, null, null, ruleUnitId, ruleUnitName, aboveThreshold, true);
+		}
 	}
 
 	public record RuleDetails(@Nullable RequisitionApprover approver, @Nullable BigDecimal directorAbove) {
@@ -64,32 +82,55 @@ public class ApprovalRules {
 	private final DataScopes scopes;
 	private final AuditTrail audit;
 	private final Clock clock;
+	private final UserManagement users;
 
-	ApprovalRules(JdbcClient jdbc, OrgDirectory org, DataScopes scopes, AuditTrail audit, Clock clock) {
+	ApprovalRules(JdbcClient jdbc, OrgDirectory org, DataScopes scopes, AuditTrail audit, Clock clock,
+			UserManagement users) {
 		this.jdbc = jdbc;
 		this.org = org;
 		this.scopes = scopes;
 		this.audit = audit;
 		this.clock = clock;
+		this.users = users;
 	}
 
-	/** Who sets the rules: PEOPLE, directors and administrators. */
+	/**
+	 * Who sets the rules: directors and administrators. Not PEOPLE, who could otherwise name themselves the approver
+	 * of the requisitions they raise.
+	 */
 	public static boolean mayManage(CurrentUser actor) {
-		return actor.hasAny(Role.PEOPLE, Role.DIRECTOR, Role.ADMIN);
+		return actor.hasAny(Role.DIRECTOR, Role.ADMIN);
 	}
 
+	/** Who reads the rules: those who set them, PEOPLE, and managers (their units' rules only). */
+	public static boolean mayRead(CurrentUser actor) {
+		return mayManage(actor) || actor.hasAny(Role.PEOPLE, Role.MANAGER);
+	}
+
+	/** The sort keys of {@link #list}: the unit (by id, the order units were created in). */
+	public static final Map<String, String> SORTS = Map.of("unit", "unit_id");
+
+	/**
+	 * The rules the reader may see, a page of them, filtered and paged in SQL: every rule for PEOPLE, directors and
+	 * administrators, the rules of the units they manage for managers (403 for others).
+	 */
 	@Transactional(readOnly = true)
-	public List<RuleView> list(CurrentUser actor) {
-		if (!mayManage(actor) && !actor.has(Role.MANAGER)) {
+	public PageResponse<RuleView> list(CurrentUser actor, ListQuery query) {
+		if (!mayRead(actor)) {
 			throw new AccessRefusedException("approvalRules");
 		}
-		List<RuleView> rules = jdbc.sql("SELECT * FROM people_approval_rule ORDER BY unit_id").query(this::row).list();
+		Map<String, Object> params = new HashMap<>();
+		String scope = actor.hasAny(Role.PEOPLE, Role.DIRECTOR, Role.ADMIN) ? "TRUE"
+				: scopes.of(actor).sql(new DataScope.Columns(List.of("unit_id"), List.of(), List.of()), params);
+		long total = jdbc.sql("SELECT COUNT(*) FROM people_approval_rule WHERE " + scope).params(params)
+			.query(Long.class).single();
+		List<RuleView> rules = jdbc.sql("SELECT * FROM people_approval_rule WHERE " + scope + query.orderBy("unit_id")
+				+ query.limit()).params(params).query(this::row).list();
 		Map<Long, String> names = org.unitNames(rules.stream().map(RuleView::unitId).toList());
-		return rules.stream()
+		return PageResponse.of(rules.stream()
 			.map(r -> new RuleView(r.unitId(), names.getOrDefault(r.unitId(), "#" + r.unitId()), r.approver(),
 					r.directorAbove(), r.setBy(), r.setOn(), r.version()))
-			.sorted(java.util.Comparator.comparing(RuleView::unitName))
-			.toList();
+			.toList(), query, total);
 	}
 
 	/** Sets a unit's rule (a new one with no version, a change with the version read: 409 when stale). */
@@ -116,10 +157,18 @@ public class ApprovalRules {
 		Optional<RuleView> current = find(unitId);
 		LocalDate today = LocalDate.now(clock);
 		if (current.isEmpty()) {
-			jdbc.sql("INSERT INTO people_approval_rule (unit_id, approver, director_above, set_by, set_on, version) "
-					+ "VALUES (:unit, :approver, :above, :by, :on, 0)").param("unit", unitId)
-				.param("approver", details.approver().name()).param("above", threshold)
-				.param("by", actor.username()).param("on", today).update();
+			// Named before the insert: after a refused insert PostgreSQL reads nothing more in this transaction.
+			String unitName = org.unitNames(List.of(unitId)).getOrDefault(unitId, "#" + unitId);
+			try {
+				jdbc.sql("INSERT INTO people_approval_rule (unit_id, approver, director_above, set_by, set_on, "
+						+ "version) VALUES (:unit, :approver, :above, :by, :on, 0)").param("unit", unitId)
+					.param("approver", details.approver().name()).param("above", threshold)
+					.param("by", actor.username()).param("on", today).update();
+			}
+			catch (DuplicateKeyException ex) {
+				// Someone else created the unit's rule since it was read: theirs stands, read it and change it.
+				throw new ConflictException("people.approvalRule.exists", unitName);
+			}
 		}
 		else {
 			if (version == null || version != current.get().version()) {
@@ -185,6 +234,31 @@ public class ApprovalRules {
 		long staff = manager.get().value();
 		return new Due(RequisitionApprover.UPPER_MANAGER, staff, org.staffNames(List.of(staff)).get(staff),
 				rule.unitId(), ruleUnit, false);
+	}
+
+	/**
+	 * Who must approve a requisition of this unit with this budgeted cost raised by {@code requestedBy}: as
+	 * {@link #due(long, BigDecimal)}, but a director when the approver named would be the requester.
+	 */
+	@Transactional(readOnly = true)
+	public Due due(long unitId, @Nullable BigDecimal budgetedCost, String requestedBy) {
+		Due due = due(unitId, budgetedCost);
+		return switch (due.approver()) {
+			case DIRECTOR -> due;
+			case PEOPLE -> users.actAs(requestedBy).map(u -> u.has(Role.PEOPLE)).orElse(false) ? due.toDirector() : due;
+			case UPPER_MANAGER -> users.actAs(requestedBy).flatMap(scopes::staffIdOf)
+				.map(own -> due.staffId() != null && own.longValue() == due.staffId()).orElse(false)
+						? due.toDirector() : due;
+		};
+	}
+
+	/**
+	 * Whether the user approves a requisition raised by {@code requestedBy}: who {@link #due} names (a director, PEOPLE,
+	 * or that very manager), and never the requester.
+	 */
+	@Transactional(readOnly = true)
+	public boolean mayDecide(CurrentUser actor, Due due, String requestedBy) {
+		return !actor.username().equalsIgnoreCase(requestedBy) && mayDecide(actor, due);
 	}
 
 	/** Whether the user is who must approve: a director, PEOPLE, or that very manager, as {@link #due} says. */

@@ -1,7 +1,9 @@
 package io.rumbo.people;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -9,6 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.rumbo.identity.CurrentUser;
 import io.rumbo.identity.Role;
+import io.rumbo.organization.DataScope;
 import io.rumbo.organization.DataScopes;
 import io.rumbo.shared.domain.AccessRefusedException;
 import io.rumbo.shared.domain.NotFoundException;
@@ -40,28 +43,28 @@ public class HoldingEvidence {
 		return actor.has(Role.PEOPLE);
 	}
 
-	/** Whether the user reads the evidence of this person: PEOPLE, the person, the managers of their unit. */
-	@Transactional(readOnly = true)
-	public boolean mayRead(CurrentUser actor, long staffId, long unitId) {
+	/**
+	 * The SQL condition keeping the people whose evidence the user reads, on {@code people_person pp}: every one for
+	 * PEOPLE, the user's own record, and the people of the units a manager manages (subtree expanded).
+	 */
+	private String readableSql(CurrentUser actor, Map<String, Object> params) {
 		if (actor.has(Role.PEOPLE)) {
-			return true;
+			return "TRUE";
 		}
-		if (scopes.staffIdOf(actor).map(own -> own == staffId).orElse(false)) {
-			return true;
-		}
-		return actor.has(Role.MANAGER) && scopes.of(actor).managedUnitIds().contains(unitId);
+		Set<Long> units = actor.has(Role.MANAGER) ? scopes.of(actor).managedUnitIds() : Set.of();
+		return new DataScope(false, units, scopes.staffIdOf(actor).orElse(null), null)
+			.sql(StaffQualifications.COLUMNS, params);
 	}
 
 	/** The evidence files of a person's holdings, by holding id (empty when the user may not read them). */
 	@Transactional(readOnly = true)
 	public Map<Long, List<FileView>> ofPerson(CurrentUser actor, long staffId) {
-		Long unit = jdbc.sql("SELECT unit_id FROM people_person WHERE staff_id = :s").param("s", staffId)
-			.query(Long.class).optional().orElse(null);
-		if (unit == null || !mayRead(actor, staffId, unit)) {
-			return Map.of();
-		}
-		List<Long> holdings = jdbc.sql("SELECT id FROM people_staff_qualification WHERE staff_id = :s")
-			.param("s", staffId).query(Long.class).list();
+		Map<String, Object> params = new HashMap<>();
+		String readable = readableSql(actor, params);
+		params.put("s", staffId);
+		List<Long> holdings = jdbc.sql("SELECT sq.id FROM people_staff_qualification sq JOIN people_person pp "
+				+ "ON pp.staff_id = sq.staff_id WHERE sq.staff_id = :s AND " + readable).params(params)
+			.query(Long.class).list();
 		return files.of(PeopleFiles.Owner.HOLDING, holdings);
 	}
 
@@ -99,15 +102,18 @@ public class HoldingEvidence {
 	}
 
 	private Holding readable(CurrentUser actor, long holdingId) {
+		Map<String, Object> params = new HashMap<>();
+		String readable = readableSql(actor, params);
+		params.put("id", holdingId);
 		Holding holding = jdbc.sql("""
 				SELECT sq.id, sq.staff_id, pp.unit_id, pp.full_name, q.name FROM people_staff_qualification sq
 				JOIN people_person pp ON pp.staff_id = sq.staff_id
-				JOIN people_qualification q ON q.id = sq.qualification_id WHERE sq.id = :id""")
-			.param("id", holdingId)
+				JOIN people_qualification q ON q.id = sq.qualification_id WHERE sq.id = :id""" + " AND " + readable)
+			.params(params)
 			.query((rs, n) -> new Holding(rs.getLong(1), rs.getLong(2), rs.getLong(3),
 					rs.getString(4) + " · " + rs.getString(5)))
 			.optional().orElse(null);
-		if (holding == null || !mayRead(actor, holding.staffId(), holding.unitId())) {
+		if (holding == null) {
 			throw new NotFoundException("holding", holdingId);
 		}
 		return holding;

@@ -41,7 +41,7 @@ public class PeopleFiles {
 
 	/** Whose a file is. */
 	enum Owner {
-		CANDIDATE, HOLDING
+		CANDIDATE, HOLDING, WITHDRAWAL
 	}
 
 	/** At most this many files (not archived) per candidate or holding. */
@@ -72,8 +72,8 @@ public class PeopleFiles {
 		return maxSize;
 	}
 
-	/** The limit as people read it, in megabytes ("5", "0.5"). */
-	public String maxMegabytes() {
+	/** The limit in megabytes: a number, which the messages write in the reader's language. */
+	public BigDecimal maxMegabytes() {
 		return megabytes(maxSize.toBytes());
 	}
 
@@ -174,6 +174,14 @@ public class PeopleFiles {
 				Map.of("file", fileId, "name", name), null, auditLabel);
 	}
 
+	/** Moves an owner's files (archived ones too) to another owner, e.g. from a withdrawn holding to its withdrawal. */
+	@Transactional
+	int move(Owner from, long fromId, Owner to, long toId) {
+		return jdbc.sql("UPDATE people_file SET owner_kind = :to, owner_id = :toId WHERE owner_kind = :from "
+				+ "AND owner_id = :fromId").param("to", to.name()).param("toId", toId).param("from", from.name())
+			.param("fromId", fromId).update();
+	}
+
 	/** Reads at most {@code limit} bytes; null when there are more (the size sent was not the size read). */
 	private static byte @Nullable [] read(InputStreamSource source, long limit) {
 		try (InputStream in = source.getInputStream()) {
@@ -196,8 +204,9 @@ public class PeopleFiles {
 		return name.isEmpty() ? "?" : name;
 	}
 
-	static String megabytes(long bytes) {
+	/** A size in megabytes with at most one decimal, a number for the messages to format in the reader's language. */
+	public static BigDecimal megabytes(long bytes) {
 		BigDecimal mb = BigDecimal.valueOf(bytes).divide(BigDecimal.valueOf(1024L * 1024L), 1, RoundingMode.HALF_UP);
-		return mb.stripTrailingZeros().toPlainString();
+		return mb.stripTrailingZeros().setScale(Math.max(0, mb.stripTrailingZeros().scale()));
 	}
 }

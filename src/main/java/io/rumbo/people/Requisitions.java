@@ -103,13 +103,16 @@ public class Requisitions {
 	/** Who must approve this requisition, by its unit's rule and budgeted cost (decision 0040). */
 	@Transactional(readOnly = true)
 	public ApprovalRules.Due approval(RequisitionView requisition) {
-		return rules.due(requisition.unitId(), requisition.budgetedCost());
+		return rules.due(requisition.unitId(), requisition.budgetedCost(), requisition.requestedBy());
 	}
 
-	/** Whether the user approves or rejects this requisition: whoever its unit's rule names (decision 0040). */
+	/**
+	 * Whether the user approves or rejects this requisition: whoever its unit's rule names, never its requester
+	 * (decision 0040).
+	 */
 	@Transactional(readOnly = true)
 	public boolean mayDecide(CurrentUser actor, RequisitionView requisition) {
-		return rules.mayDecide(actor, approval(requisition));
+		return rules.mayDecide(actor, approval(requisition), requisition.requestedBy());
 	}
 
 	/** Whether the user may submit, edit or cancel this requisition: its requester or whoever could have raised it. */

@@ -98,18 +98,28 @@ public class Training {
 	/**
 	 * Withdraws an enrolment an improvement plan made, when its support action is removed or the plan cancelled: an
 	 * enrolment still only enrolled is cancelled (seat freed, audited as WITHDRAW); one attended, completed, failed or
-	 * already cancelled stays as it is, as history. Answers whether it was withdrawn.
+	 * already cancelled stays as it is, as history. The plan owns the enrolment: it is withdrawn on the plan's behalf
+	 * even when the actor no longer sees the person (moved to another team), audited with the actor. Answers whether
+	 * it was withdrawn.
 	 */
 	@Transactional
 	public boolean withdrawForImprovement(CurrentUser actor, EnrolmentId id) {
-		List<EnrolmentView> found = queries.enrolments(actor, List.of(id.value()));
+		List<EnrolmentView> found = queries.madeByPlans(List.of(id.value()));
 		if (found.isEmpty() || found.get(0).status() != EnrolmentStatus.ENROLLED || found.get(0).attended()) {
 			return false;
 		}
 		EnrolmentView before = found.get(0);
 		Enrolment e = state(before, before.version());
 		e.cancel();
-		write(actor, before, e, "WITHDRAW");
+		if (!update(before, e)) {
+			throw new StaleVersionException(before.version(), queries.madeByPlans(List.of(id.value())).get(0));
+		}
+		Map<String, Object> after = new java.util.LinkedHashMap<>();
+		after.put("status", EnrolmentStatus.CANCELLED);
+		after.put("onBehalfOf", "IMPROVEMENT_PLAN");
+		after.put("by", actor.username());
+		audit.record(AUDIT_ENROLMENT, before.id(), "WITHDRAW", before, after, before.personName() + " · "
+				+ before.programmeName());
 		return true;
 	}
 
@@ -349,6 +359,17 @@ public class Training {
 	}
 
 	private EnrolmentView write(CurrentUser actor, EnrolmentView before, Enrolment e, String action) {
+		if (!update(before, e)) {
+			throw new StaleVersionException(before.version(), queries.enrolment(actor, EnrolmentId.of(before.id())));
+		}
+		EnrolmentView after = queries.enrolment(actor, EnrolmentId.of(before.id()));
+		audit.record(AUDIT_ENROLMENT, before.id(), action, before, after, before.personName() + " · "
+				+ before.programmeName());
+		return after;
+	}
+
+	/** Writes an enrolment's new state with the version read; false when someone changed it meanwhile. */
+	private boolean update(EnrolmentView before, Enrolment e) {
 		int updated = jdbc.sql("""
 				UPDATE people_enrolment SET status = :status, attended = :attended, score = :score,
 				    completed_on = :completed, version = version + 1
@@ -356,13 +377,7 @@ public class Training {
 			.param("status", e.status().name()).param("attended", e.attended()).param("score", e.score())
 			.param("completed", e.completedOn()).param("id", before.id()).param("version", before.version())
 			.update();
-		if (updated == 0) {
-			throw new StaleVersionException(before.version(), queries.enrolment(actor, EnrolmentId.of(before.id())));
-		}
-		EnrolmentView after = queries.enrolment(actor, EnrolmentId.of(before.id()));
-		audit.record(AUDIT_ENROLMENT, before.id(), action, before, after, before.personName() + " · "
-				+ before.programmeName());
-		return after;
+		return updated > 0;
 	}
 
 }

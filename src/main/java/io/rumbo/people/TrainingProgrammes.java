@@ -130,6 +130,9 @@ public class TrainingProgrammes {
 	@Transactional
 	public SessionView updateSession(CurrentUser actor, SessionId id, long version, SessionDetails details) {
 		Qualifications.requireManager(actor);
+		// The row lock Training.place takes: no seat is taken between the count and the new capacity.
+		jdbc.sql("SELECT id FROM people_session WHERE id = :id FOR UPDATE").param("id", id.value()).query(Long.class)
+			.list();
 		SessionView before = queries.session(id);
 		validate(details, before.taken());
 		int updated = jdbc.sql("""

@@ -244,6 +244,19 @@ public class TrainingQueries {
 		return found.get(0);
 	}
 
+	/**
+	 * The enrolments of these ids that improvement plans made (source IMPROVEMENT), whatever the reader's scope: a plan
+	 * withdraws what it made on its own behalf.
+	 */
+	@Transactional(readOnly = true)
+	List<EnrolmentView> madeByPlans(java.util.Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return named(jdbc.sql(ENROLMENT_COLUMNS + ENROLMENTS + " WHERE e.source = 'IMPROVEMENT' AND e.id IN (:ids) "
+				+ "ORDER BY e.id").param("ids", ids).query(TrainingQueries::enrolment).list());
+	}
+
 	/** The enrolments of these ids the actor may see (the others are left out, never refused). */
 	@Transactional(readOnly = true)
 	public List<EnrolmentView> enrolments(CurrentUser actor, java.util.Collection<Long> ids) {

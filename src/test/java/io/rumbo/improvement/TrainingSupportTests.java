@@ -50,9 +50,10 @@ import io.rumbo.support.ModuleTestDatabase;
 import io.rumbo.support.TwoTeamCompany;
 
 /**
- * A plan's training action books a seat through the people module (decision 0039): opening the plan enrols the person
- * (source IMPROVEMENT), a full session is refused at the action's picker with nothing written, removing the action or
- * cancelling the plan withdraws the enrolment while not yet attended, and an attended one stays as history.
+ * A plan's training action books a seat through the people module (decision 0039): a draft keeps the session and holds
+ * no seat, starting the plan enrols the person (source IMPROVEMENT), a full session is refused at the action's session
+ * with the plan left a draft, cancelling the plan withdraws the enrolment while not yet attended (on the plan's behalf
+ * even when the manager no longer sees the person), and an attended one stays as history.
  */
 @Tag("db")
 @ExtendWith(DatabaseAvailability.class)
@@ -97,6 +98,7 @@ class TrainingSupportTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
 
 	@Autowired
 	Clock clock;
@@ -161,12 +163,13 @@ class TrainingSupportTests {
 		SessionView session = session("FULL", 1);
 		training.enrol(hr, SessionId.of(session.id()), pedro.id(), null);
 		String title = "Plan lleno " + company.code;
-		assertThatThrownBy(() -> open(lead1, title, session.id()))
+		PlanView draft = plans.open(lead1, details(title, List.of(new SupportDetails(SupportKind.TRAINING, null,
+				session.id()))));
+		assertThatThrownBy(() -> plans.activate(lead1, ImprovementPlanId.of(draft.id()), draft.version()))
 			.isInstanceOfSatisfying(ValidationFailedException.class, ex -> assertThat(ex.errors())
 				.extracting(ValidationFailedException.FieldError::field, ValidationFailedException.FieldError::messageKey)
 				.containsExactly(org.assertj.core.groups.Tuple.tuple("supports[0].sessionId", "people.enrolment.full")));
-		assertThat(jdbc.sql("SELECT COUNT(*) FROM improvement_plan WHERE title = :t").param("t", title)
-			.query(Long.class).single()).isZero();
+		assertThat(queries.get(lead1, ImprovementPlanId.of(draft.id())).status()).isEqualTo(PlanStatus.DRAFT);
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM people_enrolment WHERE session_id = :s AND staff_id = :p")
 			.param("s", session.id()).param("p", ana.id()).query(Long.class).single()).isZero();
 		// A session names only a training.
@@ -178,23 +181,31 @@ class TrainingSupportTests {
 	}
 
 	@Test
-	void removingTheActionOrCancellingThePlanWithdrawsAnEnrolmentNotYetAttended() {
+	void aDraftHoldsNoSeatAndStartingThePlanEnrolsThePerson() {
+		SessionView session = session("DR", 1);
+		PlanView draft = plans.open(lead1, details("Borrador", List.of(new SupportDetails(SupportKind.TRAINING, null,
+				session.id()))));
+		assertThat(draft.supports().get(0).sessionId()).isEqualTo(session.id());
+		assertThat(draft.supports().get(0).enrolment()).isNull();
+		assertThat(seatsTaken(session.id())).as("a draft holds no seat").isZero();
+		ImprovementPlanId id = ImprovementPlanId.of(draft.id());
+		// Rewritten, the draft still names the session and holds no seat; cancelled, nothing to withdraw.
+		draft = plans.revise(lead1, id, draft.version(), details("Borrador", List.of(new SupportDetails(
+				SupportKind.TRAINING, "Curso", session.id()))));
+		assertThat(draft.supports().get(0).sessionId()).isEqualTo(session.id());
+		assertThat(seatsTaken(session.id())).isZero();
+		PlanView started = plans.activate(lead1, id, draft.version());
+		assertThat(started.supports().get(0).enrolment().status()).isEqualTo("ENROLLED");
+		assertThat(seatsTaken(session.id())).isEqualTo(1);
+	}
+
+	@Test
+	void cancellingThePlanWithdrawsAnEnrolmentNotYetAttended() {
 		SessionView session = session("WD", 3);
 		PlanView plan = open(lead1, "Retirada", session.id());
-		long first = plan.supports().get(0).enrolment().id();
+		long seat = plan.supports().get(0).enrolment().id();
 		ImprovementPlanId id = ImprovementPlanId.of(plan.id());
-		// Rewritten with the same action: the same enrolment is kept.
-		plan = plans.revise(lead1, id, plan.version(), details("Retirada", List.of(new SupportDetails(
-				SupportKind.TRAINING, "Curso", session.id()))));
-		assertThat(plan.supports().get(0).enrolment().id()).isEqualTo(first);
-		// Without the action: withdrawn.
-		plan = plans.revise(lead1, id, plan.version(), details("Retirada", List.of()));
-		assertThat(status(first)).isEqualTo("CANCELLED");
-		// Named again, then the plan cancelled: withdrawn again.
-		plan = plans.revise(lead1, id, plan.version(), details("Retirada", List.of(new SupportDetails(
-				SupportKind.TRAINING, null, session.id()))));
-		long second = plan.supports().get(0).enrolment().id();
-		assertThat(status(second)).isEqualTo("ENROLLED");
+		assertThat(status(seat)).isEqualTo("ENROLLED");
 		assertThatThrownBy(() -> plans.cancel(lead1, id, 0, "x")).isInstanceOf(
 				io.rumbo.shared.domain.StaleVersionException.class);
 		plan = plans.cancel(lead1, id, plan.version(), "Cambio de puesto");
@@ -204,11 +215,26 @@ class TrainingSupportTests {
 		// An attended training stays when the plan is cancelled.
 		SessionView other = session("AT", 3);
 		PlanView attended = open(lead1, "Asistida", other.id());
-		long seat = attended.supports().get(0).enrolment().id();
-		training.attend(hr, EnrolmentId.of(seat), trainingQueries.enrolment(hr, EnrolmentId.of(seat)).version());
+		long kept = attended.supports().get(0).enrolment().id();
+		training.attend(hr, EnrolmentId.of(kept), trainingQueries.enrolment(hr, EnrolmentId.of(kept)).version());
 		attended = plans.cancel(lead1, ImprovementPlanId.of(attended.id()), attended.version(), "Ya no hace falta");
-		assertThat(status(seat)).isEqualTo("ATTENDED");
-		assertThatThrownBy(() -> plans.cancel(lead1, id, 99, "otra vez")).isInstanceOf(RuntimeException.class);
+		assertThat(status(kept)).isEqualTo("ATTENDED");
+	}
+
+	@Test
+	void thePlanWithdrawsItsEnrolmentEvenWhenTheManagerNoLongerSeesThePerson() {
+		SessionView session = session("MV", 3);
+		PlanView plan = open(lead1, "Traslado", session.id());
+		long seat = plan.supports().get(0).enrolment().id();
+		// Ana moves to team 2: lead 1 no longer sees her enrolment.
+		jdbc.sql("UPDATE people_person SET unit_id = :u WHERE staff_id = :s").param("u", company.team2.id())
+			.param("s", ana.id()).update();
+		assertThat(trainingQueries.enrolments(lead1, List.of(seat))).isEmpty();
+		plans.cancel(lead1, ImprovementPlanId.of(plan.id()), plan.version(), "Cambia de equipo");
+		assertThat(status(seat)).as("the seat is freed").isEqualTo("CANCELLED");
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM identity_audit_event WHERE entity_type = 'PEOPLE_ENROLMENT' "
+				+ "AND entity_id = :id AND action = 'WITHDRAW'").param("id", String.valueOf(seat)).query(Long.class)
+			.single()).isEqualTo(1L);
 	}
 
 	@Test
@@ -242,8 +268,16 @@ class TrainingSupportTests {
 				"Grupo " + suffix, today.plusDays(10), today.plusDays(11), "Formadora", null, capacity));
 	}
 
+	/** A plan naming the session, started. */
 	private PlanView open(CurrentUser manager, String title, long session) {
-		return plans.open(manager, details(title, List.of(new SupportDetails(SupportKind.TRAINING, null, session))));
+		PlanView draft = plans.open(manager, details(title, List.of(new SupportDetails(SupportKind.TRAINING, null,
+				session))));
+		return plans.activate(manager, ImprovementPlanId.of(draft.id()), draft.version());
+	}
+
+	private long seatsTaken(long session) {
+		return jdbc.sql("SELECT COUNT(*) FROM people_enrolment WHERE session_id = :s AND status <> 'CANCELLED'")
+			.param("s", session).query(Long.class).single();
 	}
 
 	private ImprovementPlans.PlanDetails details(String title, List<SupportDetails> supports) {

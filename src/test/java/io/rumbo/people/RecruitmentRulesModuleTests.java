@@ -89,6 +89,15 @@ class RecruitmentRulesModuleTests {
 	JdbcClient jdbc;
 
 	@Autowired
+	HoldingWithdrawals withdrawals;
+
+	@Autowired
+	org.springframework.context.MessageSource messages;
+
+	@Autowired
+	org.springframework.transaction.PlatformTransactionManager transactions;
+
+	@Autowired
 	Clock clock;
 
 	TwoTeamCompany company;
@@ -145,7 +154,7 @@ class RecruitmentRulesModuleTests {
 
 	@Test
 	void theNearestAncestorsRuleAppliesAndAUnitsOwnRuleComesFirst() {
-		rules.set(hr, top.id(), null, new ApprovalRules.RuleDetails(RequisitionApprover.PEOPLE, null));
+		rules.set(TwoTeamCompany.ADMIN, top.id(), null, new ApprovalRules.RuleDetails(RequisitionApprover.PEOPLE, null));
 		ApprovalRules.Due inherited = rules.due(company.team1.id(), new BigDecimal("1000"));
 		assertThat(inherited.approver()).isEqualTo(RequisitionApprover.PEOPLE);
 		assertThat(inherited.ruleUnitId()).isEqualTo(top.id());
@@ -175,33 +184,155 @@ class RecruitmentRulesModuleTests {
 		OrgUnitView c = units.get(TwoTeamCompany.ADMIN, top.id(), null);
 		units.update(TwoTeamCompany.ADMIN, c.id(), c.version(), new OrgUnitManagement.UnitDetails(c.code(), c.name(),
 				OrgUnitKind.COMPANY, null, c.parentId(), null, LocalDate.of(2000, 1, 1), null));
-		rules.set(hr, company.team2.id(), null, new ApprovalRules.RuleDetails(RequisitionApprover.UPPER_MANAGER, null));
+		rules.set(TwoTeamCompany.ADMIN, company.team2.id(), null, new ApprovalRules.RuleDetails(RequisitionApprover.UPPER_MANAGER, null));
 		assertThat(rules.due(company.team2.id(), BigDecimal.TEN).approver()).isEqualTo(RequisitionApprover.DIRECTOR);
 		// The company unit has no unit above at all.
-		rules.set(hr, top.id(), null, new ApprovalRules.RuleDetails(RequisitionApprover.UPPER_MANAGER, null));
+		rules.set(TwoTeamCompany.ADMIN, top.id(), null, new ApprovalRules.RuleDetails(RequisitionApprover.UPPER_MANAGER, null));
 		assertThat(rules.due(top.id(), BigDecimal.TEN).approver()).isEqualTo(RequisitionApprover.DIRECTOR);
 	}
 
 	@Test
-	void onlyPeopleDirectorsAndAdministratorsSetRulesWithTheVersionTheyRead() {
-		assertThatThrownBy(() -> rules.set(lead1, company.team1.id(), null,
-				new ApprovalRules.RuleDetails(RequisitionApprover.PEOPLE, null))).isInstanceOf(AccessRefusedException.class);
-		assertThatThrownBy(() -> rules.set(hr, company.team1.id(), null, new ApprovalRules.RuleDetails(null, null)))
+	void onlyDirectorsAndAdministratorsSetRulesWithTheVersionTheyRead() {
+		for (CurrentUser refused : List.of(lead1, hr)) {
+			assertThatThrownBy(() -> rules.set(refused, company.team1.id(), null,
+					new ApprovalRules.RuleDetails(RequisitionApprover.PEOPLE, null))).as(refused.username())
+				.isInstanceOf(AccessRefusedException.class);
+		}
+		assertThatThrownBy(() -> rules.set(TwoTeamCompany.ADMIN, company.team1.id(), null, new ApprovalRules.RuleDetails(null, null)))
 			.isInstanceOfSatisfying(ValidationFailedException.class,
 					e -> assertThat(e.errors()).extracting(ValidationFailedException.FieldError::field)
 						.containsExactly("approver"));
-		ApprovalRules.RuleView first = rules.set(hr, company.team1.id(), null,
+		ApprovalRules.RuleView first = rules.set(TwoTeamCompany.ADMIN, company.team1.id(), null,
 				new ApprovalRules.RuleDetails(RequisitionApprover.PEOPLE, null));
-		ApprovalRules.RuleView second = rules.set(hr, company.team1.id(), first.version(),
+		ApprovalRules.RuleView second = rules.set(TwoTeamCompany.ADMIN, company.team1.id(), first.version(),
 				new ApprovalRules.RuleDetails(RequisitionApprover.DIRECTOR, new BigDecimal("100")));
 		assertThat(second.version()).isEqualTo(first.version() + 1);
-		assertThatThrownBy(() -> rules.set(hr, company.team1.id(), first.version(),
+		assertThatThrownBy(() -> rules.set(TwoTeamCompany.ADMIN, company.team1.id(), first.version(),
 				new ApprovalRules.RuleDetails(RequisitionApprover.PEOPLE, null))).isInstanceOf(StaleVersionException.class);
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM identity_audit_event WHERE entity_type = 'PEOPLE_APPROVAL_RULE' AND "
 				+ "entity_id = :id").param("id", String.valueOf(company.team1.id())).query(Long.class).single())
 			.isEqualTo(2L);
-		rules.remove(hr, company.team1.id());
+		rules.remove(TwoTeamCompany.ADMIN, company.team1.id());
 		assertThat(rules.due(company.team1.id(), BigDecimal.ONE).ruleUnitId()).isNull();
+	}
+
+	@Test
+	void nobodyApprovesTheirOwnRequisitionADirectorDoes() {
+		// The boss leads the company unit: under UPPER_MANAGER they approve team 1's requisitions, not the ones they raise.
+		rules.set(TwoTeamCompany.ADMIN, company.team1.id(), null,
+				new ApprovalRules.RuleDetails(RequisitionApprover.UPPER_MANAGER, null));
+		ApprovalRules.Due byLead = rules.due(company.team1.id(), BigDecimal.TEN, lead1.username());
+		assertThat(byLead.approver()).isEqualTo(RequisitionApprover.UPPER_MANAGER);
+		assertThat(byLead.requesterExcluded()).isFalse();
+		ApprovalRules.Due byBoss = rules.due(company.team1.id(), BigDecimal.TEN, bossUser.username());
+		assertThat(byBoss.approver()).isEqualTo(RequisitionApprover.DIRECTOR);
+		assertThat(byBoss.requesterExcluded()).isTrue();
+		assertThat(rules.mayDecide(bossUser, byBoss, bossUser.username())).isFalse();
+		// PEOPLE raising under a PEOPLE rule: a director approves.
+		rules.set(TwoTeamCompany.ADMIN, company.team2.id(), null,
+				new ApprovalRules.RuleDetails(RequisitionApprover.PEOPLE, null));
+		ApprovalRules.Due byHr = rules.due(company.team2.id(), BigDecimal.TEN, hr.username());
+		assertThat(byHr.approver()).isEqualTo(RequisitionApprover.DIRECTOR);
+		assertThat(byHr.requesterExcluded()).isTrue();
+		assertThat(rules.mayDecide(hr, byHr, hr.username())).isFalse();
+		assertThat(rules.due(company.team2.id(), BigDecimal.TEN, lead2.username()).approver())
+			.isEqualTo(RequisitionApprover.PEOPLE);
+		// A director never decides their own requisition either.
+		ApprovalRules.Due director = rules.due(top.id(), BigDecimal.TEN, TwoTeamCompany.ADMIN.username());
+		assertThat(rules.mayDecide(TwoTeamCompany.ADMIN, director, TwoTeamCompany.ADMIN.username())).isFalse();
+	}
+
+	@Test
+	void managersReadOnlyTheRulesOfTheUnitsTheyManagePagedInSql() {
+		rules.set(TwoTeamCompany.ADMIN, company.team1.id(), null,
+				new ApprovalRules.RuleDetails(RequisitionApprover.UPPER_MANAGER, null));
+		rules.set(TwoTeamCompany.ADMIN, company.team2.id(), null,
+				new ApprovalRules.RuleDetails(RequisitionApprover.PEOPLE, null));
+		io.rumbo.shared.web.ListQuery all = io.rumbo.shared.web.ListQuery.of(0, 500, null, ApprovalRules.SORTS,
+				"unit");
+		assertThat(rules.list(lead1, all).content()).extracting(ApprovalRules.RuleView::unitId)
+			.containsExactly(company.team1.id());
+		assertThat(rules.list(hr, all).content()).extracting(ApprovalRules.RuleView::unitId)
+			.contains(company.team1.id(), company.team2.id());
+		var firstOfOne = rules.list(bossUser, io.rumbo.shared.web.ListQuery.of(0, 1, null, ApprovalRules.SORTS,
+				"unit"));
+		assertThat(firstOfOne.content()).hasSize(1);
+		assertThat(firstOfOne.page().totalElements()).isEqualTo(2);
+		assertThatThrownBy(() -> rules.list(anaUser, all)).isInstanceOf(AccessRefusedException.class);
+	}
+
+	@Test
+	void twoPeopleCreatingTheSameRuleAtOnceMakeOneAndTheOtherIsToldSo() throws Exception {
+		org.springframework.transaction.support.TransactionTemplate tx =
+				new org.springframework.transaction.support.TransactionTemplate(transactions);
+		java.util.concurrent.CountDownLatch inserted = new java.util.concurrent.CountDownLatch(1);
+		java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+		try {
+			var first = pool.submit(() -> tx.executeWithoutResult(status -> {
+				rules.set(TwoTeamCompany.ADMIN, company.team1.id(), null,
+						new ApprovalRules.RuleDetails(RequisitionApprover.DIRECTOR, null));
+				inserted.countDown();
+				try {
+					release.await(20, java.util.concurrent.TimeUnit.SECONDS);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+			}));
+			assertThat(inserted.await(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+			// The second one reads no rule (the first is not committed), then its insert waits on the key.
+			var second = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+				try {
+					rules.set(TwoTeamCompany.ADMIN, company.team1.id(), null,
+							new ApprovalRules.RuleDetails(RequisitionApprover.PEOPLE, null));
+					return (Throwable) null;
+				}
+				catch (RuntimeException ex) {
+					return ex;
+				}
+			});
+			Thread.sleep(500);
+			release.countDown();
+			first.get(20, java.util.concurrent.TimeUnit.SECONDS);
+			assertThat(second.get(20, java.util.concurrent.TimeUnit.SECONDS))
+				.isInstanceOfSatisfying(io.rumbo.shared.domain.ConflictException.class,
+						e -> assertThat(e.messageKey()).isEqualTo("people.approvalRule.exists"));
+		}
+		finally {
+			release.countDown();
+			pool.shutdownNow();
+		}
+		assertThat(rules.due(company.team1.id(), BigDecimal.ONE).approver()).isEqualTo(RequisitionApprover.DIRECTOR);
+	}
+
+	@Test
+	void withdrawingAQualificationKeepsItsEvidenceWithTheWithdrawal() {
+		long holding = holdingOfAna();
+		FileView file = evidence.upload(hr, holding, upload("licencia.pdf", pdf()));
+		long version = holdings.get(hr, holding).version();
+		HoldingWithdrawals.Withdrawal w = withdrawals.withdraw(hr, holding, version, "Licencia revocada");
+		assertThat(w.files()).extracting(FileView::id).containsExactly(file.id());
+		assertThat(withdrawals.ofPerson(lead1, ana.id()).get(0).files()).extracting(FileView::fileName)
+			.containsExactly("licencia.pdf");
+		assertThat(withdrawals.download(bossUser, w.id(), file.id()).content()).isEqualTo(pdf());
+		assertThat(withdrawals.ofPerson(anaUser, ana.id()).get(0).files()).as("the person reads the history only")
+			.isEmpty();
+		for (CurrentUser outsider : List.of(anaUser, lead2, TwoTeamCompany.ADMIN)) {
+			assertThatThrownBy(() -> withdrawals.download(outsider, w.id(), file.id())).as(outsider.username())
+				.isInstanceOf(NotFoundException.class);
+		}
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM people_file WHERE owner_kind = 'HOLDING' AND owner_id = :h")
+			.param("h", holding).query(Long.class).single()).as("nothing left on the deleted holding").isZero();
+	}
+
+	@Test
+	void sizesAreNumbersTheMessagesWriteInTheReadersLanguage() {
+		assertThat(PeopleFiles.megabytes(512 * 1024)).isEqualByComparingTo("0.5");
+		Object[] args = { "a.pdf", PeopleFiles.megabytes(512 * 1024), PeopleFiles.megabytes(5L * 1024 * 1024) };
+		assertThat(messages.getMessage("people.file.tooLarge", args, java.util.Locale.forLanguageTag("es")))
+			.contains("0,5 MB").contains("5 MB");
+		assertThat(messages.getMessage("people.file.tooLarge", args, java.util.Locale.ENGLISH)).contains("0.5 MB");
 	}
 
 	// ---- evidence files and the upload rules
@@ -250,7 +381,7 @@ class RecruitmentRulesModuleTests {
 		assertThatThrownBy(() -> evidence.upload(hr, holding, upload("grande.pdf", large)))
 			.isInstanceOfSatisfying(ValidationFailedException.class, e -> {
 				assertThat(e.errors().get(0).messageKey()).isEqualTo("people.file.tooLarge");
-				assertThat(e.errors().get(0).arguments()).containsExactly("grande.pdf", "5", "5");
+				assertThat(e.errors().get(0).arguments()).containsExactly("grande.pdf", new BigDecimal("5"), new BigDecimal("5"));
 			});
 		// A program renamed as a PDF: the content says what it is.
 		byte[] program = "MZ\u0090\u0000 this is not a document".getBytes(StandardCharsets.ISO_8859_1);

@@ -179,15 +179,25 @@ class PeopleTrainingApiScenarioTests extends ApiTestSupport {
 		long lucia = staffId("Lucía García");
 		api.post("/api/v1/people/enrolments", "people", Map.of("sessionId", full, "staffId", lucia));
 
-		Api.Response refused = api.post("/api/v1/improvement-plans?lang=en", "manager", plan(pablo, "Lleno " + code,
+		// A draft keeps the session and holds no seat; starting it enrols, and a full session is refused at the field.
+		Api.Response draft = api.post("/api/v1/improvement-plans?lang=en", "manager", plan(pablo, "Lleno " + code,
 				full));
+		assertThat(draft.status()).as(draft.body()).isEqualTo(201);
+		assertThat(draft.json().get("supports").get(0).get("sessionId").asLong()).isEqualTo(full);
+		assertThat(draft.json().get("supports").get(0).get("enrolment").isNull()).isTrue();
+		String draftUrl = "/api/v1/improvement-plans/" + draft.json().get("id").asLong();
+		Api.Response refused = api.post(draftUrl + "/activate?lang=en", "manager",
+				Map.of("version", draft.json().get("version").asLong()));
 		assertThat(refused.status()).as(refused.body()).isEqualTo(400);
 		assertThat(refused.body()).contains("supports[0].sessionId").contains("is full");
-		assertThat(api.get("/api/v1/improvement-plans?q=" + code + "&size=50", "manager").json().get("content")
-			.valueStream().filter(p -> p.get("title").asString().equals("Lleno " + code)).toList()).isEmpty();
+		assertThat(api.get(draftUrl, "manager").json().get("status").asString()).isEqualTo("DRAFT");
 
-		Api.Response opened = api.post("/api/v1/improvement-plans", "manager", plan(pablo, "Formación " + code, open));
-		assertThat(opened.status()).as(opened.body()).isEqualTo(201);
+		Api.Response drafted = api.post("/api/v1/improvement-plans", "manager", plan(pablo, "Formación " + code, open));
+		assertThat(drafted.status()).as(drafted.body()).isEqualTo(201);
+		assertThat(drafted.json().get("supports").get(0).get("enrolment").isNull()).isTrue();
+		Api.Response opened = api.post("/api/v1/improvement-plans/" + drafted.json().get("id").asLong() + "/activate",
+				"manager", Map.of("version", drafted.json().get("version").asLong()));
+		assertThat(opened.status()).as(opened.body()).isEqualTo(200);
 		JsonNode enrolment = opened.json().get("supports").get(0).get("enrolment");
 		assertThat(enrolment.get("status").asString()).isEqualTo("ENROLLED");
 		long seat = enrolment.get("id").asLong();

@@ -29,9 +29,10 @@ import io.rumbo.support.BrowserAvailability;
 import io.rumbo.support.RumboIntegrationTest;
 
 /**
- * A plan with training in headless Chromium (Spanish): PEOPLE has two upcoming courses; the demo manager opens a plan
- * for the demo rep whose training names the first, which fills up before she saves: she is told so at the picker, with
- * what she typed kept; she picks the other, the plan shows the rep enrolled, and cancelling the plan shows the seat withdrawn.
+ * A plan with training in headless Chromium (Spanish): PEOPLE has two upcoming courses; the demo manager drafts a plan
+ * for the demo rep whose training names the first: the draft holds no seat. That course fills up before she starts the
+ * plan: she is told so, and the plan stays a draft. She names the other, starts the plan, which shows the rep enrolled,
+ * and cancelling the plan shows the seat withdrawn.
  */
 @RumboIntegrationTest
 @Tag("browser")
@@ -75,17 +76,25 @@ class PlanTrainingBrowserTests extends BrowserTestSupport {
 		browser.findElement(By.id("goal-name-0")).sendKeys("Completar el curso");
 		new Select(browser.findElement(By.id("support-kind-0"))).selectByValue("TRAINING");
 		new Select(browser.findElement(By.id("support-session-0"))).selectByValue(String.valueOf(full.id()));
-		// Filled meanwhile: the last seat goes to someone else before the manager saves.
-		training.enrol(admin, SessionId.of(full.id()), staffId(admin, "Ane Goñi"), null);
 		click(By.id("save-plan"));
-		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("form-errors")));
-		assertThat(browser.findElement(By.id("support-session-0")).getAttribute("class")).contains("is-invalid");
-		assertThat(browser.findElement(By.id("plan-form")).getText()).contains("está completa");
-		assertThat(browser.findElement(By.id("title")).getAttribute("value")).isEqualTo(title);
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("activate")));
+		assertThat(browser.findElements(By.cssSelector("#supports .support-enrolment-status"))).as("a draft holds no seat")
+			.isEmpty();
+		assertThat(browser.findElement(By.id("supports")).getText()).contains(full.title());
+		String planPage = browser.getCurrentUrl();
+		// Filled meanwhile: the last seat goes to someone else before the manager starts the plan.
+		training.enrol(admin, SessionId.of(full.id()), staffId(admin, "Ane Goñi"), null);
+		click(By.id("activate"));
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "está completa"));
+		assertThat(browser.findElement(By.id("plan-status")).getText()).isEqualTo("Borrador");
 		screenshot("plan-training-full");
 
+		open(planPage.replaceFirst("^https?://[^/]+", "").replaceFirst("\\?.*$", "") + "/edit?lang=es");
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("plan-form")));
 		new Select(browser.findElement(By.id("support-session-0"))).selectByValue(String.valueOf(open.id()));
 		click(By.id("save-plan"));
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("activate")));
+		click(By.id("activate"));
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#supports .support-enrolment-status")));
 		assertThat(browser.findElement(By.cssSelector("#supports .support-enrolment-status")).getText())
 			.isEqualTo("Inscrito");

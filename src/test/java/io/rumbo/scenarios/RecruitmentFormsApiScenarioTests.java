@@ -110,6 +110,14 @@ class RecruitmentFormsApiScenarioTests extends ApiTestSupport {
 		assertThat(notADocument.status()).isEqualTo(400);
 		assertThat(notADocument.json().get("errors").get(0).get("field").asString()).isEqualTo("file");
 		assertThat(notADocument.body()).contains("The file «cv.pdf» is not a PDF, PNG, JPEG, DOCX or ODT document");
+		// A little over the limit: refused by its Content-Length before the body is parsed (413, not the 400 of the
+		// file's own check once spooled).
+		byte[] over = java.util.Arrays.copyOf(PDF, 5 * 1024 * 1024 + 100 * 1024);
+		Api.Response tooLarge = api.uploadMultipart(files + "?kind=CV&lang=en", "people", "big.pdf", over);
+		assertThat(tooLarge.status()).as(tooLarge.body()).isEqualTo(413);
+		assertThat(tooLarge.body()).contains("files of at most 5 MB are accepted");
+		Api.Response tooLargeEs = api.uploadMultipart(files + "?kind=CV&lang=es", "people", "big.pdf", over);
+		assertThat(tooLargeEs.body()).contains("El envío ocupa 5,1 MB");
 		Api.Response noKind = api.uploadMultipart(files, "people", "cv.pdf", PDF);
 		assertThat(noKind.status()).isEqualTo(400);
 		assertThat(noKind.json().get("errors").get(0).get("field").asString()).isEqualTo("kind");
@@ -126,21 +134,26 @@ class RecruitmentFormsApiScenarioTests extends ApiTestSupport {
 		long[] draft = teamAndDraft(code);
 		String rule = "/api/v1/people/approval-rules/" + draft[0];
 		assertThat(api.put(rule, "manager", Map.of("approver", "PEOPLE")).status()).isEqualTo(403);
-		Api.Response set = api.put(rule, "people", Map.of("approver", "UPPER_MANAGER"));
+		assertThat(api.put(rule, "people", Map.of("approver", "PEOPLE")).status())
+			.as("PEOPLE reads the rules, directors set them").isEqualTo(403);
+		Api.Response set = api.put(rule, "director", Map.of("approver", "UPPER_MANAGER"));
 		assertThat(set.status()).as(set.body()).isEqualTo(200);
 		String url = REQUISITIONS + "/" + draft[1];
 		Api.Response submitted = api.post(url + "/submit", "manager", Map.of("version", draft[2]));
 		assertThat(submitted.status()).as(submitted.body()).isEqualTo(200);
+		// The rule names Región Centro's manager, who raised it: nobody approves their own, a director does.
 		Api.Response approval = api.get(url + "/approval", "manager");
-		assertThat(approval.json().get("approver").asString()).isEqualTo("UPPER_MANAGER");
+		assertThat(approval.json().get("approver").asString()).isEqualTo("DIRECTOR");
+		assertThat(approval.json().get("requesterExcluded").asBoolean()).isTrue();
 		assertThat(approval.json().get("ruleUnitId").asLong()).isEqualTo(draft[0]);
 		long version = submitted.json().get("version").asLong();
-		assertThat(api.post(url + "/approve", "director", Map.of("version", version)).status())
-			.as("the rule names Región Centro's manager, not a director").isEqualTo(403);
-		Api.Response approved = api.post(url + "/approve", "manager", Map.of("version", version));
+		assertThat(api.post(url + "/approve", "manager", Map.of("version", version)).status())
+			.as("the requester").isEqualTo(403);
+		Api.Response approved = api.post(url + "/approve", "director", Map.of("version", version));
 		assertThat(approved.status()).as(approved.body()).isEqualTo(200);
-		assertThat(approved.json().get("decidedBy").asString()).isEqualTo("manager");
-		assertThat(api.delete(rule, "people").status()).isEqualTo(204);
+		assertThat(approved.json().get("decidedBy").asString()).isEqualTo("director");
+		assertThat(api.delete(rule, "people").status()).isEqualTo(403);
+		assertThat(api.delete(rule, "director").status()).isEqualTo(204);
 		assertThat(api.get(url + "/approval", "manager").json().get("approver").asString()).isEqualTo("DIRECTOR");
 	}
 

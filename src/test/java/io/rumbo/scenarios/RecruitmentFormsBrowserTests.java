@@ -84,6 +84,10 @@ class RecruitmentFormsBrowserTests extends BrowserTestSupport {
 		assertThat(browser.findElement(By.id("stage-HIRED")).getText()).contains("Fixed");
 		violations.addAll(axeViolations("stages"));
 		open("/people/approval-rules?lang=en");
+		assertThat(browser.findElements(By.id("new-rule-form"))).as("PEOPLE reads the rules").isEmpty();
+		browser.manage().deleteAllCookies();
+		signIn("director");
+		open("/people/approval-rules?lang=en");
 		assertThat(browser.findElements(By.id("new-rule-form"))).hasSize(1);
 		violations.addAll(axeViolations("approval rules"));
 		Files.deleteIfExists(cv);

@@ -134,6 +134,13 @@ public class ImprovementPlan {
 		this.supports.addAll(supports);
 	}
 
+	/** The draft's support actions with the enrolments made for them when the plan starts (decision 0039). */
+	public void supportsEnrolled(List<Support> supports) {
+		requireStatus(PlanStatus.DRAFT, "improvement.plan.notDraft");
+		this.supports.clear();
+		this.supports.addAll(supports);
+	}
+
 	/** The manager starts the plan: from now on the person sees the pace, check-ins fall due. */
 	public void activate(LocalDate today) {
 		requireStatus(PlanStatus.DRAFT, "improvement.plan.notDraft");

@@ -15,8 +15,9 @@ import io.rumbo.identity.CurrentUser;
 import io.rumbo.organization.OrgDirectory;
 import io.rumbo.people.ApprovalRules;
 import io.rumbo.people.RequisitionApprover;
+import io.rumbo.shared.web.ListQuery;
 
-/** The page where PEOPLE and directors say who approves each unit's requisitions (decision 0040). */
+/** The page where directors say (and PEOPLE and managers read) who approves each unit's requisitions (decision 0040). */
 @Controller
 class ApprovalRulePageController {
 
@@ -33,7 +34,8 @@ class ApprovalRulePageController {
 
 	@GetMapping("/people/approval-rules")
 	String page(CurrentUser user, Model model) {
-		var list = rules.list(user);
+		var list = rules.list(user, ListQuery.of(0, ListQuery.MAX_SIZE, null, ApprovalRules.SORTS, "unit").unpaged())
+			.content();
 		model.addAttribute("rules", list);
 		model.addAttribute("userNames", userNames.of(list.stream().map(ApprovalRules.RuleView::setBy).toList()));
 		model.addAttribute("units", org.unitTree());

@@ -1,8 +1,6 @@
 package io.rumbo.people.web;
 
 import java.math.BigDecimal;
-import java.util.List;
-import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
@@ -42,19 +40,17 @@ class ApprovalRuleRestController {
 	}
 
 	@GetMapping
-	@Operation(summary = "The units' approval rules, by unit name", description = "PEOPLE, directors, administrators "
-			+ "and managers (403 for others). A unit without a rule follows its nearest ancestor's; with none, a "
-			+ "director approves. Paged with page and size.")
+	@Operation(summary = "The approval rules the reader may see, by unit", description = "PEOPLE, directors and "
+			+ "administrators read every rule, managers those of the units they manage (403 for others). A unit "
+			+ "without a rule follows its nearest ancestor's; with none, a director approves. Paged with page and "
+			+ "size.")
 	PageResponse<ApprovalRules.RuleView> list(CurrentUser actor, @RequestParam(required = false) @Nullable Integer page,
 			@RequestParam(required = false) @Nullable Integer size) {
-		List<ApprovalRules.RuleView> all = rules.list(actor);
-		ListQuery query = ListQuery.of(page, size, null, Map.of("unit", "unit"), "unit");
-		int from = (int) Math.min(all.size(), (long) query.page() * query.size());
-		return PageResponse.of(all.subList(from, Math.min(all.size(), from + query.size())), query, all.size());
+		return rules.list(actor, ListQuery.of(page, size, null, ApprovalRules.SORTS, "unit"));
 	}
 
 	@PutMapping("/{unitId}")
-	@Operation(summary = "Set a unit's rule (PEOPLE, directors, administrators)", description = "approver DIRECTOR, "
+	@Operation(summary = "Set a unit's rule (directors and administrators)", description = "approver DIRECTOR, "
 			+ "UPPER_MANAGER (the manager of the unit above the requisition's unit) or PEOPLE; directorAbove an "
 			+ "optional budgeted cost above which a director approves. A change sends the version read (409 when "
 			+ "stale).")

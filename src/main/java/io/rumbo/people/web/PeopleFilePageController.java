@@ -16,6 +16,7 @@ import io.rumbo.people.CandidateDocuments;
 import io.rumbo.people.DocumentKind;
 import io.rumbo.people.FileView;
 import io.rumbo.people.HoldingEvidence;
+import io.rumbo.people.HoldingWithdrawals;
 
 /**
  * The pages' side of the uploaded files (decision 0040): a candidate's documents on the candidate's page, and the
@@ -28,8 +29,11 @@ class PeopleFilePageController {
 	private final CandidateDocuments documents;
 	private final HoldingEvidence evidence;
 	private final EvidenceSection section;
+	private final HoldingWithdrawals withdrawals;
 
-	PeopleFilePageController(CandidateDocuments documents, HoldingEvidence evidence, EvidenceSection section) {
+	PeopleFilePageController(CandidateDocuments documents, HoldingEvidence evidence, EvidenceSection section,
+			HoldingWithdrawals withdrawals) {
+		this.withdrawals = withdrawals;
 		this.documents = documents;
 		this.evidence = evidence;
 		this.section = section;
@@ -84,6 +88,12 @@ class PeopleFilePageController {
 	@GetMapping("/people/staff-qualifications/{id}/files/{fileId}")
 	ResponseEntity<byte[]> downloadEvidence(CurrentUser user, @PathVariable long id, @PathVariable long fileId) {
 		return FileResponses.attachment(evidence.download(user, id, fileId));
+	}
+
+	@GetMapping("/people/withdrawals/{id}/files/{fileId}")
+	ResponseEntity<byte[]> downloadWithdrawnEvidence(CurrentUser user, @PathVariable long id,
+			@PathVariable long fileId) {
+		return FileResponses.attachment(withdrawals.download(user, id, fileId));
 	}
 
 	@PostMapping("/people/staff-qualifications/{id}/files/{fileId}/archive")
