@@ -325,9 +325,16 @@ class OrganizationApiScenarioTests extends ApiTestSupport {
 		assertThat(page.get("content")).hasSize(5).allSatisfy(p -> assertThat(p.get("jobRole").asString()).isEqualTo("SALESPERSON"));
 		List<String> dates = page.get("content").valueStream().map(p -> p.get("hireDate").asString()).toList();
 		assertThat(dates).isSortedAccordingTo(java.util.Comparator.reverseOrder());
-		JsonNode region = api.get("/api/v1/staff?unitId=" + unitId(api, "R-NORTE") + "&size=100", "admin").json();
-		assertThat(region.get("content")).allSatisfy(p -> assertThat(p.get("unitCode").asString())
-			.isIn("R-NORTE", "S-BIO", "S-OVI", "E-BIO-IND", "E-BIO-RET", "E-OVI"));
+		long norte = unitId(api, "R-NORTE");
+		JsonNode region = api.get("/api/v1/staff?unitId=" + norte + "&size=100", "admin").json();
+		// The region's subtree as it stands (the demo's branches and teams, and what the demo or other tests add under
+		// them, such as an agent): a unit filter answers the people of the unit and of the units below it.
+		java.util.Set<String> subtree = new java.util.HashSet<>(List.of("R-NORTE"));
+		api.get("/api/v1/org-units?under=" + norte + "&size=100", "admin").json().get("content")
+			.forEach(u -> subtree.add(u.get("code").asString()));
+		assertThat(subtree).contains("S-BIO", "S-OVI", "E-BIO-IND", "E-BIO-RET", "E-OVI").doesNotContain("R-CENTRO");
+		assertThat(region.get("content")).isNotEmpty().allSatisfy(p -> assertThat(p.get("unitCode").asString())
+			.isIn(subtree));
 	}
 
 	@ParameterizedTest

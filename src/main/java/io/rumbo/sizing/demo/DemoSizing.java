@@ -42,7 +42,7 @@ import io.rumbo.sizing.SizingScenarios;
 /**
  * The demo's sizing: two scenarios of the director's (the company's workload from its accounts, Región Centro's
  * breakdown from its plan or quota), this fiscal year's budget of every region by month and cost type with the actual
- * costs of the months gone by, and the terms of the demo's channels (the distributor, through its agent's seller
+ * costs of the months gone by, an agent signed for Asturias, and the terms of the demo's channels (the distributor, through its agent's seller
  * record). Runs after everything it reads; once, on an empty sizing.
  */
 @Component
@@ -66,10 +66,12 @@ class DemoSizing implements ApplicationRunner {
 	private final FiscalCalendar calendar;
 	private final JdbcClient jdbc;
 	private final Clock clock;
+	private final io.rumbo.organization.OrgDirectory org;
 
 	DemoSizing(DemoMode demo, UserManagement users, SizingScenarios scenarios, SizingFigures figures, Budgets budgets,
 			ChannelTerms channels, OrgUnitManagement units, StaffManagement staff, CatalogManagement catalog,
-			FiscalCalendar calendar, JdbcClient jdbc, Clock clock) {
+			FiscalCalendar calendar, JdbcClient jdbc, Clock clock, io.rumbo.organization.OrgDirectory org) {
+		this.org = org;
 		this.demo = demo;
 		this.users = users;
 		this.scenarios = scenarios;
@@ -121,7 +123,27 @@ class DemoSizing implements ApplicationRunner {
 			}
 			budgets.save(director, year, company, 0, central);
 		});
+		agent();
 		terms(director);
+	}
+
+	/**
+	 * An agent signed a year ago for Asturias (besides the organisation's distributor), so the channel pages show both
+	 * kinds: a unit of kind AGENT under the Asturias team with its seller record. Its terms follow with the
+	 * distributor's; it has booked nothing yet, so its statements start at zero.
+	 */
+	private void agent() {
+		CurrentUser admin = users.actAs("admin").orElse(null);
+		Long asturias = org.unitIdsByCode().get("E-OVI");
+		if (admin == null || asturias == null || org.unitIdsByCode().containsKey("A-CANTABRICO")) {
+			return;
+		}
+		LocalDate signed = LocalDate.now(clock).minusYears(1).withDayOfMonth(1);
+		OrgUnitView agent = units.create(admin, new OrgUnitManagement.UnitDetails("A-CANTABRICO",
+				"Representaciones Cantábrico", OrgUnitKind.AGENT, "Gijón", asturias, null, signed, null));
+		staff.create(admin, new StaffManagement.StaffDetails("AG-0001", "Íñigo", "Fernández Llano",
+				"inigo.fernandez@cantabrico.example", "+34 985 000 111", signed, agent.id(), JobRole.AGENT,
+				io.rumbo.organization.StaffStatus.ACTIVE, 3, null, null));
 	}
 
 	/** Every region's budget for the year and its actual costs up to last month, each region a little off budget. */
