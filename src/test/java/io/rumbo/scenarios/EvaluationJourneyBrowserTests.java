@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
@@ -94,7 +95,10 @@ class EvaluationJourneyBrowserTests extends BrowserTestSupport {
 		click(By.id("activate"));
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("check-in-form")));
 		browser.findElement(By.id("notes")).sendKeys("Visits planned with the team leader");
+		WebElement checkInForm = browser.findElement(By.id("check-in-form"));
 		click(By.id("record-check-in"));
+		// The check-in answers the page again: wait for it before reading the list (else a node of the old page).
+		wait.until(ExpectedConditions.stalenessOf(checkInForm));
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("check-ins"),
 				"Visits planned with the team leader"));
 		String plan = browser.getCurrentUrl().replaceFirst("^https?://[^/]+", "").replaceFirst("\\?.*", "");
