@@ -90,7 +90,10 @@ class TerritoriesPagesBrowserTests extends BrowserTestSupport {
 		click(wait.until(ExpectedConditions.visibilityOfElementLocated(
 				By.cssSelector("#frozen-customer-options [role=option][data-id='" + account + "']"))));
 		browser.findElement(By.id("frozen-reason")).sendKeys("Negociación abierta " + name);
-		click(By.id("freeze"));
+		WebElement freeze = browser.findElement(By.id("freeze"));
+		click(freeze);
+		// The freeze answers the page again: wait for the old one to go before typing into its search.
+		wait.until(ExpectedConditions.stalenessOf(freeze));
 
 		WebElement search = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("q")));
 		search.clear();
