@@ -17,17 +17,22 @@ import tools.jackson.core.JacksonException;
 
 /**
  * Answers a date outside the business range ({@link BusinessDates}) as the validation error it is, naming the field
- * and the range, instead of "unreadable body" or "invalid value"; every other unreadable body or mismatched
- * parameter goes on to {@link ErrorResponses} unchanged.
+ * and the range, instead of "unreadable body" or "invalid value", and a page form's number that is not written the
+ * way the reader's language writes numbers ({@link DecimalInputs}) as such, with an example; every other unreadable
+ * body or mismatched parameter goes on to {@link ErrorResponses} unchanged.
  */
 @ControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class BusinessDateErrors {
 
 	private final ErrorResponses errors;
+	private final PageFormErrors pageForms;
+	private final Formats fmt;
 
-	BusinessDateErrors(ErrorResponses errors) {
+	BusinessDateErrors(ErrorResponses errors, PageFormErrors pageForms, Formats fmt) {
 		this.errors = errors;
+		this.pageForms = pageForms;
+		this.fmt = fmt;
 	}
 
 	@ExceptionHandler(HttpMessageNotReadableException.class)
@@ -42,6 +47,12 @@ class BusinessDateErrors {
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
 	Object typeMismatch(MethodArgumentTypeMismatchException ex, HttpServletRequest request,
 			HttpServletResponse response) {
+		DecimalInputs.NotANumber notANumber = cause(ex, DecimalInputs.NotANumber.class);
+		if (notANumber != null) {
+			// A page form goes back to its page with the reason, as when a facade refuses a value.
+			return pageForms.invalid(ValidationFailedException.of(ex.getName(), "shared.number.invalid",
+					notANumber.text(), fmt.decimal(new java.math.BigDecimal("12000.50"), 2)), request, response);
+		}
 		if (cause(ex, BusinessDates.OutOfRangeParameter.class) == null) {
 			return errors.typeMismatch(ex, request, response);
 		}

@@ -155,6 +155,52 @@ public class Formats {
 		return value;
 	}
 
+	/**
+	 * A number as a form's input shows it for editing: as the reader's language writes it, grouped, without currency,
+	 * with the decimals it has (none for a whole number, otherwise two to four), so that {@link #parse} reads back
+	 * exactly what the input shows ({@code 12000.5} is {@code 12.000,50} in Spanish, {@code 12,000.50} in English).
+	 */
+	public String input(@Nullable Number number) {
+		return input(number, locale());
+	}
+
+	static String input(@Nullable Number number, Locale locale) {
+		if (number == null) {
+			return "";
+		}
+		BigDecimal value = number instanceof BigDecimal decimal ? decimal : new BigDecimal(number.toString());
+		int decimals = Math.min(4, Math.max(0, value.stripTrailingZeros().scale()));
+		if (decimals == 1) {
+			decimals = 2;
+		}
+		NumberFormat format = NumberFormat.getNumberInstance(LocaleSupport.supported(locale));
+		format.setMinimumFractionDigits(decimals);
+		format.setMaximumFractionDigits(decimals);
+		format.setRoundingMode(RoundingMode.HALF_UP);
+		return format.format(value);
+	}
+
+	/** A number the way programs write it, {@code -1234.5}: see {@link #parseInput}. */
+	private static final Pattern PLAIN = Pattern.compile("-?\\d+(\\.\\d+)?");
+
+	/**
+	 * A number sent by a page form: typed the way the reader's language writes it ({@link #parse}), or else written
+	 * the way programs write it ({@code 1500.00}), as a page's hidden field, a link or a script sends a value it did
+	 * not format. The language's reading comes first, so {@code 1.500} is fifteen hundred in Spanish; a plain number
+	 * that reads as something else in the language (only {@code 1.500}-like values with three decimals do) is read
+	 * the language's way, which is what a person typing it means.
+	 */
+	static @Nullable BigDecimal parseInput(@Nullable String text, Locale locale) {
+		if (text == null) {
+			return null;
+		}
+		BigDecimal value = parse(text, locale);
+		if (value == null && PLAIN.matcher(text.strip()).matches()) {
+			value = new BigDecimal(text.strip());
+		}
+		return value;
+	}
+
 	static @Nullable BigDecimal parse(@Nullable String text, Locale locale) {
 		if (text == null) {
 			return null;

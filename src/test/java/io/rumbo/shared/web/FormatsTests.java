@@ -89,4 +89,35 @@ class FormatsTests {
 		assertThat(fmt.differs(new BigDecimal("0.2"), 0)).isFalse();
 		assertThat(fmt.differs(new BigDecimal("0.2"), 2)).isTrue();
 	}
+
+	@Test
+	void anInputShowsANumberSoThatItReadsBackInTheSameLanguage() {
+		Locale es = new Locale("es");
+		assertThat(Formats.input(new BigDecimal("12000.5000"), es)).isEqualTo("12.000,50");
+		assertThat(Formats.input(new BigDecimal("12000.5000"), Locale.ENGLISH)).isEqualTo("12,000.50");
+		assertThat(Formats.input(new BigDecimal("3.0000"), es)).isEqualTo("3");
+		assertThat(Formats.input(new BigDecimal("0.1234"), Locale.ENGLISH)).isEqualTo("0.1234");
+		assertThat(Formats.input(null, Locale.ENGLISH)).isEmpty();
+		for (String value : new String[] { "12000.5", "1234567.891", "0.05", "-7", "1500" }) {
+			for (Locale locale : new Locale[] { es, Locale.ENGLISH }) {
+				assertThat(Formats.parseInput(Formats.input(new BigDecimal(value), locale), locale))
+					.as(value + " in " + locale).isEqualByComparingTo(value);
+			}
+		}
+	}
+
+	@Test
+	void aFormReadsTheLanguageFirstThenWhatProgramsWrite() {
+		Locale es = new Locale("es");
+		assertThat(Formats.parseInput("12.000,50", es)).isEqualByComparingTo("12000.50");
+		assertThat(Formats.parseInput("1.500", es)).as("a Spanish reader's fifteen hundred").isEqualByComparingTo("1500");
+		assertThat(Formats.parseInput("1500.00", es)).as("a value a page did not format").isEqualByComparingTo("1500.00");
+		assertThat(Formats.parseInput("0.05", es)).isEqualByComparingTo("0.05");
+		assertThat(Formats.parseInput("12,000.50", Locale.ENGLISH)).isEqualByComparingTo("12000.50");
+		assertThat(Formats.parseInput("12,5", Locale.ENGLISH)).isNull();
+		assertThat(Formats.parseInput("12.000,50", Locale.ENGLISH)).isNull();
+		assertThat(Formats.parseInput("12,000.50", es)).isNull();
+		assertThat(Formats.parseInput("1e5", Locale.ENGLISH)).isNull();
+		assertThat(Formats.parseInput("doce", es)).isNull();
+	}
 }
