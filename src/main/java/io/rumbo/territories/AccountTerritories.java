@@ -48,7 +48,8 @@ public class AccountTerritories {
 	 * The leaves of the active model in the reader's scope, with their balance against the model's average: a
 	 * salesperson's own territories, a manager's those assigned within their units, everything for company-wide roles.
 	 * Read from what the activation stored (the open periods of the active model in {@code territories_account_period}
-	 * and the account figures copied at the last evaluation): a read writes nothing and runs no evaluation.
+	 * and the account figures of the copy, as its events keep it), grouped by territory in SQL: a read writes nothing
+	 * and runs no evaluation.
 	 */
 	@Transactional(readOnly = true)
 	public List<BalanceRow> mine(CurrentUser user) {
