@@ -200,8 +200,8 @@ public class Realignment {
 
 	/**
 	 * The accounts of a preview, how many move and how many are frozen, and the figures summed over the rows that
-	 * move. Computed in SQL over the same statement as the rows ({@link Alignment#totals}); {@link #summary(List)}
-	 * is the same sum over rows in hand.
+	 * move. Computed in SQL over the same statement as the rows ({@link Alignment#totals}), so a preview sums every
+	 * row in its scope without reading them.
 	 */
 	@io.swagger.v3.oas.annotations.media.Schema(name = "TerritoriesPreviewSummary")
 	public record Summary(long accounts, long moving, long frozen, BigDecimal potential, BigDecimal workloadHours,
@@ -211,27 +211,5 @@ public class Realignment {
 			return new Summary(t.accounts(), t.moving(), t.frozen(), t.potential(), t.workloadHours(),
 					t.lastYearNet(), t.lastYearMargin());
 		}
-	}
-
-	public static Summary summary(List<Alignment.Row> rows) {
-		long moving = 0;
-		long frozen = 0;
-		BigDecimal potential = BigDecimal.ZERO;
-		BigDecimal workload = BigDecimal.ZERO;
-		BigDecimal net = BigDecimal.ZERO;
-		BigDecimal margin = BigDecimal.ZERO;
-		for (Alignment.Row r : rows) {
-			if (r.frozen()) {
-				frozen++;
-			}
-			if (r.moves()) {
-				moving++;
-				potential = potential.add(r.potential());
-				workload = workload.add(r.workloadHours());
-				net = net.add(r.lastYearNet());
-				margin = margin.add(r.lastYearMargin());
-			}
-		}
-		return new Summary(rows.size(), moving, frozen, potential, workload, net, margin);
 	}
 }

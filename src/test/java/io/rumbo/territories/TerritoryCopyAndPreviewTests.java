@@ -321,7 +321,7 @@ class TerritoryCopyAndPreviewTests {
 				"legalName"));
 	}
 
-	/** The summary summed over rows in hand, as {@link Realignment#summary} sums alignment rows. */
+	/** The summary summed over rows in hand: what {@code Alignment.totals} computes in SQL. */
 	private static Realignment.Summary summary(List<AccountMove> rows) {
 		BigDecimal[] sums = { BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO };
 		long moving = 0;

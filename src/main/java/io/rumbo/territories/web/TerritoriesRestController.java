@@ -204,7 +204,8 @@ class TerritoriesRestController {
 	@Operation(summary = "Preview what a model does to the accounts", description = "Every live account the caller "
 			+ "sees (moving from or to a unit they manage), from whom to whom, with potential, workload hours, and last "
 			+ "year's sales and margin (the fiscal year before `on`, today by default); movesOnly=true keeps those that "
-			+ "move. The rows are those activation writes. q: part of the account, owner or territory name. Sort keys: "
+			+ "move. The rows are those activation writes, read a page at a time; `summary` sums every row in scope (with "
+			+ "movesOnly, not q) in the database. q: part of the account, owner or territory name. Sort keys: "
 			+ "legalName, potential, workloadHours, lastYearNet, lastYearMargin, fromOwner, toOwner.")
 	PreviewResponse preview(CurrentUser user, @PathVariable long id,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate on,
