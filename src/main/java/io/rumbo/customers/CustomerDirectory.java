@@ -2,6 +2,7 @@ package io.rumbo.customers;
 
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -217,39 +218,49 @@ public class CustomerDirectory {
 	}
 
 	/**
-	 * The fields territory rules read, of every live account, in one query (territories keep them as their own
-	 * snapshot to evaluate rules set-based; decision 0037).
+	 * The fields territory rules read, of a live account (territories keep them as their own copy to evaluate rules
+	 * set-based, kept from this module's events; decisions 0037 and 0044).
 	 */
 	public record AccountFacts(long id, String legalName, @Nullable String region, @Nullable String postalCode,
 			@Nullable String city, @Nullable String industry, CompanySize companySize, PotentialClass potentialClass,
 			Segment segment, java.math.@Nullable BigDecimal annualPotential, @Nullable Long ownerStaffId, long unitId) {
 	}
 
-	@Transactional(readOnly = true)
-	public void eachLiveAccount(java.util.function.Consumer<AccountFacts> sink) {
-		jdbc.sql("""
-				SELECT id, legal_name, region, postal_code, city, industry, company_size, potential_class, segment,
-				       annual_potential, owner_staff_id, unit_id
-				FROM customer_account WHERE archived = FALSE ORDER BY id""")
-			.query(rs -> {
-				sink.accept(new AccountFacts(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-						rs.getString(5), rs.getString(6), CompanySize.valueOf(rs.getString(7)),
-						PotentialClass.valueOf(rs.getString(8)), Segment.valueOf(rs.getString(9)), rs.getBigDecimal(10),
-						(Long) rs.getObject(11, Long.class), rs.getLong(12)));
-			});
-	}
+	private static final String LIVE_ACCOUNTS = """
+			SELECT id, legal_name, region, postal_code, city, industry, company_size, potential_class, segment,
+			       annual_potential, owner_staff_id, unit_id
+			FROM customer_account WHERE archived = FALSE""";
 
 	/**
-	 * A fingerprint of the live accounts, in one aggregate query that copies nothing: it changes when an account is
-	 * created, archived or restored, or written (every write moves its version). Territories copy the accounts for
-	 * their rules again only when it changed (decision 0037).
+	 * Up to {@code limit} live accounts with an id above {@code afterId}, by id: a copy of every account is taken a
+	 * chunk at a time (keyset, so each chunk is an index range), never as one list of the whole company.
 	 */
 	@Transactional(readOnly = true)
-	public String liveAccountsStamp() {
-		return jdbc.sql("""
-				SELECT COUNT(*), COALESCE(SUM(id), 0), COALESCE(SUM(version), 0), COALESCE(MAX(id), 0)
-				FROM customer_account WHERE archived = FALSE""")
-			.query((rs, n) -> rs.getString(1) + ":" + rs.getString(2) + ":" + rs.getString(3) + ":" + rs.getString(4))
-			.single();
+	public List<AccountFacts> liveAccountsAfter(long afterId, int limit) {
+		return jdbc.sql(LIVE_ACCOUNTS + " AND id > :after ORDER BY id FETCH FIRST " + Math.max(1, limit) + " ROWS ONLY")
+			.param("after", afterId)
+			.query(CustomerDirectory::facts)
+			.list();
+	}
+
+	/** The live accounts among {@code ids} (archived and unknown ones are absent), by id. */
+	@Transactional(readOnly = true)
+	public List<AccountFacts> liveAccounts(java.util.Collection<Long> ids) {
+		List<AccountFacts> found = new java.util.ArrayList<>();
+		List<Long> all = ids.stream().distinct().sorted().toList();
+		for (int i = 0; i < all.size(); i += 1000) {
+			found.addAll(jdbc.sql(LIVE_ACCOUNTS + " AND id IN (:ids) ORDER BY id")
+				.param("ids", all.subList(i, Math.min(all.size(), i + 1000)))
+				.query(CustomerDirectory::facts)
+				.list());
+		}
+		return found;
+	}
+
+	private static AccountFacts facts(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+		return new AccountFacts(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+				rs.getString(6), CompanySize.valueOf(rs.getString(7)), PotentialClass.valueOf(rs.getString(8)),
+				Segment.valueOf(rs.getString(9)), rs.getBigDecimal(10), (Long) rs.getObject(11, Long.class),
+				rs.getLong(12));
 	}
 }

@@ -217,7 +217,11 @@ public class CustomerManagement {
 			ownership.assign(customer, assignment.ownerStaffId(), assignment.unitId(), effective);
 			return customers.saveAndFlush(customer);
 		}, () -> get(actor, id));
-		audit.record("CUSTOMER", id, "UPDATE", before, customer.auditState(), customer.legalName());
+		var after = customer.auditState();
+		audit.record("CUSTOMER", id, "UPDATE", before, after, customer.legalName());
+		if (!detailsOnly(before).equals(detailsOnly(after))) {
+			events.publishEvent(new CustomerDetailsChanged(CustomerId.of(id)));
+		}
 		if (!java.util.Objects.equals(ownerBefore, customer.ownerStaffId()) || unitBefore != customer.unitId()) {
 			events.publishEvent(new CustomerOwnerChanged(CustomerId.of(id), staffId(ownerBefore),
 					staffId(customer.ownerStaffId()), UnitId.of(unitBefore), UnitId.of(customer.unitId()), effective));
@@ -270,6 +274,14 @@ public class CustomerManagement {
 		var before = customer.auditState();
 		customer.archive();
 		audit.record("CUSTOMER", id, "ARCHIVE", before, customer.auditState(), customer.legalName());
+		events.publishEvent(new CustomerArchived(CustomerId.of(id)));
+	}
+
+	/** An account's audited fields without its owner and unit (their change is {@link CustomerOwnerChanged}). */
+	private static java.util.Map<String, Object> detailsOnly(java.util.Map<String, Object> state) {
+		java.util.Map<String, Object> details = new java.util.HashMap<>(state);
+		details.keySet().removeAll(java.util.Set.of("ownerStaffId", "unitId", "version"));
+		return details;
 	}
 
 	@Transactional

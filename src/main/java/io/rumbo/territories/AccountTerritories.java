@@ -48,7 +48,8 @@ public class AccountTerritories {
 	 * The leaves of the active model in the reader's scope, with their balance against the model's average: a
 	 * salesperson's own territories, a manager's those assigned within their units, everything for company-wide roles.
 	 * Read from what the activation stored (the open periods of the active model in {@code territories_account_period}
-	 * and the account figures copied at the last evaluation): a read writes nothing and runs no evaluation.
+	 * and the account figures of the copy, as its events keep it), grouped by territory in SQL: a read writes nothing
+	 * and runs no evaluation.
 	 */
 	@Transactional(readOnly = true)
 	public List<BalanceRow> mine(CurrentUser user) {
@@ -71,29 +72,32 @@ public class AccountTerritories {
 	}
 
 	/**
-	 * The accounts each territory of a model holds today as its activation stored them (open periods), with the
-	 * figures of the account snapshot (accounts no longer live have left the snapshot and are not counted).
+	 * What each territory of a model holds today as its activation stored it (open periods), with the figures of the
+	 * account copy (accounts no longer live have left the copy and are not counted), grouped in SQL: workload in
+	 * hundredths of an hour per account as the preview rounds it ({@code Alignment}).
 	 */
-	private List<Alignment.Row> stored(long modelId) {
-		return jdbc.sql("""
-				SELECT p.customer_id, a.legal_name, a.potential_class, p.territory_id, p.owner_staff_id, p.unit_id,
-				       a.annual_potential, COALESCE(cn.calls_per_year * cn.call_minutes, 0), a.last_year_net,
-				       a.last_year_margin
+	private Map<Long, Alignment.TerritorySums> stored(long modelId) {
+		Map<Long, Alignment.TerritorySums> sums = new HashMap<>();
+		jdbc.sql("""
+				SELECT p.territory_id, COUNT(*), SUM(CASE WHEN a.potential_class = 'A' THEN 1 ELSE 0 END),
+				       SUM(CASE WHEN a.potential_class = 'B' THEN 1 ELSE 0 END),
+				       SUM(CASE WHEN a.potential_class IN ('A', 'B') THEN 0 ELSE 1 END), SUM(a.annual_potential),
+				       SUM((COALESCE(cn.calls_per_year * cn.call_minutes, 0) * 100 + 30) / 60), SUM(a.last_year_net),
+				       SUM(a.last_year_margin)
 				FROM territories_account_period p
 				JOIN territories_account a ON a.customer_id = p.customer_id
 				LEFT JOIN territories_call_norm cn ON cn.potential_class = a.potential_class
-				WHERE p.model_id = :m AND p.valid_to IS NULL AND p.valid_from <= :d""")
+				WHERE p.model_id = :m AND p.valid_to IS NULL AND p.valid_from <= :d
+				GROUP BY p.territory_id""")
 			.param("m", modelId)
 			.param("d", LocalDate.now(clock))
-			.query((rs, n) -> {
-				Long owner = (Long) rs.getObject(5, Long.class);
-				long territory = rs.getLong(4);
-				return new Alignment.Row(rs.getLong(1), rs.getString(2), rs.getString(3), territory, owner,
-						rs.getLong(6), territory, owner, rs.getLong(6), false, false, rs.getBigDecimal(7),
-						rs.getBigDecimal(8).divide(BigDecimal.valueOf(60), 2, RoundingMode.HALF_UP), rs.getBigDecimal(9),
-						rs.getBigDecimal(10));
-			})
-			.list();
+			.query(rs -> {
+				sums.put(rs.getLong(1), new Alignment.TerritorySums(rs.getLong(2), rs.getLong(3), rs.getLong(4),
+						rs.getLong(5), rs.getBigDecimal(6),
+						rs.getBigDecimal(7).divide(BigDecimal.valueOf(100), 2, RoundingMode.UNNECESSARY),
+						rs.getBigDecimal(8), rs.getBigDecimal(9)));
+			});
+		return sums;
 	}
 
 	/** The sort keys of the account periods. */

@@ -82,12 +82,15 @@ public class Realignment {
 		return alignment.of(modelId);
 	}
 
-	/** {@link #align(long, LocalDate)} keeping, in the statement, the rows that satisfy {@code scope}. */
+	/**
+	 * Makes the account copy current for last year's sales before {@code on} (today when absent) and answers that
+	 * year: what a preview or a balance does before it reads {@link Alignment} a page or a sum at a time.
+	 */
 	@Transactional
-	public List<Alignment.Row> align(long modelId, @Nullable LocalDate on, String scope, Map<String, Object> params) {
+	public FiscalPeriod prepare(@Nullable LocalDate on) {
 		FiscalPeriod year = lastYear(on == null ? LocalDate.now(clock) : on);
 		snapshot.refresh(year.start(), year.end());
-		return alignment.of(modelId, scope, params);
+		return year;
 	}
 
 	/** The rows of {@link #align} with names, for pages and the API. */
@@ -195,31 +198,18 @@ public class Realignment {
 		return moved;
 	}
 
-	/** Figures summed over the rows that move. */
+	/**
+	 * The accounts of a preview, how many move and how many are frozen, and the figures summed over the rows that
+	 * move. Computed in SQL over the same statement as the rows ({@link Alignment#totals}), so a preview sums every
+	 * row in its scope without reading them.
+	 */
 	@io.swagger.v3.oas.annotations.media.Schema(name = "TerritoriesPreviewSummary")
 	public record Summary(long accounts, long moving, long frozen, BigDecimal potential, BigDecimal workloadHours,
 			BigDecimal lastYearNet, BigDecimal lastYearMargin) {
-	}
 
-	public static Summary summary(List<Alignment.Row> rows) {
-		long moving = 0;
-		long frozen = 0;
-		BigDecimal potential = BigDecimal.ZERO;
-		BigDecimal workload = BigDecimal.ZERO;
-		BigDecimal net = BigDecimal.ZERO;
-		BigDecimal margin = BigDecimal.ZERO;
-		for (Alignment.Row r : rows) {
-			if (r.frozen()) {
-				frozen++;
-			}
-			if (r.moves()) {
-				moving++;
-				potential = potential.add(r.potential());
-				workload = workload.add(r.workloadHours());
-				net = net.add(r.lastYearNet());
-				margin = margin.add(r.lastYearMargin());
-			}
+		static Summary of(Alignment.Totals t) {
+			return new Summary(t.accounts(), t.moving(), t.frozen(), t.potential(), t.workloadHours(),
+					t.lastYearNet(), t.lastYearMargin());
 		}
-		return new Summary(rows.size(), moving, frozen, potential, workload, net, margin);
 	}
 }

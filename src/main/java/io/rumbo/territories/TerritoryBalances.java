@@ -25,8 +25,8 @@ import io.rumbo.shared.domain.AccessRefusedException;
 import io.rumbo.territories.domain.Alignment;
 
 /**
- * How even a model is: the balance of its leaf territories with an index against their average, computed over the
- * alignment rows the preview shows, and a suggestion that evens out one index between sibling territories as a new
+ * How even a model is: the balance of its leaf territories with an index against their average, grouped in SQL over
+ * the alignment statement the preview reads (decision 0044), and a suggestion that evens out one index between sibling territories as a new
  * draft (a person reviews, previews and activates it).
  */
 @Service
@@ -38,15 +38,17 @@ public class TerritoryBalances {
 
 	private final TerritoryModels models;
 	private final Realignment realignment;
+	private final Alignment alignment;
 	private final JdbcClient jdbc;
 	private final AuditTrail audit;
 	private final Clock clock;
 	private final io.rumbo.organization.OrgDirectory org;
 
-	TerritoryBalances(TerritoryModels models, Realignment realignment, JdbcClient jdbc, AuditTrail audit, Clock clock,
-			io.rumbo.organization.OrgDirectory org) {
+	TerritoryBalances(TerritoryModels models, Realignment realignment, Alignment alignment, JdbcClient jdbc,
+			AuditTrail audit, Clock clock, io.rumbo.organization.OrgDirectory org) {
 		this.models = models;
 		this.realignment = realignment;
+		this.alignment = alignment;
 		this.jdbc = jdbc;
 		this.audit = audit;
 		this.clock = clock;
@@ -60,9 +62,9 @@ public class TerritoryBalances {
 	@Transactional
 	public List<BalanceRow> balance(CurrentUser user, long modelId, BalanceIndex index, @Nullable LocalDate on) {
 		List<TerritoryView> visible = models.territories(user, modelId);
-		List<Alignment.Row> rows = realignment.align(modelId, on == null ? LocalDate.now(clock) : on);
+		realignment.prepare(on == null ? LocalDate.now(clock) : on);
 		List<TerritoryView> leaves = leaves(modelId);
-		List<BalanceRow> all = balance(leaves, rows, index);
+		List<BalanceRow> all = balance(leaves, alignment.byTerritory(Alignment.Selection.all(modelId)), index);
 		Set<Long> shown = new java.util.HashSet<>();
 		visible.forEach(t -> shown.add(t.id()));
 		return all.stream().filter(b -> shown.contains(b.territoryId())).toList();
@@ -88,47 +90,32 @@ public class TerritoryBalances {
 				t.assigneeUnitId(), null, t.rank(), true, List.of(), List.of(), false)).toList();
 	}
 
-	/** The balance figures of the leaves from the alignment rows: the worked example in docs/territories.md. */
-	static List<BalanceRow> balance(List<TerritoryView> leaves, List<Alignment.Row> rows, BalanceIndex index) {
-		record Sum(long[] counts, BigDecimal[] money) {
-		}
-		Map<Long, Sum> sums = new LinkedHashMap<>();
-		leaves.forEach(l -> sums.put(l.id(), new Sum(new long[4], new BigDecimal[] { BigDecimal.ZERO, BigDecimal.ZERO,
-				BigDecimal.ZERO, BigDecimal.ZERO })));
-		for (Alignment.Row r : rows) {
-			Sum s = r.toTerritoryId() == null ? null : sums.get(r.toTerritoryId());
-			if (s == null) {
-				continue;
-			}
-			s.counts()[0]++;
-			s.counts()[switch (r.potentialClass()) {
-				case "A" -> 1;
-				case "B" -> 2;
-				default -> 3;
-			}]++;
-			s.money()[0] = s.money()[0].add(r.potential());
-			s.money()[1] = s.money()[1].add(r.workloadHours());
-			s.money()[2] = s.money()[2].add(r.lastYearNet());
-			s.money()[3] = s.money()[3].add(r.lastYearMargin());
-		}
-		Function<Sum, BigDecimal> figure = s -> switch (index) {
-			case ACCOUNTS -> BigDecimal.valueOf(s.counts()[0]);
-			case POTENTIAL -> s.money()[0];
-			case WORKLOAD -> s.money()[1];
-			case SALES -> s.money()[2];
-			case MARGIN -> s.money()[3];
+	/**
+	 * The balance figures of the leaves from what each holds ({@link Alignment#byTerritory}, grouped in SQL): the
+	 * worked example in docs/territories.md.
+	 */
+	static List<BalanceRow> balance(List<TerritoryView> leaves, Map<Long, Alignment.TerritorySums> held,
+			BalanceIndex index) {
+		Map<Long, Alignment.TerritorySums> sums = new LinkedHashMap<>();
+		leaves.forEach(l -> sums.put(l.id(), held.getOrDefault(l.id(), Alignment.TerritorySums.NONE)));
+		Function<Alignment.TerritorySums, BigDecimal> figure = s -> switch (index) {
+			case ACCOUNTS -> BigDecimal.valueOf(s.accounts());
+			case POTENTIAL -> s.potential();
+			case WORKLOAD -> s.workloadHours();
+			case SALES -> s.lastYearNet();
+			case MARGIN -> s.lastYearMargin();
 		};
 		BigDecimal total = sums.values().stream().map(figure).reduce(BigDecimal.ZERO, BigDecimal::add);
 		BigDecimal average = sums.isEmpty() ? BigDecimal.ZERO
 				: total.divide(BigDecimal.valueOf(sums.size()), 10, RoundingMode.HALF_UP);
 		List<BalanceRow> result = new ArrayList<>();
 		for (TerritoryView l : leaves) {
-			Sum s = sums.get(l.id());
+			Alignment.TerritorySums s = sums.get(l.id());
 			BigDecimal idx = average.signum() == 0 ? BigDecimal.ZERO
 					: figure.apply(s).multiply(HUNDRED).divide(average, 1, RoundingMode.HALF_UP);
-			result.add(new BalanceRow(l.id(), l.code(), l.name(), l.parentId(), l.assigneeName(), s.counts()[0],
-					s.counts()[1], s.counts()[2], s.counts()[3], s.money()[0], s.money()[1], s.money()[2],
-					s.money()[3], idx));
+			result.add(new BalanceRow(l.id(), l.code(), l.name(), l.parentId(), l.assigneeName(), s.accounts(),
+					s.classA(), s.classB(), s.classC(), s.potential(), s.workloadHours(), s.lastYearNet(),
+					s.lastYearMargin(), idx));
 		}
 		return result;
 	}
@@ -145,8 +132,14 @@ public class TerritoryBalances {
 		if (!TerritoryModels.mayActivate(user)) {
 			throw new AccessRefusedException("territories");
 		}
-		List<Alignment.Row> rows = realignment.align(modelId, LocalDate.now(clock));
+		realignment.prepare(LocalDate.now(clock));
 		List<TerritoryView> leaves = leaves(modelId);
+		// The plan weighs accounts one by one, so it reads the rows of the territories it works on (leaves with a
+		// sibling), not the whole company: bounded by what those territories hold, not by every account.
+		List<Long> worked = balanced(leaves);
+		List<Alignment.Row> rows = worked.isEmpty() ? List.of()
+				: alignment.page(new Alignment.Selection(modelId, "TRUE", "x.to_territory IN (:worked)",
+						Map.of("worked", worked)), "x.customer_id", 0, Integer.MAX_VALUE);
 		Set<Long> named = new java.util.HashSet<>(jdbc.sql("""
 				SELECT n.customer_id FROM territories_named_account n JOIN territories_territory t ON t.id = n.territory_id
 				WHERE t.model_id = :m""").param("m", modelId).query(Long.class).list());
@@ -168,6 +161,14 @@ public class TerritoryBalances {
 		audit.record("TERRITORY_MODEL", draft.id(), "SUGGEST", null,
 				Map.of("basedOn", modelId, "index", index.name(), "moves", moves.size()), draft.name());
 		return models.get(user, draft.id());
+	}
+
+	/** The leaves the plan works on: those with a sibling leaf (the plan moves accounts between siblings only). */
+	static List<Long> balanced(List<TerritoryView> leaves) {
+		Map<Long, List<Long>> groups = new HashMap<>();
+		leaves.forEach(l -> groups.computeIfAbsent(l.parentId() == null ? 0L : l.parentId(), k -> new ArrayList<>())
+			.add(l.id()));
+		return groups.values().stream().filter(g -> g.size() > 1).flatMap(List::stream).sorted().toList();
 	}
 
 	/** The greedy plan: account id to its new leaf. Worked example in TerritoryBalanceTests. */

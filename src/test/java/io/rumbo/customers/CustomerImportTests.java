@@ -113,6 +113,7 @@ class CustomerImportTests {
 		assertThat(announced).singleElement().satisfies(e -> {
 			assertThat(e.created()).isEqualTo(2_500);
 			assertThat(e.reassigned()).isZero();
+			assertThat(e.updated()).isZero();
 			assertThat(e.owners()).hasSize(1);
 			assertThat(e.units()).hasSize(1);
 		});
@@ -145,6 +146,7 @@ class CustomerImportTests {
 		assertThat(events.stream(CustomersImported.class).toList().get(1)).satisfies(e -> {
 			assertThat(e.created()).isZero();
 			assertThat(e.reassigned()).isEqualTo(1);
+			assertThat(e.updated()).as("the city changed too: a copy of account fields must learn of it").isEqualTo(2);
 			assertThat(e.owners()).contains(StaffId.of(otherOwner));
 			assertThat(e.effectiveDate()).isEqualTo(LocalDate.now());
 		});

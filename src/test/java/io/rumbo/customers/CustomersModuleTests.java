@@ -217,6 +217,35 @@ class CustomersModuleTests {
 			});
 	}
 
+	/**
+	 * Editing fields territory rules read announces the account (its owner unchanged: no owner event), so copies of
+	 * account fields learn of it; saving the same details announces nothing.
+	 */
+	@Test
+	void editingAnAccountsDetailsAnnouncesTheAccountAndArchivingItToo(Scenario scenario) {
+		CustomerView account = customers.create(ADMIN, account("Edited SA", owner.id(), SINCE));
+		scenario.stimulate(() -> customers.update(ADMIN, account.id(), account.version(),
+				new CustomerManagement.CustomerDetails(null, "Edited SA", null, Segment.SMALL_BUSINESS, "Retail",
+						CompanySize.SMALL, "Norte", null, "28001", "Madrid", PotentialClass.A, null,
+						CustomerStatus.ACTIVE, owner.id(), null, SINCE)))
+			.andWaitForEventOfType(CustomerDetailsChanged.class)
+			.toArriveAndVerify(changed -> assertThat(changed.customer()).isEqualTo(CustomerId.of(account.id())));
+		CustomerView edited = customers.get(ADMIN, account.id());
+		scenario.stimulate(() -> customers.archive(ADMIN, account.id()))
+			.andWaitForEventOfType(CustomerArchived.class)
+			.toArriveAndVerify(archived -> assertThat(archived.customer()).isEqualTo(CustomerId.of(account.id())));
+		assertThat(edited.ownerStaffId()).isEqualTo(owner.id());
+	}
+
+	@Test
+	void savingTheSameDetailsAnnouncesNoChange(Scenario scenario) {
+		CustomerView account = customers.create(ADMIN, account("Same SA", owner.id(), SINCE));
+		scenario.stimulate(() -> customers.update(ADMIN, account.id(), account.version(),
+				account("Same SA", owner.id(), SINCE)))
+			.andWaitForStateChange(() -> customers.get(ADMIN, account.id()))
+			.andVerifyEvents(events -> assertThat(events.ofType(CustomerDetailsChanged.class)).isEmpty());
+	}
+
 	@Test
 	void archivingAnAccountTwiceIsRefused() {
 		CustomerView account = customers.create(ADMIN, account("Archived SA", owner.id(), SINCE));

@@ -19,6 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import io.rumbo.support.Api;
 import io.rumbo.support.BrowserAvailability;
+import io.rumbo.support.ModuleListeners;
 import io.rumbo.support.RumboIntegrationTest;
 
 /**
@@ -35,6 +36,9 @@ class TerritoriesJourneyBrowserTests extends BrowserTestSupport {
 	@Autowired
 	Clock clock;
 
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	@Test
 	void theDirectorDraftsPreviewsAndActivatesARealignment() {
 		Api api = new Api(port);
@@ -47,6 +51,8 @@ class TerritoriesJourneyBrowserTests extends BrowserTestSupport {
 		Api.Response order = api.post("/api/v1/orders", "rep", Map.of("customerId", moving, "orderDate", "2025-06-10",
 				"lines", List.of(Map.of("productId", product, "quantity", "2")), "credits", List.of()));
 		assertThat(order.status()).as(order.body()).isEqualTo(201);
+		// The territories' account copy learns of the accounts and the order from their events, after the commits.
+		ModuleListeners.await(jdbc, "io.rumbo.territories");
 		LocalDate date = LocalDate.now(clock);
 
 		signIn("director");

@@ -32,7 +32,7 @@ class TerritoryBalanceTests {
 
 	@Test
 	void countsClassesAndSumsEachLeaf() {
-		List<BalanceRow> rows = TerritoryBalances.balance(LEAVES, ROWS, BalanceIndex.WORKLOAD);
+		List<BalanceRow> rows = TerritoryBalances.balance(LEAVES, sums(ROWS), BalanceIndex.WORKLOAD);
 		BalanceRow west = rows.get(0);
 		assertThat(west.accounts()).isEqualTo(2);
 		assertThat(List.of(west.classA(), west.classB(), west.classC())).containsExactly(1L, 1L, 0L);
@@ -45,13 +45,13 @@ class TerritoryBalanceTests {
 
 	@Test
 	void indexesEachLeafAgainstTheAverage() {
-		List<BalanceRow> workload = TerritoryBalances.balance(LEAVES, ROWS, BalanceIndex.WORKLOAD);
+		List<BalanceRow> workload = TerritoryBalances.balance(LEAVES, sums(ROWS), BalanceIndex.WORKLOAD);
 		assertThat(workload.get(0).index()).isEqualByComparingTo("188.2");
 		assertThat(workload.get(1).index()).isEqualByComparingTo("11.8");
-		List<BalanceRow> accounts = TerritoryBalances.balance(LEAVES, ROWS, BalanceIndex.ACCOUNTS);
+		List<BalanceRow> accounts = TerritoryBalances.balance(LEAVES, sums(ROWS), BalanceIndex.ACCOUNTS);
 		assertThat(accounts.get(0).index()).as("2 of an average 1.5").isEqualByComparingTo("133.3");
 		assertThat(accounts.get(1).index()).isEqualByComparingTo("66.7");
-		List<BalanceRow> none = TerritoryBalances.balance(LEAVES, List.of(), BalanceIndex.SALES);
+		List<BalanceRow> none = TerritoryBalances.balance(LEAVES, sums(List.of()), BalanceIndex.SALES);
 		assertThat(none.get(0).index()).as("no average to compare with").isEqualByComparingTo("0");
 	}
 
@@ -102,5 +102,26 @@ class TerritoryBalanceTests {
 		return new Alignment.Row(customer, "Account " + customer, potentialClass, null, 5L, 1, territory, 5L, 1,
 				frozen, false, new BigDecimal(potential), new BigDecimal(hours), new BigDecimal(net),
 				new BigDecimal(margin));
+	}
+
+	/**
+	 * What each territory holds, summed over rows in hand: what {@code Alignment.byTerritory} computes in SQL (the
+	 * module tests compare the two on H2 and PostgreSQL).
+	 */
+	static Map<Long, Alignment.TerritorySums> sums(List<Alignment.Row> rows) {
+		Map<Long, Alignment.TerritorySums> sums = new java.util.HashMap<>();
+		for (Alignment.Row r : rows) {
+			if (r.toTerritoryId() == null) {
+				continue;
+			}
+			Alignment.TerritorySums s = sums.getOrDefault(r.toTerritoryId(), Alignment.TerritorySums.NONE);
+			sums.put(r.toTerritoryId(), new Alignment.TerritorySums(s.accounts() + 1,
+					s.classA() + ("A".equals(r.potentialClass()) ? 1 : 0),
+					s.classB() + ("B".equals(r.potentialClass()) ? 1 : 0),
+					s.classC() + ("A".equals(r.potentialClass()) || "B".equals(r.potentialClass()) ? 0 : 1),
+					s.potential().add(r.potential()), s.workloadHours().add(r.workloadHours()),
+					s.lastYearNet().add(r.lastYearNet()), s.lastYearMargin().add(r.lastYearMargin())));
+		}
+		return sums;
 	}
 }

@@ -102,6 +102,7 @@ class CustomerImporter implements Importer {
 
 		long created;
 		long moved;
+		long updated;
 		final Set<Long> owners = new HashSet<>();
 		final Set<Long> units = new HashSet<>();
 
@@ -113,7 +114,7 @@ class CustomerImporter implements Importer {
 		}
 
 		CustomersImported event(LocalDate day) {
-			return new CustomersImported(created, moved, owners.stream().map(StaffId::of).collect(Collectors.toSet()),
+			return new CustomersImported(created, moved, updated, owners.stream().map(StaffId::of).collect(Collectors.toSet()),
 					units.stream().map(UnitId::of).collect(Collectors.toSet()), day);
 		}
 	}
@@ -198,7 +199,7 @@ class CustomerImporter implements Importer {
 			}
 			store.clear(importId);
 			rows.progress("imports.phase.writing", rows.size());
-			if (context.touched.created + context.touched.moved > 0) {
+			if (context.touched.created + context.touched.updated > 0) {
 				events.publishEvent(context.touched.event(context.today));
 			}
 		}
@@ -296,6 +297,7 @@ class CustomerImporter implements Importer {
 					context.touched.touch(newOwner, assigned[1]);
 				}
 				context.counts[1]++;
+				context.touched.updated++;
 				decisions.add(new Decision(line.row(), current.id(), current.version(), newOwner, assigned[1], moved));
 			}
 			else {

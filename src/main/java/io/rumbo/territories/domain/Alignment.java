@@ -1,13 +1,20 @@
 package io.rumbo.territories.domain;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+
+import io.rumbo.shared.export.ExportCursor;
 
 /**
  * Where a model puts every account: one statement over the account snapshot, the model's leaf territories, their
@@ -54,7 +61,13 @@ public class Alignment {
 
 	static final String LEAF = "NOT EXISTS (SELECT 1 FROM territories_territory c WHERE c.parent_id = %s.id)";
 
-	static final String SQL = """
+	/**
+	 * The alignment as common table expressions ending in {@code aligned}: one row per account of the snapshot that
+	 * satisfies {@code __SCOPE__}, with named columns a page, a count, a sum or a grouping selects from. Workload is
+	 * kept in hundredths of an hour rounded half up ({@code (minutes * 100 + 30) / 60}, integer arithmetic that H2 and
+	 * PostgreSQL do alike), so sums in SQL equal the sums of the rows.
+	 */
+	static final String ALIGNED = """
 			WITH cand AS (
 			  SELECT l.id AS territory_id, n.customer_id, 0 AS pri, l.rank_no
 			  FROM territories_territory l JOIN territories_named_account n ON n.territory_id = l.id AND n.mode = 'INCLUDE'
@@ -84,52 +97,136 @@ public class Alignment {
 			  FROM territories_account a
 			  LEFT JOIN best b ON b.customer_id = a.customer_id
 			  LEFT JOIN territories_frozen_account fz ON fz.customer_id = a.customer_id
+			), targets AS (
+			  SELECT p.customer_id, p.legal_name, p.potential_class, cur.territory_id AS from_territory,
+			         p.owner_staff_id AS from_owner, p.unit_id AS from_unit, p.to_territory,
+			         CASE WHEN p.frozen IS NOT NULL OR t.id IS NULL THEN p.owner_staff_id ELSE t.assignee_staff_id END AS to_owner,
+			         CASE WHEN p.frozen IS NOT NULL OR t.id IS NULL THEN p.unit_id ELSE t.assignee_unit_id END AS to_unit,
+			         CASE WHEN p.frozen IS NULL THEN 0 ELSE 1 END AS frozen, p.annual_potential AS potential,
+			         (COALESCE(cn.calls_per_year * cn.call_minutes, 0) * 100 + 30) / 60 AS workload_cents,
+			         p.last_year_net, p.last_year_margin
+			  FROM placed p
+			  LEFT JOIN territories_territory t ON t.id = p.to_territory
+			  LEFT JOIN territories_account_period cur ON cur.customer_id = p.customer_id AND cur.valid_to IS NULL
+			  LEFT JOIN territories_call_norm cn ON cn.potential_class = p.potential_class
+			  WHERE __SCOPE__
+			), aligned AS (
+			  SELECT g.*, CASE WHEN g.from_owner IS NOT DISTINCT FROM g.to_owner AND g.from_unit = g.to_unit THEN 0
+			                   ELSE 1 END AS moves
+			  FROM targets g
 			)
-			SELECT p.customer_id, p.legal_name, p.potential_class, cur.territory_id, p.owner_staff_id, p.unit_id,
-			       p.to_territory,
-			       CASE WHEN p.frozen IS NOT NULL OR t.id IS NULL THEN p.owner_staff_id ELSE t.assignee_staff_id END,
-			       CASE WHEN p.frozen IS NOT NULL OR t.id IS NULL THEN p.unit_id ELSE t.assignee_unit_id END,
-			       p.frozen, p.annual_potential,
-			       COALESCE(cn.calls_per_year * cn.call_minutes, 0), p.last_year_net, p.last_year_margin
-			FROM placed p
-			LEFT JOIN territories_territory t ON t.id = p.to_territory
-			LEFT JOIN territories_account_period cur ON cur.customer_id = p.customer_id AND cur.valid_to IS NULL
-			LEFT JOIN territories_call_norm cn ON cn.potential_class = p.potential_class
-			WHERE __SCOPE__
-			ORDER BY p.legal_name, p.customer_id""".formatted(LEAF.formatted("l"), MATCH, LEAF.formatted("o"));
+			""".formatted(LEAF.formatted("l"), MATCH, LEAF.formatted("o"));
 
-	private static final BigDecimal SIXTY = BigDecimal.valueOf(60);
+	/** The columns a {@link Row} is read from, on alias {@code x} of {@code aligned}. */
+	static final String ROW_COLUMNS = """
+			x.customer_id, x.legal_name, x.potential_class, x.from_territory, x.from_owner, x.from_unit,
+			x.to_territory, x.to_owner, x.to_unit, x.frozen, x.moves, x.potential, x.workload_cents,
+			x.last_year_net, x.last_year_margin""";
+
+	private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
 	private final JdbcClient jdbc;
+	private final ExportCursor cursor;
 
-	Alignment(JdbcClient jdbc) {
+	Alignment(JdbcClient jdbc, ExportCursor cursor) {
 		this.jdbc = jdbc;
-	}
-
-	/** Every live account of the snapshot, placed by the model (refresh the snapshot first). */
-	public List<Row> of(long modelId) {
-		return of(modelId, "TRUE", Map.of());
+		this.cursor = cursor;
 	}
 
 	/**
-	 * The rows of {@link #of(long)} that satisfy {@code scope}, an SQL condition on {@link #FROM_UNIT} and
-	 * {@link #TO_UNIT} (with its parameters): the reader's rows are chosen in the statement.
+	 * Which rows of a model's alignment: the reader's {@code scope} (an SQL condition on {@link #FROM_UNIT} and
+	 * {@link #TO_UNIT}) and a {@code filter} on the columns of alias {@code x} ({@code TRUE} for all), with the
+	 * parameters of both.
 	 */
-	public List<Row> of(long modelId, String scope, Map<String, Object> scopeParams) {
-		Map<String, Object> params = new HashMap<>(scopeParams);
-		params.put("model", modelId);
-		return jdbc.sql(SQL.replace("__SCOPE__", scope)).params(params).query((rs, n) -> {
-			Long fromOwner = (Long) rs.getObject(5, Long.class);
-			long fromUnit = rs.getLong(6);
-			Long toOwner = (Long) rs.getObject(8, Long.class);
-			long toUnit = rs.getLong(9);
-			boolean moves = !java.util.Objects.equals(fromOwner, toOwner) || fromUnit != toUnit;
-			return new Row(rs.getLong(1), rs.getString(2), rs.getString(3), (Long) rs.getObject(4, Long.class),
-					fromOwner, fromUnit, (Long) rs.getObject(7, Long.class), toOwner, toUnit, rs.getObject(10) != null,
-					moves, rs.getBigDecimal(11),
-					rs.getBigDecimal(12).divide(SIXTY, 2, java.math.RoundingMode.HALF_UP), rs.getBigDecimal(13),
-					rs.getBigDecimal(14));
-		}).list();
+	public record Selection(long modelId, String scope, String filter, Map<String, Object> params) {
+
+		public static Selection all(long modelId) {
+			return new Selection(modelId, "TRUE", "TRUE", Map.of());
+		}
+
+		Map<String, Object> bound() {
+			Map<String, Object> all = new HashMap<>(params);
+			all.put("model", modelId);
+			return all;
+		}
+
+		String select(String columns) {
+			return ALIGNED.replace("__SCOPE__", scope) + " SELECT " + columns + " FROM aligned x WHERE (" + filter
+					+ ")";
+		}
+	}
+
+	/** Every live account of the snapshot, placed by the model, by name (refresh the snapshot first). */
+	public List<Row> of(long modelId) {
+		return page(Selection.all(modelId), "LOWER(x.legal_name), x.customer_id", 0, Integer.MAX_VALUE);
+	}
+
+	/** One page of the selected rows in {@code orderBy} (which must end in a unique key, e.g. the customer id). */
+	public List<Row> page(Selection selection, String orderBy, long offset, int limit) {
+		String sql = selection.select(ROW_COLUMNS) + " ORDER BY " + orderBy
+				+ (limit == Integer.MAX_VALUE ? "" : " LIMIT " + limit + " OFFSET " + offset);
+		return jdbc.sql(sql).params(selection.bound()).query(Alignment::row).list();
+	}
+
+	/** Every selected row in {@code orderBy}, a batch at a time through a cursor (an export's constant memory). */
+	public <V> void each(Selection selection, String orderBy, Function<List<Row>, List<V>> named, Consumer<V> sink) {
+		cursor.each(selection.select(ROW_COLUMNS) + " ORDER BY " + orderBy, selection.bound(),
+				Alignment::row, named, sink);
+	}
+
+	/** Figures over the selected rows, in one grouped statement: counts, and what moves along with the accounts. */
+	public record Totals(long accounts, long moving, long frozen, BigDecimal potential, BigDecimal workloadHours,
+			BigDecimal lastYearNet, BigDecimal lastYearMargin) {
+	}
+
+	public Totals totals(Selection selection) {
+		return jdbc.sql(selection.select("""
+				COUNT(*), COALESCE(SUM(x.moves), 0), COALESCE(SUM(x.frozen), 0),
+				COALESCE(SUM(CASE WHEN x.moves = 1 THEN x.potential END), 0),
+				COALESCE(SUM(CASE WHEN x.moves = 1 THEN x.workload_cents END), 0),
+				COALESCE(SUM(CASE WHEN x.moves = 1 THEN x.last_year_net END), 0),
+				COALESCE(SUM(CASE WHEN x.moves = 1 THEN x.last_year_margin END), 0)"""))
+			.params(selection.bound())
+			.query((rs, n) -> new Totals(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getBigDecimal(4),
+					hours(rs.getBigDecimal(5)), rs.getBigDecimal(6), rs.getBigDecimal(7)))
+			.single();
+	}
+
+	/** What a territory holds under the model: accounts by potential class and the sums the balance weighs. */
+	public record TerritorySums(long accounts, long classA, long classB, long classC, BigDecimal potential,
+			BigDecimal workloadHours, BigDecimal lastYearNet, BigDecimal lastYearMargin) {
+
+		public static final TerritorySums NONE = new TerritorySums(0, 0, 0, 0, BigDecimal.ZERO, BigDecimal.ZERO,
+				BigDecimal.ZERO, BigDecimal.ZERO);
+	}
+
+	/** The selected rows grouped by the territory the model puts them in (accounts no territory takes are left out). */
+	public Map<Long, TerritorySums> byTerritory(Selection selection) {
+		Map<Long, TerritorySums> sums = new HashMap<>();
+		jdbc.sql(selection.select("""
+				x.to_territory, COUNT(*), SUM(CASE WHEN x.potential_class = 'A' THEN 1 ELSE 0 END),
+				SUM(CASE WHEN x.potential_class = 'B' THEN 1 ELSE 0 END),
+				SUM(CASE WHEN x.potential_class IN ('A', 'B') THEN 0 ELSE 1 END), SUM(x.potential),
+				SUM(x.workload_cents), SUM(x.last_year_net), SUM(x.last_year_margin)""")
+				+ " AND x.to_territory IS NOT NULL GROUP BY x.to_territory")
+			.params(selection.bound())
+			.query(rs -> {
+				sums.put(rs.getLong(1), new TerritorySums(rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
+						rs.getBigDecimal(6), hours(rs.getBigDecimal(7)), rs.getBigDecimal(8), rs.getBigDecimal(9)));
+			});
+		return sums;
+	}
+
+	private static Row row(ResultSet rs, int n) throws SQLException {
+		return new Row(rs.getLong(1), rs.getString(2), rs.getString(3), (Long) rs.getObject(4, Long.class),
+				(Long) rs.getObject(5, Long.class), rs.getLong(6), (Long) rs.getObject(7, Long.class),
+				(Long) rs.getObject(8, Long.class), rs.getLong(9), rs.getInt(10) == 1, rs.getInt(11) == 1,
+				rs.getBigDecimal(12), hours(rs.getBigDecimal(13)), rs.getBigDecimal(14), rs.getBigDecimal(15));
+	}
+
+	/** Hundredths of an hour to hours with two decimals. */
+	private static BigDecimal hours(BigDecimal cents) {
+		return cents.divide(HUNDRED, 2, RoundingMode.UNNECESSARY);
 	}
 
 	/** The territory of each account on a date (from the periods activation wrote), for the accounts asked. */

@@ -95,6 +95,10 @@ class TerritoriesPageController {
 
 	record PreviewFilter(@Nullable String q, @Nullable Boolean movesOnly,
 			@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate on) {
+
+		TerritoryAnalysis.Filter criteria() {
+			return new TerritoryAnalysis.Filter(on, Boolean.TRUE.equals(movesOnly), q);
+		}
 	}
 
 	record BalanceFilter(@Nullable String q, @Nullable BalanceIndex index) {
@@ -292,18 +296,16 @@ class TerritoriesPageController {
 	@GetMapping(value = "/territories/models/{id}/preview", params = "format")
 	ResponseEntity<StreamingResponseBody> exportPreview(CurrentUser user, @PathVariable long id,
 			@RequestParam String format, PreviewFilter filter, ListRequest list) {
-		ListQuery query = list.unpaged(PreviewPages.SORTS, "legalName");
-		return TerritoryExports.preview(ExportFormat.param(format), PreviewPages.filtered(analysis.preview(user, id,
-				filter.on(), Boolean.TRUE.equals(filter.movesOnly())).accounts(), filter.q(), query));
+		ListQuery query = list.unpaged(TerritoryAnalysis.SORTS, "legalName");
+		analysis.check(user, id);
+		return TerritoryExports.preview(ExportFormat.param(format), analysis, user, id, filter.criteria(), query);
 	}
 
 	@GetMapping("/territories/models/{id}/preview")
 	String preview(CurrentUser user, @PathVariable long id, PreviewFilter filter, ListRequest list,
 			HttpServletRequest request, Model model) {
-		ListQuery query = list.query(PreviewPages.SORTS, "legalName", 50);
-		TerritoryAnalysis.Preview preview = analysis.preview(user, id, filter.on(),
-				Boolean.TRUE.equals(filter.movesOnly()));
-		List<AccountMove> rows = PreviewPages.filtered(preview.accounts(), filter.q(), query);
+		ListQuery query = list.query(TerritoryAnalysis.SORTS, "legalName", 50);
+		TerritoryAnalysis.Preview preview = analysis.preview(user, id, filter.criteria(), query);
 		model.addAttribute("model", preview.model());
 		model.addAttribute("summary", preview.summary());
 		model.addAttribute("lastYearFrom", preview.lastYearFrom());
@@ -313,7 +315,7 @@ class TerritoriesPageController {
 		model.addAttribute("effectiveDate", LocalDate.now(clock));
 		model.addAttribute("previewOn", filter.on() != null ? filter.on()
 				: preview.model().status() == ModelStatus.SCHEDULED ? preview.model().scheduledFor() : null);
-		return ListPages.render(request, model, "territories/preview", filter, query, PreviewPages.page(rows, query));
+		return ListPages.render(request, model, "territories/preview", filter, query, preview.accounts());
 	}
 
 	// ---- balance

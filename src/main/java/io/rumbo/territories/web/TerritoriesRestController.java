@@ -204,7 +204,8 @@ class TerritoriesRestController {
 	@Operation(summary = "Preview what a model does to the accounts", description = "Every live account the caller "
 			+ "sees (moving from or to a unit they manage), from whom to whom, with potential, workload hours, and last "
 			+ "year's sales and margin (the fiscal year before `on`, today by default); movesOnly=true keeps those that "
-			+ "move. The rows are those activation writes. q: part of the account, owner or territory name. Sort keys: "
+			+ "move. The rows are those activation writes, read a page at a time; `summary` sums every row in scope (with "
+			+ "movesOnly, not q) in the database. q: part of the account, owner or territory name. Sort keys: "
 			+ "legalName, potential, workloadHours, lastYearNet, lastYearMargin, fromOwner, toOwner.")
 	PreviewResponse preview(CurrentUser user, @PathVariable long id,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate on,
@@ -213,11 +214,11 @@ class TerritoriesRestController {
 			@RequestParam(required = false) @Nullable Integer page,
 			@RequestParam(required = false) @Nullable Integer size,
 			@RequestParam(required = false) @Nullable List<String> sort) {
-		ListQuery query = ListQuery.of(page, size, sort, PreviewPages.SORTS, "legalName");
-		TerritoryAnalysis.Preview preview = analysis.preview(user, id, on, Boolean.TRUE.equals(movesOnly));
-		PageResponse<AccountMove> rows = PreviewPages.page(PreviewPages.filtered(preview.accounts(), q, query), query);
-		return new PreviewResponse(rows.content(), rows.page(), preview.model(), preview.summary(),
-				preview.lastYearFrom(), preview.lastYearTo());
+		ListQuery query = ListQuery.of(page, size, sort, TerritoryAnalysis.SORTS, "legalName");
+		TerritoryAnalysis.Preview preview = analysis.preview(user, id,
+				new TerritoryAnalysis.Filter(on, Boolean.TRUE.equals(movesOnly), q), query);
+		return new PreviewResponse(preview.accounts().content(), preview.accounts().page(), preview.model(),
+				preview.summary(), preview.lastYearFrom(), preview.lastYearTo());
 	}
 
 	@GetMapping(value = "/models/{id}/preview", produces = { ExportFormat.CSV_TYPE, ExportFormat.XLSX_TYPE })
@@ -227,9 +228,10 @@ class TerritoriesRestController {
 			@RequestParam(required = false) @Nullable Boolean movesOnly,
 			@RequestParam(required = false) @Nullable String q,
 			@RequestParam(required = false) @Nullable List<String> sort) {
-		ListQuery query = ListQuery.of(0, 1, sort, PreviewPages.SORTS, "legalName");
-		return TerritoryExports.preview(ExportFormat.fromAccept(accept), PreviewPages.filtered(
-				analysis.preview(user, id, on, Boolean.TRUE.equals(movesOnly)).accounts(), q, query));
+		ListQuery query = ListQuery.of(0, 1, sort, TerritoryAnalysis.SORTS, "legalName").unpaged();
+		analysis.check(user, id);
+		return TerritoryExports.preview(ExportFormat.fromAccept(accept), analysis, user, id,
+				new TerritoryAnalysis.Filter(on, Boolean.TRUE.equals(movesOnly), q), query);
 	}
 
 	@GetMapping(value = "/models/{id}/balance", produces = "application/json")

@@ -9,9 +9,9 @@ import io.rumbo.identity.CurrentUser;
 import io.rumbo.shared.export.ExportFormat;
 import io.rumbo.shared.export.Exports;
 import io.rumbo.shared.web.ListQuery;
-import io.rumbo.territories.AccountMove;
 import io.rumbo.territories.BalanceRow;
 import io.rumbo.territories.FrozenAccounts;
+import io.rumbo.territories.TerritoryAnalysis;
 import io.rumbo.territories.TerritoryModels;
 
 /** The export shapes of the model list, a preview and a balance, for the API and the pages. */
@@ -37,13 +37,16 @@ final class TerritoryExports {
 						f.potentialClass(), f.unitName(), f.ownerName(), f.reason(), f.markedBy(), f.markedOn())));
 	}
 
-	static ResponseEntity<StreamingResponseBody> preview(ExportFormat format, List<AccountMove> rows) {
+	/** A preview's rows, read through a cursor and written a batch at a time as they come (decision 0044). */
+	static ResponseEntity<StreamingResponseBody> preview(ExportFormat format, TerritoryAnalysis analysis,
+			CurrentUser user, long modelId, TerritoryAnalysis.Filter filter, ListQuery sorted) {
 		return Exports.download(format, "territory-preview", List.of("customerId", "legalName", "potentialClass",
 				"fromTerritory", "fromOwner", "toTerritory", "toOwner", "moves", "frozen", "potential",
 				"workloadHours", "lastYearNet", "lastYearMargin"),
-				table -> rows.forEach(r -> table.row(r.customerId(), r.legalName(), r.potentialClass(),
-						r.fromTerritoryName(), r.fromOwnerName(), r.toTerritoryName(), r.toOwnerName(), r.moves(),
-						r.frozen(), r.potential(), r.workloadHours(), r.lastYearNet(), r.lastYearMargin())));
+				table -> analysis.each(user, modelId, filter, sorted, r -> table.row(r.customerId(), r.legalName(),
+						r.potentialClass(), r.fromTerritoryName(), r.fromOwnerName(), r.toTerritoryName(),
+						r.toOwnerName(), r.moves(), r.frozen(), r.potential(), r.workloadHours(), r.lastYearNet(),
+						r.lastYearMargin())));
 	}
 
 	static ResponseEntity<StreamingResponseBody> balance(ExportFormat format, List<BalanceRow> rows) {
