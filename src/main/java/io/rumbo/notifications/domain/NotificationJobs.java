@@ -155,10 +155,19 @@ public class NotificationJobs {
 			UserId account = accounts.get(entry.getKey());
 			if (account != null) {
 				delivered += deliveries.deliver(Delivery.of("at-risk:" + day, NotificationKind.AT_RISK, Set.of(account),
-						"/targets/team", entry.getValue().size(), String.join(", ", entry.getValue()), period));
+						"/targets/team", entry.getValue().size(), named(entry.getValue()), period));
 			}
 		}
 		return delivered;
+	}
+
+	/** The most people an at-risk notification names; its title says how many there are, its link shows them all. */
+	static final int MAX_NAMED = 20;
+
+	/** The first {@link #MAX_NAMED} names, then "…": a manager of a large unit gets a notice, not a roster. */
+	static String named(java.util.Collection<String> names) {
+		List<String> first = names.stream().limit(MAX_NAMED).toList();
+		return String.join(", ", first) + (names.size() > first.size() ? ", …" : "");
 	}
 
 	/** Tasks due today, check-ins overdue and goals behind their pace (the person and their manager). */

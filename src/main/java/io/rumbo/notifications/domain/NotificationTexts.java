@@ -95,8 +95,31 @@ public class NotificationTexts {
 		}).toArray();
 	}
 
+	/** What the {@code args} column holds (V55); {@link #join} keeps within it. */
+	static final int MAX_ARGS = 2_000;
+
+	/**
+	 * The arguments as stored. Arguments are short texts (names, titles, dates, counts); should they not fit in
+	 * {@link #MAX_ARGS} characters together, the longest is shortened, ending in "…", rather than the delivery failing
+	 * and with it the job or listener that sends it.
+	 */
 	static String join(List<String> args) {
-		return String.join(SEPARATOR, args.stream().map(a -> a.replace(SEPARATOR, " ")).toList());
+		List<String> clean = new java.util.ArrayList<>(args.stream().map(a -> a.replace(SEPARATOR, " ")).toList());
+		String joined = String.join(SEPARATOR, clean);
+		while (joined.length() > MAX_ARGS) {
+			int longest = 0;
+			for (int i = 1; i < clean.size(); i++) {
+				longest = clean.get(i).length() > clean.get(longest).length() ? i : longest;
+			}
+			String arg = clean.get(longest);
+			if (arg.length() <= 1) {
+				break;
+			}
+			int keep = Math.max(0, arg.length() - (joined.length() - MAX_ARGS) - 1);
+			clean.set(longest, arg.substring(0, keep) + "…");
+			joined = String.join(SEPARATOR, clean);
+		}
+		return joined;
 	}
 
 	public static List<String> split(String args) {
