@@ -94,9 +94,9 @@ public class PageNavigation {
 				kept.put(key, html);
 			}
 		}
-		return html.replace(NAME, HtmlUtils.htmlEscape(displayName(authentication)))
+		return html.replace(NAME, escape(displayName(authentication)))
 			.replace(CSRF, csrfField(request))
-			.replace(SEARCH, q == null ? "" : HtmlUtils.htmlEscape(String.valueOf(q)));
+			.replace(SEARCH, q == null ? "" : escape(String.valueOf(q)));
 	}
 
 	private String render(Key key, HttpServletRequest request, @Nullable HttpServletResponse response) {
@@ -117,6 +117,11 @@ public class PageNavigation {
 		return templates.process("layout/nav", Set.of("topnav"), new WebContext(exchange, key.locale(), variables));
 	}
 
+	/** As Thymeleaf escapes text: markup characters only, the rest stays UTF-8. */
+	private static String escape(String text) {
+		return HtmlUtils.htmlEscape(text, "UTF-8");
+	}
+
 	private static String displayName(@Nullable Authentication authentication) {
 		return authentication != null && authentication.getPrincipal() instanceof RumboPrincipal principal
 				? principal.user().displayName() : "";
@@ -127,8 +132,8 @@ public class PageNavigation {
 		if (!(request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token)) {
 			return "";
 		}
-		return "<input type=\"hidden\" name=\"" + HtmlUtils.htmlEscape(token.getParameterName()) + "\" value=\""
-				+ HtmlUtils.htmlEscape(token.getToken()) + "\">";
+		return "<input type=\"hidden\" name=\"" + escape(token.getParameterName()) + "\" value=\""
+				+ escape(token.getToken()) + "\">";
 	}
 
 	/** The request with attributes of its own, empty at first. */
