@@ -9,6 +9,7 @@ import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -47,6 +48,12 @@ class SecurityConfiguration {
 	private static final String[] PUBLIC_PAGES = { "/login", "/webjars/**", "/css/**", "/js/**", "/img/**",
 			"/favicon.ico", "/error", "/actuator/health", "/actuator/health/**", "/actuator/prometheus",
 			"/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**" };
+
+	/** Page sessions write their last access at most once a minute (see CoarseLastAccessSessions). */
+	@Bean
+	static BeanPostProcessor coarseLastAccessSessions() {
+		return CoarseLastAccessSessions.wrapping();
+	}
 
 	@Bean
 	PasswordEncoder passwordEncoder() {
