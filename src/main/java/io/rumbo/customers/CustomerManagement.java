@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 
+import jakarta.persistence.EntityManager;
+
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -79,10 +81,12 @@ public class CustomerManagement {
 	private final AuditTrail audit;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
+	private final EntityManager entities;
 
 	CustomerManagement(CustomerRepository customers, ContactRepository contacts, OwnershipHistory ownership,
 			CustomerQueries queries, DataScopes scopes, OrgDirectory org, AuditTrail audit,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, Clock clock, EntityManager entities) {
+		this.entities = entities;
 		this.customers = customers;
 		this.contacts = contacts;
 		this.ownership = ownership;
@@ -237,14 +241,18 @@ public class CustomerManagement {
 	 * Hands accounts to new owners and units from {@code effective} through the ownership history, as a territory
 	 * realignment decided (the caller checked who may do it): each change is audited with {@code reason} and announced
 	 * as {@link CustomerOwnerChanged}. Accounts already with that owner and unit are left alone. Answers how many
-	 * changed.
+	 * changed. Nothing is announced for the call as a whole, so a realignment handed over in chunks, a call per chunk,
+	 * ends as one call with every move would; the accounts a call loads leave the persistence context once written,
+	 * so such a caller holds one chunk of them, not the company.
 	 */
 	@Transactional
 	public int realign(List<Reassignment> moves, LocalDate effective, String reason) {
 		int changed = 0;
+		List<Customer> loaded = new ArrayList<>(moves.size());
 		for (Reassignment move : moves) {
 			Customer customer = customers.findById(move.customer().value())
 				.orElseThrow(() -> new NotFoundException("customer", move.customer().value()));
+			loaded.add(customer);
 			Long ownerBefore = customer.ownerStaffId();
 			long unitBefore = customer.unitId();
 			Long owner = move.owner() == null ? null : move.owner().value();
@@ -260,6 +268,7 @@ public class CustomerManagement {
 			changed++;
 		}
 		customers.flush();
+		loaded.forEach(entities::detach);
 		return changed;
 	}
 

@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -30,14 +31,18 @@ import io.rumbo.territories.domain.TerritoryModel;
 import io.rumbo.territories.domain.TerritoryModelRepository;
 
 /**
- * Where a model puts the accounts, and making it so. {@link #align} refreshes the account snapshot and runs the one
- * alignment statement; the preview shows its rows and the activation writes the same rows: the accounts that move get
- * their new owner through the customers module ({@code CustomerManagement.realign}, which keeps the ownership history,
- * so orders and results before the date stay with the old owner), and each account's territory period is written from
- * the date (decision 0037).
+ * Where a model puts the accounts, and making it so. {@link #prepare} makes the account copy current; then the one
+ * alignment statement ({@link Alignment}) places every account: the preview shows its rows a page at a time and the
+ * activation streams the same rows and writes them a chunk at a time: the accounts that move get their new owner
+ * through the customers module ({@code CustomerManagement.realign}, which keeps the ownership history, so orders and
+ * results before the date stay with the old owner), and each account's territory period is written from the date
+ * (decisions 0037, 0044).
  */
 @Service
 public class Realignment {
+
+	/** Moves handed to the customers module, and periods written, at a time by an activation. */
+	static final int CHUNK = 1000;
 
 	private final AccountSnapshot snapshot;
 	private final Alignment alignment;
@@ -74,14 +79,6 @@ public class Realignment {
 		return years.year(years.yearOf(date) - 1);
 	}
 
-	/** Every live account placed by the model, with last year's sales before {@code on} (today when absent). */
-	@Transactional
-	public List<Alignment.Row> align(long modelId, @Nullable LocalDate on) {
-		FiscalPeriod year = lastYear(on == null ? LocalDate.now(clock) : on);
-		snapshot.refresh(year.start(), year.end());
-		return alignment.of(modelId);
-	}
-
 	/**
 	 * Makes the account copy current for last year's sales before {@code on} (today when absent) and answers that
 	 * year: what a preview or a balance does before it reads {@link Alignment} a page or a sum at a time.
@@ -93,7 +90,7 @@ public class Realignment {
 		return year;
 	}
 
-	/** The rows of {@link #align} with names, for pages and the API. */
+	/** Rows of the alignment with names, for pages, exports and the API. */
 	public List<AccountMove> describe(List<Alignment.Row> rows) {
 		Set<Long> staff = new HashSet<>();
 		Set<Long> territories = new HashSet<>();
@@ -147,6 +144,24 @@ public class Realignment {
 	 */
 	@Transactional
 	int activateOn(String by, TerritoryModel model, LocalDate date) {
+		return activateOn(by, model, date, CHUNK);
+	}
+
+	/**
+	 * {@link #activateOn(String, TerritoryModel, LocalDate)} handing over {@code chunk} moves and writing
+	 * {@code chunk} periods at a time (tests take a small one to cross chunk boundaries with few accounts).
+	 * <p>
+	 * The alignment is read once, in the preview's order, through a cursor: each account that moves goes to the
+	 * customers module in the next chunk of moves, each account the model places gets its period from the date in the
+	 * next chunk of periods. A row's {@code from} columns join the account's open period, so no open period the
+	 * statement reads is closed while it runs: a new period is written only after its account's row was read (each
+	 * account is one row), and the periods of the models before are closed once every row is read. What the cursor
+	 * returns is therefore what the statement computes at its start, on either database, and memory holds a fetch and
+	 * two chunks whatever the number of accounts.
+	 */
+	@Transactional
+	int activateOn(String by, TerritoryModel model, LocalDate date, int chunk) {
+		model.requireActivatable();
 		Long replaced = null;
 		for (TerritoryModel active : models.findByStatus(ModelStatus.ACTIVE)) {
 			var before = active.auditState();
@@ -155,11 +170,53 @@ public class Realignment {
 			audit.record("TERRITORY_MODEL", active.id(), "REPLACE", before, active.auditState(), active.name());
 			replaced = active.id();
 		}
-		List<Alignment.Row> rows = align(model.id(), date);
-		List<CustomerManagement.Reassignment> moves = new ArrayList<>();
-		Set<StaffId> owners = new HashSet<>();
-		Set<UnitId> units = new HashSet<>();
-		for (Alignment.Row r : rows) {
+		prepare(date);
+		Activation activation = new Activation(model, date, chunk);
+		alignment.each(Alignment.Selection.all(model.id()), Alignment.BY_NAME, Function.identity(), activation::add);
+		activation.flush();
+		// The periods of the models before end on the date; a period that began that same day ends empty. The model
+		// activated never was active (checked above), so its periods are exactly the ones just written.
+		jdbc.sql("UPDATE territories_account_period SET valid_to = CASE WHEN valid_from > :d THEN valid_from ELSE :d END"
+				+ " WHERE valid_to IS NULL AND model_id <> :model").param("d", date).param("model", model.id()).update();
+		int moved = activation.moved;
+		var before = model.auditState();
+		model.activate(date, by, moved);
+		models.saveAndFlush(model);
+		audit.record("TERRITORY_MODEL", model.id(), "ACTIVATE", before, model.auditState(), model.name());
+		events.publishEvent(new TerritoryModelActivated(TerritoryModelId.of(model.id()),
+				replaced == null ? null : TerritoryModelId.of(replaced), date, moved, activation.owners,
+				activation.units, by));
+		return moved;
+	}
+
+	/**
+	 * One activation's rows on their way: moves for {@code CustomerManagement.realign} and periods for a batch insert,
+	 * each written when {@code chunk} are waiting. The owners and units touched are kept for the event (bounded by the
+	 * sales force, not the accounts).
+	 */
+	private final class Activation {
+
+		private final TerritoryModel model;
+		private final LocalDate date;
+		private final int chunk;
+		private final List<CustomerManagement.Reassignment> moves;
+		private final List<Object[]> periods;
+		private final Set<StaffId> owners = new HashSet<>();
+		private final Set<UnitId> units = new HashSet<>();
+		private int moved;
+
+		Activation(TerritoryModel model, LocalDate date, int chunk) {
+			if (chunk < 1) {
+				throw new IllegalArgumentException("chunk " + chunk);
+			}
+			this.model = model;
+			this.date = date;
+			this.chunk = chunk;
+			this.moves = new ArrayList<>(chunk);
+			this.periods = new ArrayList<>(chunk);
+		}
+
+		void add(Alignment.Row r) {
 			if (r.moves()) {
 				moves.add(TerritoryModels.reassignment(r.customerId(), r.toOwnerId(), r.toUnitId()));
 				if (r.fromOwnerId() != null) {
@@ -170,32 +227,38 @@ public class Realignment {
 				}
 				units.add(UnitId.of(r.fromUnitId()));
 				units.add(UnitId.of(r.toUnitId()));
+				if (moves.size() == chunk) {
+					realign();
+				}
 			}
-		}
-		int moved = customers.realign(moves, date, model.name());
-		// The periods of the model before end on the date; a period that began that same day ends empty.
-		jdbc.sql("UPDATE territories_account_period SET valid_to = CASE WHEN valid_from > :d THEN valid_from ELSE :d END"
-				+ " WHERE valid_to IS NULL").param("d", date).update();
-		List<Object[]> periods = new ArrayList<>();
-		for (Alignment.Row r : rows) {
 			if (r.toTerritoryId() != null) {
 				periods.add(new Object[] { r.customerId(), r.toTerritoryId(), model.id(), r.toOwnerId(), r.toUnitId(),
 						date });
+				if (periods.size() == chunk) {
+					writePeriods();
+				}
 			}
 		}
-		if (!periods.isEmpty()) {
-			template.batchUpdate(
-					"INSERT INTO territories_account_period (customer_id, territory_id, model_id, owner_staff_id, unit_id,"
-							+ " valid_from) VALUES (?, ?, ?, ?, ?, ?)",
-					periods);
+
+		void flush() {
+			realign();
+			writePeriods();
 		}
-		var before = model.auditState();
-		model.activate(date, by, moved);
-		models.saveAndFlush(model);
-		audit.record("TERRITORY_MODEL", model.id(), "ACTIVATE", before, model.auditState(), model.name());
-		events.publishEvent(new TerritoryModelActivated(TerritoryModelId.of(model.id()),
-				replaced == null ? null : TerritoryModelId.of(replaced), date, moved, owners, units, by));
-		return moved;
+
+		private void realign() {
+			if (!moves.isEmpty()) {
+				moved += customers.realign(moves, date, model.name());
+				moves.clear();
+			}
+		}
+
+		private void writePeriods() {
+			if (!periods.isEmpty()) {
+				template.batchUpdate("INSERT INTO territories_account_period (customer_id, territory_id, model_id,"
+						+ " owner_staff_id, unit_id, valid_from) VALUES (?, ?, ?, ?, ?, ?)", periods);
+				periods.clear();
+			}
+		}
 	}
 
 	/**

@@ -156,9 +156,15 @@ public class Alignment {
 		}
 	}
 
-	/** Every live account of the snapshot, placed by the model, by name (refresh the snapshot first). */
+	/** The rows by account name, then id (a unique key, so any two reads give one order). */
+	public static final String BY_NAME = "LOWER(x.legal_name), x.customer_id";
+
+	/**
+	 * Every live account of the snapshot, placed by the model, by name (refresh the snapshot first), in one list:
+	 * for tests and small checks; what reads a company's rows streams them with {@link #each}.
+	 */
 	public List<Row> of(long modelId) {
-		return page(Selection.all(modelId), "LOWER(x.legal_name), x.customer_id", 0, Integer.MAX_VALUE);
+		return page(Selection.all(modelId), BY_NAME, 0, Integer.MAX_VALUE);
 	}
 
 	/** One page of the selected rows in {@code orderBy} (which must end in a unique key, e.g. the customer id). */

@@ -115,11 +115,16 @@ public class TerritoryModel {
 		this.scheduledSlot = null;
 	}
 
-	/** The draft (or the scheduled model, on its date) becomes the active model from {@code date}. */
-	public void activate(LocalDate date, String by, int moved) {
+	/** Only a draft or a scheduled model activates (one that never was active, so no account period names it). */
+	public void requireActivatable() {
 		if (status != ModelStatus.DRAFT && status != ModelStatus.SCHEDULED) {
 			throw new ConflictException("territories.model.notDraft");
 		}
+	}
+
+	/** The draft (or the scheduled model, on its date) becomes the active model from {@code date}. */
+	public void activate(LocalDate date, String by, int moved) {
+		requireActivatable();
 		this.status = ModelStatus.ACTIVE;
 		this.scheduledSlot = null;
 		this.effectiveFrom = date;
