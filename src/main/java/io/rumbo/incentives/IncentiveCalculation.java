@@ -107,7 +107,7 @@ public class IncentiveCalculation {
 
 	/**
 	 * The preview as a payout run reads it: the same people and lines, without their names (a run writes ids; the
-	 * read of thousands of names was a tenth of a run's time, docs/benchmarks.md), people in the order of their ids.
+	 * names of 5,000 people took 31 ms of a run in a profile, docs/benchmarks.md), people in the order of their ids.
 	 */
 	@Transactional(readOnly = true)
 	Preview forRun(CurrentUser actor, long planId, String periodCode) {

@@ -73,6 +73,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * timed after a warm-up round, the median of {@code rumbo.bench.rounds} rounds (5), the run deleted between rounds
  * (outside the time). Bound: run / hand SQL at most 2.
  * <p>
+ * Printed beside it, not part of the bound: (c) the same aggregate writing what the run writes (a line per person
+ * and component, a statement per person, the run's row and plan) in one committed transaction, without JIT, and (d)
+ * the aggregate of (b) without JIT, so that a reader sees how much of the run is the write every run must do and how
+ * much of (b) is PostgreSQL compiling it (docs/benchmarks.md, decision 0045).
+ * <p>
  * PostgreSQL only: {@code ./mvnw -B -ntp -o -Pbenchmarks surefire:test -Dtest=PayoutRunBenchmark
  * -Dspring.datasource.url=jdbc:postgresql://127.0.0.1:5432/<database> -Dspring.datasource.username=postgres}; the
  * sizes default to the issue's (5,000 people, 10,000,000 lines): {@code -Drumbo.bench.people=500
