@@ -396,7 +396,7 @@ public class PayoutRuns {
 				.orElseThrow(() -> new NotFoundException("incentive plan", ref.planId()));
 			PlanDetails details = plan.details();
 			FiscalPeriod year = plans.year(plan.fiscalYear());
-			Preview now = calculation.preview(actor, plan.id(), run.periodCode());
+			Preview now = calculation.forRun(actor, plan.id(), run.periodCode());
 			Map<Long, List<Line>> earnings = new LinkedHashMap<>();
 			for (PersonResult person : now.people()) {
 				earnings.put(person.staffId(), paidIn(person.lines(), details, year, period));
@@ -406,7 +406,7 @@ public class PayoutRuns {
 			Map<Key, Line> recalculated = new LinkedHashMap<>();
 			for (String earlier : lockedPeriods(plan.code(), period.start())) {
 				FiscalPeriod before = periods.period(earlier);
-				for (PersonResult person : calculation.preview(actor, plan.id(), earlier).people()) {
+				for (PersonResult person : calculation.forRun(actor, plan.id(), earlier).people()) {
 					for (Line line : paidIn(person.lines(), details, year, before)) {
 						recalculated.put(new Key(person.staffId(), line.component(), line.period()), line);
 					}
@@ -523,14 +523,19 @@ public class PayoutRuns {
 		}).toList();
 	}
 
-	/** What the locked runs recognised per person, component and period of the plan before {@code start}. */
+	/**
+	 * What the locked runs recognised per person, component and period of the plan before {@code start}. Read from
+	 * the plan's approved runs (a handful) to their lines through the lines' (run, person) index: the lines are not
+	 * indexed by plan (decision 0045), and drafts' rewritten lines never enter.
+	 */
 	private Map<Key, BigDecimal> paidBefore(String planCode, LocalDate start) {
 		Map<Key, BigDecimal> paid = new HashMap<>();
 		jdbc.sql("""
 				SELECT l.staff_id, l.component, l.for_period,
 				  COALESCE(SUM(CASE WHEN l.kind = 'EARNING' THEN l.amount ELSE l.difference END), 0) AS recognised
-				FROM incentives_payout_line l JOIN incentives_payout_run r ON r.id = l.run_id
-				WHERE l.plan_code = :code AND r.state = 'APPROVED' AND r.period_end <= :start
+				FROM incentives_payout_run_plan rp JOIN incentives_payout_run r ON r.id = rp.run_id
+				JOIN incentives_payout_line l ON l.run_id = rp.run_id AND l.plan_code = rp.plan_code
+				WHERE rp.plan_code = :code AND r.state = 'APPROVED' AND r.period_end <= :start
 				GROUP BY l.staff_id, l.component, l.for_period""")
 			.param("code", planCode)
 			.param("start", start)

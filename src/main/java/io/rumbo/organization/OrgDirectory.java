@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -107,10 +108,11 @@ public class OrgDirectory {
 	public Map<Long, Long> unitsOn(Collection<Long> staffIds, java.time.LocalDate date) {
 		Map<Long, Long> units = new HashMap<>();
 		if (!staffIds.isEmpty()) {
+			// One array parameter, not one per person: a payout run asks for thousands (docs/benchmarks.md).
 			jdbc.sql("""
 					SELECT staff_id, unit_id FROM org_staff_assignment
-					WHERE staff_id IN (:ids) AND valid_from <= :d AND (valid_to IS NULL OR valid_to > :d)""")
-				.param("ids", staffIds)
+					WHERE staff_id = ANY(:ids) AND valid_from <= :d AND (valid_to IS NULL OR valid_to > :d)""")
+				.param("ids", new SqlArrayValue("bigint", staffIds.toArray()))
 				.param("d", date)
 				.query(rs -> {
 					units.put(rs.getLong(1), rs.getLong(2));

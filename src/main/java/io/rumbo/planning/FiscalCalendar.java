@@ -10,6 +10,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import io.rumbo.identity.AuditTrail;
 import io.rumbo.identity.CurrentUser;
@@ -47,8 +49,30 @@ public class FiscalCalendar {
 		this.clock = clock;
 	}
 
+	/**
+	 * The calendar, read once per transaction: a payout run asked for it a score of times (every period code and
+	 * parse, in several modules), a round trip each (docs/benchmarks.md, "Payout runs"). {@link #change} forgets it.
+	 */
 	@Transactional(readOnly = true)
 	public FiscalYears years() {
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			return read();
+		}
+		if (TransactionSynchronizationManager.getResource(this) instanceof FiscalYears known) {
+			return known;
+		}
+		FiscalYears years = read();
+		TransactionSynchronizationManager.bindResource(this, years);
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCompletion(int status) {
+				TransactionSynchronizationManager.unbindResourceIfPossible(FiscalCalendar.this);
+			}
+		});
+		return years;
+	}
+
+	private FiscalYears read() {
 		return new FiscalYears(jdbc.sql("SELECT fiscal_start_month FROM planning_settings WHERE id = 1")
 			.query(Integer.class)
 			.single());
@@ -120,6 +144,7 @@ public class FiscalCalendar {
 		jdbc.sql("UPDATE planning_settings SET fiscal_start_month = :m, version = version + 1 WHERE id = 1")
 			.param("m", startMonth)
 			.update();
+		TransactionSynchronizationManager.unbindResourceIfPossible(this);
 		audit.record("FISCAL_CALENDAR", 1, "UPDATE", Map.of("startMonth", current.startMonth()),
 				Map.of("startMonth", startMonth), null);
 		return view();

@@ -224,7 +224,10 @@ class PayoutRunsModuleTests extends IncentivesModuleTestSupport {
 
 		// A draft is recalculated on the figures as they are now; a stale version is a 409.
 		revenue(ana, 3, "1000");
+		long marchRows = rows(march);
 		RunView recalculated = runs.recalculate(FINANCE, march.id(), march.version());
+		assertThat(rows(recalculated)).as("a recalculation replaces the draft's lines and statements")
+			.isEqualTo(marchRows);
 		assertThat(recalculated.version()).isGreaterThan(march.version());
 		assertThat(statement(FINANCE, recalculated, ana).summary().payable()).isEqualByComparingTo("2975");
 		assertThatThrownBy(() -> runs.recalculate(FINANCE, march.id(), march.version()))
@@ -242,6 +245,22 @@ class PayoutRunsModuleTests extends IncentivesModuleTestSupport {
 			.param("ids", List.of(String.valueOf(january.id()), String.valueOf(march.id())))
 			.query(Long.class)
 			.single()).as("calculated and approved; calculated and recalculated").isEqualTo(4);
+		// No foreign key checks the rows' run (decision 0045): the run writes them with itself, in one transaction.
+		assertThat(jdbc.sql("""
+				SELECT COUNT(*) FROM incentives_payout_line l WHERE l.plan_code = :plan
+				  AND NOT EXISTS (SELECT 1 FROM incentives_payout_run r WHERE r.id = l.run_id)""")
+			.param("plan", plan.code()).query(Long.class).single()).as("lines without their run").isZero();
+		assertThat(jdbc.sql("""
+				SELECT COUNT(*) FROM incentives_payout_statement s WHERE s.plan_code = :plan
+				  AND NOT EXISTS (SELECT 1 FROM incentives_payout_run r WHERE r.id = s.run_id)""")
+			.param("plan", plan.code()).query(Long.class).single()).as("statements without their run").isZero();
+	}
+
+	/** A run's lines and statements, counted together. */
+	long rows(RunView run) {
+		return jdbc.sql("SELECT (SELECT COUNT(*) FROM incentives_payout_line WHERE run_id = :run)"
+				+ " + (SELECT COUNT(*) FROM incentives_payout_statement WHERE run_id = :run)")
+			.param("run", run.id()).query(Long.class).single();
 	}
 
 	@Test

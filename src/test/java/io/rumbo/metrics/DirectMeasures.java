@@ -102,6 +102,17 @@ class DirectMeasures {
 		return m;
 	}
 
+	/** Revenue, units and margin of one product line's order lines (its products'), for a group over a period. */
+	Map<Metric, BigDecimal> ofLine(String who, FiscalPeriod period, long line) {
+		String credit = who.formatted("c.staff_id", "c.unit_id");
+		BigDecimal[] lines = sums("SELECT SUM(l.net_amount * c.share_percent) / 100, SUM(l.quantity * c.share_percent)"
+				+ " / 100, SUM(l.margin_amount * c.share_percent) / 100" + BOOKED.replace(" WHERE",
+						" JOIN sales_order_line l ON l.order_id = o.id WHERE") + " AND " + credit
+				+ " AND l.product_id IN (SELECT p.id FROM catalog_product p WHERE p.line_id = " + line + ")", period, 3);
+		return Map.of(Metric.REVENUE, scale(lines[0], 2), Metric.UNITS, scale(lines[1], 2), Metric.MARGIN,
+				scale(lines[2], 2));
+	}
+
 	private BigDecimal[] sums(String sql, FiscalPeriod period, int columns) {
 		return jdbc.sql(sql).param("from", period.start()).param("to", period.end()).query((rs, n) -> {
 			BigDecimal[] v = new BigDecimal[columns];

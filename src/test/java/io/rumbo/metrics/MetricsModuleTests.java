@@ -228,6 +228,7 @@ class MetricsModuleTests extends MetricsModuleDatabase {
 					BigDecimal expected = direct.all(who, who, period, before).get(metric);
 					same(figures.get(person), expected, metric + " of " + person + " in " + period);
 					if (metric.aggregation() == Aggregation.SUM) {
+						// The period's sum is one GROUP BY person in the database, the months another read.
 						BigDecimal months = monthly.get(person).values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
 						// Each month is rounded to the cent on its own: the months add up to the period within half a cent each.
 						assertThat(months).as(metric + " by month adds up")
@@ -236,6 +237,23 @@ class MetricsModuleTests extends MetricsModuleDatabase {
 				}
 			}
 		}
+		// Of one product line (what incentive components on a line pay on), summed over the period in the database.
+		List<Long> lines = jdbc.sql("SELECT DISTINCT line_id FROM catalog_product WHERE id IN "
+				+ DirectMeasures.in(products)).query(Long.class).list();
+		assertThat(lines).as("the test's products have lines").isNotEmpty();
+		boolean sold = false;
+		for (long line : lines) {
+			for (Metric metric : List.of(Metric.REVENUE, Metric.UNITS, Metric.MARGIN)) {
+				Map<StaffId, BigDecimal> figures = query.byPersonOfLine(metric, QUARTER, staffIds, line);
+				for (StaffId person : staffIds) {
+					String who = "%1$s = " + person.value();
+					BigDecimal expected = direct.ofLine(who, QUARTER, line).get(metric);
+					sold |= expected.signum() != 0;
+					same(figures.get(person), expected, metric + " of line " + line + " of " + person);
+				}
+			}
+		}
+		assertThat(sold).as("a line sold in the quarter (the check compares something)").isTrue();
 		Set<Long> unitIds = new TreeSet<>();
 		people.forEach(p -> unitIds.add(p.unit()));
 		unitIds.add(company);

@@ -48,6 +48,22 @@ public class FactQueries {
 		return grouped("metrics_fact", "month_start", LocalDate.class, group, from, to, measures, line);
 	}
 
+	/**
+	 * Base sums by member and base measure over the whole range, of one product line when {@code line} is given: the
+	 * months summed in the database (GROUP BY member), one row per member and measure, for the figures of a period
+	 * that do not need its months (a payout run reads 5,000 rows a measure instead of 5,000 per month).
+	 */
+	public Map<Long, Map<String, BigDecimal>> totals(FactGroup group, LocalDate from, LocalDate to,
+			Collection<String> measures, @Nullable Long line) {
+		Map<Long, Map<String, BigDecimal>> result = new HashMap<>();
+		if (measures.isEmpty()) {
+			return result;
+		}
+		grouped("metrics_fact", null, LocalDate.class, group, from, to, measures, line)
+			.forEach((member, all) -> result.put(member, all.get(from)));
+		return result;
+	}
+
 	/** Base sums by member, product line and base measure over the period (for figures by line). */
 	public Map<Long, Map<Long, Map<String, BigDecimal>>> sumsByLine(FactGroup group, LocalDate from, LocalDate to,
 			Collection<String> measures) {
@@ -70,10 +86,12 @@ public class FactQueries {
 	/**
 	 * The one shape of every grouped sum: {@code SUM(amount)} of a fact table's rows in the group whose month is from
 	 * {@code from} (inclusive) to {@code to} (exclusive), by member, by one more column ({@code by}: the month or the
-	 * line), and by base measure when {@code measures} names them ({@code null}: the table has none, and the sums are
-	 * under {@link #ALL}); of one product line when {@code line} is given.
+	 * line; {@code null}: none, the range's sums under {@code from}), and by base measure when {@code measures} names
+	 * them ({@code null}: the table has none, and the sums are under {@link #ALL}); of one product line when
+	 * {@code line} is given.
 	 */
-	private <K> Map<Long, Map<K, Map<String, BigDecimal>>> grouped(String table, String by, Class<K> type,
+	@SuppressWarnings("unchecked")
+	private <K> Map<Long, Map<K, Map<String, BigDecimal>>> grouped(String table, @Nullable String by, Class<K> type,
 			FactGroup group, LocalDate from, LocalDate to, @Nullable Collection<String> measures, @Nullable Long line) {
 		Map<Long, Map<K, Map<String, BigDecimal>>> result = new HashMap<>();
 		if (group.isEmpty()) {
@@ -92,16 +110,19 @@ public class FactQueries {
 			filter.append(" AND x.line_id = :line");
 		}
 		String k = group.key("x");
+		String column = by == null ? "" : ", x." + by;
 		String measure = measures == null ? "" : ", x.measure";
-		jdbc.sql("SELECT " + k + ", x." + by + measure + ", SUM(x.amount) FROM " + table + " x" + group.join("x")
+		int next = by == null ? 2 : 3;
+		jdbc.sql("SELECT " + k + column + measure + ", SUM(x.amount) FROM " + table + " x" + group.join("x")
 				+ " WHERE " + group.where("x", params) + " AND x.month_start >= :from AND x.month_start < :to" + filter
-				+ " GROUP BY " + k + ", x." + by + measure)
+				+ " GROUP BY " + k + column + measure)
 			.params(params)
 			.query(rs -> {
+				K at = by == null ? (K) from : rs.getObject(2, type);
 				result.computeIfAbsent(rs.getLong(1), x -> new HashMap<>())
-					.computeIfAbsent(rs.getObject(2, type), x -> new HashMap<>())
-					.merge(measures == null ? ALL : rs.getString(3), rs.getBigDecimal(measures == null ? 3 : 4),
-							BigDecimal::add);
+					.computeIfAbsent(at, x -> new HashMap<>())
+					.merge(measures == null ? ALL : rs.getString(next), rs.getBigDecimal(measures == null ? next
+							: next + 1), BigDecimal::add);
 			});
 		return result;
 	}

@@ -109,7 +109,19 @@ public class MetricFigures {
 		}
 		BaseMeasure sum = SUMS.get(metric);
 		Ratio ratio = RATIOS.get(metric);
-		if (sum != null) {
+		if (sum != null && !byMonth) {
+			// An additive measure over the whole period: summed in the database, one row per member, nothing folded
+			// here. Ratios and averages keep the path below (their sums by month, divided once).
+			Map<Long, Map<String, BigDecimal>> totals = facts.totals(group, period.start(), period.end(),
+					List.of(sum.name()), line);
+			for (long key : group.keys()) {
+				Map<String, BigDecimal> found = totals.get(key);
+				Map<LocalDate, BigDecimal> values = new TreeMap<>();
+				put(values, period.start(), found == null ? null : total(found, List.of(sum)), true, metric);
+				result.put(key, values);
+			}
+		}
+		else if (sum != null) {
 			Map<Long, Map<LocalDate, Map<String, BigDecimal>>> sums = facts.sums(group, period.start(), period.end(),
 					List.of(sum.name()), line);
 			for (long key : group.keys()) {
