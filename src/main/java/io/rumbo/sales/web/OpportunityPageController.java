@@ -3,6 +3,7 @@ package io.rumbo.sales.web;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -69,12 +70,15 @@ class OpportunityPageController {
 	private final java.time.Clock clock;
 	private final Formats fmt;
 	private final MessageSource messages;
+	private final BoardCards boardCards;
 
 	OpportunityPageController(OpportunityManagement opportunities, OpportunityQueries queries,
 			OpportunityProducts opportunityProducts, PipelineStages pipelineStages,
 			StaffManagement staff, CatalogManagement catalog, java.time.Clock clock,
-			io.rumbo.planning.StrategyManagement strategies, Formats fmt, MessageSource messages) {
+			io.rumbo.planning.StrategyManagement strategies, Formats fmt, MessageSource messages,
+			BoardCards boardCards) {
 		this.messages = messages;
+		this.boardCards = boardCards;
 		this.fmt = fmt;
 		this.queries = queries;
 		this.opportunityProducts = opportunityProducts;
@@ -154,13 +158,16 @@ class OpportunityPageController {
 			@RequestParam(required = false) @Nullable Long ownerStaffId, Model model) {
 		List<OpportunityView> cards = queries.column(user, ownerStaffId, stage, offset);
 		model.addAttribute("s", pipelineStages.of(stage));
-		model.addAttribute("cards", cards(cards));
+		boolean mayWork = OpportunityManagement.mayWork(user);
+		Stage column = pipelineStages.of(stage);
+		model.addAttribute("cardsHtml",
+				boardCards.html(cards(cards), mayWork && column.open(), LocaleContextHolder.getLocale()));
 		model.addAttribute("stages", pipelineStages.list());
 		model.addAttribute("nextOffset", offset + cards.size());
 		model.addAttribute("hasMore", cards.size() == OpportunityQueries.BOARD_PAGE);
 		model.addAttribute("ownerStaffId", ownerStaffId);
 		model.addAttribute("lang", language());
-		model.addAttribute("mayWork", OpportunityManagement.mayWork(user));
+		model.addAttribute("mayWork", mayWork);
 		return "sales/pipeline :: more";
 	}
 
@@ -341,13 +348,19 @@ class OpportunityPageController {
 		Map<String, List<BoardCard>> columns = new java.util.LinkedHashMap<>();
 		board.columns().forEach((stage, cards) -> columns.put(stage, cards(cards)));
 		model.addAttribute("columns", columns);
+		boolean mayWork = OpportunityManagement.mayWork(user);
+		Locale locale = LocaleContextHolder.getLocale();
+		Map<String, String> cardsHtml = new java.util.HashMap<>();
+		board.stages().forEach(s -> cardsHtml.put(s.code(),
+				boardCards.html(columns.getOrDefault(s.code(), List.of()), mayWork && s.open(), locale)));
+		model.addAttribute("cardsHtml", cardsHtml);
 		model.addAttribute("columnAmounts", board.columnAmounts());
 		model.addAttribute("columnCounts", board.columnCounts());
 		model.addAttribute("board", board);
 		model.addAttribute("totals", board.totals());
 		model.addAttribute("ownerStaffId", ownerStaffId);
 		model.addAttribute("lang", language());
-		model.addAttribute("mayWork", OpportunityManagement.mayWork(user));
+		model.addAttribute("mayWork", mayWork);
 	}
 
 	private List<BoardCard> cards(List<OpportunityView> cards) {
