@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -169,12 +170,8 @@ public class OpportunityQueries {
 		Map<String, Object> params = new HashMap<>();
 		String where = boardWhere(actor, ownerStaffId, params);
 		Map<String, ColumnSum> sums = figures(actor, ownerStaffId, closedSince());
-		List<OpportunityView> cards = new ArrayList<>();
-		for (Stage stage : byCode.values()) {
-			if (sums.containsKey(stage.code())) {
-				cards.addAll(cards(stage, where, params, byCode, 0, BOARD_FIRST));
-			}
-		}
+		List<Stage> shown = byCode.values().stream().filter(stage -> sums.containsKey(stage.code())).toList();
+		List<OpportunityView> cards = firstCards(shown, where, params, byCode);
 		Map<String, List<OpportunityView>> columns = new LinkedHashMap<>();
 		Map<String, BigDecimal> columnAmounts = new LinkedHashMap<>();
 		Map<String, Long> columnCounts = new LinkedHashMap<>();
@@ -233,16 +230,54 @@ public class OpportunityQueries {
 	 */
 	private List<OpportunityView> cards(Stage stage, String where, Map<String, Object> params,
 			Map<String, Stage> byCode, int offset, int limit) {
-		String sql = "SELECT * FROM sales_opportunity o" + where + " AND o.stage_code = :cardStage"
-				+ (stage.open() ? " ORDER BY o.expected_close, o.id"
-						: " AND o.expected_close >= :closedSince ORDER BY o.expected_close DESC, o.id DESC")
-				+ " LIMIT :cardLimit OFFSET :cardOffset";
-		var statement = jdbc.sql(sql).params(params).param("cardStage", stage.code()).param("cardLimit", limit)
+		var statement = jdbc.sql(columnPage(stage, where, "cardStage") + " OFFSET :cardOffset")
+			.params(params)
+			.param("cardStage", stage.code())
+			.param("cardLimit", limit)
 			.param("cardOffset", offset);
 		if (!stage.open()) {
 			statement = statement.param("closedSince", closedSince());
 		}
 		return statement.query((rs, n) -> view(rs, byCode, List.of())).list();
+	}
+
+	/**
+	 * The first {@link #BOARD_FIRST} cards of every shown column in one statement (one page per column, joined by
+	 * {@code UNION ALL}, each served by the stage index): one round trip instead of one per column. A union keeps no
+	 * order, so each column is put back in its own.
+	 */
+	private List<OpportunityView> firstCards(List<Stage> shown, String where, Map<String, Object> params,
+			Map<String, Stage> byCode) {
+		if (shown.isEmpty()) {
+			return List.of();
+		}
+		Map<String, Object> all = new HashMap<>(params);
+		StringBuilder sql = new StringBuilder();
+		for (int i = 0; i < shown.size(); i++) {
+			sql.append(i == 0 ? "(" : " UNION ALL (").append(columnPage(shown.get(i), where, "cardStage" + i))
+				.append(')');
+			all.put("cardStage" + i, shown.get(i).code());
+		}
+		all.put("cardLimit", BOARD_FIRST);
+		all.put("closedSince", closedSince());
+		List<OpportunityView> cards = new ArrayList<>(jdbc.sql(sql.toString())
+			.params(all)
+			.query((rs, n) -> view(rs, byCode, List.of()))
+			.list());
+		Comparator<OpportunityView> nearestFirst = Comparator.comparing(OpportunityView::expectedClose)
+			.thenComparingLong(OpportunityView::id);
+		cards.sort(Comparator.comparingInt((OpportunityView o) -> byCode.get(o.stageCode()).position())
+			.thenComparing((a, b) -> byCode.get(a.stageCode()).open() ? nearestFirst.compare(a, b)
+					: nearestFirst.compare(b, a)));
+		return cards;
+	}
+
+	/** The statement of a column's page, without its offset: the stage is the named parameter {@code stageParam}. */
+	private static String columnPage(Stage stage, String where, String stageParam) {
+		return "SELECT * FROM sales_opportunity o" + where + " AND o.stage_code = :" + stageParam
+				+ (stage.open() ? " ORDER BY o.expected_close, o.id"
+						: " AND o.expected_close >= :closedSince ORDER BY o.expected_close DESC, o.id DESC")
+				+ " LIMIT :cardLimit";
 	}
 
 	private String boardWhere(CurrentUser actor, @Nullable Long ownerStaffId, Map<String, Object> params) {

@@ -1,6 +1,10 @@
 package io.rumbo.benchmarks;
 
+import java.io.BufferedInputStream;
+import java.io.IOException;
 import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -11,12 +15,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -69,20 +76,35 @@ class PipelineBoardBenchmark {
 		List<String> lines = new ArrayList<>();
 		List<Double> ratios = new ArrayList<>();
 		for (int clients : new int[] { 10, 50 }) {
-			List<HttpClient> sessions = new ArrayList<>();
+			List<HttpClient> signedIn = new ArrayList<>();
 			for (int i = 0; i < clients; i++) {
-				sessions.add(signIn("director"));
+				signedIn.add(signIn("director"));
 			}
-			// Warm up both pages, then measure them one after the other at the same concurrency.
-			load(sessions, "/account", 3);
-			load(sessions, "/opportunities", 3);
-			double[] baseline = load(sessions, "/account", seconds);
-			double[] board = load(sessions, "/opportunities", seconds);
-			lines.add(String.format("board %d clients: baseline /account p50 %.0f ms p95 %.0f ms (%d requests), "
-					+ "/opportunities p50 %.0f ms p95 %.0f ms (%d requests), p95 ratio %.2f", clients, baseline[0],
-					baseline[1], (long) baseline[2], board[0], board[1], (long) board[2], board[1] / baseline[1]));
-			System.out.println(lines.get(lines.size() - 1));
-			ratios.add(board[1] / baseline[1]);
+			// The same signed-in users through two clients: the JDK's HttpClient, whose threads (a selector and
+			// workers per client) take their share of the machine the server runs on, and a plain socket per user,
+			// which costs about what a browser on another machine costs this one (decision 0048).
+			List<PageClient> jdk = signedIn.stream().<PageClient>map(JdkClient::new).toList();
+			List<PageClient> plain = new ArrayList<>();
+			for (HttpClient http : signedIn) {
+				plain.add(new PlainClient(port, sessionCookie(http)));
+			}
+			for (var generator : List.of(Map.entry("JDK HttpClient", jdk), Map.entry("plain sockets", plain))) {
+				List<PageClient> sessions = generator.getValue();
+				// Warm up both pages, then measure them one after the other at the same concurrency.
+				load(sessions, "/account", 3);
+				load(sessions, "/opportunities", 3);
+				double[] baseline = load(sessions, "/account", seconds);
+				double[] board = load(sessions, "/opportunities", seconds);
+				lines.add(String.format("board %d clients (%s): baseline /account p50 %.0f ms p95 %.0f ms (%d requests), "
+						+ "/opportunities p50 %.0f ms p95 %.0f ms (%d requests), p95 ratio %.2f", clients,
+						generator.getKey(), baseline[0], baseline[1], (long) baseline[2], board[0], board[1],
+						(long) board[2], board[1] / baseline[1]));
+				System.out.println(lines.get(lines.size() - 1));
+				ratios.add(board[1] / baseline[1]);
+			}
+			for (PageClient client : plain) {
+				client.close();
+			}
 		}
 		System.out.printf("board: %,d open opportunities, director's board (everything in scope)%n", size);
 		lines.forEach(System.out::println);
@@ -122,21 +144,20 @@ class PipelineBoardBenchmark {
 	}
 
 	/** Each session requests the page in a loop for the given time; answers p50, p95 (ms) and the request count. */
-	private double[] load(List<HttpClient> sessions, String path, int seconds) throws Exception {
+	private double[] load(List<PageClient> sessions, String path, int seconds) throws Exception {
 		long until = System.nanoTime() + seconds * 1_000_000_000L;
 		ExecutorService pool = Executors.newFixedThreadPool(sessions.size());
 		try {
 			List<Future<List<Double>>> runs = new ArrayList<>();
-			for (HttpClient session : sessions) {
+			for (PageClient session : sessions) {
 				runs.add(pool.submit(() -> {
 					List<Double> times = new ArrayList<>();
 					while (System.nanoTime() < until) {
 						long started = System.nanoTime();
-						HttpResponse<String> answer = session.send(request(path).GET().build(),
-								HttpResponse.BodyHandlers.ofString());
+						int status = session.get(path);
 						times.add((System.nanoTime() - started) / 1e6);
-						if (answer.statusCode() != 200) {
-							throw new IllegalStateException(path + " answered " + answer.statusCode());
+						if (status != 200) {
+							throw new IllegalStateException(path + " answered " + status);
 						}
 					}
 					return times;
@@ -152,6 +173,140 @@ class PipelineBoardBenchmark {
 		finally {
 			pool.shutdownNow();
 		}
+	}
+
+	/** A signed-in user asking for a page and reading the whole answer. */
+	private interface PageClient extends AutoCloseable {
+
+		int get(String path) throws IOException, InterruptedException;
+
+		@Override
+		default void close() throws IOException {
+		}
+	}
+
+	/** The JDK's client, the answer read as a string. */
+	private final class JdkClient implements PageClient {
+
+		private final HttpClient http;
+
+		JdkClient(HttpClient http) {
+			this.http = http;
+		}
+
+		@Override
+		public int get(String path) throws IOException, InterruptedException {
+			return http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+		}
+	}
+
+	/**
+	 * HTTP/1.1 over one kept-alive socket, the way a browser keeps its connection: the request written in one piece,
+	 * the status line and headers read, then every byte of the body (by its length, or its chunks).
+	 */
+	private static final class PlainClient implements PageClient {
+
+		private final int port;
+		private final String cookie;
+		private final byte[] body = new byte[64 * 1024];
+		private @Nullable Socket socket;
+		private @Nullable BufferedInputStream in;
+
+		PlainClient(int port, String cookie) {
+			this.port = port;
+			this.cookie = cookie;
+		}
+
+		@Override
+		public int get(String path) throws IOException {
+			if (socket == null || in == null) {
+				socket = new Socket("localhost", port);
+				socket.setTcpNoDelay(true);
+				in = new BufferedInputStream(socket.getInputStream(), 64 * 1024);
+			}
+			socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: localhost:" + port + "\r\nCookie: "
+					+ cookie + "\r\nAccept: text/html\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+			String status = line(in);
+			long length = -1;
+			boolean chunked = false;
+			boolean close = false;
+			for (String header = line(in); !header.isEmpty(); header = line(in)) {
+				String name = header.substring(0, Math.max(0, header.indexOf(':'))).trim().toLowerCase(Locale.ROOT);
+				String value = header.substring(header.indexOf(':') + 1).trim().toLowerCase(Locale.ROOT);
+				switch (name) {
+					case "content-length" -> length = Long.parseLong(value);
+					case "transfer-encoding" -> chunked = value.contains("chunked");
+					case "connection" -> close = value.contains("close");
+					default -> {
+					}
+				}
+			}
+			if (chunked) {
+				for (long size = Long.parseLong(line(in).split(";")[0].trim(), 16); size > 0;
+						size = Long.parseLong(line(in).split(";")[0].trim(), 16)) {
+					skip(in, size);
+					line(in);
+				}
+				for (String trailer = line(in); !trailer.isEmpty(); trailer = line(in)) {
+					// trailers are read and dropped
+				}
+			}
+			else if (length >= 0) {
+				skip(in, length);
+			}
+			else {
+				close = true;
+				while (in.read(body) >= 0) {
+					// an answer without a length ends with the connection
+				}
+			}
+			if (close) {
+				close();
+			}
+			return Integer.parseInt(status.split(" ")[1]);
+		}
+
+		/** Reads the bytes of the body (into a scratch buffer: they are received, not kept). */
+		private void skip(BufferedInputStream in, long size) throws IOException {
+			for (long left = size; left > 0;) {
+				int read = in.read(body, 0, (int) Math.min(body.length, left));
+				if (read < 0) {
+					throw new IOException("answer ended early");
+				}
+				left -= read;
+			}
+		}
+
+		private static String line(BufferedInputStream in) throws IOException {
+			StringBuilder line = new StringBuilder();
+			for (int c = in.read(); c != '\n'; c = in.read()) {
+				if (c < 0) {
+					throw new IOException("connection closed");
+				}
+				if (c != '\r') {
+					line.append((char) c);
+				}
+			}
+			return line.toString();
+		}
+
+		@Override
+		public void close() throws IOException {
+			if (socket != null) {
+				socket.close();
+			}
+			socket = null;
+			in = null;
+		}
+	}
+
+	/** The session cookie a signed-in JDK client holds, as a {@code Cookie} header's value. */
+	private String sessionCookie(HttpClient http) {
+		CookieManager cookies = (CookieManager) http.cookieHandler().orElseThrow();
+		return cookies.getCookieStore().getCookies().stream()
+			.map(HttpCookie::toString)
+			.reduce((a, b) -> a + "; " + b)
+			.orElseThrow();
 	}
 
 	private HttpClient signIn(String username) throws Exception {

@@ -176,6 +176,24 @@ class OpportunityStageScenarioTests extends ApiTestSupport {
 		assertThat(more).contains("href=\"/opportunities/").contains("#stage-form\"");
 		assertThat(more).doesNotContain("<html");
 
+		// One statement reads the first cards of every column: each column holds its own first page, in its order
+		// (open deals nearest close first, closed ones latest first), and "more" goes on where the page stopped.
+		LocalDate closedSince = LocalDate.now(clock).minusDays(90);
+		for (String stage : List.of("PROSPECTING", "QUALIFICATION", "PROPOSAL", "NEGOTIATION", "WON", "LOST")) {
+			boolean open = !stage.equals("WON") && !stage.equals("LOST");
+			List<Long> expected = jdbc.sql("SELECT id FROM sales_opportunity WHERE owner_staff_id = :owner"
+					+ " AND stage_code = :stage" + (open ? " ORDER BY expected_close, id"
+							: " AND expected_close >= :since ORDER BY expected_close DESC, id DESC")
+					+ " LIMIT 30")
+				.param("owner", lucia).param("stage", stage).param("since", closedSince)
+				.query(Long.class).list();
+			assertThat(cardIds(section(board, stage))).as("the first cards of " + stage)
+				.isEqualTo(expected.subList(0, Math.min(10, expected.size())));
+			if (stage.equals("PROSPECTING")) {
+				assertThat(cardIds(more)).as("the next page of " + stage).isEqualTo(expected.subList(10, Math.min(30, expected.size())));
+			}
+		}
+
 		JsonNode totals = api.get("/api/v1/opportunities/totals?ownerStaffId=" + lucia, "rep").json();
 		long open = jdbc.sql("""
 				SELECT COUNT(*) FROM sales_opportunity o JOIN sales_stage s ON s.code = o.stage_code
@@ -245,6 +263,16 @@ class OpportunityStageScenarioTests extends ApiTestSupport {
 		assertThat(start).as("column " + stage).isPositive();
 		int end = board.indexOf("<section", start);
 		return board.substring(start, end < 0 ? board.length() : end);
+	}
+
+	/** The ids of the cards in a piece of the board, in their order. */
+	private static List<Long> cardIds(String markup) {
+		Matcher matcher = Pattern.compile("<article[^>]*data-id=\"(\\d+)\"").matcher(markup);
+		List<Long> ids = new java.util.ArrayList<>();
+		while (matcher.find()) {
+			ids.add(Long.parseLong(matcher.group(1)));
+		}
+		return ids;
 	}
 
 	private static int count(String text, String what) {

@@ -33,6 +33,7 @@ import io.rumbo.catalog.ProductFilter;
 import io.rumbo.identity.CurrentUser;
 import io.rumbo.identity.Role;
 import io.rumbo.organization.StaffManagement;
+import io.rumbo.organization.StaffOption;
 import io.rumbo.sales.OpportunityManagement;
 import io.rumbo.sales.OpportunityProducts;
 import io.rumbo.sales.OpportunityQueries;
@@ -46,6 +47,7 @@ import io.rumbo.shared.domain.ValidationFailedException;
 import io.rumbo.shared.export.ExportFormat;
 import io.rumbo.shared.web.FormErrors;
 import io.rumbo.shared.web.Formats;
+import io.rumbo.shared.web.HtmlOptions;
 import io.rumbo.shared.web.Htmx;
 import io.rumbo.shared.web.ListPages;
 import io.rumbo.shared.web.ListQuery;
@@ -94,7 +96,8 @@ class OpportunityPageController {
 	String board(CurrentUser user, @RequestParam(required = false) @Nullable Long ownerStaffId,
 			HttpServletRequest request, Model model) {
 		boardModel(user, ownerStaffId, model);
-		model.addAttribute("people", staff.options(user, null));
+		model.addAttribute("ownerOptions", HtmlOptions.of(staff.options(user, null), StaffOption::id,
+				p -> p.lastName() + ", " + p.firstName(), ownerStaffId));
 		model.addAttribute("today", LocalDate.now(clock));
 		return Htmx.view(request, "sales/pipeline", "board");
 	}
