@@ -40,7 +40,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The pipeline board with a large open pipeline, against a trivial signed-in page (the account page) in the same
  * run: 10 and then 50 clients, each signed in with its own page session, request the page in a loop for a fixed time;
- * the figures are p50 and p95 latencies and the ratio of the board's to the baseline's. The board used to load every
+ * the figures are p50 and p95 latencies and the ratio of the board's to the baseline's. Each level runs twice on the
+ * same sessions, with the JDK's HttpClient and with a plain socket per user (decision 0048). The board used to load every
  * opportunity in scope with names to add three numbers (p50 1.0 s at 10 users, 3.5-7.5 s at 50); it now reads one
  * page per column and sums the kept figures of the columns (a few rows per person and stage), which the seed's
  * straight inserts require to be rebuilt.

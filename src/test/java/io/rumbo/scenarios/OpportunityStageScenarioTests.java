@@ -209,6 +209,34 @@ class OpportunityStageScenarioTests extends ApiTestSupport {
 	}
 
 	@Test
+	void aSpanishRepTypesTheNewDealsAmountOnTheBoardAsSpanishWritesIt() {
+		long customer = api.get("/api/v1/customers?size=1", "rep").json().get("content").get(0).get("id").asLong();
+		WebSession rep = new WebSession();
+		rep.signIn(port, "rep", "demo");
+		// ?lang= is remembered as the user's language: the other tests' sessions of the rep expect English back.
+		try {
+			typeTheAmountInSpanish(rep, customer);
+		}
+		finally {
+			rep.get(port, "/opportunities?lang=en");
+		}
+	}
+
+	private void typeTheAmountInSpanish(WebSession rep, long customer) {
+		String board = rep.get(port, "/opportunities?lang=es").body();
+		assertThat(board).contains("id=\"amount\" name=\"amount\" type=\"text\" inputmode=\"decimal\"");
+		HttpResponse<String> created = rep.postForm(port, "/opportunities", Map.of("customerId",
+				String.valueOf(customer), "title", "Coma decimal", "amount", "12.500,75", "expectedClose",
+				LocalDate.now(clock).plusMonths(1).toString(), "_csrf", WebSession.csrf(board)));
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(302);
+		long id = Long.parseLong(created.headers().firstValue("Location").orElseThrow()
+			.replaceAll(".*/opportunities/(\\d+).*", "$1"));
+		assertThat(jdbc.sql("SELECT amount FROM sales_opportunity WHERE id = ?").param(id).query(BigDecimal.class)
+			.single()).isEqualByComparingTo("12500.75");
+		assertThat(rep.get(port, "/opportunities/" + id + "?lang=es").body()).contains("12.500,75");
+	}
+
+	@Test
 	void aWonDealsLinesAreEditedAndBookedOnItsPageAtThePricesShown() {
 		long id = create("500");
 		long chair = api.get("/api/v1/products?q=MOB-SILLA-ERG", "rep").json().get("content").get(0).get("id").asLong();
