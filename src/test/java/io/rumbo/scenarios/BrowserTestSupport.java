@@ -57,6 +57,11 @@ abstract class BrowserTestSupport {
 		browser.findElement(By.id("password")).sendKeys("demo");
 		browser.findElement(By.id("sign-in")).click();
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("userMenu")));
+		// Signing in brings back the language the user chose last (a cookie): a test that left this user in Spanish
+		// must not turn the next one's pages Spanish. Tests start in English, as a new browser here does; a test
+		// that wants Spanish asks for it with ?lang=es.
+		open("/?lang=en");
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("userMenu")));
 	}
 
 	void open(String path) {
