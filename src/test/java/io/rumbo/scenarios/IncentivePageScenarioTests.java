@@ -84,6 +84,21 @@ class IncentivePageScenarioTests extends ApiTestSupport {
 		assertThat(created.get("details").get("components").get(0).get("tiers").get(1).get("from").decimalValue())
 			.isEqualByComparingTo("10000");
 		String page = director.get(port, "/incentives/plans/" + id + "?lang=en").body();
+
+		// Whom to assign is chosen by name among the people in reach, not typed as an id.
+		java.util.regex.Matcher lucia = java.util.regex.Pattern
+			.compile("<option value=\"(\\d+)\">García Martín, Lucía · [^<]+</option>").matcher(page);
+		assertThat(lucia.find()).as("Lucía among the people to assign").isTrue();
+		assertThat(page).contains("<select id=\"staffId\" name=\"staffId\"");
+		HttpResponse<String> assigned = director.postForm(port, "/incentives/plans/" + id + "/assignments",
+				Map.of("_csrf", WebSession.csrf(page), "staffId", lucia.group(1), "from",
+						reps.get("fiscalYear").asString() + "-01-01"));
+		assertThat(assigned.statusCode()).isEqualTo(302);
+		assertThat(api.get("/api/v1/incentive-plans/" + id + "/assignments", "director").json().valueStream()
+			.map(a -> a.get("staffId").asString())).contains(lucia.group(1));
+		created = api.get("/api/v1/incentive-plans/" + id, "director").json();
+		page = director.get(port, "/incentives/plans/" + id + "?lang=en").body();
+
 		HttpResponse<String> approved = director.postForm(port, "/incentives/plans/" + id + "/approve",
 				Map.of("_csrf", WebSession.csrf(page), "version", created.get("version").asString()));
 		assertThat(approved.statusCode()).isEqualTo(302);

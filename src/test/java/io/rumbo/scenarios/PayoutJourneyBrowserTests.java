@@ -76,7 +76,9 @@ class PayoutJourneyBrowserTests extends BrowserTestSupport {
 		signIn("finance");
 		open("/incentives/runs?lang=en");
 		browser.findElement(By.id("run-period")).sendKeys(month);
-		browser.findElement(By.id("run-plan")).sendKeys(String.valueOf(plan.id()));
+		// The plan is chosen by its name among the approved ones.
+		new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("run-plan")))
+			.selectByVisibleText(plan.code() + " · " + plan.details().name() + " · " + year);
 		click(By.cssSelector("#new-run button[type=submit]"));
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("approve-run")));
 		assertThat(browser.findElement(By.id("run-statements")).getText()).contains("Lucía García Martín");

@@ -42,6 +42,8 @@ import io.rumbo.metrics.Metric;
 import io.rumbo.metrics.MetricsReports;
 import io.rumbo.organization.JobRole;
 import io.rumbo.organization.OrgDirectory;
+import io.rumbo.organization.StaffManagement;
+import io.rumbo.organization.StaffOption;
 import io.rumbo.quotas.Attainment;
 import io.rumbo.shared.domain.AccessRefusedException;
 import io.rumbo.shared.domain.ValidationFailedException;
@@ -49,6 +51,7 @@ import io.rumbo.shared.export.ExportFormat;
 import io.rumbo.shared.web.ChartData;
 import io.rumbo.shared.web.FormErrors;
 import io.rumbo.shared.web.Formats;
+import io.rumbo.shared.web.HtmlOptions;
 import io.rumbo.shared.web.ListPages;
 import io.rumbo.shared.web.ListQuery;
 import io.rumbo.shared.web.ListRequest;
@@ -76,13 +79,15 @@ class IncentivePageController {
 	private final MetricsReports periods;
 	private final Attainment attainment;
 	private final OrgDirectory org;
+	private final StaffManagement staff;
 	private final CatalogManagement catalog;
 	private final Formats fmt;
 	private final JsonMapper json;
 
 	IncentivePageController(IncentivePlans plans, IncentiveCalculation calculation, IncentiveExports exports,
-			MetricsReports periods, Attainment attainment, OrgDirectory org, CatalogManagement catalog, Formats fmt,
-			JsonMapper json) {
+			MetricsReports periods, Attainment attainment, OrgDirectory org, StaffManagement staff,
+			CatalogManagement catalog, Formats fmt, JsonMapper json) {
+		this.staff = staff;
 		this.plans = plans;
 		this.calculation = calculation;
 		this.exports = exports;
@@ -116,6 +121,11 @@ class IncentivePageController {
 		model.addAttribute("plan", plan);
 		model.addAttribute("assignments", plans.assignments(user, id));
 		model.addAttribute("mayWrite", IncentivePlans.mayWrite(user));
+		if (IncentivePlans.mayWrite(user)) {
+			// Whom to assign is chosen by name among the active people in the reader's reach, not typed as an id.
+			model.addAttribute("staffOptions", HtmlOptions.of(staff.options(user, null), StaffOption::id,
+					p -> p.lastName() + ", " + p.firstName() + " · " + p.unitName(), null));
+		}
 		model.addAttribute("mayApprove", IncentivePlans.mayApprove(user) && plan.state() == PlanState.DRAFT);
 		model.addAttribute("periods", attainment.periodChoices(plan.details().fiscalYear()));
 		model.addAttribute("lines", lineNames());

@@ -17,14 +17,18 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.rumbo.identity.CurrentUser;
 import io.rumbo.incentives.Disputes;
+import io.rumbo.incentives.IncentivePlans;
 import io.rumbo.incentives.PayoutRuns;
 import io.rumbo.incentives.PayoutViews.RunView;
 import io.rumbo.incentives.PayoutViews.StatementSummary;
+import io.rumbo.incentives.PlanState;
+import io.rumbo.incentives.PlanViews.PlanSummary;
 import io.rumbo.incentives.RunState;
 import io.rumbo.incentives.Statements;
 import io.rumbo.shared.export.ExportFormat;
 import io.rumbo.shared.export.ExportStyle;
 import io.rumbo.shared.export.Exports;
+import io.rumbo.shared.web.HtmlOptions;
 import io.rumbo.shared.web.ListPages;
 import io.rumbo.shared.web.ListQuery;
 import io.rumbo.shared.web.ListRequest;
@@ -63,7 +67,10 @@ class PayoutPageController {
 	private final Statements statements;
 	private final Disputes disputes;
 
-	PayoutPageController(PayoutRuns runs, Statements statements, Disputes disputes) {
+	private final IncentivePlans plans;
+
+	PayoutPageController(PayoutRuns runs, Statements statements, Disputes disputes, IncentivePlans plans) {
+		this.plans = plans;
 		this.runs = runs;
 		this.statements = statements;
 		this.disputes = disputes;
@@ -88,6 +95,13 @@ class PayoutPageController {
 		ListQuery query = list.query(PayoutRuns.RUN_SORTS, "period,desc", 25);
 		model.addAttribute("states", RunState.values());
 		model.addAttribute("mayRun", PayoutRuns.mayRun(user));
+		if (PayoutRuns.mayRun(user)) {
+			// A run covers one approved plan, chosen by its name, or every approved plan.
+			List<PlanSummary> approved = plans.list(user, new IncentivePlans.Filter(null, null, PlanState.APPROVED),
+					ListQuery.of(0, 1, List.of("name"), IncentivePlans.SORTS, "name").unpaged()).content();
+			model.addAttribute("planOptions", HtmlOptions.of(approved, PlanSummary::id,
+					p -> p.code() + " · " + p.name() + " · " + p.fiscalYear(), null));
+		}
 		return ListPages.render(request, model, "incentives/runs", filter, query,
 				runs.list(user, filter.criteria(), query));
 	}
