@@ -64,6 +64,29 @@ abstract class BrowserTestSupport {
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("userMenu")));
 	}
 
+	/**
+	 * Waits until the element has left the page (a navigation, or an htmx swap that replaced it). While the old
+	 * document goes, Chromium may answer a question about its node with "does not belong to the document" instead of
+	 * a stale reference (Selenium's {@code stalenessOf} takes that for an error): both mean gone.
+	 */
+	void waitGone(org.openqa.selenium.WebElement element) {
+		wait.until(d -> {
+			try {
+				element.isEnabled();
+				return false;
+			}
+			catch (org.openqa.selenium.StaleElementReferenceException ex) {
+				return true;
+			}
+			catch (org.openqa.selenium.WebDriverException ex) {
+				if (String.valueOf(ex.getMessage()).contains("does not belong to the document")) {
+					return true;
+				}
+				throw ex;
+			}
+		});
+	}
+
 	void open(String path) {
 		browser.get("http://localhost:" + port + path);
 	}

@@ -98,7 +98,7 @@ class EvaluationJourneyBrowserTests extends BrowserTestSupport {
 		WebElement checkInForm = browser.findElement(By.id("check-in-form"));
 		click(By.id("record-check-in"));
 		// The check-in answers the page again: wait for it before reading the list (else a node of the old page).
-		wait.until(ExpectedConditions.stalenessOf(checkInForm));
+		waitGone(checkInForm);
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("check-ins"),
 				"Visits planned with the team leader"));
 		String plan = browser.getCurrentUrl().replaceFirst("^https?://[^/]+", "").replaceFirst("\\?.*", "");

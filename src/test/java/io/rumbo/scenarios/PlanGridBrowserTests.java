@@ -76,7 +76,7 @@ class PlanGridBrowserTests extends BrowserTestSupport {
 		WebElement typedIn = browser.findElement(january);
 		type(january, "13.000,25", Keys.ENTER);
 		// The save answers a new grid (htmx swaps it whole): wait for it, not for the typed text, which is there at once.
-		wait.until(ExpectedConditions.stalenessOf(typedIn));
+		waitGone(typedIn);
 		wait.until(d -> "13.000,25".equals(d.findElement(january).getAttribute("value")));
 		wait.until(d -> ("cell-" + team + "-M2").equals(d.switchTo().activeElement().getAttribute("id")));
 		screenshot("plan-grid-es-1440");
@@ -86,7 +86,7 @@ class PlanGridBrowserTests extends BrowserTestSupport {
 
 		WebElement restored = browser.findElement(january);
 		type(january, before.replace(",", "X").replace(".", ",").replace("X", "."), Keys.TAB);
-		wait.until(ExpectedConditions.stalenessOf(restored));
+		waitGone(restored);
 		wait.until(d -> d.findElement(february).equals(d.switchTo().activeElement()));
 		open(page + "&lang=en");
 		assertThat(browser.findElement(january).getAttribute("value")).isEqualTo(before);

@@ -114,7 +114,7 @@ class QuotaJourneyBrowserTests extends BrowserTestSupport {
 		WebElement form = browser.findElement(By.id("method"));
 		click(By.id("allocate"));
 		// The allocation answers the page again: wait for the old form to go before reading the new one.
-		wait.until(ExpectedConditions.stalenessOf(form));
+		waitGone(form);
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("allocation")));
 		assertThat(new Select(browser.findElement(By.id("method"))).getFirstSelectedOption().getText())
 			.isEqualTo("Evenly");

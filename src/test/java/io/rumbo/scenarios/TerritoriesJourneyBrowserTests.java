@@ -110,7 +110,7 @@ class TerritoriesJourneyBrowserTests extends BrowserTestSupport {
 		WebElement form = browser.findElement(By.cssSelector("#territory-" + territory + " form[action$='/rules']"));
 		click(form.findElement(By.tagName("button")));
 		// The post reloads the page: wait for the old form to go, or the next rule would be typed into it.
-		wait.until(ExpectedConditions.stalenessOf(form));
+		waitGone(form);
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("rule-field-" + territory)));
 	}
 

@@ -93,7 +93,7 @@ class TerritoriesPagesBrowserTests extends BrowserTestSupport {
 		WebElement freeze = browser.findElement(By.id("freeze"));
 		click(freeze);
 		// The freeze answers the page again: wait for the old one to go before typing into its search.
-		wait.until(ExpectedConditions.stalenessOf(freeze));
+		waitGone(freeze);
 
 		WebElement search = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("q")));
 		search.clear();
